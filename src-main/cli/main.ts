@@ -1,0 +1,51 @@
+import { CliError, type CliIo, type Command } from './command';
+import { COMMANDS } from './registry';
+
+const stdio: CliIo = {
+  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+};
+
+export function helpText(commands: readonly Command[]): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'NetTwin — design-time digital twin of a network',
+    '',
+    'Usage: nettwin <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `nettwin <command> --help` for the options of one command.',
+  ].join('\n');
+}
+
+/** Entry of the command line. Never lets a stack trace reach the user. */
+export async function main(argv: string[], io: CliIo = stdio): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(helpText(COMMANDS));
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') return main(['version', ...rest], io);
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`nettwin: unknown command "${name}" (see nettwin --help)`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`Usage: ${command.usage}\n\n${command.summary}`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (err) {
+    if (err instanceof CliError) {
+      io.err(`nettwin ${name}: ${err.message}`);
+      return err.exitCode;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    io.err(`nettwin ${name}: internal error: ${message.split('\n')[0] ?? ''}`);
+    return 1;
+  }
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit, property and integration tests. Browser end-to-end tests live in
+// test/e2e and run under Playwright, not here.
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.{ts,tsx}'],
+    exclude: ['test/e2e/**', 'node_modules/**'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
