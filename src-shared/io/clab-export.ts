@@ -1,0 +1,96 @@
+import { stringify } from 'yaml';
+import type { DeviceRole, Topology } from '../model/topology';
+import { DEFAULT_CLAB_KINDS, clabPortName, type ClabKind } from './clab-kinds';
+import { assignInterfaces, safeNames } from './interfaces';
+
+export interface ClabExportOptions {
+  /** Kind and image per role; missing roles fall back to DEFAULT_CLAB_KINDS. */
+  kinds?: Partial<Record<DeviceRole, ClabKind>>;
+}
+
+/** Label prefix for what containerlab does not model; the importer reads it back. */
+export const CLAB_LABEL = 'nettwin.';
+
+type Label = string | number;
+
+/**
+ * Topology → containerlab topology file (`*.clab.yml`, brief link format).
+ * Each device becomes a node of the kind/image chosen for its role, each link
+ * a veth pair between numbered ports. NetTwin facts with no containerlab
+ * field (role, site, coordinates, link capacity and weights) travel as node
+ * labels and link vars, so the file deploys as-is and imports back whole.
+ */
+export function exportClab(topology: Topology, options: ClabExportOptions = {}): string {
+  const kinds = { ...DEFAULT_CLAB_KINDS, ...options.kinds };
+  const names = safeNames(topology.nodes.map((n) => n.id));
+  const kindOf = new Map(topology.nodes.map((n) => [n.id, kinds[n.role]]));
+  const ports = assignInterfaces(topology, (id, k) => clabPortName(kindOf.get(id)?.kind ?? 'linux', k));
+  const sites = new Map(topology.sites.map((s) => [s.id, s]));
+
+  const nodes: Record<string, unknown> = {};
+  for (const n of topology.nodes) {
+    const kind = kindOf.get(n.id)!;
+    const labels: Record<string, Label> = {};
+    const put = (key: string, v: Label | undefined) => {
+      if (v !== undefined) labels[`${CLAB_LABEL}${key}`] = v;
+    };
+    put('id', n.id);
+    put('name', n.name);
+    put('role', n.role);
+    put('region', n.region);
+    put('lat', n.lat);
+    put('lon', n.lon);
+    put('ports', n.ports);
+    put('model', n.model);
+    put('cost-usd', n.costUsd);
+    put('x', n.x);
+    put('y', n.y);
+    if (n.pinned !== undefined) put('pinned', String(n.pinned));
+    const site = n.site === undefined ? undefined : sites.get(n.site);
+    put('site', n.site);
+    if (site) {
+      put('site-name', site.name);
+      put('site-role', site.role);
+      put('site-region', site.region);
+      put('site-lat', site.lat);
+      put('site-lon', site.lon);
+      put('site-users', site.users);
+      put('site-bandwidth-mbps', site.bandwidthMbps);
+    }
+    nodes[names.get(n.id)!] = {
+      kind: kind.kind,
+      image: kind.image,
+      group: n.site ?? n.role,
+      labels,
+    };
+  }
+
+  const links = topology.links.map((l) => {
+    const p = ports.byLink.get(l.id)!;
+    const nettwin: Record<string, unknown> = {
+      id: l.id,
+      capacityGbps: l.capacityGbps,
+      igpWeight: l.igpWeight,
+      latencyMs: l.latencyMs,
+      srlgs: l.srlgs,
+    };
+    if (l.distanceKm !== undefined) nettwin['distanceKm'] = l.distanceKm;
+    if (l.costUsd !== undefined) nettwin['costUsd'] = l.costUsd;
+    return {
+      endpoints: [`${names.get(l.source)}:${p.source}`, `${names.get(l.target)}:${p.target}`],
+      vars: { nettwin },
+    };
+  });
+
+  const doc: Record<string, unknown> = {
+    name: clabLabName(topology.name),
+    topology: links.length > 0 ? { nodes, links } : { nodes },
+  };
+  return stringify(doc, { lineWidth: 0 });
+}
+
+/** containerlab uses the lab name in container and directory names. */
+export function clabLabName(name: string): string {
+  const safe = name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  return safe.length > 0 ? safe.slice(0, 60) : 'nettwin';
+}

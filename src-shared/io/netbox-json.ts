@@ -1,0 +1,215 @@
+import type { Topology } from '../model/topology';
+import { buildFromNetbox, type NbCable, type NbDevice, type NbEnd, type NbSite } from './netbox-model';
+import {
+  NB_GENERIC_MANUFACTURER,
+  slugify,
+  toNetboxObjects,
+  type NbOutInterface,
+} from './netbox-export-model';
+import { ImportError, emptyReport, type ImportResult } from './report';
+import { isRecord } from './yaml-doc';
+
+/**
+ * NetBox REST API responses (`/api/dcim/devices/`, `/cables/`, `/sites/`),
+ * either as separate texts or bundled in one JSON object with keys
+ * `sites`, `devices`, `cables` (what `exportNetboxJson` writes).
+ */
+export type NetboxJsonInput = string | { devices: string; cables?: string; sites?: string };
+
+/**
+ * NetBox API JSON → topology. Reads the list shape `{count, results: [...]}`
+ * or a bare array, NetBox ≥3.3 cables (`a_terminations`) and older ones
+ * (`termination_a`), roles as `role` (v4) or `device_role` (v3).
+ */
+export function importNetboxJson(input: NetboxJsonInput, file = 'netbox.json'): ImportResult {
+  let parts: { sites: unknown; devices: unknown; cables: unknown };
+  const files = { sites: file, devices: file, cables: file };
+  if (typeof input === 'string') {
+    const bundle = parseJson(input, file);
+    if (!isRecord(bundle) || bundle['devices'] === undefined) {
+      throw new ImportError(file, 'expected an object with "devices" (and "cables", "sites") lists', 1, 'devices');
+    }
+    parts = { sites: bundle['sites'], devices: bundle['devices'], cables: bundle['cables'] };
+  } else {
+    files.devices = 'devices.json';
+    files.cables = 'cables.json';
+    files.sites = 'sites.json';
+    parts = {
+      devices: parseJson(input.devices, files.devices),
+      cables: input.cables === undefined ? undefined : parseJson(input.cables, files.cables),
+      sites: input.sites === undefined ? undefined : parseJson(input.sites, files.sites),
+    };
+  }
+  const sites = list(parts.sites, files.sites, 'sites').map((o, k): NbSite => {
+    const at = `sites[${k}]`;
+    return {
+      file: files.sites,
+      name: requireText(o['name'], files.sites, `${at}.name`),
+      region: nestedName(o['region']),
+      lat: text(o['latitude']),
+      lon: text(o['longitude']),
+      cf: customFields(o),
+    };
+  });
+  const devices = list(parts.devices, files.devices, 'devices').map((o, k): NbDevice => {
+    const at = `devices[${k}]`;
+    return {
+      file: files.devices,
+      netboxId: text(o['id']),
+      name: requireText(o['name'], files.devices, `${at}.name`),
+      role: nestedName(o['role'] ?? o['device_role']),
+      deviceType: isRecord(o['device_type']) ? text(o['device_type']['model']) : undefined,
+      site: nestedName(o['site']),
+      region: isRecord(o['site']) ? nestedName(o['site']['region']) : undefined,
+      lat: text(o['latitude']),
+      lon: text(o['longitude']),
+      cf: customFields(o),
+    };
+  });
+  const cables = list(parts.cables, files.cables, 'cables').map((o, k): NbCable => {
+    const length = o['length'];
+    const unit = o['length_unit'];
+    return {
+      file: files.cables,
+      label: text(o['label']) ?? (text(o['id']) === undefined ? undefined : `cable-${text(o['id'])}`),
+      a: end(o, 'a', files.cables, `cables[${k}]`),
+      b: end(o, 'b', files.cables, `cables[${k}]`),
+      length: text(length),
+      lengthUnit: isRecord(unit) ? text(unit['value']) : text(unit),
+      cf: customFields(o),
+    };
+  });
+  return buildFromNetbox(sites, devices, cables, emptyReport(), file);
+}
+
+function parseJson(raw: string, file: string): unknown {
+  try {
+    return JSON.parse(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
+  } catch (err) {
+    throw new ImportError(file, `not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** The objects of an API list response, or of a bare array. */
+function list(v: unknown, file: string, what: string): Array<Record<string, unknown>> {
+  if (v === undefined || v === null) return [];
+  const items = Array.isArray(v) ? v : isRecord(v) ? v['results'] : undefined;
+  if (!Array.isArray(items)) throw new ImportError(file, `"${what}" must be a list or {results: [...]}`, undefined, what);
+  return items.map((o: unknown, k) => {
+    if (!isRecord(o)) throw new ImportError(file, 'expected an object', undefined, `${what}[${k}]`);
+    return o;
+  });
+}
+
+/** One side of a cable: new-style terminations list or old-style termination_a. */
+function end(o: Record<string, unknown>, side: 'a' | 'b', file: string, at: string): NbEnd {
+  const terms = o[`${side}_terminations`];
+  let type: string | undefined;
+  let obj: unknown;
+  if (Array.isArray(terms)) {
+    const first: unknown = terms[0];
+    if (!isRecord(first)) throw new ImportError(file, 'cable end without termination', undefined, `${at}.${side}_terminations`);
+    type = text(first['object_type']) ?? text(first['termination_type']);
+    obj = first['object'] ?? first['termination'];
+  } else {
+    type = text(o[`termination_${side}_type`]);
+    obj = o[`termination_${side}`];
+  }
+  if (!isRecord(obj)) throw new ImportError(file, 'cable end without its object', undefined, `${at}.${side}_terminations`);
+  const device = obj['device'];
+  return {
+    type,
+    name: text(obj['name']),
+    deviceId: isRecord(device) ? text(device['id']) : undefined,
+    device: isRecord(device) ? (text(device['name']) ?? text(device['display'])) : undefined,
+  };
+}
+
+function customFields(o: Record<string, unknown>): (name: string) => string | undefined {
+  const cf = isRecord(o['custom_fields']) ? o['custom_fields'] : {};
+  return (name) => {
+    const v = cf[name];
+    if (Array.isArray(v)) return JSON.stringify(v);
+    return text(v);
+  };
+}
+
+function text(v: unknown): string | undefined {
+  if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (typeof v === 'boolean') return String(v);
+  return undefined;
+}
+
+function requireText(v: unknown, file: string, field: string): string {
+  const t = text(v);
+  if (t === undefined) throw new ImportError(file, 'missing or not text', undefined, field);
+  return t;
+}
+
+/** NetBox nests related objects as {id, name, slug}; accept a plain name too. */
+function nestedName(v: unknown): string | undefined {
+  if (isRecord(v)) return text(v['name']) ?? text(v['slug']) ?? text(v['display']);
+  return text(v);
+}
+
+const listOf = (results: unknown[]) => ({ count: results.length, next: null, previous: null, results });
+const brief = (id: number, name: string) => ({ id, name, slug: slugify(name) });
+const iface = (i: NbOutInterface) => ({
+  object_type: 'dcim.interface',
+  object_id: i.id,
+  object: { id: i.id, name: i.name, device: { id: i.device.id, name: i.device.name } },
+});
+
+/**
+ * Topology → one JSON object holding NetBox API list responses for sites,
+ * devices and cables (the shape `GET /api/dcim/<x>/` returns in NetBox 4).
+ */
+export function exportNetboxJson(topology: Topology): string {
+  const nb = toNetboxObjects(topology);
+  const regionIds = new Map<string, number>();
+  const roleIds = new Map<string, number>();
+  const typeIds = new Map<string, number>();
+  const idFor = (m: Map<string, number>, k: string) => {
+    if (!m.has(k)) m.set(k, m.size + 1);
+    return m.get(k)!;
+  };
+  const sites = nb.sites.map((s) => ({
+    id: s.id,
+    name: s.name,
+    slug: s.slug,
+    status: { value: 'active', label: 'Active' },
+    region: s.region === undefined ? null : brief(idFor(regionIds, s.region), s.region),
+    latitude: s.lat ?? null,
+    longitude: s.lon ?? null,
+    custom_fields: s.cf,
+  }));
+  const devices = nb.devices.map((d) => ({
+    id: d.id,
+    name: d.name,
+    device_type: {
+      id: idFor(typeIds, d.deviceType),
+      manufacturer: brief(1, NB_GENERIC_MANUFACTURER),
+      model: d.deviceType,
+      slug: slugify(d.deviceType),
+    },
+    role: brief(idFor(roleIds, d.role), d.role),
+    site: d.site === undefined ? null : { id: d.site.id, name: d.site.name, slug: d.site.slug },
+    status: { value: 'planned', label: 'Planned' },
+    latitude: d.lat ?? null,
+    longitude: d.lon ?? null,
+    custom_fields: d.cf,
+  }));
+  const cables = nb.cables.map((c) => ({
+    id: c.id,
+    label: c.label,
+    type: '',
+    status: { value: 'planned', label: 'Planned' },
+    a_terminations: [iface(c.a)],
+    b_terminations: [iface(c.b)],
+    length: c.distanceKm ?? null,
+    length_unit: c.distanceKm === undefined ? null : { value: 'km', label: 'Kilometers' },
+    custom_fields: c.cf,
+  }));
+  return `${JSON.stringify({ sites: listOf(sites), devices: listOf(devices), cables: listOf(cables) }, null, 2)}\n`;
+}

@@ -1,0 +1,84 @@
+import {
+  restoreTopology,
+  type DeviceRole,
+  type Topology,
+  type TopologyInput,
+} from '../model/topology';
+import { guessRoles } from './roles';
+
+/**
+ * What an importer did with its input, in words a user can check before
+ * analysis: what it took over as-is, what it had to guess, what it left out.
+ */
+export interface ImportReport {
+  mapped: string[];
+  guessed: string[];
+  dropped: string[];
+}
+
+export interface ImportResult {
+  topology: Topology;
+  report: ImportReport;
+}
+
+export const emptyReport = (): ImportReport => ({ mapped: [], guessed: [], dropped: [] });
+
+/**
+ * Bad input, located: the file, and where known the line (1-based) and the
+ * field. The message is one line that already says all of that, so callers
+ * (CLI, UI) can show `err.message` as it is.
+ */
+export class ImportError extends Error {
+  override name = 'ImportError';
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+    readonly line?: number,
+    readonly field?: string,
+  ) {
+    super(
+      `${file}${line === undefined ? '' : ` line ${line}`}${field === undefined ? '' : `, field "${field}"`}: ${detail}`,
+    );
+  }
+}
+
+/** A node as importers build it: the role may still be unknown. */
+export type DraftNode = Omit<TopologyInput['nodes'][number], 'role'> & { role?: DeviceRole };
+export interface DraftTopology extends Omit<TopologyInput, 'nodes'> {
+  nodes: DraftNode[];
+}
+
+/**
+ * Shared tail of every importer: fill in missing roles (saying so in the
+ * report), then pass the design through the one `restoreTopology` entry so an
+ * import can never produce a design the rest of the app would reject.
+ */
+export function finishImport(draft: DraftTopology, report: ImportReport, file: string): ImportResult {
+  const nodes = guessRoles(draft.nodes, draft.links, report);
+  try {
+    return { topology: restoreTopology({ ...draft, nodes }), report };
+  } catch (err) {
+    throw new ImportError(file, err instanceof Error ? err.message : String(err));
+  }
+}
+
+/** Numbers in text formats: a finite number, or undefined when blank. */
+export function parseOptionalNumber(
+  text: string | undefined,
+  file: string,
+  field: string,
+  line?: number,
+): number | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const n = Number(text.trim());
+  if (!Number.isFinite(n)) throw new ImportError(file, `"${text}" is not a number`, line, field);
+  return n;
+}
+
+/** Link ids for formats without them: stable, readable, unique. */
+export function uniqueId(base: string, used: Set<string>): string {
+  let id = base.length > 0 ? base.slice(0, 190) : 'x';
+  for (let k = 2; used.has(id); k++) id = `${base.slice(0, 190)}~${k}`;
+  used.add(id);
+  return id;
+}
