@@ -1,0 +1,185 @@
+/**
+ * A small, strict, non-validating XML tokenizer for the GraphML importer.
+ *
+ * Pure TypeScript (src-shared has no DOM). Handles elements, attributes in
+ * single or double quotes, text, the five predefined entities and numeric
+ * character references, comments, CDATA, processing instructions and a
+ * DOCTYPE (skipped, internal subsets included). Checks well-formedness that
+ * matters for us: every tag closed, end tags matching, one root element.
+ * Errors carry the 1-based line and column of the offending character.
+ * Complexity: O(length of the text); positions are computed only on error.
+ */
+
+export interface XmlHandler {
+  open(name: string, attrs: Map<string, string>, offset: number): void;
+  close(name: string, offset: number): void;
+  text(text: string): void;
+}
+
+export class XmlSyntaxError extends Error {
+  override name = 'XmlSyntaxError';
+  constructor(
+    readonly detail: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(`line ${line}, column ${column}: ${detail}`);
+  }
+}
+
+/** 1-based line and column of a character offset. */
+export function positionOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function fail(text: string, offset: number, detail: string): never {
+  const { line, column } = positionOf(text, offset);
+  throw new XmlSyntaxError(detail, line, column);
+}
+
+/** Replaces entity and character references in text or an attribute value. */
+function decode(text: string, raw: string, base: number): string {
+  if (raw.indexOf('&') < 0) return raw;
+  return raw.replace(/&([^;&\s]*);?/g, (match, ref: string, at: number) => {
+    if (!match.endsWith(';')) fail(text, base + at, `"&" not followed by an entity reference ending in ";"`);
+    if (ref.startsWith('#x') || ref.startsWith('#X')) {
+      const code = Number.parseInt(ref.slice(2), 16);
+      if (!Number.isFinite(code) || code > 0x10ffff) fail(text, base + at, `bad character reference "&${ref};"`);
+      return String.fromCodePoint(code);
+    }
+    if (ref.startsWith('#')) {
+      const code = Number.parseInt(ref.slice(1), 10);
+      if (!Number.isFinite(code) || code > 0x10ffff) fail(text, base + at, `bad character reference "&${ref};"`);
+      return String.fromCodePoint(code);
+    }
+    const v = ENTITIES[ref];
+    if (v === undefined) fail(text, base + at, `unknown entity "&${ref};"`);
+    return v;
+  });
+}
+
+const NAME_END = /[\s/>=]/;
+
+function readName(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && !NAME_END.test(text[j]!)) j++;
+  return j;
+}
+
+/** Tokenizes `text`, calling the handler for each element start/end and text run. */
+export function tokenizeXml(text: string, h: XmlHandler): void {
+  const stack: string[] = [];
+  let rootSeen = false;
+  let i = 0;
+  const n = text.length;
+  if (text.charCodeAt(0) === 0xfeff) i = 1; // byte-order mark
+  while (i < n) {
+    const lt = text.indexOf('<', i);
+    const textEnd = lt < 0 ? n : lt;
+    if (textEnd > i) {
+      const raw = text.slice(i, textEnd);
+      if (stack.length > 0) h.text(decode(text, raw, i));
+      else if (raw.trim() !== '') fail(text, i + raw.search(/\S/), 'text outside the root element');
+    }
+    if (lt < 0) break;
+    i = lt;
+    if (text.startsWith('<!--', i)) {
+      const end = text.indexOf('-->', i + 4);
+      if (end < 0) fail(text, i, 'comment is never closed ("-->" missing)');
+      i = end + 3;
+    } else if (text.startsWith('<![CDATA[', i)) {
+      const end = text.indexOf(']]>', i + 9);
+      if (end < 0) fail(text, i, 'CDATA section is never closed');
+      if (stack.length === 0) fail(text, i, 'CDATA outside the root element');
+      h.text(text.slice(i + 9, end));
+      i = end + 3;
+    } else if (text.startsWith('<?', i)) {
+      const end = text.indexOf('?>', i + 2);
+      if (end < 0) fail(text, i, 'processing instruction is never closed ("?>" missing)');
+      i = end + 2;
+    } else if (text.startsWith('<!DOCTYPE', i)) {
+      i = skipDoctype(text, i);
+    } else if (text.startsWith('</', i)) {
+      const nameEnd = readName(text, i + 2);
+      const name = text.slice(i + 2, nameEnd);
+      let j = nameEnd;
+      while (j < n && /\s/.test(text[j]!)) j++;
+      if (text[j] !== '>') fail(text, j, `end tag </${name}> is not closed with ">"`);
+      const open = stack.pop();
+      if (open === undefined) fail(text, i, `end tag </${name}> without a matching start tag`);
+      if (open !== name) fail(text, i, `end tag </${name}> does not match start tag <${open}>`);
+      h.close(name, i);
+      i = j + 1;
+    } else {
+      i = readStartTag(text, i, stack, h, rootSeen);
+      rootSeen = true;
+    }
+  }
+  if (stack.length > 0) fail(text, n, `file ends inside <${stack[stack.length - 1]!}> (missing end tag)`);
+  if (!rootSeen) fail(text, i, 'no root element');
+}
+
+function skipDoctype(text: string, start: number): number {
+  let depth = 0;
+  for (let j = start + 9; j < text.length; j++) {
+    const c = text[j];
+    if (c === '[') depth++;
+    else if (c === ']') depth--;
+    else if (c === '>' && depth <= 0) return j + 1;
+  }
+  return fail(text, start, 'DOCTYPE is never closed');
+}
+
+function readStartTag(text: string, start: number, stack: string[], h: XmlHandler, rootSeen: boolean): number {
+  const n = text.length;
+  const nameEnd = readName(text, start + 1);
+  const name = text.slice(start + 1, nameEnd);
+  if (name === '' || /^[\d.-]/.test(name)) fail(text, start, '"<" not followed by a tag name');
+  if (stack.length === 0 && rootSeen) fail(text, start, `second root element <${name}>`);
+  const attrs = new Map<string, string>();
+  let i = nameEnd;
+  for (;;) {
+    while (i < n && /\s/.test(text[i]!)) i++;
+    if (i >= n) fail(text, start, `start tag <${name}> is never closed`);
+    const c = text[i];
+    if (c === '>') {
+      stack.push(name);
+      h.open(name, attrs, start);
+      return i + 1;
+    }
+    if (c === '/') {
+      if (text[i + 1] !== '>') fail(text, i, `expected "/>" in <${name}>`);
+      h.open(name, attrs, start);
+      h.close(name, start);
+      return i + 2;
+    }
+    const attrEnd = readName(text, i);
+    const attr = text.slice(i, attrEnd);
+    if (attr === '') fail(text, i, `unexpected "${c ?? ''}" in start tag <${name}>`);
+    i = attrEnd;
+    while (i < n && /\s/.test(text[i]!)) i++;
+    if (text[i] !== '=') fail(text, i, `attribute "${attr}" of <${name}> has no value`);
+    i++;
+    while (i < n && /\s/.test(text[i]!)) i++;
+    const q = text[i];
+    if (q !== '"' && q !== "'") fail(text, i, `value of attribute "${attr}" must be quoted`);
+    const close = text.indexOf(q, i + 1);
+    if (close < 0) fail(text, i, `value of attribute "${attr}" is never closed`);
+    const raw = text.slice(i + 1, close);
+    if (raw.indexOf('<') >= 0) fail(text, i + 1 + raw.indexOf('<'), `"<" inside the value of attribute "${attr}"`);
+    if (attrs.has(attr)) fail(text, i, `attribute "${attr}" repeated in <${name}>`);
+    attrs.set(attr, decode(text, raw, i + 1));
+    i = close + 1;
+  }
+}
