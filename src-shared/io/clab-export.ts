@@ -86,7 +86,7 @@ export function exportClab(topology: Topology, options: ClabExportOptions = {}):
     name: clabLabName(topology.name),
     topology: links.length > 0 ? { nodes, links } : { nodes },
   };
-  return stringify(doc, { lineWidth: 0 });
+  return stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
 /** containerlab uses the lab name in container and directory names. */

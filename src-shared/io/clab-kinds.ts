@@ -42,3 +42,34 @@ export function clabPortName(kind: string, index: number): string {
       return `eth${index}`;
   }
 }
+
+/**
+ * The port name the device's own OS shows (what Ansible modules and configs
+ * use), for the same index `clabPortName` wires: SR Linux e1-3 is
+ * ethernet-1/3, cEOS eth3 is Ethernet3.
+ */
+export function osPortName(kind: string, index: number): string {
+  switch (kind) {
+    case 'nokia_srlinux':
+    case 'srl':
+      return `ethernet-1/${index}`;
+    case 'arista_ceos':
+    case 'ceos':
+      return `Ethernet${index}`;
+    case 'cisco_xrd':
+      return `GigabitEthernet0/0/0/${index - 1}`;
+    default:
+      return `eth${index}`;
+  }
+}
+
+/** `ansible_network_os` of a kind, for the collections that manage it. */
+export const ANSIBLE_NETWORK_OS: Readonly<Record<string, string>> = {
+  nokia_srlinux: 'nokia.srlinux.srlinux',
+  srl: 'nokia.srlinux.srlinux',
+  arista_ceos: 'arista.eos.eos',
+  ceos: 'arista.eos.eos',
+  juniper_crpd: 'junipernetworks.junos.junos',
+  cisco_xrd: 'cisco.iosxr.iosxr',
+  'sonic-vs': 'dellemc.enterprise_sonic.sonic',
+};

@@ -124,7 +124,7 @@ export interface CsvColumn<Row> {
 /** Quotes a cell when it holds a comma, quote, line break or edge spaces (RFC 4180). */
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
-  const s = typeof value === 'number' && !Number.isFinite(value) ? String(value) : String(value);
+  const s = String(value);
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -26,10 +26,14 @@ export function importNetboxJson(input: NetboxJsonInput, file = 'netbox.json'): 
   const files = { sites: file, devices: file, cables: file };
   if (typeof input === 'string') {
     const bundle = parseJson(input, file);
-    if (!isRecord(bundle) || bundle['devices'] === undefined) {
+    if (isRecord(bundle) && bundle['devices'] !== undefined) {
+      parts = { sites: bundle['sites'], devices: bundle['devices'], cables: bundle['cables'] };
+    } else if (Array.isArray(bundle) || (isRecord(bundle) && Array.isArray(bundle['results']))) {
+      // A single `/api/dcim/devices/` response: devices without cables.
+      parts = { sites: undefined, devices: bundle, cables: undefined };
+    } else {
       throw new ImportError(file, 'expected an object with "devices" (and "cables", "sites") lists', 1, 'devices');
     }
-    parts = { sites: bundle['sites'], devices: bundle['devices'], cables: bundle['cables'] };
   } else {
     files.devices = 'devices.json';
     files.cables = 'cables.json';

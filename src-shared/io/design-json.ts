@@ -1,0 +1,44 @@
+import type { Topology } from '../model/topology';
+import { ImportError, emptyReport, finishImport, type DraftTopology, type ImportResult } from './report';
+import { isRecord } from './yaml-doc';
+
+/**
+ * NetTwin design JSON → topology, through `restoreTopology` (which migrates
+ * old format versions). Nodes written by hand without a role get one guessed
+ * from name or degree, and the report says so.
+ */
+export function importDesignJson(text: string, file = 'design.json'): ImportResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (err) {
+    throw new ImportError(file, `not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (!isRecord(raw)) throw new ImportError(file, 'expected a design object with "nodes" and "links"');
+  const { nodes, links } = raw;
+  if (!Array.isArray(nodes)) throw new ImportError(file, 'expected a list', undefined, 'nodes');
+  if (!Array.isArray(links)) throw new ImportError(file, 'expected a list', undefined, 'links');
+  nodes.forEach((n: unknown, k) => {
+    // Role guessing reads id, name and role; anything else is left to the schema.
+    if (!isRecord(n) || typeof n['id'] !== 'string' || (n['name'] !== undefined && typeof n['name'] !== 'string')) {
+      throw new ImportError(file, 'a node needs a text "id" (and "name")', undefined, `nodes[${k}]`);
+    }
+  });
+  const report = emptyReport();
+  const draftNodes = (nodes as Array<Record<string, unknown>>).map((n) => ({
+    ...n,
+    name: typeof n['name'] === 'string' ? n['name'] : (n['id'] as string),
+  }));
+  const cleanLinks = links.map((l: unknown) =>
+    isRecord(l) ? { ...l, source: String(l['source']), target: String(l['target']) } : l,
+  );
+  report.mapped.push(`${nodes.length} nodes`, `${links.length} links`);
+  if (Array.isArray(raw['sites'])) report.mapped.push(`${raw['sites'].length} sites`);
+  const draft = { ...raw, nodes: draftNodes, links: cleanLinks } as unknown as DraftTopology;
+  return finishImport(draft, report, file);
+}
+
+/** Topology → design JSON, the same shape `restoreTopology` reads. */
+export function exportDesignJson(topology: Topology): string {
+  return `${JSON.stringify(topology, null, 2)}\n`;
+}
