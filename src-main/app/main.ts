@@ -1,0 +1,106 @@
+import { app, BrowserWindow, dialog } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServices } from '../services/container';
+import { createDispatch } from '../ipc/dispatch';
+import { createHandlers } from '../ipc/handlers';
+import { useNativeBinding } from '../store/db';
+import { NativeBindingMissingError, selectNativeBinding, type RuntimeFacts } from '../store/nativeBinding';
+import { buildElectronBinding } from './nativeBuild';
+import { forwardEvents, registerElectronIpc } from './ipc';
+import { buildMenu } from './menu';
+import { hardenSessions, isAppUrl } from './security';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const appRoot = path.resolve(here, '..', '..');
+const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+
+/** A `.nettwin` given on the command line (first launch or a second instance). */
+function projectArg(argv: string[]): string | undefined {
+  return argv.slice(1).find((a) => a.endsWith('.nettwin') && fs.existsSync(a));
+}
+
+async function prepareNativeBinding(): Promise<void> {
+  const facts: RuntimeFacts = {
+    electron: process.versions.electron,
+    modules: process.versions.modules,
+    platform: process.platform,
+    arch: process.arch,
+  };
+  const baseDir = app.isPackaged ? path.join(app.getPath('userData'), 'native') : path.join(appRoot, 'native');
+  try {
+    useNativeBinding(selectNativeBinding(facts, baseDir, fs.existsSync));
+  } catch (err) {
+    if (!(err instanceof NativeBindingMissingError)) throw err;
+    const moduleDir = path.join(appRoot, 'node_modules', 'better-sqlite3');
+    const nodeGypBin = path.join(appRoot, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+    const built = await buildElectronBinding({
+      facts: { ...facts, electron: process.versions.electron },
+      baseDir, moduleDir, nodeGypBin, log: (l) => console.log(l),
+    });
+    useNativeBinding(built);
+  }
+}
+
+async function start(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  await app.whenReady();
+  hardenSessions(devServerUrl);
+  try {
+    await prepareNativeBinding();
+  } catch (err) {
+    dialog.showErrorBox('NetTwin cannot open project files',
+      `The database engine for this Electron version is missing and could not be built:\n${(err as Error).message}`);
+    app.quit();
+    return;
+  }
+  const services = createServices({
+    mode: 'electron',
+    projectsDir: path.join(app.getPath('documents'), 'NetTwin'),
+    dataDir: app.getPath('userData'),
+  });
+  const dispatch = createDispatch(createHandlers(services), (l) => console.error(l));
+  const win = new BrowserWindow({
+    width: 1440, height: 900, show: false, title: 'NetTwin', backgroundColor: '#0f172a',
+    webPreferences: {
+      preload: path.join(here, '..', 'preload', 'index.cjs'),
+      contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true,
+      webviewTag: false, spellcheck: false,
+    },
+  });
+  registerElectronIpc(dispatch, (url) => isAppUrl(url, devServerUrl));
+  forwardEvents(services.bus, () => win.webContents);
+  const recentFiles = (): string[] => services.projects.list().map((p) => p.path);
+  buildMenu(win, services, recentFiles, () => services.projects.current);
+  services.bus.subscribe((name) => {
+    if (name === 'menu:invoked' || name === 'project:changed') buildMenu(win, services, recentFiles, () => services.projects.current);
+  });
+  const openArg = (argv: string[]): void => {
+    const f = projectArg(argv);
+    if (f === undefined) return;
+    try {
+      services.bus.emit('menu:invoked', { command: 'open', projectId: services.projects.openById(path.resolve(f)).id });
+    } catch (err) {
+      dialog.showErrorBox('Cannot open project', (err as Error).message);
+    }
+  };
+  app.on('second-instance', (_e, argv) => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+    openArg(argv);
+  });
+  win.once('ready-to-show', () => win.show());
+  win.webContents.once('did-finish-load', () => openArg(process.argv));
+  if (devServerUrl !== undefined) await win.loadURL(devServerUrl);
+  else await win.loadFile(path.join(here, '..', 'renderer', 'index.html'));
+  app.on('window-all-closed', () => {
+    services.dispose();
+    app.quit();
+  });
+}
+
+void start();

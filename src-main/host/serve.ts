@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createServices } from '../services/container';
+import { createDispatch } from '../ipc/dispatch';
+import { createHandlers } from '../ipc/handlers';
+import { createHttpHost } from '../ipc/http';
+
+export interface HostOptions {
+  port: number;
+  projectsDir: string;
+  dataDir: string;
+  staticDir: string | null;
+  token?: string;
+}
+
+/** Starts the browser host; resolves once it listens, with its URL and a stop function. */
+export async function startHost(opts: HostOptions): Promise<{ url: string; token: string; port: number; stop(): Promise<void> }> {
+  const services = createServices({ mode: 'browser', projectsDir: opts.projectsDir, dataDir: opts.dataDir });
+  const dispatch = createDispatch(createHandlers(services), (l) => console.error(l));
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const server = createHttpHost({ dispatch, bus: services.bus, staticDir: opts.staticDir, port: opts.port, token });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    token,
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          services.dispose();
+          resolve();
+        });
+      }),
+  };
+}
+
+export function defaultDataDir(): string {
+  const base = process.env['XDG_DATA_HOME'] ?? path.join(os.homedir(), '.local', 'share');
+  return path.join(base, 'nettwin');
+}
+
+/** `npm run serve` entry. */
+export async function runHostFromEnv(repoRoot: string): Promise<void> {
+  const port = Number(process.env['PORT'] ?? 5174);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0–65535, got ${process.env['PORT']}`);
+  const projectsDir = path.resolve(process.env['NETTWIN_PROJECTS_DIR'] ?? path.join(repoRoot, 'projects'));
+  const staticDir = path.join(repoRoot, 'out', 'renderer');
+  const host = await startHost({
+    port, projectsDir, dataDir: process.env['NETTWIN_DATA_DIR'] ?? defaultDataDir(),
+    staticDir: fs.existsSync(path.join(staticDir, 'index.html')) ? staticDir : null,
+    ...(process.env['NETTWIN_TOKEN'] ? { token: process.env['NETTWIN_TOKEN'] } : {}),
+  });
+  console.log(`NetTwin browser app: ${host.url}`);
+  console.log(`Projects folder: ${projectsDir}`);
+  const stop = (): void => void host.stop().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

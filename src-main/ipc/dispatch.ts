@@ -1,0 +1,30 @@
+import { contract, isChannel } from '../../src-shared/contract/contract';
+import { describeZodError, toIpcError, type Result } from '../../src-shared/contract/result';
+import type { Handlers } from './handlers';
+
+export type Dispatch = (channel: string, raw: unknown) => Promise<Result<unknown>>;
+
+type AnyHandler = (input: unknown) => unknown;
+
+/**
+ * The one place every call goes through, whatever the transport: unknown
+ * channel → error, input parsed by the contract's schema, handler errors
+ * turned into `{code, message}` (the stack is logged here, never sent).
+ */
+export function createDispatch(handlers: Handlers, log: (line: string) => void = () => undefined): Dispatch {
+  return async (channel, raw) => {
+    if (!isChannel(channel)) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `no such call: ${channel.slice(0, 80)}` } };
+    const parsed = contract[channel].input.safeParse(raw ?? {});
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'INVALID_INPUT', message: `${channel}: ${describeZodError(parsed.error)}` } };
+    }
+    try {
+      const value = await (handlers[channel] as AnyHandler)(parsed.data);
+      return { ok: true, value };
+    } catch (err) {
+      const error = toIpcError(err);
+      if (error.code === 'INTERNAL') log(`${channel} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return { ok: false, error };
+    }
+  };
+}

@@ -1,0 +1,42 @@
+import type { Channel, CallOutput, HandlerInput } from '../../src-shared/contract/contract';
+import { APP_VERSION } from '../../src-shared/lib/version';
+import type { Services } from '../services/container';
+
+/** One handler per channel; the mapped type makes a forgotten channel a compile error. */
+export type Handlers = {
+  [C in Channel]: (input: HandlerInput<C>) => Promise<CallOutput<C>> | CallOutput<C>;
+};
+
+export function createHandlers(s: Services): Handlers {
+  return {
+    'app:info': () => ({ version: APP_VERSION, mode: s.mode, projectsDir: s.locator.projectsDir }),
+    'project:list': () => s.projects.list(),
+    'project:create': ({ name }) => s.projects.create(name),
+    'project:open': ({ id, readOnly }) => s.projects.openById(id, readOnly ?? false),
+    'project:saveAs': ({ id, name }) => s.projects.saveAs(id, name),
+    'project:close': ({ id }) => {
+      s.projects.close(id);
+      return null;
+    },
+    'design:list': ({ projectId }) => s.designs.list(projectId),
+    'design:get': ({ projectId, designId }) => s.designs.get(projectId, designId),
+    'design:generate': ({ projectId, intent, family, seed }) => s.designs.generate(projectId, intent, family, seed),
+    'design:generateAll': ({ projectId, intent, seed }) => {
+      s.projects.writable(projectId); // fail now, not inside the job, when the project cannot be written
+      const { jobId } = s.jobs.start('design:generateAll', (ctx) =>
+        s.designs.generateAll(projectId, intent, seed ?? 1, ctx),
+      );
+      return { jobId };
+    },
+    'design:savePositions': (input) => s.designs.savePositions(input),
+    'design:rename': ({ projectId, designId, name }) => {
+      s.designs.rename(projectId, designId, name);
+      return null;
+    },
+    'design:delete': ({ projectId, designId }) => {
+      s.designs.remove(projectId, designId);
+      return null;
+    },
+    'job:cancel': ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),
+  };
+}

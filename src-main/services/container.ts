@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { DesignService } from './designs';
+import { EventBus } from './events';
+import { JobManager } from './jobs';
+import { AbsolutePathLocator, FolderLocator, type ProjectLocator } from './locator';
+import { ProjectService } from './projects';
+import { RecentProjects } from './recent';
+
+export interface ServiceOptions {
+  mode: 'electron' | 'browser';
+  /** Where new projects go (and, in the browser host, the only folder reachable). */
+  projectsDir: string;
+  /** The user's data folder: recent list, knowledge base. */
+  dataDir: string;
+  now?: () => number;
+}
+
+export interface Services {
+  readonly mode: 'electron' | 'browser';
+  readonly bus: EventBus;
+  readonly jobs: JobManager;
+  readonly locator: ProjectLocator;
+  readonly projects: ProjectService;
+  readonly designs: DesignService;
+  dispose(): void;
+}
+
+/** The composition root: plain constructor injection, shared by Electron, the HTTP host and tests. */
+export function createServices(opts: ServiceOptions): Services {
+  const bus = new EventBus();
+  const jobs = new JobManager(bus);
+  const locator: ProjectLocator =
+    opts.mode === 'browser' ? new FolderLocator(opts.projectsDir) : new AbsolutePathLocator(opts.projectsDir);
+  const recent = new RecentProjects(opts.mode === 'electron' ? path.join(opts.dataDir, 'recent.json') : null);
+  const projects = new ProjectService(locator, bus, recent, opts.now);
+  const designs = new DesignService(projects, bus);
+  return {
+    mode: opts.mode,
+    bus,
+    jobs,
+    locator,
+    projects,
+    designs,
+    dispose: () => projects.closeAll(),
+  };
+}

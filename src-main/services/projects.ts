@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ProjectInfo } from '../../src-shared/model/records';
+import { AppError } from '../../src-shared/contract/result';
+import { openProjectFile, PROJECT_EXTENSION, type ProjectFile } from '../store/projectFile';
+import type { EventBus } from './events';
+import type { ProjectLocator } from './locator';
+import type { RecentProjects } from './recent';
+
+/** Open projects by file, one connection each, shared by every caller. */
+export class ProjectService {
+  private readonly open = new Map<string, ProjectFile>();
+  /** The project the user last created or opened (the desktop menu's Save As acts on it). */
+  current: string | undefined;
+
+  constructor(
+    private readonly locator: ProjectLocator,
+    private readonly bus: EventBus,
+    private readonly recent: RecentProjects,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  info(project: ProjectFile): ProjectInfo {
+    const stat = fs.statSync(project.path);
+    return {
+      id: this.locator.idFor(project.path),
+      name: project.name,
+      path: project.path,
+      readOnly: project.readOnly,
+      schemaVersion: project.schemaVersion,
+      createdAt: Number(project.meta.get('created_at') ?? stat.birthtimeMs),
+      modifiedAt: Math.round(stat.mtimeMs),
+      designCount: project.topologies.count(),
+    };
+  }
+
+  /** Projects in the projects folder and recently opened ones, newest first. */
+  list(): ProjectInfo[] {
+    const files = new Set<string>();
+    for (const name of fs.readdirSync(this.locator.projectsDir)) {
+      if (name.endsWith(PROJECT_EXTENSION)) files.add(path.join(this.locator.projectsDir, name));
+    }
+    for (const f of this.recent.list()) if (fs.existsSync(f)) files.add(f);
+    const out: ProjectInfo[] = [];
+    for (const file of files) {
+      try {
+        out.push(this.info(this.get(this.locator.idFor(file))));
+      } catch {
+        // A damaged or foreign file in the folder is not listed; opening it says why.
+      }
+    }
+    return out.sort((a, b) => b.modifiedAt - a.modifiedAt);
+  }
+
+  create(name: string, file: string = this.locator.fileForName(name)): ProjectInfo {
+    if (fs.existsSync(file)) throw new AppError('CONFLICT', `a project named "${path.basename(file)}" already exists`);
+    const project = openProjectFile(file, { create: { name }, now: this.now });
+    this.open.set(file, project);
+    project.audit.append('user', 'project.create', null, { name });
+    this.recent.add(file);
+    this.current = this.locator.idFor(file);
+    return this.info(project);
+  }
+
+  openById(id: string, readOnly = false): ProjectInfo {
+    const file = this.locator.resolve(id);
+    const existing = this.open.get(file);
+    if (existing && existing.readOnly !== readOnly) {
+      existing.close();
+      this.open.delete(file);
+    }
+    const project = this.get(id, readOnly);
+    this.recent.add(file);
+    this.current = this.locator.idFor(file);
+    return this.info(project);
+  }
+
+  /** The open project for an id, opening it on first use. */
+  get(id: string, readOnly = false): ProjectFile {
+    const file = this.locator.resolve(id);
+    let project = this.open.get(file);
+    if (!project || !project.db.open) {
+      if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `project ${path.basename(file)} not found`);
+      project = openProjectFile(file, { readOnly, now: this.now });
+      this.open.set(file, project);
+    }
+    return project;
+  }
+
+  writable(id: string): ProjectFile {
+    const project = this.get(id);
+    if (project.readOnly) throw new AppError('READ_ONLY', `${project.name} is open read-only`);
+    return project;
+  }
+
+  async saveAs(id: string, name: string, dest: string = this.locator.fileForName(name)): Promise<ProjectInfo> {
+    const project = this.get(id);
+    if (path.resolve(dest) === path.resolve(project.path)) {
+      throw new AppError('CONFLICT', 'Save As needs a different name than the open project');
+    }
+    await project.saveCopy(dest);
+    const copy = openProjectFile(dest, { now: this.now });
+    copy.meta.set('name', name);
+    copy.audit.append('user', 'project.saveAs', null, { from: path.basename(project.path) });
+    this.open.set(dest, copy);
+    this.recent.add(dest);
+    this.bus.emit('project:changed', { projectId: this.locator.idFor(dest), what: 'created' });
+    return this.info(copy);
+  }
+
+  close(id: string): void {
+    const file = this.locator.resolve(id);
+    this.open.get(file)?.close();
+    this.open.delete(file);
+  }
+
+  closeAll(): void {
+    for (const p of this.open.values()) p.close();
+    this.open.clear();
+  }
+}

@@ -1,0 +1,78 @@
+import type { NettwinBridge } from '../../src-shared/contract/bridge';
+import type { CallInput, CallOutput, Channel } from '../../src-shared/contract/contract';
+import type { EventName, EventPayload } from '../../src-shared/contract/events';
+import type { ErrorCode, Result } from '../../src-shared/contract/result';
+
+/** A failed call, with the code main gave. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const TOKEN_KEY = 'nettwin.token';
+
+/** The browser transport: same calls over HTTP, events over SSE. */
+function httpBridge(): NettwinBridge {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl !== null) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.toString()); // keep the secret out of screenshots and history
+  }
+  const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
+  const listeners = new Map<string, Set<(p: unknown) => void>>();
+  let source: EventSource | null = null;
+  const connect = (): void => {
+    if (source !== null) return;
+    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    source.onmessage = (ev: MessageEvent<string>) => {
+      const msg = JSON.parse(ev.data) as { name: string; payload: unknown };
+      listeners.get(msg.name)?.forEach((l) => l(msg.payload));
+    };
+  };
+  return {
+    transport: 'http',
+    invoke: async (channel, input) => {
+      const res = await fetch(`/api/call/${channel}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-NetTwin-Token': token },
+        body: JSON.stringify(input ?? {}),
+      });
+      return (await res.json()) as unknown;
+    },
+    on: (event, listener) => {
+      connect();
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  };
+}
+
+const bridge: NettwinBridge =
+  (window as unknown as { nettwin?: NettwinBridge }).nettwin ?? httpBridge();
+
+export const transport = bridge.transport;
+
+/** Calls main; resolves with the value or throws ApiError with main's message. */
+export async function call<C extends Channel>(channel: C, input: CallInput<C>): Promise<CallOutput<C>> {
+  let result: Result<CallOutput<C>>;
+  try {
+    result = (await bridge.invoke(channel, input)) as Result<CallOutput<C>>;
+  } catch (err) {
+    throw new ApiError('INTERNAL', `NetTwin's back end did not answer (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+  return result.value;
+}
+
+export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+  return bridge.on(event, listener as (p: unknown) => void);
+}

@@ -1,0 +1,27 @@
+/**
+ * Names only, no zod: the sandboxed preload imports this to whitelist calls
+ * and events. `contract.ts` must define exactly these channels.
+ */
+export const CHANNELS = [
+  'app:info',
+  'project:list',
+  'project:create',
+  'project:open',
+  'project:saveAs',
+  'project:close',
+  'design:list',
+  'design:get',
+  'design:generate',
+  'design:generateAll',
+  'design:savePositions',
+  'design:rename',
+  'design:delete',
+  'job:cancel',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const EVENT_NAMES = ['job:progressed', 'job:finished', 'project:changed', 'menu:invoked'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+/** The single IPC channel Electron uses to push events (payload `{ name, payload }`). */
+export const EVENT_CHANNEL = 'nettwin:event';

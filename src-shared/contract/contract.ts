@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { IntentSchema } from '../model/intent';
+import { ProjectInfoSchema, TopologyRecordSchema, TopologySummarySchema } from '../model/records';
+import { FamilySchema } from '../model/topology';
+import type { Channel } from './channels';
+
+/**
+ * Single source of truth for renderer → main calls (`area:verb`). Pure: zod
+ * only. Main parses every input with these schemas before a handler runs.
+ */
+const ProjectId = z.string().min(1).max(4096);
+const RecordId = z.string().min(1).max(200);
+const ProjectName = z
+  .string()
+  .trim()
+  .min(1, 'a project needs a name')
+  .max(120, 'at most 120 characters')
+  .regex(/^[^/\\:*?"<>|\u0000-\u001f]+$/, 'letters, digits, spaces and - _ . ( ) only; no / \\ : * ? " < > |');
+
+const Empty = z.object({}).strict();
+const JobStarted = z.object({ jobId: z.string() });
+
+export const AppInfoSchema = z.object({
+  version: z.string(),
+  mode: z.enum(['electron', 'browser']),
+  projectsDir: z.string(),
+});
+
+export const PositionSchema = z.object({ id: RecordId, x: z.number().finite(), y: z.number().finite() });
+
+export const contract = {
+  'app:info': { input: Empty, output: AppInfoSchema },
+  'project:list': { input: Empty, output: z.array(ProjectInfoSchema) },
+  'project:create': { input: z.object({ name: ProjectName }).strict(), output: ProjectInfoSchema },
+  'project:open': {
+    input: z.object({ id: ProjectId, readOnly: z.boolean().optional() }).strict(),
+    output: ProjectInfoSchema,
+  },
+  'project:saveAs': { input: z.object({ id: ProjectId, name: ProjectName }).strict(), output: ProjectInfoSchema },
+  'project:close': { input: z.object({ id: ProjectId }).strict(), output: z.null() },
+  'design:list': { input: z.object({ projectId: ProjectId }).strict(), output: z.array(TopologySummarySchema) },
+  'design:get': {
+    input: z.object({ projectId: ProjectId, designId: RecordId }).strict(),
+    output: TopologyRecordSchema,
+  },
+  'design:generate': {
+    input: z
+      .object({ projectId: ProjectId, intent: IntentSchema, family: FamilySchema, seed: z.number().int().optional() })
+      .strict(),
+    output: TopologySummarySchema,
+  },
+  /** Long job: every family for one intent. Progress and result arrive as `job:*` events. */
+  'design:generateAll': {
+    input: z.object({ projectId: ProjectId, intent: IntentSchema, seed: z.number().int().optional() }).strict(),
+    output: JobStarted,
+  },
+  'design:savePositions': {
+    input: z
+      .object({
+        projectId: ProjectId,
+        designId: RecordId,
+        revision: z.number().int().positive().optional(),
+        positions: z.array(PositionSchema).min(1).max(200_000),
+      })
+      .strict(),
+    output: z.object({ revision: z.number().int().positive() }),
+  },
+  'design:rename': {
+    input: z.object({ projectId: ProjectId, designId: RecordId, name: z.string().trim().min(1).max(200) }).strict(),
+    output: z.null(),
+  },
+  'design:delete': { input: z.object({ projectId: ProjectId, designId: RecordId }).strict(), output: z.null() },
+  'job:cancel': { input: z.object({ jobId: z.string().min(1).max(100) }).strict(), output: z.object({ cancelled: z.boolean() }) },
+} satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>; // missing/extra channel = compile error
+
+export type Contract = typeof contract;
+export type { Channel };
+/** What the renderer sends (before parsing). */
+export type CallInput<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a main-process handler receives (after parsing). */
+export type HandlerInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type CallOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/** Error codes that cross the boundary. Never a stack trace. */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'NOT_A_PROJECT',
+  'DAMAGED',
+  'FROM_FUTURE',
+  'CONFLICT',
+  'READ_ONLY',
+  'FORBIDDEN',
+  'CANCELLED',
+  'UNKNOWN_CHANNEL',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface IpcError {
+  code: ErrorCode;
+  message: string;
+}
+export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+export const IpcErrorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } });
+
+/** An error a service throws on purpose, with the code the caller should see. */
+export class AppError extends Error {
+  override name = 'AppError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const BY_NAME: Record<string, ErrorCode> = {
+  NotAProjectError: 'NOT_A_PROJECT',
+  DamagedProjectError: 'DAMAGED',
+  DatabaseFromFutureError: 'FROM_FUTURE',
+  RecordNotFoundError: 'NOT_FOUND',
+  AbortError: 'CANCELLED',
+};
+
+/** Maps any thrown value to `{code, message}`: the first line of the message only, no stack. */
+export function toIpcError(err: unknown): IpcError {
+  if (err instanceof AppError) return { code: err.code, message: firstLine(err.message) };
+  if (err instanceof Error) {
+    const code = BY_NAME[err.name];
+    if (code) return { code, message: firstLine(err.message) };
+    return { code: 'INTERNAL', message: `internal error: ${firstLine(err.message)}` };
+  }
+  return { code: 'INTERNAL', message: 'internal error' };
+}
+
+function firstLine(s: string): string {
+  const line = s.split('\n')[0] ?? '';
+  return line.length > 500 ? `${line.slice(0, 497)}...` : line;
+}
+
+/** zod issues as one readable line: `field.path: problem; …`. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 10)
+    .map((i) => `${i.path.length > 0 ? i.path.join('.') : 'input'}: ${i.message}`)
+    .join('; ');
+}

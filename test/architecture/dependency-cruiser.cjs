@@ -1,0 +1,37 @@
+/** Layering rules from ARCHITECTURE.md / STYLE.md B3. Run by `npm run lint:arch`. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'shared-is-pure', severity: 'error',
+      comment: 'src-shared runs in main, workers and the renderer: pure TypeScript only',
+      from: { path: '^src-shared/' },
+      to: { path: '^(src-main|src-renderer)/|^node:|node_modules/(electron|better-sqlite3|react|react-dom|@xyflow|elkjs)/', dependencyTypesNot: ['type-only'] },
+    },
+    { name: 'shared-no-node-builtins', severity: 'error', from: { path: '^src-shared/' }, to: { dependencyTypes: ['core'] } },
+    { name: 'renderer-not-main', severity: 'error', comment: 'renderer talks to main only through src-renderer/api/client.ts',
+      from: { path: '^src-renderer/' }, to: { path: '^src-main/|node_modules/(electron|better-sqlite3)/' } },
+    { name: 'renderer-no-node-builtins', severity: 'error', from: { path: '^src-renderer/' }, to: { dependencyTypes: ['core'] } },
+    { name: 'main-not-renderer', severity: 'error', from: { path: '^src-main/' }, to: { path: '^src-renderer/' } },
+    { name: 'electron-only-in-app-and-preload', severity: 'error',
+      from: { path: '^src-main/', pathNot: '^src-main/(app|preload)/' }, to: { path: 'node_modules/electron/' } },
+    { name: 'preload-is-tiny', severity: 'error', comment: 'the sandboxed preload imports electron and the plain channel list only',
+      from: { path: '^src-main/preload/' },
+      to: { path: '^src-main/(?!preload/)|node_modules/zod/|^src-shared/(?!contract/(channels|bridge)\\.ts$)' } },
+    { name: 'worker-no-electron', severity: 'error',
+      from: { path: '^src-main/workers/' }, to: { path: 'node_modules/electron/|^src-main/(store|ipc|services|app)/' } },
+    { name: 'sql-only-in-store', severity: 'error', from: { pathNot: '^src-main/store/' }, to: { path: 'node_modules/better-sqlite3/' } },
+    { name: 'ipc-not-store', severity: 'error', comment: 'ipc goes through services',
+      from: { path: '^src-main/ipc/' }, to: { path: '^src-main/store/' } },
+    { name: 'store-not-up', severity: 'error', from: { path: '^src-main/store/' }, to: { path: '^src-main/(ipc|services|app)/|node_modules/electron/' } },
+    { name: 'ui-is-leaf', severity: 'error', from: { path: '^src-renderer/ui/' }, to: { path: '^src-renderer/(features|state|api|canvas)/' } },
+    { name: 'bridge-only-in-client', severity: 'error', from: { path: '^src-renderer/', pathNot: '^src-renderer/api/' }, to: { path: '^src-main/preload/' } },
+    { name: 'no-cycles', severity: 'error', from: {}, to: { circular: true } },
+    { name: 'no-unresolvable', severity: 'error', from: {}, to: { couldNotResolve: true } },
+  ],
+  options: {
+    tsConfig: { fileName: 'tsconfig.base.json' },
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] },
+  },
+};

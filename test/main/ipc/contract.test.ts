@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, type Channel } from '../../../src-shared/contract/channels';
+import type { Result } from '../../../src-shared/contract/result';
+import { electronTransport, httpTransport, type Transport } from '../../helpers/transports';
+
+const intent = { name: 'Contract', siteGroups: [{ role: 'hq', count: 1 }, { role: 'branch', count: 5 }] };
+
+/** Replaces what legitimately differs between two runs: ids, times, temp paths. */
+function normalise(v: unknown): unknown {
+  return JSON.parse(
+    JSON.stringify(v)
+      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>')
+      .replace(/"(createdAt|updatedAt|modifiedAt)":\d+/g, '"$1":0')
+      .replace(/"(path|projectsDir)":"[^"]*"/g, '"$1":"<path>"'),
+  );
+}
+
+const value = <T>(r: Result<unknown>): T => {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value as T;
+};
+
+/** Drives every channel once with valid input, in an order where each has what it needs. */
+async function scenario(t: Transport): Promise<Record<Channel, unknown>> {
+  const out: Partial<Record<Channel, unknown>> = {};
+  const run = async (c: Channel, input: unknown) => (out[c] = normalise(value(await t.call(c, input))));
+  await run('app:info', {});
+  const created = value<{ id: string }>(await t.call('project:create', { name: 'Alpha' }));
+  out['project:create'] = normalise(created);
+  const projectId = created.id;
+  await run('project:list', {});
+  await run('project:open', { id: projectId });
+  const summary = value<{ id: string }>(await t.call('design:generate', { projectId, intent, family: 'hub-spoke', seed: 7 }));
+  out['design:generate'] = normalise(summary);
+  await run('design:list', { projectId });
+  const rec = value<{ topology: { nodes: { id: string }[] } }>(await t.call('design:get', { projectId, designId: summary.id }));
+  out['design:get'] = normalise(rec);
+  await run('design:savePositions', { projectId, designId: summary.id, positions: [{ id: rec.topology.nodes[0]!.id, x: 10, y: 20 }] });
+  await run('design:rename', { projectId, designId: summary.id, name: 'Renamed' });
+  const { event } = await t.listen('job:finished', () => true);
+  const job = value<{ jobId: string }>(await t.call('design:generateAll', { projectId, intent, seed: 3 }));
+  out['design:generateAll'] = { jobId: typeof job.jobId };
+  const finished = await event;
+  expect(finished['jobId']).toBe(job.jobId);
+  expect(finished['ok']).toBe(true);
+  await run('job:cancel', { jobId: 'no-such-job' });
+  await run('project:saveAs', { id: projectId, name: 'Beta' });
+  await run('design:delete', { projectId, designId: summary.id });
+  await run('project:close', { id: projectId });
+  return out as Record<Channel, unknown>;
+}
+
+/** Inputs every channel must refuse with INVALID_INPUT before a handler runs. */
+const INVALID: Record<Channel, unknown[]> = {
+  'app:info': ['x', { extra: 1 }],
+  'project:list': [[], { extra: 1 }],
+  'project:create': [{}, { name: '' }, { name: 'a/b' }, { name: 'x'.repeat(500) }],
+  'project:open': [{}, { id: 5 }],
+  'project:saveAs': [{ id: 'a.nettwin' }, { id: 'a.nettwin', name: '..\\x' }],
+  'project:close': [{ id: '' }],
+  'design:list': [{ projectId: null }],
+  'design:get': [{ projectId: 'a.nettwin' }],
+  'design:generate': [{ projectId: 'a.nettwin', intent: { siteGroups: [] }, family: 'hub-spoke' }, { projectId: 'a.nettwin', intent, family: 'star' }],
+  'design:generateAll': [{ projectId: 'a.nettwin', intent: { siteGroups: [{ role: 'moon', count: 1 }] } }],
+  'design:savePositions': [{ projectId: 'a.nettwin', designId: 'd', positions: [] }, { projectId: 'a.nettwin', designId: 'd', positions: [{ id: 'n', x: 'left', y: 0 }] }],
+  'design:rename': [{ projectId: 'a.nettwin', designId: 'd', name: '   ' }],
+  'design:delete': [{ projectId: 'a.nettwin' }],
+  'job:cancel': [{}, { jobId: 12 }],
+};
+
+describe('IPC contract through both transports', () => {
+  let electron: Transport;
+  let http: Awaited<ReturnType<typeof httpTransport>>;
+  beforeAll(async () => {
+    electron = electronTransport();
+    http = await httpTransport();
+  });
+  afterAll(async () => {
+    await electron.close();
+    await http.close();
+  });
+
+  it('every channel answers valid input identically over Electron IPC and HTTP', async () => {
+    const a = await scenario(electron);
+    const b = await scenario(http);
+    expect(Object.keys(a).sort()).toEqual([...CHANNELS].sort());
+    for (const c of CHANNELS) expect(b[c], c).toEqual(a[c]);
+  });
+
+  it('every channel refuses invalid input with INVALID_INPUT and a field path, on both transports', async () => {
+    expect(Object.keys(INVALID).sort()).toEqual([...CHANNELS].sort());
+    for (const t of [electron, http]) {
+      for (const c of CHANNELS) {
+        for (const input of INVALID[c]) {
+          const r = await t.call(c, input);
+          expect(r.ok, `${t.name} ${c} ${JSON.stringify(input)}`).toBe(false);
+          if (!r.ok) {
+            expect(r.error.code).toBe('INVALID_INPUT');
+            expect(r.error.message).toContain(c);
+            expect(r.error.message).not.toMatch(/\n\s+at /);
+          }
+        }
+      }
+    }
+  });
+
+  it('service errors come back as codes and one-line messages, never stacks', async () => {
+    for (const t of [electron, http]) {
+      const missing = await t.call('project:open', { id: 'nope.nettwin' });
+      expect(missing).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'project nope.nettwin not found' } });
+      const outside = await t.call('project:open', { id: '../etc/passwd.nettwin' });
+      expect(outside.ok).toBe(false);
+      if (!outside.ok) expect(outside.error.code).toBe('FORBIDDEN');
+      const unknown = await t.call('project:explode', {});
+      expect(unknown.ok).toBe(false);
+      if (!unknown.ok) expect(unknown.error.code).toBe('UNKNOWN_CHANNEL');
+    }
+  });
+
+  it('the Electron handler refuses calls from frames that are not the app', async () => {
+    const { createDispatch } = await import('../../../src-main/ipc/dispatch');
+    const { makeIpcHandler } = await import('../../../src-main/ipc/electronHandler');
+    const { createHandlers } = await import('../../../src-main/ipc/handlers');
+    const handler = makeIpcHandler('app:info', createDispatch(createHandlers(electron.services)), (u) => u.startsWith('file://'));
+    expect((await handler({ senderFrame: { url: 'https://evil.example/' } }, {})).ok).toBe(false);
+    expect((await handler({ senderFrame: null }, {})).ok).toBe(false);
+    expect((await handler({ senderFrame: { url: 'file:///app/index.html' } }, {})).ok).toBe(true);
+  });
+
+  it('the HTTP host refuses a wrong token, a foreign Host header and a foreign Origin', async () => {
+    const base = `http://127.0.0.1:${http.port}/api/call/app:info`;
+    const noToken = await fetch(base, { method: 'POST', body: '{}' });
+    expect(noToken.status).toBe(401);
+    const { request } = await import('node:http');
+    const status = (headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: http.port, path: '/api/call/app:info', method: 'POST', headers: { 'X-NetTwin-Token': http.token, ...headers } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end('{}');
+      });
+    expect(await status({ Host: 'evil.example:80' })).toBe(421);
+    expect(await status({ Origin: 'http://evil.example' })).toBe(403);
+    expect(await status({})).toBe(200);
+  });
+});
