@@ -41,7 +41,9 @@ export function importClab(text: string, file = 'topology.clab.yml'): ImportResu
   const idOfKey = new Map<string, string>();
   const siteDrafts = new Map<string, SiteDraft>();
   const usedIds = new Set<string>();
-  for (const [key, raw] of Object.entries(nodesIn)) {
+  const order = src.keysAt(['topology', 'nodes']).filter((k) => Object.hasOwn(nodesIn, k));
+  for (const key of order.length === Object.keys(nodesIn).length ? order : Object.keys(nodesIn)) {
+    const raw = nodesIn[key];
     const where = ['topology', 'nodes', key];
     const line = src.lineOf(where);
     const field = `topology.nodes.${key}`;
@@ -216,7 +218,7 @@ function endpoints(raw: unknown, file: string, line: number | undefined, field: 
 
 /** YAML scalars as text: clab labels may be numbers. */
 function str(v: unknown): string | undefined {
-  if (typeof v === 'string') return v.trim() === '' ? undefined : v;
+  if (typeof v === 'string') return v === '' ? undefined : v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   return undefined;
 }

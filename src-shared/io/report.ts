@@ -77,7 +77,7 @@ export function parseOptionalNumber(
 
 /** Link ids for formats without them: stable, readable, unique. */
 export function uniqueId(base: string, used: Set<string>): string {
-  let id = base.length > 0 ? base.slice(0, 190) : 'x';
+  let id = base.length > 0 ? base.slice(0, 200) : 'x';
   for (let k = 2; used.has(id); k++) id = `${base.slice(0, 190)}~${k}`;
   used.add(id);
   return id;

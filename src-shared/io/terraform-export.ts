@@ -70,7 +70,7 @@ export function exportTerraform(topology: Topology): string {
   const devices: Record<string, Block> = {};
   for (const d of nb.devices) {
     devices[deviceName.get(String(d.cf['nettwin_id']))!] = {
-      name: d.name,
+      name: d.name.slice(0, 64), // NetBox's limit for device names
       device_type_id: ref('netbox_device_type', typeName.get(d.deviceType)!),
       role_id: ref('netbox_device_role', roleName.get(d.role)!),
       site_id: ref('netbox_site', d.site ? siteName.get(d.site.slug)! : unassigned),

@@ -1,10 +1,12 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import { ImportError } from './report';
 
 export interface YamlSource {
   value: unknown;
   /** 1-based line of the value at `path`, when the document has it. */
   lineOf(path: ReadonlyArray<string | number>): number | undefined;
+  /** Keys of the mapping at `path` in document order (a JS object would put "12" before "a"). */
+  keysAt(path: ReadonlyArray<string | number>): string[];
 }
 
 /**
@@ -31,6 +33,11 @@ export function parseYaml(text: string, file: string): YamlSource {
       const node: unknown = doc.getIn(path, true);
       const range = (node as { range?: [number, number, number] } | undefined)?.range;
       return range ? lineCounter.linePos(range[0]).line : undefined;
+    },
+    keysAt(path) {
+      const node: unknown = doc.getIn(path, true);
+      if (!isMap(node)) return [];
+      return node.items.map((pair) => String(isScalar(pair.key) ? pair.key.value : pair.key));
     },
   };
 }
