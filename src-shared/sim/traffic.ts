@@ -1,0 +1,109 @@
+import type { CompiledGraph } from './csr';
+import type { Demands } from './ecmp';
+
+/**
+ * Traffic matrices: demand(s, t) for every ordered node pair.
+ *
+ * - uniform: 1 unit between every ordered pair (the analyze contract);
+ * - gravity: demand ∝ mass(s) · mass(t), masses from site users/bandwidth or
+ *   from the capacity a node terminates (Roughan 2005, "Simplifying the
+ *   synthesis of Internet traffic matrices");
+ * - hub-centric: only hub ↔ non-hub pairs (and hub ↔ hub), as in hub-and-spoke
+ *   enterprise WANs where branches talk to data centres;
+ * - explicit: a list of (source, target, volume), e.g. an SNDlib demand file.
+ * Matrices are scaled so that the total volume is stated in `totalVolume`.
+ */
+export interface TrafficMatrix extends Demands {
+  readonly kind: 'uniform' | 'gravity' | 'hub-centric' | 'explicit';
+  /** Sum of all demands. */
+  readonly totalVolume: number;
+}
+
+/** Product form demand(s,t) = out[s] · in[t] (s ≠ t): uniform, gravity and hub-centric. */
+class ProductMatrix implements TrafficMatrix {
+  readonly totalVolume: number;
+  constructor(
+    readonly kind: TrafficMatrix['kind'],
+    private readonly out: Float64Array,
+    private readonly inn: Float64Array,
+    private readonly mask: ((s: number, t: number) => boolean) | null = null,
+  ) {
+    let so = 0;
+    let si = 0;
+    let diag = 0;
+    for (let i = 0; i < out.length; i++) {
+      so += out[i]!;
+      si += inn[i]!;
+      diag += out[i]! * inn[i]!;
+    }
+    this.totalVolume = mask === null ? so * si - diag : NaN;
+  }
+  demand(s: number, t: number): number {
+    if (s === t) return 0;
+    if (this.mask !== null && !this.mask(s, t)) return 0;
+    return this.out[s]! * this.inn[t]!;
+  }
+  receives(t: number): boolean {
+    return this.inn[t]! > 0;
+  }
+}
+
+export function uniformTraffic(g: CompiledGraph): TrafficMatrix {
+  const ones = new Float64Array(g.nodeIds.length).fill(1);
+  return new ProductMatrix('uniform', ones, ones);
+}
+
+/**
+ * Gravity model with node masses (any non-negative numbers; all-zero falls
+ * back to uniform). Scaled so the mean demand per ordered pair is 1, which
+ * keeps loads comparable with the uniform matrix.
+ */
+export function gravityTraffic(g: CompiledGraph, mass: Float64Array): TrafficMatrix {
+  const n = g.nodeIds.length;
+  let sum = 0;
+  let sq = 0;
+  for (let i = 0; i < n; i++) {
+    sum += mass[i]!;
+    sq += mass[i]! * mass[i]!;
+  }
+  const pairs = n * (n - 1);
+  if (sum <= 0 || pairs === 0) return uniformTraffic(g);
+  const scale = Math.sqrt(pairs / (sum * sum - sq));
+  const m = mass.map((x) => x * scale);
+  return new ProductMatrix('gravity', m, m);
+}
+
+/** Node masses for gravity: the capacity (Gbit/s) each node terminates. */
+export function capacityMass(g: CompiledGraph): Float64Array {
+  const mass = new Float64Array(g.nodeIds.length);
+  for (let e = 0; e < g.linkIds.length; e++) {
+    mass[g.linkSource[e]!]! += g.capacities[e]!;
+    mass[g.linkTarget[e]!]! += g.capacities[e]!;
+  }
+  return mass;
+}
+
+/** Hub-centric: every non-hub exchanges 1 unit each way with every hub; hubs exchange among themselves. */
+export function hubTraffic(g: CompiledGraph, isHub: Uint8Array): TrafficMatrix {
+  const ones = new Float64Array(g.nodeIds.length).fill(1);
+  return new ProductMatrix('hub-centric', ones, ones, (s, t) => isHub[s] === 1 || isHub[t] === 1);
+}
+
+/** Explicit demands (s, t, volume); repeated pairs add up. Sparse per destination. */
+export function explicitTraffic(g: CompiledGraph, demands: readonly { s: number; t: number; volume: number }[]): TrafficMatrix {
+  const byDest = new Map<number, Map<number, number>>();
+  let total = 0;
+  for (const d of demands) {
+    if (d.s === d.t || !(d.volume > 0)) continue;
+    let row = byDest.get(d.t);
+    if (row === undefined) byDest.set(d.t, (row = new Map()));
+    row.set(d.s, (row.get(d.s) ?? 0) + d.volume);
+    total += d.volume;
+  }
+  return {
+    kind: 'explicit',
+    totalVolume: total,
+    demand: (s, t) => byDest.get(t)?.get(s) ?? 0,
+    receives: (t) => byDest.has(t),
+  };
+}
