@@ -1,0 +1,140 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import fc from 'fast-check';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { exportAnsible } from '../../../src-shared/io/ansible-export';
+import { exportClab } from '../../../src-shared/io/clab-export';
+import { parseCsv } from '../../../src-shared/io/csv';
+import { exportGraphml } from '../../../src-shared/io/graphml-export';
+import { tokenizeXml } from '../../../src-shared/io/graphml-xml';
+import { exportNetboxCsv } from '../../../src-shared/io/netbox-csv';
+import { exportNetboxJson } from '../../../src-shared/io/netbox-json';
+import { exportSvg } from '../../../src-shared/io/svg-export';
+import { exportTerraform } from '../../../src-shared/io/terraform-export';
+import type { Topology } from '../../../src-shared/model/topology';
+import { topologyArb } from './arbitraries';
+import { sampleTopology } from './sample';
+
+const schema = (name: string): object =>
+  // cwd, not import.meta.url: under happy-dom the module URL is an http:// URL.
+  JSON.parse(readFileSync(join(process.cwd(), 'test/fixtures/schemas', name), 'utf8')) as object;
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validateClab = ajv.compile(schema('clab.schema.json'));
+const validateTerraform = ajv.compile(schema('terraform-netbox.schema.json'));
+const designs = (): Topology[] => fc.sample(topologyArb, { numRuns: 60, seed: 42 }).concat(sampleTopology());
+
+function parseXml(text: string): Document {
+  const doc = new DOMParser().parseFromString(text, 'application/xml');
+  expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
+  return doc;
+}
+
+describe('containerlab export', () => {
+  it.each(designs().map((t, k) => [k, t] as const))('design %i matches clab.schema.json and wires each port once', (_k, t) => {
+    const doc = parseYaml(exportClab(t)) as { topology: { nodes: Record<string, unknown>; links?: Array<{ endpoints: string[] }> } };
+    expect(validateClab(doc), JSON.stringify(validateClab.errors)).toBe(true);
+    const ports = new Set<string>();
+    for (const l of doc.topology.links ?? []) {
+      for (const e of l.endpoints) {
+        expect(doc.topology.nodes).toHaveProperty([e.split(':')[0]!]);
+        expect(ports.has(e), `port ${e} used twice`).toBe(false);
+        ports.add(e);
+      }
+    }
+    expect(Object.keys(doc.topology.nodes)).toHaveLength(t.nodes.length);
+    expect(doc.topology.links ?? []).toHaveLength(t.links.length);
+  });
+
+  it('the schema rejects what containerlab rejects', () => {
+    expect(validateClab({ name: 'x', topology: { nodes: { a: { kind: 'nokia_srlinux', imag: 'typo' } } } })).toBe(false);
+    expect(validateClab({ name: 'x', topology: { nodes: {}, links: [{ endpoints: ['a:e1-1'] }] } })).toBe(false);
+    expect(validateClab({ topology: { nodes: {} } })).toBe(false);
+  });
+});
+
+describe('Terraform export', () => {
+  it.each(designs().map((t, k) => [k, t] as const))('design %i matches the NetBox provider schema with resolvable references', (_k, t) => {
+    const text = exportTerraform(t);
+    const doc = JSON.parse(text) as { resource: Record<string, Record<string, unknown>> };
+    expect(validateTerraform(doc), JSON.stringify(validateTerraform.errors)).toBe(true);
+    for (const [, type, name] of text.matchAll(/\$\{([a-z_]+)\.([A-Za-z0-9_-]+)\.id\}/g)) {
+      expect(doc.resource[type!], `${type}.${name}`).toHaveProperty([name!]);
+    }
+    expect(Object.keys(doc.resource['netbox_device'] ?? {})).toHaveLength(t.nodes.length);
+    expect(Object.keys(doc.resource['netbox_cable'] ?? {})).toHaveLength(t.links.length);
+    expect(Object.keys(doc.resource['netbox_device_interface'] ?? {})).toHaveLength(2 * t.links.length);
+  });
+
+  it('the schema rejects a device without its required site or a misspelt attribute', () => {
+    const base = JSON.parse(exportTerraform(sampleTopology())) as { resource: { netbox_device: Record<string, Record<string, unknown>> } };
+    const device = Object.values(base.resource.netbox_device)[0]!;
+    delete device['site_id'];
+    expect(validateTerraform(base)).toBe(false);
+    device['site_id'] = 1;
+    device['role'] = 'core';
+    expect(validateTerraform(base)).toBe(false);
+  });
+});
+
+describe('Ansible export', () => {
+  it.each(designs().map((t, k) => [k, t] as const))('design %i is a YAML inventory whose groups and peers name real hosts', (_k, t) => {
+    const inv = parseYaml(exportAnsible(t)['hosts.yml']!) as {
+      all: { hosts: Record<string, { interfaces: Array<{ peer: string; igp_metric: number }> }>; children: Record<string, { hosts: Record<string, null> }> };
+    };
+    const hosts = Object.keys(inv.all.hosts);
+    expect(hosts).toHaveLength(t.nodes.length);
+    for (const [group, g] of Object.entries(inv.all.children)) {
+      expect(group).toMatch(/^(role|site|region)_[a-z0-9_]+$/);
+      for (const h of Object.keys(g.hosts)) expect(hosts).toContain(h);
+    }
+    let ends = 0;
+    for (const h of Object.values(inv.all.hosts)) {
+      for (const i of h.interfaces) {
+        expect(hosts).toContain(i.peer);
+        expect(i.igp_metric).toBeGreaterThan(0);
+        ends++;
+      }
+    }
+    expect(ends).toBe(2 * t.links.length);
+  });
+
+  it('the host_vars layout puts each host in its own file and only membership in hosts.yml', () => {
+    const t = sampleTopology();
+    const files = exportAnsible(t, { layout: 'host_vars' });
+    expect(Object.keys(files)).toHaveLength(1 + t.nodes.length);
+    const inv = parseYaml(files['hosts.yml']!) as { all: { hosts: Record<string, unknown> } };
+    expect(Object.values(inv.all.hosts).every((v) => v === null)).toBe(true);
+    const core = parseYaml(files['host_vars/ber-core-1.yml']!) as { interfaces: Array<{ name: string; igp_metric: number }> };
+    expect(core.interfaces.map((i) => [i.name, i.igp_metric])).toEqual([['Ethernet1', 5], ['Ethernet2', 20], ['Ethernet3', 2]]);
+  });
+});
+
+describe('NetBox, GraphML and SVG exports parse back', () => {
+  it.each(designs().map((t, k) => [k, t] as const))('design %i', (_k, t) => {
+    const csv = exportNetboxCsv(t);
+    for (const [file, rows] of [['sites', t.sites.length], ['devices', t.nodes.length], ['cables', t.links.length]] as const) {
+      const records = parseCsv(csv[file], file);
+      expect(records).toHaveLength(rows + 1);
+      expect(new Set(records.map((r) => r.cells.length)).size).toBe(1);
+    }
+    const nb = JSON.parse(exportNetboxJson(t)) as Record<string, { count: number; results: unknown[] }>;
+    expect(nb['devices']!.count).toBe(t.nodes.length);
+    expect(nb['cables']!.results).toHaveLength(t.links.length);
+
+    // happy-dom's XML parser rejects dotted attribute names (attr.name), which
+    // XML allows; the project's strict tokenizer checks well-formedness instead.
+    const opened: Array<[string, Map<string, string>]> = [];
+    tokenizeXml(exportGraphml(t), { open: (name, attrs) => opened.push([name, attrs]), close: () => {}, text: () => {} });
+    expect(opened.filter(([n]) => n === 'node')).toHaveLength(t.nodes.length);
+    expect(opened.filter(([n]) => n === 'edge')).toHaveLength(t.links.length);
+    expect(opened.find(([n]) => n === 'node')?.[1].get('id')).toBe(t.nodes[0]!.id);
+
+    const svg = parseXml(exportSvg(t));
+    expect(svg.documentElement.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
+    expect(svg.querySelectorAll('#nodes circle')).toHaveLength(t.nodes.length);
+    expect(svg.querySelectorAll('#links > *')).toHaveLength(t.links.length);
+  });
+});
