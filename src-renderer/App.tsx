@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { onEvent } from './api/client';
 import { ProjectView } from './features/design/ProjectView';
 import { ProjectPicker } from './features/projects/ProjectPicker';
-import { useSession } from './state/session';
+import { rememberedPlace, useSession } from './state/session';
 import { ErrorBanner } from './ui/ErrorBanner';
 
 export function App() {
@@ -10,6 +10,11 @@ export function App() {
   const error = useSession((s) => s.error);
   const setError = useSession((s) => s.setError);
   const openProject = useSession((s) => s.openProject);
+
+  useEffect(() => {
+    const place = rememberedPlace();
+    if (place !== null) void openProject(place.projectId, place.designId);
+  }, [openProject]);
 
   // The desktop File menu opens projects in main and tells us which.
   useEffect(

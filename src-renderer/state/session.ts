@@ -16,12 +16,29 @@ export interface SessionState {
   selectedDesignId: string | null;
   job: JobView | null;
   error: string | null;
-  openProject: (id: string) => Promise<void>;
+  openProject: (id: string, designId?: string | null) => Promise<void>;
   closeProject: () => void;
   refreshDesigns: () => Promise<void>;
   selectDesign: (id: string | null) => void;
   setJob: (job: JobView | null) => void;
   setError: (message: string | null) => void;
+}
+
+const PLACE_KEY = 'nettwin.place';
+
+/** Where the user was (project and design), so a reload returns there. */
+export function rememberedPlace(): { projectId: string; designId: string | null } | null {
+  try {
+    const raw = sessionStorage.getItem(PLACE_KEY);
+    return raw === null ? null : (JSON.parse(raw) as { projectId: string; designId: string | null });
+  } catch {
+    return null;
+  }
+}
+
+function remember(projectId: string | null, designId: string | null): void {
+  if (projectId === null) sessionStorage.removeItem(PLACE_KEY);
+  else sessionStorage.setItem(PLACE_KEY, JSON.stringify({ projectId, designId }));
 }
 
 export const useSession = create<SessionState>()((set, get) => ({
@@ -30,16 +47,21 @@ export const useSession = create<SessionState>()((set, get) => ({
   selectedDesignId: null,
   job: null,
   error: null,
-  openProject: async (id) => {
+  openProject: async (id, designId) => {
     try {
       const project = await call('project:open', { id });
       const designs = await call('design:list', { projectId: project.id });
-      set({ project, designs, selectedDesignId: designs.at(-1)?.id ?? null, error: null });
+      const wanted = designs.some((d) => d.id === designId) ? designId! : (designs.at(-1)?.id ?? null);
+      set({ project, designs, selectedDesignId: wanted, error: null });
+      remember(project.id, wanted);
     } catch (err) {
       set({ error: (err as Error).message });
     }
   },
-  closeProject: () => set({ project: null, designs: [], selectedDesignId: null }),
+  closeProject: () => {
+    remember(null, null);
+    set({ project: null, designs: [], selectedDesignId: null });
+  },
   refreshDesigns: async () => {
     const project = get().project;
     if (!project) return;
@@ -47,7 +69,10 @@ export const useSession = create<SessionState>()((set, get) => ({
     const still = designs.some((d) => d.id === get().selectedDesignId);
     set({ designs, selectedDesignId: still ? get().selectedDesignId : (designs.at(-1)?.id ?? null) });
   },
-  selectDesign: (id) => set({ selectedDesignId: id }),
+  selectDesign: (id) => {
+    remember(get().project?.id ?? null, id);
+    set({ selectedDesignId: id });
+  },
   setJob: (job) => set({ job }),
   setError: (error) => set({ error }),
 }));

@@ -1,0 +1,35 @@
+import { defineConfig } from '@playwright/test';
+
+// End-to-end tests of the real UI and the real services: the browser app
+// served by `npm run serve`'s host, driven in Debian's Chromium.
+export const E2E_PORT = Number(process.env['E2E_PORT'] ?? 5199);
+export const E2E_TOKEN = 'e2e-session-token';
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  outputDir: 'test-results/e2e',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  workers: 1,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e-report.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    viewport: { width: 1440, height: 900 },
+    launchOptions: {
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+    trace: 'off',
+    screenshot: 'only-on-failure',
+  },
+  webServer: {
+    command: 'node scripts/e2e-host.mjs',
+    url: `http://127.0.0.1:${E2E_PORT}/`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    env: { PORT: String(E2E_PORT), NETTWIN_TOKEN: E2E_TOKEN },
+    stdout: 'pipe',
+  },
+});

@@ -1,0 +1,61 @@
+// `npm test`: every check in one command, non-zero on any failure.
+// typecheck → lint (ESLint + layering) → build → vitest → Playwright e2e → Electron smoke.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { electronBinary, repoRoot } from './lib.mjs';
+
+const bin = (name) => path.join(repoRoot, 'node_modules', '.bin', name);
+const results = [];
+const counts = { passed: 0, failed: 0, skipped: 0 };
+
+function step(name, cmd, args, env = {}) {
+  const started = Date.now();
+  console.log(`\n▶ ${name}: ${[path.basename(cmd), ...args].join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = r.status === 0;
+  results.push({ name, ok, seconds: (Date.now() - started) / 1000 });
+  return ok;
+}
+
+function countVitest(file) {
+  if (!fs.existsSync(file)) return;
+  const r = JSON.parse(fs.readFileSync(file, 'utf8'));
+  counts.passed += r.numPassedTests ?? 0;
+  counts.failed += r.numFailedTests ?? 0;
+  counts.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+}
+
+function countPlaywright(file) {
+  if (!fs.existsSync(file)) return;
+  const s = JSON.parse(fs.readFileSync(file, 'utf8')).stats ?? {};
+  counts.passed += s.expected ?? 0;
+  counts.failed += (s.unexpected ?? 0) + (s.flaky ?? 0);
+  counts.skipped += s.skipped ?? 0;
+}
+
+fs.mkdirSync(path.join(repoRoot, 'test-results'), { recursive: true });
+for (const f of ['vitest.json', 'e2e-report.json', 'electron-report.json']) fs.rmSync(path.join(repoRoot, 'test-results', f), { force: true });
+
+step('typecheck', bin('tsc'), ['-b', 'src-shared', 'src-main', 'src-renderer', 'test']);
+step('lint', bin('eslint'), ['.']);
+step('layering', bin('depcruise'), ['src-shared', 'src-main', 'src-renderer', '--config', 'test/architecture/dependency-cruiser.cjs']);
+const built = step('build', bin('electron-vite'), ['build']);
+step('unit, property and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']);
+countVitest(path.join(repoRoot, 'test-results', 'vitest.json'));
+if (built) {
+  step('end-to-end (browser app, Chromium)', bin('playwright'), ['test']);
+  countPlaywright(path.join(repoRoot, 'test-results', 'e2e-report.json'));
+} else {
+  results.push({ name: 'end-to-end (browser app, Chromium)', ok: false, seconds: 0 });
+}
+const { bin: electron, reason } = electronBinary();
+if (electron === null) console.log(`\nElectron smoke test: SKIPPED — ${reason}. It runs wherever the Electron binary is installed.`);
+step('Electron smoke test', bin('playwright'), ['test', '-c', 'playwright.electron.config.ts']);
+countPlaywright(path.join(repoRoot, 'test-results', 'electron-report.json'));
+
+console.log('\nSummary');
+for (const r of results) console.log(`  ${r.ok ? 'ok  ' : 'FAIL'}  ${r.name} (${r.seconds.toFixed(1)} s)`);
+const failedSteps = results.filter((r) => !r.ok).length;
+console.log(`tests: ${counts.passed} passed, ${counts.failed + failedSteps} failed, ${counts.skipped} skipped`);
+process.exit(failedSteps === 0 ? 0 : 1);
