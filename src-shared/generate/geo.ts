@@ -1,0 +1,67 @@
+/**
+ * Geography and the latency model.
+ *
+ * - Route length = great-circle distance (haversine, mean Earth radius
+ *   6371.0088 km) × ROUTE_FACTOR 1.5: fibre follows roads, rails and
+ *   landing points, typically 1.2–2× the straight line; 1.5 is a common
+ *   planning assumption.
+ * - One-way latency = route km × 5 µs/km (light in glass, refractive index
+ *   ~1.47, is ~4.9 µs/km), rounded to 1 µs, at least INTRA_SITE_LATENCY_MS.
+ * - A link inside one site: 0 km, INTRA_SITE_LATENCY_MS (50 µs: patch cords
+ *   and device forwarding).
+ * - A link between sites when either end has no coordinates (imported or
+ *   hand-drawn designs): DEFAULT_INTER_SITE_LATENCY_MS (2 ms ≈ 270 km).
+ * - IGP weight = max(1, round(latency ms × 10)): a latency-derived metric,
+ *   so the IGP's shortest path is the lowest-latency path to within 0.1 ms.
+ */
+export const EARTH_RADIUS_KM = 6371.0088;
+export const ROUTE_FACTOR = 1.5;
+export const FIBRE_MS_PER_KM = 0.005;
+export const INTRA_SITE_LATENCY_MS = 0.05;
+export const DEFAULT_INTER_SITE_LATENCY_MS = 2;
+
+const rad = (deg: number) => (deg * Math.PI) / 180;
+
+export function greatCircleKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const dLat = rad(lat2 - lat1);
+  const dLon = rad(lon2 - lon1);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(lat1)) * Math.cos(rad(lat2)) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+export const roundTo = (x: number, decimals: number): number => {
+  const f = 10 ** decimals;
+  return Math.round(x * f) / f;
+};
+
+/** Route length in km between two points (great circle × route factor), to 0.1 km. */
+export function routeKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  return roundTo(greatCircleKm(lat1, lon1, lat2, lon2) * ROUTE_FACTOR, 1);
+}
+
+/** One-way latency in ms of a fibre route of this length. */
+export function latencyMsForRouteKm(km: number): number {
+  return Math.max(INTRA_SITE_LATENCY_MS, roundTo(km * FIBRE_MS_PER_KM, 3));
+}
+
+export function igpWeightForLatency(ms: number): number {
+  return Math.max(1, Math.round(ms * 10));
+}
+
+/** Unit vector of a point on the sphere: chord distance orders like great-circle distance. */
+export function unitVector(lat: number, lon: number): [number, number, number] {
+  const la = rad(lat);
+  const lo = rad(lon);
+  return [Math.cos(la) * Math.cos(lo), Math.cos(la) * Math.sin(lo), Math.sin(la)];
+}
+
+/** Moves a point `km` along compass bearing `bearingRad` (flat-earth step, fine below ~1000 km). */
+export function offsetPoint(lat: number, lon: number, km: number, bearingRad: number): [number, number] {
+  const dLat = (km * Math.cos(bearingRad)) / 111.32;
+  const la = Math.max(-85, Math.min(85, lat + dLat));
+  const dLon = (km * Math.sin(bearingRad)) / (111.32 * Math.max(0.1, Math.cos(rad(la))));
+  let lo = lon + dLon;
+  if (lo > 180) lo -= 360;
+  if (lo < -180) lo += 360;
+  return [roundTo(la, 4), roundTo(lo, 4)];
+}

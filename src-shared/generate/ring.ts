@@ -1,0 +1,36 @@
+import type { Topology } from '../model/topology';
+import { DesignBuilder, siteDemandGbps, type GenContext } from './builder';
+import { hilbertOrder } from './order';
+
+/**
+ * Ring and dual ring: one router per site, sites joined in Hilbert-curve
+ * order (a short tour) and the ring closed. A ring is 2-connected (it
+ * survives any one link or node failure: HIGH), each span sized for half
+ * the total demand (traffic can go either way round). The dual ring adds a
+ * second, counter-rotating ring over the same spans (each ring half the
+ * capacity); both rings of a span share its duct SRLG. Its spans have four
+ * links between any cut, so it survives two link failures, a duct cut or a
+ * site loss: CRITICAL. Two sites give parallel circuits. O(n log n).
+ */
+export function generateRing(ctx: GenContext): Topology {
+  return buildRings(ctx, 'ring', 1);
+}
+
+export function generateDualRing(ctx: GenContext): Topology {
+  return buildRings(ctx, 'dual-ring', 2);
+}
+
+function buildRings(ctx: GenContext, family: 'ring' | 'dual-ring', rings: number): Topology {
+  const b = new DesignBuilder(ctx, family);
+  const order = hilbertOrder(ctx.sites);
+  const routers = order.map((s) => b.device(s, 'router'));
+  const n = routers.length;
+  if (n < 2) return b.build();
+  const total = ctx.sites.reduce((s, x) => s + siteDemandGbps(x, ctx.intent), 0);
+  const span = total / 2 / rings;
+  for (let ring = 0; ring < rings; ring++) {
+    // n = 2: the closing span is a second circuit between the same two sites.
+    for (let i = 0; i < n; i++) b.link(routers[i]!, routers[(i + 1) % n]!, span);
+  }
+  return b.build();
+}

@@ -1,0 +1,26 @@
+import type { Check } from './types';
+
+/**
+ * The 0–100 design score: the weighted share of checks passed,
+ * score = round(100 × Σ weight(passed) / Σ weight). Weights: connectivity 25;
+ * redundancy 25 in all, split evenly over the classes the intent requires
+ * (STANDARD, HIGH, CRITICAL up to the required one); hops 10; latency 10;
+ * each pair latency budget 5; ports 10; port headroom 5; leaf
+ * oversubscription 5 (when there are leaves); site capacity 5; budget 10
+ * (when there is a budget). Info checks weigh 0. With no weighted check the
+ * score is 100. A design `passed` when no error-severity check fails; the
+ * score ranks designs that pass, and shows how far off the others are.
+ */
+export function scoreChecks(checks: readonly Check[]): number {
+  let total = 0;
+  let earned = 0;
+  for (const c of checks) {
+    total += c.weight;
+    if (c.passed) earned += c.weight;
+  }
+  return total === 0 ? 100 : Math.round((100 * earned) / total);
+}
+
+export function passedAll(checks: readonly Check[]): boolean {
+  return checks.every((c) => c.passed || c.severity !== 'error');
+}
