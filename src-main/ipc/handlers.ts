@@ -37,6 +37,9 @@ export function createHandlers(s: Services): Handlers {
       s.designs.remove(projectId, designId);
       return null;
     },
+    'design:validate': ({ projectId, designId }) => s.designs.validate(projectId, designId),
+    'design:update': ({ projectId, designId, revision, topology }) => s.designs.update(projectId, designId, revision, topology),
+    'intent:get': ({ projectId, intentId }) => s.designs.intent(projectId, intentId),
     'job:cancel': ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),
   };
 }

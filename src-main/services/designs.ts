@@ -4,6 +4,13 @@ import type { TopologyRecord, TopologySummary } from '../../src-shared/model/rec
 import { TOPOLOGY_FAMILIES, type Family } from '../../src-shared/model/topology';
 import type { Intent } from '../../src-shared/model/intent';
 import { generateDesign } from '../../src-shared/generate/generate';
+import { costDesign } from '../../src-shared/cost/cost';
+import { DEFAULT_PRICE_BOOK } from '../../src-shared/cost/pricebook';
+import { IntentSchema } from '../../src-shared/model/intent';
+import { restoreTopology, type Topology } from '../../src-shared/model/topology';
+import type { IntentRecord } from '../../src-shared/model/records';
+import type { ValidationResult } from '../../src-shared/validate/types';
+import { validateDesign } from '../../src-shared/validate/validate';
 import type { ProjectFile } from '../store/projectFile';
 import type { EventBus } from './events';
 import type { JobContext } from './jobs';
@@ -98,6 +105,55 @@ export class DesignService {
     });
     const revision = project.topologies.update(rec.id, { ...rec.topology, nodes }, rec.revision);
     return { revision };
+  }
+
+  /** The intent a design was made for, parsed; undefined for imported designs. */
+  private intentOf(project: ProjectFile, intentId: string | null): Intent | undefined {
+    if (intentId === null) return undefined;
+    const rec = project.intents.get(intentId);
+    const parsed = rec ? IntentSchema.safeParse(rec.intent) : undefined;
+    return parsed?.success ? parsed.data : undefined;
+  }
+
+  private validateAndRecord(project: ProjectFile, designId: string): ValidationResult {
+    const rec = project.topologies.get(designId);
+    const intent = this.intentOf(project, rec.intentId);
+    const validation = validateDesign(rec.topology, intent, { cost: costDesign(rec.topology, DEFAULT_PRICE_BOOK) });
+    if (!project.readOnly) {
+      project.validations.insert({
+        topologyId: rec.id, topologyRevision: rec.revision, intentId: rec.intentId,
+        score: validation.score, passed: validation.passed, result: validation,
+      });
+    }
+    return validation;
+  }
+
+  validate(projectId: string, designId: string): ValidationResult {
+    return this.validateAndRecord(this.projects.get(projectId), designId);
+  }
+
+  /** Saves an edited design (whole document) as the next revision, validated and recorded. */
+  update(projectId: string, designId: string, revision: number, topology: Topology): { revision: number; validation: ValidationResult } {
+    const project = this.projects.writable(projectId);
+    let checked: Topology;
+    try {
+      checked = restoreTopology(topology);
+    } catch (err) {
+      throw new AppError('INVALID_INPUT', (err as Error).message);
+    }
+    const out = project.transaction(() => {
+      const next = project.topologies.update(designId, checked, revision);
+      project.audit.append('user', 'design.edit', designId, { revision: next, nodes: checked.nodes.length, links: checked.links.length });
+      return { revision: next, validation: this.validateAndRecord(project, designId) };
+    });
+    this.bus.emit('project:changed', { projectId, what: 'designs' });
+    return out;
+  }
+
+  intent(projectId: string, intentId: string): IntentRecord {
+    const rec = this.projects.get(projectId).intents.get(intentId);
+    if (!rec) throw new AppError('NOT_FOUND', `intent ${intentId} not found in this project`);
+    return rec;
   }
 
   rename(projectId: string, designId: string, name: string): void {

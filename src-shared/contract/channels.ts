@@ -16,6 +16,9 @@ export const CHANNELS = [
   'design:savePositions',
   'design:rename',
   'design:delete',
+  'design:validate',
+  'design:update',
+  'intent:get',
   'job:cancel',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

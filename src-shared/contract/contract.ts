@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { IntentSchema } from '../model/intent';
-import { ProjectInfoSchema, TopologyRecordSchema, TopologySummarySchema } from '../model/records';
-import { FamilySchema } from '../model/topology';
+import { IntentRecordSchema, ProjectInfoSchema, TopologyRecordSchema, TopologySummarySchema } from '../model/records';
+import type { ValidationResult } from '../validate/types';
+import { FamilySchema, TopologySchema } from '../model/topology';
 import type { Channel } from './channels';
 
 /**
@@ -70,6 +71,19 @@ export const contract = {
     output: z.null(),
   },
   'design:delete': { input: z.object({ projectId: ProjectId, designId: RecordId }).strict(), output: z.null() },
+  /** Validates the current revision against its intent (if any) and records a ValidationRecord. */
+  'design:validate': {
+    input: z.object({ projectId: ProjectId, designId: RecordId }).strict(),
+    output: z.custom<ValidationResult>(),
+  },
+  /** Saves an edited design as a new revision (optimistic: `revision` must be the current one). */
+  'design:update': {
+    input: z
+      .object({ projectId: ProjectId, designId: RecordId, revision: z.number().int().positive(), topology: TopologySchema })
+      .strict(),
+    output: z.object({ revision: z.number().int().positive(), validation: z.custom<ValidationResult>() }),
+  },
+  'intent:get': { input: z.object({ projectId: ProjectId, intentId: RecordId }).strict(), output: IntentRecordSchema },
   'job:cancel': { input: z.object({ jobId: z.string().min(1).max(100) }).strict(), output: z.object({ cancelled: z.boolean() }) },
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>; // missing/extra channel = compile error
 

@@ -43,6 +43,7 @@ const BY_NAME: Record<string, ErrorCode> = {
   DamagedProjectError: 'DAMAGED',
   DatabaseFromFutureError: 'FROM_FUTURE',
   RecordNotFoundError: 'NOT_FOUND',
+  RevisionConflictError: 'CONFLICT',
   AbortError: 'CANCELLED',
 };
 

@@ -35,6 +35,10 @@ export class RecordNotFoundError extends Error {
   override name = 'RecordNotFoundError';
 }
 
+export class RevisionConflictError extends Error {
+  override name = 'RevisionConflictError';
+}
+
 function summaryOf(row: Row, topology: Topology): TopologySummary {
   const cost = row.cost_json === null ? null : (JSON.parse(row.cost_json) as { totalUsd?: unknown });
   return {
@@ -109,7 +113,7 @@ export class TopologyRepository {
       .run(JSON.stringify(topology), t, id, expectedRevision ?? null, expectedRevision ?? null);
     if (res.changes === 0) {
       this.get(id); // throws not-found when that is the reason
-      throw new Error(`design ${id} was changed elsewhere (expected revision ${expectedRevision})`);
+      throw new RevisionConflictError(`design ${id} was changed elsewhere (expected revision ${expectedRevision})`);
     }
     return (this.db.prepare('SELECT revision FROM topology_records WHERE id = ?').get(id) as { revision: number })
       .revision;

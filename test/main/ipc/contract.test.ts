@@ -33,10 +33,16 @@ async function scenario(t: Transport): Promise<Record<Channel, unknown>> {
   const summary = value<{ id: string }>(await t.call('design:generate', { projectId, intent, family: 'hub-spoke', seed: 7 }));
   out['design:generate'] = normalise(summary);
   await run('design:list', { projectId });
-  const rec = value<{ topology: { nodes: { id: string }[] } }>(await t.call('design:get', { projectId, designId: summary.id }));
+  const rec = value<{ intentId: string; topology: { nodes: { id: string; name: string }[] } }>(await t.call('design:get', { projectId, designId: summary.id }));
   out['design:get'] = normalise(rec);
   await run('design:savePositions', { projectId, designId: summary.id, positions: [{ id: rec.topology.nodes[0]!.id, x: 10, y: 20 }] });
   await run('design:rename', { projectId, designId: summary.id, name: 'Renamed' });
+  await run('design:validate', { projectId, designId: summary.id });
+  const edited = { ...rec.topology, nodes: rec.topology.nodes.map((n, i) => (i === 0 ? { ...n, name: 'Edited HQ' } : n)) };
+  await run('design:update', { projectId, designId: summary.id, revision: 2, topology: edited });
+  const stale = await t.call('design:update', { projectId, designId: summary.id, revision: 2, topology: edited });
+  expect(stale.ok ? null : stale.error.code).toBe('CONFLICT'); // revision 2 is no longer current: refused, not overwritten
+  await run('intent:get', { projectId, intentId: rec.intentId });
   const { event } = await t.listen('job:finished', () => true);
   const job = value<{ jobId: string }>(await t.call('design:generateAll', { projectId, intent, seed: 3 }));
   out['design:generateAll'] = { jobId: typeof job.jobId };
@@ -65,6 +71,12 @@ const INVALID: Record<Channel, unknown[]> = {
   'design:savePositions': [{ projectId: 'a.nettwin', designId: 'd', positions: [] }, { projectId: 'a.nettwin', designId: 'd', positions: [{ id: 'n', x: 'left', y: 0 }] }],
   'design:rename': [{ projectId: 'a.nettwin', designId: 'd', name: '   ' }],
   'design:delete': [{ projectId: 'a.nettwin' }],
+  'design:validate': [{ projectId: 'a.nettwin' }],
+  'design:update': [
+    { projectId: 'a.nettwin', designId: 'd', revision: 0, topology: { nodes: [], links: [] } },
+    { projectId: 'a.nettwin', designId: 'd', revision: 1, topology: { nodes: [{ id: 'a', name: 'A', role: 'moon' }], links: [] } },
+  ],
+  'intent:get': [{ projectId: 'a.nettwin', intentId: '' }],
   'job:cancel': [{}, { jobId: 12 }],
 };
 
