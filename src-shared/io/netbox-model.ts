@@ -79,6 +79,29 @@ export interface NbCable {
 }
 
 const KM_PER_UNIT: Record<string, number> = { km: 1, m: 0.001, cm: 0.00001, mi: 1.609344, ft: 0.0003048, in: 0.0000254 };
+/** Unit labels NetBox's table export writes ("420 Kilometers"). */
+const UNIT_WORDS: Record<string, string> = {
+  kilometers: 'km', kilometer: 'km', meters: 'm', meter: 'm', centimeters: 'cm', centimeter: 'cm',
+  miles: 'mi', mile: 'mi', feet: 'ft', foot: 'ft', inches: 'in', inch: 'in',
+};
+
+/**
+ * Cable length in km from `length` + `length_unit` (API, import CSV) or from
+ * one cell such as "420 Kilometers" (table export). No unit means metres,
+ * NetBox's most common cable unit.
+ */
+function lengthKm(c: NbCable): number | undefined {
+  if (c.length === undefined) return undefined;
+  const m = /^\s*(-?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*([A-Za-z]*)\s*$/.exec(c.length);
+  if (!m) throw new ImportError(c.file, `"${c.length}" is not a length`, c.line, 'length');
+  const word = (c.lengthUnit ?? m[2] ?? '').toLowerCase();
+  const unit = word === '' ? 'm' : (UNIT_WORDS[word] ?? word);
+  const factor = KM_PER_UNIT[unit];
+  if (factor === undefined) throw new ImportError(c.file, `unknown length unit "${word}"`, c.line, 'length_unit');
+  const value = Number(m[1]) * factor;
+  if (!(value >= 0)) throw new ImportError(c.file, `negative length "${c.length}"`, c.line, 'length');
+  return value;
+}
 
 /** NetBox objects → topology: devices become nodes, interface cables become links. */
 export function buildFromNetbox(
@@ -212,13 +235,8 @@ export function buildFromNetbox(
     if (cost !== undefined) link.costUsd = cost;
     const srlgs = c.cf(NB_CF.srlgs);
     if (srlgs !== undefined) link.srlgs = parseSrlgs(srlgs, c);
-    const length = num(c.length, c, 'length');
-    if (length !== undefined) {
-      const unit = (c.lengthUnit ?? 'm').toLowerCase();
-      const factor = KM_PER_UNIT[unit];
-      if (factor === undefined) throw new ImportError(c.file, `unknown length unit "${c.lengthUnit}"`, c.line, 'length_unit');
-      link.distanceKm = length * factor;
-    }
+    const distance = lengthKm(c);
+    if (distance !== undefined) link.distanceKm = distance;
     links.push(link);
   }
   report.mapped.push(`${links.length} cables as links`);
