@@ -18,7 +18,12 @@ import { createRng } from '../generate/rng';
  * Precondition: `forest` is dfsForest(g) of the whole graph.
  * Complexity: O(n + m) for the labels plus O(n + m) per class confirmed.
  */
-export function twoEdgeCutClasses(g: CompiledGraph, forest: DfsForest): number[][] {
+export interface CutLabels {
+  readonly lo: Uint32Array;
+  readonly hi: Uint32Array;
+}
+
+export function cutLabels(g: CompiledGraph, forest: DfsForest): CutLabels {
   const m = g.linkIds.length;
   const n = g.nodeIds.length;
   const rng = createRng(0, 'two-edge-cuts');
@@ -52,6 +57,12 @@ export function twoEdgeCutClasses(g: CompiledGraph, forest: DfsForest): number[]
     accLo[p]! ^= accLo[u]!;
     accHi[p]! ^= accHi[u]!;
   }
+  return { lo, hi };
+}
+
+export function twoEdgeCutClasses(g: CompiledGraph, labels: CutLabels): number[][] {
+  const { lo, hi } = labels;
+  const m = g.linkIds.length;
   const classes = new Map<number, number[]>();
   for (let e = 0; e < m; e++) {
     const key = hi[e]! * 4294967296 + lo[e]!;
@@ -73,4 +84,53 @@ export function twoEdgeCutClasses(g: CompiledGraph, forest: DfsForest): number[]
   }
   out.sort((a, b) => a[0]! - b[0]!);
   return out;
+}
+
+/**
+ * Whether failing all of `links` can disconnect the graph. A link set
+ * contains a cut exactly when its labels are linearly dependent over GF(2)
+ * (a cut's labels XOR to zero; an independent set never holds a cut), so
+ * independent labels prove the set harmless and only dependent ones are
+ * confirmed with a BFS. Gaussian elimination on 53-bit labels: O(k²).
+ */
+export function linksDisconnect(g: CompiledGraph, labels: CutLabels, links: readonly number[]): boolean {
+  const basisLo: number[] = [];
+  const basisHi: number[] = [];
+  let dependent = false;
+  for (const e of links) {
+    let a = labels.lo[e]!;
+    let b = labels.hi[e]!;
+    for (let i = 0; i < basisLo.length; i++) {
+      const pivot = leadingBit(basisHi[i]!, basisLo[i]!);
+      if (hasBit(b, a, pivot)) {
+        a = (a ^ basisLo[i]!) >>> 0;
+        b = (b ^ basisHi[i]!) >>> 0;
+      }
+    }
+    if (a === 0 && b === 0) {
+      dependent = true;
+      break;
+    }
+    basisLo.push(a);
+    basisHi.push(b);
+    // Keep the basis sorted by leading bit, highest first, so reduction is a single pass.
+    for (let i = basisLo.length - 1; i > 0 && leadingBit(basisHi[i]!, basisLo[i]!) > leadingBit(basisHi[i - 1]!, basisLo[i - 1]!); i--) {
+      [basisLo[i], basisLo[i - 1]] = [basisLo[i - 1]!, basisLo[i]!];
+      [basisHi[i], basisHi[i - 1]] = [basisHi[i - 1]!, basisHi[i]!];
+    }
+  }
+  if (!dependent) return false;
+  const failed = new Uint8Array(g.linkIds.length);
+  for (const e of links) failed[e] = 1;
+  return connectedComponents(g, undefined, failed).count > connectedComponents(g).count;
+}
+
+/** Index (0–52) of the highest set bit of the 53-bit value hi·2³² + lo; -1 for zero. */
+function leadingBit(hi: number, lo: number): number {
+  if (hi !== 0) return 63 - Math.clz32(hi);
+  return lo === 0 ? -1 : 31 - Math.clz32(lo);
+}
+
+function hasBit(hi: number, lo: number, bit: number): boolean {
+  return bit >= 32 ? ((hi >>> (bit - 32)) & 1) === 1 : ((lo >>> bit) & 1) === 1;
 }

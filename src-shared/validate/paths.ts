@@ -15,8 +15,11 @@ import type { DesignIndex } from './design-index';
  *
  * `visit(s, t, hops, ms)` is called once per unordered site pair s < t with
  * hops = Infinity when they cannot reach each other.
- * Complexity: O(|C|·(m + n log n) + (Σ_{v∈I} deg v + sites) · n) time,
- * O(|C| · n) memory.
+ * Site-level rows: for a cover node c, row[c][T] = min over T's devices;
+ * for v outside the cover, dist(v, T) = min_u w(v, u) + row[u][T] (exact for
+ * every site T not holding v).
+ * Complexity: O(|C|·(m + n log n) + (Σ_v deg v) · sites) time,
+ * O(|C| · sites) memory.
  */
 export function forEachSitePair(
   x: DesignIndex,
@@ -24,67 +27,57 @@ export function forEachSitePair(
 ): void {
   const { g } = x;
   const n = g.nodeIds.length;
+  const S = x.siteNodes.length;
   const cover = coverNodes(g);
   const rowOf = new Int32Array(n).fill(-1);
   cover.forEach((c, i) => (rowOf[c] = i));
-  const hopRows = new Float64Array(cover.length * n);
-  const latRows = new Float64Array(cover.length * n);
+  // Distances from each cover node to each site (min over the site's devices).
+  const hopRows = new Float64Array(cover.length * S);
+  const latRows = new Float64Array(cover.length * S);
   const heap = new MinHeap(2 * g.linkIds.length + n + 1);
+  const nodeHop = new Float64Array(n);
+  const nodeLat = new Float64Array(n);
   cover.forEach((c, i) => {
-    bfs(g, c, hopRows.subarray(i * n, (i + 1) * n));
-    dijkstra(g, c, latRows.subarray(i * n, (i + 1) * n), heap);
+    bfs(g, c, nodeHop);
+    dijkstra(g, c, nodeLat, heap);
+    hopRows.fill(Infinity, i * S, (i + 1) * S);
+    latRows.fill(Infinity, i * S, (i + 1) * S);
+    for (let v = 0; v < n; v++) {
+      const k = i * S + x.nodeSite[v]!;
+      if (nodeHop[v]! < hopRows[k]!) hopRows[k] = nodeHop[v]!;
+      if (nodeLat[v]! < latRows[k]!) latRows[k] = nodeLat[v]!;
+    }
   });
-  const hop = new Float64Array(n);
-  const lat = new Float64Array(n);
-  const siteHop = new Float64Array(n);
-  const siteLat = new Float64Array(n);
-  /** Row of node v into (hop, lat): stored for cover nodes, else via its neighbours. */
-  const rowInto = (v: number): void => {
-    const r = rowOf[v]!;
-    if (r >= 0) {
-      hop.set(hopRows.subarray(r * n, (r + 1) * n));
-      lat.set(latRows.subarray(r * n, (r + 1) * n));
-      return;
-    }
-    hop.fill(Infinity);
-    lat.fill(Infinity);
-    for (let k = g.offsets[v]!; k < g.offsets[v + 1]!; k++) {
-      const u = rowOf[g.targets[k]!]!;
-      const w = g.latencies[g.edgeLink[k]!]!;
-      const base = u * n;
-      for (let t = 0; t < n; t++) {
-        const h = hopRows[base + t]! + 1;
-        if (h < hop[t]!) hop[t] = h;
-        const l = latRows[base + t]! + w;
-        if (l < lat[t]!) lat[t] = l;
-      }
-    }
-    hop[v] = 0;
-    lat[v] = 0;
-  };
-  const sites = x.siteNodes.length;
-  for (let s = 0; s < sites; s++) {
+  const hop = new Float64Array(S);
+  const lat = new Float64Array(S);
+  for (let s = 0; s < S; s++) {
     const members = x.siteNodes[s]!;
     if (members.length === 0) continue;
-    siteHop.fill(Infinity);
-    siteLat.fill(Infinity);
+    hop.fill(Infinity);
+    lat.fill(Infinity);
     for (const v of members) {
-      rowInto(v);
-      for (let t = 0; t < n; t++) {
-        if (hop[t]! < siteHop[t]!) siteHop[t] = hop[t]!;
-        if (lat[t]! < siteLat[t]!) siteLat[t] = lat[t]!;
+      const r = rowOf[v]!;
+      if (r >= 0) {
+        for (let t = s + 1; t < S; t++) {
+          if (hopRows[r * S + t]! < hop[t]!) hop[t] = hopRows[r * S + t]!;
+          if (latRows[r * S + t]! < lat[t]!) lat[t] = latRows[r * S + t]!;
+        }
+        continue;
+      }
+      // v is outside the cover: every neighbour u is in it, dist(v, T) = min_u w(v,u) + dist(u, T).
+      for (let k = g.offsets[v]!; k < g.offsets[v + 1]!; k++) {
+        const base = rowOf[g.targets[k]!]! * S;
+        const w = g.latencies[g.edgeLink[k]!]!;
+        for (let t = s + 1; t < S; t++) {
+          const h = hopRows[base + t]! + 1;
+          if (h < hop[t]!) hop[t] = h;
+          const l = latRows[base + t]! + w;
+          if (l < lat[t]!) lat[t] = l;
+        }
       }
     }
-    for (let t = s + 1; t < sites; t++) {
-      const targets = x.siteNodes[t]!;
-      if (targets.length === 0) continue;
-      let h = Infinity;
-      let l = Infinity;
-      for (const v of targets) {
-        if (siteHop[v]! < h) h = siteHop[v]!;
-        if (siteLat[v]! < l) l = siteLat[v]!;
-      }
-      visit(s, t, h, l);
+    for (let t = s + 1; t < S; t++) {
+      if (x.siteNodes[t]!.length > 0) visit(s, t, hop[t]!, lat[t]!);
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { Redundancy } from '../model/intent';
 import { bridgesAndCutNodes, connectedComponents, dfsForest, type DfsForest } from '../sim/connectivity';
-import { twoEdgeCutClasses } from './cuts';
+import { cutLabels, linksDisconnect, twoEdgeCutClasses } from './cuts';
 import { linkIdsOf, nodeIdsOf, type DesignIndex } from './design-index';
 import { evidence, plural, type Evidence } from './types';
 
@@ -20,8 +20,9 @@ import { evidence, plural, type Evidence } from './types';
  *   those; single-link groups are covered by the bridge check.
  * Devices without a site count as important when their role is core, hub,
  * spine or super-spine. Complexity: O(n + m) up to HIGH; CRITICAL adds
- * O(n + m) per 2-edge-cut class, per multi-device site and per multi-link
- * shared-risk group.
+ * O(n + m) per 2-edge-cut class and per multi-device site, and O(k²) per
+ * shared-risk group of k links (cycle-space labels, cuts.ts; a BFS only
+ * when the labels say the group may disconnect).
  */
 export interface LevelVerdict {
   passed: boolean;
@@ -138,7 +139,8 @@ function assessCritical(x: DesignIndex, f: DfsForest): LevelVerdict {
   const problems: string[] = [];
   const nodes: string[] = [];
   const links: string[] = [];
-  const cuts = twoEdgeCutClasses(g, f);
+  const labels = cutLabels(g, f);
+  const cuts = twoEdgeCutClasses(g, labels);
   if (cuts.length > 0) {
     problems.push(`${plural(cuts.length, 'pair')} of link failures disconnect the network`);
     for (const c of cuts) links.push(...linkIdsOf(x, c.slice(0, 2)));
@@ -165,16 +167,13 @@ function assessCritical(x: DesignIndex, f: DfsForest): LevelVerdict {
       else groups.set(tag, [e]);
     }
   }
-  const failedLinks = new Uint8Array(g.linkIds.length);
   const badGroups: string[] = [];
   for (const [tag, list] of groups) {
     if (list.length < 2) continue;
-    for (const e of list) failedLinks[e] = 1;
-    if (connectedComponents(g, undefined, failedLinks).count > 1) {
+    if (linksDisconnect(g, labels, list)) {
       badGroups.push(tag);
       links.push(...linkIdsOf(x, list));
     }
-    for (const e of list) failedLinks[e] = 0;
   }
   if (badGroups.length > 0) problems.push(`shared-risk group ${badGroups.slice(0, 5).join(', ')}${badGroups.length > 5 ? ', …' : ''} splits the network`);
   if (problems.length === 0) {

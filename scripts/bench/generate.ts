@@ -1,0 +1,86 @@
+/**
+ * `npm run bench`: time to generate, price and validate every topology
+ * family for intents of 50, 500 and 2,000 sites (three regions, HQ,
+ * datacenters, region hubs and branches), at the redundancy class given by
+ * BENCH_REDUNDANCY (default HIGH). Each cell is the median of BENCH_RUNS
+ * runs (default 3) after one warm-up. Target: the 2,000-site hybrid under
+ * 1 s. Full mesh is capped at FULL_MESH_MAX_SITES and shows "capped" above it.
+ */
+import { buildTopology, generateDesign } from '../../src-shared/generate/generate';
+import { FULL_MESH_MAX_SITES } from '../../src-shared/generate/full-mesh';
+import { IntentSchema, RedundancySchema, type Intent } from '../../src-shared/model/intent';
+import { TOPOLOGY_FAMILIES } from '../../src-shared/model/topology';
+import { costDesign } from '../../src-shared/cost/cost';
+import { DEFAULT_PRICE_BOOK } from '../../src-shared/cost/pricebook';
+import { validateDesign } from '../../src-shared/validate/validate';
+
+const SIZES = [50, 500, 2000];
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
+const REDUNDANCY = RedundancySchema.parse(process.env['BENCH_REDUNDANCY'] ?? 'HIGH');
+
+export function benchIntent(sites: number, redundancy = REDUNDANCY): Intent {
+  const branches = sites - 7;
+  const third = Math.floor(branches / 3);
+  return IntentSchema.parse({
+    name: `bench ${sites}`,
+    redundancy,
+    siteGroups: [
+      { role: 'hq', count: 1, region: 'eu' },
+      { role: 'datacenter', count: 2, region: 'eu' },
+      { role: 'datacenter', count: 1, region: 'us-east' },
+      { role: 'region-hub', count: 1, region: 'us-east' },
+      { role: 'region-hub', count: 1, region: 'apac' },
+      { role: 'colo', count: 1, region: 'apac' },
+      { role: 'branch', count: third, region: 'eu' },
+      { role: 'branch', count: third, region: 'us-east' },
+      { role: 'branch', count: branches - 2 * third, region: 'apac' },
+    ],
+  });
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function time(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+console.log(`NetTwin generate + validate bench — redundancy ${REDUNDANCY}, median of ${RUNS} runs (ms)`);
+console.log(
+  ['family'.padEnd(13), ...SIZES.map((n) => `${n} sites`.padStart(22))].join(' ') +
+    '\n' +
+    ' '.repeat(13) +
+    SIZES.map(() => 'gen+cost / validate  (links)'.padStart(23)).join(''),
+);
+let hybrid2000 = NaN;
+for (const family of TOPOLOGY_FAMILIES) {
+  const cells: string[] = [];
+  for (const n of SIZES) {
+    if (family === 'full-mesh' && n > FULL_MESH_MAX_SITES) {
+      cells.push(`capped at ${FULL_MESH_MAX_SITES} sites`.padStart(23));
+      continue;
+    }
+    const intent = benchIntent(n);
+    generateDesign(intent, family, 1); // warm-up (JIT)
+    const gen: number[] = [];
+    const val: number[] = [];
+    let links = 0;
+    for (let r = 0; r < RUNS; r++) {
+      let topo = buildTopology(intent, family, 1);
+      gen.push(time(() => {
+        topo = buildTopology(intent, family, 1);
+        costDesign(topo, DEFAULT_PRICE_BOOK);
+      }));
+      links = topo.links.length;
+      val.push(time(() => validateDesign(topo, intent, { cost: costDesign(topo, DEFAULT_PRICE_BOOK) })));
+    }
+    const g = median(gen);
+    const v = median(val);
+    if (family === 'hybrid' && n === 2000) hybrid2000 = g + v;
+    cells.push(`${g.toFixed(1)} / ${v.toFixed(1)} (${links})`.padStart(23));
+  }
+  console.log(family.padEnd(13) + cells.join(''));
+}
+const verdict = hybrid2000 < 1000 ? 'meets' : 'MISSES';
+console.log(`\n2,000-site hybrid generated + validated: ${hybrid2000.toFixed(1)} ms (${verdict} the 1 s target)`);
