@@ -33,6 +33,8 @@ export function importDesignJson(text: string, file = 'design.json'): ImportResu
     isRecord(l) ? { ...l, source: String(l['source']), target: String(l['target']) } : l,
   );
   report.mapped.push(`${nodes.length} nodes`, `${links.length} links`);
+  const unnamed = draftNodes.filter((n, k) => n.name !== (nodes[k] as Record<string, unknown>)['name']).length;
+  if (unnamed > 0) report.guessed.push(`${unnamed} nodes without a name are named by their id`);
   if (Array.isArray(raw['sites'])) report.mapped.push(`${raw['sites'].length} sites`);
   const draft = { ...raw, nodes: draftNodes, links: cleanLinks } as unknown as DraftTopology;
   return finishImport(draft, report, file);
