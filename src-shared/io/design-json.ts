@@ -29,14 +29,16 @@ export function importDesignJson(text: string, file = 'design.json'): ImportResu
     ...n,
     name: typeof n['name'] === 'string' ? n['name'] : (n['id'] as string),
   }));
-  const cleanLinks = links.map((l: unknown) =>
-    isRecord(l) ? { ...l, source: String(l['source']), target: String(l['target']) } : l,
-  );
+  links.forEach((l: unknown, k) => {
+    if (!isRecord(l) || typeof l['source'] !== 'string' || typeof l['target'] !== 'string') {
+      throw new ImportError(file, 'a link needs text "source" and "target"', undefined, `links[${k}]`);
+    }
+  });
   report.mapped.push(`${nodes.length} nodes`, `${links.length} links`);
   const unnamed = draftNodes.filter((n, k) => n.name !== (nodes[k] as Record<string, unknown>)['name']).length;
   if (unnamed > 0) report.guessed.push(`${unnamed} nodes without a name are named by their id`);
   if (Array.isArray(raw['sites'])) report.mapped.push(`${raw['sites'].length} sites`);
-  const draft = { ...raw, nodes: draftNodes, links: cleanLinks } as unknown as DraftTopology;
+  const draft = { ...raw, nodes: draftNodes, links } as unknown as DraftTopology;
   return finishImport(draft, report, file);
 }
 

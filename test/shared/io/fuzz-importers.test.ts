@@ -1,0 +1,129 @@
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { exportClab } from '../../../src-shared/io/clab-export';
+import { importClab } from '../../../src-shared/io/clab-import';
+import { exportDesignJson, importDesignJson } from '../../../src-shared/io/design-json';
+import { detectFormat } from '../../../src-shared/io/detect';
+import { exportNetboxCsv, importNetboxCsv } from '../../../src-shared/io/netbox-csv';
+import { exportNetboxJson, importNetboxJson } from '../../../src-shared/io/netbox-json';
+import { ImportError, type ImportResult } from '../../../src-shared/io/report';
+import { restoreTopology } from '../../../src-shared/model/topology';
+import { sampleTopology } from './sample';
+
+/** Longest one import of a small fuzzed file may take: far above normal (< 5 ms), far below a hang. */
+const MAX_MS = 2000;
+
+/**
+ * The contract under fuzzing: an importer either throws an ImportError (a
+ * located, one-line message) or returns a topology that the model accepts,
+ * and it answers quickly. Any other exception is a crash.
+ */
+function checkOutcome(run: () => ImportResult): void {
+  const start = performance.now();
+  let result: ImportResult | undefined;
+  try {
+    result = run();
+  } catch (err) {
+    if (!(err instanceof ImportError)) throw err;
+    expect(err.message.length).toBeGreaterThan(0);
+    expect(err.message).not.toContain('\n    at ');
+  }
+  expect(performance.now() - start).toBeLessThan(MAX_MS);
+  if (result) {
+    expect(() => restoreTopology(result.topology)).not.toThrow();
+    for (const list of [result.report.mapped, result.report.guessed, result.report.dropped]) {
+      expect(list.every((s) => typeof s === 'string')).toBe(true);
+    }
+  }
+}
+
+/** Small edits of a valid file: cut, duplicate, insert, overwrite, truncate. */
+function mutated(valid: string): fc.Arbitrary<string> {
+  const pos = fc.nat({ max: valid.length });
+  const junk = fc.string({ unit: fc.constantFrom(...'":,{}[]\n\r -#&*!|>\'\\0xé\uFEFF'.split('')), maxLength: 6 });
+  const edit = fc.oneof(
+    fc.tuple(pos, pos).map(([a, b]) => (s: string) => s.slice(0, Math.min(a, b)) + s.slice(Math.max(a, b))),
+    fc.tuple(pos, pos).map(([a, b]) => (s: string) => s.slice(0, Math.max(a, b)) + s.slice(Math.min(a, b))),
+    fc.tuple(pos, junk).map(([a, j]) => (s: string) => s.slice(0, a) + j + s.slice(a)),
+    fc.tuple(pos, junk).map(([a, j]) => (s: string) => s.slice(0, a) + j + s.slice(a + j.length)),
+    pos.map((a) => (s: string) => s.slice(0, a)),
+  );
+  return fc.array(edit, { minLength: 1, maxLength: 4 }).map((edits) => edits.reduce((s, e) => e(s), valid));
+}
+
+const settings = (seed: number) => ({ numRuns: 300, seed, interruptAfterTimeLimit: 20_000 });
+const anyText = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }));
+const t = sampleTopology();
+
+describe('fuzzing importClab', () => {
+  const valid = exportClab(t);
+  it('random text', () => fc.assert(fc.property(anyText, (s) => checkOutcome(() => importClab(s))), settings(1)));
+  it('mutated exports', () => fc.assert(fc.property(mutated(valid), (s) => checkOutcome(() => importClab(s))), settings(2)));
+  it('random YAML shaped like a lab', () => {
+    const node = fc.option(fc.record({ kind: fc.anything(), labels: fc.dictionary(fc.string(), fc.anything()), group: fc.anything() }, { requiredKeys: [] }));
+    const lab = fc.record({
+      name: fc.anything(),
+      topology: fc.record(
+        {
+          nodes: fc.dictionary(fc.string({ maxLength: 5 }), node, { maxKeys: 5 }),
+          links: fc.array(fc.record({ endpoints: fc.array(fc.oneof(fc.string(), fc.anything()), { maxLength: 3 }), vars: fc.anything(), type: fc.anything() }, { requiredKeys: [] }), { maxLength: 5 }),
+          kinds: fc.anything(),
+          defaults: fc.anything(),
+        },
+        { requiredKeys: [] },
+      ),
+    }, { requiredKeys: [] });
+    fc.assert(fc.property(lab, (doc) => checkOutcome(() => importClab(stringify(doc)))), settings(3));
+  });
+  it('an alias bomb is refused, not expanded', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`), 'topology: {nodes: {}}'].join('\n');
+    expect(() => importClab(bomb)).toThrow(/YAML could not be read: Excessive alias count/);
+  });
+});
+
+describe('fuzzing importNetboxCsv', () => {
+  const valid = exportNetboxCsv(t);
+  it('random text in each file', () =>
+    fc.assert(fc.property(anyText, anyText, anyText, (devices, cables, sites) => checkOutcome(() => importNetboxCsv({ devices, cables, sites }))), settings(4)));
+  it('mutated exports', () =>
+    fc.assert(
+      fc.property(mutated(valid.devices), mutated(valid.cables), mutated(valid.sites), (devices, cables, sites) =>
+        checkOutcome(() => importNetboxCsv({ devices, cables, sites })),
+      ),
+      settings(5),
+    ));
+});
+
+describe('fuzzing importNetboxJson', () => {
+  const valid = exportNetboxJson(t);
+  it('random text', () => fc.assert(fc.property(anyText, (s) => checkOutcome(() => importNetboxJson(s))), settings(6)));
+  it('mutated exports', () => fc.assert(fc.property(mutated(valid), (s) => checkOutcome(() => importNetboxJson(s))), settings(7)));
+  it('random JSON values in each part', () =>
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), fc.jsonValue(), (devices, cables, sites) =>
+        checkOutcome(() => importNetboxJson({ devices: JSON.stringify({ results: devices }), cables: JSON.stringify(cables), sites: JSON.stringify(sites) })),
+      ),
+      settings(8),
+    ));
+});
+
+describe('fuzzing importDesignJson', () => {
+  const valid = exportDesignJson(t);
+  it('random text', () => fc.assert(fc.property(anyText, (s) => checkOutcome(() => importDesignJson(s))), settings(9)));
+  it('mutated exports', () => fc.assert(fc.property(mutated(valid), (s) => checkOutcome(() => importDesignJson(s))), settings(10)));
+  it('random JSON with nodes and links lists', () =>
+    fc.assert(
+      fc.property(fc.array(fc.jsonValue(), { maxLength: 5 }), fc.array(fc.jsonValue(), { maxLength: 5 }), fc.jsonValue(), (nodes, links, sites) =>
+        checkOutcome(() => importDesignJson(JSON.stringify({ nodes, links, sites }))),
+      ),
+      settings(11),
+    ));
+});
+
+describe('fuzzing detectFormat', () => {
+  it('never throws', () =>
+    fc.assert(fc.property(fc.string({ maxLength: 20 }), anyText, (name, text) => {
+      expect(() => detectFormat(name, text)).not.toThrow();
+    }), settings(12)));
+});
