@@ -55,8 +55,8 @@ export function assessRedundancy(x: DesignIndex): RedundancyReport {
       ? { passed: true, message: `all ${plural(n, 'device')} are connected`, evidence: evidence() }
       : {
           passed: false,
-          message: `${components} separate parts; ${plural(n - forest.componentSize[0]!, 'device')} cannot reach ${g.nodeIds[0]}`,
-          evidence: evidence(nodeIdsOf(x, unreachedFromFirst(forest))),
+          message: `${components} separate parts; ${plural(outsideLargest(forest).length, 'device')} cannot reach the largest part`,
+          evidence: evidence(nodeIdsOf(x, outsideLargest(forest))),
         };
   if (!none.passed) {
     const skip = notEvaluated('NONE (connected)');
@@ -80,9 +80,14 @@ export function assessRedundancy(x: DesignIndex): RedundancyReport {
   return { components, achieved, levels: { NONE: none, STANDARD: standard, HIGH: high, CRITICAL: critical } };
 }
 
-function unreachedFromFirst(f: DfsForest): number[] {
+/** Devices outside the largest component (the first of equal size). */
+function outsideLargest(f: DfsForest): number[] {
+  let big = 0;
+  f.componentSize.forEach((size, c) => {
+    if (size > f.componentSize[big]!) big = c;
+  });
   const out: number[] = [];
-  for (let v = 0; v < f.componentOf.length; v++) if (f.componentOf[v] !== 0) out.push(v);
+  for (let v = 0; v < f.componentOf.length; v++) if (f.componentOf[v] !== big) out.push(v);
   return out;
 }
 
