@@ -43,8 +43,19 @@ export class ProjectService {
     for (const f of this.recent.list()) if (fs.existsSync(f)) files.add(f);
     const out: ProjectInfo[] = [];
     for (const file of files) {
+      const open = this.open.get(file);
       try {
-        out.push(this.info(this.get(this.locator.idFor(file))));
+        if (open?.db.open) {
+          out.push(this.info(open));
+          continue;
+        }
+        // Peek read-only and without the lock: listing must not claim projects.
+        const peek = openProjectFile(file, { readOnly: true, now: this.now });
+        try {
+          out.push(this.info(peek));
+        } finally {
+          peek.close();
+        }
       } catch {
         // A damaged or foreign file in the folder is not listed; opening it says why.
       }

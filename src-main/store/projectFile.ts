@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { APP_VERSION } from '../../src-shared/lib/version';
-import { NotAProjectError, openDatabase, type Db } from './db';
+import { looksLikeSqlite, NotAProjectError, openDatabase, type Db } from './db';
 import { latestSchemaVersion, migrate } from './migrate';
+import { acquireLock } from './lock';
 import { AuditRepository } from './repos/audit';
 import { IntentRepository } from './repos/intents';
 import { MetaRepository } from './repos/meta';
@@ -20,6 +21,8 @@ export class DamagedProjectError extends Error {
 
 export interface OpenOptions {
   readOnly?: boolean;
+  /** Writers take `<file>.lock` so a second process is told (default true). */
+  lock?: boolean;
   /** Create the file when missing, with this project name. */
   create?: { name: string };
   now?: () => number;
@@ -30,6 +33,7 @@ export interface OpenOptions {
  * that it is ours, and its schema version. Throws a clear error otherwise.
  */
 export function inspectProjectFile(file: string): { schemaVersion: number } {
+  if (fs.existsSync(file) && fs.statSync(file).size > 0 && looksLikeSqlite(file)) recoverInterruptedSave(file);
   const db = openDatabase(file, { readOnly: true });
   try {
     let check: string;
@@ -71,6 +75,7 @@ export class ProjectFile {
     readonly db: Db,
     readonly readOnly: boolean,
     now: () => number,
+    private readonly releaseLock: () => void = () => undefined,
   ) {
     this.topologies = new TopologyRepository(db, now);
     this.intents = new IntentRepository(db, now);
@@ -99,6 +104,7 @@ export class ProjectFile {
    * disk leaves any previous `dest` intact.
    */
   async saveCopy(dest: string): Promise<void> {
+    removeStaleTemps(dest);
     const tmp = `${dest}.tmp-${process.pid}-${Date.now()}`;
     try {
       await this.db.backup(tmp);
@@ -118,7 +124,32 @@ export class ProjectFile {
 
   close(): void {
     if (this.db.open) this.db.close();
+    this.releaseLock();
   }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes `<file>.tmp-<pid>-<time>` left by a save whose process died before its rename. */
+export function removeStaleTemps(file: string): number {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.tmp-`;
+  let removed = 0;
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (Number.isInteger(pid) && pid !== process.pid && pidAlive(pid)) continue;
+    fs.rmSync(path.join(dir, name), { force: true });
+    removed++;
+  }
+  return removed;
 }
 
 function fsyncDir(dir: string): void {
@@ -134,13 +165,37 @@ function fsyncDir(dir: string): void {
   }
 }
 
+/**
+ * A save interrupted by a crash or power loss leaves SQLite's rollback
+ * journal beside the file; the first read-write connection rolls it back to
+ * the last committed state. Do that before looking at the file read-only.
+ */
+export function recoverInterruptedSave(file: string): boolean {
+  if (!fs.existsSync(`${file}-journal`) || fs.statSync(`${file}-journal`).size === 0) return false;
+  const db = openDatabase(file, {});
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } finally {
+    db.close();
+  }
+  return true;
+}
+
+/** Keeps `<file>.v<N>.bak` before a migration rewrites an older project. */
+function backupBeforeMigration(file: string, fromVersion: number): string {
+  const backup = `${file}.v${fromVersion}.bak`;
+  fs.copyFileSync(file, backup);
+  return backup;
+}
+
 /** Opens (or creates) a project file, migrating it to the latest schema. */
 export function openProjectFile(file: string, opts: OpenOptions = {}): ProjectFile {
   const now = opts.now ?? Date.now;
   const exists = fs.existsSync(file);
   if (!exists && !opts.create) throw new NotAProjectError(`${file} does not exist`);
+  let schemaVersion = 0;
   if (exists) {
-    const { schemaVersion } = inspectProjectFile(file);
+    schemaVersion = inspectProjectFile(file).schemaVersion;
     if (schemaVersion > latestSchemaVersion()) {
       throw new NotAProjectError(
         `${path.basename(file)} was written by a newer NetTwin (schema version ${schemaVersion}); this NetTwin ${APP_VERSION} reads up to schema version ${latestSchemaVersion()}`,
@@ -148,13 +203,22 @@ export function openProjectFile(file: string, opts: OpenOptions = {}): ProjectFi
     }
   }
   const readOnly = exists ? (opts.readOnly ?? false) : false;
-  const db = openDatabase(file, { readOnly, create: !exists });
+  if (!readOnly) removeStaleTemps(file);
+  const release = !readOnly && opts.lock !== false ? acquireLock(file, `NetTwin ${APP_VERSION}`, now) : () => undefined;
+  let db: Db;
+  try {
+    db = openDatabase(file, { readOnly, create: !exists });
+  } catch (err) {
+    release();
+    throw err;
+  }
   try {
     if (!readOnly) {
+      if (exists && schemaVersion > 0 && schemaVersion < latestSchemaVersion()) backupBeforeMigration(file, schemaVersion);
       db.pragma(`application_id = ${PROJECT_APPLICATION_ID}`);
       migrate(db);
     }
-    const project = new ProjectFile(file, db, readOnly, now);
+    const project = new ProjectFile(file, db, readOnly, now, release);
     if (!exists && opts.create) {
       project.transaction(() => {
         project.meta.set('name', opts.create!.name);
@@ -165,6 +229,7 @@ export function openProjectFile(file: string, opts: OpenOptions = {}): ProjectFi
     return project;
   } catch (err) {
     db.close();
+    release();
     if (!exists) fs.rmSync(file, { force: true });
     throw err;
   }

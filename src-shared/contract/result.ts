@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'FROM_FUTURE',
   'CONFLICT',
   'READ_ONLY',
+  'LOCKED',
   'FORBIDDEN',
   'CANCELLED',
   'UNKNOWN_CHANNEL',
@@ -44,6 +45,7 @@ const BY_NAME: Record<string, ErrorCode> = {
   DatabaseFromFutureError: 'FROM_FUTURE',
   RecordNotFoundError: 'NOT_FOUND',
   RevisionConflictError: 'CONFLICT',
+  ProjectLockedError: 'LOCKED',
   AbortError: 'CANCELLED',
 };
 

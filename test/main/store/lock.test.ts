@@ -1,0 +1,41 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lockPathFor, ProjectLockedError } from '../../../src-main/store/lock';
+import { openProjectFile } from '../../../src-main/store/projectFile';
+import { tempDir } from '../../helpers/tmp';
+
+const tmp = tempDir();
+afterAll(tmp.cleanup);
+
+describe('project lock', () => {
+  it('a project held by another live process is refused for writing and offered read-only', async () => {
+    const file = path.join(tmp.dir, 'held.nettwin');
+    openProjectFile(file, { create: { name: 'held' } }).close();
+    expect(fs.existsSync(lockPathFor(file))).toBe(false); // released on close
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    try {
+      fs.writeFileSync(lockPathFor(file), JSON.stringify({ pid: other.pid, host: (await import('node:os')).hostname(), app: 'NetTwin test', openedAt: 0 }));
+      expect(() => openProjectFile(file)).toThrow(ProjectLockedError);
+      expect(() => openProjectFile(file)).toThrow(/open it read-only instead/);
+      const ro = openProjectFile(file, { readOnly: true });
+      expect(ro.readOnly).toBe(true);
+      expect(ro.name).toBe('held');
+      ro.close();
+      expect(fs.existsSync(lockPathFor(file))).toBe(true); // a reader never removes the writer's lock
+    } finally {
+      other.kill();
+    }
+  });
+
+  it('a lock left by a crashed process is taken over', () => {
+    const file = path.join(tmp.dir, 'stale.nettwin');
+    openProjectFile(file, { create: { name: 'stale' } }).close();
+    fs.writeFileSync(lockPathFor(file), JSON.stringify({ pid: 2 ** 22 + 12345, host: require('node:os').hostname(), app: 'crashed', openedAt: 0 }));
+    const p = openProjectFile(file);
+    expect(JSON.parse(fs.readFileSync(lockPathFor(file), 'utf8')).pid).toBe(process.pid);
+    p.close();
+    expect(fs.existsSync(lockPathFor(file))).toBe(false);
+  });
+});
