@@ -1,16 +1,18 @@
 import { toCsv, type CsvColumn } from './csv';
+import { isRecord } from './yaml-doc';
 
 /**
- * One scenario of a failure sweep as the simulator reports it. Only these
- * fields are assumed; any other field of the record becomes a column too, so
- * the export keeps up as the simulator's result grows.
+ * One scenario of a failure sweep. Only `scenario` and `kind` are required;
+ * the three measures are blank when a sweep did not compute them (e.g. no
+ * traffic model). Any other field becomes a column too, so the export keeps
+ * up as the simulator's result grows.
  */
 export interface SweepCsvRow {
   scenario: string;
   kind: string;
-  disconnectedPairs: number;
-  strandedDemand: number;
-  maxUtilisation: number;
+  disconnectedPairs?: number | null;
+  strandedDemand?: number | null;
+  maxUtilisation?: number | null;
   [field: string]: unknown;
 }
 
@@ -41,4 +43,45 @@ export function sweepToCsv(rows: readonly SweepCsvRow[]): string {
   }
   const columns: Array<CsvColumn<SweepCsvRow>> = names.map((name) => ({ header: name, value: (r) => cellValue(r[name]) }));
   return toCsv(rows, columns);
+}
+
+/** Per-scenario lists of the analyze contract, and the scenario kind each holds. */
+const CONTRACT_LISTS: ReadonlyArray<{ key: string; kind: string; id: (o: Record<string, unknown>) => string }> = [
+  { key: 'linkFailures', kind: 'link', id: (o) => `link ${String(o['link'])}` },
+  { key: 'nodeFailures', kind: 'node', id: (o) => `node ${String(o['node'])}` },
+  {
+    key: 'linkPairFailures',
+    kind: 'link-pair',
+    id: (o) => `links ${Array.isArray(o['links']) ? o['links'].join('+') : `${String(o['a'])}+${String(o['b'])}`}`,
+  },
+];
+
+/**
+ * The scenario rows inside a stored simulation result, whatever its shape:
+ * a list of rows, an object with `scenarios` or `rows`, or the analyze
+ * contract's `linkFailures` / `nodeFailures` / `linkPairFailures` lists.
+ * Returns [] when the result holds no per-scenario rows.
+ */
+export function sweepRowsFrom(result: unknown): SweepCsvRow[] {
+  const asRows = (list: unknown): SweepCsvRow[] | undefined =>
+    Array.isArray(list) && list.length > 0 && list.every((o) => isRecord(o) && typeof o['scenario'] === 'string')
+      ? list.map((o: Record<string, unknown>) => ({ ...o, scenario: o['scenario'] as string, kind: String(o['kind'] ?? '') }))
+      : undefined;
+  const direct = asRows(result);
+  if (direct) return direct;
+  if (!isRecord(result)) return [];
+  for (const key of ['scenarios', 'rows', 'results']) {
+    const rows = asRows(result[key]);
+    if (rows) return rows;
+  }
+  const out: SweepCsvRow[] = [];
+  for (const { key, kind, id } of CONTRACT_LISTS) {
+    const list = result[key];
+    if (!Array.isArray(list)) continue;
+    for (const o of list) {
+      if (!isRecord(o)) continue;
+      out.push({ scenario: id(o), kind, ...o });
+    }
+  }
+  return out;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { exportClab } from '../../../src-shared/io/clab-export';
 import { parseCsv } from '../../../src-shared/io/csv';
 import { exportSvg, layoutPoints } from '../../../src-shared/io/svg-export';
-import { sweepToCsv } from '../../../src-shared/io/sweep-csv';
+import { sweepRowsFrom, sweepToCsv } from '../../../src-shared/io/sweep-csv';
 import { exportTerraform, interfaceType, UNASSIGNED_SITE } from '../../../src-shared/io/terraform-export';
 import { restoreTopology } from '../../../src-shared/model/topology';
 import { sampleTopology } from './sample';
@@ -93,5 +93,25 @@ describe('exportSvg', () => {
 
   it('draws an empty design', () => {
     expect(exportSvg(restoreTopology({ nodes: [], links: [] }))).toContain('</svg>');
+  });
+});
+
+describe('sweepRowsFrom', () => {
+  it('reads rows stored as a list, under scenarios, or in the analyze contract shape', () => {
+    const row = { scenario: 'link l1', kind: 'link', disconnectedPairs: 1, strandedDemand: 0, maxUtilisation: 0.5 };
+    expect(sweepRowsFrom([row])).toEqual([row]);
+    expect(sweepRowsFrom({ scenarios: [row], summary: {} })).toEqual([row]);
+    expect(
+      sweepRowsFrom({
+        graph: { nodes: 2 },
+        linkFailures: [{ link: 'e0', disconnectedPairs: 1, maxLinkLoad: 2 }],
+        nodeFailures: [{ node: 'a', disconnectedPairs: 0 }],
+      }),
+    ).toEqual([
+      { scenario: 'link e0', kind: 'link', link: 'e0', disconnectedPairs: 1, maxLinkLoad: 2 },
+      { scenario: 'node a', kind: 'node', node: 'a', disconnectedPairs: 0 },
+    ]);
+    expect(sweepRowsFrom({ summary: 'nothing per scenario' })).toEqual([]);
+    expect(sweepRowsFrom(null)).toEqual([]);
   });
 });
