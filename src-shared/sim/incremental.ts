@@ -3,6 +3,14 @@ import type { Demands } from './ecmp';
 import { MinHeap, onShortestPath } from './shortest';
 
 /** A set of failed elements as masks plus lists (lists keep per-scenario work proportional to its size). */
+/** What the baseline keeps per destination (see routing.ts and ecmp.buildDag). */
+export interface DestinationState {
+  readonly dist: Float64Array;
+  readonly flow: Float64Array;
+  readonly dagOff: Int32Array;
+  slots: Int32Array;
+}
+
 export interface FailureMasks {
   readonly nodes: Uint8Array;
   readonly links: Uint8Array;
@@ -52,7 +60,8 @@ export class SlotDelta {
  *    distance, pushing (new share − old share) along links. A non-U node's
  *    new flow is its old flow plus the change received; a U node's new flow
  *    is rebuilt from its new-DAG predecessors, which are all in U.
- * Cost: O(|D| log |D| + links around D) instead of O(n + m) for a recompute.
+ * Cost: O(|D| log |D| + DAG links around D; full adjacency only for nodes
+ * in U or failed) instead of O(n + m) for a recompute.
  */
 export class DestinationDelta {
   private readonly newDist: Float64Array;
@@ -65,6 +74,8 @@ export class DestinationDelta {
   private readonly uQueue: Int32Array;
   private readonly dNodes: Int32Array;
   private readonly heap: MinHeap;
+  private readonly key: Float64Array;
+  private readonly hopSlots: Int32Array;
 
   constructor(
     private readonly g: CompiledGraph,
@@ -80,6 +91,10 @@ export class DestinationDelta {
     this.uQueue = new Int32Array(n);
     this.dNodes = new Int32Array(n);
     this.heap = new MinHeap(2 * g.targets.length + 4, n);
+    this.key = new Float64Array(n);
+    let maxDeg = 0;
+    for (let u = 0; u < n; u++) maxDeg = Math.max(maxDeg, g.offsets[u + 1]! - g.offsets[u]!);
+    this.hopSlots = new Int32Array(maxDeg + 1);
   }
 
   private mark(u: number, bit: number): void {
@@ -98,72 +113,86 @@ export class DestinationDelta {
   }
 
   /** Valid old-DAG next hops of u (failed links / failed targets excluded). */
-  private validNextHops(u: number, dist: Float64Array, f: FailureMasks): number {
-    const { offsets, targets, edgeLink, weights } = this.g;
-    const du = dist[u]!;
+  private validNextHops(u: number, st: DestinationState, f: FailureMasks): number {
+    const { targets, edgeLink } = this.g;
+    const { dagOff, slots } = st;
     let k = 0;
-    for (let s = offsets[u]!; s < offsets[u + 1]!; s++) {
-      const e = edgeLink[s]!;
-      const w = targets[s]!;
-      if (f.links[e] === 1 || f.nodes[w] === 1) continue;
-      if (onShortestPath(du, dist[w]!, weights[e]!)) k++;
+    for (let j = dagOff[u]!; j < dagOff[u + 1]!; j++) {
+      const s = slots[j]!;
+      if (f.links[edgeLink[s]!] !== 1 && f.nodes[targets[s]!] !== 1) k++;
     }
     return k;
+  }
+
+  /** Marks u as touched and sets its counter of valid next hops; may put it in U. */
+  private seed(u: number, st: DestinationState, f: FailureMasks): void {
+    if ((this.state[u]! & 1) !== 0) return;
+    this.mark(u, 1);
+    const k = this.validNextHops(u, st, f);
+    this.cnt[u] = k;
+    if (k === 0) {
+      this.mark(u, 2);
+      this.uQueue[this.uLen++] = u;
+    }
+  }
+
+  private uLen = 0;
+  private dLen = 0;
+
+  private addD(u: number): void {
+    if ((this.state[u]! & 4) !== 0) return;
+    this.mark(u, 4);
+    this.dNodes[this.dLen++] = u;
   }
 
   /**
    * Adds the load change of destination c (not failed) into `out`. Returns
    * false (and adds nothing) when the failure touches no shortest path to c.
    */
-  apply(c: number, dist: Float64Array, flow: Float64Array, f: FailureMasks, out: SlotDelta): boolean {
+  apply(c: number, st: DestinationState, f: FailureMasks, out: SlotDelta): boolean {
     const { offsets, targets, edgeLink, weights, linkSource, linkTarget } = this.g;
+    const { dist, flow, dagOff, slots } = st;
     const state = this.state;
     const cnt = this.cnt;
-    let uLen = 0;
-    let dLen = 0;
-    const seed = (u: number): void => {
-      if ((state[u]! & 1) !== 0) return;
-      this.mark(u, 1);
-      cnt[u] = this.validNextHops(u, dist, f);
-      if (cnt[u] === 0 && (state[u]! & 2) === 0) {
-        this.mark(u, 2);
-        this.uQueue[uLen++] = u;
-      }
-    };
+    const fN = f.nodes;
+    const fL = f.links;
+    this.uLen = 0;
+    this.dLen = 0;
     for (const e of f.linkList) {
       const a = linkSource[e]!;
       const b = linkTarget[e]!;
       const w = weights[e]!;
-      if (f.nodes[a] !== 1 && onShortestPath(dist[a]!, dist[b]!, w)) seed(a);
-      if (f.nodes[b] !== 1 && onShortestPath(dist[b]!, dist[a]!, w)) seed(b);
+      if (fN[a] !== 1 && onShortestPath(dist[a]!, dist[b]!, w)) this.seed(a, st, f);
+      if (fN[b] !== 1 && onShortestPath(dist[b]!, dist[a]!, w)) this.seed(b, st, f);
     }
     for (const v of f.nodeList) {
-      if (dist[v] === Infinity) continue;
-      this.mark(v, 4);
-      this.dNodes[dLen++] = v;
+      const dv = dist[v]!;
+      if (dv === Infinity) continue;
+      this.addD(v);
       for (let s = offsets[v]!; s < offsets[v + 1]!; s++) {
         const p = targets[s]!;
-        if (f.nodes[p] === 1 || f.links[edgeLink[s]!] === 1) continue;
-        if (onShortestPath(dist[p]!, dist[v]!, weights[edgeLink[s]!]!)) seed(p);
+        if (fN[p] === 1 || fL[edgeLink[s]!] === 1) continue;
+        if (onShortestPath(dist[p]!, dv, weights[edgeLink[s]!]!)) this.seed(p, st, f);
       }
     }
     if (this.listLen === 0) return false;
     // 1. Grow U backwards: a node joins when its last valid next hop joined.
-    for (let qi = 0; qi < uLen; qi++) {
+    for (let qi = 0; qi < this.uLen; qi++) {
       const w = this.uQueue[qi]!;
+      const dw = dist[w]!;
       for (let s = offsets[w]!; s < offsets[w + 1]!; s++) {
         const p = targets[s]!;
         const e = edgeLink[s]!;
-        if (f.links[e] === 1 || f.nodes[p] === 1 || (state[p]! & 2) !== 0) continue;
-        if (!onShortestPath(dist[p]!, dist[w]!, weights[e]!)) continue;
-        seed(p);
-        if ((state[p]! & 2) !== 0) continue; // seed() just put it in U
+        if (fL[e] === 1 || fN[p] === 1 || (state[p]! & 2) !== 0) continue;
+        if (!onShortestPath(dist[p]!, dw, weights[e]!)) continue;
+        if ((state[p]! & 1) === 0) this.seed(p, st, f);
         if (--cnt[p]! === 0) {
           this.mark(p, 2);
-          this.uQueue[uLen++] = p;
+          this.uQueue[this.uLen++] = p;
         }
       }
     }
+    const uLen = this.uLen;
     // 2. New distances inside U, seeded from neighbours outside U.
     const nd = this.newDist;
     if (uLen > 0) {
@@ -175,7 +204,7 @@ export class DestinationDelta {
         for (let s = offsets[u]!; s < offsets[u + 1]!; s++) {
           const x = targets[s]!;
           const e = edgeLink[s]!;
-          if (f.links[e] === 1 || f.nodes[x] === 1 || (state[x]! & 2) !== 0) continue;
+          if (fL[e] === 1 || fN[x] === 1 || (state[x]! & 2) !== 0) continue;
           const d = dist[x]! + weights[e]!;
           if (d < best) best = d;
         }
@@ -190,7 +219,7 @@ export class DestinationDelta {
         for (let s = offsets[u]!; s < offsets[u + 1]!; s++) {
           const x = targets[s]!;
           const e = edgeLink[s]!;
-          if ((state[x]! & 10) !== 2 || f.links[e] === 1) continue; // in U and not settled
+          if ((state[x]! & 10) !== 2 || fL[e] === 1) continue; // in U and not settled
           const d = du + weights[e]!;
           if (d < nd[x]!) {
             nd[x] = d;
@@ -199,79 +228,79 @@ export class DestinationDelta {
         }
       }
     }
-    const newD = (x: number): number => ((state[x]! & 2) !== 0 ? nd[x]! : f.nodes[x] === 1 ? Infinity : dist[x]!);
-    // 3. Closure D over old and new DAG links from every changed node.
-    for (let i = 0; i < this.listLen; i++) {
-      const u = this.list[i]!;
-      if ((state[u]! & 4) === 0) {
-        state[u]! |= 4;
-        this.dNodes[dLen++] = u;
-      }
-    }
-    for (let qi = 0; qi < dLen; qi++) {
+    // 3. Closure D over old DAG links (per-destination lists) and, for U nodes, new ones.
+    for (let i = 0; i < this.listLen; i++) this.addD(this.list[i]!);
+    for (let qi = 0; qi < this.dLen; qi++) {
       const u = this.dNodes[qi]!;
-      const du = dist[u]!;
-      const inU = (state[u]! & 2) !== 0;
-      const du1 = inU ? nd[u]! : Infinity;
+      for (let j = dagOff[u]!; j < dagOff[u + 1]!; j++) this.addD(targets[slots[j]!]!);
+      if ((state[u]! & 2) === 0) continue;
+      const du1 = nd[u]!;
+      if (du1 === Infinity) continue;
       for (let s = offsets[u]!; s < offsets[u + 1]!; s++) {
         const w = targets[s]!;
-        if ((state[w]! & 4) !== 0) continue;
         const e = edgeLink[s]!;
-        const old = du !== Infinity && onShortestPath(du, dist[w]!, weights[e]!);
-        const fresh = inU && du1 !== Infinity && f.links[e] !== 1 && f.nodes[w] !== 1 && onShortestPath(du1, newD(w), weights[e]!);
-        if (old || fresh) {
-          this.mark(w, 4);
-          this.dNodes[dLen++] = w;
-        }
+        if ((state[w]! & 4) !== 0 || fL[e] === 1 || fN[w] === 1) continue;
+        const dw1 = (state[w]! & 2) !== 0 ? nd[w]! : dist[w]!;
+        if (onShortestPath(du1, dw1, weights[e]!)) this.addD(w);
       }
     }
     // Order D by decreasing new distance (failed nodes by their old one).
-    const key = (x: number): number => (f.nodes[x] === 1 ? dist[x]! : newD(x));
-    const ds = Array.from(this.dNodes.subarray(0, dLen));
-    ds.sort((x, y) => {
-      const kx = key(x);
-      const ky = key(y);
-      return kx === ky ? 0 : kx === Infinity ? -1 : ky === Infinity ? 1 : ky - kx;
-    });
+    const dLen = this.dLen;
+    const ds = this.dNodes;
+    const key = this.key;
+    for (let i = 0; i < dLen; i++) {
+      const x = ds[i]!;
+      key[x] = (state[x]! & 2) !== 0 ? nd[x]! : dist[x]!;
+    }
+    sortByKeyDesc(ds, dLen, key);
     const acc = this.acc;
     const newIn = this.newIn;
-    for (const u of ds) {
+    const hop = this.hopSlots;
+    for (let i = 0; i < dLen; i++) {
+      const u = ds[i]!;
       if (u === c) continue;
-      const du = dist[u]!;
       // Old shares leave.
-      if (du !== Infinity && flow[u]! !== 0) {
-        let k = 0;
-        for (let s = offsets[u]!; s < offsets[u + 1]!; s++) {
-          if (onShortestPath(du, dist[targets[s]!]!, weights[edgeLink[s]!]!)) k++;
-        }
-        const share = flow[u]! / k;
-        for (let s = offsets[u]!; s < offsets[u + 1]!; s++) {
+      const a0 = dagOff[u]!;
+      const b0 = dagOff[u + 1]!;
+      const fu = flow[u]!;
+      if (b0 > a0 && fu !== 0) {
+        const share = fu / (b0 - a0);
+        for (let j = a0; j < b0; j++) {
+          const s = slots[j]!;
           const e = edgeLink[s]!;
-          const w = targets[s]!;
-          if (!onShortestPath(du, dist[w]!, weights[e]!)) continue;
-          acc[w]! -= share;
+          acc[targets[s]!]! -= share;
           out.add(2 * e + (linkSource[e] === u ? 0 : 1), -share);
         }
       }
       // New shares arrive.
-      const du1 = newD(u);
-      if (du1 === Infinity) continue;
-      const f1 = (state[u]! & 2) !== 0 ? this.traffic.demand(u, c) + newIn[u]! : flow[u]! + acc[u]!;
-      if (f1 <= 0) continue;
+      if (fN[u] === 1) continue;
+      const inU = (state[u]! & 2) !== 0;
       let k = 0;
-      for (let s = offsets[u]!; s < offsets[u + 1]!; s++) {
-        const e = edgeLink[s]!;
-        const w = targets[s]!;
-        if (f.links[e] === 1 || f.nodes[w] === 1) continue;
-        if (onShortestPath(du1, newD(w), weights[e]!)) k++;
+      if (inU) {
+        const du1 = nd[u]!;
+        if (du1 === Infinity) continue;
+        for (let s = offsets[u]!; s < offsets[u + 1]!; s++) {
+          const w = targets[s]!;
+          if (fL[edgeLink[s]!] === 1 || fN[w] === 1) continue;
+          const dw1 = (state[w]! & 2) !== 0 ? nd[w]! : dist[w]!;
+          if (onShortestPath(du1, dw1, weights[edgeLink[s]!]!)) hop[k++] = s;
+        }
+      } else {
+        // Distance kept: new next hops are the old ones still valid and not moved away.
+        for (let j = a0; j < b0; j++) {
+          const s = slots[j]!;
+          const w = targets[s]!;
+          if (fL[edgeLink[s]!] === 1 || fN[w] === 1 || (state[w]! & 2) !== 0) continue;
+          hop[k++] = s;
+        }
       }
-      if (k === 0) continue;
+      const f1 = inU ? this.traffic.demand(u, c) + newIn[u]! : fu + acc[u]!;
+      if (k === 0 || f1 <= 0) continue;
       const share = f1 / k;
-      for (let s = offsets[u]!; s < offsets[u + 1]!; s++) {
+      for (let j = 0; j < k; j++) {
+        const s = hop[j]!;
         const e = edgeLink[s]!;
         const w = targets[s]!;
-        if (f.links[e] === 1 || f.nodes[w] === 1) continue;
-        if (!onShortestPath(du1, newD(w), weights[e]!)) continue;
         acc[w]! += share;
         newIn[w]! += share;
         out.add(2 * e + (linkSource[e] === u ? 0 : 1), share);
@@ -279,5 +308,27 @@ export class DestinationDelta {
     }
     this.reset();
     return true;
+  }
+}
+
+/** Sorts the first `len` entries of `a` by key[a[i]] descending (Infinity first). Insertion sort when short. */
+function sortByKeyDesc(a: Int32Array, len: number, key: Float64Array): void {
+  if (len > 48) {
+    a.subarray(0, len).sort((x, y) => {
+      const kx = key[x]!;
+      const ky = key[y]!;
+      return kx === ky ? 0 : kx < ky ? 1 : -1;
+    });
+    return;
+  }
+  for (let i = 1; i < len; i++) {
+    const x = a[i]!;
+    const kx = key[x]!;
+    let j = i - 1;
+    while (j >= 0 && key[a[j]!]! < kx) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = x;
   }
 }

@@ -1,10 +1,10 @@
 import { hasUniformWeights, type CompiledGraph } from './csr';
-import { addDestinationLoads, ecmpFlowTo, type Demands } from './ecmp';
-import { DestinationDelta, SlotDelta, type FailureMasks } from './incremental';
+import { addDestinationLoads, buildDag, flowOnDag, type Demands } from './ecmp';
+import { DestinationDelta, SlotDelta, type DestinationState, type FailureMasks } from './incremental';
 import { MinHeap, onShortestPath, shortestPathsTo } from './shortest';
 
-/** Default memory for cached per-destination distances and flows (2 × n² doubles). */
-export const DEFAULT_CACHE_BYTES = 768 * 1024 * 1024;
+/** Default memory for cached per-destination state (distances, flows, DAG: about 20 n² + 4 n·m bytes). */
+export const DEFAULT_CACHE_BYTES = 1024 * 1024 * 1024;
 
 /**
  * Baseline routing of a traffic matrix plus incremental what-if evaluation.
@@ -15,8 +15,8 @@ export const DEFAULT_CACHE_BYTES = 768 * 1024 * 1024;
  * touches, and only the part of each DAG downstream of the change
  * (see incremental.ts); link loads are updated by difference.
  *
- * Memory: 16 n² bytes for the cache. Above `cacheBytes` nothing is cached
- * and each touched destination is recomputed on demand (same results, slower).
+ * Memory: about 20 n² bytes plus the DAGs. Destinations beyond the cache
+ * budget are recomputed on demand (same results, slower).
  * Baseline: O(n (n + m)) for hop counts, O(n m log m) with weights.
  */
 export class RoutingEngine {
@@ -24,76 +24,72 @@ export class RoutingEngine {
   readonly slots: number;
   readonly baseLoad: Float64Array;
   readonly uniformWeights: boolean;
-  private readonly distCache: Float64Array | null;
-  private readonly flowCache: Float64Array | null;
-  private readonly scratchDist: Float64Array;
-  private readonly scratchFlow: Float64Array;
+  /** Bytes held by the per-destination cache (0 when recomputing on demand). */
+  readonly cacheBytes: number;
   private readonly order: Int32Array;
   private readonly heap: MinHeap;
   private readonly delta: DestinationDelta;
   private readonly destinations: Int32Array;
+  private readonly slotScratch: Int32Array;
+  /** Per-destination state (null entries when over the cache budget). */
+  private readonly states: (DestinationState | null)[];
+  private scratch: DestinationState | null = null;
 
   constructor(
     readonly g: CompiledGraph,
     readonly traffic: Demands,
-    cacheBytes = DEFAULT_CACHE_BYTES,
+    cacheBudget = DEFAULT_CACHE_BYTES,
   ) {
     const n = g.nodeIds.length;
     this.n = n;
     this.slots = 2 * g.linkIds.length;
     this.uniformWeights = hasUniformWeights(g);
     this.baseLoad = new Float64Array(this.slots);
-    this.scratchDist = new Float64Array(n);
-    this.scratchFlow = new Float64Array(n);
     this.order = new Int32Array(n);
     this.heap = new MinHeap(2 * g.targets.length + 4, n);
     this.delta = new DestinationDelta(g, traffic);
+    this.slotScratch = new Int32Array(g.targets.length);
     const dests: number[] = [];
     for (let t = 0; t < n; t++) if (traffic.receives(t)) dests.push(t);
     this.destinations = Int32Array.from(dests);
-    const cacheable = 16 * n * dests.length <= cacheBytes;
-    this.distCache = cacheable ? new Float64Array(n * dests.length) : null;
-    this.flowCache = cacheable ? new Float64Array(n * dests.length) : null;
-    for (let i = 0; i < dests.length; i++) this.computeDestination(i, this.baseLoad);
+    this.states = new Array<DestinationState | null>(dests.length).fill(null);
+    let used = 0;
+    for (let i = 0; i < dests.length; i++) {
+      const st = this.computeDestination(i, this.baseLoad, used < cacheBudget);
+      if (st !== this.scratch) {
+        this.states[i] = st;
+        used += 20 * n + 4 * st.slots.length;
+      }
+    }
+    this.cacheBytes = used;
   }
 
-  /** Distances and flows of the i-th destination, into the cache or scratch. */
-  private computeDestination(i: number, load: Float64Array | null = null): { dist: Float64Array; flow: Float64Array } {
+  /** Builds distances, DAG and through-flows of the i-th destination. */
+  private computeDestination(i: number, load: Float64Array | null, keep: boolean): DestinationState {
     const n = this.n;
     const c = this.destinations[i]!;
-    const dist = this.distCache ? this.distCache.subarray(i * n, (i + 1) * n) : this.scratchDist;
-    const flow = this.flowCache ? this.flowCache.subarray(i * n, (i + 1) * n) : this.scratchFlow;
-    const reached = shortestPathsTo(this.g, c, this.uniformWeights, dist, this.order, this.heap);
-    ecmpFlowTo(this.g, c, dist, this.order, reached, this.traffic, flow, load);
-    return { dist, flow };
-  }
-
-  private stateOf(i: number): { dist: Float64Array; flow: Float64Array } {
-    if (this.distCache && this.flowCache) {
-      const n = this.n;
-      return { dist: this.distCache.subarray(i * n, (i + 1) * n), flow: this.flowCache.subarray(i * n, (i + 1) * n) };
+    let st: DestinationState;
+    if (keep) {
+      st = { dist: new Float64Array(n), flow: new Float64Array(n), dagOff: new Int32Array(n + 1), slots: this.slotScratch };
+    } else {
+      this.scratch ??= { dist: new Float64Array(n), flow: new Float64Array(n), dagOff: new Int32Array(n + 1), slots: this.slotScratch };
+      st = this.scratch;
     }
-    return this.computeDestination(i);
+    const reached = shortestPathsTo(this.g, c, this.uniformWeights, st.dist, this.order, this.heap);
+    const k = buildDag(this.g, st.dist, st.dagOff, this.slotScratch);
+    st.slots = keep ? this.slotScratch.slice(0, k) : this.slotScratch;
+    flowOnDag(this.g, c, this.order, reached, st.dagOff, st.slots, this.traffic, st.flow, load);
+    return st;
   }
 
-  /** Cached distances to destination node t (Infinity where unreachable), or undefined. */
+  private stateOf(i: number): DestinationState {
+    return this.states[i] ?? this.computeDestination(i, null, false);
+  }
+
+  /** Distances to destination node t (Infinity where unreachable), or undefined when nobody sends to t. */
   distancesTo(t: number): Float64Array | undefined {
-    const i = this.destinationIndex(t);
-    return i < 0 ? undefined : this.stateOf(i).dist;
-  }
-
-  private destinationIndex(t: number): number {
-    // destinations are sorted; binary search
-    let lo = 0;
-    let hi = this.destinations.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const v = this.destinations[mid]!;
-      if (v === t) return mid;
-      if (v < t) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    const i = this.destinations.indexOf(t);
+    return i < 0 ? undefined : this.stateOf(i).dist.slice();
   }
 
   /**
@@ -102,36 +98,19 @@ export class RoutingEngine {
    */
   failureDelta(f: FailureMasks, out: SlotDelta): number {
     let touched = 0;
-    const add = (slot: number, v: number): void => out.add(slot, v);
     for (let i = 0; i < this.destinations.length; i++) {
       const c = this.destinations[i]!;
-      if (!this.mayTouch(i, f)) continue;
-      const { dist, flow } = this.stateOf(i);
+      const cached = this.states[i];
+      if (cached && !mayTouch(this.g, cached.dist, f)) continue;
+      const st = cached ?? this.stateOf(i);
       if (f.nodes[c] === 1) {
-        addDestinationLoads(this.g, dist, flow, -1, add);
+        addDestinationLoads(this.g, st.dagOff, st.slots, st.flow, -1, out);
         touched++;
-      } else if (this.delta.apply(c, dist, flow, f, out)) {
+      } else if (this.delta.apply(c, st, f, out)) {
         touched++;
       }
     }
     return touched;
-  }
-
-  /** Cheap pre-check on cached distances (always true without a cache). */
-  private mayTouch(i: number, f: FailureMasks): boolean {
-    if (!this.distCache) return true;
-    const n = this.n;
-    const base = i * n;
-    const d = this.distCache;
-    for (const v of f.nodeList) if (d[base + v] !== Infinity) return true;
-    const { linkSource, linkTarget } = this.g;
-    for (const e of f.linkList) {
-      const da = d[base + linkSource[e]!]!;
-      const db = d[base + linkTarget[e]!]!;
-      const w = this.g.weights[e]!;
-      if (da !== Infinity && (onShortestPath(da, db, w) || onShortestPath(db, da, w))) return true;
-    }
-    return false;
   }
 
   /** Directed load of every slot after failure `f` (failed links read 0). */
@@ -144,6 +123,19 @@ export class RoutingEngine {
     d.reset();
     return loads;
   }
+}
+
+/** Can failure f change anything for a destination with these distances? O(failed elements). */
+function mayTouch(g: CompiledGraph, d: Float64Array, f: FailureMasks): boolean {
+  for (const v of f.nodeList) if (d[v] !== Infinity) return true;
+  const { linkSource, linkTarget, weights } = g;
+  for (const e of f.linkList) {
+    const da = d[linkSource[e]!]!;
+    const db = d[linkTarget[e]!]!;
+    const w = weights[e]!;
+    if (da !== Infinity && (onShortestPath(da, db, w) || onShortestPath(db, da, w))) return true;
+  }
+  return false;
 }
 
 /** Builds failure masks for a graph from lists of node and link indices. */
