@@ -20,7 +20,12 @@ export async function startHost(opts: HostOptions): Promise<{ url: string; token
   const services = createServices({ mode: 'browser', projectsDir: opts.projectsDir, dataDir: opts.dataDir });
   const dispatch = createDispatch(createHandlers(services), (l) => console.error(l));
   const token = opts.token ?? randomBytes(24).toString('base64url');
-  const server = createHttpHost({ dispatch, bus: services.bus, staticDir: opts.staticDir, port: opts.port, token });
+  const files = {
+    dir: services.locator.projectsDir,
+    download: (id: string) => services.projects.fileForDownload(id),
+    adopt: (tmp: string, name: string) => services.projects.adoptUpload(tmp, name),
+  };
+  const server = createHttpHost({ dispatch, bus: services.bus, staticDir: opts.staticDir, port: opts.port, token, files });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, '127.0.0.1', () => resolve());

@@ -14,6 +14,7 @@ export function createHandlers(s: Services): Handlers {
     'project:create': ({ name }) => s.projects.create(name),
     'project:open': ({ id, readOnly }) => s.projects.openById(id, readOnly ?? false),
     'project:saveAs': ({ id, name }) => s.projects.saveAs(id, name),
+    'project:export': ({ id, name, includeHistory }) => s.projects.exportShare(id, name, includeHistory),
     'project:close': ({ id }) => {
       s.projects.close(id);
       return null;

@@ -2,10 +2,19 @@ import { timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { toIpcError } from '../../src-shared/contract/result';
 import type { EventBus } from '../services/events';
 import type { Dispatch } from './dispatch';
 
+/** Project files over HTTP (browser mode only): download a project, upload one shared with you. */
+export interface HostFiles {
+  readonly dir: string;
+  download(id: string): string;
+  adopt(tmpFile: string, name: string): unknown;
+}
+
 export interface HttpHostOptions {
+  files?: HostFiles;
   dispatch: Dispatch;
   bus: EventBus;
   /** Built renderer (index.html + assets); absent means API only. */
@@ -79,6 +88,12 @@ export function createHttpHost(opts: HttpHostOptions): http.Server {
         return;
       }
       if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(req, res, opts.bus);
+      if (opts.files && url.pathname.startsWith('/api/files/') && req.method === 'GET') {
+        return download(res, opts.files, decodeURIComponent(url.pathname.slice('/api/files/'.length)));
+      }
+      if (opts.files && url.pathname === '/api/upload' && req.method === 'POST') {
+        return void upload(req, res, opts.files, url.searchParams.get('name') ?? '', log);
+      }
       const m = /^\/api\/call\/([a-zA-Z]+:[a-zA-Z]+)$/.exec(url.pathname);
       if (m && req.method === 'POST') return void handleCall(req, res, m[1]!, opts.dispatch, maxBody, log);
       send(res, 404, errorBody('UNKNOWN_CHANNEL', 'no such endpoint'));
@@ -133,6 +148,51 @@ async function handleCall(
   } catch (err) {
     log(`http ${channel}: ${String(err)}`);
     send(res, 500, errorBody('INTERNAL', 'internal error'));
+  }
+}
+
+function download(res: http.ServerResponse, files: HostFiles, id: string): void {
+  let file: string;
+  try {
+    file = files.download(id);
+  } catch (err) {
+    send(res, 404, errorBody('NOT_FOUND', (err as Error).message));
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': 'application/x-nettwin',
+    'Content-Disposition': `attachment; filename="${path.basename(file).replace(/[^\w .()-]/g, '_')}"`,
+    'Content-Length': fs.statSync(file).size,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  fs.createReadStream(file).pipe(res);
+}
+
+const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
+
+async function upload(req: http.IncomingMessage, res: http.ServerResponse, files: HostFiles, name: string, log: (l: string) => void): Promise<void> {
+  const tmp = path.join(files.dir, `.upload-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+  let size = 0;
+  try {
+    const out = fs.createWriteStream(tmp, { flags: 'wx' });
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_UPLOAD_BYTES) throw new Error(`upload larger than ${MAX_UPLOAD_BYTES} bytes`);
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+    }
+    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    send(res, 413, errorBody('INVALID_INPUT', (err as Error).message));
+    return;
+  }
+  try {
+    send(res, 200, JSON.stringify({ ok: true, value: files.adopt(tmp, name) }));
+  } catch (err) {
+    const e = toIpcError(err);
+    if (e.code === 'INTERNAL') log(`upload: ${String(err)}`);
+    send(res, 200, JSON.stringify({ ok: false, error: e }));
   }
 }
 

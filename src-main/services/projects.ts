@@ -119,6 +119,47 @@ export class ProjectService {
     return this.info(copy);
   }
 
+  /** Writes a shareable copy, with or without its history, next to the other projects. */
+  async exportShare(id: string, name: string, includeHistory: boolean, dest: string = this.locator.fileForName(name)): Promise<ProjectInfo> {
+    const project = this.get(id);
+    if (path.resolve(dest) === path.resolve(project.path)) throw new AppError('CONFLICT', 'choose a different name for the shared copy');
+    if (this.open.has(dest)) throw new AppError('CONFLICT', `${path.basename(dest)} is open; close it first or pick another name`);
+    await project.exportCopy(dest, { includeHistory, name });
+    project.audit.append('user', 'project.export', null, { to: path.basename(dest), includeHistory });
+    const peek = openProjectFile(dest, { readOnly: true, now: this.now });
+    try {
+      return this.info(peek);
+    } finally {
+      peek.close();
+    }
+  }
+
+  /** The file behind a project id, for a download (browser host). */
+  fileForDownload(id: string): string {
+    const file = this.locator.resolve(id);
+    if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `project ${path.basename(file)} not found`);
+    this.open.get(file)?.db.pragma('wal_checkpoint(TRUNCATE)'); // a no-op in rollback mode; safe if a WAL ever appears
+    return file;
+  }
+
+  /**
+   * Takes an uploaded file into the projects folder under `name` if it is a
+   * NetTwin project this version can read; otherwise it is deleted and the
+   * reason given. An existing project of that name is never overwritten.
+   */
+  adoptUpload(tmpFile: string, name: string): ProjectInfo {
+    try {
+      const dest = this.locator.fileForName(name);
+      if (fs.existsSync(dest)) throw new AppError('CONFLICT', `a project named "${path.basename(dest)}" already exists`);
+      const peek = openProjectFile(tmpFile, { readOnly: true, now: this.now }); // inspects: SQLite, ours, intact, not from the future
+      peek.close();
+      fs.renameSync(tmpFile, dest);
+      return this.openById(this.locator.idFor(dest));
+    } finally {
+      fs.rmSync(tmpFile, { force: true });
+    }
+  }
+
   close(id: string): void {
     const file = this.locator.resolve(id);
     this.open.get(file)?.close();

@@ -15,6 +15,12 @@ import { ValidationRepository } from './repos/validations';
 export const PROJECT_APPLICATION_ID = 0x4e54574e;
 export const PROJECT_EXTENSION = '.nettwin';
 
+/** Records that are history rather than design: left out of a share "without history". */
+export const HISTORY_TABLES = [
+  'validation_records', 'performance_metrics', 'simulation_records', 'recommendation_history',
+  'optimization_log', 'decisions', 'outcomes', 'audit_log',
+] as const;
+
 export class DamagedProjectError extends Error {
   override name = 'DamagedProjectError';
 }
@@ -118,6 +124,42 @@ export class ProjectFile {
       fsyncDir(path.dirname(dest));
     } catch (err) {
       fs.rmSync(tmp, { force: true });
+      throw err;
+    }
+  }
+
+  /**
+   * A shareable single file: the whole project, or (without history) only
+   * its metadata, intents and designs — the records a colleague needs to
+   * continue, not this team's validation, simulation, learning and audit trail.
+   */
+  async exportCopy(dest: string, opts: { includeHistory: boolean; name?: string }): Promise<void> {
+    const staging = `${dest}.tmp-${process.pid}-${Date.now()}-export`;
+    await this.saveCopy(staging);
+    try {
+      const copy = openDatabase(staging, {});
+      try {
+        copy.transaction(() => {
+          if (!opts.includeHistory) {
+            for (const table of HISTORY_TABLES) copy.prepare(`DELETE FROM ${table}`).run();
+          }
+          if (opts.name !== undefined) {
+            copy.prepare("INSERT INTO project_meta (key, value) VALUES ('name', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(opts.name);
+          }
+        })();
+        if (!opts.includeHistory) copy.exec('VACUUM');
+      } finally {
+        copy.close();
+      }
+      const fd = fs.openSync(staging, 'r+');
+      try {
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.renameSync(staging, dest);
+    } catch (err) {
+      fs.rmSync(staging, { force: true });
       throw err;
     }
   }

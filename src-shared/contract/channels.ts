@@ -9,6 +9,7 @@ export const CHANNELS = [
   'project:open',
   'project:saveAs',
   'project:close',
+  'project:export',
   'design:list',
   'design:get',
   'design:generate',

@@ -38,6 +38,11 @@ export const contract = {
     output: ProjectInfoSchema,
   },
   'project:saveAs': { input: z.object({ id: ProjectId, name: ProjectName }).strict(), output: ProjectInfoSchema },
+  /** A single shareable file in the projects folder, with or without validation/simulation/learning history. */
+  'project:export': {
+    input: z.object({ id: ProjectId, name: ProjectName, includeHistory: z.boolean() }).strict(),
+    output: ProjectInfoSchema,
+  },
   'project:close': { input: z.object({ id: ProjectId }).strict(), output: z.null() },
   'design:list': { input: z.object({ projectId: ProjectId }).strict(), output: z.array(TopologySummarySchema) },
   'design:get': {

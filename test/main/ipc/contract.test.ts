@@ -51,6 +51,7 @@ async function scenario(t: Transport): Promise<Record<Channel, unknown>> {
   expect(finished['ok']).toBe(true);
   await run('job:cancel', { jobId: 'no-such-job' });
   await run('project:saveAs', { id: projectId, name: 'Beta' });
+  await run('project:export', { id: projectId, name: 'Alpha shared', includeHistory: false });
   await run('design:delete', { projectId, designId: summary.id });
   await run('project:close', { id: projectId });
   return out as Record<Channel, unknown>;
@@ -64,6 +65,7 @@ const INVALID: Record<Channel, unknown[]> = {
   'project:open': [{}, { id: 5 }],
   'project:saveAs': [{ id: 'a.nettwin' }, { id: 'a.nettwin', name: '..\\x' }],
   'project:close': [{ id: '' }],
+  'project:export': [{ id: 'a.nettwin', name: 'x' }, { id: 'a.nettwin', name: 'x', includeHistory: 'yes' }],
   'design:list': [{ projectId: null }],
   'design:get': [{ projectId: 'a.nettwin' }],
   'design:generate': [{ projectId: 'a.nettwin', intent: { siteGroups: [] }, family: 'hub-spoke' }, { projectId: 'a.nettwin', intent, family: 'star' }],

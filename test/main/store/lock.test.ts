@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lockPathFor, ProjectLockedError } from '../../../src-main/store/lock';
@@ -16,7 +17,7 @@ describe('project lock', () => {
     expect(fs.existsSync(lockPathFor(file))).toBe(false); // released on close
     const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
     try {
-      fs.writeFileSync(lockPathFor(file), JSON.stringify({ pid: other.pid, host: (await import('node:os')).hostname(), app: 'NetTwin test', openedAt: 0 }));
+      fs.writeFileSync(lockPathFor(file), JSON.stringify({ pid: other.pid, host: os.hostname(), app: 'NetTwin test', openedAt: 0 }));
       expect(() => openProjectFile(file)).toThrow(ProjectLockedError);
       expect(() => openProjectFile(file)).toThrow(/open it read-only instead/);
       const ro = openProjectFile(file, { readOnly: true });
@@ -32,7 +33,7 @@ describe('project lock', () => {
   it('a lock left by a crashed process is taken over', () => {
     const file = path.join(tmp.dir, 'stale.nettwin');
     openProjectFile(file, { create: { name: 'stale' } }).close();
-    fs.writeFileSync(lockPathFor(file), JSON.stringify({ pid: 2 ** 22 + 12345, host: require('node:os').hostname(), app: 'crashed', openedAt: 0 }));
+    fs.writeFileSync(lockPathFor(file), JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname(), app: 'crashed', openedAt: 0 }));
     const p = openProjectFile(file);
     expect(JSON.parse(fs.readFileSync(lockPathFor(file), 'utf8')).pid).toBe(process.pid);
     p.close();

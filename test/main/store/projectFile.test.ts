@@ -77,3 +77,27 @@ describe('project file store (real SQLite files)', () => {
     ro.close();
   });
 });
+
+describe('sharing a project as one file', () => {
+  it('with history keeps every record; without history keeps designs and intents only', async () => {
+    const p = openProjectFile(path.join(tmp.dir, 'share.nettwin'), { create: { name: 'share' } });
+    const intent = p.intents.insert('i', { siteGroups: [] });
+    const rec = p.topologies.insert({ name: 'd', topology: topo, source: 'generated', intentId: intent.id });
+    p.validations.insert({ topologyId: rec.id, topologyRevision: 1, score: 50, passed: false, result: {} });
+    p.audit.append('user', 'test', null);
+    await p.exportCopy(path.join(tmp.dir, 'full.nettwin'), { includeHistory: true });
+    await p.exportCopy(path.join(tmp.dir, 'lean.nettwin'), { includeHistory: false, name: 'Lean copy' });
+    p.close();
+    const full = openProjectFile(path.join(tmp.dir, 'full.nettwin'), { readOnly: true });
+    expect(full.validations.listFor(rec.id)).toHaveLength(1);
+    expect(full.audit.list()).not.toHaveLength(0);
+    full.close();
+    const lean = openProjectFile(path.join(tmp.dir, 'lean.nettwin'), { readOnly: true });
+    expect(lean.name).toBe('Lean copy');
+    expect(lean.topologies.get(rec.id).topology).toEqual(topo);
+    expect(lean.intents.get(intent.id)).toBeDefined();
+    expect(lean.validations.listFor(rec.id)).toEqual([]);
+    expect(lean.audit.list()).toEqual([]);
+    lean.close();
+  });
+});
