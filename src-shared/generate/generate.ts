@@ -48,7 +48,18 @@ const GENERATORS: Record<Family, (ctx: GenContext) => Topology> = {
  */
 export function familyCapability(family: Family, sites: readonly Site[]): Redundancy {
   const n = sites.length;
-  if (n <= 1 && family !== 'tree' && family !== 'hybrid') return 'CRITICAL';
+  if (n <= 1) {
+    // One site: a site outage leaves nothing to disconnect. A lone leaf with
+    // its spines is a star; a lone hybrid site is a core pair on two circuits.
+    if (family === 'leaf-spine') return 'NONE';
+    return family === 'tree' || family === 'hybrid' ? 'HIGH' : 'CRITICAL';
+  }
+  const own = ownCapability(family, n);
+  // Two sites are joined only through the duct between them: no design survives its loss.
+  return n === 2 && own === 'CRITICAL' ? 'HIGH' : own;
+}
+
+function ownCapability(family: Family, n: number): Redundancy {
   switch (family) {
     case 'hub-spoke':
       return 'STANDARD';

@@ -1,3 +1,4 @@
+import type { Redundancy } from '../model/intent';
 import type { Site } from '../model/topology';
 import { DesignBuilder, portsFor, siteDemandGbps, usablePorts, type GenContext } from './builder';
 import { homingCount, homingTargets, siteKm } from './homing';
@@ -14,7 +15,8 @@ export interface RegionCore {
  * One region of the hybrid design.
  * - Core: one device (NONE) or a pair at the region's most important site;
  *   for CRITICAL the pair is split over the two top sites so a site outage
- *   leaves one core, and joined by two circuits.
+ *   leaves one core; the pair is joined by one circuit (STANDARD) or two
+ *   (HIGH, CRITICAL: a region that is only its core site has no other path).
  * - Datacenters: a leaf-spine fabric in the site (spines 1/2/2/3 by class,
  *   leaves enough for the site's demand at the leaf's host capacity, at
  *   least two from STANDARD up), every spine linked to every core.
@@ -45,7 +47,7 @@ export function buildRegion(
     return { id: b.device(site, 'core'), site };
   });
   if (nCores === 2) {
-    for (let k = 0; k < (r === 'CRITICAL' ? 2 : 1); k++) b.link(cores[0]!.id, cores[1]!.id, demandGbps / 2);
+    for (let k = 0; k < peerLinks(r); k++) b.link(cores[0]!.id, cores[1]!.id, demandGbps / 2);
   }
   const coreSiteIds = new Set(coreSites.map((s) => s.id));
   const edges = sites.filter((s) => s.role !== 'datacenter' && !coreSiteIds.has(s.id));
@@ -55,8 +57,7 @@ export function buildRegion(
   }
   const maxCircuits = Math.max(0, ...edges.map((s) => homingCount(r, s)));
   const perUpstream = Math.ceil(maxCircuits / nCores);
-  const peerLinks = nCores === 2 ? (r === 'CRITICAL' ? 2 : 1) : 0;
-  const free = usablePorts(intent, 'core') - peerLinks - reservedCorePorts - spinesToCores / nCores;
+  const free = usablePorts(intent, 'core') - (nCores === 2 ? peerLinks(r) : 0) - reservedCorePorts - spinesToCores / nCores;
   // Edges nearest the first core site first, so aggregation groups are compact.
   const ordered = [...edges].sort((x, y) => siteKm(coreSites[0]!, x) - siteKm(coreSites[0]!, y));
   if (edges.length * perUpstream <= free) {
@@ -81,6 +82,8 @@ export function buildRegion(
   }
   return { region, cores, demandGbps };
 }
+
+const peerLinks = (r: Redundancy): number => (r === 'STANDARD' ? 1 : 2);
 
 function homeEdges(
   b: DesignBuilder,

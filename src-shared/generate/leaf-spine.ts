@@ -6,8 +6,10 @@ import { isImportantSite, rankSites, sitesByRegion } from './sites';
 /**
  * Leaf-spine (Clos) across sites: every site's router is a leaf; spines sit
  * at the anchor sites (HQ, datacenters, region hubs, colos; the top two
- * ranked sites when there are fewer than two anchors), spread round-robin so
- * one site outage never takes all spines of a pod.
+ * ranked sites when there are fewer than two anchors). Spine j of every pod
+ * and the super-spines of plane j stand at anchor j (round-robin), so a site
+ * outage or a cut duct between anchors takes whole planes out, never a
+ * pod's last spine or a plane's reach to the pods.
  *
  * Sizing: a leaf with P ports and u uplinks has (P − u) host ports at the
  * access speed a, so its oversubscription is (P − u)·a / (u·U) for uplink
@@ -71,7 +73,7 @@ export function generateLeafSpine(ctx: GenContext): Topology {
   const planes: string[][] = [];
   for (let j = 0; j < plan.spinesPerPod && plan.stages === 5; j++) {
     const plane: string[] = [];
-    for (let k = 0; k < plan.superPerPlane; k++) plane.push(b.device(at(j + k + 1), 'super-spine'));
+    for (let k = 0; k < plan.superPerPlane; k++) plane.push(b.device(at(j), 'super-spine'));
     planes.push(plane);
   }
   for (let p = 0; p < plan.pods; p++) {
@@ -79,7 +81,7 @@ export function generateLeafSpine(ctx: GenContext): Topology {
     if (members.length === 0) continue;
     const spines: string[] = [];
     for (let j = 0; j < plan.spinesPerPod; j++) {
-      const spine = b.device(at(p + j), 'spine');
+      const spine = b.device(at(j), 'spine');
       spines.push(spine);
       for (const sup of planes[j] ?? []) b.link(spine, sup, uplink);
     }

@@ -40,7 +40,11 @@ export function generatePartialMesh(ctx: GenContext): Topology {
     b.link(routers[i]!, routers[j]!, Math.max(demand[i]!, demand[j]!));
   };
   const redundancy = ctx.intent.redundancy;
-  if (redundancy !== 'NONE') {
+  if (redundancy !== 'NONE' && n === 2) {
+    // The backbone ring over two sites is a pair of circuits.
+    made.add(1);
+    for (let k = 0; k < 2; k++) b.link(routers[0]!, routers[1]!, Math.max(demand[0]!, demand[1]!));
+  } else if (redundancy !== 'NONE') {
     const index = new Map(sites.map((s, i) => [s.id, i]));
     const ring = hilbertOrder(sites).map((s: Site) => index.get(s.id)!);
     for (let r = 0; r < ring.length; r++) join(ring[r]!, ring[(r + 1) % ring.length]!);

@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { familyCapability, generateDesign } from '../../../src-shared/generate/generate';
+import { expandSites } from '../../../src-shared/generate/sites';
+import { redundancyRank, REDUNDANCY_ORDER } from '../../../src-shared/model/intent';
+import { TOPOLOGY_FAMILIES, TopologySchema, topologyIntegrityProblems } from '../../../src-shared/model/topology';
+import { intents, seeds } from './arbitraries';
+
+const RUNS = 40;
+
+describe.each(TOPOLOGY_FAMILIES)('%s over random intents', (family) => {
+  it('builds a well-formed, fully described, connected design', () => {
+    fc.assert(
+      fc.property(intents, seeds, (intent, seed) => {
+        const d = generateDesign(intent, family, seed);
+        const t = d.topology;
+        expect(TopologySchema.safeParse(t).success).toBe(true);
+        expect(topologyIntegrityProblems(t)).toEqual([]);
+        expect(t.family).toBe(family);
+        const siteIds = new Set(t.sites.map((s) => s.id));
+        const withDevices = new Set(t.nodes.map((n) => n.site));
+        for (const s of siteIds) expect(withDevices.has(s)).toBe(true);
+        const siteOf = new Map(t.nodes.map((n) => [n.id, n.site]));
+        for (const n of t.nodes) {
+          expect(n.ports).toBeGreaterThanOrEqual(2);
+          expect(n.costUsd).toBeGreaterThan(0);
+          expect(siteIds.has(n.site!)).toBe(true);
+        }
+        for (const l of t.links) {
+          expect(l.capacityGbps).toBeGreaterThan(0);
+          expect(l.igpWeight).toBeGreaterThanOrEqual(1);
+          expect(l.latencyMs).toBeGreaterThan(0);
+          const a = siteOf.get(l.source)!;
+          const b = siteOf.get(l.target)!;
+          expect(l.srlgs).toEqual(a === b ? [`site:${a}`] : [`duct:${a < b ? a : b}~${a < b ? b : a}`]);
+        }
+        expect(d.validation.redundancyAchieved).not.toBeNull();
+        expect(d.cost.totalUsd).toBe(d.cost.devicesUsd + d.cost.linksUsd + d.cost.opticsUsd);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('passes its own redundancy check whenever the family can meet the class asked for', () => {
+    fc.assert(
+      fc.property(intents, seeds, (intent, seed) => {
+        const capability = familyCapability(family, expandSites(intent, seed));
+        fc.pre(redundancyRank(intent.redundancy) <= redundancyRank(capability));
+        const v = generateDesign(intent, family, seed).validation;
+        const failing = v.checks.filter((c) => (c.id === 'connectivity' || c.id.startsWith('redundancy.')) && !c.passed);
+        expect(failing.map((c) => `${c.id}: ${c.message}`)).toEqual([]);
+        expect(REDUNDANCY_ORDER.indexOf(v.redundancyAchieved!)).toBeGreaterThanOrEqual(redundancyRank(intent.redundancy));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('gives byte-identical JSON for the same intent and seed', () => {
+    fc.assert(
+      fc.property(intents, seeds, (intent, seed) => {
+        const a = JSON.stringify(generateDesign(intent, family, seed));
+        const b = JSON.stringify(generateDesign(structuredClone(intent), family, seed));
+        expect(b).toBe(a);
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
+
+describe('capabilities', () => {
+  it('HIGH and CRITICAL are reachable by most families, so the redundancy property is not vacuous', () => {
+    const sites = expandSites(
+      { ...fc.sample(intents, { numRuns: 1, seed: 7 })[0]!, siteGroups: [{ role: 'branch', region: 'eu', count: 10, usersPerSite: 1, bandwidthMbpsPerSite: 1 }] },
+      1,
+    );
+    const critical = TOPOLOGY_FAMILIES.filter((f) => familyCapability(f, sites) === 'CRITICAL');
+    expect(critical).toEqual(['dual-hub', 'leaf-spine', 'dual-ring', 'full-mesh', 'hybrid']);
+    expect(familyCapability('hub-spoke', sites)).toBe('STANDARD');
+  });
+});
