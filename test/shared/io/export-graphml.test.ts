@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportGraphml } from '../../../src-shared/io/graphml-export';
 import { importGraphml } from '../../../src-shared/io/graphml';
+import { importTopology } from '../../../src-shared/io/formats';
 import type { Topology } from '../../../src-shared/model/topology';
 import { topologyArb } from './arbitraries';
 import { sampleTopology } from './sample';
@@ -54,6 +55,15 @@ describe('GraphML export read back by the GraphML importer', () => {
       const first = importGraphml(readFileSync(join(ZOO, f), 'utf8'), f).topology;
       const again = importGraphml(exportGraphml(first), f).topology;
       expect(again, f).toEqual(first);
+    }
+  });
+
+  it('through importTopology, Topology Zoo files keep guessed roles, ids and distances on a second trip', () => {
+    for (const f of readdirSync(ZOO).filter((name) => name.endsWith('.graphml'))) {
+      const first = importTopology('graphml', { text: readFileSync(join(ZOO, f), 'utf8'), fileName: f });
+      const again = importTopology('graphml', { text: exportGraphml(first.topology), fileName: f });
+      expect(again.topology, f).toEqual(first.topology);
+      expect(again.report.guessed.some((g) => g.startsWith('role of ')), f).toBe(false);
     }
   });
 });

@@ -5,6 +5,8 @@ import { exportClab } from '../../../src-shared/io/clab-export';
 import { importClab } from '../../../src-shared/io/clab-import';
 import { exportDesignJson, importDesignJson } from '../../../src-shared/io/design-json';
 import { detectFormat } from '../../../src-shared/io/detect';
+import { importTopology } from '../../../src-shared/io/formats';
+import { exportGraphml } from '../../../src-shared/io/graphml-export';
 import { exportNetboxCsv, importNetboxCsv } from '../../../src-shared/io/netbox-csv';
 import { exportNetboxJson, importNetboxJson } from '../../../src-shared/io/netbox-json';
 import { ImportError, type ImportResult } from '../../../src-shared/io/report';
@@ -119,6 +121,24 @@ describe('fuzzing importDesignJson', () => {
       ),
       settings(11),
     ));
+});
+
+describe('fuzzing importTopology(graphml): the GraphML reader plus NetTwin attributes', () => {
+  const valid = exportGraphml(t);
+  const run = (text: string) => () => importTopology('graphml', { text, fileName: 't.graphml' });
+  it('mutated exports', () => fc.assert(fc.property(mutated(valid), (s) => checkOutcome(run(s))), settings(13)));
+  it('wrong values in NetTwin attributes', () => {
+    const values = fc.constantFrom('', 'x', '-1', '1e999', '[', '["a",1]', '{}', 'null', 'NaN', 'true', '&amp;', '0');
+    const keyed = fc.tuple(fc.constantFrom('n_role', 'n_ports', 'n_x', 'n_lat', 'e_srlgs', 'e_latency', 'g_sites', 'g_seed', 'n_site'), values);
+    fc.assert(
+      fc.property(fc.array(keyed, { minLength: 1, maxLength: 4 }), (edits) => {
+        let text = valid;
+        for (const [key, v] of edits) text = text.replace(new RegExp(`(<data key="${key}">)[^<]*`), `$1${v}`);
+        checkOutcome(run(text));
+      }),
+      settings(14),
+    );
+  });
 });
 
 describe('fuzzing detectFormat', () => {

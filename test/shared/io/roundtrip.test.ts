@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { exportClab } from '../../../src-shared/io/clab-export';
 import { importClab } from '../../../src-shared/io/clab-import';
 import { exportDesignJson, importDesignJson } from '../../../src-shared/io/design-json';
+import { importTopology } from '../../../src-shared/io/formats';
+import { exportGraphml } from '../../../src-shared/io/graphml-export';
 import { exportNetboxCsv, importNetboxCsv } from '../../../src-shared/io/netbox-csv';
 import { exportNetboxJson, importNetboxJson } from '../../../src-shared/io/netbox-json';
 import type { Topology } from '../../../src-shared/model/topology';
@@ -22,7 +24,15 @@ const clabCarries = (t: Topology) => {
   return { ...withoutDesignMeta(t), sites: bySiteId({ ...t, sites: t.sites.filter((s) => used.has(s.id)) }) };
 };
 
+/** GraphML import drops self-loops (the analyze contract's link semantics); all else comes back. */
+const withoutSelfLoops = (t: Topology) => ({ ...t, links: t.links.filter((l) => l.source !== l.target) });
+
 const FORMATS = [
+  {
+    name: 'GraphML',
+    trip: (t: Topology) => importTopology('graphml', { text: exportGraphml(t), fileName: 't.graphml' }).topology,
+    carries: withoutSelfLoops,
+  },
   {
     name: 'design JSON',
     trip: (t: Topology) => importDesignJson(exportDesignJson(t)).topology,
