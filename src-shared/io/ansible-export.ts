@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import type { Topology } from '../model/topology';
 import { ANSIBLE_NETWORK_OS, DEFAULT_CLAB_KINDS, osPortName } from './clab-kinds';
 import type { ClabExportOptions } from './clab-export';
-import { assignInterfaces, safeNames } from './interfaces';
+import { assignInterfaces, deviceNames } from './interfaces';
 
 export interface AnsibleExportOptions extends ClabExportOptions {
   /**
@@ -30,7 +30,7 @@ export function groupName(prefix: string, text: string): string {
  */
 export function exportAnsible(topology: Topology, options: AnsibleExportOptions = {}): Record<string, string> {
   const kinds = { ...DEFAULT_CLAB_KINDS, ...options.kinds };
-  const hosts = safeNames(topology.nodes.map((n) => n.id));
+  const hosts = deviceNames(topology.nodes);
   const kindOf = new Map(topology.nodes.map((n) => [n.id, kinds[n.role].kind]));
   const plan = assignInterfaces(topology, (id, k) => osPortName(kindOf.get(id) ?? 'linux', k));
   const links = new Map(topology.links.map((l) => [l.id, l]));

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import type { DeviceRole, Topology } from '../model/topology';
 import { DEFAULT_CLAB_KINDS, clabPortName, type ClabKind } from './clab-kinds';
-import { assignInterfaces, safeNames } from './interfaces';
+import { assignInterfaces, deviceNames } from './interfaces';
 
 export interface ClabExportOptions {
   /** Kind and image per role; missing roles fall back to DEFAULT_CLAB_KINDS. */
@@ -22,7 +22,8 @@ type Label = string | number;
  */
 export function exportClab(topology: Topology, options: ClabExportOptions = {}): string {
   const kinds = { ...DEFAULT_CLAB_KINDS, ...options.kinds };
-  const names = safeNames(topology.nodes.map((n) => n.id));
+  // Container names from device names (readable in `docker ps`); ids travel as labels.
+  const names = deviceNames(topology.nodes);
   const kindOf = new Map(topology.nodes.map((n) => [n.id, kinds[n.role]]));
   const ports = assignInterfaces(topology, (id, k) => clabPortName(kindOf.get(id)?.kind ?? 'linux', k));
   const sites = new Map(topology.sites.map((s) => [s.id, s]));

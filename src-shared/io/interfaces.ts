@@ -48,23 +48,31 @@ export const genericPortName = (_deviceId: string, index: number): string => `et
 
 /**
  * Names safe for tools that use them as identifiers (container names,
- * Terraform resource names, Ansible hosts): letters, digits, `_`, `-`, `.`
- * only, starting with a letter; unique within one export.
+ * Terraform resource names, Ansible hosts): only characters outside
+ * `disallowed`, starting with a letter, unique (case-insensitively) within
+ * one export, in input order. Equal inputs get `-2`, `-3` … suffixes.
  */
-export function safeNames(
-  ids: readonly string[],
-  allowed: RegExp = /[^A-Za-z0-9_.-]+/g,
-): Map<string, string> {
+export function safeNameList(texts: readonly string[], disallowed: RegExp = /[^A-Za-z0-9_.-]+/g): string[] {
   const used = new Set<string>();
-  const out = new Map<string, string>();
-  for (const id of ids) {
-    let base = id.replace(allowed, '-').replace(/^-+|-+$/g, '');
+  return texts.map((text) => {
+    let base = text.replace(disallowed, '-').replace(/^-+|-+$/g, '');
     if (!/^[A-Za-z]/.test(base)) base = `n${base}`;
     base = base.slice(0, 60);
     let name = base;
     for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base}-${k}`;
     used.add(name.toLowerCase());
-    out.set(id, name);
-  }
-  return out;
+    return name;
+  });
+}
+
+/** `safeNameList` keyed by the (unique) input strings. */
+export function safeNames(ids: readonly string[], disallowed?: RegExp): Map<string, string> {
+  const names = safeNameList(ids, disallowed);
+  return new Map(ids.map((id, k) => [id, names[k]!]));
+}
+
+/** Readable identifiers for devices, from their names (which may repeat), keyed by device id. */
+export function deviceNames(nodes: ReadonlyArray<{ id: string; name: string }>): Map<string, string> {
+  const names = safeNameList(nodes.map((n) => n.name));
+  return new Map(nodes.map((n, k) => [n.id, names[k]!]));
 }

@@ -18,8 +18,8 @@ describe('exportClab', () => {
     expect(doc.topology.nodes['leaf-1']).toMatchObject({ kind: 'nokia_srlinux', image: 'ghcr.io/nokia/srlinux:24.10' });
     expect(doc.topology.nodes['ber-core-1']).toMatchObject({ kind: 'arista_ceos' });
     expect(doc.topology.nodes['fw1']).toMatchObject({ kind: 'linux', image: 'alpine:3' });
-    // "muc:edge" cannot be a containerlab node name (":" splits endpoints); its id travels as a label.
-    expect(doc.topology.nodes['muc-edge']?.labels['nettwin.id']).toBe('muc:edge');
+    // Node names come from device names made container-safe; the id travels as a label.
+    expect(doc.topology.nodes['Munich-edge-A']?.labels['nettwin.id']).toBe('muc:edge');
     expect(doc.topology.links[0]?.endpoints).toEqual(['ber-core-1:eth1', 'ber-core-2:eth1']);
     expect(doc.topology.links.at(-1)?.endpoints).toEqual(['leaf-1:e1-2', 'leaf-1:e1-3']);
   });

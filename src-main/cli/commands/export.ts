@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ClabKind } from '../../../src-shared/io/clab-kinds';
+import { exportTopology, TOPOLOGY_EXPORT_FORMATS, type ExportOptions, type TopologyExportFormat } from '../../../src-shared/io/formats';
+import { sweepRowsFrom, sweepToCsv } from '../../../src-shared/io/sweep-csv';
+import type { TopologySummary } from '../../../src-shared/model/records';
+import { DeviceRoleSchema, type DeviceRole } from '../../../src-shared/model/topology';
+import type { ProjectFile } from '../../store/projectFile';
+import { parseCli } from '../args';
+import { CliError, type Command } from '../command';
+// Shared with `import`: opening a project with one-line errors.
+import { openProject } from './import';
+
+const FORMATS = [...TOPOLOGY_EXPORT_FORMATS, 'csv'] as const;
+const USAGE =
+  `nettwin export PROJECT.nettwin --format ${FORMATS.join('|')} --out PATH ` +
+  '[--design ID|NAME] [--kind ROLE=KIND,IMAGE]...';
+
+/** The design to export: named by id or name, else the most recently changed one. */
+function pickDesign(project: ProjectFile, wanted: string | undefined): TopologySummary {
+  const all = project.topologies.list();
+  if (all.length === 0) throw new CliError(`${project.path} holds no designs`);
+  if (wanted === undefined) return all.reduce((a, b) => (b.updatedAt >= a.updatedAt ? b : a));
+  const hits = all.filter((d) => d.id === wanted || d.name === wanted);
+  if (hits.length === 1) return hits[0]!;
+  throw new CliError(
+    hits.length === 0 ? `no design "${wanted}" in ${project.path}` : `"${wanted}" names ${hits.length} designs; give its id`,
+  );
+}
+
+/** `--kind spine=nokia_srlinux,ghcr.io/nokia/srlinux:24.10` → containerlab kind per role. */
+function parseKinds(values: readonly string[]): Partial<Record<DeviceRole, ClabKind>> {
+  const out: Partial<Record<DeviceRole, ClabKind>> = {};
+  for (const v of values) {
+    const m = /^([^=]+)=([^,]+),(.+)$/.exec(v);
+    const role = DeviceRoleSchema.safeParse(m?.[1]);
+    if (!m || !role.success) throw new CliError(`--kind must be ROLE=KIND,IMAGE with a device role, got "${v}"`);
+    out[role.data] = { kind: m[2]!, image: m[3]! };
+  }
+  return out;
+}
+
+/** Sweep rows of the design's latest simulation, as CSV. */
+function sweepCsv(project: ProjectFile, design: TopologySummary): string {
+  const sims = project.simulations.listFor(design.id);
+  const last = sims.at(-1);
+  const rows = last === undefined ? [] : sweepRowsFrom(project.simulations.result(last.id));
+  if (rows.length === 0) throw new CliError(`design "${design.name}" has no sweep results to export; run a failure sweep first`);
+  return sweepToCsv(rows);
+}
+
+/**
+ * Writes the exported files. One file goes to PATH (or into PATH when it is a
+ * folder); several (NetBox CSV, Ansible host_vars) go into the folder PATH.
+ */
+function writeFiles(files: Record<string, string>, out: string): string[] {
+  const names = Object.keys(files);
+  const isDir = fs.existsSync(out) && fs.statSync(out).isDirectory();
+  const targets =
+    names.length === 1 && !isDir
+      ? [[out, files[names[0]!]!] as const]
+      : names.map((n) => [path.join(out, n), files[n]!] as const);
+  try {
+    for (const [target, text] of targets) {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, text);
+    }
+  } catch (err) {
+    throw new CliError(`cannot write ${out}: ${(err as Error).message}`);
+  }
+  return targets.map(([t]) => t);
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'Export a design to containerlab, Ansible, Terraform, GraphML, JSON, NetBox, SVG, or its sweep as CSV',
+  usage: USAGE,
+  run: async (args, io) => {
+    const { values, positionals } = parseCli(args, {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      design: { type: 'string' },
+      kind: { type: 'string', multiple: true },
+    });
+    if (positionals.length !== 1) throw new CliError(`expected one PROJECT.nettwin (usage: ${USAGE})`);
+    const format = values.format;
+    if (format === undefined || !(FORMATS as readonly string[]).includes(format)) {
+      throw new CliError(`--format must be one of ${FORMATS.join(', ')}${format === undefined ? '' : `; got "${format}"`}`);
+    }
+    if (values.out === undefined) throw new CliError('--out PATH is required');
+    const out = values.out;
+    const options: ExportOptions = {
+      clab: { kinds: parseKinds(values.kind ?? []) },
+      // A .yml target gets one inventory file; a folder gets Ansible's host_vars layout.
+      ansible: { kinds: parseKinds(values.kind ?? []), layout: /\.ya?ml$/i.test(out) ? 'inline' : 'host_vars' },
+    };
+
+    const project = openProject(positionals[0]!, { readOnly: true });
+    let files: Record<string, string>;
+    let design: TopologySummary;
+    try {
+      design = pickDesign(project, values.design);
+      files =
+        format === 'csv'
+          ? { 'sweep.csv': sweepCsv(project, design) }
+          : exportTopology(format as TopologyExportFormat, project.topologies.get(design.id).topology, options);
+    } finally {
+      project.close();
+    }
+    const written = writeFiles(files, out);
+    io.out(`exported design "${design.name}" (${design.id}) as ${format} → ${written.join(', ')}`);
+    return 0;
+  },
+};

@@ -1,0 +1,175 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { detectFormat } from '../../../src-shared/io/detect';
+import { importTopology, TOPOLOGY_IMPORT_FORMATS, type ImportInput, type TopologyImportFormat } from '../../../src-shared/io/formats';
+import { ImportError } from '../../../src-shared/io/report';
+import { applyRoleCorrections } from '../../../src-shared/io/roles';
+import { parseCli } from '../args';
+import { CliError, type Command } from '../command';
+import { openProjectFile, PROJECT_EXTENSION, type ProjectFile } from '../../store/projectFile';
+
+/** Reads a text file for import, or says in one line why it cannot. */
+export function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new CliError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}`);
+  }
+}
+
+/**
+ * Opens a project for the CLI (creating it when `create` names it); store
+ * errors (not a project, damaged, newer version, locked) become one line.
+ */
+export function openProject(file: string, opts: { readOnly?: boolean; create?: string } = {}): ProjectFile {
+  if (!file.endsWith(PROJECT_EXTENSION)) throw new CliError(`${file}: a project file name ends in ${PROJECT_EXTENSION}`);
+  try {
+    return openProjectFile(file, {
+      ...(opts.readOnly ? { readOnly: true, lock: false } : {}),
+      ...(opts.create !== undefined && !fs.existsSync(file) ? { create: { name: opts.create } } : {}),
+    });
+  } catch (err) {
+    throw new CliError((err as Error).message.split('\n')[0] ?? String(err));
+  }
+}
+
+/** Project name for a new file: its base name without the extension. */
+export const projectNameOf = (file: string): string => path.basename(file, PROJECT_EXTENSION);
+
+const USAGE =
+  'nettwin import FILE [--format graphml|clab|netbox-csv|netbox-json|json] [--cables FILE] [--sites FILE] ' +
+  '[--role NODE=ROLE]... [--name NAME] [--json] --out PROJECT.nettwin';
+
+/**
+ * The NetBox file that goes with a devices export: same folder, "devices"
+ * replaced by `word` in the name (devices.csv → cables.csv,
+ * dcim_devices_2024.csv → dcim_cables_2024.csv). Undefined when absent.
+ */
+function companion(file: string, word: string): string | undefined {
+  const base = path.basename(file);
+  if (!/devices/i.test(base)) return undefined;
+  const other = path.join(path.dirname(file), base.replace(/devices/i, word));
+  return fs.existsSync(other) ? other : undefined;
+}
+
+function parseRoles(values: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const at = v.lastIndexOf('=');
+    if (at <= 0 || at === v.length - 1) throw new CliError(`--role must be NODE=ROLE, got "${v}"`);
+    out[v.slice(0, at)] = v.slice(at + 1);
+  }
+  return out;
+}
+
+/** People name devices by name, the model by id: accept either when it is unambiguous. */
+function byIdOrName(
+  corrections: Record<string, string>,
+  nodes: ReadonlyArray<{ id: string; name: string }>,
+): Record<string, string> {
+  const ids = new Set(nodes.map((n) => n.id));
+  const out: Record<string, string> = {};
+  for (const [key, role] of Object.entries(corrections)) {
+    if (ids.has(key)) {
+      out[key] = role;
+      continue;
+    }
+    const named = nodes.filter((n) => n.name === key);
+    if (named.length > 1) throw new CliError(`--role: ${named.length} devices are named "${key}"; use the device id`);
+    out[named[0]?.id ?? key] = role; // an unknown key is reported by applyRoleCorrections
+  }
+  return out;
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Import a network (GraphML, containerlab, NetBox CSV/JSON, design JSON) into a project',
+  usage: USAGE,
+  run: async (args, io) => {
+    const { values, positionals } = parseCli(args, {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      cables: { type: 'string' },
+      sites: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      name: { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    if (positionals.length !== 1) throw new CliError(`expected one FILE to import (usage: ${USAGE})`);
+    const file = positionals[0]!;
+    if (values.out === undefined) throw new CliError('--out PROJECT.nettwin is required');
+    const text = readText(file);
+
+    let format: TopologyImportFormat;
+    if (values.format !== undefined) {
+      if (!(TOPOLOGY_IMPORT_FORMATS as readonly string[]).includes(values.format)) {
+        throw new CliError(`--format must be one of ${TOPOLOGY_IMPORT_FORMATS.join(', ')}; got "${values.format}"`);
+      }
+      format = values.format as TopologyImportFormat;
+    } else {
+      const detected = detectFormat(file, text);
+      if (detected === undefined || detected === 'sndlib') {
+        throw new CliError(`cannot tell the format of ${file}; give --format ${TOPOLOGY_IMPORT_FORMATS.join('|')}`);
+      }
+      format = detected;
+    }
+
+    const input: ImportInput = { text, fileName: path.basename(file) };
+    const cables = values.cables ?? (format === 'netbox-csv' ? companion(file, 'cables') : undefined);
+    const sites = values.sites ?? (format === 'netbox-csv' ? companion(file, 'sites') : undefined);
+    if (cables !== undefined) input.cables = { text: readText(cables), fileName: path.basename(cables) };
+    if (sites !== undefined) input.sites = { text: readText(sites), fileName: path.basename(sites) };
+    if (format === 'netbox-csv' && cables === undefined) {
+      throw new CliError(`${file}: a NetBox CSV import needs the cables export too; give --cables FILE`);
+    }
+
+    let result;
+    try {
+      result = importTopology(format, input);
+    } catch (err) {
+      if (err instanceof ImportError) throw new CliError(err.message);
+      throw err;
+    }
+    let topology = result.topology;
+    const corrections = byIdOrName(parseRoles(values.role ?? []), topology.nodes);
+    try {
+      topology = applyRoleCorrections(topology, corrections);
+    } catch (err) {
+      throw new CliError((err as Error).message);
+    }
+
+    const base = path.basename(file).replace(/\.(clab\.ya?ml|graphml|json|csv|ya?ml|xml)$/i, '');
+    const name = values.name ?? (topology.name === 'Untitled design' || topology.name === '' ? base : topology.name);
+    const project = openProject(values.out, { create: projectNameOf(values.out) });
+    let designId: string;
+    try {
+      designId = project.transaction(() => {
+        const rec = project.topologies.insert({ name, topology: { ...topology, name }, source: 'imported' });
+        project.audit.append('user', 'design.import', rec.id, {
+          file: path.basename(file),
+          format,
+          report: result.report,
+          roleCorrections: corrections,
+        });
+        return rec.id;
+      });
+    } finally {
+      project.close();
+    }
+
+    if (values.json) {
+      io.out(JSON.stringify({ project: values.out, designId, format, name, nodes: topology.nodes.length, links: topology.links.length, report: result.report }));
+      return 0;
+    }
+    const lines = [
+      `imported "${name}" from ${file} (${format}): ${topology.nodes.length} devices, ${topology.links.length} links → ${values.out} (design ${designId})`,
+    ];
+    for (const kind of ['mapped', 'guessed', 'dropped'] as const) {
+      for (const line of result.report[kind]) lines.push(`  ${kind}: ${line}`);
+    }
+    for (const [id, role] of Object.entries(corrections)) lines.push(`  corrected: role of "${id}": ${role}`);
+    io.out(lines.join('\n'));
+    return 0;
+  },
+};

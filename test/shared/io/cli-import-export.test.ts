@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../../src-main/cli/main';
+import { openProjectFile } from '../../../src-main/store/projectFile';
+import { importClab } from '../../../src-shared/io/clab-import';
+import { parseCsv } from '../../../src-shared/io/csv';
+import { importDesignJson } from '../../../src-shared/io/design-json';
+import { tempDir } from '../../helpers/tmp';
+
+// `nettwin import` / `nettwin export` end to end on real project files (the
+// io layer's CLI; kept beside the io tests it drives).
+const tmp = tempDir();
+afterAll(tmp.cleanup);
+const at = (name: string) => path.join(tmp.dir, name);
+const ZOO = '/work/shared/data/topology-zoo';
+const NETBOX = path.join(process.cwd(), 'test/fixtures/io/netbox');
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
+  return { code, out, err };
+}
+
+function designsIn(file: string) {
+  const p = openProjectFile(file, { readOnly: true, lock: false });
+  try {
+    return p.topologies.list().map((d) => p.topologies.get(d.id));
+  } finally {
+    p.close();
+  }
+}
+
+describe('nettwin import', () => {
+  it('imports a Topology Zoo file into a new project and reports what it guessed', async () => {
+    const r = await run('import', path.join(ZOO, 'Abilene.graphml'), '--out', at('zoo.nettwin'), '--role', 'New York=hub');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^imported "Abilene" from .*Abilene\.graphml \(graphml\): 11 devices, 14 links/);
+    expect(r.out).toContain('  guessed: role of "Chicago": router (from its degree 2)');
+    expect(r.out).toContain('  corrected: role of "0": hub');
+    const [design] = designsIn(at('zoo.nettwin'));
+    expect(design?.source).toBe('imported');
+    expect(design?.topology.nodes.find((n) => n.name === 'New York')?.role).toBe('hub');
+  });
+
+  it('finds the cables and sites files beside a NetBox devices export', async () => {
+    const r = await run('import', path.join(NETBOX, 'devices.csv'), '--out', at('nb.nettwin'), '--json');
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.out) as { format: string; nodes: number; links: number; report: { dropped: string[] } };
+    expect(summary).toMatchObject({ format: 'netbox-csv', nodes: 6, links: 5 });
+    expect(summary.report.dropped).toContain('cables.csv line 6: device "fra-fw-02" is not in the devices list');
+  });
+
+  it('adds to an existing project instead of replacing it', async () => {
+    await run('import', path.join(ZOO, 'Aarnet.graphml'), '--out', at('zoo.nettwin'));
+    expect(designsIn(at('zoo.nettwin')).map((d) => d.name)).toEqual(['Abilene', 'Aarnet']);
+  });
+
+  it.each([
+    [['import', 'missing.graphml', '--out', 'x.nettwin'], 'nettwin import: cannot read missing.graphml: no such file'],
+    [['import', path.join(NETBOX, 'devices.csv')], 'nettwin import: --out PROJECT.nettwin is required'],
+    [['import', path.join(NETBOX, 'devices.json'), '--format', 'xls', '--out', 'x.nettwin'], /--format must be one of graphml, clab/],
+    [['import', path.join(ZOO, 'Abilene.graphml'), '--role', 'Nowhere=core', '--out', 'x.nettwin'], 'nettwin import: role correction: unknown node "Nowhere"'],
+  ])('refuses bad input with exit 2 and one line: %j', async (argv, message) => {
+    const r = await run(...argv);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err.trim()).toMatch(message);
+  });
+
+  it('names file, line and field of a broken import file', async () => {
+    fs.writeFileSync(at('bad.clab.yml'), 'name: x\ntopology:\n  nodes:\n    a: 3\n');
+    const r = await run('import', at('bad.clab.yml'), '--out', at('bad.nettwin'));
+    expect([r.code, r.err.trim()]).toEqual([2, 'nettwin import: bad.clab.yml line 4, field "topology.nodes.a": node must be a mapping']);
+    expect(fs.existsSync(at('bad.nettwin'))).toBe(false);
+  });
+});
+
+describe('nettwin export', () => {
+  it('writes every format from the latest design, each readable again', async () => {
+    const project = at('zoo.nettwin');
+    const [, aarnet] = designsIn(project);
+    for (const format of ['containerlab', 'terraform', 'graphml', 'json', 'netbox-json', 'svg']) {
+      const r = await run('export', project, '--format', format, '--out', at(`out.${format}`));
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toContain(`exported design "Aarnet"`);
+    }
+    expect(importDesignJson(fs.readFileSync(at('out.json'), 'utf8')).topology).toEqual(aarnet!.topology);
+    expect(importClab(fs.readFileSync(at('out.containerlab'), 'utf8')).topology.nodes).toEqual(aarnet!.topology.nodes);
+    expect(Object.keys((JSON.parse(fs.readFileSync(at('out.terraform'), 'utf8')) as { resource: object }).resource)).toContain('netbox_cable');
+  });
+
+  it('picks a design by name, and writes folders for multi-file formats', async () => {
+    const project = at('zoo.nettwin');
+    expect((await run('export', project, '--format', 'netbox-csv', '--design', 'Abilene', '--out', at('nbcsv'))).code).toBe(0);
+    expect(fs.readdirSync(at('nbcsv')).sort()).toEqual(['cables.csv', 'devices.csv', 'sites.csv']);
+    expect((await run('export', project, '--format', 'ansible', '--design', 'Abilene', '--out', at('inv'))).code).toBe(0);
+    expect(fs.readdirSync(at('inv/host_vars'))).toContain('New-York.yml');
+    expect((await run('export', project, '--format', 'ansible', '--design', 'Abilene', '--out', at('hosts.yml'))).code).toBe(0);
+    const inv = parseYaml(fs.readFileSync(at('hosts.yml'), 'utf8')) as { all: { children: Record<string, unknown> } };
+    expect(Object.keys(inv.all.children)).toContain('role_hub');
+  });
+
+  it('applies --kind overrides to the containerlab export', async () => {
+    const r = await run('export', at('zoo.nettwin'), '--format', 'containerlab', '--design', 'Abilene', '--kind', 'hub=juniper_crpd,crpd:23.4R1', '--out', at('k.clab.yml'));
+    expect(r.code, r.err).toBe(0);
+    const doc = parseYaml(fs.readFileSync(at('k.clab.yml'), 'utf8')) as { topology: { nodes: Record<string, { kind: string; image: string }> } };
+    expect(doc.topology.nodes['New-York']).toMatchObject({ kind: 'juniper_crpd', image: 'crpd:23.4R1' });
+  });
+
+  it('exports the latest sweep of a design as CSV, and says so when there is none', async () => {
+    const project = at('zoo.nettwin');
+    const none = await run('export', project, '--format', 'csv', '--design', 'Abilene', '--out', at('sweep.csv'));
+    expect([none.code, none.err.trim()]).toEqual([2, 'nettwin export: design "Abilene" has no sweep results to export; run a failure sweep first']);
+    const [abilene] = designsIn(project);
+    const p = openProjectFile(project);
+    p.simulations.insert({
+      topologyId: abilene!.id, topologyRevision: 1, scenarios: 'n1', traffic: 'uniform', summary: {}, metrics: [],
+      result: { linkFailures: [{ link: 'e0', disconnectedPairs: 0, maxLinkLoad: 3.5 }], nodeFailures: [{ node: '0', disconnectedPairs: 10 }] },
+    });
+    p.close();
+    const r = await run('export', project, '--format', 'csv', '--design', 'Abilene', '--out', at('sweep.csv'));
+    expect(r.code, r.err).toBe(0);
+    expect(parseCsv(fs.readFileSync(at('sweep.csv'), 'utf8'), 'sweep.csv').map((x) => x.cells)).toEqual([
+      ['scenario', 'kind', 'disconnectedPairs', 'strandedDemand', 'maxUtilisation', 'link', 'maxLinkLoad', 'node'],
+      ['link e0', 'link', '0', '', '', 'e0', '3.5', ''],
+      ['node 0', 'node', '10', '', '', '', '', '0'],
+    ]);
+  });
+
+  it.each([
+    [['export', 'nope.nettwin', '--format', 'json', '--out', 'x'], /nope\.nettwin does not exist/],
+    [['export', 'x.nettwin', '--format', 'pdf', '--out', 'x'], /--format must be one of containerlab, ansible/],
+    [['export', 'x.txt', '--format', 'json', '--out', 'x'], 'nettwin export: x.txt: a project file name ends in .nettwin'],
+  ])('refuses bad input with exit 2 and one line: %j', async (argv, message) => {
+    const r = await run(...argv);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err.trim()).toMatch(message);
+  });
+});
