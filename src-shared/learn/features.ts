@@ -1,0 +1,197 @@
+import { greatCircleKm } from '../generate/geo';
+import { hilbertOrder } from '../generate/order';
+import { expandSites, isImportantSite, rankSites, sitesByRegion } from '../generate/sites';
+import { redundancyRank, type Goal, type Intent, type Redundancy } from '../model/intent';
+import type { Site } from '../model/topology';
+import { quantile } from './stats';
+
+/**
+ * Numeric features of an intent, the inputs of the predictor and of the
+ * similarity search. Sites are expanded exactly as the generators do
+ * (`expandSites(intent, seed)`), so geography is the design's own.
+ *
+ * Geometry is measured on at most GEO_SAMPLE sites taken evenly from the
+ * ranked list (deterministic), so a 20,000-site intent costs the same as a
+ * 120-site one: O(n log n) for ranking plus O(GEO_SAMPLE²).
+ *
+ * Cost proxies follow how the families lay cable: a star (n × distance to
+ * the hub), a ring (√n × spread, the travelling-salesman scaling of
+ * Beardwood–Halton–Hammersley 1959) and a mesh (n² × mean pair distance).
+ */
+export const GEO_SAMPLE = 120;
+
+export const FEATURE_NAMES = [
+  'lnSites',
+  'lnRegions',
+  'redundancyStandard',
+  'redundancyHigh',
+  'redundancyCritical',
+  'fracImportant',
+  'fracBranch',
+  'lnBandwidthMbps',
+  'lnMeanPairKm',
+  'lnP95PairKm',
+  'lnP95ViaHubKm',
+  'lnMeanHubKm',
+  'lnStarKm',
+  'lnRingKm',
+  'lnMeshKm',
+  'lnPorts',
+  'lnOversubscription',
+  'lnFabricGbps',
+  'headroom',
+  'lnTourKm',
+  'lnRegionStarKm',
+  'lnInterRegionKm',
+  'lnDemandGbps',
+] as const;
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+
+export interface IntentFeatures {
+  /** Values in FEATURE_NAMES order. */
+  readonly vector: readonly number[];
+  readonly sites: number;
+  readonly regions: number;
+  readonly redundancy: Redundancy;
+  readonly goal: Goal;
+  readonly budgetUsd: number | null;
+}
+
+const ln1 = (x: number): number => Math.log(1 + Math.max(0, x));
+
+/** Evenly spaced sample of at most k items (keeps the first). */
+function evenSample<T>(xs: readonly T[], k: number): T[] {
+  if (xs.length <= k) return [...xs];
+  const out: T[] = [];
+  for (let i = 0; i < k; i++) out.push(xs[Math.floor((i * xs.length) / k)]!);
+  return out;
+}
+
+const km = (a: Site, b: Site): number => greatCircleKm(a.lat ?? 0, a.lon ?? 0, b.lat ?? 0, b.lon ?? 0);
+
+export function intentFeatures(intent: Intent, seed = 1): IntentFeatures {
+  const sites = expandSites(intent, seed);
+  return featuresOfSites(intent, sites);
+}
+
+/** Same as intentFeatures for sites already expanded (or imported). */
+export function featuresOfSites(intent: Intent, sites: readonly Site[]): IntentFeatures {
+  const n = Math.max(1, sites.length);
+  const ranked = rankSites(sites);
+  const regions = new Set(sites.map((s) => s.region)).size || 1;
+  const important = sites.filter((s) => isImportantSite(s.role)).length;
+  const branch = sites.filter((s) => s.role === 'branch' || s.role === 'campus').length;
+  const bw = sites.reduce((a, s) => a + (s.bandwidthMbps ?? 0), 0) / n;
+  const sample = evenSample(ranked, GEO_SAMPLE);
+  const hub = ranked[0];
+  const pair: number[] = [];
+  const viaHub: number[] = [];
+  for (let i = 0; i < sample.length; i++) {
+    for (let j = i + 1; j < sample.length; j++) {
+      pair.push(km(sample[i]!, sample[j]!));
+      if (hub) viaHub.push(km(sample[i]!, hub) + km(hub, sample[j]!));
+    }
+  }
+  const hubKm = hub ? sample.map((s) => km(s, hub)) : [0];
+  const meanPair = pair.length ? pair.reduce((a, b) => a + b, 0) / pair.length : 0;
+  const meanHub = hubKm.reduce((a, b) => a + b, 0) / hubKm.length;
+  const spread = quantile(pair, 0.5) || 0;
+  const r = redundancyRank(intent.redundancy);
+  const c = intent.constraints;
+  const regional = regionalKm(sites);
+  const vector = [
+    Math.log(n),
+    Math.log(regions),
+    r >= 1 ? 1 : 0,
+    r >= 2 ? 1 : 0,
+    r >= 3 ? 1 : 0,
+    important / n,
+    branch / n,
+    ln1(bw),
+    ln1(meanPair),
+    ln1(pair.length ? quantile(pair, 0.95) : 0),
+    ln1(viaHub.length ? quantile(viaHub, 0.95) : 0),
+    ln1(meanHub),
+    ln1(n * meanHub),
+    ln1(Math.sqrt(n) * spread),
+    ln1(n * n * meanPair),
+    Math.log(c.portsPerDevice),
+    Math.log(c.maxOversubscription),
+    Math.log(c.fabricUplinkGbps),
+    intent.growthHeadroomPct / 100,
+    ln1(tourKm(sites)),
+    ln1(regional.star),
+    ln1(regional.inter),
+    ln1(sites.reduce((a, s) => a + (s.bandwidthMbps ?? 0), 0) / 1000),
+  ];
+  return {
+    vector,
+    sites: sites.length,
+    regions,
+    redundancy: intent.redundancy,
+    goal: intent.goal,
+    budgetUsd: intent.budgetUsd ?? null,
+  };
+}
+
+/** Length of the closed Hilbert-order tour the ring families lay (generate/order.ts). O(n log n). */
+function tourKm(sites: readonly Site[]): number {
+  const order = hilbertOrder(sites);
+  let total = 0;
+  for (let i = 0; i < order.length && order.length > 1; i++) total += km(order[i]!, order[(i + 1) % order.length]!);
+  return total;
+}
+
+/**
+ * Per region: distance of each site to the region's most important site
+ * (where trees put distribution and hybrids their region core), summed; and
+ * the summed distance between region centroids (inter-region circuits).
+ * O(n log n + regions²).
+ */
+function regionalKm(sites: readonly Site[]): { star: number; inter: number } {
+  let star = 0;
+  const centroids: { lat: number; lon: number }[] = [];
+  for (const list of sitesByRegion(sites).values()) {
+    const head = rankSites(list)[0]!;
+    for (const s of list) star += km(s, head);
+    const lat = list.reduce((a, s) => a + (s.lat ?? 0), 0) / list.length;
+    const lon = list.reduce((a, s) => a + (s.lon ?? 0), 0) / list.length;
+    centroids.push({ lat, lon });
+  }
+  let inter = 0;
+  for (let i = 0; i < centroids.length; i++)
+    for (let j = i + 1; j < centroids.length; j++)
+      inter += greatCircleKm(centroids[i]!.lat, centroids[i]!.lon, centroids[j]!.lat, centroids[j]!.lon);
+  return { star, inter };
+}
+
+/** The coarse class of an intent used by the learning report. */
+export interface IntentClass {
+  sizeBand: '1-10' | '11-50' | '51-200' | '201+';
+  redundancy: Redundancy;
+  goal: Goal;
+  regionBand: '1' | '2-3' | '4+';
+}
+
+export function intentClass(f: Pick<IntentFeatures, 'sites' | 'regions' | 'redundancy' | 'goal'>): IntentClass {
+  const sizeBand = f.sites <= 10 ? '1-10' : f.sites <= 50 ? '11-50' : f.sites <= 200 ? '51-200' : '201+';
+  const regionBand = f.regions <= 1 ? '1' : f.regions <= 3 ? '2-3' : '4+';
+  return { sizeBand, redundancy: f.redundancy, goal: f.goal, regionBand };
+}
+
+export const classKey = (c: IntentClass): string => `${c.sizeBand}|${c.redundancy}|${c.goal}|${c.regionBand}`;
+
+/**
+ * Distance between two intents on the features a planner would call
+ * "similar": size and region count (per doubling), redundancy class (two
+ * units per class step: a different class is a different problem), the mix
+ * of important sites, and geographic spread (per doubling). Fixed weights so
+ * the distance is stable as history grows. O(1).
+ */
+export function intentDistance(a: readonly number[], b: readonly number[]): number {
+  const LN2 = Math.LN2;
+  const d = (i: number) => a[i]! - b[i]!;
+  const red = (a[2]! + a[3]! + a[4]!) - (b[2]! + b[3]! + b[4]!);
+  const terms = [d(0) / LN2, d(1) / LN2, 2 * red, 3 * d(5), d(9) / LN2, d(7) / (2 * LN2)];
+  return Math.sqrt(terms.reduce((s, t) => s + t * t, 0));
+}

@@ -1,0 +1,192 @@
+import { TOPOLOGY_FAMILIES, type Family } from '../model/topology';
+import { fitRidge, predictRidge, type RidgeModel } from './ridge';
+import type { LearningSample } from './sample';
+import { hash32 } from '../generate/rng';
+import { MINUTES_PER_YEAR } from './availability';
+import { mape, mean } from './stats';
+
+/**
+ * The predictor: for each family, ridge regression of log targets on the
+ * intent features (features.ts), corrected by the mean residual of the K
+ * nearest training samples of that family (standardised feature space,
+ * inverse-distance weights) — a linear trend plus a local correction, in
+ * the spirit of "regression kriging" (Hengl et al. 2007). Targets:
+ * ln cost, ln(1 + p95 ms), ln(0.01 + downtime min/yr). Intervals are
+ * ±1.96 × the held-out residual spread of each target (log space, so
+ * multiplicative). Refit whenever history changes (`fitPredictor`):
+ * O(F · n · d²) to fit, O(n_f · d) per prediction.
+ * Held-out error: K_FOLDS-fold cross-validation, folds by a hash of the
+ * sample id (deterministic, and stable as history grows).
+ */
+export const RIDGE_LAMBDA = 0.3;
+export const KNN_RESIDUAL = 5;
+export const K_FOLDS = 5;
+/** Fewest samples of a family for a model of its own. */
+export const MIN_FAMILY_SAMPLES = 8;
+
+const TARGETS = ['cost', 'p95', 'downtime'] as const;
+type Target = (typeof TARGETS)[number];
+
+const toTarget: Record<Target, (s: LearningSample) => number> = {
+  cost: (s) => Math.log(Math.max(1, s.metrics.costUsd)),
+  p95: (s) => Math.log(1 + s.metrics.p95LatencyMs),
+  downtime: (s) => Math.log(0.01 + s.metrics.downtimeMinPerYear),
+};
+const fromTarget: Record<Target, (v: number) => number> = {
+  cost: (v) => Math.exp(v),
+  p95: (v) => Math.max(0, Math.exp(v) - 1),
+  downtime: (v) => Math.max(0, Math.exp(v) - 0.01),
+};
+
+interface TargetModel {
+  ridge: RidgeModel;
+  /** Standardised training rows and their residuals, for the k-NN correction. */
+  rows: Float64Array[];
+  residuals: number[];
+}
+
+interface FamilyModel {
+  family: Family;
+  n: number;
+  targets: Record<Target, TargetModel>;
+}
+
+export interface Prediction {
+  costUsd: number;
+  p95LatencyMs: number;
+  downtimeMinPerYear: number;
+  availability: number;
+  intervals: {
+    costUsd: [number, number];
+    p95LatencyMs: [number, number];
+    availability: [number, number];
+  };
+}
+
+export interface HeldOutError {
+  samples: number;
+  costMapePct: number;
+  p95MapePct: number;
+  /** Mean absolute error of availability, in minutes of downtime a year. */
+  downtimeMaeMin: number;
+}
+
+export interface Predictor {
+  readonly trainedOn: number;
+  readonly families: readonly Family[];
+  /** Residual spread (log space) per target, from cross-validation. */
+  readonly sigma: Record<Target, number>;
+  readonly heldOut: HeldOutError;
+  predict(family: Family, features: readonly number[]): Prediction | null;
+}
+
+function standardise(r: RidgeModel, x: readonly number[]): Float64Array {
+  const z = new Float64Array(x.length);
+  for (let j = 0; j < x.length; j++) z[j] = (x[j]! - r.means[j]!) / r.scales[j]!;
+  return z;
+}
+
+function fitTarget(samples: readonly LearningSample[], t: Target): TargetModel {
+  const X = samples.map((s) => s.features);
+  const y = samples.map(toTarget[t]);
+  const ridge = fitRidge(X, y, RIDGE_LAMBDA);
+  const rows = X.map((x) => standardise(ridge, x));
+  const residuals = X.map((x, i) => y[i]! - predictRidge(ridge, x));
+  return { ridge, rows, residuals };
+}
+
+function predictTarget(m: TargetModel, x: readonly number[], k = KNN_RESIDUAL): number {
+  const base = predictRidge(m.ridge, x);
+  const z = standardise(m.ridge, x);
+  const best: { d: number; r: number }[] = [];
+  for (let i = 0; i < m.rows.length; i++) {
+    const row = m.rows[i]!;
+    let d = 0;
+    for (let j = 0; j < z.length; j++) d += (z[j]! - row[j]!) ** 2;
+    if (best.length < k || d < best[best.length - 1]!.d) {
+      best.push({ d, r: m.residuals[i]! });
+      best.sort((a, b) => a.d - b.d);
+      if (best.length > k) best.pop();
+    }
+  }
+  let w = 0;
+  let s = 0;
+  for (const b of best) {
+    const wi = 1 / (Math.sqrt(b.d) + 0.05);
+    w += wi;
+    s += wi * b.r;
+  }
+  return base + (w > 0 ? s / w : 0);
+}
+
+function fitFamilies(samples: readonly LearningSample[]): Map<Family, FamilyModel> {
+  const models = new Map<Family, FamilyModel>();
+  for (const family of TOPOLOGY_FAMILIES) {
+    const own = samples.filter((s) => s.family === family);
+    if (own.length < MIN_FAMILY_SAMPLES) continue;
+    const targets = {} as Record<Target, TargetModel>;
+    for (const t of TARGETS) targets[t] = fitTarget(own, t);
+    models.set(family, { family, n: own.length, targets });
+  }
+  return models;
+}
+
+const foldOf = (id: string): number => hash32(`fold:${id}`) % K_FOLDS;
+
+/** Fits on `history` (samples without a family are ignored) and measures held-out error. */
+export function fitPredictor(history: readonly LearningSample[]): Predictor {
+  const usable = history.filter((s) => s.family !== null);
+  const models = fitFamilies(usable);
+  const resid: Record<Target, number[]> = { cost: [], p95: [], downtime: [] };
+  const costPairs: { predicted: number; actual: number }[] = [];
+  const p95Pairs: { predicted: number; actual: number }[] = [];
+  const downErr: number[] = [];
+  for (let f = 0; f < K_FOLDS; f++) {
+    const train = usable.filter((s) => foldOf(s.id) !== f);
+    const test = usable.filter((s) => foldOf(s.id) === f);
+    if (test.length === 0 || train.length === 0) continue;
+    const fm = fitFamilies(train);
+    for (const s of test) {
+      const m = fm.get(s.family!);
+      if (!m) continue;
+      for (const t of TARGETS) resid[t].push(toTarget[t](s) - predictTarget(m.targets[t], s.features));
+      costPairs.push({ predicted: fromTarget.cost(predictTarget(m.targets.cost, s.features)), actual: s.metrics.costUsd });
+      p95Pairs.push({ predicted: fromTarget.p95(predictTarget(m.targets.p95, s.features)), actual: s.metrics.p95LatencyMs });
+      downErr.push(Math.abs(fromTarget.downtime(predictTarget(m.targets.downtime, s.features)) - s.metrics.downtimeMinPerYear));
+    }
+  }
+  const rms = (xs: number[], fallback: number) => (xs.length ? Math.sqrt(mean(xs.map((x) => x * x))) : fallback);
+  const sigma = { cost: rms(resid.cost, 1), p95: rms(resid.p95, 1), downtime: rms(resid.downtime, 2) };
+  const heldOut: HeldOutError = {
+    samples: costPairs.length,
+    costMapePct: mape(costPairs),
+    p95MapePct: mape(p95Pairs),
+    downtimeMaeMin: downErr.length ? mean(downErr) : NaN,
+  };
+  const Z = 1.96;
+  return {
+    trainedOn: usable.length,
+    families: [...models.keys()],
+    sigma,
+    heldOut,
+    predict(family, x) {
+      const m = models.get(family);
+      if (!m) return null;
+      const c = predictTarget(m.targets.cost, x);
+      const p = predictTarget(m.targets.p95, x);
+      const d = predictTarget(m.targets.downtime, x);
+      const avail = (down: number) => 1 - fromTarget.downtime(down) / MINUTES_PER_YEAR;
+      return {
+        costUsd: fromTarget.cost(c),
+        p95LatencyMs: fromTarget.p95(p),
+        downtimeMinPerYear: fromTarget.downtime(d),
+        availability: avail(d),
+        intervals: {
+          costUsd: [fromTarget.cost(c - Z * sigma.cost), fromTarget.cost(c + Z * sigma.cost)],
+          p95LatencyMs: [fromTarget.p95(p - Z * sigma.p95), fromTarget.p95(p + Z * sigma.p95)],
+          availability: [avail(d + Z * sigma.downtime), avail(d - Z * sigma.downtime)],
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import type { Design } from '../generate/generate';
+import { redundancyRank, type Intent, type Redundancy } from '../model/intent';
+import type { Family, Topology } from '../model/topology';
+import { compileTopology } from '../sim/csr';
+import type { ValidationResult } from '../validate/types';
+import { availabilityOf, type AvailabilityReport } from './availability';
+import { intentFeatures } from './features';
+import { p95SiteLatencyMs } from './latency';
+
+/** What the twin measured on one design (by generation + simulation). */
+export interface DesignMetrics {
+  costUsd: number;
+  p95LatencyMs: number;
+  availability: number;
+  downtimeMinPerYear: number;
+  incidentsPerYear: number;
+}
+
+/**
+ * Success of a design for its intent (the learning twin's label):
+ * 1. its validation passed (every error check: connectivity, the required
+ *    redundancy levels, hops, latency budgets, ports, oversubscription,
+ *    capacity, budget), and
+ * 2. its failure sweep met the redundancy class: for HIGH and CRITICAL no
+ *    single link or device failure disconnects any two surviving devices,
+ *    and for CRITICAL no two link failures do either (when the pair sweep
+ *    ran); STANDARD and NONE rely on the validation's bridge analysis, and
+ * 3. it is within budget (when the intent has one).
+ * `feasible` is 1 and 2 without the budget: budget is predicted separately
+ * from the cost prediction, so one label does not mix two questions.
+ */
+export interface SuccessLabel {
+  success: boolean;
+  feasible: boolean;
+  withinBudget: boolean;
+  validationPassed: boolean;
+  sweepMet: boolean;
+  redundancyAchieved: Redundancy | null;
+}
+
+export function successOf(
+  intent: Pick<Intent, 'redundancy' | 'budgetUsd'>,
+  validation: ValidationResult,
+  avail: AvailabilityReport,
+  costUsd: number,
+): SuccessLabel {
+  const r = redundancyRank(intent.redundancy);
+  let sweepMet = true;
+  if (r >= 2) sweepMet = avail.worstLinkPairs === 0 && avail.worstNodePairs === 0;
+  if (r >= 3 && avail.worstLinkPairPairs > 0) sweepMet = false;
+  const withinBudget = intent.budgetUsd === undefined || costUsd <= intent.budgetUsd;
+  const othersPassed = validation.checks.every((c) => c.passed || c.severity !== 'error' || c.id === 'budget');
+  const feasible = othersPassed && sweepMet;
+  return {
+    success: feasible && withinBudget && validation.passed,
+    feasible,
+    withinBudget,
+    validationPassed: validation.passed,
+    sweepMet,
+    redundancyAchieved: validation.redundancyAchieved,
+  };
+}
+
+/** Metrics of any topology (generated, imported or optimised). */
+export function measureTopology(t: Topology, costUsd: number): { metrics: DesignMetrics; avail: AvailabilityReport } {
+  const g = compileTopology(t);
+  const avail = availabilityOf(t, g);
+  return {
+    avail,
+    metrics: {
+      costUsd,
+      p95LatencyMs: p95SiteLatencyMs(t, g),
+      availability: avail.availability,
+      downtimeMinPerYear: avail.downtimeMinPerYear,
+      incidentsPerYear: avail.incidentsPerYear,
+    },
+  };
+}
+
+/**
+ * One row of history: a design for an intent with its measured outcome.
+ * `origin` says where it came from: the bootstrap grid, a real network
+ * (Topology Zoo), a verified recommendation, a project's own designs.
+ */
+export interface LearningSample {
+  id: string;
+  origin: 'bootstrap' | 'zoo' | 'verified' | 'project' | 'bench';
+  family: Family | null;
+  seed: number;
+  intent: Intent;
+  features: readonly number[];
+  metrics: DesignMetrics;
+  label: SuccessLabel;
+  softwareVersion: string;
+  createdAt: number;
+}
+
+/** Measures a generated design and labels it: the bridge between generate/sim and history. */
+export function sampleFromDesign(
+  design: Design,
+  intent: Intent,
+  meta: { id: string; origin: LearningSample['origin']; softwareVersion: string; createdAt: number },
+): LearningSample {
+  const { metrics, avail } = measureTopology(design.topology, design.cost.totalUsd);
+  return {
+    ...meta,
+    family: design.family,
+    seed: design.seed,
+    intent,
+    features: intentFeatures(intent, design.seed).vector,
+    metrics,
+    label: successOf(intent, design.validation, avail, design.cost.totalUsd),
+  };
+}

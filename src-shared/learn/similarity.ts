@@ -1,0 +1,50 @@
+import type { Family } from '../model/topology';
+import { intentDistance } from './features';
+import type { LearningSample } from './sample';
+import { wilsonInterval, type Interval } from './stats';
+
+/**
+ * Evidence from similar past intents: the samples of one family whose
+ * intents lie within SIMILAR_RADIUS of the query (features.ts
+ * intentDistance; a class step alone is 2 units, so "similar" keeps the
+ * redundancy class), at most MAX_NEIGHBOURS nearest. When fewer than
+ * MIN_SIMILAR are that close, the intent is unlike history: the nearest
+ * FALLBACK_NEIGHBOURS are used and `familiar` is false.
+ * O(n) per family and query (a linear scan; history is thousands of rows).
+ */
+export const SIMILAR_RADIUS = 1.5;
+export const MAX_NEIGHBOURS = 25;
+export const MIN_SIMILAR = 3;
+export const FALLBACK_NEIGHBOURS = 5;
+
+export interface Evidence {
+  family: Family;
+  /** Similar designs of this family and how many were feasible (met the class and constraints). */
+  similar: number;
+  feasible: number;
+  interval: Interval;
+  /** Distance to the nearest sample of the family (Infinity with no history). */
+  nearest: number;
+  familiar: boolean;
+}
+
+export function familyEvidence(history: readonly LearningSample[], family: Family, x: readonly number[]): Evidence {
+  const scored: { d: number; ok: boolean }[] = [];
+  for (const s of history) {
+    if (s.family !== family) continue;
+    scored.push({ d: intentDistance(x, s.features), ok: s.label.feasible });
+  }
+  scored.sort((a, b) => a.d - b.d);
+  const close = scored.filter((s) => s.d <= SIMILAR_RADIUS).slice(0, MAX_NEIGHBOURS);
+  const familiar = close.length >= MIN_SIMILAR;
+  const used = familiar ? close : scored.slice(0, FALLBACK_NEIGHBOURS);
+  const feasible = used.filter((s) => s.ok).length;
+  return {
+    family,
+    similar: used.length,
+    feasible,
+    interval: wilsonInterval(feasible, used.length),
+    nearest: scored[0]?.d ?? Infinity,
+    familiar,
+  };
+}
