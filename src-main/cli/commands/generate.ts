@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { generateAll, generateDesign, GenerateError, type Design } from '../../../src-shared/generate/generate';
+import { parseIntent, type Intent } from '../../../src-shared/model/intent';
+import { FamilySchema, TOPOLOGY_FAMILIES, type Family } from '../../../src-shared/model/topology';
+import { intOption, parseCli } from '../args';
+import { CliError, type CliIo, type Command } from '../command';
+import { openProjectFile, PROJECT_EXTENSION, type ProjectFile } from '../../store/projectFile';
+
+const USAGE = 'nettwin generate --intent FILE [--family NAME | --all] [--seed N] [--json] [--out FILE.nettwin]';
+
+/** Reads and parses a JSON file, or says in one line why it cannot. */
+export function readJsonFile(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new CliError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new CliError(`${file} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+/** The intent in `file`; on problems prints one line per problem (naming the field path) and signals exit 2. */
+export function readIntent(file: string, io: CliIo): Intent | null {
+  const parsed = parseIntent(readJsonFile(file));
+  if (parsed.ok) return parsed.intent;
+  for (const p of parsed.problems) io.err(`${file}: ${p}`);
+  return null;
+}
+
+/** Opens a project file for the CLI; store errors (not a project, damaged, locked, newer) become one line. */
+export function openProjectForCli(file: string, opts: { readOnly: boolean }): ProjectFile {
+  if (!file.endsWith(PROJECT_EXTENSION)) throw new CliError(`${file}: a project file name ends in ${PROJECT_EXTENSION}`);
+  try {
+    return openProjectFile(file, opts.readOnly
+      ? { readOnly: true, lock: false }
+      : fs.existsSync(file) ? {} : { create: { name: path.basename(file, PROJECT_EXTENSION) } });
+  } catch (err) {
+    throw new CliError((err as Error).message.split('\n')[0] ?? String(err));
+  }
+}
+
+/** Records the intent and every design (TopologyRecord) with its validation (ValidationRecord), in one transaction. */
+function recordDesigns(file: string, intent: Intent, designs: readonly Design[]): string[] {
+  const project = openProjectForCli(file, { readOnly: false });
+  try {
+    return project.transaction(() => {
+      const intentRec = project.intents.insert(intent.name, intent);
+      return designs.map((d) => {
+        const rec = project.topologies.insert({
+          name: d.topology.name,
+          topology: d.topology,
+          source: 'generated',
+          family: d.family,
+          seed: d.seed,
+          intentId: intentRec.id,
+          cost: d.cost,
+        });
+        project.validations.insert({
+          topologyId: rec.id,
+          topologyRevision: rec.revision,
+          intentId: intentRec.id,
+          score: d.validation.score,
+          passed: d.validation.passed,
+          result: d.validation,
+        });
+        project.audit.append('user', 'design.generate', rec.id, { family: d.family, seed: d.seed, via: 'cli' });
+        return rec.id;
+      });
+    });
+  } finally {
+    project.close();
+  }
+}
+
+const usd = (v: number): string => `$${Math.round(v).toLocaleString('en-US')}`;
+
+/** One line per design: size, cost, score and what fails. */
+export function designTable(rows: readonly { label: string; nodes: number; links: number; costUsd: number | null; design: Pick<Design, 'validation'> }[]): string {
+  const width = Math.max(6, ...rows.map((r) => r.label.length));
+  const lines = [
+    `${'design'.padEnd(width)}  ${'devices'.padStart(7)}  ${'links'.padStart(7)}  ${'cost'.padStart(14)}  score  ok   redundancy  failing checks`,
+  ];
+  for (const r of rows) {
+    const v = r.design.validation;
+    const failing = v.checks.filter((c) => !c.passed).map((c) => c.id);
+    lines.push(
+      `${r.label.padEnd(width)}  ${String(r.nodes).padStart(7)}  ${String(r.links).padStart(7)}  ${(r.costUsd === null ? '-' : usd(r.costUsd)).padStart(14)}  ${String(v.score).padStart(5)}  ${v.passed ? 'yes' : 'no '}  ${(v.redundancyAchieved ?? 'disconnected').padEnd(10)}  ${failing.join(', ') || '-'}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export const generateCommand: Command = {
+  name: 'generate',
+  summary: 'Generate, price and validate candidate topologies for an intent',
+  usage: USAGE,
+  run: async (args, io) => {
+    const { values, positionals } = parseCli(args, {
+      intent: { type: 'string' },
+      family: { type: 'string' },
+      all: { type: 'boolean' },
+      seed: { type: 'string' },
+      json: { type: 'boolean' },
+      out: { type: 'string' },
+    });
+    if (positionals.length > 0) throw new CliError(`unexpected argument "${positionals[0]}" (usage: ${USAGE})`);
+    if (values.intent === undefined) throw new CliError(`--intent FILE is required (usage: ${USAGE})`);
+    if (values.family !== undefined && values.all === true) throw new CliError('give --family NAME or --all, not both');
+    let family: Family | undefined;
+    if (values.family !== undefined) {
+      const f = FamilySchema.safeParse(values.family);
+      if (!f.success) throw new CliError(`unknown family "${values.family}" (one of ${TOPOLOGY_FAMILIES.join(', ')})`);
+      family = f.data;
+    }
+    if (values.out !== undefined && !values.out.endsWith(PROJECT_EXTENSION)) {
+      throw new CliError(`--out must name a ${PROJECT_EXTENSION} project file, got "${values.out}"`);
+    }
+    const seed = intOption(values.seed, 'seed', 1);
+    const intent = readIntent(values.intent, io);
+    if (intent === null) return 2;
+    let designs: Design[];
+    let skipped: { family: Family; reason: string }[] = [];
+    if (family !== undefined) {
+      try {
+        designs = [generateDesign(intent, family, seed)];
+      } catch (err) {
+        if (err instanceof GenerateError) throw new CliError(err.message);
+        throw err;
+      }
+    } else {
+      ({ designs, skipped } = generateAll(intent, seed));
+    }
+    const ids = values.out === undefined ? [] : recordDesigns(values.out, intent, designs);
+    if (values.json === true) {
+      io.out(JSON.stringify({
+        designs: designs.map((d) => ({ family: d.family, seed: d.seed, topology: d.topology, cost: d.cost, validation: d.validation })),
+        skipped,
+      }));
+      return 0;
+    }
+    io.out(`${intent.name}: ${designs.length} design${designs.length === 1 ? '' : 's'}, seed ${seed}, redundancy ${intent.redundancy}`);
+    io.out(designTable(designs.map((d) => ({
+      label: d.family, nodes: d.topology.nodes.length, links: d.topology.links.length, costUsd: d.cost.totalUsd, design: d,
+    }))));
+    for (const s of skipped) io.out(`skipped ${s.family}: ${s.reason}`);
+    if (values.out !== undefined) io.out(`recorded ${ids.length} design${ids.length === 1 ? '' : 's'} with their validations in ${values.out}`);
+    return 0;
+  },
+};
