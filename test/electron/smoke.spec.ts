@@ -23,11 +23,14 @@ test('the desktop app starts hardened and shows the project picker', async () =>
     expect(await win.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await win.evaluate(() => (globalThis as unknown as { nettwin: { transport: string } }).nettwin.transport)).toBe('electron');
     expect(await win.evaluate(() => Object.isFrozen((globalThis as unknown as { nettwin: object }).nettwin))).toBe(true);
-    const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const p = BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences();
-      return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration };
-    });
-    expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(await win.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
+    // Navigation away from the app and new windows are refused.
+    await win.evaluate(() => window.open('https://example.com/'));
+    expect(app.windows()).toHaveLength(1);
+    const url = win.url();
+    await win.evaluate(() => { window.location.href = 'https://example.com/'; }).catch(() => undefined);
+    await win.waitForTimeout(500);
+    expect(win.url()).toBe(url);
     await win.screenshot({ path: 'test-results/electron/smoke.png' });
   } finally {
     await app.close();

@@ -21,7 +21,7 @@ afterAll(async () => {
 
 const headers = { 'X-NetTwin-Token': 'files-token' };
 const upload = (name: string, body: Buffer) =>
-  fetch(`${base}/api/upload?name=${encodeURIComponent(name)}`, { method: 'POST', headers, body }).then((r) => r.json() as Promise<{ ok: boolean; value?: { id: string }; error?: { code: string; message: string } }>);
+  fetch(`${base}/api/upload?name=${encodeURIComponent(name)}`, { method: 'POST', headers, body: new Uint8Array(body) }).then((r) => r.json() as Promise<{ ok: boolean; value?: { id: string }; error?: { code: string; message: string } }>);
 
 describe('browser host: sharing project files', () => {
   it('uploads a project shared by a colleague and downloads it back byte for byte', async () => {

@@ -1,0 +1,91 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { ProjectInfo } from '../../../src-shared/model/records';
+import { call } from '../../api/client';
+import { useSession } from '../../state/session';
+
+const when = (ms: number): string => new Date(ms).toLocaleString();
+
+/** Start page: create a project or open a recent one. */
+export function ProjectPicker() {
+  const openProject = useSession((s) => s.openProject);
+  const [projects, setProjects] = useState<ProjectInfo[] | null>(null);
+  const [name, setName] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const refresh = useCallback(() => {
+    call('project:list', {}).then(setProjects, (err: unknown) => setProblem((err as Error).message));
+  }, []);
+  useEffect(refresh, [refresh]);
+
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const info = await call('project:create', { name });
+      await openProject(info.id);
+    } catch (err) {
+      setProblem((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="picker">
+      <header className="picker__header">
+        <h1>NetTwin</h1>
+        <p>Design-time digital twin of your network: state intent, generate, break, compare, decide.</p>
+      </header>
+      <section className="card" aria-labelledby="new-project">
+        <h2 id="new-project">New project</h2>
+        <form onSubmit={create} className="row">
+          <label className="field">
+            <span>Project name</span>
+            <input
+              value={name}
+              onChange={(e) => {
+                setName(e.target.value);
+                setProblem(null);
+              }}
+              placeholder="e.g. Campus refresh 2027"
+              aria-invalid={problem !== null}
+              aria-describedby={problem !== null ? 'project-problem' : undefined}
+              required
+              maxLength={120}
+            />
+          </label>
+          <button type="submit" className="primary" disabled={busy || name.trim() === ''}>
+            Create project
+          </button>
+        </form>
+        {problem !== null && (
+          <p id="project-problem" className="problem" role="alert">
+            {problem}
+          </p>
+        )}
+      </section>
+      <section className="card" aria-labelledby="recent-projects">
+        <h2 id="recent-projects">Recent projects</h2>
+        {projects === null ? (
+          <p className="muted">Loading…</p>
+        ) : projects.length === 0 ? (
+          <p className="muted">No projects yet. Create one above.</p>
+        ) : (
+          <ul className="project-list">
+            {projects.map((p) => (
+              <li key={p.id}>
+                <button type="button" className="project-list__item" onClick={() => void openProject(p.id)} aria-label={`Open project ${p.name}`}>
+                  <strong>{p.name}</strong>
+                  <span className="muted">
+                    {p.designCount} design{p.designCount === 1 ? '' : 's'} · modified {when(p.modifiedAt)}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </main>
+  );
+}
