@@ -39,6 +39,8 @@ export class RoutingEngine {
     readonly g: CompiledGraph,
     readonly traffic: Demands,
     cacheBudget = DEFAULT_CACHE_BYTES,
+    /** Called after each baseline destination; returning false aborts with SweepCancelled. */
+    tick?: (done: number, total: number) => boolean,
   ) {
     const n = g.nodeIds.length;
     this.n = n;
@@ -60,6 +62,7 @@ export class RoutingEngine {
         this.states[i] = st;
         used += 20 * n + 4 * st.slots.length;
       }
+      if (tick !== undefined && !tick(i + 1, dests.length)) throw new SweepCancelled();
     }
     this.cacheBytes = used;
   }
@@ -84,6 +87,16 @@ export class RoutingEngine {
 
   private stateOf(i: number): DestinationState {
     return this.states[i] ?? this.computeDestination(i, null, false);
+  }
+
+  /** Destination node indices (nodes somebody sends to), ascending. */
+  get destinationNodes(): Int32Array {
+    return this.destinations;
+  }
+
+  /** Baseline state of the i-th destination (cached, or recomputed into scratch: copy before the next call). */
+  destinationState(i: number): DestinationState {
+    return this.stateOf(i);
   }
 
   /** Distances to destination node t (Infinity where unreachable), or undefined when nobody sends to t. */
@@ -136,6 +149,14 @@ function mayTouch(g: CompiledGraph, d: Float64Array, f: FailureMasks): boolean {
     if (da !== Infinity && (onShortestPath(da, db, w) || onShortestPath(db, da, w))) return true;
   }
   return false;
+}
+
+/** Thrown when a sweep is cancelled while building its baseline. */
+export class SweepCancelled extends Error {
+  override name = 'SweepCancelled';
+  constructor() {
+    super('sweep cancelled');
+  }
 }
 
 /** Builds failure masks for a graph from lists of node and link indices. */

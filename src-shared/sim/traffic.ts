@@ -27,6 +27,7 @@ class ProductMatrix implements TrafficMatrix {
     private readonly out: Float64Array,
     private readonly inn: Float64Array,
     private readonly mask: ((s: number, t: number) => boolean) | null = null,
+    private readonly hub: Uint8Array | null = null,
   ) {
     let so = 0;
     let si = 0;
@@ -36,7 +37,21 @@ class ProductMatrix implements TrafficMatrix {
       si += inn[i]!;
       diag += out[i]! * inn[i]!;
     }
-    this.totalVolume = mask === null ? so * si - diag : NaN;
+    let total = so * si - diag;
+    if (hub !== null) {
+      // Non-hub to non-hub pairs send nothing.
+      let no = 0;
+      let ni = 0;
+      let nd = 0;
+      for (let k = 0; k < out.length; k++) {
+        if (hub[k] === 1) continue;
+        no += out[k]!;
+        ni += inn[k]!;
+        nd += out[k]! * inn[k]!;
+      }
+      total -= no * ni - nd;
+    }
+    this.totalVolume = total;
   }
   demand(s: number, t: number): number {
     if (s === t) return 0;
@@ -45,6 +60,32 @@ class ProductMatrix implements TrafficMatrix {
   }
   receives(t: number): boolean {
     return this.inn[t]! > 0;
+  }
+  /** Σ over components of demand among its nodes, in O(n) (hub masks counted per component). */
+  connectedVolume(componentOf: Int32Array, components: number): number {
+    const o = new Float64Array(components);
+    const i = new Float64Array(components);
+    const diag = new Float64Array(components);
+    const ho = new Float64Array(components);
+    const hi = new Float64Array(components);
+    const hd = new Float64Array(components);
+    const isHub = this.hub;
+    for (let u = 0; u < componentOf.length; u++) {
+      const c = componentOf[u]!;
+      if (c < 0) continue;
+      o[c]! += this.out[u]!;
+      i[c]! += this.inn[u]!;
+      diag[c]! += this.out[u]! * this.inn[u]!;
+      if (isHub !== null && isHub[u] === 0) {
+        ho[c]! += this.out[u]!;
+        hi[c]! += this.inn[u]!;
+        hd[c]! += this.out[u]! * this.inn[u]!;
+      }
+    }
+    let total = 0;
+    // With a hub mask, pairs of two non-hubs send nothing: subtract them.
+    for (let c = 0; c < components; c++) total += o[c]! * i[c]! - diag[c]! - (ho[c]! * hi[c]! - hd[c]!);
+    return total;
   }
 }
 
@@ -86,7 +127,7 @@ export function capacityMass(g: CompiledGraph): Float64Array {
 /** Hub-centric: every non-hub exchanges 1 unit each way with every hub; hubs exchange among themselves. */
 export function hubTraffic(g: CompiledGraph, isHub: Uint8Array): TrafficMatrix {
   const ones = new Float64Array(g.nodeIds.length).fill(1);
-  return new ProductMatrix('hub-centric', ones, ones, (s, t) => isHub[s] === 1 || isHub[t] === 1);
+  return new ProductMatrix('hub-centric', ones, ones, (s, t) => isHub[s] === 1 || isHub[t] === 1, isHub);
 }
 
 /** Explicit demands (s, t, volume); repeated pairs add up. Sparse per destination. */
@@ -106,4 +147,21 @@ export function explicitTraffic(g: CompiledGraph, demands: readonly { s: number;
     demand: (s, t) => byDest.get(t)?.get(s) ?? 0,
     receives: (t) => byDest.has(t),
   };
+}
+
+/**
+ * Total demand between surviving nodes that share a component: the volume a
+ * network can still deliver. `componentOf` is -1 for failed nodes.
+ * O(n) for product-form and hub matrices, O(#demands) for explicit ones.
+ */
+export function deliverableVolume(t: TrafficMatrix, componentOf: Int32Array, components: number): number {
+  const n = componentOf.length;
+  if (t instanceof ProductMatrix) return t.connectedVolume(componentOf, components);
+  let total = 0;
+  for (let s = 0; s < n; s++) {
+    const cs = componentOf[s]!;
+    if (cs < 0) continue;
+    for (let d = 0; d < n; d++) if (d !== s && componentOf[d] === cs) total += t.demand(s, d);
+  }
+  return total;
 }

@@ -1,0 +1,195 @@
+import type { Topology } from '../../src-shared/model/topology';
+import { analyzeStructure, assembleAnalyzeReport, linkPairReport, type AnalyzeReport } from '../../src-shared/sim/analyze';
+import { compileTopology, toPayload, type CompiledGraph } from '../../src-shared/sim/csr';
+import { IMPACT_FIELDS, type ScenarioImpact } from '../../src-shared/sim/impact';
+import type { SweepJob, TrafficSpec } from '../../src-shared/sim/job';
+import { buildTraffic } from '../../src-shared/sim/job';
+import { buildScenarios, type ScenarioClass, type ScenarioOptions } from '../../src-shared/sim/scenarios';
+import { n1Scenarios } from '../../src-shared/sim/sweep';
+import { capacityMass } from '../../src-shared/sim/traffic';
+import { WorkerPool, type RunHooks } from './pool';
+
+/** The pool shared by every caller in this process, created on first use. */
+let shared: WorkerPool | null = null;
+export function sharedPool(): WorkerPool {
+  shared ??= new WorkerPool();
+  return shared;
+}
+
+export interface SweepProgress {
+  phase: 'baseline' | 'scenarios';
+  done: number;
+  total: number;
+}
+
+export interface SweepHooks {
+  onProgress?: (p: SweepProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** How traffic is given to a sweep: a kind, or explicit demands between device ids. */
+export type TrafficOption =
+  | 'uniform'
+  | 'gravity'
+  | 'hub-centric'
+  | { demands: { source: string; target: string; volume: number }[] };
+
+export interface SweepOptions {
+  scenarios: readonly ScenarioClass[];
+  traffic: TrafficOption;
+  /** Hand-picked failure sets (device and link ids). */
+  custom?: ScenarioOptions['custom'];
+  /** Link pairs beyond this are sampled (seeded). Default 20,000. */
+  n2Sample?: number;
+  seed?: number;
+  /** Gbit/s per traffic unit for utilisation. Default 0.001 (1 Mbit/s per unit). */
+  unitGbps?: number;
+  threads?: number;
+  pool?: WorkerPool;
+}
+
+export interface ScenarioResult extends Omit<ScenarioImpact, 'worstLink'> {
+  cls: ScenarioClass;
+  label: string;
+  failedNodes: string[];
+  failedLinks: string[];
+  worstLink: string | null;
+}
+
+export interface SweepReport {
+  design: string;
+  nodes: number;
+  links: number;
+  traffic: string;
+  baseline: { maxLoad: number; maxUtilisation: number; totalVolume: number };
+  scenarios: ScenarioResult[];
+  elapsedMs: number;
+  threads: number;
+}
+
+/** Turns a traffic option into the index-based spec workers understand. */
+export function trafficSpec(t: Topology, g: CompiledGraph, option: TrafficOption): TrafficSpec {
+  if (option === 'uniform') return { kind: 'uniform' };
+  if (option === 'gravity') {
+    // Site bandwidth or users when the design states them, else terminated capacity.
+    const sites = new Map(t.sites.map((s) => [s.id, s]));
+    const perSite = new Map<string, number>();
+    for (const d of t.nodes) if (d.site !== undefined) perSite.set(d.site, (perSite.get(d.site) ?? 0) + 1);
+    const mass = t.nodes.map((d) => {
+      const s = d.site === undefined ? undefined : sites.get(d.site);
+      const m = s?.bandwidthMbps ?? s?.users;
+      return m === undefined ? NaN : m / (perSite.get(d.site!) ?? 1);
+    });
+    if (mass.some((x) => Number.isNaN(x))) return { kind: 'gravity', mass: [...capacityMass(g)] };
+    return { kind: 'gravity', mass };
+  }
+  if (option === 'hub-centric') {
+    const hubRoles = new Set(['core', 'hub', 'spine', 'super-spine']);
+    const siteRole = new Map(t.sites.map((s) => [s.id, s.role]));
+    const hubs: number[] = [];
+    t.nodes.forEach((d, v) => {
+      const sr = d.site === undefined ? undefined : siteRole.get(d.site);
+      if (hubRoles.has(d.role) || sr === 'hq' || sr === 'datacenter') hubs.push(v);
+    });
+    return { kind: 'hub-centric', hubs };
+  }
+  return {
+    kind: 'explicit',
+    demands: option.demands.map((d) => {
+      const s = g.nodeIndex.get(d.source);
+      const tt = g.nodeIndex.get(d.target);
+      if (s === undefined || tt === undefined) throw new RangeError(`demand names unknown device "${s === undefined ? d.source : d.target}"`);
+      return { s, t: tt, volume: d.volume };
+    }),
+  };
+}
+
+/**
+ * Full impact sweep of a design on the worker pool: builds the scenarios,
+ * routes the traffic, and reports every scenario's impact. Progress arrives
+ * at least every 250 ms; `signal` cancels (rejects with an AbortError).
+ */
+export async function runSweep(topology: Topology, options: SweepOptions, hooks: SweepHooks = {}): Promise<SweepReport> {
+  const started = performance.now();
+  const g = compileTopology(topology);
+  const scenarios = buildScenarios(topology, g, {
+    classes: options.scenarios,
+    ...(options.custom ? { custom: options.custom } : {}),
+    ...(options.n2Sample !== undefined ? { n2Sample: options.n2Sample } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+  });
+  const traffic = trafficSpec(topology, g, options.traffic);
+  const unitGbps = options.unitGbps ?? 0.001;
+  const siteIndex = new Map<string, number>();
+  const siteOf = topology.nodes.map((d) => {
+    if (d.site === undefined) return -1;
+    if (!siteIndex.has(d.site)) siteIndex.set(d.site, siteIndex.size);
+    return siteIndex.get(d.site)!;
+  });
+  // The last job entry is the no-failure baseline (its max load and utilisation).
+  const job: SweepJob = { graph: toPayload(g), traffic, scenarios: [...scenarios, { nodes: [], links: [] }], mode: 'impact', impact: { siteOf, unitGbps } };
+  const pool = options.pool ?? sharedPool();
+  const runHooks: RunHooks = {
+    ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
+    ...(hooks.signal ? { signal: hooks.signal } : {}),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
+  };
+  const { results, threads } = await pool.run(job, runHooks);
+  const tm = buildTraffic(g, traffic);
+  const F = IMPACT_FIELDS.length;
+  const base = scenarios.length * F;
+  const fieldAt = (k: (typeof IMPACT_FIELDS)[number]): number => results[base + IMPACT_FIELDS.indexOf(k)]!;
+  const rows: ScenarioResult[] = scenarios.map((sc, i) => {
+    const r = {} as Record<string, number>;
+    IMPACT_FIELDS.forEach((k, j) => (r[k] = results[i * F + j]!));
+    const worst = r['worstLink']!;
+    return {
+      cls: sc.cls,
+      label: sc.label,
+      failedNodes: sc.nodes.map((v) => g.nodeIds[v]!),
+      failedLinks: sc.links.map((e) => g.linkIds[e]!),
+      ...(r as Omit<ScenarioImpact, 'worstLink'>),
+      worstLink: worst >= 0 ? g.linkIds[worst]! : null,
+    };
+  });
+  return {
+    design: topology.name,
+    nodes: g.nodeIds.length,
+    links: g.linkIds.length,
+    traffic: tm.kind,
+    baseline: { maxLoad: fieldAt('maxLoad'), maxUtilisation: fieldAt('maxUtilisation'), totalVolume: tm.totalVolume },
+    scenarios: rows,
+    elapsedMs: performance.now() - started,
+    threads,
+  };
+}
+
+export interface AnalyzeRunOptions {
+  traffic: 'uniform' | 'none';
+  scenarios: 'n1' | 'n2';
+  threads?: number;
+  pool?: WorkerPool;
+}
+
+/**
+ * The `nettwin analyze` computation: structure on this thread (linear time),
+ * the N-1 traffic sweep on the worker pool. With threads = 1 and a small
+ * graph the sweep runs inline (starting a worker costs more than it saves).
+ */
+export async function runAnalyze(g: CompiledGraph, opts: AnalyzeRunOptions, hooks: SweepHooks = {}): Promise<AnalyzeReport> {
+  const s = analyzeStructure(g);
+  let traffic: { baseline: number; maxLoads: Float64Array } | null = null;
+  if (opts.traffic === 'uniform') {
+    // The extra empty scenario at the end is the baseline.
+    const scenarios = [...n1Scenarios(g), { nodes: [], links: [] }];
+    const job: SweepJob = { graph: toPayload(g), traffic: { kind: 'uniform' }, scenarios, mode: 'max-load' };
+    const pool = opts.pool ?? sharedPool();
+    const { results } = await pool.run(job, {
+      ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
+      ...(hooks.signal ? { signal: hooks.signal } : {}),
+      ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
+    });
+    traffic = { baseline: results[scenarios.length - 1]!, maxLoads: results };
+  }
+  return assembleAnalyzeReport(g, s, traffic, opts.scenarios === 'n2' ? linkPairReport(g) : null);
+}

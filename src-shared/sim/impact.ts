@@ -1,0 +1,295 @@
+import { connectedComponents } from './connectivity';
+import { buildDag } from './ecmp';
+import { SlotDelta, type FailureMasks } from './incremental';
+import { failureMasks, type RoutingEngine } from './routing';
+import { MinHeap, shortestPathsTo } from './shortest';
+import type { FailureSpec } from './sweep';
+import { deliverableVolume, type TrafficMatrix } from './traffic';
+
+/**
+ * Impact of one failure scenario on a design carrying a traffic matrix.
+ *
+ * - disconnectedPairs: surviving node pairs connected before, not after;
+ * - isolatedSites: sites that were connected to another site and no longer
+ *   are (all devices down, or every surviving device cut off from other sites);
+ * - strandedDemand: traffic volume that can no longer be delivered (pairs
+ *   split apart, or an endpoint down);
+ * - latency stretch over the demands still delivered: ECMP-mean path latency
+ *   after / before (each demand counted once; unchanged routes count as 1);
+ *   p50, p95 and max;
+ * - maxLoad, maxUtilisation (load × unitGbps / capacity, per direction), the
+ *   number of links over 100 % and the most utilised link (-1 when none).
+ * Loads come from the incremental engine; latencies are recomputed only for
+ * destinations whose shortest-path DAG the failure touches: O(touched · (n + m)).
+ */
+export const IMPACT_FIELDS = [
+  'disconnectedPairs',
+  'isolatedSites',
+  'strandedDemand',
+  'stretchP50',
+  'stretchP95',
+  'stretchMax',
+  'maxLoad',
+  'maxUtilisation',
+  'overloadedLinks',
+  'worstLink',
+] as const;
+export type ImpactField = (typeof IMPACT_FIELDS)[number];
+export type ScenarioImpact = Record<ImpactField, number>;
+
+export interface ImpactContext {
+  /** Site index of each node; -1 means the node is a site of its own. */
+  siteOf: number[];
+  /** Gbit/s carried per traffic unit. */
+  unitGbps: number;
+}
+
+/** ECMP-mean latency from every node to destination c over its DAG. O(n + |DAG|). */
+function meanLatency(
+  g: RoutingEngine['g'],
+  order: Int32Array,
+  reached: number,
+  dagOff: Int32Array,
+  slots: Int32Array,
+  out: Float64Array,
+): void {
+  out.fill(NaN);
+  if (reached === 0) return;
+  out[order[0]!] = 0;
+  for (let i = 1; i < reached; i++) {
+    const u = order[i]!;
+    const a = dagOff[u]!;
+    const b = dagOff[u + 1]!;
+    let sum = 0;
+    for (let j = a; j < b; j++) {
+      const s = slots[j]!;
+      sum += g.latencies[g.edgeLink[s]!]! + out[g.targets[s]!]!;
+    }
+    out[u] = b > a ? sum / (b - a) : NaN;
+  }
+}
+
+export class ImpactEvaluator {
+  private readonly baseComp: ReturnType<typeof connectedComponents>;
+  private readonly baseVolume: number;
+  private readonly siteOf: Int32Array;
+  private readonly siteCount: number;
+  private readonly siteConnected: Uint8Array;
+  private readonly baseLatency: Float64Array[];
+  /** Per destination: demands to it from nodes that reach it in the baseline. */
+  private readonly demandCount: number[] = [];
+  private readonly delta: SlotDelta;
+  private readonly unitGbps: number;
+  private readonly dist: Float64Array;
+  private readonly order: Int32Array;
+  private readonly dagOff: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly lat: Float64Array;
+  private readonly heap: MinHeap;
+
+  constructor(
+    readonly engine: RoutingEngine,
+    ctx?: ImpactContext,
+  ) {
+    const g = engine.g;
+    const n = g.nodeIds.length;
+    this.unitGbps = ctx?.unitGbps ?? 1;
+    // Nodes without a site become sites of their own.
+    const siteOf = new Int32Array(n);
+    let sites = 0;
+    for (const s of ctx?.siteOf ?? []) if (s + 1 > sites) sites = s + 1;
+    for (let v = 0; v < n; v++) siteOf[v] = ctx?.siteOf[v] !== undefined && ctx.siteOf[v]! >= 0 ? ctx.siteOf[v]! : sites++;
+    this.siteOf = siteOf;
+    this.siteCount = sites;
+    this.baseComp = connectedComponents(g);
+    this.baseVolume = deliverableVolume(engine.traffic as TrafficMatrix, this.baseComp.componentOf, this.baseComp.count);
+    this.siteConnected = this.sitesReachingOthers(this.baseComp.componentOf, this.baseComp.count);
+    this.dist = new Float64Array(n);
+    this.order = new Int32Array(n);
+    this.dagOff = new Int32Array(n + 1);
+    this.slots = new Int32Array(g.targets.length);
+    this.lat = new Float64Array(n);
+    this.heap = new MinHeap(2 * g.targets.length + 4, n);
+    this.delta = new SlotDelta(engine.slots);
+    this.baseLatency = [];
+    for (let i = 0; i < engine.destinationNodes.length; i++) {
+      const st = engine.destinationState(i);
+      const c = engine.destinationNodes[i]!;
+      const reached = shortestPathsTo(g, c, engine.uniformWeights, this.dist, this.order, this.heap);
+      const lat = new Float64Array(n);
+      meanLatency(g, this.order, reached, st.dagOff, st.slots, lat);
+      this.baseLatency.push(lat);
+      let count = 0;
+      for (let s = 0; s < n; s++) if (s !== c && !Number.isNaN(lat[s]!) && engine.traffic.demand(s, c) > 0) count++;
+      this.demandCount.push(count);
+    }
+  }
+
+  /** Per site: 1 when some surviving device shares a component with another site's device. */
+  private sitesReachingOthers(componentOf: Int32Array, components: number): Uint8Array {
+    const first = new Int32Array(components).fill(-1);
+    const mixed = new Uint8Array(components);
+    for (let v = 0; v < componentOf.length; v++) {
+      const c = componentOf[v]!;
+      if (c < 0) continue;
+      if (first[c] === -1) first[c] = this.siteOf[v]!;
+      else if (first[c] !== this.siteOf[v]) mixed[c] = 1;
+    }
+    const out = new Uint8Array(this.siteCount);
+    for (let v = 0; v < componentOf.length; v++) {
+      const c = componentOf[v]!;
+      if (c >= 0 && mixed[c] === 1) out[this.siteOf[v]!] = 1;
+    }
+    return out;
+  }
+
+  /** Impact of one scenario as a record. */
+  evaluate(spec: FailureSpec): ScenarioImpact {
+    const out = new Float64Array(IMPACT_FIELDS.length);
+    this.evaluateInto(spec, out, 0);
+    const r = {} as ScenarioImpact;
+    IMPACT_FIELDS.forEach((k, i) => (r[k] = out[i]!));
+    return r;
+  }
+
+  /** Writes the IMPACT_FIELDS values of one scenario at out[at …]. */
+  evaluateInto(spec: FailureSpec, out: Float64Array, at: number): void {
+    const { engine } = this;
+    const g = engine.g;
+    const f = failureMasks(g, spec.nodes, spec.links);
+    const comp = connectedComponents(g, f.nodes, f.links);
+    // Connectivity.
+    const lostPerComp = new Float64Array(this.baseComp.count);
+    for (const v of f.nodeList) lostPerComp[this.baseComp.componentOf[v]!]! += 1;
+    let before = 0;
+    this.baseComp.sizes.forEach((s, c) => {
+      const k = s - lostPerComp[c]!;
+      before += (k * (k - 1)) / 2;
+    });
+    let after = 0;
+    for (const s of comp.sizes) after += (s * (s - 1)) / 2;
+    const reach = this.sitesReachingOthers(comp.componentOf, comp.count);
+    let isolated = 0;
+    for (let s = 0; s < this.siteCount; s++) if (this.siteConnected[s] === 1 && reach[s] === 0) isolated++;
+    const stranded = this.baseVolume - deliverableVolume(engine.traffic as TrafficMatrix, comp.componentOf, comp.count);
+    // Loads.
+    this.delta.reset();
+    engine.failureDelta(f, this.delta);
+    let maxLoad = 0;
+    let maxUtil = 0;
+    let worst = -1;
+    let overloaded = 0;
+    const dv = this.delta.value;
+    for (let e = 0; e < g.linkIds.length; e++) {
+      if (f.links[e] === 1) continue;
+      const l = Math.max(engine.baseLoad[2 * e]! + dv[2 * e]!, engine.baseLoad[2 * e + 1]! + dv[2 * e + 1]!, 0);
+      if (l > maxLoad) maxLoad = l;
+      const u = (l * this.unitGbps) / g.capacities[e]!;
+      if (u > maxUtil) {
+        maxUtil = u;
+        worst = e;
+      }
+      if (u > 1 + 1e-12) overloaded++;
+    }
+    this.delta.reset();
+    const stretch = this.stretch(f);
+    const values = [before - after, isolated, Math.max(0, stranded), stretch.p50, stretch.p95, stretch.max, maxLoad, maxUtil, overloaded, worst];
+    for (let i = 0; i < values.length; i++) out[at + i] = values[i]!;
+  }
+
+  /** Latency stretch percentiles over demands still delivered. */
+  private stretch(f: FailureMasks): { p50: number; p95: number; max: number } {
+    const { engine } = this;
+    const g = engine.g;
+    const n = g.nodeIds.length;
+    const traffic = engine.traffic;
+    const changed: number[] = [];
+    let unchanged = 0;
+    const dests = engine.destinationNodes;
+    for (let i = 0; i < dests.length; i++) {
+      const c = dests[i]!;
+      if (f.nodes[c] === 1) continue;
+      const base = this.baseLatency[i]!;
+      if (!routesChange(g, engine.destinationState(i).dist, f)) {
+        // Routes to c are as before: every demand to c from a surviving source keeps stretch 1.
+        let lost = 0;
+        for (const v of f.nodeList) if (!Number.isNaN(base[v]!) && v !== c && traffic.demand(v, c) > 0) lost++;
+        unchanged += this.demandCount[i]! - lost;
+        continue;
+      }
+      const reached = shortestPathsTo(g, c, engine.uniformWeights, this.dist, this.order, this.heap, f.nodes, f.links);
+      buildDagMasked(g, this.dist, this.dagOff, this.slots, f.links);
+      meanLatency(g, this.order, reached, this.dagOff, this.slots, this.lat);
+      for (let s = 0; s < n; s++) {
+        if (s === c || f.nodes[s] === 1 || Number.isNaN(this.lat[s]!) || Number.isNaN(base[s]!)) continue;
+        if (traffic.demand(s, c) <= 0) continue;
+        const b = base[s]!;
+        const r = b > 0 ? this.lat[s]! / b : 1;
+        if (Math.abs(r - 1) <= 1e-12) unchanged++;
+        else changed.push(r);
+      }
+    }
+    return percentiles(changed, unchanged);
+  }
+}
+
+/**
+ * Can the failure change any surviving source's route to this destination?
+ * Only if a failed link is on its DAG, or a failed node is a transit hop
+ * (some neighbour routes through it); a failed leaf only removes its own demand.
+ */
+function routesChange(g: RoutingEngine['g'], d: Float64Array, f: FailureMasks): boolean {
+  for (const v of f.nodeList) {
+    const dv = d[v]!;
+    if (dv === Infinity) continue;
+    for (let s = g.offsets[v]!; s < g.offsets[v + 1]!; s++) {
+      const p = g.targets[s]!;
+      if (f.nodes[p] !== 1 && Math.abs(d[p]! - dv - g.weights[g.edgeLink[s]!]!) <= 1e-12 * d[p]!) return true;
+    }
+  }
+  for (const e of f.linkList) {
+    const da = d[g.linkSource[e]!]!;
+    const db = d[g.linkTarget[e]!]!;
+    if (da !== Infinity && Math.abs(Math.abs(da - db) - g.weights[e]!) <= 1e-12 * Math.max(da, db)) return true;
+  }
+  return false;
+}
+
+/** buildDag that ignores failed links (failed nodes already have dist = Infinity). */
+function buildDagMasked(g: RoutingEngine['g'], dist: Float64Array, dagOff: Int32Array, slots: Int32Array, failedLinks: Uint8Array): void {
+  const k = buildDag(g, dist, dagOff, slots);
+  // Compact away failed links in place.
+  let w = 0;
+  let start = 0;
+  for (let u = 0; u < g.nodeIds.length; u++) {
+    const end = dagOff[u + 1]!;
+    dagOff[u] = w;
+    for (let j = start; j < end; j++) if (failedLinks[g.edgeLink[slots[j]!]!] !== 1) slots[w++] = slots[j]!;
+    start = end;
+  }
+  dagOff[g.nodeIds.length] = w;
+  void k;
+}
+
+/** p50, p95 and max of a multiset made of `values` plus `ones` copies of 1. */
+export function percentiles(values: number[], ones: number): { p50: number; p95: number; max: number } {
+  const total = values.length + ones;
+  if (total === 0) return { p50: 1, p95: 1, max: 1 };
+  const all = values.slice();
+  all.sort((a, b) => a - b);
+  const at = (q: number): number => {
+    // Nearest-rank percentile over the merged (sorted values + ones) multiset.
+    const rank = Math.max(1, Math.ceil(q * total));
+    const below = all.filter((v) => v < 1).length;
+    if (rank <= below) return all[rank - 1]!;
+    if (rank <= below + ones) return 1;
+    return all[rank - ones - 1]!;
+  };
+  return { p50: at(0.5), p95: at(0.95), max: Math.max(1, all.length > 0 ? all[all.length - 1]! : 1) };
+}
+
+/** Convenience for one what-if scenario from the calling thread. */
+export function whatIf(evaluator: ImpactEvaluator, nodes: number[], links: number[]): ScenarioImpact {
+  return evaluator.evaluate({ nodes, links });
+}
+

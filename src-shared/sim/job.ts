@@ -1,0 +1,113 @@
+import { fromPayload, type CompiledGraph, type CompiledGraphPayload } from './csr';
+import { SlotDelta } from './incremental';
+import { failureMasks, maxLoadAfter, RoutingEngine, SweepCancelled } from './routing';
+import type { FailureSpec } from './sweep';
+import { explicitTraffic, gravityTraffic, hubTraffic, uniformTraffic, type TrafficMatrix } from './traffic';
+import { ImpactEvaluator, IMPACT_FIELDS, type ImpactContext } from './impact';
+
+/**
+ * A sweep as plain data, so it can cross a thread boundary: the compiled
+ * graph, the traffic, the scenarios and what to measure. Workers pull
+ * chunks of scenario indices from a shared counter (dynamic load balancing),
+ * so one slow scenario never idles the other threads.
+ */
+export type TrafficSpec =
+  | { kind: 'uniform' }
+  | { kind: 'gravity'; mass: number[] }
+  | { kind: 'hub-centric'; hubs: number[] }
+  | { kind: 'explicit'; demands: { s: number; t: number; volume: number }[] };
+
+export interface SweepJob {
+  graph: CompiledGraphPayload;
+  traffic: TrafficSpec;
+  scenarios: FailureSpec[];
+  /** 'max-load': one number per scenario; 'impact': IMPACT_FIELDS.length numbers per scenario. */
+  mode: 'max-load' | 'impact';
+  /** Impact mode: site index of each node (-1 = none) and gigabits per traffic unit. */
+  impact?: ImpactContext;
+}
+
+export function buildTraffic(g: CompiledGraph, spec: TrafficSpec): TrafficMatrix {
+  switch (spec.kind) {
+    case 'uniform':
+      return uniformTraffic(g);
+    case 'gravity':
+      return gravityTraffic(g, Float64Array.from(spec.mass));
+    case 'hub-centric': {
+      const isHub = new Uint8Array(g.nodeIds.length);
+      for (const h of spec.hubs) isHub[h] = 1;
+      return hubTraffic(g, isHub);
+    }
+    case 'explicit':
+      return explicitTraffic(g, spec.demands);
+  }
+}
+
+/** Numbers written per scenario. */
+export function fieldsPerScenario(job: Pick<SweepJob, 'mode'>): number {
+  return job.mode === 'max-load' ? 1 : IMPACT_FIELDS.length;
+}
+
+export interface JobControl {
+  /** Index of the first scenario of the next chunk to run (≥ total when none left). */
+  claim(): number;
+  readonly chunk: number;
+  /** True once the sweep was cancelled. */
+  stopped(): boolean;
+  /** Called after each scenario with how many this runner has finished. */
+  progress(doneHere: number): void;
+}
+
+/**
+ * Runs the scenarios this runner claims, writing results into `out`
+ * (scenario i at out[i * fields …]). Returns how many it ran.
+ */
+export function runJob(
+  job: SweepJob,
+  ctl: JobControl,
+  out: Float64Array,
+  baselineTick: (done: number, total: number) => void = () => {},
+): number {
+  const g = fromPayload(job.graph);
+  const traffic = buildTraffic(g, job.traffic);
+  let engine: RoutingEngine;
+  try {
+    engine = new RoutingEngine(g, traffic, undefined, (d, t) => (baselineTick(d, t), !ctl.stopped()));
+  } catch (err) {
+    if (err instanceof SweepCancelled) return 0;
+    throw err;
+  }
+  const total = job.scenarios.length;
+  const delta = new SlotDelta(engine.slots);
+  const impact = job.mode === 'impact' ? new ImpactEvaluator(engine, job.impact) : null;
+  const fields = fieldsPerScenario(job);
+  let done = 0;
+  for (;;) {
+    if (ctl.stopped()) return done;
+    const start = ctl.claim();
+    if (start >= total) return done;
+    const end = Math.min(total, start + ctl.chunk);
+    for (let i = start; i < end; i++) {
+      if (ctl.stopped()) return done;
+      const spec = job.scenarios[i]!;
+      if (impact !== null) {
+        impact.evaluateInto(spec, out, i * fields);
+      } else {
+        const f = failureMasks(g, spec.nodes, spec.links);
+        delta.reset();
+        engine.failureDelta(f, delta);
+        out[i] = maxLoadAfter(engine.baseLoad, delta, f.links);
+      }
+      done++;
+      ctl.progress(done);
+    }
+  }
+}
+
+/** Runs a whole job on the calling thread (tests, tiny graphs, the what-if path). */
+export function runJobInline(job: SweepJob): Float64Array {
+  const out = new Float64Array(job.scenarios.length * fieldsPerScenario(job)).fill(NaN);
+  let next = 0;
+  runJob(job, { chunk: 16, claim: () => ((next += 16), next - 16), stopped: () => false, progress: () => {} }, out);
+  return out;
+}
