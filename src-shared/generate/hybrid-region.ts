@@ -1,6 +1,6 @@
 import type { Redundancy } from '../model/intent';
 import type { Site } from '../model/topology';
-import { DesignBuilder, portsFor, siteDemandGbps, usablePorts, type GenContext } from './builder';
+import { portsFor, siteDemandGbps, usablePorts, type DesignBuilder, type GenContext } from './builder';
 import { homingCount, homingTargets, siteKm } from './homing';
 import { planFabric } from './leaf-spine';
 import { rankSites } from './sites';

@@ -5,7 +5,7 @@ import { indexDesign } from './design-index';
 import { distanceChecks } from './distance-checks';
 import { budgetCheck, capacityCheck, oversubscriptionCheck, portChecks } from './physical';
 import { assessRedundancy } from './redundancy';
-import { passedAll, scoreChecks } from './score';
+import { goalWeighted, passedAll, scoreChecks } from './score';
 import type { Check, ValidationResult } from './types';
 
 /**
@@ -55,15 +55,16 @@ export function validateDesign(
   checks.push(oversubscriptionCheck(x, intent));
   checks.push(capacityCheck(x, intent));
   checks.push(budgetCheck(options.cost, intent));
+  const weighted = goalWeighted(checks, intent?.goal ?? 'balanced');
   return {
-    score: scoreChecks(checks),
-    passed: passedAll(checks),
+    score: scoreChecks(weighted),
+    passed: passedAll(weighted),
     redundancyAchieved: red.achieved,
     metrics: {
       diameterHops: distance.diameterHops,
       maxLatencyMs: distance.maxLatencyMs,
       unreachablePairs: distance.unreachablePairs,
     },
-    checks,
+    checks: weighted,
   };
 }

@@ -110,3 +110,19 @@ describe('score', () => {
     expect(r.score).toBe(Math.round((100 * 20) / 70));
   });
 });
+
+describe('goal weighting', () => {
+  it('the goal doubles the weight of what it cares about, changing the score of the same design', () => {
+    // Path a-b-c-d over a 2-hop limit and over budget: hops and budget fail.
+    const scoreFor = (goal: 'cost' | 'latency' | 'balanced') =>
+      validateDesign(path(), intent({ goal, budgetUsd: 1000, constraints: { maxHops: 2 } }), { cost: cost(5000) });
+    const balanced = scoreFor('balanced');
+    expect(check(balanced, 'budget').weight).toBe(10);
+    expect(check(scoreFor('cost'), 'budget').weight).toBe(20);
+    expect(check(scoreFor('latency'), 'hops').weight).toBe(20);
+    // Weighted: connectivity 25, hops 10 (fails), ports 10, headroom 5, capacity 5, budget 10 (fails) = 65.
+    expect(balanced.score).toBe(Math.round((100 * 45) / 65));
+    expect(scoreFor('cost').score).toBe(Math.round((100 * 45) / 75));
+    expect(scoreFor('latency').score).toBe(Math.round((100 * 45) / 75));
+  });
+});
