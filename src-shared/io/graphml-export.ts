@@ -43,6 +43,7 @@ export function xmlEscape(text: string): string {
 }
 
 /** Characters XML 1.0 cannot carry at all; dropped rather than written invalid. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 function data(key: string, value: string | number | boolean | undefined): string {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { DeviceRoleSchema, FamilySchema, SiteSchema, restoreTopology, type Topology } from '../model/topology';
+import { FamilySchema, SiteSchema, restoreTopology, type Topology } from '../model/topology';
 import { GRAPHML_KEYS } from './graphml-export';
 import { tokenizeXml } from './graphml-xml';
 import { ImportError, type ImportResult } from './report';
-import { guessRoles } from './roles';
+import { guessRoles, roleFromText } from './roles';
 
 interface Extras {
   graph: Map<string, string>;
@@ -84,10 +84,15 @@ export function withNettwinAttributes(text: string, file: string, result: Import
   const draft = result.topology.nodes.map(({ role: _ignored, ...n }) => {
     const data = extras.nodes.get(n.id);
     const out: Omit<Topology['nodes'][number], 'role'> & { role?: Topology['nodes'][number]['role'] } = { ...n };
-    const role = DeviceRoleSchema.safeParse(data?.get('role'));
-    if (role.success) {
-      out.role = role.data;
+    const roleText = data?.get('role');
+    const role = roleText === undefined ? undefined : roleFromText(roleText);
+    if (role !== undefined && role === roleText) {
+      out.role = role;
       mapped++;
+    } else if (role !== undefined) {
+      // A yEd or hand-made file's own role words ("Core", "PE router").
+      out.role = role;
+      report.guessed.push(`role of "${n.name}": ${role} (from role "${roleText}")`);
     }
     const site = data?.get('site');
     if (site) out.site = site;

@@ -65,7 +65,7 @@ const CONTRACT_LISTS: ReadonlyArray<{ key: string; kind: string; id: (o: Record<
 export function sweepRowsFrom(result: unknown): SweepCsvRow[] {
   const asRows = (list: unknown): SweepCsvRow[] | undefined =>
     Array.isArray(list) && list.length > 0 && list.every((o) => isRecord(o) && typeof o['scenario'] === 'string')
-      ? list.map((o: Record<string, unknown>) => ({ ...o, scenario: o['scenario'] as string, kind: String(o['kind'] ?? '') }))
+      ? list.map((o: Record<string, unknown>) => ({ ...o, scenario: o['scenario'] as string, kind: typeof o['kind'] === 'string' ? o['kind'] : '' }))
       : undefined;
   const direct = asRows(result);
   if (direct) return direct;

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportClab } from '../../../src-shared/io/clab-export';
@@ -73,5 +75,29 @@ describe.each(FORMATS)('round trip through $name', ({ trip, carries }) => {
   it('is stable: a second trip changes nothing', () => {
     const once = trip(sampleTopology());
     expect(trip(once)).toEqual(once);
+  });
+});
+
+describe('import → export → import of real files', () => {
+  const read = (name: string) => readFileSync(join(process.cwd(), 'test/fixtures/io', name), 'utf8');
+  const netboxCsv = () =>
+    importNetboxCsv({ devices: read('netbox/devices.csv'), cables: read('netbox/cables.csv'), sites: read('netbox/sites.csv') }).topology;
+  const netboxJson = () =>
+    importNetboxJson({ devices: read('netbox/devices.json'), cables: read('netbox/cables.json'), sites: read('netbox/sites.json') }).topology;
+  const clab = () => importClab(read('dc-fabric.clab.yml')).topology;
+
+  it.each(FORMATS.map((f) => [f.name, f] as const))('a containerlab lab through %s', (_name, f) => {
+    const first = clab();
+    expect(f.carries(f.trip(first))).toEqual(f.carries(first));
+  });
+
+  it.each(FORMATS.map((f) => [f.name, f] as const))('a NetBox CSV export through %s', (_name, f) => {
+    const first = netboxCsv();
+    expect(f.carries(f.trip(first))).toEqual(f.carries(first));
+  });
+
+  it.each(FORMATS.map((f) => [f.name, f] as const))('a NetBox API export through %s', (_name, f) => {
+    const first = netboxJson();
+    expect(f.carries(f.trip(first))).toEqual(f.carries(first));
   });
 });
