@@ -10,7 +10,9 @@ export default defineConfig({
       outDir: 'out/main',
       externalizeDeps: true,
       rollupOptions: {
-        input: { main: resolve('src-main/app/main.ts') },
+        // The simulator worker is its own entry: the pool starts it as simulator.worker.js next to main.js.
+        input: { main: resolve('src-main/app/main.ts'), 'simulator.worker': resolve('src-main/workers/simulator.worker.ts') },
+        output: { entryFileNames: '[name].js' },
       },
     },
   },

@@ -41,6 +41,21 @@ export function createHandlers(s: Services): Handlers {
     'design:validate': ({ projectId, designId }) => s.designs.validate(projectId, designId),
     'design:update': ({ projectId, designId, revision, topology }) => s.designs.update(projectId, designId, revision, topology),
     'intent:get': ({ projectId, intentId }) => s.designs.intent(projectId, intentId),
+    'design:import': (req) => s.exchange.importDesign(req),
+    'design:export': ({ projectId, designId, format }) => s.exchange.exportDesign(projectId, designId, format),
+    'sim:run': (input) => {
+      s.projects.writable(input.projectId).topologies.get(input.designId); // fail now when the design is missing or read-only
+      const { jobId } = s.jobs.start('sim:run', (ctx) =>
+        s.simulations.run(
+          { projectId: input.projectId, designId: input.designId, scenarios: input.scenarios, traffic: input.traffic,
+            ...(input.custom ? { custom: input.custom } : {}) },
+          ctx,
+        ),
+      );
+      return { jobId };
+    },
+    'sim:list': ({ projectId, designId }) => s.simulations.list(projectId, designId),
+    'sim:result': ({ projectId, simulationId }) => s.simulations.result(projectId, simulationId),
     'job:cancel': ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),
   };
 }

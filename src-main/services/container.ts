@@ -1,5 +1,8 @@
 import path from 'node:path';
+import { sharedPool } from '../workers/sweep';
 import { DesignService } from './designs';
+import { ExchangeService } from './exchange';
+import { SimulationService } from './simulations';
 import { EventBus } from './events';
 import { JobManager } from './jobs';
 import { AbsolutePathLocator, FolderLocator, type ProjectLocator } from './locator';
@@ -22,6 +25,8 @@ export interface Services {
   readonly locator: ProjectLocator;
   readonly projects: ProjectService;
   readonly designs: DesignService;
+  readonly simulations: SimulationService;
+  readonly exchange: ExchangeService;
   dispose(): void;
 }
 
@@ -34,6 +39,8 @@ export function createServices(opts: ServiceOptions): Services {
   const recent = new RecentProjects(opts.mode === 'electron' ? path.join(opts.dataDir, 'recent.json') : null);
   const projects = new ProjectService(locator, bus, recent, opts.now);
   const designs = new DesignService(projects, bus);
+  const simulations = new SimulationService(projects, bus, sharedPool);
+  const exchange = new ExchangeService(projects, designs, bus);
   return {
     mode: opts.mode,
     bus,
@@ -41,6 +48,8 @@ export function createServices(opts: ServiceOptions): Services {
     locator,
     projects,
     designs,
+    simulations,
+    exchange,
     dispose: () => projects.closeAll(),
   };
 }

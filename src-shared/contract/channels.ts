@@ -20,6 +20,11 @@ export const CHANNELS = [
   'design:validate',
   'design:update',
   'intent:get',
+  'design:import',
+  'design:export',
+  'sim:run',
+  'sim:list',
+  'sim:result',
   'job:cancel',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

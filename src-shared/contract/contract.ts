@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { IntentSchema } from '../model/intent';
 import { IntentRecordSchema, ProjectInfoSchema, TopologyRecordSchema, TopologySummarySchema } from '../model/records';
 import type { ValidationResult } from '../validate/types';
+import { SimulationRecordSchema } from '../model/records';
+import { DeviceRoleSchema } from '../model/topology';
+import { TOPOLOGY_EXPORT_FORMATS, TOPOLOGY_IMPORT_FORMATS } from '../io/formats';
+import type { ImportReport } from '../io/report';
+import { SCENARIO_CLASSES } from '../sim/scenarios';
+import type { SweepReportShape } from './sim-types';
 import { FamilySchema, TopologySchema } from '../model/topology';
 import type { Channel } from './channels';
 
@@ -89,6 +95,45 @@ export const contract = {
     output: z.object({ revision: z.number().int().positive(), validation: z.custom<ValidationResult>() }),
   },
   'intent:get': { input: z.object({ projectId: ProjectId, intentId: RecordId }).strict(), output: IntentRecordSchema },
+  /** A real network into the project (format detected when not given); the report says what was mapped, guessed, dropped. */
+  'design:import': {
+    input: z
+      .object({
+        projectId: ProjectId,
+        fileName: z.string().min(1).max(300),
+        text: z.string().max(64 * 1024 * 1024),
+        format: z.enum(TOPOLOGY_IMPORT_FORMATS).optional(),
+        cables: z.object({ fileName: z.string().min(1).max(300), text: z.string().max(64 * 1024 * 1024) }).strict().optional(),
+        sites: z.object({ fileName: z.string().min(1).max(300), text: z.string().max(64 * 1024 * 1024) }).strict().optional(),
+        roles: z.record(z.string().min(1).max(200), DeviceRoleSchema).optional(),
+      })
+      .strict(),
+    output: z.object({
+      summary: TopologySummarySchema,
+      report: z.custom<ImportReport>(),
+      format: z.enum(TOPOLOGY_IMPORT_FORMATS),
+    }),
+  },
+  /** file name → text (several files for Ansible host_vars and NetBox CSV). */
+  'design:export': {
+    input: z.object({ projectId: ProjectId, designId: RecordId, format: z.enum(TOPOLOGY_EXPORT_FORMATS) }).strict(),
+    output: z.object({ files: z.record(z.string(), z.string()) }),
+  },
+  /** Long job: a failure sweep on the worker pool, recorded as SimulationRecord; the job's value is `{ simulationId, summary }`. */
+  'sim:run': {
+    input: z
+      .object({
+        projectId: ProjectId,
+        designId: RecordId,
+        scenarios: z.array(z.enum(SCENARIO_CLASSES)).min(1).max(SCENARIO_CLASSES.length),
+        traffic: z.enum(['uniform', 'gravity', 'hub-centric']).default('uniform'),
+        custom: z.array(z.object({ nodes: z.array(RecordId).max(10_000), links: z.array(RecordId).max(10_000) }).strict()).max(1000).optional(),
+      })
+      .strict(),
+    output: JobStarted,
+  },
+  'sim:list': { input: z.object({ projectId: ProjectId, designId: RecordId }).strict(), output: z.array(SimulationRecordSchema) },
+  'sim:result': { input: z.object({ projectId: ProjectId, simulationId: RecordId }).strict(), output: z.custom<SweepReportShape>() },
   'job:cancel': { input: z.object({ jobId: z.string().min(1).max(100) }).strict(), output: z.object({ cancelled: z.boolean() }) },
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>; // missing/extra channel = compile error
 

@@ -10,7 +10,7 @@ function normalise(v: unknown): unknown {
   return JSON.parse(
     JSON.stringify(v)
       .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>')
-      .replace(/"(createdAt|updatedAt|modifiedAt)":\d+/g, '"$1":0')
+      .replace(/"(createdAt|updatedAt|modifiedAt|elapsedMs)":[\d.e+-]+/g, '"$1":0')
       .replace(/"(path|projectsDir)":"[^"]*"/g, '"$1":"<path>"'),
   );
 }
@@ -49,6 +49,20 @@ async function scenario(t: Transport): Promise<Record<Channel, unknown>> {
   const finished = await event;
   expect(finished['jobId']).toBe(job.jobId);
   expect(finished['ok']).toBe(true);
+  const sweepDone = await t.listen('job:finished', (p) => p['kind'] === 'sim:run');
+  const sweep = value<{ jobId: string }>(await t.call('sim:run', { projectId, designId: summary.id, scenarios: ['n1-links', 'n1-nodes'], traffic: 'uniform' }));
+  out['sim:run'] = { jobId: typeof sweep.jobId };
+  const swept = await sweepDone.event;
+  expect(swept['ok']).toBe(true);
+  const simulationId = (swept['value'] as { simulationId: string }).simulationId;
+  await run('sim:list', { projectId, designId: summary.id });
+  const report = value<{ scenarios: unknown[] }>(await t.call('sim:result', { projectId, simulationId }));
+  expect(report.scenarios.length).toBe(rec.topology.nodes.length + 5); // 5 links + 6 nodes of a 6-site hub-spoke
+  out['sim:result'] = normalise(report);
+  await run('design:export', { projectId, designId: summary.id, format: 'json' });
+  const exported = value<{ files: Record<string, string> }>(await t.call('design:export', { projectId, designId: summary.id, format: 'graphml' }));
+  const imported = await t.call('design:import', { projectId, fileName: 'again.graphml', text: exported.files['topology.graphml']! });
+  out['design:import'] = normalise(value(imported));
   await run('job:cancel', { jobId: 'no-such-job' });
   await run('project:saveAs', { id: projectId, name: 'Beta' });
   await run('project:export', { id: projectId, name: 'Alpha shared', includeHistory: false });
@@ -79,6 +93,11 @@ const INVALID: Record<Channel, unknown[]> = {
     { projectId: 'a.nettwin', designId: 'd', revision: 1, topology: { nodes: [{ id: 'a', name: 'A', role: 'moon' }], links: [] } },
   ],
   'intent:get': [{ projectId: 'a.nettwin', intentId: '' }],
+  'design:import': [{ projectId: 'a.nettwin', fileName: 'x.graphml' }, { projectId: 'a.nettwin', fileName: 'x', text: '', format: 'visio' }],
+  'design:export': [{ projectId: 'a.nettwin', designId: 'd', format: 'pdf' }],
+  'sim:run': [{ projectId: 'a.nettwin', designId: 'd', scenarios: [] }, { projectId: 'a.nettwin', designId: 'd', scenarios: ['n3'] }],
+  'sim:list': [{ projectId: 'a.nettwin' }],
+  'sim:result': [{ projectId: 'a.nettwin', simulationId: 7 }],
   'job:cancel': [{}, { jobId: 12 }],
 };
 

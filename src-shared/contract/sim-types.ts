@@ -1,0 +1,43 @@
+import type { ScenarioImpact } from '../sim/impact';
+import type { ScenarioClass } from '../sim/scenarios';
+
+/**
+ * What a failure sweep reports across the boundary (the worker pool's
+ * SweepReport is checked against this shape where main produces it).
+ */
+export interface ScenarioResultShape extends Omit<ScenarioImpact, 'worstLink'> {
+  cls: ScenarioClass;
+  label: string;
+  failedNodes: string[];
+  failedLinks: string[];
+  worstLink: string | null;
+}
+
+export interface SweepReportShape {
+  design: string;
+  nodes: number;
+  links: number;
+  traffic: string;
+  baseline: { maxLoad: number; maxUtilisation: number; totalVolume: number };
+  scenarios: ScenarioResultShape[];
+  elapsedMs: number;
+  threads: number;
+}
+
+/** The stored summary of a sweep (SimulationRecord.summary). */
+export interface SweepSummaryShape {
+  scenarioCount: number;
+  classes: Record<string, number>;
+  baseline: SweepReportShape['baseline'];
+  /** Scenarios that cut some site pair apart. */
+  disconnecting: number;
+  /** Scenarios that push some link over 100 %. */
+  overloading: number;
+  worstUtilisation: number;
+  worstStrandedDemand: number;
+  worstStretchP95: number;
+  /** The most damaging scenarios first (cut pairs, then stranded demand, then utilisation). */
+  worst: ScenarioResultShape[];
+  elapsedMs: number;
+  threads: number;
+}
