@@ -4,6 +4,7 @@ import { importCommand } from './commands/import';
 import { generateCommand } from './commands/generate';
 import { validateCommand } from './commands/validate';
 import { versionCommand } from './commands/version';
+import { analyzeCommand } from './commands/analyze';
 
 /** Every subcommand, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -12,4 +13,5 @@ export const COMMANDS: readonly Command[] = [
   validateCommand,
   importCommand,
   exportCommand,
+  analyzeCommand,
 ];

@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { availableParallelism } from 'node:os';
+import { detectFormat } from '../../../src-shared/io/detect';
+import { importTopology, TOPOLOGY_IMPORT_FORMATS, type TopologyImportFormat } from '../../../src-shared/io/formats';
+import { GRAPHML_MAX_CHARS, GraphmlError, importGraphml } from '../../../src-shared/io/graphml';
+import type { Topology } from '../../../src-shared/model/topology';
+import { analyzeGraph, N2_MAX_LINKS, type AnalyzeReport } from '../../../src-shared/sim/analyze';
+import { compileTopology } from '../../../src-shared/sim/csr';
+import { WorkerPool } from '../../workers/pool';
+import { runAnalyze } from '../../workers/sweep';
+import { intOption, parseCli } from '../args';
+import { CliError, type Command } from '../command';
+
+/** Below this many (scenario × node) steps the sweep runs inline: starting workers would cost more. */
+const INLINE_WORK = 400_000;
+
+/**
+ * Reads a topology file for analysis (GraphML, design JSON, containerlab,
+ * NetBox JSON). Every problem becomes a CliError naming the file.
+ */
+export function loadTopologyFile(file: string): Topology {
+  let size: number;
+  try {
+    const st = fs.statSync(file);
+    if (st.isDirectory()) throw new CliError(`${file}: is a folder, not a file`);
+    size = st.size;
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new CliError(`${file}: cannot read (${code === 'ENOENT' ? 'no such file' : (err as Error).message})`);
+  }
+  if (size > GRAPHML_MAX_CHARS) {
+    throw new CliError(`${file}: file is ${(size / 1048576).toFixed(1)} MB, larger than the ${GRAPHML_MAX_CHARS / 1048576} MB limit`);
+  }
+  const text = fs.readFileSync(file, 'utf8');
+  const name = path.basename(file);
+  try {
+    if (/\.(graphml|xml)$/i.test(file)) return importGraphml(text, name).topology;
+    const format = detectFormat(name, text);
+    if (format === undefined || format === 'sndlib' || !(TOPOLOGY_IMPORT_FORMATS as readonly string[]).includes(format)) {
+      throw new CliError(`${file}: not a topology file NetTwin can read (GraphML, design JSON, containerlab or NetBox JSON)`);
+    }
+    return importTopology(format as TopologyImportFormat, { text, fileName: name }).topology;
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    if (err instanceof GraphmlError) throw new CliError(err.message);
+    const msg = err instanceof Error ? err.message : String(err);
+    throw new CliError(msg.startsWith(name) || msg.startsWith(file) ? msg.split('\n')[0]! : `${name}: ${msg.split('\n')[0]}`);
+  }
+}
+
+/** Fixed-width text table. */
+export function table(head: string[], rows: (string | number)[][]): string {
+  const cells = [head, ...rows.map((r) => r.map(String))];
+  const width = head.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
+  return cells.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(width[i]!) : c.padStart(width[i]!))).join('  ')).join('\n');
+}
+
+const fmt = (x: number | undefined): string => (x === undefined ? '-' : Number.isInteger(x) ? String(x) : x.toFixed(3));
+
+function humanReport(file: string, r: AnalyzeReport): string {
+  const out: string[] = [];
+  out.push(`${file}: ${r.graph.nodes} nodes, ${r.graph.links} links, ${r.graph.components} component${r.graph.components === 1 ? '' : 's'}`);
+  out.push(`bridges (${r.bridges.length}): ${r.bridges.join(' ') || 'none'}`);
+  out.push(`articulation points (${r.articulationPoints.length}): ${r.articulationPoints.join(' ') || 'none'}`);
+  if (r.baseline.maxLinkLoad !== undefined) out.push(`baseline max link load: ${fmt(r.baseline.maxLinkLoad)}`);
+  const worst = <T extends { disconnectedPairs: number; maxLinkLoad?: number }>(xs: T[]): T[] =>
+    [...xs].sort((a, b) => b.disconnectedPairs - a.disconnectedPairs || (b.maxLinkLoad ?? 0) - (a.maxLinkLoad ?? 0)).slice(0, 10);
+  out.push('', 'worst single link failures');
+  out.push(table(['link', 'disconnected pairs', 'max link load'], worst(r.linkFailures).map((x) => [x.link, x.disconnectedPairs, fmt(x.maxLinkLoad)])));
+  out.push('', 'worst single node failures');
+  out.push(table(['node', 'disconnected pairs', 'max link load'], worst(r.nodeFailures).map((x) => [x.node, x.disconnectedPairs, fmt(x.maxLinkLoad)])));
+  if (r.linkPairFailures) {
+    const top = [...r.linkPairFailures].sort((a, b) => b.disconnectedPairs - a.disconnectedPairs).slice(0, 10);
+    out.push('', `worst link pairs (of ${r.linkPairFailures.length})`);
+    out.push(table(['links', 'disconnected pairs'], top.map((x) => [x.links.join(' + '), x.disconnectedPairs])));
+  }
+  return out.join('\n');
+}
+
+export const analyzeCommand: Command = {
+  name: 'analyze',
+  summary: 'Failure analysis of a topology: bridges, cut nodes, N-1 (and N-2) impact with rerouted traffic',
+  usage: 'nettwin analyze FILE [--traffic uniform] [--json] [--scenarios n1|n2] [--threads N]',
+  run: async (args, io) => {
+    const { values, positionals } = parseCli(args, {
+      traffic: { type: 'string' },
+      json: { type: 'boolean' },
+      scenarios: { type: 'string' },
+      threads: { type: 'string' },
+    });
+    if (positionals.length !== 1) throw new CliError('expected exactly one FILE');
+    const file = positionals[0]!;
+    if (values.traffic !== undefined && values.traffic !== 'uniform') throw new CliError(`--traffic must be "uniform", got "${values.traffic}"`);
+    const scenarios = values.scenarios ?? 'n1';
+    if (scenarios !== 'n1' && scenarios !== 'n2') throw new CliError(`--scenarios must be n1 or n2, got "${scenarios}"`);
+    const threads = intOption(values.threads, 'threads', availableParallelism());
+    if (threads < 1 || threads > 256) throw new CliError('--threads must be between 1 and 256');
+    const g = compileTopology(loadTopologyFile(file));
+    if (scenarios === 'n2' && g.linkIds.length > N2_MAX_LINKS) {
+      throw new CliError(`${file}: --scenarios n2 is limited to graphs of up to ${N2_MAX_LINKS} links; this one has ${g.linkIds.length}`);
+    }
+    const traffic = values.traffic === 'uniform' ? 'uniform' : 'none';
+    const work = (g.linkIds.length + g.nodeIds.length) * g.nodeIds.length;
+    let report: AnalyzeReport;
+    if (traffic === 'none' || threads === 1 || work < INLINE_WORK) {
+      report = analyzeGraph(g, { traffic, scenarios });
+    } else {
+      const pool = new WorkerPool({ size: threads });
+      try {
+        report = await runAnalyze(g, { traffic, scenarios, pool });
+      } finally {
+        await pool.close();
+      }
+    }
+    io.out(values.json ? JSON.stringify(report) : humanReport(file, report));
+    return 0;
+  },
+};

@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyzeGraph } from '../../../src-shared/sim/analyze';
+import { compileTopology, type CompiledGraph } from '../../../src-shared/sim/csr';
+import { linkPairFailurePairs } from '../../../src-shared/sim/cutpairs';
+import { SlotDelta } from '../../../src-shared/sim/incremental';
+import { failureMasks, RoutingEngine } from '../../../src-shared/sim/routing';
+import { uniformTraffic } from '../../../src-shared/sim/traffic';
+import { bruteLoads, lostPairs, type Multigraph } from './brute';
+import { topo } from './helpers';
+
+/** Random small multigraphs: parallel links, self-loops, isolated nodes, several components. */
+const multigraph = (maxWeight: number): fc.Arbitrary<Multigraph> =>
+  fc.integer({ min: 1, max: 9 }).chain((n) =>
+    fc
+      .array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1), fc.integer({ min: 1, max: maxWeight })), { maxLength: 18 })
+      .map((edges) => ({ n, edges })),
+  );
+
+const compile = (m: Multigraph): CompiledGraph => compileTopology(topo(m.n, m.edges));
+
+/** Simulator link index -> brute-force edge index (self-loops are dropped by compile). */
+const originOf = (g: CompiledGraph, e: number): number => g.linkOrigin[e]!;
+
+const PARAMS = { numRuns: 150, seed: 20261124 };
+
+describe('connectivity equals delete-and-recount', () => {
+  it('bridges, articulation points and N-1 disconnected pairs', () => {
+    fc.assert(
+      fc.property(multigraph(1), (m) => {
+        const g = compile(m);
+        const r = analyzeGraph(g, { traffic: 'none', scenarios: 'n1' });
+        const bridges = g.linkIds.filter((_, e) => lostPairs(m, new Set(), new Set([originOf(g, e)])) > 0);
+        expect(r.bridges).toEqual(bridges);
+        const cut = g.nodeIds.filter((_, v) => lostPairs(m, new Set([v]), new Set()) > 0).sort();
+        expect(r.articulationPoints).toEqual(cut);
+        r.linkFailures.forEach((x, e) => expect(x.disconnectedPairs).toBe(lostPairs(m, new Set(), new Set([originOf(g, e)]))));
+        r.nodeFailures.forEach((x, v) => expect(x.disconnectedPairs).toBe(lostPairs(m, new Set([v]), new Set())));
+      }),
+      PARAMS,
+    );
+  });
+
+  it('N-2 link pairs', () => {
+    fc.assert(
+      fc.property(multigraph(1), (m) => {
+        const g = compile(m);
+        linkPairFailurePairs(g, (a, b, pairs) => {
+          expect(pairs).toBe(lostPairs(m, new Set(), new Set([originOf(g, a), originOf(g, b)])));
+        });
+      }),
+      PARAMS,
+    );
+  });
+});
+
+describe('ECMP loads equal routing from scratch', () => {
+  const check = (m: Multigraph, deadNodes: number[], deadLinks: number[]): void => {
+    const g = compile(m);
+    const engine = new RoutingEngine(g, uniformTraffic(g));
+    const f = failureMasks(g, deadNodes, deadLinks);
+    const loads = engine.loadsUnder(f, new SlotDelta(engine.slots));
+    const want = bruteLoads(m, new Set(deadNodes), new Set(deadLinks.map((e) => originOf(g, e))));
+    for (let e = 0; e < g.linkIds.length; e++) {
+      for (const [slot, from] of [
+        [2 * e, g.linkSource[e]!],
+        [2 * e + 1, g.linkTarget[e]!],
+      ] as const) {
+        const w = want.get(`${originOf(g, e)}:${from}`) ?? 0;
+        expect(Math.abs(loads[slot]! - w)).toBeLessThanOrEqual(1e-9 * Math.max(1, w));
+      }
+    }
+  };
+
+  it('baseline, hop count and weighted', () => {
+    fc.assert(fc.property(multigraph(1), (m) => check(m, [], [])), PARAMS);
+    fc.assert(fc.property(multigraph(4), (m) => check(m, [], [])), PARAMS);
+  });
+
+  it('after random multi-element failures (incremental update by difference)', () => {
+    const withFailure = (maxWeight: number) =>
+      multigraph(maxWeight).chain((m) =>
+        fc.record({
+          m: fc.constant(m),
+          nodes: fc.uniqueArray(fc.nat(m.n - 1), { maxLength: 2 }),
+          links: fc.uniqueArray(fc.nat(Math.max(0, m.edges.length - 1)), { maxLength: 3 }),
+        }),
+      );
+    for (const w of [1, 3]) {
+      fc.assert(
+        fc.property(withFailure(w), ({ m, nodes, links }) => {
+          const g = compile(m);
+          // Keep only link picks that survived compile (self-loops are gone).
+          const valid = links.filter((i) => i < g.linkIds.length);
+          check(m, nodes, valid);
+        }),
+        PARAMS,
+      );
+    }
+  });
+});
