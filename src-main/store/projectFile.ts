@@ -3,6 +3,8 @@ import path from 'node:path';
 import { APP_VERSION } from '../../src-shared/lib/version';
 import { looksLikeSqlite, NotAProjectError, openDatabase, type Db } from './db';
 import { latestSchemaVersion, migrate } from './migrate';
+import { MIGRATIONS } from './migrations/index';
+import type { Migration } from './migrations/types';
 import { acquireLock } from './lock';
 import { AuditRepository } from './repos/audit';
 import { IntentRepository } from './repos/intents';
@@ -32,6 +34,8 @@ export interface OpenOptions {
   /** Create the file when missing, with this project name. */
   create?: { name: string };
   now?: () => number;
+  /** The schema steps to apply (tests inject a future step); default: every released migration. */
+  migrations?: readonly Migration[];
 }
 
 /**
@@ -233,14 +237,16 @@ function backupBeforeMigration(file: string, fromVersion: number): string {
 /** Opens (or creates) a project file, migrating it to the latest schema. */
 export function openProjectFile(file: string, opts: OpenOptions = {}): ProjectFile {
   const now = opts.now ?? Date.now;
+  const migrations = opts.migrations ?? MIGRATIONS;
+  const latest = latestSchemaVersion(migrations);
   const exists = fs.existsSync(file);
   if (!exists && !opts.create) throw new NotAProjectError(`${file} does not exist`);
   let schemaVersion = 0;
   if (exists) {
     schemaVersion = inspectProjectFile(file).schemaVersion;
-    if (schemaVersion > latestSchemaVersion()) {
+    if (schemaVersion > latest) {
       throw new NotAProjectError(
-        `${path.basename(file)} was written by a newer NetTwin (schema version ${schemaVersion}); this NetTwin ${APP_VERSION} reads up to schema version ${latestSchemaVersion()}`,
+        `${path.basename(file)} was written by a newer NetTwin (schema version ${schemaVersion}); this NetTwin ${APP_VERSION} reads up to schema version ${latest}`,
       );
     }
   }
@@ -256,9 +262,9 @@ export function openProjectFile(file: string, opts: OpenOptions = {}): ProjectFi
   }
   try {
     if (!readOnly) {
-      if (exists && schemaVersion > 0 && schemaVersion < latestSchemaVersion()) backupBeforeMigration(file, schemaVersion);
+      if (exists && schemaVersion > 0 && schemaVersion < latest) backupBeforeMigration(file, schemaVersion);
       db.pragma(`application_id = ${PROJECT_APPLICATION_ID}`);
-      migrate(db);
+      migrate(db, () => undefined, migrations);
     }
     const project = new ProjectFile(file, db, readOnly, now, release);
     if (!exists && opts.create) {

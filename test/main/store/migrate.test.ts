@@ -102,3 +102,21 @@ describe('opening project files', () => {
     expect(sha(file)).toBe(before);
   });
 });
+
+describe('opening a project from an older NetTwin', () => {
+  it('keeps a backup copy of the old file, then migrates it', () => {
+    const file = path.join(tmp.dir, 'old.nettwin');
+    const old = openProjectFile(file, { create: { name: 'Old project' } });
+    old.meta.set('marker', 'before');
+    old.close();
+    const before = sha(file);
+    const next = { version: latestSchemaVersion() + 10, name: 'future-column', up: (db: Database.Database) => db.exec('ALTER TABLE intents ADD COLUMN tags TEXT') };
+    const p = openProjectFile(file, { migrations: [...MIGRATIONS, next] });
+    expect(p.schemaVersion).toBe(next.version);
+    expect(p.meta.get('marker')).toBe('before');
+    p.close();
+    const backup = `${file}.v${latestSchemaVersion()}.bak`;
+    expect(fs.existsSync(backup)).toBe(true);
+    expect(sha(backup)).toBe(before);
+  });
+});
