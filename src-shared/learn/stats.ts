@@ -26,7 +26,8 @@ export function wilsonInterval(successes: number, n: number, z = Z95): Interval 
   const denom = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denom;
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  // At p = 0 or 1 the bound is exactly 0 or 1; floating point would leave 1e-16 off.
+  return { low: successes === 0 ? 0 : Math.max(0, centre - half), high: successes === n ? 1 : Math.min(1, centre + half) };
 }
 
 /** Linear-interpolated quantile (type 7, as R and numpy) of an unsorted list; NaN when empty. */

@@ -1,0 +1,140 @@
+import type { Topology } from '../../model/topology';
+import { compileTopology, type CompiledGraph } from '../../sim/csr';
+import { SlotDelta } from '../../sim/incremental';
+import { failureMasks, RoutingEngine } from '../../sim/routing';
+import { n1Scenarios } from '../../sim/sweep';
+import { gravityTraffic } from '../../sim/traffic';
+import type { PatchOp } from './patch';
+import { assess, meetsClass } from './metrics';
+import type { StepProposal, StrategyInput } from './strategies';
+
+/** Largest design the load strategy sweeps (nodes). */
+export const LOAD_MAX_NODES = 400;
+/** Weight multipliers tried on a bottleneck link, and bottleneck links tried per step. */
+export const WEIGHT_FACTORS = [2, 1.5, 3] as const;
+/** Multipliers tried on the least loaded links (to attract traffic). */
+export const LOWER_FACTORS = [0.5, 0.75] as const;
+export const BOTTLENECKS_TRIED = 6;
+
+/**
+ * Worst link utilisation over the baseline and every single link or device
+ * failure (the N-1 sweep of sim/sweep.ts), with ECMP routing on the IGP
+ * weights and a gravity traffic matrix: each device sends its site's
+ * bandwidth (shared among the site's devices) spread in proportion to the
+ * others' (Roughan 2005). Utilisation = directed load / capacity. Also
+ * returns the link that carries the worst figure. Cost: the routing
+ * baseline plus one incremental update per scenario (routing.ts).
+ */
+export interface LoadProfile {
+  /** Worst utilisation of any link in any scenario. */
+  value: number;
+  /** The link carrying it (-1 when there are no links). */
+  link: number;
+  /** Per link: its worst utilisation over the scenarios. */
+  perLink: Float64Array;
+}
+
+/** Mean of the TOP_K largest per-link worst cases: the secondary objective once the maximum is pinned. */
+export const TOP_K = 10;
+export function topMean(perLink: Float64Array): number {
+  const s = [...perLink].sort((a, b) => b - a).slice(0, TOP_K);
+  return s.length ? s.reduce((a, b) => a + b, 0) / s.length : 0;
+}
+
+export function worstN1Utilisation(t: Topology, g: CompiledGraph = compileTopology(t)): LoadProfile {
+  const n = g.nodeIds.length;
+  const perLink = new Float64Array(g.linkIds.length);
+  if (n < 2 || g.linkIds.length === 0) return { value: 0, link: -1, perLink };
+  const bwBySite = new Map(t.sites.map((s) => [s.id, (s.bandwidthMbps ?? 1000) / 1000]));
+  const devicesAt = new Map<string, number>();
+  for (const d of t.nodes) if (d.site !== undefined) devicesAt.set(d.site, (devicesAt.get(d.site) ?? 0) + 1);
+  const mass = new Float64Array(n);
+  t.nodes.forEach((d) => {
+    const v = g.nodeIndex.get(d.id)!;
+    mass[v] = d.site !== undefined ? (bwBySite.get(d.site) ?? 1) / (devicesAt.get(d.site) ?? 1) : 1;
+  });
+  let M = 0;
+  let M2 = 0;
+  for (let v = 0; v < n; v++) {
+    M += mass[v]!;
+    M2 += mass[v]! ** 2;
+  }
+  // gravityTraffic has mean demand 1 per ordered pair; rescale to Gbps.
+  const scale = (M * M - M2) / M / (n * (n - 1));
+  const engine = new RoutingEngine(g, gravityTraffic(g, mass));
+  let worst = 0;
+  let worstLink = -1;
+  const scan = (dv: Float64Array | null, failed: Uint8Array | null) => {
+    for (let s = 0; s < engine.slots; s++) {
+      const e = s >> 1;
+      if (failed && failed[e] === 1) continue;
+      const u = ((engine.baseLoad[s]! + (dv ? dv[s]! : 0)) * scale) / g.capacities[e]!;
+      if (u > perLink[e]!) perLink[e] = u;
+      if (u > worst + 1e-12) {
+        worst = u;
+        worstLink = e;
+      }
+    }
+  };
+  scan(null, null);
+  const delta = new SlotDelta(engine.slots);
+  for (const spec of n1Scenarios(g)) {
+    const f = failureMasks(g, spec.nodes, spec.links);
+    delta.reset();
+    engine.failureDelta(f, delta);
+    scan(delta.value, f.links);
+  }
+  return { value: worst, link: worstLink, perLink };
+}
+
+/**
+ * Balance load: raise the IGP weight of one of the BOTTLENECKS_TRIED links
+ * with the highest worst-case (N-1) utilisation (×2, ×1.5, ×3), or lower
+ * one of the least loaded (×0.5, ×0.75) to attract traffic, and keep
+ * the first change that lowers the worst case — or, when the worst case is
+ * pinned (a link every path must use), keeps it and lowers the mean of the
+ * TOP_K most loaded links — without losing the class. A local search in
+ * the style of Fortz & Thorup (2000), "Internet traffic engineering by
+ * optimizing OSPF weights", INFOCOM — one weight per step.
+ * O(BOTTLENECKS_TRIED · 5 · sweep).
+ */
+export function proposeLoadBalance(input: StrategyInput): StepProposal | null {
+  const t = input.topology;
+  if (t.nodes.length > LOAD_MAX_NODES) {
+    throw new RangeError(`load balancing sweeps designs up to ${LOAD_MAX_NODES} devices; this one has ${t.nodes.length}`);
+  }
+  const g = compileTopology(t);
+  const base = worstN1Utilisation(t, g);
+  if (base.link < 0) return null;
+  // Bottlenecks: links by decreasing worst-case utilisation (index order on ties).
+  const byLoad = [...base.perLink.keys()].sort((x, y) => base.perLink[y]! - base.perLink[x]! || x - y);
+  const moves: { e: number; f: number }[] = [];
+  for (const e of byLoad.slice(0, BOTTLENECKS_TRIED)) for (const f of WEIGHT_FACTORS) moves.push({ e, f });
+  for (const e of byLoad.slice(-BOTTLENECKS_TRIED).reverse()) for (const f of LOWER_FACTORS) moves.push({ e, f });
+  const baseTop = topMean(base.perLink);
+  const before = assess(t, input.intent, input.priceBook);
+  for (const { e, f } of moves) {
+    const link = t.links[g.linkOrigin[e]!]!;
+    {
+      const to = f > 1 ? Math.max(link.igpWeight + 1, Math.round(link.igpWeight * f)) : Math.max(1, Math.round(link.igpWeight * f));
+      if (to === link.igpWeight) continue;
+      const patch: PatchOp[] = [{ op: 'set-weight', linkId: link.id, from: link.igpWeight, to }];
+      const next: Topology = { ...t, links: t.links.map((l) => (l.id === link.id ? { ...l, igpWeight: to } : l)) };
+      const after = worstN1Utilisation(next);
+      const better = after.value < base.value * (1 - 1e-6) || (after.value <= base.value * (1 + 1e-9) && topMean(after.perLink) < baseTop * (1 - 1e-3));
+      if (!better) continue;
+      const assessed = assess(next, input.intent, input.priceBook);
+      if (!meetsClass(assessed.validation, input.keep)) continue;
+      const pts = (x: number) => Math.round(x * 10000) / 100;
+      return {
+        rule: 'load: IGP weight lowering worst-case N-1 utilisation',
+        rationale: `Link ${link.id} reaches ${pts(base.perLink[e]!)} % under its worst single failure; ${to > link.igpWeight ? 'raising' : 'lowering'} the IGP weight of ${link.id} ${link.igpWeight}→${to} moves traffic ${to > link.igpWeight ? 'off it' : 'onto it'}: worst case ${pts(base.value)} %→${pts(after.value)} %, mean of the ${TOP_K} most loaded links ${pts(baseTop)} %→${pts(topMean(after.perLink))} %.`,
+        patch,
+        before: { ...before.metrics, worstN1Utilisation: base.value },
+        after: { ...assessed.metrics, worstN1Utilisation: after.value },
+        expected: { metric: 'topLinksWorstN1Utilisation', delta: Math.round(100 * (pts(baseTop) - pts(topMean(after.perLink)))) / 100, unit: 'percentage points' },
+      };
+    }
+  }
+  return null;
+}

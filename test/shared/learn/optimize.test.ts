@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateDesign } from '../../../src-shared/generate/generate';
+import { intentOfShape } from '../../../src-shared/learn/intents';
+import { assess, meetsClass } from '../../../src-shared/learn/optimize/metrics';
+import { applyPatch, invertPatch } from '../../../src-shared/learn/optimize/patch';
+import { DEFAULT_POLICY } from '../../../src-shared/learn/optimize/governance';
+import { optimize, replayStep } from '../../../src-shared/learn/optimize/run';
+import { worstN1Utilisation } from '../../../src-shared/learn/optimize/load';
+import { REDUNDANCY_ORDER, redundancyRank } from '../../../src-shared/model/intent';
+import { TOPOLOGY_FAMILIES } from '../../../src-shared/model/topology';
+
+const policy = { ...DEFAULT_POLICY, autoApproveMaxCostUsd: 1e15 };
+
+describe('optimizer strategies', () => {
+  it('cost cuts never break the redundancy class they keep (property, generated designs)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 3, max: 14 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.constantFrom(...REDUNDANCY_ORDER),
+        fc.constantFrom(...TOPOLOGY_FAMILIES),
+        fc.integer({ min: 1, max: 1000 }),
+        (sites, regions, redundancy, family, seed) => {
+          const intent = intentOfShape({ sites, regions, redundancy, goal: 'cost', mix: 0 });
+          const d = generateDesign(intent, family, seed);
+          if (!meetsClass(d.validation, redundancy)) return; // nothing to keep
+          const { steps, topology } = optimize(d.topology, { strategy: 'cost', keep: redundancy, intent, maxSteps: 4, policy });
+          const end = assess(topology, intent);
+          expect(meetsClass(end.validation, redundancy)).toBe(true);
+          for (const s of steps) {
+            expect(s.after.redundancy).not.toBeNull();
+            expect(redundancyRank(s.after.redundancy!)).toBeGreaterThanOrEqual(redundancyRank(redundancy));
+            expect(s.after.costUsd).toBeLessThan(s.before.costUsd);
+          }
+        },
+      ),
+      { numRuns: 40, seed: 5 },
+    );
+  });
+
+  it('resilience removes every bridge and cut device of a hub-and-spoke NONE design, one cheap link a step', () => {
+    const intent = intentOfShape({ sites: 8, regions: 1, redundancy: 'NONE', goal: 'resilience', mix: 0 });
+    const d = generateDesign(intent, 'hub-spoke', 1);
+    const before = assess(d.topology, intent);
+    expect(before.metrics.bridges).toBeGreaterThan(0);
+    const { steps, topology } = optimize(d.topology, { strategy: 'resilience', keep: 'NONE', intent, maxSteps: 40, policy });
+    const after = assess(topology, intent);
+    expect(after.metrics.bridges).toBe(0);
+    expect(after.metrics.articulationPoints).toBe(0);
+    expect(redundancyRank(after.metrics.redundancy!)).toBeGreaterThanOrEqual(redundancyRank('HIGH'));
+    expect(steps.every((s) => s.patch.length === 1 && s.patch[0]!.op === 'add-link')).toBe(true);
+  });
+
+  it('load balancing lowers the worst N-1 utilisation and keeps the class', () => {
+    const intent = intentOfShape({ sites: 10, regions: 2, redundancy: 'HIGH', goal: 'balanced', mix: 1 });
+    const d = generateDesign(intent, 'partial-mesh', 1);
+    const base = worstN1Utilisation(d.topology).value;
+    const { steps, topology } = optimize(d.topology, { strategy: 'load', keep: 'HIGH', intent, maxSteps: 3, policy });
+    if (steps.length === 0) return expect(base).toBeGreaterThan(0); // already locally optimal: still a real figure
+    expect(worstN1Utilisation(topology).value).toBeLessThan(base);
+    expect(meetsClass(assess(topology, intent).validation, 'HIGH')).toBe(true);
+  });
+});
+
+describe('governance, undo and replay', () => {
+  const intent = intentOfShape({ sites: 12, regions: 2, redundancy: 'HIGH', goal: 'cost', mix: 0 });
+  const d = generateDesign(intent, 'full-mesh', 1);
+
+  it('auto-approves under the threshold and stops at the first step that needs a person', () => {
+    const strict = optimize(d.topology, { strategy: 'cost', keep: 'HIGH', intent, maxSteps: 5, policy: { ...DEFAULT_POLICY, autoApproveMaxCostUsd: 1 } });
+    expect(strict.steps).toHaveLength(1);
+    expect(strict.steps[0]!.verdict.status).toBe('proposed');
+    expect(strict.topology).toBe(d.topology); // nothing applied without approval
+    const lax = optimize(d.topology, { strategy: 'cost', keep: 'HIGH', intent, maxSteps: 3, policy });
+    expect(lax.steps.map((s) => s.verdict.status)).toEqual(['auto-approved', 'auto-approved', 'auto-approved']);
+  });
+
+  it('undo restores the design exactly, and a stale undo is refused', () => {
+    const { steps, topology } = optimize(d.topology, { strategy: 'cost', keep: 'HIGH', intent, maxSteps: 2, policy });
+    const undone = applyPatch(applyPatch(topology, invertPatch(steps[1]!.patch)), invertPatch(steps[0]!.patch));
+    expect(new Set(undone.links.map((l) => l.id))).toEqual(new Set(d.topology.links.map((l) => l.id)));
+    expect(() => applyPatch(d.topology, invertPatch(steps[0]!.patch))).toThrow(/already exists/);
+  });
+
+  it('a replayed step gives an identical result', () => {
+    const { steps } = optimize(d.topology, { strategy: 'cost', keep: 'HIGH', intent, maxSteps: 2, policy });
+    const recorded = JSON.parse(JSON.stringify(steps[1]!)) as typeof steps[1];
+    const r = replayStep(recorded, { strategy: 'cost', keep: 'HIGH', intent });
+    expect(r.identical).toBe(true);
+    const tampered = { ...recorded, after: { ...recorded.after, costUsd: recorded.after.costUsd + 1 } };
+    expect(replayStep(tampered, { strategy: 'cost', keep: 'HIGH', intent }).identical).toBe(false);
+  });
+});

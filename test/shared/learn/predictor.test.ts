@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { fitPredictor } from '../../../src-shared/learn/predictor';
+import type { LearningSample } from '../../../src-shared/learn/sample';
+import { FEATURE_NAMES } from '../../../src-shared/learn/features';
+import { IntentSchema } from '../../../src-shared/model/intent';
+import { recommendInstant } from '../../../src-shared/learn/recommend';
+import { intentOfShape } from '../../../src-shared/learn/intents';
+import { intentFeatures } from '../../../src-shared/learn/features';
+
+const intent = IntentSchema.parse({ siteGroups: [{ role: 'branch', count: 3 }] });
+
+/** Hand-made history: cost = 1000 × sites for ring, 5000 × sites for full-mesh; latency 10 ms flat. */
+function sample(i: number, family: 'ring' | 'full-mesh', sites: number): LearningSample {
+  const v = new Array<number>(FEATURE_NAMES.length).fill(0);
+  v[0] = Math.log(sites);
+  return {
+    id: `${family}-${i}`,
+    origin: 'bench',
+    family,
+    seed: 1,
+    intent,
+    features: v,
+    metrics: { costUsd: (family === 'ring' ? 1000 : 5000) * sites, p95LatencyMs: 10, availability: 0.9999, downtimeMinPerYear: 52.56, incidentsPerYear: 1 },
+    label: { success: true, feasible: true, withinBudget: true, validationPassed: true, sweepMet: true, redundancyAchieved: 'HIGH' },
+    softwareVersion: 'test',
+    createdAt: 0,
+  };
+}
+
+describe('predictor on tiny data with an obvious answer', () => {
+  const history: LearningSample[] = [];
+  for (let i = 0; i < 20; i++) {
+    history.push(sample(i, 'ring', 4 + i));
+    history.push(sample(i, 'full-mesh', 4 + i));
+  }
+  const p = fitPredictor(history);
+
+  it('learns cost proportional to size per family (log-linear)', () => {
+    const x = new Array<number>(FEATURE_NAMES.length).fill(0);
+    x[0] = Math.log(15);
+    expect(p.predict('ring', x)!.costUsd).toBeCloseTo(15_000, -2);
+    expect(p.predict('full-mesh', x)!.costUsd).toBeCloseTo(75_000, -3);
+    expect(p.predict('ring', x)!.p95LatencyMs).toBeCloseTo(10, 1);
+  });
+  it('reports a small held-out error on data it can fit, and no model for unseen families', () => {
+    expect(p.heldOut.costMapePct).toBeLessThan(2);
+    expect(p.trainedOn).toBe(40);
+    expect(p.predict('tree', new Array<number>(FEATURE_NAMES.length).fill(0))).toBeNull();
+  });
+  it('refits as history grows: a new regime changes the prediction', () => {
+    const x = new Array<number>(FEATURE_NAMES.length).fill(0);
+    x[0] = Math.log(15);
+    const more = history.map((s) => (s.family === 'ring' ? { ...s, id: `${s.id}-b`, metrics: { ...s.metrics, costUsd: s.metrics.costUsd * 2 } } : s));
+    const p2 = fitPredictor([...history, ...more.filter((s) => s.family === 'ring')]);
+    expect(p2.predict('ring', x)!.costUsd).toBeGreaterThan(p.predict('ring', x)!.costUsd * 1.2);
+  });
+});
+
+describe('instant recommendation', () => {
+  it('ranks the family history says is cheaper first for a cost goal, and flags unfamiliar intents', () => {
+    const small = intentOfShape({ sites: 6, regions: 1, redundancy: 'HIGH', goal: 'cost', mix: 0 });
+    const x = intentFeatures(small).vector;
+    const history: LearningSample[] = [];
+    for (let i = 0; i < 10; i++) {
+      for (const family of ['ring', 'full-mesh'] as const) {
+        const s = sample(i, family, 4 + i);
+        history.push({ ...s, features: x.map((v, j) => (j === 0 ? Math.log(4 + i) : v)) });
+      }
+    }
+    const rec = recommendInstant(small, history, fitPredictor(history));
+    expect(rec.options[0]!.family).toBe('ring');
+    expect(rec.options[0]!.rationale).toMatch(/ring met HIGH/);
+    expect(rec.options).toHaveLength(9);
+    const huge = intentOfShape({ sites: 2000, regions: 4, redundancy: 'CRITICAL', goal: 'cost', mix: 1 });
+    const far = recommendInstant(huge, history, fitPredictor(history));
+    expect(far.novelty).toMatch(/unlike anything in history/);
+    expect(far.options[0]!.confidence).toBeLessThan(rec.options[0]!.confidence);
+  });
+});
