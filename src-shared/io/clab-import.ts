@@ -45,9 +45,10 @@ export function importClab(text: string, file = 'topology.clab.yml'): ImportResu
   for (const key of order.length === Object.keys(nodesIn).length ? order : Object.keys(nodesIn)) {
     const raw = nodesIn[key];
     const where = ['topology', 'nodes', key];
-    const line = src.lineOf(where);
+    // Lines are looked up only for an error: getIn per node would make big labs O(n²).
+    const line = () => src.lineOf(where);
     const field = `topology.nodes.${key}`;
-    if (raw !== null && !isRecord(raw)) throw new ImportError(file, 'node must be a mapping', line, field);
+    if (raw !== null && !isRecord(raw)) throw new ImportError(file, 'node must be a mapping', line(), field);
     const cfg = raw ?? {};
     const kind = str(cfg['kind']) ?? str(defaults['kind']);
     if (kind === 'host') {
@@ -65,11 +66,11 @@ export function importClab(text: string, file = 'topology.clab.yml'): ImportResu
       const v = label(k);
       if (v === undefined) return undefined;
       const n = Number(v);
-      if (!Number.isFinite(n)) throw new ImportError(file, `label ${CLAB_LABEL}${k} is not a number: "${v}"`, line, `${field}.labels`);
+      if (!Number.isFinite(n)) throw new ImportError(file, `label ${CLAB_LABEL}${k} is not a number: "${v}"`, line(), `${field}.labels`);
       return n;
     };
     const id = label('id') ?? key;
-    if (usedIds.has(id)) throw new ImportError(file, `duplicate node id "${id}"`, line, field);
+    if (usedIds.has(id)) throw new ImportError(file, `duplicate node id "${id}"`, line(), field);
     usedIds.add(id);
     idOfKey.set(key, id);
     const node: DraftNode = { id, name: label('name') ?? key };
@@ -144,9 +145,9 @@ function readLinks(
   const links: LinkInput[] = [];
   let defaulted = 0;
   raw.forEach((item: unknown, k) => {
-    const line = src.lineOf(['topology', 'links', k]);
+    const line = () => src.lineOf(['topology', 'links', k]);
     const field = `topology.links[${k}]`;
-    if (!isRecord(item)) throw new ImportError(file, 'link must be a mapping', line, field);
+    if (!isRecord(item)) throw new ImportError(file, 'link must be a mapping', line(), field);
     const type = str(item['type']);
     if (type !== undefined && type !== 'veth') {
       report.dropped.push(`link ${k + 1}: type ${type} does not join two lab devices`);
@@ -162,7 +163,7 @@ function readLinks(
     const target = idOfKey.get(b.node);
     if (source === undefined || target === undefined) {
       const missing = source === undefined ? a.node : b.node;
-      throw new ImportError(file, `endpoint names unknown node "${missing}"`, line, `${field}.endpoints`);
+      throw new ImportError(file, `endpoint names unknown node "${missing}"`, line(), `${field}.endpoints`);
     }
     const vars = isRecord(item['vars']) && isRecord(item['vars']['nettwin']) ? item['vars']['nettwin'] : undefined;
     if (vars === undefined) defaulted++;
@@ -172,13 +173,13 @@ function readLinks(
     for (const key of ['capacityGbps', 'igpWeight', 'latencyMs', 'distanceKm', 'costUsd'] as const) {
       const v = vars?.[key];
       if (v === undefined) continue;
-      if (typeof v !== 'number') throw new ImportError(file, `${key} must be a number`, line, `${field}.vars.nettwin.${key}`);
+      if (typeof v !== 'number') throw new ImportError(file, `${key} must be a number`, line(), `${field}.vars.nettwin.${key}`);
       link[key] = v;
     }
     const srlgs = vars?.['srlgs'];
     if (srlgs !== undefined) {
       if (!Array.isArray(srlgs) || !srlgs.every((s) => typeof s === 'string')) {
-        throw new ImportError(file, 'srlgs must be a list of strings', line, `${field}.vars.nettwin.srlgs`);
+        throw new ImportError(file, 'srlgs must be a list of strings', line(), `${field}.vars.nettwin.srlgs`);
       }
       link.srlgs = srlgs;
     }
@@ -197,22 +198,22 @@ interface Endpoint {
 }
 
 /** Brief form "node:port" or extended form {node, interface}. */
-function endpoints(raw: unknown, file: string, line: number | undefined, field: string): Endpoint[] {
+function endpoints(raw: unknown, file: string, line: () => number | undefined, field: string): Endpoint[] {
   if (!Array.isArray(raw) || raw.length !== 2) {
-    throw new ImportError(file, 'a link needs exactly two endpoints', line, `${field}.endpoints`);
+    throw new ImportError(file, 'a link needs exactly two endpoints', line(), `${field}.endpoints`);
   }
   return raw.map((e: unknown) => {
     if (typeof e === 'string') {
       const at = e.indexOf(':');
       if (at <= 0 || at === e.length - 1) {
-        throw new ImportError(file, `endpoint "${e}" is not "node:interface"`, line, `${field}.endpoints`);
+        throw new ImportError(file, `endpoint "${e}" is not "node:interface"`, line(), `${field}.endpoints`);
       }
       return { node: e.slice(0, at), port: e.slice(at + 1) };
     }
     if (isRecord(e) && typeof e['node'] === 'string') {
       return { node: e['node'], port: str(e['interface']) ?? '' };
     }
-    throw new ImportError(file, 'endpoint must be "node:interface" or {node, interface}', line, `${field}.endpoints`);
+    throw new ImportError(file, 'endpoint must be "node:interface" or {node, interface}', line(), `${field}.endpoints`);
   });
 }
 

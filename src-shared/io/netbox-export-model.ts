@@ -55,6 +55,23 @@ export function slugify(text: string): string {
 }
 
 /**
+ * NetBox refuses two sites with one name, and two devices with one name in a
+ * site (case-insensitively); designs allow both (Topology Zoo labels repeat).
+ * Repeats get their NetTwin id appended; `nettwin_name` keeps the original.
+ */
+function uniqueNames<T>(items: readonly T[], name: (t: T) => string, id: (t: T) => string, scope: (t: T) => string): string[] {
+  const used = new Set<string>();
+  return items.map((t) => {
+    let out = name(t);
+    for (let k = 1; used.has(`${scope(t)}\u0000${out.toLowerCase()}`); k++) {
+      out = `${name(t)} [${id(t)}]${k > 1 ? ` ${k}` : ''}`;
+    }
+    used.add(`${scope(t)}\u0000${out.toLowerCase()}`);
+    return out;
+  });
+}
+
+/**
  * The NetBox objects a design stands for, numbered 1… per type as a fresh
  * NetBox would: one site per design site, one device per node with one
  * interface per link end, one cable per link. Shared by the CSV, JSON and
@@ -62,17 +79,20 @@ export function slugify(text: string): string {
  */
 export function toNetboxObjects(topology: Topology): NbOut {
   const slugs = new Set<string>();
+  const siteNames = uniqueNames(topology.sites, (s) => s.name, (s) => s.id, () => '');
   const sites: NbOutSite[] = topology.sites.map((s, k) => {
-    let slug = slugify(s.name);
-    for (let n = 2; slugs.has(slug); n++) slug = `${slugify(s.name)}-${n}`;
+    const name = siteNames[k]!;
+    let slug = slugify(name);
+    for (let n = 2; slugs.has(slug); n++) slug = `${slugify(name)}-${n}`;
     slugs.add(slug);
     const out: NbOutSite = {
       id: k + 1,
-      name: s.name,
+      name,
       slug,
       region: s.region,
       cf: {
         [NB_CF.id]: s.id,
+        [NB_CF.name]: name === s.name ? null : s.name,
         [NB_CF.siteRole]: s.role,
         [NB_CF.users]: s.users ?? null,
         [NB_CF.bandwidthMbps]: s.bandwidthMbps ?? null,
@@ -83,14 +103,17 @@ export function toNetboxObjects(topology: Topology): NbOut {
     return out;
   });
   const siteById = new Map(topology.sites.map((s, k) => [s.id, sites[k]!]));
+  const deviceNames = uniqueNames(topology.nodes, (n) => n.name, (n) => n.id, (n) => n.site ?? '');
   const devices: NbOutDevice[] = topology.nodes.map((n, k) => {
+    const name = deviceNames[k]!;
     const d: NbOutDevice = {
       id: k + 1,
-      name: n.name,
+      name,
       role: n.role,
       deviceType: n.model ?? NB_GENERIC_TYPE,
       cf: {
         [NB_CF.id]: n.id,
+        [NB_CF.name]: name === n.name ? null : n.name,
         [NB_CF.model]: n.model ?? null,
         [NB_CF.region]: n.region ?? null,
         [NB_CF.ports]: n.ports,

@@ -18,6 +18,8 @@ import { buildSites, type SiteDraft } from './sites';
  */
 export const NB_CF = {
   id: 'nettwin_id',
+  /** The design's name when NetBox needed a unique one. */
+  name: 'nettwin_name',
   model: 'nettwin_model',
   region: 'nettwin_region',
   ports: 'nettwin_ports',
@@ -78,6 +80,9 @@ export interface NbCable {
   cf: CustomFields;
 }
 
+/** Marks a (site, name) pair that more than one device claims. */
+const AMBIGUOUS = '\u0000ambiguous';
+
 const KM_PER_UNIT: Record<string, number> = { km: 1, m: 0.001, cm: 0.00001, mi: 1.609344, ft: 0.0003048, in: 0.0000254 };
 /** Unit labels NetBox's table export writes ("420 Kilometers"). */
 const UNIT_WORDS: Record<string, string> = {
@@ -122,7 +127,7 @@ export function buildFromNetbox(
     siteIdByName.set(s.name, id);
     siteDrafts.set(id, {
       id,
-      name: s.name,
+      name: s.cf(NB_CF.name) ?? s.name,
       role: s.cf(NB_CF.siteRole),
       region: s.region,
       lat: num(s.lat, s, 'latitude'),
@@ -144,7 +149,7 @@ export function buildFromNetbox(
       throw new ImportError(d.file, `duplicate ${NB_CF.id} "${wanted}"`, d.line, `cf_${NB_CF.id}`);
     }
     const id = uniqueId(wanted, nodeIds);
-    const node: DraftNode = { id, name: d.name };
+    const node: DraftNode = { id, name: d.cf(NB_CF.name) ?? d.name };
     const role = d.role === undefined ? undefined : roleFromText(d.role);
     if (role !== undefined) {
       node.role = role;
@@ -161,7 +166,8 @@ export function buildFromNetbox(
         siteDrafts.set(siteId, { id: siteId, name: d.site, region: d.region });
       }
       node.site = siteId;
-      bySiteName.set(`${d.site}\u0000${d.name}`, id);
+      const key = `${d.site}\u0000${d.name}`;
+      bySiteName.set(key, bySiteName.has(key) ? AMBIGUOUS : id);
     }
     // Our own export states the device region exactly (blank = none); elsewhere inherit the site's.
     const ours = d.cf(NB_CF.id) !== undefined;
@@ -193,6 +199,9 @@ export function buildFromNetbox(
     if (end.device === undefined) return undefined;
     if (end.site !== undefined) {
       const hit = bySiteName.get(`${end.site}\u0000${end.device}`);
+      if (hit === AMBIGUOUS) {
+        throw new ImportError(c.file, `site "${end.site}" has several devices named "${end.device}"`, c.line, `side_${side}_device`);
+      }
       if (hit !== undefined) return hit;
     }
     const named = byName.get(end.device) ?? [];

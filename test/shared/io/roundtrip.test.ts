@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -99,5 +99,16 @@ describe('import → export → import of real files', () => {
   it.each(FORMATS.map((f) => [f.name, f] as const))('a NetBox API export through %s', (_name, f) => {
     const first = netboxJson();
     expect(f.carries(f.trip(first))).toEqual(f.carries(first));
+  });
+});
+
+describe('import → export → import of every Topology Zoo file (labels repeat there)', () => {
+  const zoo = '/work/shared/data/topology-zoo';
+  const files = readdirSync(zoo).filter((f) => f.endsWith('.graphml'));
+  const designs = files.map((f) => [f, importTopology('graphml', { text: readFileSync(join(zoo, f), 'utf8'), fileName: f }).topology] as const);
+
+  it.each(FORMATS.map((f) => [f.name, f] as const))('through %s', (_name, f) => {
+    expect(files).toHaveLength(251);
+    for (const [file, first] of designs) expect(f.carries(f.trip(first)), file).toEqual(f.carries(first));
   });
 });
