@@ -104,7 +104,8 @@ export const analyzeCommand: Command = {
     const traffic = values.traffic === 'uniform' ? 'uniform' : 'none';
     const work = (g.linkIds.length + g.nodeIds.length) * g.nodeIds.length;
     let report: AnalyzeReport;
-    if (traffic === 'none' || threads === 1 || work < INLINE_WORK) {
+    // An explicit --threads N > 1 always uses the pool; by default tiny graphs run inline.
+    if (traffic === 'none' || threads === 1 || (values.threads === undefined && work < INLINE_WORK)) {
       report = analyzeGraph(g, { traffic, scenarios });
     } else {
       const pool = new WorkerPool({ size: threads });
