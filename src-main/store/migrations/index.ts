@@ -1,5 +1,6 @@
 import initial from './0010-initial';
+import learningSamples from './0020-learning-samples';
 import type { Migration } from './types';
 
 /** Ordered, append-only. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, learningSamples];
