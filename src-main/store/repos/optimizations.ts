@@ -1,0 +1,95 @@
+import type { Db } from '../db';
+import { newId } from '../ids';
+
+export type OptimizationStatus = 'proposed' | 'approved' | 'auto-approved' | 'rejected' | 'undone';
+
+export interface OptimizationEntry {
+  id: string;
+  topologyId: string;
+  step: number;
+  strategy: string;
+  rule: string;
+  rationale: string;
+  before: unknown;
+  after: unknown;
+  expected: unknown;
+  actual: unknown;
+  status: OptimizationStatus;
+  decidedBy: string | null;
+  decisionReason: string | null;
+  decidedAt: number | null;
+  createdAt: number;
+}
+
+interface Row {
+  id: string;
+  topology_id: string;
+  step: number;
+  strategy: string;
+  rule: string;
+  rationale: string;
+  before_json: string;
+  after_json: string;
+  expected_json: string | null;
+  actual_json: string | null;
+  status: string;
+  decided_by: string | null;
+  decision_reason: string | null;
+  decided_at: number | null;
+  created_at: number;
+}
+
+const parse = (s: string | null): unknown => (s === null ? null : (JSON.parse(s) as unknown));
+
+const toEntry = (r: Row): OptimizationEntry => ({
+  id: r.id, topologyId: r.topology_id, step: r.step, strategy: r.strategy, rule: r.rule, rationale: r.rationale,
+  before: parse(r.before_json), after: parse(r.after_json), expected: parse(r.expected_json), actual: parse(r.actual_json),
+  status: r.status as OptimizationStatus, decidedBy: r.decided_by, decisionReason: r.decision_reason,
+  decidedAt: r.decided_at, createdAt: r.created_at,
+});
+
+/** OptimizationLog: every optimiser step, its evidence and its governance state. */
+export class OptimizationRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  insert(e: Pick<OptimizationEntry, 'topologyId' | 'step' | 'strategy' | 'rule' | 'rationale' | 'before' | 'after' | 'expected' | 'status'> & { decidedBy?: string | null; decisionReason?: string | null }): OptimizationEntry {
+    const id = newId();
+    const t = this.now();
+    const decided = e.status === 'proposed' ? null : t;
+    this.db
+      .prepare(
+        `INSERT INTO optimization_log (id, topology_id, step, strategy, rule, rationale, before_json, after_json, expected_json,
+           actual_json, status, decided_by, decision_reason, decided_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, e.topologyId, e.step, e.strategy, e.rule, e.rationale, JSON.stringify(e.before), JSON.stringify(e.after),
+        JSON.stringify(e.expected), e.status, e.decidedBy ?? null, e.decisionReason ?? null, decided, t);
+    return this.get(id)!;
+  }
+
+  get(id: string): OptimizationEntry | undefined {
+    const row = this.db.prepare('SELECT * FROM optimization_log WHERE id = ?').get(id) as Row | undefined;
+    return row ? toEntry(row) : undefined;
+  }
+
+  list(topologyId?: string): OptimizationEntry[] {
+    const rows = (topologyId === undefined
+      ? this.db.prepare('SELECT * FROM optimization_log ORDER BY created_at, rowid').all()
+      : this.db.prepare('SELECT * FROM optimization_log WHERE topology_id = ? ORDER BY created_at, rowid').all(topologyId)) as Row[];
+    return rows.map(toEntry);
+  }
+
+  decide(id: string, status: OptimizationStatus, by: string, reason: string | null): OptimizationEntry {
+    this.db
+      .prepare('UPDATE optimization_log SET status = ?, decided_by = ?, decision_reason = ?, decided_at = ? WHERE id = ?')
+      .run(status, by, reason, this.now(), id);
+    return this.get(id)!;
+  }
+
+  setActual(id: string, actual: unknown): void {
+    this.db.prepare('UPDATE optimization_log SET actual_json = ? WHERE id = ?').run(JSON.stringify(actual), id);
+  }
+}
