@@ -18,26 +18,63 @@ import type { DesignIndex } from './design-index';
  * Site-level rows: for a cover node c, row[c][T] = min over T's devices;
  * for v outside the cover, dist(v, T) = min_u w(v, u) + row[u][T] (exact for
  * every site T not holding v).
- * Complexity: O(|C|·(m + n log n) + (Σ_v deg v) · sites) time,
- * O(|C| · sites) memory.
+ * Rows are cached, least recently used out, within `maxRowEntries` per
+ * metric (32 MB of Float64 by default); sites come in input order, so
+ * neighbouring sites (same region, same hubs) reuse the same rows.
+ * Complexity: O(|C|·(m + n log n) + (Σ_v deg v) · sites) time when the rows
+ * fit (each evicted row needed again costs one more search),
+ * O(min(|C|, maxRowEntries / sites) · sites) memory.
  */
+export const DEFAULT_MAX_ROW_ENTRIES = 4_000_000;
+
 export function forEachSitePair(
   x: DesignIndex,
   visit: (s: number, t: number, hops: number, ms: number) => void,
+  maxRowEntries = DEFAULT_MAX_ROW_ENTRIES,
 ): void {
   const { g } = x;
   const n = g.nodeIds.length;
   const S = x.siteNodes.length;
   const cover = coverNodes(g);
-  const rowOf = new Int32Array(n).fill(-1);
-  cover.forEach((c, i) => (rowOf[c] = i));
-  // Distances from each cover node to each site (min over the site's devices).
-  const hopRows = new Float64Array(cover.length * S);
-  const latRows = new Float64Array(cover.length * S);
+  const inCover = new Uint8Array(n);
+  for (const c of cover) inCover[c] = 1;
+  /** Cover nodes whose rows site s needs: its own cover devices and the neighbours of the others. */
+  const needed = (s: number): number[] => {
+    const out = new Set<number>();
+    for (const v of x.siteNodes[s]!) {
+      if (inCover[v] === 1) out.add(v);
+      else for (let k = g.offsets[v]!; k < g.offsets[v + 1]!; k++) out.add(g.targets[k]!);
+    }
+    return [...out];
+  };
+  let maxNeeded = 1;
+  for (let s = 0; s < S; s++) maxNeeded = Math.max(maxNeeded, needed(s).length);
+  // Rows live in a bounded cache (least recently used out): all of them when
+  // they fit in maxRowEntries, else as many as fit (never fewer than one site needs).
+  const slots = Math.max(1, Math.min(cover.length, Math.max(maxNeeded, Math.floor(maxRowEntries / Math.max(1, S)))));
+  const hopRows = new Float64Array(slots * S);
+  const latRows = new Float64Array(slots * S);
+  const slotOf = new Int32Array(n).fill(-1);
+  const slotNode = new Int32Array(slots).fill(-1);
+  const lastUse = new Int32Array(slots).fill(-1);
+  let used = 0;
   const heap = new MinHeap(2 * g.linkIds.length + n + 1);
   const nodeHop = new Float64Array(n);
   const nodeLat = new Float64Array(n);
-  cover.forEach((c, i) => {
+  /** Distances from cover node c to each site (min over the site's devices), in a cache slot. */
+  const ensure = (c: number, stamp: number): void => {
+    if (slotOf[c]! >= 0) {
+      lastUse[slotOf[c]!] = stamp;
+      return;
+    }
+    let i = used < slots ? used++ : -1;
+    if (i < 0) {
+      for (let k = 0; k < slots; k++) if (lastUse[k]! < stamp && (i < 0 || lastUse[k]! < lastUse[i]!)) i = k;
+      slotOf[slotNode[i]!] = -1;
+    }
+    slotOf[c] = i;
+    slotNode[i] = c;
+    lastUse[i] = stamp;
     bfs(g, c, nodeHop);
     dijkstra(g, c, nodeLat, heap);
     hopRows.fill(Infinity, i * S, (i + 1) * S);
@@ -47,7 +84,7 @@ export function forEachSitePair(
       if (nodeHop[v]! < hopRows[k]!) hopRows[k] = nodeHop[v]!;
       if (nodeLat[v]! < latRows[k]!) latRows[k] = nodeLat[v]!;
     }
-  });
+  };
   const hop = new Float64Array(S);
   const lat = new Float64Array(S);
   for (let s = 0; s < S; s++) {
@@ -55,8 +92,9 @@ export function forEachSitePair(
     if (members.length === 0) continue;
     hop.fill(Infinity);
     lat.fill(Infinity);
+    for (const c of needed(s)) ensure(c, s);
     for (const v of members) {
-      const r = rowOf[v]!;
+      const r = inCover[v] === 1 ? slotOf[v]! : -1;
       if (r >= 0) {
         for (let t = s + 1; t < S; t++) {
           if (hopRows[r * S + t]! < hop[t]!) hop[t] = hopRows[r * S + t]!;
@@ -66,7 +104,7 @@ export function forEachSitePair(
       }
       // v is outside the cover: every neighbour u is in it, dist(v, T) = min_u w(v,u) + dist(u, T).
       for (let k = g.offsets[v]!; k < g.offsets[v + 1]!; k++) {
-        const base = rowOf[g.targets[k]!]! * S;
+        const base = slotOf[g.targets[k]!]! * S;
         const w = g.latencies[g.edgeLink[k]!]!;
         for (let t = s + 1; t < S; t++) {
           const h = hopRows[base + t]! + 1;

@@ -73,11 +73,14 @@ function bruteForce(t: Topology): Map<string, [number, number]> {
 }
 
 describe('site-pair distances (cover trick)', () => {
-  it('match Floyd–Warshall on random multi-device designs', () => {
+  it.each([
+    ['all rows cached', undefined],
+    ['a one-row cache (evicting all the time)', 1],
+  ])('match Floyd–Warshall on random multi-device designs (%s)', (_label, maxRowEntries) => {
     fc.assert(
       fc.property(designs, (t) => {
         const got = new Map<string, [number, number]>();
-        forEachSitePair(indexDesign(t), (s, u, h, ms) => got.set(`${s},${u}`, [h, ms]));
+        forEachSitePair(indexDesign(t), (s, u, h, ms) => got.set(`${s},${u}`, [h, ms]), maxRowEntries);
         const want = bruteForce(t);
         expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
         for (const [k, [h, l]] of want) {
