@@ -19,16 +19,25 @@ interface Point {
 }
 
 /**
- * Where to draw each node: canvas x/y when every node has them, else
- * longitude/latitude (equirectangular) when every node has those, else a
- * circle. Then scaled to fit the drawing with a margin.
+ * Where to draw each node: canvas x/y when every node has them; else
+ * longitude/latitude (equirectangular, north up) when at least half the
+ * nodes have them, the others placed at the mean of their placed neighbours
+ * (repeated, so chains of unplaced nodes fill in) or, failing that, in a row
+ * under the map; else a circle. Then scaled to fit with a margin.
  */
-export function layoutPoints(nodes: readonly Device[], width: number, height: number, margin: number): Map<string, Point> {
+export function layoutPoints(
+  nodes: readonly Device[],
+  width: number,
+  height: number,
+  margin: number,
+  links: ReadonlyArray<{ source: string; target: string }> = [],
+): Map<string, Point> {
   let raw: Point[];
+  const located = nodes.filter((n) => n.lat !== undefined && n.lon !== undefined).length;
   if (nodes.length > 0 && nodes.every((n) => n.x !== undefined && n.y !== undefined)) {
     raw = nodes.map((n) => ({ x: n.x!, y: n.y! }));
-  } else if (nodes.length > 0 && nodes.every((n) => n.lat !== undefined && n.lon !== undefined)) {
-    raw = nodes.map((n) => ({ x: n.lon!, y: -n.lat! }));
+  } else if (nodes.length > 0 && located * 2 >= nodes.length) {
+    raw = geoPoints(nodes, links);
   } else {
     raw = nodes.map((_, k) => {
       const a = (2 * Math.PI * k) / Math.max(1, nodes.length) - Math.PI / 2;
@@ -52,6 +61,41 @@ export function layoutPoints(nodes: readonly Device[], width: number, height: nu
   return new Map(nodes.map((n, k) => [n.id, { x: offX + (raw[k]!.x - minX) * scale, y: offY + (raw[k]!.y - minY) * scale }]));
 }
 
+function geoPoints(nodes: readonly Device[], links: ReadonlyArray<{ source: string; target: string }>): Point[] {
+  const index = new Map(nodes.map((n, k) => [n.id, k]));
+  const pts: Array<Point | undefined> = nodes.map((n) =>
+    n.lat !== undefined && n.lon !== undefined ? { x: n.lon, y: -n.lat } : undefined,
+  );
+  const neighbours: number[][] = nodes.map(() => []);
+  for (const l of links) {
+    const a = index.get(l.source);
+    const b = index.get(l.target);
+    if (a === undefined || b === undefined || a === b) continue;
+    neighbours[a]!.push(b);
+    neighbours[b]!.push(a);
+  }
+  // Each round places the nodes next to placed ones; at most n rounds, O(n·m) worst case.
+  for (let changed = true; changed; ) {
+    changed = false;
+    const next = pts.slice();
+    pts.forEach((p, k) => {
+      if (p !== undefined) return;
+      const near = neighbours[k]!.map((j) => pts[j]).filter((q): q is Point => q !== undefined);
+      if (near.length === 0) return;
+      next[k] = { x: near.reduce((s, q) => s + q.x, 0) / near.length, y: near.reduce((s, q) => s + q.y, 0) / near.length };
+      changed = true;
+    });
+    pts.splice(0, pts.length, ...next);
+  }
+  const placed = pts.filter((p): p is Point => p !== undefined);
+  const minX = placed.reduce((m, p) => Math.min(m, p.x), Infinity);
+  const maxX = placed.reduce((m, p) => Math.max(m, p.x), -Infinity);
+  const maxY = placed.reduce((m, p) => Math.max(m, p.y), -Infinity);
+  const loose = pts.filter((p) => p === undefined).length;
+  let k = 0;
+  return pts.map((p) => p ?? { x: minX + ((maxX - minX) * (k++ + 0.5)) / loose, y: maxY + 2 });
+}
+
 const r2 = (v: number) => Math.round(v * 100) / 100;
 
 /**
@@ -63,7 +107,7 @@ export function exportSvg(topology: Topology, options: SvgOptions = {}): string 
   const width = options.width ?? 1200;
   const height = options.height ?? 800;
   const radius = topology.nodes.length > 200 ? 4 : 9;
-  const pos = layoutPoints(topology.nodes, width, height, 40);
+  const pos = layoutPoints(topology.nodes, width, height, 40, topology.links);
   const failed = options.failed ?? new Set<string>();
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">`,

@@ -81,6 +81,24 @@ describe('exportSvg', () => {
     expect(geo.get('ber-core-1')!.y).toBeLessThan(geo.get('ber-core-2')!.y);
   });
 
+  it('places nodes without coordinates between their located neighbours', () => {
+    const t = restoreTopology({
+      nodes: [
+        { id: 'w', name: 'w', role: 'core', lat: 0, lon: 0 },
+        { id: 'e', name: 'e', role: 'core', lat: 0, lon: 10 },
+        { id: 'n', name: 'n', role: 'core', lat: 10, lon: 5 },
+        { id: 'mid', name: 'mid', role: 'router' },
+        { id: 'far', name: 'far', role: 'router' },
+      ],
+      links: [{ id: 'a', source: 'mid', target: 'w' }, { id: 'b', source: 'mid', target: 'e' }],
+    });
+    const p = layoutPoints(t.nodes, 1000, 1000, 0, t.links);
+    expect(p.get('mid')!.x).toBeCloseTo((p.get('w')!.x + p.get('e')!.x) / 2);
+    expect(p.get('mid')!.y).toBeCloseTo(p.get('w')!.y);
+    // An isolated unlocated node goes in a row below the map, not on top of it.
+    expect(p.get('far')!.y).toBeGreaterThan(p.get('w')!.y);
+  });
+
   it('colours nodes by role, bows parallel links and marks failed elements', () => {
     const svg = exportSvg(sampleTopology(), { failed: new Set(['fw1', 'l3b']) });
     expect(svg).toContain('data-role="core" cx=');
