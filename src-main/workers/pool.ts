@@ -92,6 +92,11 @@ export class WorkerPool {
     this.workerUrl = opts.workerUrl ?? defaultWorkerUrl();
   }
 
+  /** Workers started and waiting for work (diagnostics and tests). */
+  get idleWorkers(): number {
+    return this.idle.length;
+  }
+
   private spawn(): Worker {
     const url = this.workerUrl;
     const w = url.pathname.endsWith('.ts')

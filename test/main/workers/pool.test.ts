@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TopologySchema, type Topology } from '../../../src-shared/model/topology';
+import { compileTopology, toPayload } from '../../../src-shared/sim/csr';
+import { runJobInline, type SweepJob } from '../../../src-shared/sim/job';
+import { n1Scenarios } from '../../../src-shared/sim/sweep';
+import { WorkerPool } from '../../../src-main/workers/pool';
+import { runSweep, trafficSpec } from '../../../src-main/workers/sweep';
+
+/** A ring of `k` rings of `r` routers with chords: enough work for progress and cancel to matter. */
+function ringOfRings(k: number, r: number): Topology {
+  const nodes = [];
+  const links = [];
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j < r; j++) nodes.push({ id: `r${i}-${j}`, name: `r${i}-${j}`, role: 'router', site: `s${i}` });
+    for (let j = 0; j < r; j++) links.push({ id: `l${i}-${j}`, source: `r${i}-${j}`, target: `r${i}-${(j + 1) % r}`, igpWeight: 1 + ((i + j) % 3) });
+    links.push({ id: `x${i}`, source: `r${i}-0`, target: `r${(i + 1) % k}-${r >> 1}`, igpWeight: 2 });
+  }
+  return TopologySchema.parse({ name: 'rings', nodes, links, sites: Array.from({ length: k }, (_, i) => ({ id: `s${i}`, name: `S${i}`, role: 'branch', region: i % 2 ? 'east' : 'west' })) });
+}
+
+const pools: WorkerPool[] = [];
+const newPool = (size: number, workerUrl?: URL): WorkerPool => {
+  const p = new WorkerPool({ size, ...(workerUrl ? { workerUrl } : {}) });
+  pools.push(p);
+  return p;
+};
+afterAll(async () => {
+  await Promise.all(pools.map((p) => p.close()));
+});
+
+describe('WorkerPool', () => {
+  const small = compileTopology(ringOfRings(6, 8));
+  const job: SweepJob = { graph: toPayload(small), traffic: { kind: 'uniform' }, scenarios: n1Scenarios(small), mode: 'max-load' };
+
+  it('gives the same results as the inline run, with 1 and 2 workers', async () => {
+    const want = runJobInline(job);
+    for (const size of [1, 2]) {
+      const { results, threads } = await newPool(size).run(job);
+      expect(threads).toBe(size);
+      expect([...results]).toEqual([...want]);
+    }
+  });
+
+  it('impact sweeps through the high-level runSweep match the inline evaluator', async () => {
+    const t = ringOfRings(5, 6);
+    const pool = newPool(2);
+    const report = await runSweep(t, { scenarios: ['n1-links', 'sites', 'regions'], traffic: 'gravity', pool });
+    const g = compileTopology(t);
+    expect(report.scenarios).toHaveLength(g.linkIds.length + 5 + 2);
+    expect(report.scenarios.find((s) => s.label === 'site S0')!.isolatedSites).toBe(1);
+    // The same link failures evaluated inline (max load per scenario) agree with the pool's impact rows.
+    const inline = runJobInline({ graph: toPayload(g), traffic: trafficSpec(t, g, 'gravity'), scenarios: n1Scenarios(g).slice(0, g.linkIds.length), mode: 'max-load' });
+    report.scenarios.slice(0, g.linkIds.length).forEach((row, i) => expect(row.maxLoad).toBeCloseTo(inline[i]!, 9));
+    expect(report.baseline.maxLoad).toBeGreaterThan(0);
+  });
+
+  it('reports progress at least every 250 ms and honours cancellation within 100 ms', async () => {
+    const big = compileTopology(ringOfRings(30, 12));
+    const heavy: SweepJob = { graph: toPayload(big), traffic: { kind: 'uniform' }, scenarios: n1Scenarios(big), mode: 'impact', impact: { siteOf: [], unitGbps: 0.001 } };
+    const pool = newPool(2);
+    await pool.run({ ...job }); // warm the workers up so startup is not measured
+    const ac = new AbortController();
+    const stamps: number[] = [];
+    const started = performance.now();
+    const run = pool.run(heavy, { signal: ac.signal, onProgress: () => stamps.push(performance.now()) });
+    setTimeout(() => ac.abort(), 1200);
+    const err = await run.catch((e: unknown) => e);
+    const rejectedAt = performance.now();
+    expect((err as Error).name).toBe('AbortError');
+    expect(rejectedAt - started).toBeLessThan(1200 + 100);
+    const gaps = stamps.slice(1).map((t, i) => t - stamps[i]!);
+    expect(stamps.length).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...gaps)).toBeLessThan(250);
+    // Both workers stop and come back to the pool.
+    while (pool.idleWorkers < 2 && performance.now() - rejectedAt < 1000) await new Promise((r) => setTimeout(r, 5));
+    expect(performance.now() - rejectedAt).toBeLessThan(100);
+    const again = await pool.run(job);
+    expect(again.results.every((x) => Number.isFinite(x))).toBe(true);
+  });
+
+  it('runs the built JavaScript worker too (workerUrl option)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nettwin-worker-'));
+    const out = path.join(dir, 'simulator.worker.js');
+    await build({
+      entryPoints: [path.resolve(__dirname, '../../../src-main/workers/simulator.worker.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: out,
+      logLevel: 'silent',
+    });
+    const { results } = await newPool(1, pathToFileURL(out)).run(job);
+    expect([...results]).toEqual([...runJobInline(job)]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the worker imports nothing from electron, store, ipc or services', () => {
+    for (const f of ['simulator.worker.ts', 'protocol.ts']) {
+      const text = fs.readFileSync(path.resolve(__dirname, '../../../src-main/workers', f), 'utf8');
+      const imports = [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1]!);
+      expect(imports.filter((i) => /electron|\/store\/|\/ipc\/|\/services\//.test(i))).toEqual([]);
+    }
+  });
+});
