@@ -18,7 +18,7 @@ const SIZES = [50, 500, 2000];
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
 const REDUNDANCY = RedundancySchema.parse(process.env['BENCH_REDUNDANCY'] ?? 'HIGH');
 
-export function benchIntent(sites: number, redundancy = REDUNDANCY): Intent {
+function benchIntent(sites: number, redundancy = REDUNDANCY): Intent {
   const branches = sites - 7;
   const third = Math.floor(branches / 3);
   return IntentSchema.parse({
@@ -46,19 +46,16 @@ function time(fn: () => void): number {
   return performance.now() - t0;
 }
 
-console.log(`NetTwin generate + validate bench — redundancy ${REDUNDANCY}, median of ${RUNS} runs (ms)`);
-console.log(
-  ['family'.padEnd(13), ...SIZES.map((n) => `${n} sites`.padStart(22))].join(' ') +
-    '\n' +
-    ' '.repeat(13) +
-    SIZES.map(() => 'gen+cost / validate  (links)'.padStart(23)).join(''),
-);
+const COL = 30;
+console.log(`NetTwin generate + validate bench — redundancy ${REDUNDANCY}, median of ${RUNS} runs`);
+console.log('cell: generate+price ms / validate ms (links)\n');
+console.log('family'.padEnd(13) + SIZES.map((n) => `${n.toLocaleString('en-US')} sites`.padStart(COL)).join(''));
 let hybrid2000 = NaN;
 for (const family of TOPOLOGY_FAMILIES) {
   const cells: string[] = [];
   for (const n of SIZES) {
     if (family === 'full-mesh' && n > FULL_MESH_MAX_SITES) {
-      cells.push(`capped at ${FULL_MESH_MAX_SITES} sites`.padStart(23));
+      cells.push(`capped at ${FULL_MESH_MAX_SITES} sites`.padStart(COL));
       continue;
     }
     const intent = benchIntent(n);
@@ -78,7 +75,7 @@ for (const family of TOPOLOGY_FAMILIES) {
     const g = median(gen);
     const v = median(val);
     if (family === 'hybrid' && n === 2000) hybrid2000 = g + v;
-    cells.push(`${g.toFixed(1)} / ${v.toFixed(1)} (${links})`.padStart(23));
+    cells.push(`${g.toFixed(1)} / ${v.toFixed(1)} (${links.toLocaleString('en-US')})`.padStart(COL));
   }
   console.log(family.padEnd(13) + cells.join(''));
 }
