@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateAll, generateDesign, GenerateError, type Design } from '../../../src-shared/generate/generate';
+import { DEFAULT_PRICE_BOOK, parsePriceBook, type PriceBook } from '../../../src-shared/cost/pricebook';
 import { parseIntent, type Intent } from '../../../src-shared/model/intent';
 import { FamilySchema, TOPOLOGY_FAMILIES, type Family } from '../../../src-shared/model/topology';
 import { intOption, parseCli } from '../args';
 import { CliError, type CliIo, type Command } from '../command';
 import { openProjectFile, PROJECT_EXTENSION, type ProjectFile } from '../../store/projectFile';
 
-const USAGE = 'nettwin generate --intent FILE [--family NAME | --all] [--seed N] [--json] [--out FILE.nettwin]';
+const USAGE =
+  'nettwin generate --intent FILE [--family NAME | --all] [--seed N] [--price-book FILE] [--json] [--out FILE.nettwin]';
 
 /** Reads and parses a JSON file, or says in one line why it cannot. */
 export function readJsonFile(file: string): unknown {
@@ -29,6 +31,15 @@ export function readJsonFile(file: string): unknown {
 export function readIntent(file: string, io: CliIo): Intent | null {
   const parsed = parseIntent(readJsonFile(file));
   if (parsed.ok) return parsed.intent;
+  for (const p of parsed.problems) io.err(`${file}: ${p}`);
+  return null;
+}
+
+/** The price book in `file` (DEFAULT_PRICE_BOOK without one); on problems prints one line each and signals exit 2. */
+export function readPriceBook(file: string | undefined, io: CliIo): PriceBook | null {
+  if (file === undefined) return DEFAULT_PRICE_BOOK;
+  const parsed = parsePriceBook(readJsonFile(file));
+  if (parsed.ok) return parsed.book;
   for (const p of parsed.problems) io.err(`${file}: ${p}`);
   return null;
 }
@@ -106,6 +117,7 @@ export const generateCommand: Command = {
       family: { type: 'string' },
       all: { type: 'boolean' },
       seed: { type: 'string' },
+      'price-book': { type: 'string' },
       json: { type: 'boolean' },
       out: { type: 'string' },
     });
@@ -123,18 +135,19 @@ export const generateCommand: Command = {
     }
     const seed = intOption(values.seed, 'seed', 1);
     const intent = readIntent(values.intent, io);
-    if (intent === null) return 2;
+    const priceBook = readPriceBook(values['price-book'], io);
+    if (intent === null || priceBook === null) return 2;
     let designs: Design[];
     let skipped: { family: Family; reason: string }[] = [];
     if (family !== undefined) {
       try {
-        designs = [generateDesign(intent, family, seed)];
+        designs = [generateDesign(intent, family, seed, { priceBook })];
       } catch (err) {
         if (err instanceof GenerateError) throw new CliError(err.message);
         throw err;
       }
     } else {
-      ({ designs, skipped } = generateAll(intent, seed));
+      ({ designs, skipped } = generateAll(intent, seed, { priceBook }));
     }
     const ids = values.out === undefined ? [] : recordDesigns(values.out, intent, designs);
     if (values.json === true) {

@@ -1,5 +1,4 @@
 import { costDesign, type CostBreakdown } from '../../../src-shared/cost/cost';
-import { DEFAULT_PRICE_BOOK } from '../../../src-shared/cost/pricebook';
 import { IntentSchema, type Intent } from '../../../src-shared/model/intent';
 import { restoreTopology, type Topology } from '../../../src-shared/model/topology';
 import type { ValidationResult } from '../../../src-shared/validate/types';
@@ -7,9 +6,9 @@ import { validateDesign } from '../../../src-shared/validate/validate';
 import { parseCli } from '../args';
 import { CliError, type Command } from '../command';
 import { PROJECT_EXTENSION } from '../../store/projectFile';
-import { designTable, openProjectForCli, readIntent, readJsonFile } from './generate';
+import { designTable, openProjectForCli, readIntent, readJsonFile, readPriceBook } from './generate';
 
-const USAGE = 'nettwin validate FILE [--intent FILE] [--json]';
+const USAGE = 'nettwin validate FILE [--intent FILE] [--price-book FILE] [--json]';
 
 interface Target {
   name: string;
@@ -72,7 +71,11 @@ export const validateCommand: Command = {
   summary: 'Check designs against an intent: explained checks and a 0–100 score (exit 1 if any design fails)',
   usage: USAGE,
   run: async (args, io) => {
-    const { values, positionals } = parseCli(args, { intent: { type: 'string' }, json: { type: 'boolean' } });
+    const { values, positionals } = parseCli(args, {
+      intent: { type: 'string' },
+      'price-book': { type: 'string' },
+      json: { type: 'boolean' },
+    });
     const [file, extra] = positionals;
     if (file === undefined) throw new CliError(`a design or project FILE is required (usage: ${USAGE})`);
     if (extra !== undefined) throw new CliError(`unexpected argument "${extra}" (usage: ${USAGE})`);
@@ -82,11 +85,13 @@ export const validateCommand: Command = {
       if (parsed === null) return 2;
       intent = parsed;
     }
+    const book = readPriceBook(values['price-book'], io);
+    if (book === null) return 2;
     const targets: Target[] = file.endsWith(PROJECT_EXTENSION)
       ? designsInProject(file, intent)
       : designsInJson(file, readJsonFile(file)).map((topology, i) => ({ name: topology.name || `design ${i + 1}`, topology, intent }));
     const outcomes: Outcome[] = targets.map((t) => {
-      const cost = costDesign(t.topology, DEFAULT_PRICE_BOOK);
+      const cost = costDesign(t.topology, book);
       return { ...t, cost, validation: validateDesign(t.topology, t.intent, { cost }) };
     });
     const allPassed = outcomes.every((o) => o.validation.passed);

@@ -147,3 +147,26 @@ describe('through bin/nettwin.mjs', () => {
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^nettwin generate: .*not-json\.intent\.json is not valid JSON/)]);
   });
 });
+
+describe('--price-book', () => {
+  it('prices with an edited price book, and reports a broken one line per problem', async () => {
+    const book = JSON.parse(fs.readFileSync(path.join(root, 'resources', 'pricebook.json'), 'utf8')) as {
+      devices: { extraPortUsd: number; default: { ports: number; usd: number }[]; byRole: Record<string, unknown> };
+    };
+    const args = ['--intent', fixture('regional-retail.intent.json'), '--family', 'ring', '--json'];
+    const base = JSON.parse((await run(generateCommand, args)).out) as JsonDoc;
+    // Routers are priced from the default tiers: make every one cost 1,000 more.
+    book.devices.default = book.devices.default.map((t) => ({ ...t, usd: t.usd + 1000 }));
+    const edited = path.join(tmp, 'book.json');
+    fs.writeFileSync(edited, JSON.stringify(book));
+    const dearer = JSON.parse((await run(generateCommand, [...args, '--price-book', edited])).out) as JsonDoc;
+    const routers = base.designs[0]!.topology.nodes.length;
+    expect(dearer.designs[0]!.cost.totalUsd - base.designs[0]!.cost.totalUsd).toBe(1000 * routers);
+    book.devices.extraPortUsd = -1;
+    fs.writeFileSync(edited, JSON.stringify(book));
+    const bad = await run(generateCommand, [...args, '--price-book', edited]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toEqual([expect.stringMatching(/book\.json: devices\.extraPortUsd: Too small/)]);
+    expect(bad.out).toBe('');
+  });
+});
