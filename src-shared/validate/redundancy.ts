@@ -147,7 +147,13 @@ function assessCritical(x: DesignIndex, f: DfsForest): LevelVerdict {
   const labels = cutLabels(g, f);
   const cuts = twoEdgeCutClasses(g, labels);
   if (cuts.length > 0) {
-    problems.push(`${plural(cuts.length, 'pair')} of link failures disconnect the network`);
+    const [a, b] = linkIdsOf(x, cuts[0]!.slice(0, 2));
+    problems.push(
+      cuts.length === 1 && cuts[0]!.length === 2
+        ? `losing links ${a} and ${b} together disconnects the network`
+        : `${plural(cuts.length, 'group')} of links where any two failures disconnect the network (e.g. ${a} and ${b})`,
+    );
+    // Evidence: the first pair of each group, the links to protect first.
     for (const c of cuts) links.push(...linkIdsOf(x, c.slice(0, 2)));
   }
   const failedNodes = new Uint8Array(g.nodeIds.length);

@@ -56,7 +56,20 @@ describe('redundancy classes on hand-built designs', () => {
   it('a triangle meets HIGH but two link failures cut it: not CRITICAL', () => {
     const r = assess(design({ a: 'hq', b: 'branch', c: 'branch' }, [['a/r', 'b/r'], ['b/r', 'c/r'], ['c/r', 'a/r']]));
     expect(r.achieved).toBe('HIGH');
-    expect(r.levels.CRITICAL.message).toMatch(/link failures/);
+    expect(r.levels.CRITICAL.message).toBe('1 group of links where any two failures disconnect the network (e.g. e0 and e1)');
+    expect(r.levels.CRITICAL.evidence.links).toEqual(['e0', 'e1']);
+  });
+
+  it('a 4-cycle with one chord names the one 2-edge cut it leaves', () => {
+    // a-b-c-d-a plus the chord a-c: {a-b, b-c} isolates b and {c-d, d-a} isolates d.
+    const r = assess(
+      design({ a: 'hq', b: 'branch', c: 'branch', d: 'branch' }, [
+        ['a/r', 'b/r'], ['b/r', 'c/r'], ['c/r', 'd/r'], ['d/r', 'a/r'], ['a/r', 'c/r'],
+      ]),
+    );
+    expect(r.achieved).toBe('HIGH');
+    expect(r.levels.CRITICAL.message).toBe('2 groups of links where any two failures disconnect the network (e.g. e0 and e1)');
+    expect([...r.levels.CRITICAL.evidence.links].sort()).toEqual(['e0', 'e1', 'e2', 'e3']);
   });
 
   it('K4 (every pair linked, one device per site) meets CRITICAL', () => {
