@@ -1,6 +1,6 @@
 import type { Topology } from '../model/topology';
 import { ImportError, emptyReport, finishImport, type DraftTopology, type ImportResult } from './report';
-import { isRecord } from './yaml-doc';
+import { isRecord, parseYaml } from './yaml-doc';
 
 /**
  * NetTwin design JSON → topology, through `restoreTopology` (which migrates
@@ -18,10 +18,17 @@ export function importDesignJson(text: string, file = 'design.json'): ImportResu
   const { nodes, links } = raw;
   if (!Array.isArray(nodes)) throw new ImportError(file, 'expected a list', undefined, 'nodes');
   if (!Array.isArray(links)) throw new ImportError(file, 'expected a list', undefined, 'links');
+  const lineOf = (path: Array<string | number>) => {
+    try {
+      return parseYaml(text, file).lineOf(path); // JSON is YAML: its parser knows positions
+    } catch {
+      return undefined;
+    }
+  };
   nodes.forEach((n: unknown, k) => {
     // Role guessing reads id, name and role; anything else is left to the schema.
     if (!isRecord(n) || typeof n['id'] !== 'string' || (n['name'] !== undefined && typeof n['name'] !== 'string')) {
-      throw new ImportError(file, 'a node needs a text "id" (and "name")', undefined, `nodes[${k}]`);
+      throw new ImportError(file, 'a node needs a text "id" (and "name")', lineOf(['nodes', k]), `nodes[${k}]`);
     }
   });
   const report = emptyReport();
@@ -31,7 +38,7 @@ export function importDesignJson(text: string, file = 'design.json'): ImportResu
   }));
   links.forEach((l: unknown, k) => {
     if (!isRecord(l) || typeof l['source'] !== 'string' || typeof l['target'] !== 'string') {
-      throw new ImportError(file, 'a link needs text "source" and "target"', undefined, `links[${k}]`);
+      throw new ImportError(file, 'a link needs text "source" and "target"', lineOf(['links', k]), `links[${k}]`);
     }
   });
   report.mapped.push(`${nodes.length} nodes`, `${links.length} links`);
@@ -39,7 +46,15 @@ export function importDesignJson(text: string, file = 'design.json'): ImportResu
   if (unnamed > 0) report.guessed.push(`${unnamed} nodes without a name are named by their id`);
   if (Array.isArray(raw['sites'])) report.mapped.push(`${raw['sites'].length} sites`);
   const draft = { ...raw, nodes: draftNodes, links } as unknown as DraftTopology;
-  return finishImport(draft, report, file);
+  try {
+    return finishImport(draft, report, file);
+  } catch (err) {
+    // Schema problems name a path ("nodes.3.role"); point at its line too.
+    const path = err instanceof ImportError ? /^invalid design: ([^:;\s]+):/.exec(err.detail)?.[1] : undefined;
+    if (path === undefined) throw err;
+    const line = lineOf(path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)));
+    throw line === undefined ? err : new ImportError(file, (err as ImportError).detail, line);
+  }
 }
 
 /** Topology → design JSON, the same shape `restoreTopology` reads. */

@@ -7,7 +7,7 @@ import {
   type NbOutInterface,
 } from './netbox-export-model';
 import { ImportError, emptyReport, type ImportResult } from './report';
-import { isRecord } from './yaml-doc';
+import { isRecord, parseYaml, type YamlSource } from './yaml-doc';
 
 /**
  * NetBox REST API responses (`/api/dcim/devices/`, `/cables/`, `/sites/`),
@@ -22,68 +22,95 @@ export type NetboxJsonInput = string | { devices: string; cables?: string; sites
  * (`termination_a`), roles as `role` (v4) or `device_role` (v3).
  */
 export function importNetboxJson(input: NetboxJsonInput, file = 'netbox.json'): ImportResult {
-  let parts: { sites: unknown; devices: unknown; cables: unknown };
-  const files = { sites: file, devices: file, cables: file };
+  // Each part: its value, the file it came from, and where in that file it sits.
+  let parts: Record<'sites' | 'devices' | 'cables', Part>;
   if (typeof input === 'string') {
     const bundle = parseJson(input, file);
+    const at = (key: string): Part => ({ value: isRecord(bundle) ? bundle[key] : undefined, file, text: input, path: [key] });
     if (isRecord(bundle) && bundle['devices'] !== undefined) {
-      parts = { sites: bundle['sites'], devices: bundle['devices'], cables: bundle['cables'] };
+      parts = { sites: at('sites'), devices: at('devices'), cables: at('cables') };
     } else if (Array.isArray(bundle) || (isRecord(bundle) && Array.isArray(bundle['results']))) {
       // A single `/api/dcim/devices/` response: devices without cables.
-      parts = { sites: undefined, devices: bundle, cables: undefined };
+      const none: Part = { value: undefined, file, text: input, path: [] };
+      parts = { sites: none, devices: { value: bundle, file, text: input, path: [] }, cables: none };
     } else {
       throw new ImportError(file, 'expected an object with "devices" (and "cables", "sites") lists', 1, 'devices');
     }
   } else {
-    files.devices = 'devices.json';
-    files.cables = 'cables.json';
-    files.sites = 'sites.json';
-    parts = {
-      devices: parseJson(input.devices, files.devices),
-      cables: input.cables === undefined ? undefined : parseJson(input.cables, files.cables),
-      sites: input.sites === undefined ? undefined : parseJson(input.sites, files.sites),
-    };
+    const part = (text: string | undefined, name: string): Part =>
+      text === undefined ? { value: undefined, file: name, text: '', path: [] } : { value: parseJson(text, name), file: name, text, path: [] };
+    parts = { devices: part(input.devices, 'devices.json'), cables: part(input.cables, 'cables.json'), sites: part(input.sites, 'sites.json') };
   }
-  const sites = list(parts.sites, files.sites, 'sites').map((o, k): NbSite => {
-    const at = `sites[${k}]`;
-    return {
-      file: files.sites,
-      name: requireText(o['name'], files.sites, `${at}.name`),
-      region: nestedName(o['region']),
-      lat: text(o['latitude']),
-      lon: text(o['longitude']),
-      cf: customFields(o),
-    };
-  });
-  const devices = list(parts.devices, files.devices, 'devices').map((o, k): NbDevice => {
-    const at = `devices[${k}]`;
-    return {
-      file: files.devices,
-      netboxId: text(o['id']),
-      name: requireText(o['name'], files.devices, `${at}.name`),
-      role: nestedName(o['role'] ?? o['device_role']),
-      deviceType: isRecord(o['device_type']) ? text(o['device_type']['model']) : undefined,
-      site: nestedName(o['site']),
-      region: isRecord(o['site']) ? nestedName(o['site']['region']) : undefined,
-      lat: text(o['latitude']),
-      lon: text(o['longitude']),
-      cf: customFields(o),
-    };
-  });
-  const cables = list(parts.cables, files.cables, 'cables').map((o, k): NbCable => {
-    const length = o['length'];
+  const sites = list(parts.sites, 'sites').map(({ o, at }): NbSite => ({
+    file: parts.sites.file,
+    get line() {
+      return at.line();
+    },
+    name: requireText(o['name'], at, 'name'),
+    region: nestedName(o['region']),
+    lat: text(o['latitude']),
+    lon: text(o['longitude']),
+    cf: customFields(o),
+  }));
+  const devices = list(parts.devices, 'devices').map(({ o, at }): NbDevice => ({
+    file: parts.devices.file,
+    get line() {
+      return at.line();
+    },
+    netboxId: text(o['id']),
+    name: requireText(o['name'], at, 'name'),
+    role: nestedName(o['role'] ?? o['device_role']),
+    deviceType: isRecord(o['device_type']) ? text(o['device_type']['model']) : undefined,
+    site: nestedName(o['site']),
+    region: isRecord(o['site']) ? nestedName(o['site']['region']) : undefined,
+    lat: text(o['latitude']),
+    lon: text(o['longitude']),
+    cf: customFields(o),
+  }));
+  const cables = list(parts.cables, 'cables').map(({ o, at }): NbCable => {
     const unit = o['length_unit'];
     return {
-      file: files.cables,
+      file: parts.cables.file,
+      get line() {
+        return at.line();
+      },
       label: text(o['label']) ?? (text(o['id']) === undefined ? undefined : `cable-${text(o['id'])}`),
-      a: end(o, 'a', files.cables, `cables[${k}]`),
-      b: end(o, 'b', files.cables, `cables[${k}]`),
-      length: text(length),
+      a: end(o, 'a', at),
+      b: end(o, 'b', at),
+      length: text(o['length']),
       lengthUnit: isRecord(unit) ? text(unit['value']) : text(unit),
       cf: customFields(o),
     };
   });
   return buildFromNetbox(sites, devices, cables, emptyReport(), file);
+}
+
+interface Part {
+  value: unknown;
+  file: string;
+  text: string;
+  path: Array<string | number>;
+  /** Positions, parsed on the first error that needs a line (once per file). */
+  positions?: YamlSource | null;
+}
+
+function lineIn(part: Part, path: ReadonlyArray<string | number>): number | undefined {
+  if (part.positions === undefined) {
+    try {
+      part.positions = parseYaml(part.text, part.file);
+    } catch {
+      part.positions = null;
+    }
+  }
+  return part.positions?.lineOf(path);
+}
+
+/** Where an object sits, for errors: file, field path, and its line (looked up only when needed). */
+interface At {
+  file: string;
+  field: string;
+  line(sub?: ReadonlyArray<string | number>): number | undefined;
+  fail(sub: ReadonlyArray<string | number>, detail: string): never;
 }
 
 function parseJson(raw: string, file: string): unknown {
@@ -94,32 +121,47 @@ function parseJson(raw: string, file: string): unknown {
   }
 }
 
-/** The objects of an API list response, or of a bare array. */
-function list(v: unknown, file: string, what: string): Array<Record<string, unknown>> {
+/** The objects of an API list response, or of a bare array, each with where it sits. */
+function list(part: Part, what: string): Array<{ o: Record<string, unknown>; at: At }> {
+  const v = part.value;
   if (v === undefined || v === null) return [];
+  const inResults = !Array.isArray(v) && isRecord(v);
   const items = Array.isArray(v) ? v : isRecord(v) ? v['results'] : undefined;
-  if (!Array.isArray(items)) throw new ImportError(file, `"${what}" must be a list or {results: [...]}`, undefined, what);
+  if (!Array.isArray(items)) {
+    throw new ImportError(part.file, `"${what}" must be a list or {results: [...]}`, lineIn(part, part.path), what);
+  }
   return items.map((o: unknown, k) => {
-    if (!isRecord(o)) throw new ImportError(file, 'expected an object', undefined, `${what}[${k}]`);
-    return o;
+    const path = [...part.path, ...(inResults ? ['results'] : []), k];
+    const field = `${what}[${k}]`;
+    const at: At = {
+      file: part.file,
+      field,
+      line: (sub = []) => lineIn(part, [...path, ...sub]),
+      fail: (sub, detail) => {
+        // A missing key has no line of its own: point at its object.
+        throw new ImportError(part.file, detail, at.line(sub) ?? at.line(), [field, ...sub].join('.'));
+      },
+    };
+    if (!isRecord(o)) at.fail([], 'expected an object');
+    return { o: o as Record<string, unknown>, at };
   });
 }
 
 /** One side of a cable: new-style terminations list or old-style termination_a. */
-function end(o: Record<string, unknown>, side: 'a' | 'b', file: string, at: string): NbEnd {
+function end(o: Record<string, unknown>, side: 'a' | 'b', at: At): NbEnd {
   const terms = o[`${side}_terminations`];
   let type: string | undefined;
   let obj: unknown;
   if (Array.isArray(terms)) {
     const first: unknown = terms[0];
-    if (!isRecord(first)) throw new ImportError(file, 'cable end without termination', undefined, `${at}.${side}_terminations`);
+    if (!isRecord(first)) at.fail([`${side}_terminations`], 'cable end without termination');
     type = text(first['object_type']) ?? text(first['termination_type']);
     obj = first['object'] ?? first['termination'];
   } else {
     type = text(o[`termination_${side}_type`]);
     obj = o[`termination_${side}`];
   }
-  if (!isRecord(obj)) throw new ImportError(file, 'cable end without its object', undefined, `${at}.${side}_terminations`);
+  if (!isRecord(obj)) at.fail([Array.isArray(terms) ? `${side}_terminations` : `termination_${side}`], 'cable end without its object');
   const device = obj['device'];
   return {
     type,
@@ -145,10 +187,8 @@ function text(v: unknown): string | undefined {
   return undefined;
 }
 
-function requireText(v: unknown, file: string, field: string): string {
-  const t = text(v);
-  if (t === undefined) throw new ImportError(file, 'missing or not text', undefined, field);
-  return t;
+function requireText(v: unknown, at: At, key: string): string {
+  return text(v) ?? at.fail([key], 'missing or not text');
 }
 
 /** NetBox nests related objects as {id, name, slug}; accept a plain name too. */

@@ -44,3 +44,4 @@ export function parseYaml(text: string, file: string): YamlSource {
 
 export const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
+

@@ -33,8 +33,10 @@ describe('importDesignJson', () => {
     expect(() => importDesignJson('{"nodes": [{"id": "a", "role": "core"}], "links": [{"id": "l", "source": "a", "target": "z"}]}')).toThrow(
       'design.json: invalid design: links.l.target: unknown node "z"',
     );
-    expect(() => importDesignJson('{"nodes": [{"id": "a", "role": "boss"}], "links": []}')).toThrow(/design\.json: invalid design: nodes\.0\.role/);
-    expect(() => importDesignJson('{"nodes": [3], "links": []}')).toThrow('design.json, field "nodes[0]": a node needs a text "id" (and "name")');
+    expect(() => importDesignJson('{"nodes": [\n  {"id": "a"},\n  {"id": "b", "role": "boss"}\n], "links": []}')).toThrow(
+      /^design\.json line 3: invalid design: nodes\.1\.role/,
+    );
+    expect(() => importDesignJson('{"nodes": [3], "links": []}')).toThrow('design.json line 1, field "nodes[0]": a node needs a text "id" (and "name")');
     expect(() => importDesignJson('nope')).toThrow(/^design\.json: not valid JSON/);
   });
 

@@ -97,9 +97,13 @@ describe('importNetboxJson on API list responses', () => {
     expect(importNetboxJson(read('devices.json')).topology.nodes).toHaveLength(4);
   });
 
-  it('names the file and field on bad input', () => {
-    expect(() => importNetboxJson('{"devices": 3}')).toThrow('netbox.json, field "devices": "devices" must be a list or {results: [...]}');
-    expect(() => importNetboxJson('{"devices": [{"id": 1}]}')).toThrow('netbox.json, field "devices[0].name": missing or not text');
+  it('names the file, line and field on bad input', () => {
+    expect(() => importNetboxJson('{"devices": 3}')).toThrow('netbox.json line 1, field "devices": "devices" must be a list or {results: [...]}');
+    expect(() => importNetboxJson('{"devices": [{"id": 1}]}')).toThrow('netbox.json line 1, field "devices[0].name": missing or not text');
+    const devices = read('devices.json').replace('"name": "fra-edge-01"', '"name": 7.5e999');
+    expect(() => importNetboxJson({ devices })).toThrow('devices.json line 26, field "devices[2].name": missing or not text');
+    const cables = read('cables.json').replace('"length": 420', '"length": "far"');
+    expect(() => importNetboxJson({ devices: read('devices.json'), cables })).toThrow('cables.json line 6, field "length": "far" is not a length');
     expect(() => importNetboxJson({ devices: '[', cables: '[]' })).toThrow(/^devices\.json: not valid JSON/);
   });
 });
