@@ -9,8 +9,8 @@ import { evidence, plural, type Evidence } from './types';
  * on the one below:
  * - NONE: every device reaches every other (one component).
  * - STANDARD: no single link failure isolates an HQ, datacenter or region
- *   hub: for every bridge, the smaller side it cuts off (by device count)
- *   holds no such site entirely.
+ *   hub: for every bridge, the smaller side it cuts off (by device count;
+ *   both sides when they are equal) holds no such site entirely.
  * - HIGH: survives any single link or node failure: no bridge and no
  *   articulation point (Tarjan, one DFS).
  * - CRITICAL: survives any two link failures (no 2-edge cut, cuts.ts), any
@@ -109,12 +109,13 @@ function assessStandard(x: DesignIndex, f: DfsForest, bridges: number[]): LevelV
     const u = f.parent[a] === b && f.parentLink[a] === e ? a : b;
     const start = f.disc[u]!;
     const size = f.subtree[u]!;
-    const cutSubtree = size <= f.componentSize[f.componentOf[u]!]! - size;
+    // The smaller side is cut off; with equal halves both are (no order decides).
+    const rest = f.componentSize[f.componentOf[u]!]! - size;
     let hit = false;
     for (const s of important) {
       const inside = x.siteNodes[s]!.every((v) => f.disc[v]! >= start && f.disc[v]! < start + size);
       const outside = x.siteNodes[s]!.every((v) => f.disc[v]! < start || f.disc[v]! >= start + size);
-      if (cutSubtree ? inside : outside) {
+      if ((size <= rest && inside) || (rest <= size && outside)) {
         isolated.add(s);
         hit = true;
       }
