@@ -143,7 +143,7 @@ function list(part: Part, what: string): Array<{ o: Record<string, unknown>; at:
       },
     };
     if (!isRecord(o)) at.fail([], 'expected an object');
-    return { o: o as Record<string, unknown>, at };
+    return { o, at };
   });
 }
 
