@@ -5,6 +5,10 @@ import { generateCommand } from './commands/generate';
 import { validateCommand } from './commands/validate';
 import { versionCommand } from './commands/version';
 import { analyzeCommand } from './commands/analyze';
+import { recommendCommand } from './commands/recommend';
+import { optimizeCommand } from './commands/optimize';
+import { learnCommand } from './commands/learn';
+import { outcomesCommand } from './commands/outcomes';
 
 /** Every subcommand, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -14,4 +18,8 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   exportCommand,
   analyzeCommand,
+  recommendCommand,
+  optimizeCommand,
+  learnCommand,
+  outcomesCommand,
 ];

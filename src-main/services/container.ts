@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { sharedPool } from '../workers/sweep';
 import { DesignService } from './designs';
+import { findBootstrapKnowledge, LearningService } from './learning';
+import { OptimizeService } from './optimize';
+import { RecommendService } from './recommend';
 import { ExchangeService } from './exchange';
 import { SimulationService } from './simulations';
 import { EventBus } from './events';
@@ -16,6 +19,8 @@ export interface ServiceOptions {
   /** The user's data folder: recent list, knowledge base. */
   dataDir: string;
   now?: () => number;
+  /** The shipped bootstrap knowledge base (found next to the app when absent). */
+  bootstrapKnowledge?: string;
 }
 
 export interface Services {
@@ -39,6 +44,13 @@ export function createServices(opts: ServiceOptions): Services {
   const recent = new RecentProjects(opts.mode === 'electron' ? path.join(opts.dataDir, 'recent.json') : null);
   const projects = new ProjectService(locator, bus, recent, opts.now);
   const designs = new DesignService(projects, bus);
+  const writableProject = (id: string) => projects.writable(id);
+  const learning = new LearningService(
+    { knowledgeFile: path.join(opts.dataDir, 'knowledge.nettwin'), bootstrapFile: findBootstrapKnowledge(opts.bootstrapKnowledge), ...(opts.now ? { now: opts.now } : {}) },
+    writableProject,
+  );
+  const recommend = new RecommendService(learning, writableProject, opts.now);
+  const optimize = new OptimizeService(writableProject, opts.now);
   const simulations = new SimulationService(projects, bus, sharedPool);
   const exchange = new ExchangeService(projects, designs, bus);
   return {

@@ -32,6 +32,8 @@ export interface LoadProfile {
   link: number;
   /** Per link: its worst utilisation over the scenarios. */
   perLink: Float64Array;
+  /** Highest utilisation with nothing failed. */
+  baseline: number;
 }
 
 /** Mean of the TOP_K largest per-link worst cases: the secondary objective once the maximum is pinned. */
@@ -44,7 +46,7 @@ export function topMean(perLink: Float64Array): number {
 export function worstN1Utilisation(t: Topology, g: CompiledGraph = compileTopology(t)): LoadProfile {
   const n = g.nodeIds.length;
   const perLink = new Float64Array(g.linkIds.length);
-  if (n < 2 || g.linkIds.length === 0) return { value: 0, link: -1, perLink };
+  if (n < 2 || g.linkIds.length === 0) return { value: 0, link: -1, perLink, baseline: 0 };
   const bwBySite = new Map(t.sites.map((s) => [s.id, (s.bandwidthMbps ?? 1000) / 1000]));
   const devicesAt = new Map<string, number>();
   for (const d of t.nodes) if (d.site !== undefined) devicesAt.set(d.site, (devicesAt.get(d.site) ?? 0) + 1);
@@ -77,6 +79,7 @@ export function worstN1Utilisation(t: Topology, g: CompiledGraph = compileTopolo
     }
   };
   scan(null, null);
+  const baseline = worst;
   const delta = new SlotDelta(engine.slots);
   for (const spec of n1Scenarios(g)) {
     const f = failureMasks(g, spec.nodes, spec.links);
@@ -84,7 +87,7 @@ export function worstN1Utilisation(t: Topology, g: CompiledGraph = compileTopolo
     engine.failureDelta(f, delta);
     scan(delta.value, f.links);
   }
-  return { value: worst, link: worstLink, perLink };
+  return { value: worst, link: worstLink, perLink, baseline };
 }
 
 /**

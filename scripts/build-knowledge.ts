@@ -1,0 +1,62 @@
+/**
+ * Builds the bootstrap knowledge base shipped in resources/knowledge/
+ * (see resources/knowledge/README.md): every Topology Zoo network in
+ * ../shared/data/topology-zoo imported, priced, validated and measured, plus
+ * every family generated and measured for the intent grid
+ * (src-shared/learn/intents.ts). Deterministic: fixed seeds and a fixed
+ * timestamp, so rebuilding gives the same rows.
+ * Usage: npm run knowledge:build [-- --zoo DIR --out FILE]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { importGraphml } from '../src-shared/io/graphml';
+import { samplesForIntents } from '../src-shared/learn/history';
+import { intentGrid } from '../src-shared/learn/intents';
+import { sampleFromRealNetwork } from '../src-shared/learn/zoo';
+import type { LearningSample } from '../src-shared/learn/sample';
+import { APP_VERSION } from '../src-shared/lib/version';
+import { KnowledgeBase } from '../src-main/store/knowledge';
+
+const { values } = parseArgs({
+  options: {
+    zoo: { type: 'string', default: path.resolve('..', 'shared', 'data', 'topology-zoo') },
+    out: { type: 'string', default: path.resolve('resources', 'knowledge', 'bootstrap.nettwin') },
+  },
+});
+const BUILT_AT = Date.UTC(2026, 0, 1);
+const t0 = performance.now();
+const secs = () => ((performance.now() - t0) / 1000).toFixed(1);
+
+const zooDir = values.zoo!;
+const zoo: LearningSample[] = [];
+const skipped: string[] = [];
+const files = fs.existsSync(zooDir) ? fs.readdirSync(zooDir).filter((f) => f.endsWith('.graphml')).sort() : [];
+for (const f of files) {
+  try {
+    const { topology } = importGraphml(fs.readFileSync(path.join(zooDir, f), 'utf8'), f);
+    if (topology.nodes.length < 2) throw new Error('fewer than two nodes');
+    zoo.push(sampleFromRealNetwork(topology, { id: `zoo-${path.basename(f, '.graphml')}`, name: path.basename(f, '.graphml'), softwareVersion: APP_VERSION, createdAt: BUILT_AT }));
+  } catch (err) {
+    skipped.push(`${f}: ${(err as Error).message.split('\n')[0]}`);
+  }
+}
+console.log(`topology zoo: ${zoo.length} networks measured, ${skipped.length} skipped (${secs()} s)`);
+for (const s of skipped) console.log(`  skipped ${s}`);
+
+const grid = intentGrid();
+const generated = samplesForIntents(grid, { origin: 'bootstrap', softwareVersion: APP_VERSION, now: BUILT_AT }, (done) => {
+  if (done % 48 === 0) console.log(`  grid ${done}/${grid.length} intents (${secs()} s)`);
+});
+console.log(`grid: ${generated.length} designs from ${grid.length} intents (${secs()} s)`);
+
+const out = values.out!;
+for (const f of [out, `${out}.lock`]) fs.rmSync(f, { force: true });
+fs.mkdirSync(path.dirname(out), { recursive: true });
+const kb = KnowledgeBase.open(out, { now: () => BUILT_AT });
+kb.file.meta.set('name', 'NetTwin bootstrap knowledge');
+kb.file.meta.set('built', JSON.stringify({ zoo: zoo.length, grid: grid.length, designs: generated.length, softwareVersion: APP_VERSION }));
+kb.samples.add([...zoo, ...generated]);
+kb.file.db.exec('VACUUM');
+kb.close();
+console.log(`wrote ${out}: ${(fs.statSync(out).size / 1048576).toFixed(2)} MB, ${zoo.length + generated.length} samples (${secs()} s)`);

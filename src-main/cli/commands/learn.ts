@@ -1,0 +1,49 @@
+import type { LearningReport } from '../../../src-shared/learn/report';
+import { parseCli } from '../args';
+import { CliError, type Command } from '../command';
+import { asCliError, cliLearning } from './recommend';
+
+const USAGE = 'nettwin learn report [--knowledge FILE] [--json]';
+const pct = (x: number) => `${(100 * x).toFixed(0)} %`;
+
+function text(r: LearningReport): string {
+  const lines = [
+    `history: ${r.samples} samples (${Object.entries(r.byOrigin).map(([k, v]) => `${k} ${v}`).join(', ')})`,
+    `success: ${r.successDefinition}`,
+    '',
+    'success rate per family (Wilson 95 %):',
+    ...r.perFamily.map((f) => `  ${f.family.padEnd(13)} ${String(f.successes).padStart(5)}/${String(f.total).padEnd(5)} ${pct(f.rate).padStart(5)}  [${pct(f.interval.low)}–${pct(f.interval.high)}]`),
+    '',
+    'trend (history in chronological fifths):',
+    ...r.trend.map((t, i) => `  ${i + 1}. ${t.samples} samples, success ${pct(t.rate)} [${pct(t.interval.low)}–${pct(t.interval.high)}]`),
+    '',
+    `real networks (Topology Zoo): ${r.realNetworks.count}; redundancy reached: ${Object.entries(r.realNetworks.byRedundancy).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`,
+    `predictor: trained on ${r.predictor.trainedOn}; held-out (5-fold) MAPE cost ${r.predictor.costMapePct.toFixed(1)} %, p95 latency ${r.predictor.p95MapePct.toFixed(1)} %, downtime MAE ${r.predictor.downtimeMaeMin.toFixed(1)} min/yr`,
+  ];
+  if (r.outcomes.length) {
+    lines.push('measured outcomes vs predictions:');
+    for (const o of r.outcomes) lines.push(`  ${o.metric}: ${o.count} rows, MAPE ${o.mapePct.toFixed(1)} % (mean predicted ${o.meanPredicted.toPrecision(4)}, actual ${o.meanActual.toPrecision(4)})`);
+  }
+  lines.push('', `per intent class: ${r.perClass.length} family × class cells (use --json for all of them)`);
+  return lines.join('\n');
+}
+
+export const learnCommand: Command = {
+  name: 'learn',
+  summary: 'Learning report: success rates per family and intent class, trends, predictor error',
+  usage: USAGE,
+  run: async (args, io) => {
+    const { values, positionals } = parseCli(args, { knowledge: { type: 'string' }, json: { type: 'boolean', default: false } });
+    if (positionals[0] !== 'report' || positionals.length > 1) throw new CliError(`expected "report" (usage: ${USAGE})`);
+    const learning = cliLearning(values.knowledge);
+    try {
+      const report = learning.report();
+      io.out(values.json ? JSON.stringify(report) : text(report));
+      return 0;
+    } catch (err) {
+      return asCliError(err);
+    } finally {
+      learning.dispose();
+    }
+  },
+};

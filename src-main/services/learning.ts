@@ -1,0 +1,169 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { learningReport, type LearningReport } from '../../src-shared/learn/report';
+import { fitPredictor, type Predictor } from '../../src-shared/learn/predictor';
+import { parseOutcomes, predictedOutcomes, OUTCOME_UNITS, OutcomeFormatError, type OutcomeMetric } from '../../src-shared/learn/outcomes';
+import type { LearningSample } from '../../src-shared/learn/sample';
+import { AppError } from '../../src-shared/contract/result';
+import { KnowledgeBase, SampleRepository } from '../store/knowledge';
+import type { ProjectFile } from '../store/projectFile';
+import { OutcomeRepository } from '../store/repos/outcomes';
+
+export interface LearningOptions {
+  /** The knowledge base file (created, and seeded from `bootstrapFile`, when missing). */
+  knowledgeFile: string;
+  /** The shipped bootstrap knowledge base (resources/knowledge/bootstrap.nettwin), or null. */
+  bootstrapFile: string | null;
+  /** Open the knowledge base read-only (CLI with a shipped file). */
+  readOnly?: boolean;
+  now?: () => number;
+}
+
+export interface OutcomeImportRow {
+  design: string;
+  metric: OutcomeMetric;
+  predicted: number | null;
+  actual: number;
+  errorPct: number | null;
+}
+
+export interface OutcomeImportResult {
+  imported: number;
+  rows: OutcomeImportRow[];
+  /** MAPE per metric over this import. */
+  mapePct: Partial<Record<OutcomeMetric, number>>;
+}
+
+/**
+ * History and learning: the knowledge base, the predictor fitted on it
+ * (refit whenever the number of samples changes), the learning report and
+ * the feedback of measured outcomes. `project` resolves a project id to an
+ * open, writable project file (ProjectService.writable in the app; a file
+ * opened by the CLI).
+ */
+export class LearningService {
+  private kb: KnowledgeBase | null = null;
+  private fitted: { count: number; predictor: Predictor } | null = null;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly opts: LearningOptions,
+    private readonly project: (projectId: string) => ProjectFile,
+  ) {
+    this.now = opts.now ?? Date.now;
+  }
+
+  knowledge(): KnowledgeBase {
+    this.kb ??= KnowledgeBase.open(this.opts.knowledgeFile, {
+      ...(this.opts.bootstrapFile ? { bootstrap: this.opts.bootstrapFile } : {}),
+      ...(this.opts.readOnly ? { readOnly: true } : {}),
+      now: this.now,
+    });
+    return this.kb;
+  }
+
+  /** All samples, or those recorded before `before` (replay). */
+  history(before?: number): LearningSample[] {
+    return this.knowledge().samples.list(before);
+  }
+
+  /** The predictor on the current history; refit when history has grown. */
+  predictor(history: readonly LearningSample[] = this.history()): Predictor {
+    if (this.fitted?.count !== history.length) this.fitted = { count: history.length, predictor: fitPredictor(history) };
+    return this.fitted.predictor;
+  }
+
+  /** Records samples into the knowledge base and, when given, into the project (merged by id). */
+  record(samples: readonly LearningSample[], projectId?: string, topologyId: string | null = null): number {
+    if (projectId !== undefined) new SampleRepository(this.project(projectId).db).add(samples, topologyId);
+    if (this.knowledge().file.readOnly) return 0;
+    return this.knowledge().samples.add(samples);
+  }
+
+  /** Merges a project's samples into the knowledge base (what opening a project does). */
+  mergeProject(projectId: string): { added: number } {
+    return { added: this.knowledge().mergeProject(this.project(projectId)) };
+  }
+
+  /** `learn:report`: success rates with Wilson intervals, trends, held-out error, outcomes vs predictions. */
+  report(input: { projectId?: string } = {}): LearningReport {
+    const history = this.history();
+    const predictor = this.predictor(history);
+    const outcomes = input.projectId !== undefined ? new OutcomeRepository(this.project(input.projectId).db).list() : [];
+    return learningReport(history, predictor, outcomes);
+  }
+
+  /**
+   * `outcomes:import`: reads CSV or JSON measurements, matches each row to a
+   * design of the project by id or name, stores it with the twin's
+   * prediction for the same metric, and returns the comparison.
+   */
+  importOutcomes(input: { projectId: string; text: string; source: string }): OutcomeImportResult {
+    let measured;
+    try {
+      measured = parseOutcomes(input.text);
+    } catch (err) {
+      if (err instanceof OutcomeFormatError) throw new AppError('INVALID_INPUT', err.message);
+      throw err;
+    }
+    const project = this.project(input.projectId);
+    const designs = project.topologies.list();
+    const repo = new OutcomeRepository(project.db, this.now);
+    const predictions = new Map<string, ReturnType<typeof predictedOutcomes>>();
+    const rows: OutcomeImportRow[] = [];
+    project.transaction(() => {
+      for (const m of measured) {
+        const d = designs.find((x) => x.id === m.design) ?? designs.find((x) => x.name === m.design);
+        if (!d) throw new AppError('NOT_FOUND', `no design "${m.design}" in this project`);
+        let p = predictions.get(d.id);
+        if (!p) {
+          p = predictedOutcomes(project.topologies.get(d.id).topology);
+          predictions.set(d.id, p);
+        }
+        const predicted = p[m.metric];
+        repo.insert({ topologyId: d.id, metric: m.metric, predicted, actual: m.value, unit: OUTCOME_UNITS[m.metric], source: input.source, measuredAt: m.measuredAt });
+        rows.push({
+          design: d.id,
+          metric: m.metric,
+          predicted,
+          actual: m.value,
+          errorPct: predicted !== null && m.value !== 0 ? (100 * Math.abs(predicted - m.value)) / Math.abs(m.value) : null,
+        });
+      }
+      project.audit.append('user', 'outcomes.import', null, { source: input.source, rows: rows.length });
+    });
+    const mapePct: Partial<Record<OutcomeMetric, number>> = {};
+    for (const metric of new Set(rows.map((r) => r.metric))) {
+      const errs = rows.filter((r) => r.metric === metric && r.errorPct !== null).map((r) => r.errorPct!);
+      if (errs.length) mapePct[metric] = errs.reduce((a, b) => a + b, 0) / errs.length;
+    }
+    return { imported: rows.length, rows, mapePct };
+  }
+
+  dispose(): void {
+    this.kb?.close();
+    this.kb = null;
+  }
+}
+
+/** Where the shipped bootstrap knowledge base lives, relative to the resources folder. */
+export const BOOTSTRAP_KNOWLEDGE = path.join('knowledge', 'bootstrap.nettwin');
+
+/**
+ * The shipped bootstrap knowledge base: next to the packaged app
+ * (`process.resourcesPath/resources/knowledge`, electron-builder copies
+ * `resources/` there), or in the source tree when run from it (dev, CLI,
+ * tests). Null when neither exists.
+ */
+export function findBootstrapKnowledge(explicit?: string): string | null {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
+  const candidates = [
+    explicit,
+    resourcesPath ? path.join(resourcesPath, 'resources', BOOTSTRAP_KNOWLEDGE) : undefined,
+    path.resolve(here, '..', '..', 'resources', BOOTSTRAP_KNOWLEDGE),
+    path.resolve(here, '..', '..', '..', 'resources', BOOTSTRAP_KNOWLEDGE),
+  ];
+  return candidates.find((c): c is string => c !== undefined && fs.existsSync(c)) ?? null;
+}

@@ -1,0 +1,200 @@
+import { AppError } from '../../src-shared/contract/result';
+import { DEFAULT_POLICY, type GovernancePolicy } from '../../src-shared/learn/optimize/governance';
+import { assess, type StepMetrics } from '../../src-shared/learn/optimize/metrics';
+import { applyPatch, invertPatch, PatchConflictError, type PatchOp } from '../../src-shared/learn/optimize/patch';
+import { optimize, replayStep, type Strategy } from '../../src-shared/learn/optimize/run';
+import { IntentSchema, type Intent, type Redundancy } from '../../src-shared/model/intent';
+import type { Topology } from '../../src-shared/model/topology';
+import type { AuditEntry } from '../store/repos/audit';
+import { DecisionRepository } from '../store/repos/decisions';
+import { OptimizationRepository, type OptimizationEntry } from '../store/repos/optimizations';
+import type { ProjectFile } from '../store/projectFile';
+import type { JobContext } from './jobs';
+
+const POLICY_KEY = 'governance.policy';
+export const DEFAULT_MAX_STEPS = 10;
+
+export interface OptimizeRunInput {
+  projectId: string;
+  designId: string;
+  strategy: Strategy;
+  /** Class every step must keep; default: the design's intent class, else what it achieves now. */
+  keep?: Redundancy;
+  maxSteps?: number;
+}
+
+export interface OptimizeRunResult {
+  steps: OptimizationEntry[];
+  /** The design's revision after the auto-approved steps. */
+  revision: number;
+  stoppedFor: 'approval' | 'nothing-to-improve' | 'max-steps';
+}
+
+/** What optimization_log stores for replay and undo. */
+interface StepBefore {
+  metrics: StepMetrics;
+  base: Topology;
+  params: { keep: Redundancy; intent: Intent | null };
+}
+interface StepAfter {
+  metrics: StepMetrics;
+  patch: PatchOp[];
+}
+
+/**
+ * `optimize:run` (job), `optimize:decide`, `optimize:undo`, `audit:list`:
+ * the autonomous optimiser over a project's designs with governance. Every
+ * step is written to OptimizationLog with before/after figures, the rule,
+ * the rationale and the expected improvement; the actual improvement is the
+ * design's measured figures when the step is applied. Auto-approved steps
+ * are applied at once; proposed ones wait for `decide`; any applied step can
+ * be undone (its inverse patch, refused when the design moved on so that it
+ * no longer fits).
+ */
+export class OptimizeService {
+  constructor(
+    private readonly project: (projectId: string) => ProjectFile,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  policy(projectId: string): GovernancePolicy {
+    const raw = this.project(projectId).meta.get(POLICY_KEY);
+    return raw ? { ...DEFAULT_POLICY, ...(JSON.parse(raw) as Partial<GovernancePolicy>) } : DEFAULT_POLICY;
+  }
+
+  setPolicy(projectId: string, policy: GovernancePolicy, actor: string): GovernancePolicy {
+    const p = this.project(projectId);
+    p.transaction(() => {
+      p.meta.set(POLICY_KEY, JSON.stringify(policy));
+      p.audit.append(actor, 'governance.policy', null, policy);
+    });
+    return policy;
+  }
+
+  async run(input: OptimizeRunInput, ctx?: JobContext): Promise<OptimizeRunResult> {
+    const p = this.project(input.projectId);
+    const rec = p.topologies.get(input.designId);
+    const intent = rec.intentId ? this.intentOf(p, rec.intentId) : null;
+    const keep = input.keep ?? intent?.redundancy ?? assess(rec.topology, undefined).metrics.redundancy ?? 'NONE';
+    const maxSteps = input.maxSteps ?? DEFAULT_MAX_STEPS;
+    ctx?.progress(0, maxSteps, `optimising for ${input.strategy}`);
+    const result = optimize(rec.topology, {
+      strategy: input.strategy, keep, maxSteps, policy: this.policy(input.projectId), ...(intent ? { intent } : {}),
+    });
+    if (ctx?.signal.aborted) throw new AppError('CANCELLED', 'optimisation cancelled');
+    const log = new OptimizationRepository(p.db, this.now);
+    const entries: OptimizationEntry[] = [];
+    let revision = rec.revision;
+    p.transaction(() => {
+      const base = log.list(input.designId).length;
+      for (const s of result.steps) {
+        const before: StepBefore = { metrics: s.before, base: s.base, params: { keep, intent } };
+        const after: StepAfter = { metrics: s.after, patch: s.patch };
+        const auto = s.verdict.status === 'auto-approved';
+        const e = log.insert({
+          topologyId: input.designId, step: base + s.step, strategy: s.strategy, rule: s.rule, rationale: s.rationale,
+          before, after, expected: s.expected, status: s.verdict.status,
+          decidedBy: auto ? 'policy' : null, decisionReason: s.verdict.reason,
+        });
+        p.audit.append(auto ? 'policy' : 'optimizer', `optimize.${s.verdict.status}`, e.id, { rule: s.rule, expected: s.expected, reason: s.verdict.reason });
+        if (auto) revision = this.applyTo(p, input.designId, s.patch, e.id, intent);
+        entries.push(log.get(e.id)!);
+      }
+    });
+    ctx?.progress(maxSteps, maxSteps, 'done');
+    const last = result.steps.at(-1);
+    const stoppedFor = last && last.verdict.status !== 'auto-approved' ? 'approval' : result.steps.length >= maxSteps ? 'max-steps' : 'nothing-to-improve';
+    return { steps: entries, revision, stoppedFor };
+  }
+
+  decide(input: { projectId: string; stepId: string; decision: 'approve' | 'reject'; actor: string; reason: string }): OptimizationEntry {
+    this.needPerson(input.actor, input.reason);
+    const p = this.project(input.projectId);
+    const log = new OptimizationRepository(p.db, this.now);
+    const e = this.entry(log, input.stepId);
+    if (e.status !== 'proposed') throw new AppError('CONFLICT', `step ${e.id} is ${e.status}, not waiting for a decision`);
+    return p.transaction(() => {
+      if (input.decision === 'approve') {
+        const before = e.before as StepBefore;
+        this.applyTo(p, e.topologyId, (e.after as StepAfter).patch, e.id, before.params.intent);
+      }
+      const status = input.decision === 'approve' ? 'approved' : 'rejected';
+      new DecisionRepository(p.db, this.now).insert({ subjectKind: 'optimization', subjectId: e.id, decision: status, actor: input.actor, reason: input.reason });
+      p.audit.append(input.actor, `optimize.${status}`, e.id, { reason: input.reason });
+      return log.decide(e.id, status, input.actor, input.reason);
+    });
+  }
+
+  undo(input: { projectId: string; stepId: string; actor: string; reason: string }): OptimizationEntry {
+    this.needPerson(input.actor, input.reason);
+    const p = this.project(input.projectId);
+    const log = new OptimizationRepository(p.db, this.now);
+    const e = this.entry(log, input.stepId);
+    if (e.status !== 'approved' && e.status !== 'auto-approved') throw new AppError('CONFLICT', `step ${e.id} is ${e.status}: only an applied step can be undone`);
+    return p.transaction(() => {
+      const rec = p.topologies.get(e.topologyId);
+      let reverted: Topology;
+      try {
+        reverted = applyPatch(rec.topology, invertPatch((e.after as StepAfter).patch));
+      } catch (err) {
+        if (err instanceof PatchConflictError) throw new AppError('CONFLICT', `cannot undo step ${e.step}: ${err.message}`);
+        throw err;
+      }
+      p.topologies.update(e.topologyId, reverted, rec.revision);
+      new DecisionRepository(p.db, this.now).insert({ subjectKind: 'optimization', subjectId: e.id, decision: 'undone', actor: input.actor, reason: input.reason });
+      p.audit.append(input.actor, 'optimize.undone', e.id, { reason: input.reason });
+      return log.decide(e.id, 'undone', input.actor, input.reason);
+    });
+  }
+
+  /** Recomputes a logged step from its recorded base design and parameters. */
+  replay(input: { projectId: string; stepId: string }): { identical: boolean } {
+    const e = this.entry(new OptimizationRepository(this.project(input.projectId).db), input.stepId);
+    const before = e.before as StepBefore;
+    const after = e.after as StepAfter;
+    const r = replayStep(
+      { base: before.base, patch: after.patch, before: before.metrics, after: after.metrics, rule: e.rule },
+      { strategy: e.strategy as Strategy, keep: before.params.keep, ...(before.params.intent ? { intent: before.params.intent } : {}) },
+    );
+    return { identical: r.identical };
+  }
+
+  list(input: { projectId: string; designId?: string }): OptimizationEntry[] {
+    return new OptimizationRepository(this.project(input.projectId).db).list(input.designId);
+  }
+
+  audit(input: { projectId: string; limit?: number }): AuditEntry[] {
+    return this.project(input.projectId).audit.list(input.limit ?? 500);
+  }
+
+  private applyTo(p: ProjectFile, designId: string, patch: PatchOp[], stepId: string, intent: Intent | null): number {
+    const rec = p.topologies.get(designId);
+    let next: Topology;
+    try {
+      next = applyPatch(rec.topology, patch);
+    } catch (err) {
+      if (err instanceof PatchConflictError) throw new AppError('CONFLICT', `the design changed since the step was proposed: ${err.message}`);
+      throw err;
+    }
+    const revision = p.topologies.update(designId, next, rec.revision);
+    new OptimizationRepository(p.db, this.now).setActual(stepId, { revision, metrics: assess(next, intent ?? undefined).metrics });
+    return revision;
+  }
+
+  private entry(log: OptimizationRepository, id: string): OptimizationEntry {
+    const e = log.get(id);
+    if (!e) throw new AppError('NOT_FOUND', `optimisation step ${id} not found`);
+    return e;
+  }
+
+  private needPerson(actor: string, reason: string): void {
+    if (!actor.trim()) throw new AppError('INVALID_INPUT', 'a decision needs the name of the person who takes it');
+    if (!reason.trim()) throw new AppError('INVALID_INPUT', 'a decision needs a reason');
+  }
+
+  private intentOf(p: ProjectFile, intentId: string): Intent | null {
+    const raw = p.intents.get(intentId)?.intent;
+    const r = IntentSchema.safeParse(raw);
+    return r.success ? r.data : null;
+  }
+}
