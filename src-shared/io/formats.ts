@@ -44,6 +44,11 @@ export function importTopology(format: TopologyImportFormat, input: ImportInput)
             devices: input.text,
             ...(input.cables ? { cables: input.cables.text } : {}),
             ...(input.sites ? { sites: input.sites.text } : {}),
+            names: {
+              devices: input.fileName,
+              ...(input.cables ? { cables: input.cables.fileName } : {}),
+              ...(input.sites ? { sites: input.sites.fileName } : {}),
+            },
           });
     case 'netbox-csv':
       if (input.cables === undefined) {

@@ -14,7 +14,15 @@ import { isRecord, parseYaml, type YamlSource } from './yaml-doc';
  * either as separate texts or bundled in one JSON object with keys
  * `sites`, `devices`, `cables` (what `exportNetboxJson` writes).
  */
-export type NetboxJsonInput = string | { devices: string; cables?: string; sites?: string };
+export type NetboxJsonInput =
+  | string
+  | {
+      devices: string;
+      cables?: string;
+      sites?: string;
+      /** File names for error messages. */
+      names?: { devices?: string; cables?: string; sites?: string };
+    };
 
 /**
  * NetBox API JSON → topology. Reads the list shape `{count, results: [...]}`
@@ -39,7 +47,12 @@ export function importNetboxJson(input: NetboxJsonInput, file = 'netbox.json'): 
   } else {
     const part = (text: string | undefined, name: string): Part =>
       text === undefined ? { value: undefined, file: name, text: '', path: [] } : { value: parseJson(text, name), file: name, text, path: [] };
-    parts = { devices: part(input.devices, 'devices.json'), cables: part(input.cables, 'cables.json'), sites: part(input.sites, 'sites.json') };
+    const names = input.names ?? {};
+    parts = {
+      devices: part(input.devices, names.devices ?? 'devices.json'),
+      cables: part(input.cables, names.cables ?? 'cables.json'),
+      sites: part(input.sites, names.sites ?? 'sites.json'),
+    };
   }
   const sites = list(parts.sites, 'sites').map(({ o, at }): NbSite => ({
     file: parts.sites.file,

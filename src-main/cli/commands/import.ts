@@ -116,8 +116,10 @@ export const importCommand: Command = {
     }
 
     const input: ImportInput = { text, fileName: path.basename(file) };
-    const cables = values.cables ?? (format === 'netbox-csv' ? companion(file, 'cables') : undefined);
-    const sites = values.sites ?? (format === 'netbox-csv' ? companion(file, 'sites') : undefined);
+    // NetBox exports come as one file per object type; pick up the siblings of a devices file.
+    const netbox = format === 'netbox-csv' || format === 'netbox-json';
+    const cables = values.cables ?? (netbox ? companion(file, 'cables') : undefined);
+    const sites = values.sites ?? (netbox ? companion(file, 'sites') : undefined);
     if (cables !== undefined) input.cables = { text: readText(cables), fileName: path.basename(cables) };
     if (sites !== undefined) input.sites = { text: readText(sites), fileName: path.basename(sites) };
     if (format === 'netbox-csv' && cables === undefined) {

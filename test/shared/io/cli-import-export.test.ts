@@ -53,6 +53,16 @@ describe('nettwin import', () => {
     expect(summary.report.dropped).toContain('cables.csv line 6: device "fra-fw-02" is not in the devices list');
   });
 
+  it('finds the siblings of a NetBox API devices file, and names them in errors', async () => {
+    const r = await run('import', path.join(NETBOX, 'devices.json'), '--out', at('nbjson.nettwin'), '--json');
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ format: 'netbox-json', nodes: 4, links: 2 });
+    fs.writeFileSync(at('devices.json'), fs.readFileSync(path.join(NETBOX, 'devices.json'), 'utf8'));
+    fs.writeFileSync(at('cables.json'), '{"results": [7]}');
+    const bad = await run('import', at('devices.json'), '--out', at('nbjson.nettwin'));
+    expect([bad.code, bad.err.trim()]).toEqual([2, 'nettwin import: cables.json line 1, field "cables[0]": expected an object']);
+  });
+
   it('adds to an existing project instead of replacing it', async () => {
     await run('import', path.join(ZOO, 'Aarnet.graphml'), '--out', at('zoo.nettwin'));
     expect(designsIn(at('zoo.nettwin')).map((d) => d.name)).toEqual(['Abilene', 'Aarnet']);
