@@ -8,15 +8,15 @@ export interface JobHandle<T> {
   cancel(): Promise<void>;
 }
 
-type JobChannel = Extract<Channel, 'design:generateAll'>;
+type JobChannel = Extract<Channel, 'design:generateAll' | 'sim:run'>;
 
 /**
  * Starts a long job and follows its events. Events are buffered from before
  * the call, since they may overtake the reply that carries the job id.
  */
-export function runJob<T>(
-  channel: JobChannel,
-  input: CallInput<JobChannel>,
+export function runJob<T, C extends JobChannel = JobChannel>(
+  channel: C,
+  input: CallInput<C>,
   onProgress: (p: EventPayload<'job:progressed'>) => void,
 ): JobHandle<T> {
   const early: { progress: EventPayload<'job:progressed'>[]; finished: EventPayload<'job:finished'>[] } = {

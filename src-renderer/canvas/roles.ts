@@ -1,18 +1,26 @@
-import type { DeviceRole } from '../../src-shared/model/topology';
+import { DEVICE_ROLES, type DeviceRole } from '../../src-shared/model/topology';
 
-/** Colour and a one-letter glyph per role: distinct on a projector and in greyscale print. */
-const STYLES: Record<DeviceRole, { color: string; glyph: string }> = {
-  core: { color: '#e11d48', glyph: 'C' },
-  'super-spine': { color: '#9333ea', glyph: 'X' },
-  spine: { color: '#7c3aed', glyph: 'S' },
-  leaf: { color: '#2563eb', glyph: 'L' },
-  distribution: { color: '#0891b2', glyph: 'D' },
-  access: { color: '#0d9488', glyph: 'A' },
-  hub: { color: '#ea580c', glyph: 'H' },
-  spoke: { color: '#16a34a', glyph: 'B' },
-  edge: { color: '#ca8a04', glyph: 'E' },
-  router: { color: '#475569', glyph: 'R' },
-  firewall: { color: '#b91c1c', glyph: 'F' },
+export interface RoleStyle {
+  color: string;
+  /** A glyph that differs per role, so roles stay apart in greyscale print and for colour-blind viewers. */
+  glyph: string;
+  name: string;
+}
+
+/** Colour, glyph and display name per role: distinct on a projector and in greyscale print. */
+const STYLES: Record<DeviceRole, RoleStyle> = {
+  core: { color: '#e11d48', glyph: '◆', name: 'Core' },
+  'super-spine': { color: '#9333ea', glyph: '⬢', name: 'Super-spine' },
+  spine: { color: '#7c3aed', glyph: '▲', name: 'Spine' },
+  leaf: { color: '#2563eb', glyph: '▼', name: 'Leaf' },
+  distribution: { color: '#0891b2', glyph: '■', name: 'Distribution' },
+  access: { color: '#0d9488', glyph: '▪', name: 'Access' },
+  hub: { color: '#ea580c', glyph: '✷', name: 'Hub' },
+  spoke: { color: '#16a34a', glyph: '●', name: 'Spoke' },
+  edge: { color: '#ca8a04', glyph: '⬟', name: 'Edge' },
+  router: { color: '#64748b', glyph: 'R', name: 'Router' },
+  firewall: { color: '#b91c1c', glyph: '⛨', name: 'Firewall' },
 };
 
-export const roleStyle = (role: DeviceRole): { color: string; glyph: string } => STYLES[role];
+export const roleStyle = (role: DeviceRole): RoleStyle => STYLES[role];
+export const ROLE_LIST: readonly DeviceRole[] = DEVICE_ROLES;

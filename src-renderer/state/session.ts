@@ -10,7 +10,22 @@ export interface JobView {
 }
 
 /** App-wide session state (not the canvas: each canvas has its own store). */
+/** Which screen of an open project is showing. */
+export type ProjectScreen = 'design' | 'wizard' | 'import' | 'compare' | 'options' | 'learn' | 'optimise' | 'present';
+
 export interface SessionState {
+  screen: ProjectScreen;
+  /** Designs picked for side-by-side comparison (2–4). */
+  compareIds: string[];
+  /** A non-error message for the user (e.g. a design was reloaded after a conflict). */
+  notice: string | null;
+  helpOpen: boolean;
+  theme: 'dark' | 'light';
+  setScreen: (s: ProjectScreen) => void;
+  setCompareIds: (ids: string[]) => void;
+  setNotice: (m: string | null) => void;
+  setHelpOpen: (open: boolean) => void;
+  setTheme: (t: 'dark' | 'light') => void;
   project: ProjectInfo | null;
   designs: TopologySummary[];
   selectedDesignId: string | null;
@@ -42,6 +57,16 @@ function remember(projectId: string | null, designId: string | null): void {
 }
 
 export const useSession = create<SessionState>()((set, get) => ({
+  screen: 'design',
+  compareIds: [],
+  notice: null,
+  helpOpen: false,
+  theme: 'dark',
+  setScreen: (screen) => set({ screen }),
+  setCompareIds: (compareIds) => set({ compareIds: compareIds.slice(0, 4) }),
+  setNotice: (notice) => set({ notice }),
+  setHelpOpen: (helpOpen) => set({ helpOpen }),
+  setTheme: (theme) => set({ theme }),
   project: null,
   designs: [],
   selectedDesignId: null,
@@ -52,7 +77,7 @@ export const useSession = create<SessionState>()((set, get) => ({
       const project = await call('project:open', { id });
       const designs = await call('design:list', { projectId: project.id });
       const wanted = designs.some((d) => d.id === designId) ? designId! : (designs.at(-1)?.id ?? null);
-      set({ project, designs, selectedDesignId: wanted, error: null });
+      set({ project, designs, selectedDesignId: wanted, error: null, screen: designs.length === 0 ? 'wizard' : 'design', compareIds: [] });
       remember(project.id, wanted);
     } catch (err) {
       set({ error: (err as Error).message });
@@ -60,7 +85,7 @@ export const useSession = create<SessionState>()((set, get) => ({
   },
   closeProject: () => {
     remember(null, null);
-    set({ project: null, designs: [], selectedDesignId: null });
+    set({ project: null, designs: [], selectedDesignId: null, screen: 'design', compareIds: [] });
   },
   refreshDesigns: async () => {
     const project = get().project;
@@ -71,7 +96,7 @@ export const useSession = create<SessionState>()((set, get) => ({
   },
   selectDesign: (id) => {
     remember(get().project?.id ?? null, id);
-    set({ selectedDesignId: id });
+    set({ selectedDesignId: id, screen: 'design' });
   },
   setJob: (job) => set({ job }),
   setError: (error) => set({ error }),

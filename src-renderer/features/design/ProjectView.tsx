@@ -1,18 +1,48 @@
 import { useCallback } from 'react';
-import { DesignCanvas } from '../../canvas/DesignCanvas';
-import { useSession } from '../../state/session';
+import type { Effect } from '../../actions/types';
+import { useSession, type ProjectScreen } from '../../state/session';
 import { JobBar } from '../../ui/JobBar';
+import { CompareView } from '../compare/CompareView';
+import { DesignEditor } from '../edit/DesignEditor';
+import { ImportView } from '../import/ImportView';
+import { IntentWizard } from '../intent/IntentWizard';
+import { PresentView } from '../present/PresentView';
 import { DesignList } from './DesignList';
-import { IntentQuickForm } from './IntentQuickForm';
 
-/** The open project: intent, designs, and the selected design on the canvas. */
+const TABS: { screen: ProjectScreen; label: string }[] = [
+  { screen: 'design', label: 'Design' },
+  { screen: 'wizard', label: 'New from intent' },
+  { screen: 'import', label: 'Import' },
+  { screen: 'compare', label: 'Compare' },
+  { screen: 'present', label: 'Present' },
+];
+
+/** The open project: designs on the left, the chosen screen on the right. */
 export function ProjectView() {
   const project = useSession((s) => s.project)!;
   const selected = useSession((s) => s.selectedDesignId);
+  const screen = useSession((s) => s.screen);
   const job = useSession((s) => s.job);
+  const compareCount = useSession((s) => s.compareIds.length);
   const close = useSession((s) => s.closeProject);
+  const setScreen = useSession((s) => s.setScreen);
   const setError = useSession((s) => s.setError);
+  const setNotice = useSession((s) => s.setNotice);
+  const setHelpOpen = useSession((s) => s.setHelpOpen);
+  const refreshDesigns = useSession((s) => s.refreshDesigns);
   const onError = useCallback((m: string) => setError(m), [setError]);
+  const onNotice = useCallback((m: string) => setNotice(m), [setNotice]);
+  const onSaved = useCallback(() => void refreshDesigns(), [refreshDesigns]);
+  const onAppEffect = useCallback(
+    (e: Effect) => {
+      if (e === 'help') setHelpOpen(true);
+      else if (e === 'compare') setScreen('compare');
+      else if (e === 'present') setScreen('present');
+    },
+    [setHelpOpen, setScreen],
+  );
+
+  if (screen === 'present') return <PresentView />;
   return (
     <div className="workspace">
       <header className="topbar">
@@ -21,18 +51,50 @@ export function ProjectView() {
         </button>
         <h1 className="topbar__title">{project.name}</h1>
         {project.readOnly && <span className="badge">read-only</span>}
+        <nav className="tabs" aria-label="Project screens">
+          {TABS.map((t) => (
+            <button
+              key={t.screen}
+              type="button"
+              aria-current={screen === t.screen ? 'page' : undefined}
+              className={screen === t.screen ? 'tab tab--active' : 'tab'}
+              onClick={() => setScreen(t.screen)}
+              disabled={(t.screen === 'wizard' || t.screen === 'import') && project.readOnly}
+            >
+              {t.label}
+              {t.screen === 'compare' && compareCount > 0 ? ` (${compareCount})` : ''}
+            </button>
+          ))}
+        </nav>
         {job !== null && <JobBar label={job.label} done={job.done} total={job.total} onCancel={job.cancel} />}
+        <button type="button" className="topbar__help" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts">
+          ?
+        </button>
       </header>
-      <aside className="sidebar">
-        <IntentQuickForm projectId={project.id} />
+      <aside className="sidebar" aria-label="Designs of this project">
         <h2>Designs</h2>
         <DesignList />
       </aside>
-      <section className="main-area" aria-label="Canvas area">
-        {selected === null ? (
-          <div className="empty">Generate a design to see it here.</div>
+      <section className="main-area" aria-label="Work area">
+        {screen === 'wizard' ? (
+          <IntentWizard projectId={project.id} />
+        ) : screen === 'import' ? (
+          <ImportView projectId={project.id} />
+        ) : screen === 'compare' ? (
+          <CompareView projectId={project.id} />
+        ) : selected === null ? (
+          <div className="empty">Generate or import a design to see it here.</div>
         ) : (
-          <DesignCanvas key={selected} projectId={project.id} designId={selected} readOnly={project.readOnly} onError={onError} />
+          <DesignEditor
+            key={selected}
+            projectId={project.id}
+            designId={selected}
+            readOnly={project.readOnly}
+            onError={onError}
+            onNotice={onNotice}
+            onAppEffect={onAppEffect}
+            onSaved={onSaved}
+          />
         )}
       </section>
     </div>

@@ -1,0 +1,95 @@
+import { costDesign, type CostBreakdown } from '../../../src-shared/cost/cost';
+import { DEFAULT_PRICE_BOOK } from '../../../src-shared/cost/pricebook';
+import { redundancyRank, type Intent } from '../../../src-shared/model/intent';
+import type { Topology } from '../../../src-shared/model/topology';
+import { findBridgesAndArticulationPoints } from '../../../src-shared/sim/connectivity';
+import { compileTopology } from '../../../src-shared/sim/csr';
+import type { ValidationResult } from '../../../src-shared/validate/types';
+import { validateDesign } from '../../../src-shared/validate/validate';
+
+/** The figures a design is compared and presented by, all computed with the shared model code. */
+export interface DesignMetrics {
+  name: string;
+  devices: number;
+  links: number;
+  costUsd: number;
+  score: number;
+  passed: boolean;
+  redundancy: string;
+  redundancyRank: number;
+  singlePoints: number;
+  diameterHops: number;
+  maxLatencyMs: number;
+  cost: CostBreakdown;
+  validation: ValidationResult;
+}
+
+export function designMetrics(t: Topology, intent: Intent | null): DesignMetrics {
+  const cost = costDesign(t, DEFAULT_PRICE_BOOK);
+  const validation = validateDesign(t, intent ?? undefined, { cost });
+  const cuts = findBridgesAndArticulationPoints(compileTopology(t));
+  return {
+    name: t.name,
+    devices: t.nodes.length,
+    links: t.links.length,
+    costUsd: cost.totalUsd,
+    score: validation.score,
+    passed: validation.passed,
+    redundancy: validation.redundancyAchieved ?? 'not connected',
+    redundancyRank: validation.redundancyAchieved === null ? -1 : redundancyRank(validation.redundancyAchieved),
+    singlePoints: cuts.bridges.length + cuts.articulationPoints.length,
+    diameterHops: validation.metrics.diameterHops,
+    maxLatencyMs: validation.metrics.maxLatencyMs,
+    cost,
+    validation,
+  };
+}
+
+export interface CompareRow {
+  label: string;
+  values: string[];
+  /** Indices of the designs with the better value (empty when the row is informational or all tie). */
+  best: number[];
+  /** Why the best is better, in words. */
+  why: string;
+}
+
+type RowSpec = {
+  label: string;
+  value: (m: DesignMetrics) => number;
+  show: (m: DesignMetrics) => string;
+  better: 'lower' | 'higher' | null;
+  unit: (d: number) => string;
+};
+
+const money = (v: number): string => `$${Math.round(v).toLocaleString('en-US')}`;
+
+const ROWS: RowSpec[] = [
+  { label: 'Cost', value: (m) => m.costUsd, show: (m) => money(m.costUsd), better: 'lower', unit: (d) => `${money(d)} cheaper` },
+  { label: 'Validation score', value: (m) => m.score, show: (m) => `${m.score.toFixed(0)}${m.passed ? ' ✓' : ' ✗'}`, better: 'higher', unit: (d) => `${d.toFixed(0)} points higher` },
+  { label: 'Redundancy achieved', value: (m) => m.redundancyRank, show: (m) => m.redundancy, better: 'higher', unit: (d) => `${d} class(es) stronger` },
+  { label: 'Single points of failure', value: (m) => m.singlePoints, show: (m) => String(m.singlePoints), better: 'lower', unit: (d) => `${d} fewer single points of failure` },
+  { label: 'Diameter (hops)', value: (m) => m.diameterHops, show: (m) => String(m.diameterHops), better: 'lower', unit: (d) => `${d} hop(s) shorter worst path` },
+  { label: 'Worst site-pair latency', value: (m) => m.maxLatencyMs, show: (m) => `${m.maxLatencyMs.toFixed(1)} ms`, better: 'lower', unit: (d) => `${d.toFixed(1)} ms lower worst latency` },
+  { label: 'Devices', value: (m) => m.devices, show: (m) => String(m.devices), better: null, unit: () => '' },
+  { label: 'Links', value: (m) => m.links, show: (m) => String(m.links), better: null, unit: () => '' },
+];
+
+/** One row per metric, marking the better design(s) and saying by how much against the runner-up. */
+export function compareRows(ms: readonly DesignMetrics[]): CompareRow[] {
+  return ROWS.map((r) => {
+    const values = ms.map(r.show);
+    if (r.better === null || ms.length < 2) return { label: r.label, values, best: [], why: '' };
+    const v = ms.map(r.value);
+    const finite = v.filter((x) => Number.isFinite(x));
+    if (finite.length === 0) return { label: r.label, values, best: [], why: '' };
+    const top = r.better === 'lower' ? Math.min(...finite) : Math.max(...finite);
+    const best = v.flatMap((x, i) => (x === top ? [i] : []));
+    if (best.length === ms.length) return { label: r.label, values, best: [], why: 'all equal' };
+    const rest = v.filter((x) => x !== top && Number.isFinite(x));
+    const runnerUp = rest.length === 0 ? null : r.better === 'lower' ? Math.min(...rest) : Math.max(...rest);
+    const names = best.map((i) => ms[i]!.name).join(' and ');
+    const why = runnerUp === null ? `${names}: the others have no finite value` : `${names}: ${r.unit(Math.abs(runnerUp - top))} than the next best`;
+    return { label: r.label, values, best, why };
+  });
+}

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { keyLabel } from '../../actions/keys';
+import { fitAction, layoutAction, redoAction, undoAction, whatIfAction } from '../../actions/registry';
+import type { Action } from '../../actions/types';
+import { useCanvas } from '../../canvas/CanvasStoreProvider';
+import type { LayoutAlgorithm } from '../../canvas/layout/elkGraph';
+import type { SaveState } from './saver';
+
+const SAVE_TEXT: Record<SaveState, string> = {
+  saved: 'All changes saved',
+  pending: 'Unsaved changes…',
+  saving: 'Saving…',
+  conflict: 'Changed elsewhere — reloaded',
+  error: 'Save failed',
+};
+
+interface Props {
+  algorithm: LayoutAlgorithm;
+  onAlgorithm: (a: LayoutAlgorithm) => void;
+  run: (a: Action) => void;
+  onSearch: (query: string) => string | null;
+  searchRef: React.RefObject<HTMLInputElement | null>;
+  save: SaveState;
+  laying: boolean;
+}
+
+/** Undo/redo, layout, fit, mode switch, search and the save state. */
+export function EditorToolbar({ algorithm, onAlgorithm, run, onSearch, searchRef, save, laying }: Props) {
+  // Narrow selectors: the toolbar re-renders when these flags flip, not on every drag.
+  const canUndo = useCanvas((s) => undoAction.predicate(s.view()));
+  const canRedo = useCanvas((s) => redoAction.predicate(s.view()));
+  const canLayout = useCanvas((s) => layoutAction.predicate(s.view()));
+  const mode = useCanvas((s) => s.mode);
+  const [query, setQuery] = useState('');
+  const [miss, setMiss] = useState<string | null>(null);
+  const btn = (a: Action, enabled: boolean, text: string) => (
+    <button type="button" onClick={() => run(a)} disabled={!enabled} title={`${a.label} (${keyLabel(a.keys[0]!)})`} aria-label={a.label}>
+      {text}
+    </button>
+  );
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Design tools">
+      <div className="segmented" role="group" aria-label="Mode">
+        <button type="button" aria-pressed={mode === 'edit'} onClick={() => mode !== 'edit' && run(whatIfAction)}>
+          Edit
+        </button>
+        <button type="button" aria-pressed={mode === 'whatif'} onClick={() => mode !== 'whatif' && run(whatIfAction)} title="What-if mode (W)">
+          What-if
+        </button>
+      </div>
+      {btn(undoAction, canUndo, '↶ Undo')}
+      {btn(redoAction, canRedo, '↷ Redo')}
+      <select aria-label="Layout algorithm" value={algorithm} onChange={(e) => onAlgorithm(e.target.value as LayoutAlgorithm)}>
+        <option value="layered">Layered</option>
+        <option value="force">Force</option>
+        <option value="radial">Radial</option>
+        <option value="stress">Stress</option>
+      </select>
+      {btn(layoutAction, canLayout && !laying, laying ? 'Laying out…' : 'Auto-layout')}
+      {btn(fitAction, true, 'Fit')}
+      <form
+        className="search"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setMiss(onSearch(query));
+        }}
+      >
+        <input
+          ref={searchRef}
+          type="search"
+          placeholder="Find device…"
+          aria-label="Find device by name"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setMiss(null);
+          }}
+          aria-invalid={miss !== null}
+        />
+        {miss !== null && (
+          <small className="problem" role="alert">
+            {miss}
+          </small>
+        )}
+      </form>
+      <span className={`save-state save-state--${save}`} role="status" aria-label="Save state">
+        {SAVE_TEXT[save]}
+      </span>
+    </div>
+  );
+}

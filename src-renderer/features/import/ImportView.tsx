@@ -1,0 +1,113 @@
+import { useState, type FormEvent } from 'react';
+import { TOPOLOGY_IMPORT_FORMATS, type TopologyImportFormat } from '../../../src-shared/io/formats';
+import type { ImportReport } from '../../../src-shared/io/report';
+import { call } from '../../api/client';
+import { useSession } from '../../state/session';
+
+const FORMAT_NAMES: Record<TopologyImportFormat, string> = {
+  graphml: 'GraphML (Topology Zoo, yEd)',
+  clab: 'containerlab topology (.clab.yml)',
+  'netbox-csv': 'NetBox CSV (devices + cables)',
+  'netbox-json': 'NetBox JSON',
+  json: 'NetTwin design JSON',
+};
+
+/** Imports a network from a file; shows what was mapped, guessed and dropped. */
+export function ImportView({ projectId }: { projectId: string }) {
+  const refreshDesigns = useSession((s) => s.refreshDesigns);
+  const selectDesign = useSession((s) => s.selectDesign);
+  const setScreen = useSession((s) => s.setScreen);
+  const [file, setFile] = useState<File | null>(null);
+  const [cables, setCables] = useState<File | null>(null);
+  const [format, setFormat] = useState<TopologyImportFormat | ''>('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState<{ id: string; name: string; report: ImportReport; format: string } | null>(null);
+
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    if (file === null) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const text = await file.text();
+      const r = await call('design:import', {
+        projectId,
+        fileName: file.name,
+        text,
+        ...(format !== '' ? { format } : {}),
+        ...(cables !== null ? { cables: { fileName: cables.name, text: await cables.text() } } : {}),
+      });
+      await refreshDesigns();
+      setDone({ id: r.summary.id, name: r.summary.name, report: r.report, format: r.format });
+    } catch (err) {
+      setProblem((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="wizard" aria-labelledby="import-title">
+      <header className="wizard__header">
+        <h1 id="import-title">Import a network</h1>
+        <button type="button" onClick={() => setScreen('design')}>
+          Back to designs
+        </button>
+      </header>
+      <form className="card" onSubmit={submit} aria-label="Import">
+        <label className="field">
+          <span>Network file</span>
+          <input type="file" accept=".graphml,.xml,.yml,.yaml,.csv,.json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} aria-invalid={problem !== null} aria-describedby={problem !== null ? 'import-problem' : undefined} />
+        </label>
+        <label className="field">
+          <span>Format</span>
+          <select value={format} onChange={(e) => setFormat(e.target.value as TopologyImportFormat | '')}>
+            <option value="">Detect from the file</option>
+            {TOPOLOGY_IMPORT_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {FORMAT_NAMES[f]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {format === 'netbox-csv' && (
+          <label className="field">
+            <span>NetBox cables file</span>
+            <input type="file" accept=".csv" onChange={(e) => setCables(e.target.files?.[0] ?? null)} />
+          </label>
+        )}
+        {problem !== null && (
+          <p id="import-problem" className="problem" role="alert">
+            {problem}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={file === null || busy}>
+          {busy ? 'Importing…' : 'Import'}
+        </button>
+      </form>
+      {done !== null && (
+        <section className="card" aria-label="Import report">
+          <h2>
+            Imported “{done.name}” ({done.format})
+          </h2>
+          {(['mapped', 'guessed', 'dropped'] as const).map((k) => (
+            <details key={k} open={k !== 'mapped'}>
+              <summary>
+                {k} ({done.report[k].length})
+              </summary>
+              <ul>
+                {done.report[k].slice(0, 50).map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
+            </details>
+          ))}
+          <button type="button" className="primary" onClick={() => selectDesign(done.id)}>
+            Open the imported design
+          </button>
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,147 @@
+import { IntentSchema, type Goal, type Intent, type Redundancy } from '../../../src-shared/model/intent';
+import type { SiteRole } from '../../../src-shared/model/topology';
+
+/**
+ * The wizard's form state: text as typed (so a half-typed number is not
+ * lost), turned into an intent and checked with the shared zod schema.
+ * Problems are keyed by field path (`siteGroups.0.count`), the same paths
+ * the schema reports, so each message lands next to its field.
+ */
+export interface GroupDraft {
+  role: SiteRole;
+  name: string;
+  region: string;
+  count: string;
+  /** Explicit sites, one per line: `Name` or `Name, region`. */
+  sites: string;
+  usersPerSite: string;
+}
+
+export interface IntentDraft {
+  name: string;
+  groups: GroupDraft[];
+  redundancy: Redundancy;
+  goal: Goal;
+  budgetUsd: string;
+  growthHeadroomPct: string;
+  maxHops: string;
+  maxLatencyMs: string;
+  portsPerDevice: string;
+  maxOversubscription: string;
+}
+
+export const newGroup = (role: SiteRole = 'branch', region = 'emea'): GroupDraft => ({
+  role,
+  name: '',
+  region,
+  count: '4',
+  sites: '',
+  usersPerSite: '100',
+});
+
+export const initialDraft = (): IntentDraft => ({
+  name: 'Enterprise WAN',
+  groups: [{ ...newGroup('datacenter', 'emea'), count: '2' }, newGroup('branch', 'emea')],
+  redundancy: 'STANDARD',
+  goal: 'balanced',
+  budgetUsd: '',
+  growthHeadroomPct: '20',
+  maxHops: '',
+  maxLatencyMs: '',
+  portsPerDevice: '48',
+  maxOversubscription: '3',
+});
+
+export interface DraftCheck {
+  intent: Intent | null;
+  /** Field path → first problem there. */
+  problems: Map<string, string>;
+}
+
+/** Wizard steps and the field paths each one owns (a prefix match). */
+export const STEPS = [
+  { id: 'sites', title: 'Sites & regions', paths: ['name', 'siteGroups'] },
+  { id: 'requirements', title: 'Requirements', paths: ['redundancy', 'goal', 'budgetUsd', 'growthHeadroomPct'] },
+  { id: 'constraints', title: 'Constraints', paths: ['constraints'] },
+  { id: 'review', title: 'Review & generate', paths: [] },
+] as const;
+
+export function checkDraft(d: IntentDraft): DraftCheck {
+  const problems = new Map<string, string>();
+  const num = (raw: string, path: string): number | undefined => {
+    if (raw.trim() === '') return undefined;
+    const v = Number(raw);
+    if (!Number.isFinite(v)) problems.set(path, 'enter a number');
+    return Number.isFinite(v) ? v : undefined;
+  };
+  const groups = d.groups.map((g, i) => {
+    const sites = g.sites
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '')
+      .map((line) => {
+        const [name, region] = line.split(',').map((x) => x.trim());
+        return { name: name!, ...(region ? { region } : {}) };
+      });
+    const count = num(g.count, `siteGroups.${i}.count`);
+    const users = num(g.usersPerSite, `siteGroups.${i}.usersPerSite`);
+    return {
+      role: g.role,
+      ...(g.name.trim() !== '' ? { name: g.name.trim() } : {}),
+      region: g.region.trim(),
+      ...(count !== undefined ? { count } : {}),
+      ...(sites.length > 0 ? { sites } : {}),
+      ...(users !== undefined ? { usersPerSite: users } : {}),
+    };
+  });
+  const budget = num(d.budgetUsd, 'budgetUsd');
+  const growth = num(d.growthHeadroomPct, 'growthHeadroomPct');
+  const maxHops = num(d.maxHops, 'constraints.maxHops');
+  const maxLatencyMs = num(d.maxLatencyMs, 'constraints.maxLatencyMs');
+  const ports = num(d.portsPerDevice, 'constraints.portsPerDevice');
+  const overs = num(d.maxOversubscription, 'constraints.maxOversubscription');
+  const input = {
+    name: d.name.trim(),
+    siteGroups: groups,
+    redundancy: d.redundancy,
+    goal: d.goal,
+    ...(budget !== undefined ? { budgetUsd: budget } : {}),
+    ...(growth !== undefined ? { growthHeadroomPct: growth } : {}),
+    constraints: {
+      ...(maxHops !== undefined ? { maxHops } : {}),
+      ...(maxLatencyMs !== undefined ? { maxLatencyMs } : {}),
+      ...(ports !== undefined ? { portsPerDevice: ports } : {}),
+      ...(overs !== undefined ? { maxOversubscription: overs } : {}),
+    },
+  };
+  const r = IntentSchema.safeParse(input);
+  if (!r.success) {
+    for (const issue of r.error.issues) {
+      const path = issue.path.join('.') || 'name';
+      if (!problems.has(path)) problems.set(path, tidy(issue.message));
+    }
+  }
+  return { intent: problems.size === 0 && r.success ? r.data : null, problems };
+}
+
+/** zod's messages with the type jargon softened for a form. */
+function tidy(message: string): string {
+  return message
+    .replace(/^Too small: expected (\w+) to have >=(\d+) characters?$/, 'required')
+    .replace(/^Too small: expected number to be >=?(\S+)$/, 'at least $1')
+    .replace(/^Too big: expected number to be <=?(\S+)$/, 'at most $1')
+    .replace(/^Invalid input: expected int, received number$/, 'a whole number');
+}
+
+/** Problems under a field path (the path itself or anything below it). */
+export function problemsUnder(problems: ReadonlyMap<string, string>, prefix: string): string[] {
+  const out: string[] = [];
+  for (const [p, m] of problems) if (p === prefix || p.startsWith(`${prefix}.`)) out.push(p === prefix ? m : `${p.slice(prefix.length + 1)}: ${m}`);
+  return out;
+}
+
+export function stepProblemCount(problems: ReadonlyMap<string, string>, paths: readonly string[]): number {
+  let n = 0;
+  for (const p of problems.keys()) if (paths.some((x) => p === x || p.startsWith(`${x}.`))) n++;
+  return n;
+}

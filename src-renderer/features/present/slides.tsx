@@ -1,0 +1,126 @@
+import type { Intent } from '../../../src-shared/model/intent';
+import { roleStyle } from '../../canvas/roles';
+import type { DeviceRole } from '../../../src-shared/model/topology';
+import type { LoadedDesign } from '../compare/useDesignMetrics';
+import type { CompareRow } from '../compare/metrics';
+
+const money = (v: number): string => `$${Math.round(v).toLocaleString('en-US')}`;
+
+export function IntentSlide({ intent, design }: { intent: Intent | null; design: LoadedDesign }) {
+  if (intent === null) {
+    return <p className="present__lead">“{design.record.name}” was {design.record.source}; it has no stated intent.</p>;
+  }
+  const sites = intent.siteGroups.reduce((n, g) => n + Math.max(g.count ?? 0, g.sites?.length ?? 0), 0);
+  return (
+    <ul className="present__points">
+      <li>
+        <strong>{sites} sites</strong> in {new Set(intent.siteGroups.map((g) => g.region)).size} region(s):{' '}
+        {intent.siteGroups.map((g) => `${g.count ?? g.sites?.length} ${g.role}`).join(', ')}
+      </li>
+      <li>
+        Redundancy <strong>{intent.redundancy}</strong>, goal <strong>{intent.goal}</strong>
+      </li>
+      <li>Budget {intent.budgetUsd !== undefined ? <strong>{money(intent.budgetUsd)}</strong> : 'not set'}, growth headroom {intent.growthHeadroomPct} %</li>
+    </ul>
+  );
+}
+
+export function OptionsSlide({ designs, chosenId }: { designs: LoadedDesign[]; chosenId: string }) {
+  const ranked = [...designs].sort((a, b) => b.metrics.score - a.metrics.score || a.metrics.costUsd - b.metrics.costUsd);
+  return (
+    <table className="present__table">
+      <thead>
+        <tr>
+          <th scope="col">Option</th>
+          <th scope="col">Score</th>
+          <th scope="col">Redundancy</th>
+          <th scope="col">Cost</th>
+          <th scope="col">Single points</th>
+        </tr>
+      </thead>
+      <tbody>
+        {ranked.map((d) => (
+          <tr key={d.record.id} className={d.record.id === chosenId ? 'chosen' : undefined}>
+            <th scope="row">
+              {d.record.name}
+              {d.record.id === chosenId ? ' ◀ chosen' : ''}
+            </th>
+            <td>{d.metrics.score.toFixed(0)}</td>
+            <td>{d.metrics.redundancy}</td>
+            <td>{money(d.metrics.costUsd)}</td>
+            <td>{d.metrics.singlePoints}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function EvidenceSlide({ design }: { design: LoadedDesign }) {
+  const v = design.metrics.validation;
+  const failing = v.checks.filter((c) => !c.passed);
+  return (
+    <ul className="present__points">
+      <li>
+        Meets the intent: <strong>{v.passed ? 'yes' : 'no'}</strong> (score {v.score.toFixed(0)} / 100), redundancy achieved <strong>{design.metrics.redundancy}</strong>
+      </li>
+      <li>
+        <strong>{design.metrics.singlePoints}</strong> single point(s) of failure (links or devices whose loss alone splits the network)
+      </li>
+      {failing.slice(0, 4).map((c) => (
+        <li key={c.id}>
+          ✗ {c.title}: {c.message}
+        </li>
+      ))}
+      {failing.length === 0 && <li>✓ Every check passes.</li>}
+    </ul>
+  );
+}
+
+export function CostSlide({ design }: { design: LoadedDesign }) {
+  const c = design.metrics.cost;
+  const roles = Object.entries(c.byRole).sort((a, b) => b[1].usd - a[1].usd);
+  return (
+    <div className="present__split">
+      <p className="present__big">{money(c.totalUsd)}</p>
+      <table className="present__table">
+        <tbody>
+          <tr>
+            <th scope="row">Devices</th>
+            <td>{money(c.devicesUsd)}</td>
+          </tr>
+          <tr>
+            <th scope="row">Links</th>
+            <td>{money(c.linksUsd)}</td>
+          </tr>
+          <tr>
+            <th scope="row">Optics</th>
+            <td>{money(c.opticsUsd)}</td>
+          </tr>
+          {roles.map(([role, r]) => (
+            <tr key={role}>
+              <th scope="row">
+                {r.count} × {roleStyle(role as DeviceRole)?.name ?? role}
+              </th>
+              <td>{money(r.usd)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function DecisionSlide({ chosen, all, rows }: { chosen: LoadedDesign; all: LoadedDesign[]; rows: CompareRow[] }) {
+  const i = all.findIndex((d) => d.record.id === chosen.record.id);
+  const wins = rows.filter((r) => r.best.includes(i));
+  return (
+    <ul className="present__points">
+      <li>
+        Recommended: <strong>{chosen.record.name}</strong>, chosen from {all.length} option(s)
+      </li>
+      {wins.length === 0 ? <li>It leads on no single metric: a balance of the trade-offs.</li> : wins.map((r) => <li key={r.label}>★ {r.why}</li>)}
+      <li className="muted">Revision {chosen.record.revision}, last changed {new Date(chosen.record.updatedAt).toLocaleString()}</li>
+    </ul>
+  );
+}

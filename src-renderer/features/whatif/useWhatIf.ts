@@ -1,0 +1,24 @@
+import { useEffect, useMemo } from 'react';
+import type { StoreApi } from 'zustand';
+import type { Mode } from '../../actions/types';
+import type { CanvasState } from '../../canvas/canvasStore';
+import { useCanvas } from '../../canvas/CanvasStoreProvider';
+import { WhatIfModel } from './overlay';
+
+/**
+ * Keeps a WhatIfModel for the current design while what-if mode is on and
+ * hands its evaluator to the canvas store, so a click answers synchronously.
+ */
+export function useWhatIf(store: StoreApi<CanvasState>, mode: Mode): WhatIfModel | null {
+  const topology = useCanvas((s) => s.topology);
+  const model = useMemo(() => (mode === 'whatif' && topology !== null ? new WhatIfModel(topology) : null), [mode, topology]);
+  useEffect(() => {
+    if (model === null) {
+      store.getState().setEvaluator(null);
+      return;
+    }
+    model.warm();
+    store.getState().setEvaluator((f) => model.evaluate(f));
+  }, [model, store]);
+  return model;
+}
