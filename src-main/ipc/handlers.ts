@@ -41,6 +41,11 @@ export function createHandlers(s: Services): Handlers {
     'design:validate': ({ projectId, designId }) => s.designs.validate(projectId, designId),
     'design:update': ({ projectId, designId, revision, topology }) => s.designs.update(projectId, designId, revision, topology),
     'intent:get': ({ projectId, intentId }) => s.designs.intent(projectId, intentId),
+    'pricebook:get': ({ projectId }) => s.designs.priceBook(projectId),
+    'pricebook:set': ({ projectId, book }) => {
+      s.designs.setPriceBook(projectId, book);
+      return null;
+    },
     'design:import': (req) => s.exchange.importDesign(req),
     'design:export': ({ projectId, designId, format }) => s.exchange.exportDesign(projectId, designId, format),
     'sim:run': (input) => {

@@ -5,7 +5,7 @@ import { TOPOLOGY_FAMILIES, type Family } from '../../src-shared/model/topology'
 import type { Intent } from '../../src-shared/model/intent';
 import { generateDesign } from '../../src-shared/generate/generate';
 import { costDesign } from '../../src-shared/cost/cost';
-import { DEFAULT_PRICE_BOOK } from '../../src-shared/cost/pricebook';
+import { DEFAULT_PRICE_BOOK, parsePriceBook, type PriceBook } from '../../src-shared/cost/pricebook';
 import { IntentSchema } from '../../src-shared/model/intent';
 import { restoreTopology, type Topology } from '../../src-shared/model/topology';
 import type { IntentRecord } from '../../src-shared/model/records';
@@ -17,6 +17,7 @@ import type { JobContext } from './jobs';
 import type { ProjectService } from './projects';
 
 const DEFAULT_SEED = 1;
+const PRICE_BOOK_KEY = 'price_book';
 
 /** Use cases on the designs (TopologyRecords) of one project. */
 export class DesignService {
@@ -66,7 +67,7 @@ export class DesignService {
   }
 
   private record(project: ProjectFile, intent: Intent, intentId: string, family: Family, seed: number): TopologySummary {
-    const design = generateDesign(intent, family, seed);
+    const design = generateDesign(intent, family, seed, { priceBook: this.priceBookOf(project) });
     const rec = project.topologies.insert({
       name: `${intent.name} — ${family}`,
       topology: design.topology,
@@ -107,6 +108,30 @@ export class DesignService {
     return { revision };
   }
 
+  /** The project's own price book when it has one (edited by the user), else the default. */
+  priceBookOf(project: ProjectFile): PriceBook {
+    const raw = project.meta.get(PRICE_BOOK_KEY);
+    if (raw === undefined) return DEFAULT_PRICE_BOOK;
+    const parsed = parsePriceBook(JSON.parse(raw));
+    return parsed.ok ? parsed.book : DEFAULT_PRICE_BOOK;
+  }
+
+  priceBook(projectId: string): { book: PriceBook; custom: boolean } {
+    const project = this.projects.get(projectId);
+    return { book: this.priceBookOf(project), custom: project.meta.get(PRICE_BOOK_KEY) !== undefined };
+  }
+
+  /** Stores an edited price book in the project (null restores the default); later pricing uses it. */
+  setPriceBook(projectId: string, book: PriceBook | null): void {
+    const project = this.projects.writable(projectId);
+    project.transaction(() => {
+      if (book === null) project.meta.remove(PRICE_BOOK_KEY);
+      else project.meta.set(PRICE_BOOK_KEY, JSON.stringify(book));
+      project.audit.append('user', 'pricebook.set', null, { custom: book !== null });
+    });
+    this.bus.emit('project:changed', { projectId, what: 'pricebook' });
+  }
+
   /** The intent a design was made for, parsed; undefined for imported designs. */
   private intentOf(project: ProjectFile, intentId: string | null): Intent | undefined {
     if (intentId === null) return undefined;
@@ -118,7 +143,7 @@ export class DesignService {
   private validateAndRecord(project: ProjectFile, designId: string): ValidationResult {
     const rec = project.topologies.get(designId);
     const intent = this.intentOf(project, rec.intentId);
-    const validation = validateDesign(rec.topology, intent, { cost: costDesign(rec.topology, DEFAULT_PRICE_BOOK) });
+    const validation = validateDesign(rec.topology, intent, { cost: costDesign(rec.topology, this.priceBookOf(project)) });
     if (!project.readOnly) {
       project.validations.insert({
         topologyId: rec.id, topologyRevision: rec.revision, intentId: rec.intentId,

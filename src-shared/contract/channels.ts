@@ -20,6 +20,8 @@ export const CHANNELS = [
   'design:validate',
   'design:update',
   'intent:get',
+  'pricebook:get',
+  'pricebook:set',
   'design:import',
   'design:export',
   'sim:run',

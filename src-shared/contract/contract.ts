@@ -4,6 +4,7 @@ import { IntentRecordSchema, ProjectInfoSchema, TopologyRecordSchema, TopologySu
 import type { ValidationResult } from '../validate/types';
 import { SimulationRecordSchema } from '../model/records';
 import { DeviceRoleSchema } from '../model/topology';
+import { PriceBookSchema } from '../cost/pricebook';
 import { TOPOLOGY_EXPORT_FORMATS, TOPOLOGY_IMPORT_FORMATS } from '../io/formats';
 import type { ImportReport } from '../io/report';
 import { SCENARIO_CLASSES } from '../sim/scenarios';
@@ -95,6 +96,12 @@ export const contract = {
     output: z.object({ revision: z.number().int().positive(), validation: z.custom<ValidationResult>() }),
   },
   'intent:get': { input: z.object({ projectId: ProjectId, intentId: RecordId }).strict(), output: IntentRecordSchema },
+  'pricebook:get': {
+    input: z.object({ projectId: ProjectId }).strict(),
+    output: z.object({ book: PriceBookSchema, custom: z.boolean() }),
+  },
+  /** The project's edited price book (null: back to the default); new designs and validations are priced with it. */
+  'pricebook:set': { input: z.object({ projectId: ProjectId, book: PriceBookSchema.nullable() }).strict(), output: z.null() },
   /** A real network into the project (format detected when not given); the report says what was mapped, guessed, dropped. */
   'design:import': {
     input: z

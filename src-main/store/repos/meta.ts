@@ -11,6 +11,10 @@ export class MetaRepository {
     return row?.value;
   }
 
+  remove(key: string): void {
+    this.db.prepare('DELETE FROM project_meta WHERE key = ?').run(key);
+  }
+
   set(key: string, value: string): void {
     this.db
       .prepare('INSERT INTO project_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')

@@ -43,6 +43,10 @@ async function scenario(t: Transport): Promise<Record<Channel, unknown>> {
   const stale = await t.call('design:update', { projectId, designId: summary.id, revision: 2, topology: edited });
   expect(stale.ok ? null : stale.error.code).toBe('CONFLICT'); // revision 2 is no longer current: refused, not overwritten
   await run('intent:get', { projectId, intentId: rec.intentId });
+  const book = value<{ book: { devices: unknown } }>(await t.call('pricebook:get', { projectId })).book;
+  out['pricebook:get'] = normalise(book);
+  await run('pricebook:set', { projectId, book });
+  expect(value<{ custom: boolean }>(await t.call('pricebook:get', { projectId })).custom).toBe(true);
   const { event } = await t.listen('job:finished', () => true);
   const job = value<{ jobId: string }>(await t.call('design:generateAll', { projectId, intent, seed: 3 }));
   out['design:generateAll'] = { jobId: typeof job.jobId };
@@ -93,6 +97,8 @@ const INVALID: Record<Channel, unknown[]> = {
     { projectId: 'a.nettwin', designId: 'd', revision: 1, topology: { nodes: [{ id: 'a', name: 'A', role: 'moon' }], links: [] } },
   ],
   'intent:get': [{ projectId: 'a.nettwin', intentId: '' }],
+  'pricebook:get': [{ projectId: 3 }],
+  'pricebook:set': [{ projectId: 'a.nettwin', book: { currency: 'USD' } }],
   'design:import': [{ projectId: 'a.nettwin', fileName: 'x.graphml' }, { projectId: 'a.nettwin', fileName: 'x', text: '', format: 'visio' }],
   'design:export': [{ projectId: 'a.nettwin', designId: 'd', format: 'pdf' }],
   'sim:run': [{ projectId: 'a.nettwin', designId: 'd', scenarios: [] }, { projectId: 'a.nettwin', designId: 'd', scenarios: ['n3'] }],
