@@ -1,5 +1,6 @@
 import type { Command } from './command';
 import { exportCommand } from './commands/export';
+import { reportCommand } from './commands/report';
 import { importCommand } from './commands/import';
 import { generateCommand } from './commands/generate';
 import { validateCommand } from './commands/validate';
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   validateCommand,
   importCommand,
   exportCommand,
+  reportCommand,
   analyzeCommand,
   recommendCommand,
   optimizeCommand,

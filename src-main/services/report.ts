@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { APP_VERSION } from '../../src-shared/lib/version';
+import { AppError } from '../../src-shared/contract/result';
+import { gatherReport, ReportInputError } from '../../src-shared/report/gather';
+import { renderReportHtml } from '../../src-shared/report/html';
+import type { ReportInput, ReportModel } from '../../src-shared/report/model';
+import { printSettings, type PrintSettings } from '../../src-shared/report/print';
+import { PROJECT_EXTENSION, type ProjectFile } from '../store/projectFile';
+import type { ProjectLocator } from './locator';
+import type { ProjectService } from './projects';
+import { DecisionRepository } from '../store/repos/decisions';
+import { OptimizationRepository } from '../store/repos/optimizations';
+import { OutcomeRepository } from '../store/repos/outcomes';
+import { RecommendationRepository } from '../store/repos/recommendations';
+
+/**
+ * Turns a self-contained HTML document into PDF bytes. Two engines: headless
+ * Chromium (CLI and browser host, pdf-chromium.ts) and Electron's
+ * printToPDF (desktop app, app/pdf.ts); both honour the same PrintSettings.
+ */
+export interface PdfRenderer {
+  render(html: string, settings: PrintSettings): Promise<Uint8Array>;
+}
+
+/** Newest audit entries printed; a long-lived project keeps the rest in its file. */
+export const AUDIT_PRINTED = 400;
+
+/** Reads everything the report needs from an open project (read-only use). */
+export function reportInputFor(project: ProjectFile, opts: { designId?: string; now?: number } = {}): ReportInput {
+  const designs = project.topologies.list().map((s) => project.topologies.get(s.id));
+  const audit = project.audit.list(100_000);
+  const created = Number(project.meta.get('created_at'));
+  return {
+    project: {
+      name: project.name,
+      fileName: path.basename(project.path),
+      schemaVersion: project.schemaVersion,
+      createdAt: Number.isFinite(created) && created > 0 ? created : null,
+      createdBy: project.meta.get('created_by') ?? null,
+    },
+    generatedAt: opts.now ?? Date.now(),
+    softwareVersion: APP_VERSION,
+    designs,
+    intents: project.intents.list(),
+    validations: designs.flatMap((d) => project.validations.listFor(d.id)),
+    simulations: designs.flatMap((d) => project.simulations.listFor(d.id)),
+    audit: audit.slice(0, AUDIT_PRINTED),
+    auditTotal: audit.length,
+    recommendations: new RecommendationRepository(project.db).list(1000),
+    optimisations: new OptimizationRepository(project.db).list(),
+    decisions: new DecisionRepository(project.db).list(),
+    outcomes: new OutcomeRepository(project.db).list(),
+    ...(opts.designId !== undefined ? { designId: opts.designId } : {}),
+  };
+}
+
+/** The report model and its HTML for an open project. Throws ReportInputError for an unknown design. */
+export function reportHtmlFor(project: ProjectFile, opts: { designId?: string; now?: number } = {}): { model: ReportModel; html: string } {
+  const model = gatherReport(reportInputFor(project, opts));
+  return { model, html: renderReportHtml(model) };
+}
+
+export async function reportPdfFor(
+  project: ProjectFile,
+  renderer: PdfRenderer,
+  opts: { designId?: string; now?: number } = {},
+): Promise<{ model: ReportModel; pdf: Uint8Array }> {
+  const { model, html } = reportHtmlFor(project, opts);
+  return { model, pdf: await renderer.render(html, printSettings(model)) };
+}
+
+/** Writes through a temporary file and a rename, so a half-written report never replaces a good one. */
+export function writeFileAtomic(file: string, data: Uint8Array | string): void {
+  const tmp = `${file}.tmp-${process.pid}-${Date.now()}`;
+  try {
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, file);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** "Retail 2027" + 2026-11-24T02:13Z → "Retail 2027 report 2026-11-24 0213.pdf" */
+export function reportFileName(projectFile: string, now: number, ext: 'pdf' | 'html'): string {
+  const iso = new Date(now).toISOString();
+  return `${path.basename(projectFile, PROJECT_EXTENSION)} report ${iso.slice(0, 10)} ${iso.slice(11, 13)}${iso.slice(14, 16)}.${ext}`;
+}
+
+export type ReportOutput =
+  | { format: 'html'; fileName: string; html: string }
+  | { format: 'pdf'; fileName: string; path: string; bytes: number };
+
+/** The `report:generate` use case: the decision pack of one project as HTML text or a PDF file. */
+export class ReportService {
+  constructor(
+    private readonly projects: ProjectService,
+    private readonly locator: ProjectLocator,
+    private readonly pdf: () => PdfRenderer,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async generate(input: { projectId: string; designId?: string; format: 'html' | 'pdf' }): Promise<ReportOutput> {
+    const project = this.projects.get(input.projectId);
+    const now = this.now();
+    const opts = { now, ...(input.designId !== undefined ? { designId: input.designId } : {}) };
+    try {
+      if (input.format === 'html') {
+        return { format: 'html', fileName: reportFileName(project.path, now, 'html'), html: reportHtmlFor(project, opts).html };
+      }
+      const { pdf } = await reportPdfFor(project, this.pdf(), opts);
+      const fileName = reportFileName(project.path, now, 'pdf');
+      const file = path.join(this.locator.projectsDir, fileName);
+      writeFileAtomic(file, pdf);
+      if (!project.readOnly) project.audit.append('user', 'report.generate', input.designId ?? null, { format: 'pdf', file: fileName });
+      return { format: 'pdf', fileName, path: file, bytes: pdf.byteLength };
+    } catch (err) {
+      if (err instanceof ReportInputError) throw new AppError('NOT_FOUND', err.message);
+      throw err;
+    }
+  }
+}

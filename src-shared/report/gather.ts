@@ -1,0 +1,179 @@
+import { costDesign, type CostBreakdown } from '../cost/cost';
+import { DEFAULT_PRICE_BOOK } from '../cost/pricebook';
+import type { SweepSummaryShape } from '../contract/sim-types';
+import { availabilityOf } from '../learn/availability';
+import { IntentSchema } from '../model/intent';
+import type { SimulationRecord, TopologyRecord, ValidationRecord } from '../model/records';
+import { exportSvg } from '../io/svg-export';
+import { compileTopology } from '../sim/csr';
+import type { ValidationResult } from '../validate/types';
+import type { ChosenDesign, DecisionInput, OptionRow, ReportInput, ReportModel } from './model';
+import { recommendationViews } from './recommendations';
+import { resilienceOf } from './resilience';
+
+/** Largest design whose drawing carries device names. */
+export const LABELLED_MAX = 30;
+
+/** The design asked for does not exist in the project. */
+export class ReportInputError extends Error {
+  override name = 'ReportInputError';
+}
+
+/** Decisions that pick a design (the decisions table's free-text verb, as the app writes it). */
+const CHOOSING = /^(choose|chosen|select|selected|approve|approved|accept|accepted|adopt|adopted)$/i;
+const DESIGN_SUBJECTS = new Set(['design', 'topology']);
+
+function latestBy<T extends { createdAt: number }>(rows: readonly T[], key: (r: T) => string): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const r of rows) {
+    const k = key(r);
+    const seen = out.get(k);
+    if (!seen || r.createdAt >= seen.createdAt) out.set(k, r);
+  }
+  return out;
+}
+
+/** A stored cost document is used when it has the CostBreakdown shape; otherwise the design is priced again. */
+function storedCost(raw: unknown): CostBreakdown | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const c = raw as Partial<CostBreakdown>;
+  const nums = [c.totalUsd, c.devicesUsd, c.linksUsd, c.opticsUsd];
+  if (!nums.every((x) => typeof x === 'number' && Number.isFinite(x))) return null;
+  if (typeof c.byRole !== 'object' || c.byRole === null || typeof c.priceBook !== 'string') return null;
+  return c as CostBreakdown;
+}
+
+/** Stored validation documents are the ValidationResult of validate/validate.ts. */
+function validationOf(rec: ValidationRecord | undefined): ValidationResult | null {
+  const r = rec?.result as Partial<ValidationResult> | undefined;
+  return r && Array.isArray(r.checks) && typeof r.score === 'number' ? (r as ValidationResult) : null;
+}
+
+function summaryOf(rec: SimulationRecord | undefined): SweepSummaryShape | null {
+  const s = rec?.summary as Partial<SweepSummaryShape> | undefined;
+  return s && typeof s.scenarioCount === 'number' && Array.isArray(s.worst) ? (s as SweepSummaryShape) : null;
+}
+
+function pickDesign(
+  input: ReportInput,
+  validations: Map<string, ValidationRecord>,
+): { record: TopologyRecord; basis: string } | null {
+  const { designs } = input;
+  if (input.designId !== undefined) {
+    const byId = designs.find((d) => d.id === input.designId);
+    const byName = designs.filter((d) => d.name === input.designId);
+    const hit = byId ?? (byName.length === 1 ? byName[0] : undefined);
+    if (!hit) {
+      throw new ReportInputError(
+        byName.length > 1
+          ? `"${input.designId}" names ${byName.length} designs; give its id`
+          : `no design "${input.designId}" in this project`,
+      );
+    }
+    return { record: hit, basis: 'Selected for this report by the person who produced it.' };
+  }
+  const decided = input.decisions
+    .filter((d: DecisionInput) => DESIGN_SUBJECTS.has(d.subjectKind) && CHOOSING.test(d.decision.trim()))
+    .filter((d) => designs.some((x) => x.id === d.subjectId))
+    .sort((a, b) => b.createdAt - a.createdAt)[0];
+  if (decided) {
+    const record = designs.find((x) => x.id === decided.subjectId)!;
+    return { record, basis: `Chosen by ${decided.actor} (decision "${decided.decision}")${decided.reason ? `: ${decided.reason}` : '.'}` };
+  }
+  if (designs.length === 0) return null;
+  // No decision yet: present the strongest candidate and say that no one has chosen it.
+  const ranked = [...designs].sort((a, b) => {
+    const va = validationOf(validations.get(a.id));
+    const vb = validationOf(validations.get(b.id));
+    const pa = va?.passed ? 1 : 0;
+    const pb = vb?.passed ? 1 : 0;
+    return pb - pa || (vb?.score ?? -1) - (va?.score ?? -1) || (a.costUsd ?? Infinity) - (b.costUsd ?? Infinity);
+  });
+  return {
+    record: ranked[0]!,
+    basis:
+      'No decision choosing a design is recorded in this project. The design shown is the candidate that passes ' +
+      'validation with the highest score (ties broken by lower cost); it is a proposal for the board, not a choice already made.',
+  };
+}
+
+function chosenDesign(
+  input: ReportInput,
+  pick: { record: TopologyRecord; basis: string },
+  validations: Map<string, ValidationRecord>,
+  sims: Map<string, SimulationRecord>,
+): ChosenDesign {
+  const { record, basis } = pick;
+  const t = record.topology;
+  const stored = storedCost(record.cost);
+  const v = validations.get(record.id);
+  const sim = sims.get(record.id);
+  return {
+    record,
+    basis,
+    validation: validationOf(v),
+    validationStale: v !== undefined && v.topologyRevision !== record.revision,
+    cost: stored ?? costDesign(t, DEFAULT_PRICE_BOOK),
+    costSource: stored ? 'stored' : 'computed',
+    // Names stay readable on A4 up to about 30 devices; beyond that they overlap and the drawing shows the shape.
+    svg: exportSvg(t, { width: 1000, height: 640, labels: t.nodes.length <= LABELLED_MAX, legend: true }),
+    resilience: resilienceOf(t),
+    sweep: sim ? { record: sim, summary: summaryOf(sim), stale: sim.topologyRevision !== record.revision } : null,
+  };
+}
+
+/** Builds the report model from plain records. Pure; the cost is one availability pass per design. */
+export function gatherReport(input: ReportInput): ReportModel {
+  const validations = latestBy(input.validations, (v) => v.topologyId);
+  const sims = latestBy(input.simulations, (s) => s.topologyId);
+  const pick = pickDesign(input, validations);
+  const chosen = pick ? chosenDesign(input, pick, validations, sims) : null;
+  const options: OptionRow[] = input.designs.map((d) => {
+    const v = validationOf(validations.get(d.id));
+    const s = summaryOf(sims.get(d.id));
+    return {
+      id: d.id,
+      name: d.name,
+      family: d.family,
+      source: d.source,
+      revision: d.revision,
+      devices: d.nodeCount,
+      links: d.linkCount,
+      costUsd: d.costUsd ?? costDesign(d.topology, DEFAULT_PRICE_BOOK).totalUsd,
+      score: v?.score ?? null,
+      passed: v?.passed ?? null,
+      redundancy: v ? v.redundancyAchieved : null,
+      maxLatencyMs: v?.metrics.maxLatencyMs ?? null,
+      diameterHops: v?.metrics.diameterHops ?? null,
+      availability: chosen?.record.id === d.id ? chosen.resilience.availability : availabilityOf(d.topology, compileTopology(d.topology)),
+      failingChecks: v ? v.checks.filter((c) => !c.passed).map((c) => c.id) : [],
+      sweep: s ? { scenarios: s.scenarioCount, disconnecting: s.disconnecting, worstUtilisation: s.worstUtilisation } : null,
+      chosen: chosen?.record.id === d.id,
+    };
+  });
+  const intentRecord =
+    (chosen?.record.intentId ? input.intents.find((i) => i.id === chosen.record.intentId) : undefined) ??
+    (input.intents.length === 1 ? input.intents[0] : undefined);
+  const parsed = intentRecord ? IntentSchema.safeParse(intentRecord.intent) : null;
+  // Recommendations for the presented intent; each recommendation stores its own copy of the intent, so
+  // when none points at this intent record the project's recommendations are shown as they are.
+  const forIntent = intentRecord ? input.recommendations.filter((r) => r.intentId === intentRecord.id) : [];
+  const recs = recommendationViews(forIntent.length > 0 ? forIntent : input.recommendations);
+  return {
+    title: `Decision pack: ${input.project.name}`,
+    project: input.project,
+    generatedAt: input.generatedAt,
+    softwareVersion: input.softwareVersion,
+    intent: intentRecord ? { record: intentRecord, parsed: parsed?.success ? parsed.data : null } : null,
+    options,
+    recommendations: recs,
+    chosen,
+    simulationTraffic: [...new Set(input.simulations.map((s) => s.traffic))].sort(),
+    optimisations: [...input.optimisations].sort((a, b) => a.createdAt - b.createdAt || a.step - b.step),
+    decisions: [...input.decisions].sort((a, b) => a.createdAt - b.createdAt),
+    outcomes: [...input.outcomes],
+    audit: [...input.audit].sort((a, b) => a.id - b.id),
+    auditTotal: input.auditTotal,
+    designNames: Object.fromEntries(input.designs.map((d) => [d.id, d.name])),
+  };
+}

@@ -1,0 +1,199 @@
+import type { CostBreakdown } from '../cost/cost';
+import type { SweepSummaryShape } from '../contract/sim-types';
+import type { AvailabilityReport } from '../learn/availability';
+import type { Intent } from '../model/intent';
+import type { IntentRecord, SimulationRecord, TopologyRecord, ValidationRecord } from '../model/records';
+import type { ValidationResult } from '../validate/types';
+
+/**
+ * The governance report as data: what `gatherReport` reads from plain
+ * project records, and what the HTML renderer prints. Every figure in the
+ * model is either read from a record or computed by the shared cost,
+ * validation and simulation code; a missing record stays missing (null or
+ * an empty list) and the page says so.
+ */
+
+/** One audit-trail entry, as the project's audit repository lists it. */
+export interface AuditInput {
+  id: number;
+  at: number;
+  actor: string;
+  action: string;
+  subject: string | null;
+  detail: unknown;
+}
+
+/** A row of recommendation_history: `result` is a learn/recommend Recommendation document. */
+export interface RecommendationInput {
+  id: string;
+  intentId: string | null;
+  mode: string;
+  chosenFamily: string | null;
+  result: unknown;
+  createdAt: number;
+}
+
+/**
+ * A row of optimization_log. `before`/`after` are the optimiser's documents:
+ * `{ metrics: StepMetrics, … }` (learn/optimize/metrics.ts) next to the base
+ * design and the patch, which the report does not print.
+ */
+export interface OptimisationInput {
+  id: string;
+  topologyId: string;
+  step: number;
+  strategy: string;
+  rule: string;
+  rationale: string;
+  before: unknown;
+  after: unknown;
+  status: string;
+  decidedBy: string | null;
+  decisionReason: string | null;
+  decidedAt: number | null;
+  createdAt: number;
+}
+
+/** A row of decisions: a person (or policy) deciding about a design, a step, a recommendation. */
+export interface DecisionInput {
+  id: string;
+  subjectKind: string;
+  subjectId: string;
+  decision: string;
+  actor: string;
+  reason: string | null;
+  createdAt: number;
+}
+
+/** A measured outcome fed back after deployment (predicted vs actual). */
+export interface OutcomeInput {
+  id: string;
+  topologyId: string;
+  metric: string;
+  predicted: number | null;
+  actual: number;
+  unit: string;
+  source: string;
+  measuredAt: number | null;
+}
+
+export interface ReportInput {
+  project: { name: string; fileName: string; schemaVersion: number; createdAt: number | null; createdBy: string | null };
+  generatedAt: number;
+  softwareVersion: string;
+  designs: readonly TopologyRecord[];
+  intents: readonly IntentRecord[];
+  validations: readonly ValidationRecord[];
+  simulations: readonly SimulationRecord[];
+  audit: readonly AuditInput[];
+  /** Total audit entries in the project (the list above may be the newest part only). */
+  auditTotal: number;
+  recommendations: readonly RecommendationInput[];
+  optimisations: readonly OptimisationInput[];
+  decisions: readonly DecisionInput[];
+  outcomes: readonly OutcomeInput[];
+  /** Design to present (id or exact name); otherwise a recorded decision, else the best-validated design. */
+  designId?: string;
+}
+
+/** One design in the comparison: computed figures, never predicted ones. */
+export interface OptionRow {
+  id: string;
+  name: string;
+  family: string | null;
+  source: string;
+  revision: number;
+  devices: number;
+  links: number;
+  costUsd: number | null;
+  score: number | null;
+  passed: boolean | null;
+  redundancy: string | null;
+  maxLatencyMs: number | null;
+  diameterHops: number | null;
+  availability: AvailabilityReport;
+  failingChecks: string[];
+  sweep: { scenarios: number; disconnecting: number; worstUtilisation: number } | null;
+  chosen: boolean;
+}
+
+export interface PredictedOption {
+  family: string;
+  rank: number;
+  confidence: number | null;
+  successProbability: number | null;
+  costUsd: number | null;
+  costInterval: [number, number] | null;
+  p95LatencyMs: number | null;
+  p95Interval: [number, number] | null;
+  availability: number | null;
+  availabilityInterval: [number, number] | null;
+  pros: string[];
+  cons: string[];
+  rationale: string | null;
+}
+
+export interface RecommendationView {
+  id: string;
+  createdAt: number;
+  mode: string;
+  goal: string | null;
+  novelty: string | null;
+  chosenFamily: string | null;
+  model: { trainedOn: number; costMapePct: number; p95MapePct: number } | null;
+  options: PredictedOption[];
+}
+
+export interface NamedElement {
+  id: string;
+  label: string;
+}
+
+export interface ResilienceView {
+  availability: AvailabilityReport;
+  bridges: NamedElement[];
+  cutNodes: NamedElement[];
+  /** Classes of links any two of which disconnect the network (2-edge cut classes). */
+  twoLinkCutClasses: NamedElement[][];
+  /** Connected parts of the intact design (1 when every device reaches every other). */
+  components: number;
+}
+
+export interface SweepView {
+  record: SimulationRecord;
+  summary: SweepSummaryShape | null;
+  /** The design changed after this sweep ran. */
+  stale: boolean;
+}
+
+export interface ChosenDesign {
+  record: TopologyRecord;
+  /** Why this design is the one presented. */
+  basis: string;
+  validation: ValidationResult | null;
+  validationStale: boolean;
+  cost: CostBreakdown;
+  costSource: 'stored' | 'computed';
+  svg: string;
+  resilience: ResilienceView;
+  sweep: SweepView | null;
+}
+
+export interface ReportModel {
+  title: string;
+  project: ReportInput['project'];
+  generatedAt: number;
+  softwareVersion: string;
+  intent: { record: IntentRecord; parsed: Intent | null } | null;
+  options: OptionRow[];
+  recommendations: RecommendationView[];
+  chosen: ChosenDesign | null;
+  simulationTraffic: string[];
+  optimisations: OptimisationInput[];
+  decisions: DecisionInput[];
+  outcomes: OutcomeInput[];
+  audit: AuditInput[];
+  auditTotal: number;
+  /** Design id → name, to print audit subjects and step targets legibly. */
+  designNames: Record<string, string>;
+}
