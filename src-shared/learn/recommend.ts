@@ -1,7 +1,7 @@
 import { redundancyRank, type Intent } from '../model/intent';
 import { TOPOLOGY_FAMILIES, type Family } from '../model/topology';
 import { intentFeatures } from './features';
-import { GOAL_WORDS, goalMeasure } from './goal';
+import { GOAL_WORDS, goalMeasure, REGRET_FLOOR_MIN } from './goal';
 import type { Prediction, Predictor } from './predictor';
 import { familyEvidence, type Evidence } from './similarity';
 import { normalCdf, roundSig } from './stats';
@@ -15,7 +15,9 @@ import { FAMILY_TRAITS } from './traits';
  * the Wilson centre of the neighbours' feasible rate), times P(within
  * budget) = Φ((ln budget − ln predicted cost) / σ_cost) when there is a
  * budget. Families with P(success) ≥ 0.5 come first, by the predicted goal
- * measure (goal.ts); the others follow by P(success). Confidence =
+ * measure (goal.ts) divided by P(success)^RISK_AVERSION (a likely success
+ * beats a slightly better but doubtful one); the others follow by
+ * P(success). Confidence =
  * P(success) × familiarity, where familiarity = exp(−(d − r)/r) once the
  * nearest evidence lies beyond the similarity radius r (1 inside it), so an
  * intent unlike history gets lower confidence and says so.
@@ -56,7 +58,20 @@ interface Scored {
   familiarity: number;
 }
 
-export function recommendInstant(intent: Intent, history: Parameters<typeof familyEvidence>[0], predictor: Predictor): Recommendation {
+/**
+ * How strongly an uncertain success is penalised: rank score =
+ * (measure + floor) / P(success)^RISK_AVERSION. 0 on the evidence of the
+ * learning bench: α between 0.5 and 4 lowered top-1 agreement with verified
+ * mode (84 % → 77 % on 100 intents) — P(success) already gates the ranking.
+ */
+export const RISK_AVERSION = 0;
+
+export function recommendInstant(
+  intent: Intent,
+  history: Parameters<typeof familyEvidence>[0],
+  predictor: Predictor,
+  riskAversion = RISK_AVERSION,
+): Recommendation {
   const x = intentFeatures(intent).vector;
   const scored: Scored[] = TOPOLOGY_FAMILIES.map((family) => {
     const pred = predictor.predict(family, x);
@@ -70,7 +85,9 @@ export function recommendInstant(intent: Intent, history: Parameters<typeof fami
     const familiarity = ev.familiar ? 1 : Number.isFinite(ev.nearest) ? Math.exp(-Math.max(0, ev.nearest - r) / r) : 0.2;
     return { family, pred, ev, pSuccess, familiarity };
   });
-  const measure = (s: Scored) => (s.pred ? goalMeasure(intent.goal, s.pred) : Infinity);
+  const floor = intent.goal === 'resilience' ? REGRET_FLOOR_MIN : 0;
+  const measure = (s: Scored) =>
+    s.pred ? (goalMeasure(intent.goal, s.pred) + floor) / Math.max(1e-6, s.pSuccess) ** riskAversion : Infinity;
   scored.sort((a, b) => {
     const ga = a.pSuccess >= SUCCESS_CUT && a.pred ? 0 : 1;
     const gb = b.pSuccess >= SUCCESS_CUT && b.pred ? 0 : 1;
@@ -113,7 +130,9 @@ function describe(intent: Intent, s: Scored, all: readonly Scored[]): Recommende
   }
   if (s.ev.similar > 0 && s.ev.feasible === s.ev.similar) pros.push(`met ${intent.redundancy} in every similar past intent`);
   if (s.ev.similar > 0 && s.ev.feasible / s.ev.similar < 0.5) cons.push(`failed ${intent.redundancy} or a constraint in ${s.ev.similar - s.ev.feasible} of ${s.ev.similar} similar past intents`);
-  if (redundancyRank(intent.redundancy) > redundancyRank(traits.maxClass)) cons.push(`built for at most ${traits.maxClass}`);
+  if (redundancyRank(intent.redundancy) > redundancyRank(traits.maxClass) && (s.ev.similar === 0 || s.ev.feasible / s.ev.similar < 0.5)) {
+    cons.push(`built for at most ${traits.maxClass}`);
+  }
   pros.push(traits.pro);
   cons.push(traits.con);
   const ev = s.ev;

@@ -56,8 +56,8 @@ function text(r: RecommendResult): string {
     const p = o.predicted;
     lines.push(
       `${String(i + 1).padStart(2)}. ${o.family.padEnd(13)} confidence ${o.confidence.toFixed(2)}  ${Number.isFinite(p.costUsd) ? `$${Math.round(p.costUsd).toLocaleString('en-US')}` : 'n/a'}  p95 ${Number.isFinite(p.p95LatencyMs) ? `${p.p95LatencyMs} ms` : 'n/a'}  availability ${Number.isFinite(p.availability) ? (100 * p.availability).toFixed(4) + ' %' : 'n/a'}`,
-      `    + ${o.pros.join('; ')}`,
-      `    - ${o.cons.join('; ')}`,
+      ...(o.pros.length ? [`    + ${o.pros.join('; ')}`] : []),
+      ...(o.cons.length ? [`    - ${o.cons.join('; ')}`] : []),
       `    why: ${o.rationale}`,
     );
   });

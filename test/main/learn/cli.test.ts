@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateDesign } from '../../../src-shared/generate/generate';
+import { intentOfShape } from '../../../src-shared/learn/intents';
+import { openProjectFile } from '../../../src-main/store/projectFile';
+import { tempDir } from '../../helpers/tmp';
+
+const root = path.resolve(__dirname, '../../..');
+const bin = path.join(root, 'bin', 'nettwin.mjs');
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root });
+
+describe('nettwin recommend / learn / optimize / outcomes', () => {
+  it('recommend --json has exactly the documented shape, best first, every family', () => {
+    const file = path.join(tmp.dir, 'intent.json');
+    fs.writeFileSync(file, JSON.stringify({ siteGroups: [{ role: 'datacenter', count: 2, region: 'eu' }, { role: 'branch', count: 30, region: 'eu' }], redundancy: 'CRITICAL', goal: 'cost' }));
+    const r = run('recommend', '--intent', file, '--json');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout) as { mode: string; options: Record<string, unknown>[] };
+    expect(Object.keys(doc)).toEqual(['mode', 'options']);
+    expect(doc.mode).toBe('instant');
+    expect(doc.options).toHaveLength(9);
+    for (const o of doc.options) {
+      expect(Object.keys(o)).toEqual(['family', 'confidence', 'predicted', 'pros', 'cons', 'rationale']);
+      expect(Object.keys(o.predicted as object)).toEqual(['costUsd', 'p95LatencyMs', 'availability']);
+    }
+    // CRITICAL: a hub-and-spoke, a tree or a single ring cannot survive two failures; history knows it.
+    expect(['hub-spoke', 'tree', 'ring']).not.toContain(doc.options[0]!.family);
+    expect(doc.options.slice(-3).map((o) => o.family)).toEqual(expect.arrayContaining(['hub-spoke']));
+    const bad = run('recommend', '--intent', file, '--mode', 'psychic');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('learn report --json reports rates with Wilson intervals and held-out error', () => {
+    const r = run('learn', 'report', '--json');
+    expect(r.status).toBe(0);
+    const rep = JSON.parse(r.stdout) as { samples: number; perFamily: { interval: { low: number; high: number } }[]; realNetworks: { count: number }; predictor: { costMapePct: number } };
+    expect(rep.samples).toBeGreaterThan(1000);
+    expect(rep.realNetworks.count).toBeGreaterThan(200);
+    expect(rep.perFamily).toHaveLength(9);
+    expect(rep.predictor.costMapePct).toBeLessThan(15);
+  });
+
+  it('optimize logs steps in the project and outcomes import compares with predictions', () => {
+    const file = path.join(tmp.dir, 'p.nettwin');
+    const p = openProjectFile(file, { create: { name: 'p' } });
+    const intent = intentOfShape({ sites: 8, regions: 1, redundancy: 'NONE', goal: 'resilience', mix: 0 });
+    const d = generateDesign(intent, 'hub-spoke', 1);
+    p.topologies.insert({ name: 'star', topology: d.topology, source: 'generated', family: 'hub-spoke', seed: 1, cost: d.cost });
+    p.close();
+    const r = run('optimize', file, '--strategy', 'resilience', '--json');
+    expect(r.stderr).toBe('');
+    const doc = JSON.parse(r.stdout) as { designs: { steps: { status: string; rule: string }[] }[] };
+    expect(doc.designs[0]!.steps.length).toBeGreaterThan(0);
+    expect(doc.designs[0]!.steps[0]!.rule).toMatch(/resilience/);
+    const data = path.join(tmp.dir, 'm.json');
+    fs.writeFileSync(data, JSON.stringify([{ design: 'star', metric: 'latencyMs', value: 4 }]));
+    const o = run('outcomes', 'import', file, '--file', data, '--json');
+    expect(o.status).toBe(0);
+    expect((JSON.parse(o.stdout) as { imported: number }).imported).toBe(1);
+    expect(run('optimize', file, '--strategy', 'magic').status).toBe(2);
+  });
+});

@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateDesign } from '../../../src-shared/generate/generate';
+import { intentGrid, intentOfShape } from '../../../src-shared/learn/intents';
+import { samplesForIntents } from '../../../src-shared/learn/history';
+import { openProjectFile, type ProjectFile } from '../../../src-main/store/projectFile';
+import { KnowledgeBase, SampleRepository } from '../../../src-main/store/knowledge';
+import { LearningService } from '../../../src-main/services/learning';
+import { RecommendService } from '../../../src-main/services/recommend';
+import { RecommendationRepository } from '../../../src-main/store/repos/recommendations';
+import { tempDir } from '../../helpers/tmp';
+
+let tmp: ReturnType<typeof tempDir>;
+let project: ProjectFile;
+let clock = 5_000;
+const now = () => ++clock;
+// A small history: the grid's intents up to 16 sites (every class and region count).
+const seedHistory = samplesForIntents(intentGrid().filter((i) => i.siteGroups.reduce((a, g) => a + (g.count ?? 0), 0) <= 16), { origin: 'bootstrap', softwareVersion: 'test', now: 0 });
+let bootstrap: string;
+
+beforeEach(() => {
+  tmp = tempDir();
+  bootstrap = path.join(tmp.dir, 'bootstrap.nettwin');
+  const kb = KnowledgeBase.open(bootstrap, { now: () => 0 });
+  kb.samples.add(seedHistory);
+  kb.close();
+  project = openProjectFile(path.join(tmp.dir, 'p.nettwin'), { create: { name: 'p' }, now });
+});
+afterEach(() => {
+  project.close();
+  tmp.cleanup();
+});
+
+const service = () => new LearningService({ knowledgeFile: path.join(tmp.dir, 'data', 'knowledge.nettwin'), bootstrapFile: bootstrap, now }, () => project);
+
+describe('knowledge base', () => {
+  it('is seeded from the bootstrap once and merges by id', () => {
+    const learning = service();
+    expect(learning.history()).toHaveLength(seedHistory.length);
+    new SampleRepository(project.db).add(seedHistory.slice(0, 5));
+    expect(learning.mergeProject('p').added).toBe(0); // same ids: nothing new
+    const fresh = samplesForIntents([intentOfShape({ sites: 5, regions: 1, redundancy: 'NONE', goal: 'cost', mix: 0, name: 'fresh' })], { origin: 'project', softwareVersion: 'test', now: 1 });
+    new SampleRepository(project.db).add(fresh);
+    expect(learning.mergeProject('p').added).toBe(fresh.length);
+    expect(learning.mergeProject('p').added).toBe(0);
+    learning.dispose();
+  });
+});
+
+describe('recommendations through the service', () => {
+  it('instant is recorded in the project and replays identically', () => {
+    const learning = service();
+    const rec = new RecommendService(learning, () => project, now);
+    const intent = intentOfShape({ sites: 9, regions: 2, redundancy: 'HIGH', goal: 'cost', mix: 1 });
+    const r = rec.instant({ intent, projectId: 'p' });
+    expect(r.options).toHaveLength(9);
+    expect(r.recordId).not.toBeNull();
+    expect(new RecommendationRepository(project.db).get(r.recordId!)!.chosenFamily).toBe(r.options[0]!.family);
+    expect(rec.replay({ projectId: 'p', recommendationId: r.recordId! }).identical).toBe(true);
+    learning.dispose();
+  });
+
+  it('verified generates the top candidates, records them into history, and replays identically', async () => {
+    const learning = service();
+    const rec = new RecommendService(learning, () => project, now);
+    const before = learning.history().length;
+    const intent = intentOfShape({ sites: 7, regions: 1, redundancy: 'STANDARD', goal: 'latency', mix: 0 });
+    const r = await rec.verified({ intent, projectId: 'p', options: 2 });
+    expect(r.mode).toBe('verified');
+    expect(r.options.length).toBeGreaterThanOrEqual(4);
+    expect(r.paretoFront!.length).toBeGreaterThan(0);
+    expect(learning.history().length).toBeGreaterThan(before);
+    expect(new SampleRepository(project.db).count()).toBe(learning.history().length - before);
+    // The best verified option is at least as good on latency as every other successful one.
+    const ok = r.options.filter((o) => o.confidence === 1);
+    expect(ok.every((o) => o.predicted.p95LatencyMs >= ok[0]!.predicted.p95LatencyMs)).toBe(true);
+    expect(rec.replay({ projectId: 'p', recommendationId: r.recordId! }).identical).toBe(true);
+    learning.dispose();
+  });
+});
+
+describe('outcomes and the learning report', () => {
+  it('imports CSV measurements next to predictions and reports their error', () => {
+    const intent = intentOfShape({ sites: 6, regions: 1, redundancy: 'HIGH', goal: 'cost', mix: 0 });
+    const d = generateDesign(intent, 'ring', 1);
+    const id = project.topologies.insert({ name: 'ring-eu', topology: d.topology, source: 'generated', family: 'ring', seed: 1, cost: d.cost }).id;
+    const learning = service();
+    const csv = 'design,metric,value,measuredAt\nring-eu,latencyMs,30,2026-05-01\nring-eu,utilisation,45%,\n' + `${id},incidents,4,\n`;
+    const fixed = csv.replace('45%', '45');
+    const r = learning.importOutcomes({ projectId: 'p', text: fixed, source: 'telemetry.csv' });
+    expect(r.imported).toBe(3);
+    expect(r.rows.map((x) => x.metric)).toEqual(['latencyMs', 'utilisation', 'incidents']);
+    expect(r.rows[1]!.actual).toBeCloseTo(0.45);
+    expect(r.rows.every((x) => x.predicted !== null && x.predicted > 0)).toBe(true);
+    const report = learning.report({ projectId: 'p' });
+    expect(report.outcomes.map((o) => o.metric)).toEqual(['incidents', 'latencyMs', 'utilisation']);
+    expect(report.perFamily.length).toBe(9);
+    expect(report.predictor.costMapePct).toBeGreaterThan(0);
+    expect(() => learning.importOutcomes({ projectId: 'p', text: 'design,metric,value\nnope,latencyMs,3\n', source: 'x' })).toThrow(/no design "nope"/);
+    expect(() => learning.importOutcomes({ projectId: 'p', text: '[{"design":"ring-eu","metric":"jitter","value":1}]', source: 'x' })).toThrow(/unknown metric/);
+    learning.dispose();
+    expect(fs.existsSync(path.join(tmp.dir, 'data', 'knowledge.nettwin'))).toBe(true);
+  });
+});
