@@ -1,9 +1,9 @@
 import type { DeviceRole, TopologyInput } from '../model/topology';
 import { CLAB_LABEL } from './clab-export';
+import { finishImport } from './finish';
 import {
   ImportError,
   emptyReport,
-  finishImport,
   uniqueId,
   type DraftNode,
   type ImportResult,

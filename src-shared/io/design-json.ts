@@ -1,5 +1,6 @@
 import type { Topology } from '../model/topology';
-import { ImportError, emptyReport, finishImport, type DraftTopology, type ImportResult } from './report';
+import { finishImport } from './finish';
+import { ImportError, emptyReport, type DraftTopology, type ImportResult } from './report';
 import { isRecord, parseYaml } from './yaml-doc';
 
 /**

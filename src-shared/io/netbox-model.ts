@@ -1,7 +1,7 @@
 import type { TopologyInput } from '../model/topology';
+import { finishImport } from './finish';
 import {
   ImportError,
-  finishImport,
   parseOptionalNumber,
   uniqueId,
   type DraftNode,

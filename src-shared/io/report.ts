@@ -1,10 +1,4 @@
-import {
-  restoreTopology,
-  type DeviceRole,
-  type Topology,
-  type TopologyInput,
-} from '../model/topology';
-import { guessRoles } from './roles';
+import type { DeviceRole, Topology, TopologyInput } from '../model/topology';
 
 /**
  * What an importer did with its input, in words a user can check before
@@ -46,20 +40,6 @@ export class ImportError extends Error {
 export type DraftNode = Omit<TopologyInput['nodes'][number], 'role'> & { role?: DeviceRole };
 export interface DraftTopology extends Omit<TopologyInput, 'nodes'> {
   nodes: DraftNode[];
-}
-
-/**
- * Shared tail of every importer: fill in missing roles (saying so in the
- * report), then pass the design through the one `restoreTopology` entry so an
- * import can never produce a design the rest of the app would reject.
- */
-export function finishImport(draft: DraftTopology, report: ImportReport, file: string): ImportResult {
-  const nodes = guessRoles(draft.nodes, draft.links, report);
-  try {
-    return { topology: restoreTopology({ ...draft, nodes }), report };
-  } catch (err) {
-    throw new ImportError(file, err instanceof Error ? err.message : String(err));
-  }
 }
 
 /** Numbers in text formats: a finite number, or undefined when blank. */
