@@ -1,3 +1,4 @@
+import type { Topology } from '../model/topology';
 import { pick, readCsvTable, toCsv, type CsvColumn, type CsvTable } from './csv';
 import { buildFromNetbox, type NbCable, type NbDevice, type NbSite } from './netbox-model';
 import {
@@ -120,7 +121,7 @@ const cfColumns = <T extends { cf: Record<string, unknown> }>(sample: T | undefi
  * column names NetBox's import form expects, so the files load into NetBox
  * (after its custom fields `nettwin_*` are created) and import back here.
  */
-export function exportNetboxCsv(topology: Parameters<typeof toNetboxObjects>[0]): {
+export function exportNetboxCsv(topology: Topology): {
   sites: string;
   devices: string;
   cables: string;
