@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parsePriceBook } from '../../src-shared/cost/pricebook';
 import { APP_VERSION } from '../../src-shared/lib/version';
 import { AppError } from '../../src-shared/contract/result';
 import { gatherReport, ReportInputError } from '../../src-shared/report/gather';
@@ -31,6 +32,9 @@ export function reportInputFor(project: ProjectFile, opts: { designId?: string; 
   const designs = project.topologies.list().map((s) => project.topologies.get(s.id));
   const audit = project.audit.list(100_000);
   const created = Number(project.meta.get('created_at'));
+  // A project's own price book lives in meta under 'price_book' (services/designs.ts owns the key).
+  const rawBook = project.meta.get('price_book');
+  const book = rawBook === undefined ? null : parsePriceBook(JSON.parse(rawBook) as unknown);
   return {
     project: {
       name: project.name,
@@ -39,6 +43,7 @@ export function reportInputFor(project: ProjectFile, opts: { designId?: string; 
       createdAt: Number.isFinite(created) && created > 0 ? created : null,
       createdBy: project.meta.get('created_by') ?? null,
     },
+    priceBook: book?.ok ? book.book : null,
     generatedAt: opts.now ?? Date.now(),
     softwareVersion: APP_VERSION,
     designs,

@@ -8,7 +8,7 @@ export const REPORT_CSS = `
 @page { size: A4; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10.5pt; line-height: 1.4; color: #1b2631; margin: 0; }
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, "Noto Sans", "Noto Sans CJK SC", "Noto Sans CJK JP", "Microsoft YaHei", "Hiragino Sans", "Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji", sans-serif; font-size: 10.5pt; line-height: 1.4; color: #1b2631; margin: 0; }
 h1 { font-size: 28pt; margin: 0 0 6mm; line-height: 1.15; }
 h2 { font-size: 17pt; margin: 0 0 5mm; padding-bottom: 2mm; border-bottom: 2px solid #1f4e79; color: #1f4e79; }
 h2 .no { display: inline-block; min-width: 9mm; }

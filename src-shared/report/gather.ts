@@ -1,5 +1,5 @@
 import { costDesign, type CostBreakdown } from '../cost/cost';
-import { DEFAULT_PRICE_BOOK } from '../cost/pricebook';
+import { DEFAULT_PRICE_BOOK, type PriceBook } from '../cost/pricebook';
 import type { SweepSummaryShape } from '../contract/sim-types';
 import { availabilityOf } from '../learn/availability';
 import { IntentSchema } from '../model/intent';
@@ -52,6 +52,13 @@ function validationOf(rec: ValidationRecord | undefined): ValidationResult | nul
 function summaryOf(rec: SimulationRecord | undefined): SweepSummaryShape | null {
   const s = rec?.summary as Partial<SweepSummaryShape> | undefined;
   return s && typeof s.scenarioCount === 'number' && Array.isArray(s.worst) ? (s as SweepSummaryShape) : null;
+}
+
+/** The tiers behind a price book name: the project's own book, or the shipped default. */
+function bookNamed(name: string | undefined, own: PriceBook | null): PriceBook | null {
+  if (name === undefined) return null;
+  if (own && own.name === name) return own;
+  return name === DEFAULT_PRICE_BOOK.name ? DEFAULT_PRICE_BOOK : null;
 }
 
 function pickDesign(
@@ -113,7 +120,7 @@ function chosenDesign(
     basis,
     validation: validationOf(v),
     validationStale: v !== undefined && v.topologyRevision !== record.revision,
-    cost: stored ?? costDesign(t, DEFAULT_PRICE_BOOK),
+    cost: stored ?? costDesign(t, input.priceBook ?? DEFAULT_PRICE_BOOK),
     costSource: stored ? 'stored' : 'computed',
     // Names stay readable on A4 up to about 30 devices; beyond that they overlap and the drawing shows the shape.
     svg: exportSvg(t, { width: 1000, height: 640, labels: t.nodes.length <= LABELLED_MAX, legend: true }),
@@ -139,7 +146,7 @@ export function gatherReport(input: ReportInput): ReportModel {
       revision: d.revision,
       devices: d.nodeCount,
       links: d.linkCount,
-      costUsd: d.costUsd ?? costDesign(d.topology, DEFAULT_PRICE_BOOK).totalUsd,
+      costUsd: d.costUsd ?? costDesign(d.topology, input.priceBook ?? DEFAULT_PRICE_BOOK).totalUsd,
       score: v?.score ?? null,
       passed: v?.passed ?? null,
       redundancy: v ? v.redundancyAchieved : null,
@@ -169,6 +176,7 @@ export function gatherReport(input: ReportInput): ReportModel {
     recommendations: recs,
     chosen,
     simulationTraffic: [...new Set(input.simulations.map((s) => s.traffic))].sort(),
+    priceBook: bookNamed(chosen?.cost.priceBook, input.priceBook),
     optimisations: [...input.optimisations].sort((a, b) => a.createdAt - b.createdAt || a.step - b.step),
     decisions: [...input.decisions].sort((a, b) => a.createdAt - b.createdAt),
     outcomes: [...input.outcomes],

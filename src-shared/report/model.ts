@@ -1,4 +1,5 @@
 import type { CostBreakdown } from '../cost/cost';
+import type { PriceBook } from '../cost/pricebook';
 import type { SweepSummaryShape } from '../contract/sim-types';
 import type { AvailabilityReport } from '../learn/availability';
 import type { Intent } from '../model/intent';
@@ -79,6 +80,8 @@ export interface OutcomeInput {
 
 export interface ReportInput {
   project: { name: string; fileName: string; schemaVersion: number; createdAt: number | null; createdBy: string | null };
+  /** The project's own price book when it has one (else designs are priced with DEFAULT_PRICE_BOOK). */
+  priceBook: PriceBook | null;
   generatedAt: number;
   softwareVersion: string;
   designs: readonly TopologyRecord[];
@@ -189,6 +192,8 @@ export interface ReportModel {
   recommendations: RecommendationView[];
   chosen: ChosenDesign | null;
   simulationTraffic: string[];
+  /** The price book the presented design was priced with, when this project or NetTwin holds its tiers. */
+  priceBook: PriceBook | null;
   optimisations: OptimisationInput[];
   decisions: DecisionInput[];
   outcomes: OutcomeInput[];

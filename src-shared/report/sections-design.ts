@@ -20,7 +20,7 @@ export function designSection(m: ReportModel, n: number): Html {
       ['Redundancy achieved', text(v?.redundancyAchieved ?? (v ? 'not connected' : '–'))],
       ['Design id', `<span class="mono">${esc(r.id)}</span>`],
     ]),
-    `<figure class="drawing">${c.svg}<figcaption>${esc(r.name)}: devices coloured by role${r.nodeCount > LABELLED_MAX ? '; names left out at this size (the tables name every element)' : ''}.</figcaption></figure>`,
+    `<figure class="drawing">${c.svg}<figcaption>${esc(r.name)}: devices coloured by role${r.nodeCount > LABELLED_MAX ? '; names left out at this size' : ''}.</figcaption></figure>`,
   ];
   body.push(h3('Validation against the intent'));
   if (!v) {
@@ -113,7 +113,7 @@ function sweepPart(c: ChosenDesign): Html[] {
           { head: 'Stranded', num: true }, { head: 'Max util.', num: true }, { head: 'Links > 100 %', num: true }, { head: 'Stretch p95', num: true },
         ],
         worst.map((w) => [
-          text(w.label), text(w.cls), num(w.disconnectedPairs), num(w.isolatedSites), num(w.strandedDemand),
+          `${esc(w.label)}${failedElements(c.record.topology, w.failedNodes, w.failedLinks)}`, text(w.cls), num(w.disconnectedPairs), num(w.isolatedSites), num(w.strandedDemand),
           pct(w.maxUtilisation, 0), num(w.overloadedLinks), Number.isFinite(w.stretchP95) ? `× ${num(w.stretchP95, 2)}` : '–',
         ]),
         { cls: 'worst' },
@@ -121,6 +121,23 @@ function sweepPart(c: ChosenDesign): Html[] {
     );
   }
   return out;
+}
+
+const pairsCut = (n: number): Html => (n === 0 ? 'no device pair is cut apart' : `${plural(n, 'device pair')} cut apart`);
+
+/** What failed in a scenario, by device and link names when there are few enough to list. */
+function failedElements(t: ChosenDesign['record']['topology'], nodes: readonly string[], links: readonly string[]): Html {
+  if (nodes.length + links.length === 0 || nodes.length + links.length > 4) return '';
+  const names = new Map(t.nodes.map((d) => [d.id, d.name]));
+  const byId = new Map(t.links.map((l) => [l.id, l]));
+  const parts = [
+    ...nodes.map((id) => names.get(id) ?? id),
+    ...links.map((id) => {
+      const l = byId.get(id);
+      return l ? `${names.get(l.source) ?? l.source} – ${names.get(l.target) ?? l.target}` : id;
+    }),
+  ];
+  return `<br><span class="small">${parts.map(esc).join('; ')}</span>`;
 }
 
 export function resilienceSection(m: ReportModel, n: number): Html {
@@ -134,9 +151,9 @@ export function resilienceSection(m: ReportModel, n: number): Html {
       ['Availability (device-pair mean)', `<strong>${availability(a.availability)}</strong>`],
       ['Expected downtime', `${minutes(a.downtimeMinPerYear)} a year`],
       ['Expected failure events', `${num(a.incidentsPerYear, 1)} a year`],
-      ['Worst single link failure', `${plural(a.worstLinkPairs, 'device pair')} cut apart`],
-      ['Worst single device failure', `${plural(a.worstNodePairs, 'device pair')} cut apart`],
-      ['Worst two-link failure', a.secondOrder ? `${plural(a.worstLinkPairPairs, 'device pair')} cut apart` : 'not computed (too many links)'],
+      ['Worst single link failure', pairsCut(a.worstLinkPairs)],
+      ['Worst single device failure', pairsCut(a.worstNodePairs)],
+      ['Worst two-link failure', a.secondOrder ? pairsCut(a.worstLinkPairPairs) : 'not computed (too many links)'],
       ['Parts of the intact network', c.resilience.components === 1 ? 'one (fully connected)' : `${num(c.resilience.components)}: the design is split before any failure`],
     ]),
     h3('Minimal cut sets'),

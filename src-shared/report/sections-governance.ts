@@ -38,12 +38,12 @@ export function costSection(m: ReportModel, n: number): Html {
   return section('cost', n, 'Cost breakdown', body);
 }
 
-function priceBookTables(book: PriceBook): Html[] {
+function priceBookTables(book: PriceBook, own: boolean): Html[] {
   const tiers = (xs: readonly { ports: number; usd: number }[]) => xs.map((t) => `${num(t.ports)} ports ${usd(t.usd)}`).join('; ');
   const roleRows: Html[][] = [['default', tiers(book.devices.default)]];
   for (const [role, ts] of Object.entries(book.devices.byRole)) if (ts) roleRows.push([text(role), tiers(ts)]);
   return [
-    p(`“${esc(book.name)}”: list prices in ${esc(book.currency)}, capex-equivalent over ${num(book.termYears)} years (circuit leases folded into the per-km price). Ports beyond the largest model: ${usd(book.devices.extraPortUsd)} each. Cabling inside a site: ${usd(book.links.intraSiteUsd)} a link.`),
+    p(`“${esc(book.name)}” (${own ? 'this project’s own price book' : 'the price book shipped with NetTwin'}): list prices in ${esc(book.currency)}, capex-equivalent over ${num(book.termYears)} years (circuit leases folded into the per-km price). Ports beyond the largest model: ${usd(book.devices.extraPortUsd)} each. Cabling inside a site: ${usd(book.links.intraSiteUsd)} a link.`),
     table([{ head: 'Device role', width: '18%' }, { head: 'Models (ports, price)' }], roleRows, { cls: 'small-table' }),
     table(
       [{ head: 'Circuit', num: true }, { head: 'Install', num: true }, { head: 'Per km', num: true }, { head: 'Optic', num: true }, { head: 'Short-reach optic', num: true }, { head: 'Long-reach optic', num: true }],
@@ -70,7 +70,7 @@ export function assumptionsSection(m: ReportModel, n: number): Html {
   const bookName = m.chosen?.cost.priceBook;
   const body: Html[] = [h3('Price book')];
   if (bookName === undefined) body.push(none('No design is priced.'));
-  else if (bookName === DEFAULT_PRICE_BOOK.name) body.push(...priceBookTables(DEFAULT_PRICE_BOOK));
+  else if (m.priceBook) body.push(...priceBookTables(m.priceBook, m.priceBook !== DEFAULT_PRICE_BOOK));
   else body.push(none(`The design was priced with the price book “${bookName}”, whose tiers are not stored in this project file.`));
   body.push(
     h3('Failure model (MTBF and MTTR)'),
@@ -116,11 +116,15 @@ function snapshot(x: unknown): string {
   return parts.length > 0 ? parts.join(', ') : '–';
 }
 
-/** What a decision is about, in words: a design by name, an optimisation step by number and design. */
+/** What a decision or audit entry is about, in words: a design by name, a step by number and design. */
 function subjectOf(m: ReportModel, kind: string, id: string): string {
   const step = m.optimisations.find((s) => s.id === id);
   if (step) return `step ${step.step} on ${m.designNames[step.topologyId] ?? step.topologyId}`;
-  return `${kind} ${m.designNames[id] ?? id}`;
+  const rec = m.recommendations.find((r) => r.id === id);
+  if (rec) return `${rec.mode} recommendation of ${dateTime(rec.createdAt)}`;
+  const design = m.designNames[id];
+  if (design !== undefined) return kind ? `${kind} ${design}` : design;
+  return kind ? `${kind} ${id}` : id;
 }
 
 export function optimisationSection(m: ReportModel, n: number): Html {
@@ -169,7 +173,7 @@ export function auditSection(m: ReportModel, n: number): Html {
       [{ head: '#', num: true }, { head: 'When', width: '17%' }, { head: 'Who' }, { head: 'Action' }, { head: 'Subject', width: '18%' }, { head: 'Detail', width: '36%' }],
       m.audit.map((a) => [
         num(a.id), dateTime(a.at), text(a.actor), text(a.action),
-        text(a.subject === null ? '' : (m.designNames[a.subject] ?? a.subject)), `<span class="small mono">${esc(shortJson(a.detail))}</span>`,
+        text(a.subject === null ? '' : subjectOf(m, '', a.subject)), `<span class="small mono">${esc(shortJson(a.detail))}</span>`,
       ]),
       { cls: 'audit' },
     ),
