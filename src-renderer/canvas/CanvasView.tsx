@@ -31,8 +31,8 @@ export interface CanvasViewProps {
   onConnect?: (source: string, target: string) => void;
   onDragEnd?: (positions: Map<string, { x: number; y: number }>) => void;
   onDropRole?: (role: DeviceRole, at: { x: number; y: number }) => void;
-  viewport?: Viewport;
-  onViewportChange?: (v: Viewport) => void;
+  /** Called when the user pans or zooms (not for programmatic moves), e.g. to mirror other canvases. */
+  onUserMove?: (v: Viewport) => void;
 }
 
 /**
@@ -40,7 +40,7 @@ export interface CanvasViewProps {
  * the store). In what-if mode a click fails a device or link instead of
  * selecting it, and nothing can be dragged or connected.
  */
-export function CanvasView({ label, onConnect, onDragEnd, onDropRole, viewport, onViewportChange }: CanvasViewProps) {
+export function CanvasView({ label, onConnect, onDragEnd, onDropRole, onUserMove }: CanvasViewProps) {
   const nodes = useCanvas((s) => s.nodes);
   const edges = useCanvas((s) => s.edges);
   const onNodesChange = useCanvas((s) => s.onNodesChange);
@@ -91,6 +91,13 @@ export function CanvasView({ label, onConnect, onDragEnd, onDropRole, viewport, 
     [onDropRole, screenToFlowPosition],
   );
 
+  const onMove = useCallback(
+    (e: MouseEvent | TouchEvent | null, v: Viewport) => {
+      if (e !== null) onUserMove?.(v);
+    },
+    [onUserMove],
+  );
+
   const big = nodes.length + edges.length > BIG;
   return (
     <ReactFlow<DeviceNode, LinkEdge>
@@ -117,7 +124,7 @@ export function CanvasView({ label, onConnect, onDragEnd, onDropRole, viewport, 
       minZoom={0.02}
       fitView
       fitViewOptions={FIT}
-      {...(viewport !== undefined && onViewportChange !== undefined ? { viewport, onViewportChange } : {})}
+      onMove={onMove}
       className={mode === 'whatif' ? 'flow flow--whatif' : 'flow'}
       aria-label={label}
     >

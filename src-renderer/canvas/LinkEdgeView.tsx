@@ -4,13 +4,18 @@ import { useCanvas } from './CanvasStoreProvider';
 import { heatColor } from './heat';
 import type { LinkEdge } from './types';
 
+const HALF_NODE_H = 20; // .device height / 2
+
 /** One link, coloured by its what-if utilisation; reads only its own overlay values. */
 export const LinkEdgeView = memo(function LinkEdgeView(props: EdgeProps<LinkEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, selected } = props;
   const failed = useCanvas((s) => s.failed.has(id));
   const heat = useCanvas((s) => s.overlay?.heat.get(id));
   const rerouted = useCanvas((s) => s.overlay?.rerouted.has(id) ?? false);
-  const [path] = getStraightPath({ sourceX, sourceY, targetX, targetY });
+  // Centre to centre (handles sit on the node's bottom/top edge, half a node
+  // height away): the line then runs under the nodes and reads as a link
+  // between devices whatever their relative position, with no per-edge subscription.
+  const [path] = getStraightPath({ sourceX, sourceY: sourceY - HALF_NODE_H, targetX, targetY: targetY + HALF_NODE_H });
   const cls = `link${failed ? ' link--failed' : ''}${rerouted ? ' link--rerouted' : ''}${selected ? ' link--selected' : ''}`;
   const stroke = failed ? '#f87171' : heat !== undefined ? heatColor(heat) : selected ? '#38bdf8' : undefined;
   return (

@@ -32,10 +32,46 @@ export function toElkGraph(t: Topology, algorithm: LayoutAlgorithm): ElkNode {
         ? { x: n.x, y: n.y, layoutOptions: { 'elk.position': `(${n.x},${n.y})`, 'elk.noLayout': 'true' } }
         : {}),
     })),
-    edges: t.links
-      .filter((l) => l.source !== l.target)
-      .map((l) => ({ id: l.id, sources: [l.source], targets: [l.target] })),
+    edges: (algorithm === 'radial' ? spanningForest(t) : t.links.filter((l) => l.source !== l.target)).map((l) => ({
+      id: l.id,
+      sources: [l.source],
+      targets: [l.target],
+    })),
   };
+}
+
+/**
+ * ELK's radial layout accepts only trees: lay out a breadth-first spanning
+ * forest rooted at the best-connected device of each component (the other
+ * links are still drawn, just not used for placement). O(n + m).
+ */
+export function spanningForest(t: Topology): Topology['links'] {
+  const adj = new Map<string, Topology['links']>();
+  for (const n of t.nodes) adj.set(n.id, []);
+  for (const l of t.links) {
+    if (l.source === l.target) continue;
+    adj.get(l.source)?.push(l);
+    adj.get(l.target)?.push(l);
+  }
+  const byDegree = [...t.nodes].sort((a, b) => adj.get(b.id)!.length - adj.get(a.id)!.length);
+  const seen = new Set<string>();
+  const out: Topology['links'] = [];
+  for (const root of byDegree) {
+    if (seen.has(root.id)) continue;
+    seen.add(root.id);
+    const queue = [root.id];
+    for (let head = 0; head < queue.length; head++) {
+      const u = queue[head]!;
+      for (const l of adj.get(u)!) {
+        const v = l.source === u ? l.target : l.source;
+        if (seen.has(v)) continue;
+        seen.add(v);
+        out.push(l.source === u ? l : { ...l, source: u, target: v });
+        queue.push(v);
+      }
+    }
+  }
+  return out;
 }
 
 /** Pure: positions from an ELK result; pinned nodes are never moved. */

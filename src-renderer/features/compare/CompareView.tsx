@@ -18,7 +18,8 @@ export function CompareView({ projectId }: { projectId: string }) {
   const setError = useSession((s) => s.setError);
   const onError = useCallback((m: string) => setError(m), [setError]);
   const [sync, setSync] = useState(true);
-  const [viewport, setViewport] = useState<Viewport>({ x: 40, y: 40, zoom: 0.5 });
+  // Null until someone pans or zooms: each canvas first fits its own design.
+  const [viewport, setViewport] = useState<Viewport | null>(null);
   const { designs, error } = useDesignMetrics(projectId, ids);
   const rows = useMemo(() => (designs === null ? [] : compareRows(designs.map((d) => d.metrics))), [designs]);
 
@@ -57,7 +58,7 @@ export function CompareView({ projectId }: { projectId: string }) {
                   Continue with this
                 </button>
               </header>
-              <ReadOnlyCanvas projectId={projectId} designId={id} label={`Canvas of ${name}`} onError={onError} {...(sync ? { viewport, onViewportChange: setViewport } : {})} />
+              <ReadOnlyCanvas projectId={projectId} designId={id} label={`Canvas of ${name}`} onError={onError} {...(sync ? { sharedViewport: viewport, onUserMove: setViewport } : {})} />
             </section>
           );
         })}

@@ -65,12 +65,12 @@ type RowSpec = {
 const money = (v: number): string => `$${Math.round(v).toLocaleString('en-US')}`;
 
 const ROWS: RowSpec[] = [
-  { label: 'Cost', value: (m) => m.costUsd, show: (m) => money(m.costUsd), better: 'lower', unit: (d) => `${money(d)} cheaper` },
+  { label: 'Cost', value: (m) => Math.round(m.costUsd), show: (m) => money(m.costUsd), better: 'lower', unit: (d) => `${money(d)} cheaper` },
   { label: 'Validation score', value: (m) => m.score, show: (m) => `${m.score.toFixed(0)}${m.passed ? ' ✓' : ' ✗'}`, better: 'higher', unit: (d) => `${d.toFixed(0)} points higher` },
   { label: 'Redundancy achieved', value: (m) => m.redundancyRank, show: (m) => m.redundancy, better: 'higher', unit: (d) => `${d} class(es) stronger` },
   { label: 'Single points of failure', value: (m) => m.singlePoints, show: (m) => String(m.singlePoints), better: 'lower', unit: (d) => `${d} fewer single points of failure` },
   { label: 'Diameter (hops)', value: (m) => m.diameterHops, show: (m) => String(m.diameterHops), better: 'lower', unit: (d) => `${d} hop(s) shorter worst path` },
-  { label: 'Worst site-pair latency', value: (m) => m.maxLatencyMs, show: (m) => `${m.maxLatencyMs.toFixed(1)} ms`, better: 'lower', unit: (d) => `${d.toFixed(1)} ms lower worst latency` },
+  { label: 'Worst site-pair latency', value: (m) => Math.round(m.maxLatencyMs * 10) / 10 /* compare what is shown, not float noise */, show: (m) => `${m.maxLatencyMs.toFixed(1)} ms`, better: 'lower', unit: (d) => `${d.toFixed(1)} ms lower worst latency` },
   { label: 'Devices', value: (m) => m.devices, show: (m) => String(m.devices), better: null, unit: () => '' },
   { label: 'Links', value: (m) => m.links, show: (m) => String(m.links), better: null, unit: () => '' },
 ];

@@ -200,7 +200,7 @@ function EditorBody({ projectId, designId, readOnly, onError, onNotice, onAppEff
         </div>
         <aside className="inspector-column" aria-label="Design panels">
           {mode === 'whatif' && whatIf !== null ? (
-            <WhatIfPanel model={whatIf} onShow={fitTo} />
+            <WhatIfPanel model={whatIf} onShow={fitTo} projectId={projectId} designId={designId} readOnly={readOnly} />
           ) : (
             <>
               {editing && <Palette onAdd={add} disabled={!editing} />}

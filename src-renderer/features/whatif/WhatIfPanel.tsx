@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useCanvas } from '../../canvas/CanvasStoreProvider';
 import { heatColor } from '../../canvas/heat';
 import { noFailures, type FailureKind } from '../../canvas/types';
+import { SweepPanel } from '../sim/SweepPanel';
 import type { WhatIfModel } from './overlay';
 
 const PAIR_CUT_MAX_LINKS = 1500; // O(m·(n+m)): beyond this the sweep in main answers it
@@ -10,7 +11,15 @@ const PAIR_CUT_MAX_LINKS = 1500; // O(m·(n+m)): beyond this the sweep in main a
  * What-if controls and the instant answer: the verdict, stranded demand,
  * cut-off sites, toggles for sites/regions/SRLGs and the minimal cut sets.
  */
-export function WhatIfPanel({ model, onShow }: { model: WhatIfModel; onShow: (nodes: string[], links: string[]) => void }) {
+interface Props {
+  model: WhatIfModel;
+  onShow: (nodes: string[], links: string[]) => void;
+  projectId: string;
+  designId: string;
+  readOnly: boolean;
+}
+
+export function WhatIfPanel({ model, onShow, projectId, designId, readOnly }: Props) {
   const overlay = useCanvas((s) => s.overlay);
   const failures = useCanvas((s) => s.failures);
   const toggle = useCanvas((s) => s.toggleFailure);
@@ -105,6 +114,7 @@ export function WhatIfPanel({ model, onShow }: { model: WhatIfModel; onShow: (no
           ))}
         </ul>
       )}
+      <SweepPanel projectId={projectId} designId={designId} readOnly={readOnly} />
     </section>
   );
 }

@@ -1,0 +1,143 @@
+import { useEffect, useState } from 'react';
+import type { SweepSummaryShape, ScenarioResultShape } from '../../../src-shared/contract/sim-types';
+import { SCENARIO_CLASSES } from '../../../src-shared/sim/scenarios';
+import { call } from '../../api/client';
+import { runJob } from '../../api/jobs';
+import { useCanvas } from '../../canvas/CanvasStoreProvider';
+import { noFailures } from '../../canvas/types';
+
+type ScenarioClass = (typeof SCENARIO_CLASSES)[number];
+const CLASS_NAMES: Record<ScenarioClass, string> = {
+  'n1-links': 'every link',
+  'n1-nodes': 'every device',
+  'n2-links': 'link pairs',
+  srlg: 'shared-risk groups',
+  sites: 'sites',
+  regions: 'regions',
+};
+type Traffic = 'uniform' | 'gravity' | 'hub-centric';
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
+
+/**
+ * The full sweep (sim:run on main's worker pool) with progress and cancel,
+ * and the worst scenarios: a click shows that scenario on the canvas.
+ */
+export function SweepPanel({ projectId, designId, readOnly }: { projectId: string; designId: string; readOnly: boolean }) {
+  const setFailures = useCanvas((s) => s.setFailures);
+  const [classes, setClasses] = useState<ScenarioClass[]>(['n1-links', 'n1-nodes', 'srlg', 'sites', 'regions']);
+  const [traffic, setTraffic] = useState<Traffic>('uniform');
+  const [progress, setProgress] = useState<{ done: number; total: number; cancel: () => void } | null>(null);
+  const [summary, setSummary] = useState<SweepSummaryShape | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [shown, setShown] = useState<string | null>(null);
+
+  // The latest stored sweep of this design, if any.
+  useEffect(() => {
+    let alive = true;
+    call('sim:list', { projectId, designId }).then(
+      (list) => {
+        const last = [...list].sort((a, b) => b.createdAt - a.createdAt)[0];
+        if (alive && last) setSummary(last.summary as SweepSummaryShape);
+      },
+      () => undefined, // no stored sweeps yet is not an error worth showing
+    );
+    return () => {
+      alive = false;
+    };
+  }, [projectId, designId]);
+
+  const run = async (): Promise<void> => {
+    setProblem(null);
+    const job = runJob<{ simulationId: string; summary: SweepSummaryShape }, 'sim:run'>('sim:run', { projectId, designId, scenarios: classes, traffic }, (p) =>
+      setProgress({ done: p.done, total: p.total, cancel: () => void job.cancel() }),
+    );
+    setProgress({ done: 0, total: 1, cancel: () => void job.cancel() });
+    try {
+      setSummary((await job.result).summary);
+    } catch (err) {
+      setProblem((err as Error).message);
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const show = (s: ScenarioResultShape): void => {
+    setShown(s.label);
+    setFailures({ ...noFailures(), nodes: new Set(s.failedNodes), links: new Set(s.failedLinks) });
+  };
+
+  return (
+    <section className="panel" aria-label="Failure sweep">
+      <h2>Full sweep</h2>
+      <fieldset className="toggles">
+        <legend>Fail, one scenario at a time</legend>
+        {SCENARIO_CLASSES.map((c) => (
+          <label key={c} className="check">
+            <input type="checkbox" checked={classes.includes(c)} onChange={(e) => setClasses(e.target.checked ? [...classes, c] : classes.filter((x) => x !== c))} />
+            {CLASS_NAMES[c]}
+          </label>
+        ))}
+      </fieldset>
+      <label className="field field--compact">
+        <span>Traffic</span>
+        <select value={traffic} onChange={(e) => setTraffic(e.target.value as Traffic)}>
+          <option value="uniform">uniform</option>
+          <option value="gravity">gravity (by site size)</option>
+          <option value="hub-centric">hub-centric</option>
+        </select>
+      </label>
+      {progress === null ? (
+        <button type="button" className="primary" disabled={classes.length === 0 || readOnly} onClick={() => void run()}>
+          Run sweep
+        </button>
+      ) : (
+        <div className="row" role="group" aria-label="Sweep progress">
+          <progress max={Math.max(1, progress.total)} value={progress.done} aria-label="Sweep progress" />
+          <span>
+            {progress.done} / {progress.total}
+          </span>
+          <button type="button" onClick={progress.cancel}>
+            Cancel sweep
+          </button>
+        </div>
+      )}
+      {problem !== null && (
+        <p className="problem" role="alert">
+          {problem}
+        </p>
+      )}
+      {summary !== null && (
+        <>
+          <p className="muted">
+            {summary.scenarioCount} scenarios: {summary.disconnecting} cut sites apart, {summary.overloading} overload a link; worst stranded demand {pct(summary.worstStrandedDemand)}, worst utilisation {pct(summary.worstUtilisation)}.
+          </p>
+          <table className="worst" aria-label="Worst scenarios">
+            <thead>
+              <tr>
+                <th scope="col">Scenario</th>
+                <th scope="col">Cut pairs</th>
+                <th scope="col">Stranded</th>
+                <th scope="col">Max util.</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.worst.slice(0, 15).map((s) => (
+                <tr key={s.label} className={shown === s.label ? 'worst--shown' : undefined}>
+                  <td>
+                    <button type="button" className="linkish" onClick={() => show(s)} aria-label={`Show scenario ${s.label}`}>
+                      {s.label}
+                    </button>
+                  </td>
+                  <td>{s.disconnectedPairs}</td>
+                  <td>{pct(s.strandedDemand)}</td>
+                  <td>{pct(s.maxUtilisation)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
