@@ -87,6 +87,7 @@ export function importNetboxJson(input: NetboxJsonInput, file = 'netbox.json'): 
       get line() {
         return at.line();
       },
+      ref: `${parts.cables.file} ${at.field}`,
       label: text(o['label']) ?? (text(o['id']) === undefined ? undefined : `cable-${text(o['id'])}`),
       a: end(o, 'a', at),
       b: end(o, 'b', at),

@@ -2,7 +2,6 @@ import type { TopologyInput } from '../model/topology';
 import { finishImport } from './finish';
 import {
   ImportError,
-  parseOptionalNumber,
   uniqueId,
   type DraftNode,
   type ImportReport,
@@ -72,6 +71,8 @@ export interface NbEnd {
 export interface NbCable {
   file: string;
   line?: number | undefined;
+  /** How reports name this cable when its line is costly to find ("cables.json cables[3]"). */
+  ref?: string | undefined;
   label?: string | undefined;
   a: NbEnd;
   b: NbEnd;
@@ -116,8 +117,13 @@ export function buildFromNetbox(
   report: ImportReport,
   file: string,
 ): ImportResult {
-  const num = (v: string | undefined, o: { file: string; line?: number | undefined }, field: string) =>
-    parseOptionalNumber(v, o.file, field, o.line);
+  // `o.line` is read only on failure: for JSON input it is a lazy lookup that parses positions.
+  const num = (v: string | undefined, o: { file: string; line?: number | undefined }, field: string) => {
+    if (v === undefined || v.trim() === '') return undefined;
+    const n = Number(v.trim());
+    if (!Number.isFinite(n)) throw new ImportError(o.file, `"${v}" is not a number`, o.line, field);
+    return n;
+  };
 
   const siteDrafts = new Map<string, SiteDraft>();
   const siteIdByName = new Map<string, string>();
@@ -215,7 +221,7 @@ export function buildFromNetbox(
   const linkIds = new Set<string>();
   let defaulted = 0;
   for (const c of cables) {
-    const where = c.line === undefined ? `cable "${c.label ?? '?'}"` : `${c.file} line ${c.line}`;
+    const where = c.ref ?? (c.line === undefined ? `cable "${c.label ?? '?'}"` : `${c.file} line ${c.line}`);
     const kinds = [c.a.type, c.b.type].filter((t) => t !== undefined && t !== 'dcim.interface');
     if (kinds.length > 0) {
       report.dropped.push(`${where}: ends on ${kinds.join(', ')}, not on device interfaces`);

@@ -42,19 +42,6 @@ export interface DraftTopology extends Omit<TopologyInput, 'nodes'> {
   nodes: DraftNode[];
 }
 
-/** Numbers in text formats: a finite number, or undefined when blank. */
-export function parseOptionalNumber(
-  text: string | undefined,
-  file: string,
-  field: string,
-  line?: number,
-): number | undefined {
-  if (text === undefined || text.trim() === '') return undefined;
-  const n = Number(text.trim());
-  if (!Number.isFinite(n)) throw new ImportError(file, `"${text}" is not a number`, line, field);
-  return n;
-}
-
 /** Link ids for formats without them: stable, readable, unique. */
 export function uniqueId(base: string, used: Set<string>): string {
   let id = base.length > 0 ? base.slice(0, 200) : 'x';
