@@ -28,7 +28,7 @@ const BUILT_AT = Date.UTC(2026, 0, 1);
 const t0 = performance.now();
 const secs = () => ((performance.now() - t0) / 1000).toFixed(1);
 
-const zooDir = values.zoo!;
+const zooDir = values.zoo;
 const zoo: LearningSample[] = [];
 const skipped: string[] = [];
 const files = fs.existsSync(zooDir) ? fs.readdirSync(zooDir).filter((f) => f.endsWith('.graphml')).sort() : [];
@@ -50,7 +50,7 @@ const generated = samplesForIntents(grid, { origin: 'bootstrap', softwareVersion
 });
 console.log(`grid: ${generated.length} designs from ${grid.length} intents (${secs()} s)`);
 
-const out = values.out!;
+const out = values.out;
 for (const f of [out, `${out}.lock`]) fs.rmSync(f, { force: true });
 fs.mkdirSync(path.dirname(out), { recursive: true });
 const kb = KnowledgeBase.open(out, { now: () => BUILT_AT });

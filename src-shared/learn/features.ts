@@ -84,15 +84,15 @@ export function featuresOfSites(intent: Intent, sites: readonly Site[]): IntentF
   const bw = sites.reduce((a, s) => a + (s.bandwidthMbps ?? 0), 0) / n;
   const sample = evenSample(ranked, GEO_SAMPLE);
   const hub = ranked[0];
+  const hubKm = hub ? sample.map((s) => km(s, hub)) : [0];
   const pair: number[] = [];
   const viaHub: number[] = [];
   for (let i = 0; i < sample.length; i++) {
     for (let j = i + 1; j < sample.length; j++) {
       pair.push(km(sample[i]!, sample[j]!));
-      if (hub) viaHub.push(km(sample[i]!, hub) + km(hub, sample[j]!));
+      if (hub) viaHub.push(hubKm[i]! + hubKm[j]!);
     }
   }
-  const hubKm = hub ? sample.map((s) => km(s, hub)) : [0];
   const meanPair = pair.length ? pair.reduce((a, b) => a + b, 0) / pair.length : 0;
   const meanHub = hubKm.reduce((a, b) => a + b, 0) / hubKm.length;
   const spread = quantile(pair, 0.5) || 0;

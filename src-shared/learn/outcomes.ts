@@ -38,18 +38,22 @@ const ALIASES: Record<string, OutcomeMetric> = {
   incidents: 'incidents', incidentsperyear: 'incidents',
 };
 
+/** A scalar cell as text (objects and arrays are not cells: they read as empty). */
+const cell = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
+
 function normalise(raw: { design?: unknown; metric?: unknown; value?: unknown; unit?: unknown; measuredAt?: unknown }, where: string): MeasuredOutcome {
   const design = typeof raw.design === 'string' ? raw.design.trim() : '';
   if (!design) throw new OutcomeFormatError(`${where}: design is missing`);
-  const metric = ALIASES[String(raw.metric ?? '').toLowerCase().replace(/[\s-]/g, '')];
-  if (!metric) throw new OutcomeFormatError(`${where}: unknown metric "${String(raw.metric)}" (expected ${OUTCOME_METRICS.join(', ')})`);
-  let value = typeof raw.value === 'number' ? raw.value : Number(String(raw.value ?? '').trim());
-  if (!Number.isFinite(value) || value < 0) throw new OutcomeFormatError(`${where}: value "${String(raw.value)}" is not a non-negative number`);
+  const metric = ALIASES[cell(raw.metric).toLowerCase().replace(/[\s-]/g, '')];
+  if (!metric) throw new OutcomeFormatError(`${where}: unknown metric "${cell(raw.metric)}" (expected ${OUTCOME_METRICS.join(', ')})`);
+  let value = typeof raw.value === 'number' ? raw.value : Number(cell(raw.value).trim() || NaN);
+  if (!Number.isFinite(value) || value < 0) throw new OutcomeFormatError(`${where}: value "${cell(raw.value)}" is not a non-negative number`);
   if (metric === 'utilisation' && (raw.unit === '%' || value > 1.5)) value /= 100;
   let measuredAt: number | null = null;
   if (raw.measuredAt !== undefined && raw.measuredAt !== '' && raw.measuredAt !== null) {
-    const t = typeof raw.measuredAt === 'number' ? raw.measuredAt : /^\d+$/.test(String(raw.measuredAt)) ? Number(raw.measuredAt) : Date.parse(String(raw.measuredAt));
-    if (!Number.isFinite(t)) throw new OutcomeFormatError(`${where}: measuredAt "${String(raw.measuredAt)}" is not a date`);
+    const text = cell(raw.measuredAt);
+    const t = typeof raw.measuredAt === 'number' ? raw.measuredAt : /^\d+$/.test(text) ? Number(text) : Date.parse(text);
+    if (!Number.isFinite(t)) throw new OutcomeFormatError(`${where}: measuredAt "${text}" is not a date`);
     measuredAt = t;
   }
   return { design, metric, value, measuredAt };

@@ -33,7 +33,7 @@ export function wilsonInterval(successes: number, n: number, z = Z95): Interval 
 /** Linear-interpolated quantile (type 7, as R and numpy) of an unsorted list; NaN when empty. */
 export function quantile(values: readonly number[], q: number): number {
   if (values.length === 0) return NaN;
-  const s = [...values].sort((a, b) => a - b);
+  const s = Float64Array.from(values).sort(); // typed-array sort is numeric and several times faster
   const h = (s.length - 1) * q;
   const lo = Math.floor(h);
   const hi = Math.min(s.length - 1, lo + 1);
