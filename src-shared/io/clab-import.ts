@@ -41,6 +41,7 @@ export function importClab(text: string, file = 'topology.clab.yml'): ImportResu
   const idOfKey = new Map<string, string>();
   const siteDrafts = new Map<string, SiteDraft>();
   const usedIds = new Set<string>();
+  const hostKeys = new Set<string>();
   const order = src.keysAt(['topology', 'nodes']).filter((k) => Object.hasOwn(nodesIn, k));
   for (const key of order.length === Object.keys(nodesIn).length ? order : Object.keys(nodesIn)) {
     const raw = nodesIn[key];
@@ -53,6 +54,7 @@ export function importClab(text: string, file = 'topology.clab.yml'): ImportResu
     const kind = str(cfg['kind']) ?? str(defaults['kind']);
     if (kind === 'host') {
       report.dropped.push(`node "${key}": kind host is the lab host, not a device`);
+      hostKeys.add(key);
       continue;
     }
     const kindCfg = kind !== undefined && isRecord(kinds[kind]) ? kinds[kind] : {};
@@ -112,7 +114,7 @@ export function importClab(text: string, file = 'topology.clab.yml'): ImportResu
   }
   report.mapped.push(`${nodes.length} nodes`);
 
-  const links = readLinks(topo['links'], src, file, idOfKey, report);
+  const links = readLinks(topo['links'], src, file, idOfKey, hostKeys, report);
   const name = str(root['name']);
   return finishImport(
     { ...(name ? { name: name.slice(0, 200) } : {}), sites: buildSites(siteDrafts.values(), report), nodes, links },
@@ -137,6 +139,7 @@ function readLinks(
   src: ReturnType<typeof parseYaml>,
   file: string,
   idOfKey: Map<string, string>,
+  hostKeys: ReadonlySet<string>,
   report: ReturnType<typeof emptyReport>,
 ): LinkInput[] {
   if (raw === undefined || raw === null) return [];
@@ -154,7 +157,7 @@ function readLinks(
       return;
     }
     const ends = endpoints(item['endpoints'], file, line, field);
-    if (ends.some((e) => SPECIAL_NODES.has(e.node))) {
+    if (ends.some((e) => SPECIAL_NODES.has(e.node) || hostKeys.has(e.node))) {
       report.dropped.push(`link ${k + 1}: ${ends.map((e) => `${e.node}:${e.port}`).join(' – ')} leaves the lab`);
       return;
     }

@@ -37,6 +37,14 @@ describe('importClab on a containerlab lab file', () => {
   });
 });
 
+describe('importClab on the lab host', () => {
+  it('drops a kind-host node and the links to it, not failing on them', () => {
+    const { topology, report } = importClab('name: x\ntopology:\n  nodes:\n    a:\n    h: {kind: host}\n  links:\n    - endpoints: ["a:eth1", "h:eth0"]\n');
+    expect(topology.links).toEqual([]);
+    expect(report.dropped).toEqual(['node "h": kind host is the lab host, not a device', 'link 1: a:eth1 – h:eth0 leaves the lab']);
+  });
+});
+
 describe('importClab errors name the file, line and field', () => {
   const fail = (text: string) => {
     try {
