@@ -4,7 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { learningReport, type LearningReport } from '../../src-shared/learn/report';
 import { fitPredictor, type Predictor } from '../../src-shared/learn/predictor';
 import { parseOutcomes, predictedOutcomes, OUTCOME_UNITS, OutcomeFormatError, type OutcomeMetric } from '../../src-shared/learn/outcomes';
-import type { LearningSample } from '../../src-shared/learn/sample';
+import { sampleFromDesign, type LearningSample } from '../../src-shared/learn/sample';
+import { costDesign } from '../../src-shared/cost/cost';
+import { DEFAULT_PRICE_BOOK } from '../../src-shared/cost/pricebook';
+import { APP_VERSION } from '../../src-shared/lib/version';
+import { IntentSchema } from '../../src-shared/model/intent';
+import { validateDesign } from '../../src-shared/validate/validate';
 import { AppError } from '../../src-shared/contract/result';
 import { KnowledgeBase, SampleRepository } from '../store/knowledge';
 import type { ProjectFile } from '../store/projectFile';
@@ -79,6 +84,26 @@ export class LearningService {
     if (projectId !== undefined) new SampleRepository(this.project(projectId).db).add(samples, topologyId);
     if (this.knowledge().file.readOnly) return 0;
     return this.knowledge().samples.add(samples);
+  }
+
+  /**
+   * Measures one of a project's designs (priced, validated against its
+   * intent, swept) and records it as a sample in the project and the
+   * knowledge base: how the project's own generated designs become history.
+   * Null for a design without an intent or a family (imported, hand-drawn).
+   */
+  recordDesign(projectId: string, designId: string): LearningSample | null {
+    const p = this.project(projectId);
+    const rec = p.topologies.get(designId);
+    if (rec.intentId === null || rec.family === null) return null;
+    const parsed = IntentSchema.safeParse(p.intents.get(rec.intentId)?.intent);
+    if (!parsed.success) return null;
+    const intent = parsed.data;
+    const cost = costDesign(rec.topology, DEFAULT_PRICE_BOOK);
+    const design = { family: rec.family, seed: rec.seed ?? 1, topology: rec.topology, cost, validation: validateDesign(rec.topology, intent, { cost }) };
+    const sample = sampleFromDesign(design, intent, { id: `design-${rec.id}-r${rec.revision}`, origin: 'project', softwareVersion: APP_VERSION, createdAt: this.now() });
+    this.record([sample], projectId, rec.id);
+    return sample;
   }
 
   /** Merges a project's samples into the knowledge base (what opening a project does). */

@@ -30,10 +30,11 @@ export class DecisionRepository {
 
   insert(d: { subjectKind: string; subjectId: string; decision: string; actor: string; reason?: string | null }): DecisionRecord {
     const id = newId();
+    const createdAt = this.now();
     this.db
       .prepare('INSERT INTO decisions (id, subject_kind, subject_id, decision, actor, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(id, d.subjectKind, d.subjectId, d.decision, d.actor, d.reason ?? null, this.now());
-    return { id, subjectKind: d.subjectKind, subjectId: d.subjectId, decision: d.decision, actor: d.actor, reason: d.reason ?? null, createdAt: this.now() };
+      .run(id, d.subjectKind, d.subjectId, d.decision, d.actor, d.reason ?? null, createdAt);
+    return { id, subjectKind: d.subjectKind, subjectId: d.subjectId, decision: d.decision, actor: d.actor, reason: d.reason ?? null, createdAt };
   }
 
   list(subjectId?: string): DecisionRecord[] {

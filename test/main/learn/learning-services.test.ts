@@ -46,6 +46,23 @@ describe('knowledge base', () => {
     expect(learning.mergeProject('p').added).toBe(0);
     learning.dispose();
   });
+
+  it("records a project's generated design as history, and skips a design without intent", () => {
+    const learning = service();
+    const intent = intentOfShape({ sites: 6, regions: 1, redundancy: 'HIGH', goal: 'cost', mix: 0 });
+    const d = generateDesign(intent, 'dual-ring', 1);
+    const intentId = project.intents.insert(intent.name, intent).id;
+    const id = project.topologies.insert({ name: 'dr', topology: d.topology, source: 'generated', family: 'dual-ring', seed: 1, intentId, cost: d.cost }).id;
+    const before = learning.history().length;
+    const s = learning.recordDesign('p', id)!;
+    expect(s.family).toBe('dual-ring');
+    expect(s.label.success).toBe(true);
+    expect(s.metrics.costUsd).toBe(d.cost.totalUsd);
+    expect(learning.history()).toHaveLength(before + 1);
+    const bare = project.topologies.insert({ name: 'bare', topology: d.topology, source: 'imported' }).id;
+    expect(learning.recordDesign('p', bare)).toBeNull();
+    learning.dispose();
+  });
 });
 
 describe('recommendations through the service', () => {
