@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import type { Topology } from '../model/topology';
 import { ANSIBLE_NETWORK_OS, DEFAULT_CLAB_KINDS, osPortName } from './clab-kinds';
-import type { ClabExportOptions } from './clab-export';
+import { clabLabName, type ClabExportOptions } from './clab-export';
 import { assignInterfaces, deviceNames } from './interfaces';
 
 export interface AnsibleExportOptions extends ClabExportOptions {
@@ -36,6 +36,7 @@ export function exportAnsible(topology: Topology, options: AnsibleExportOptions 
   const links = new Map(topology.links.map((l) => [l.id, l]));
   const sites = new Map(topology.sites.map((s) => [s.id, s]));
   const byName = new Map(topology.nodes.map((n) => [n.id, n]));
+  const lab = clabLabName(topology.name);
 
   const groups = new Map<string, Set<string>>();
   const add = (group: string, host: string) => {
@@ -57,6 +58,8 @@ export function exportAnsible(topology: Topology, options: AnsibleExportOptions 
     };
     if (site) vars['nettwin_site'] = site.id;
     if (region !== undefined) vars['nettwin_region'] = region;
+    // containerlab writes /etc/hosts entries clab-<lab>-<node>; node names match our host names.
+    vars['ansible_host'] = `clab-${lab}-${host}`;
     const os = ANSIBLE_NETWORK_OS[kindOf.get(n.id)!];
     if (os !== undefined) vars['ansible_network_os'] = os;
     vars['interfaces'] = (plan.byDevice.get(n.id) ?? []).map((p) => {

@@ -107,7 +107,10 @@ describe('Ansible export', () => {
     expect(Object.keys(files)).toHaveLength(1 + t.nodes.length);
     const inv = parseYaml(files['hosts.yml']!) as { all: { hosts: Record<string, unknown> } };
     expect(Object.values(inv.all.hosts).every((v) => v === null)).toBe(true);
-    const core = parseYaml(files['host_vars/ber-core-1.yml']!) as { interfaces: Array<{ name: string; igp_metric: number }> };
+    const core = parseYaml(files['host_vars/ber-core-1.yml']!) as { ansible_host: string; interfaces: Array<{ name: string; igp_metric: number }> };
+    // The same names containerlab gives the deployed lab's containers.
+    expect(core.ansible_host).toBe('clab-Sample-WAN-ber-core-1');
+    expect(Object.keys((parseYaml(exportClab(t)) as { topology: { nodes: object } }).topology.nodes)).toContain('ber-core-1');
     expect(core.interfaces.map((i) => [i.name, i.igp_metric])).toEqual([['Ethernet1', 5], ['Ethernet2', 20], ['Ethernet3', 2]]);
   });
 });
