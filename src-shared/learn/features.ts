@@ -190,8 +190,11 @@ export const classKey = (c: IntentClass): string => `${c.sizeBand}|${c.redundanc
  */
 export function intentDistance(a: readonly number[], b: readonly number[]): number {
   const LN2 = Math.LN2;
-  const d = (i: number) => a[i]! - b[i]!;
-  const red = (a[2]! + a[3]! + a[4]!) - (b[2]! + b[3]! + b[4]!);
-  const terms = [d(0) / LN2, d(1) / LN2, 2 * red, 3 * d(5), d(9) / LN2, d(7) / (2 * LN2)];
-  return Math.sqrt(terms.reduce((s, t) => s + t * t, 0));
+  const red = 2 * (a[2]! + a[3]! + a[4]! - (b[2]! + b[3]! + b[4]!));
+  const t0 = (a[0]! - b[0]!) / LN2;
+  const t1 = (a[1]! - b[1]!) / LN2;
+  const t5 = 3 * (a[5]! - b[5]!);
+  const t9 = (a[9]! - b[9]!) / LN2;
+  const t7 = (a[7]! - b[7]!) / (2 * LN2);
+  return Math.sqrt(t0 * t0 + t1 * t1 + red * red + t5 * t5 + t9 * t9 + t7 * t7);
 }

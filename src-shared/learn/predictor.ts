@@ -98,23 +98,30 @@ function fitTarget(samples: readonly LearningSample[], t: Target): TargetModel {
 function predictTarget(m: TargetModel, x: readonly number[], k = KNN_RESIDUAL): number {
   const base = predictRidge(m.ridge, x);
   const z = standardise(m.ridge, x);
-  const best: { d: number; r: number }[] = [];
+  // The k nearest rows by insertion into a small sorted buffer (ties keep the earlier row).
+  const bd = new Float64Array(k).fill(Infinity);
+  const br = new Float64Array(k);
   for (let i = 0; i < m.rows.length; i++) {
     const row = m.rows[i]!;
     let d = 0;
     for (let j = 0; j < z.length; j++) d += (z[j]! - row[j]!) ** 2;
-    if (best.length < k || d < best[best.length - 1]!.d) {
-      best.push({ d, r: m.residuals[i]! });
-      best.sort((a, b) => a.d - b.d);
-      if (best.length > k) best.pop();
+    if (d >= bd[k - 1]!) continue;
+    let p = k - 1;
+    while (p > 0 && bd[p - 1]! > d) {
+      bd[p] = bd[p - 1]!;
+      br[p] = br[p - 1]!;
+      p--;
     }
+    bd[p] = d;
+    br[p] = m.residuals[i]!;
   }
   let w = 0;
   let s = 0;
-  for (const b of best) {
-    const wi = 1 / (Math.sqrt(b.d) + 0.05);
+  for (let q = 0; q < k; q++) {
+    if (!Number.isFinite(bd[q]!)) break;
+    const wi = 1 / (Math.sqrt(bd[q]!) + 0.05);
     w += wi;
-    s += wi * b.r;
+    s += wi * br[q]!;
   }
   return base + (w > 0 ? s / w : 0);
 }

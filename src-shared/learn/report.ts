@@ -7,8 +7,8 @@ import { mape, wilsonInterval, type Interval } from './stats';
 /**
  * The learning report: success rates per family × intent class (size band,
  * redundancy class, goal, region band) with Wilson 95 % intervals, the trend
- * of success over time (history split chronologically into TREND_BUCKETS
- * equal parts), what the real networks in history look like, the
+ * of success over time (history split chronologically into about
+ * TREND_BUCKETS parts, never splitting samples recorded at the same time), what the real networks in history look like, the
  * predictor's held-out error, and measured outcomes against predictions.
  * O(samples) plus the predictor's cross-validation.
  */
@@ -78,12 +78,16 @@ export function learningReport(
     .sort((a, b) => (classKey(a.intentClass) < classKey(b.intentClass) ? -1 : classKey(a.intentClass) > classKey(b.intentClass) ? 1 : 0) || TOPOLOGY_FAMILIES.indexOf(a.family) - TOPOLOGY_FAMILIES.indexOf(b.family));
   const chrono = [...designed].sort((a, b) => a.createdAt - b.createdAt);
   const trend = [];
-  const k = Math.min(TREND_BUCKETS, chrono.length);
-  for (let i = 0; i < k; i++) {
-    const part = chrono.slice(Math.floor((i * chrono.length) / k), Math.floor(((i + 1) * chrono.length) / k));
-    if (part.length === 0) continue;
+  // Buckets of about n / TREND_BUCKETS samples, cut only where the time changes (one batch stays whole).
+  const target = Math.max(1, Math.ceil(chrono.length / TREND_BUCKETS));
+  let start = 0;
+  for (let i = 1; i <= chrono.length; i++) {
+    const cut = i === chrono.length || (i - start >= target && chrono[i]!.createdAt !== chrono[i - 1]!.createdAt);
+    if (!cut) continue;
+    const part = chrono.slice(start, i);
     const r = rateOf(part);
     trend.push({ from: part[0]!.createdAt, to: part[part.length - 1]!.createdAt, samples: part.length, rate: r.rate, interval: r.interval });
+    start = i;
   }
   const zoo = history.filter((s) => s.origin === 'zoo');
   const byRedundancy: Record<string, number> = {};

@@ -1,9 +1,10 @@
 import type { LearningReport } from '../../../src-shared/learn/report';
 import { parseCli } from '../args';
 import { CliError, type Command } from '../command';
+import { openProject } from './import';
 import { asCliError, cliLearning } from './recommend';
 
-const USAGE = 'nettwin learn report [--knowledge FILE] [--json]';
+const USAGE = 'nettwin learn report [--knowledge FILE] [--project FILE.nettwin] [--json]';
 const pct = (x: number) => `${(100 * x).toFixed(0)} %`;
 
 function text(r: LearningReport): string {
@@ -14,8 +15,8 @@ function text(r: LearningReport): string {
     'success rate per family (Wilson 95 %):',
     ...r.perFamily.map((f) => `  ${f.family.padEnd(13)} ${String(f.successes).padStart(5)}/${String(f.total).padEnd(5)} ${pct(f.rate).padStart(5)}  [${pct(f.interval.low)}–${pct(f.interval.high)}]`),
     '',
-    'trend (history in chronological fifths):',
-    ...r.trend.map((t, i) => `  ${i + 1}. ${t.samples} samples, success ${pct(t.rate)} [${pct(t.interval.low)}–${pct(t.interval.high)}]`),
+    'trend (history in chronological parts; one batch is never split):',
+    ...r.trend.map((t, i) => `  ${i + 1}. ${new Date(t.from).toISOString().slice(0, 10)}…${new Date(t.to).toISOString().slice(0, 10)}: ${t.samples} samples, success ${pct(t.rate)} [${pct(t.interval.low)}–${pct(t.interval.high)}]`),
     '',
     `real networks (Topology Zoo): ${r.realNetworks.count}; redundancy reached: ${Object.entries(r.realNetworks.byRedundancy).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`,
     `predictor: trained on ${r.predictor.trainedOn}; held-out (5-fold) MAPE cost ${r.predictor.costMapePct.toFixed(1)} %, p95 latency ${r.predictor.p95MapePct.toFixed(1)} %, downtime MAE ${r.predictor.downtimeMaeMin.toFixed(1)} min/yr`,
@@ -33,17 +34,24 @@ export const learnCommand: Command = {
   summary: 'Learning report: success rates per family and intent class, trends, predictor error',
   usage: USAGE,
   run: async (args, io) => {
-    const { values, positionals } = parseCli(args, { knowledge: { type: 'string' }, json: { type: 'boolean', default: false } });
+    const { values, positionals } = parseCli(args, {
+      knowledge: { type: 'string' },
+      project: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    });
     if (positionals[0] !== 'report' || positionals.length > 1) throw new CliError(`expected "report" (usage: ${USAGE})`);
-    const learning = cliLearning(values.knowledge);
+    // With --project, measured outcomes stored in that project are compared with their predictions.
+    const project = values.project === undefined ? null : openProject(values.project, { readOnly: true });
+    const learning = cliLearning(values.knowledge, project);
     try {
-      const report = learning.report();
+      const report = learning.report(project ? { projectId: project.path } : {});
       io.out(values.json ? JSON.stringify(report) : text(report));
       return 0;
     } catch (err) {
       return asCliError(err);
     } finally {
       learning.dispose();
+      project?.close();
     }
   },
 };

@@ -5,6 +5,7 @@ import { RecommendService } from '../../services/recommend';
 import { findBootstrapKnowledge, LearningService } from '../../services/learning';
 import { intOption, parseCli } from '../args';
 import { CliError, type Command } from '../command';
+import type { ProjectFile } from '../../store/projectFile';
 import { readText } from './import';
 
 const USAGE = 'nettwin recommend --intent FILE [--mode instant|verified] [--options N] [--knowledge FILE] [--json]';
@@ -14,7 +15,7 @@ const USAGE = 'nettwin recommend --intent FILE [--mode instant|verified] [--opti
  * --knowledge (created and seeded from the bootstrap when missing, and
  * written to by verified runs), else the shipped bootstrap read-only.
  */
-export function cliLearning(knowledge: string | undefined): LearningService {
+export function cliLearning(knowledge: string | undefined, project: ProjectFile | null = null): LearningService {
   const bootstrap = findBootstrapKnowledge();
   if (knowledge === undefined && bootstrap === null) {
     throw new CliError('no knowledge base: pass --knowledge FILE (the shipped resources/knowledge/bootstrap.nettwin is missing; build it with npm run knowledge:build)');
@@ -22,7 +23,8 @@ export function cliLearning(knowledge: string | undefined): LearningService {
   const file = knowledge ?? bootstrap!;
   if (knowledge !== undefined && fs.existsSync(knowledge) && fs.statSync(knowledge).isDirectory()) throw new CliError(`${knowledge} is a folder`);
   return new LearningService({ knowledgeFile: file, bootstrapFile: bootstrap, readOnly: knowledge === undefined }, () => {
-    throw new CliError('no project is open on the command line');
+    if (project === null) throw new CliError('no project is open on the command line');
+    return project;
   });
 }
 
@@ -67,7 +69,7 @@ function text(r: RecommendResult): string {
 
 export const recommendCommand: Command = {
   name: 'recommend',
-  summary: 'Rank topology families for an intent from history (instant) or by generating and simulating (verified)',
+  summary: 'Rank topology families for an intent from history (instant) or by generating and simulating the top ones (verified; --options N = N variants each)',
   usage: USAGE,
   run: async (args, io) => {
     const { values, positionals } = parseCli(args, {
