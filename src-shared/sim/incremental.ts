@@ -18,31 +18,21 @@ export interface FailureMasks {
   readonly linkList: readonly number[];
 }
 
-/** Sparse accumulator over directed link slots, cheap to reset between scenarios. */
+/**
+ * Accumulator over directed link slots. Sweeps scan every slot for the
+ * maximum anyway (O(m) per scenario), so a dense array with a full reset is
+ * cheaper than tracking which slots were touched.
+ */
 export class SlotDelta {
   readonly value: Float64Array;
-  private readonly mark: Uint8Array;
-  readonly touched: Int32Array;
-  count = 0;
   constructor(slots: number) {
     this.value = new Float64Array(slots);
-    this.mark = new Uint8Array(slots);
-    this.touched = new Int32Array(slots);
   }
   add(slot: number, v: number): void {
-    if (this.mark[slot] === 0) {
-      this.mark[slot] = 1;
-      this.touched[this.count++] = slot;
-    }
     this.value[slot]! += v;
   }
   reset(): void {
-    for (let i = 0; i < this.count; i++) {
-      const s = this.touched[i]!;
-      this.value[s] = 0;
-      this.mark[s] = 0;
-    }
-    this.count = 0;
+    this.value.fill(0);
   }
 }
 
@@ -256,6 +246,7 @@ export class DestinationDelta {
     const acc = this.acc;
     const newIn = this.newIn;
     const hop = this.hopSlots;
+    const outv = out.value;
     for (let i = 0; i < dLen; i++) {
       const u = ds[i]!;
       if (u === c) continue;
@@ -269,7 +260,7 @@ export class DestinationDelta {
           const s = slots[j]!;
           const e = edgeLink[s]!;
           acc[targets[s]!]! -= share;
-          out.add(2 * e + (linkSource[e] === u ? 0 : 1), -share);
+          outv[2 * e + (linkSource[e] === u ? 0 : 1)]! -= share;
         }
       }
       // New shares arrive.
@@ -303,7 +294,7 @@ export class DestinationDelta {
         const w = targets[s]!;
         acc[w]! += share;
         newIn[w]! += share;
-        out.add(2 * e + (linkSource[e] === u ? 0 : 1), share);
+        outv[2 * e + (linkSource[e] === u ? 0 : 1)]! += share;
       }
     }
     this.reset();

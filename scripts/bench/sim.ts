@@ -1,0 +1,189 @@
+/**
+ * `npm run bench:sim`: the full N-1 link + node sweep with uniform traffic
+ * (the analyze contract) on
+ *   - the 10 largest shared Topology Zoo networks,
+ *   - a synthetic ISP-like network of 750 nodes / 900 links (built here,
+ *     seeded: core ring with chords, dual-homed aggregation, access trees),
+ *   - generated hybrid designs of about 1,000 and 5,000 nodes
+ *     (src-shared/generate),
+ * with 1 and 2 worker threads: wall time, scenarios per second, peak RSS,
+ * and, when /usr/bin/python3 has igraph, the igraph/numpy peer's time on the
+ * same file in the same run (its own --time figure) as a ratio.
+ *
+ * Each measurement runs in a fresh child process so peak RSS belongs to it.
+ * Our time is structure + baseline + sweep on a pool whose workers were
+ * started before the clock (a long-lived app keeps its pool warm); the
+ * process start and worker start-up are reported separately.
+ * BENCH_SKIP_5000=1 skips the largest design; BENCH_PEER=0 skips the peer.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildTopology } from '../../src-shared/generate/generate';
+import { importGraphml } from '../../src-shared/io/graphml';
+import { IntentSchema } from '../../src-shared/model/intent';
+import { TopologySchema, type Topology } from '../../src-shared/model/topology';
+import { compileTopology } from '../../src-shared/sim/csr';
+import { WorkerPool } from '../../src-main/workers/pool';
+import { runAnalyze } from '../../src-main/workers/sweep';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+const zooDir = path.resolve(repo, '../shared/data/topology-zoo');
+const peer = path.resolve(repo, '../shared/peers/analyze_fast.py');
+const PY = '/usr/bin/python3';
+
+/** Child mode: one timed sweep, result as one JSON line. */
+async function child(file: string, threads: number): Promise<void> {
+  const t0 = performance.now();
+  const g = compileTopology(importGraphml(fs.readFileSync(file, 'utf8'), path.basename(file)).topology);
+  const pool = new WorkerPool({ size: threads });
+  const tiny = compileTopology(TopologySchema.parse({ nodes: [{ id: 'a', name: 'a', role: 'router' }, { id: 'b', name: 'b', role: 'router' }], links: [{ id: 'l', source: 'a', target: 'b' }] }));
+  await runAnalyze(tiny, { traffic: 'uniform', scenarios: 'n1', pool, threads }); // start the workers
+  const t1 = performance.now();
+  const report = await runAnalyze(g, { traffic: 'uniform', scenarios: 'n1', pool, threads });
+  const t2 = performance.now();
+  await pool.close();
+  const scenarios = report.linkFailures.length + report.nodeFailures.length;
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(`${JSON.stringify({ ms: t2 - t1, startMs: t1 - t0, scenarios, rssMb, baseline: report.baseline.maxLinkLoad })}\n`);
+}
+
+/** Minimal GraphML both we and the peer read: node ids, edges, igpWeight. */
+function toGraphml(t: Topology): string {
+  const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  const out = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+    '<key attr.name="igpWeight" attr.type="double" for="edge" id="w"/>',
+    '<graph edgedefault="undirected">',
+  ];
+  for (const n of t.nodes) out.push(`<node id="${esc(n.id)}"/>`);
+  for (const l of t.links) out.push(`<edge source="${esc(l.source)}" target="${esc(l.target)}"><data key="w">${l.igpWeight}</data></edge>`);
+  out.push('</graph>', '</graphml>');
+  return out.join('\n');
+}
+
+/** Synthetic ISP-like network (SYNTHETIC, built here): 30 core, 120 aggregation, 600 access; 900 links. */
+function syntheticIsp(): Topology {
+  let s = 7;
+  const rand = (k: number): number => ((s = (s * 1103515245 + 12345) & 0x7fffffff), s % k);
+  const nodes: { id: string; name: string; role: 'core' | 'distribution' | 'access' }[] = [];
+  const links: { id: string; source: string; target: string; igpWeight: number }[] = [];
+  const link = (a: string, b: string, w: number): void => void links.push({ id: `l${links.length}`, source: a, target: b, igpWeight: w });
+  for (let i = 0; i < 30; i++) nodes.push({ id: `c${i}`, name: `c${i}`, role: 'core' });
+  for (let i = 0; i < 30; i++) link(`c${i}`, `c${(i + 1) % 30}`, 10);
+  for (let i = 0; i < 15; i++) link(`c${i}`, `c${(i + 15) % 30}`, 10 + rand(3) * 5); // chords
+  for (let i = 0; i < 120; i++) {
+    nodes.push({ id: `a${i}`, name: `a${i}`, role: 'distribution' });
+    const c = i % 30;
+    link(`a${i}`, `c${c}`, 20);
+    link(`a${i}`, `c${(c + 1) % 30}`, 20);
+  }
+  for (let i = 0; i < 600; i++) {
+    nodes.push({ id: `x${i}`, name: `x${i}`, role: 'access' });
+    const a = i % 120;
+    link(`x${i}`, `a${a}`, 50);
+    if (i < 15) link(`x${i}`, `a${(a + 60) % 120}`, 50); // a few dual-homed customers
+  }
+  return TopologySchema.parse({ name: 'synthetic ISP 750/900 (bench)', nodes, links });
+}
+
+function benchIntent(sites: number) {
+  const branches = sites - 7;
+  const third = Math.floor(branches / 3);
+  return IntentSchema.parse({
+    name: `bench ${sites}`,
+    redundancy: 'HIGH',
+    siteGroups: [
+      { role: 'hq', count: 1, region: 'eu' },
+      { role: 'datacenter', count: 2, region: 'eu' },
+      { role: 'datacenter', count: 1, region: 'us-east' },
+      { role: 'region-hub', count: 1, region: 'us-east' },
+      { role: 'region-hub', count: 1, region: 'apac' },
+      { role: 'colo', count: 1, region: 'apac' },
+      { role: 'branch', count: third, region: 'eu' },
+      { role: 'branch', count: third, region: 'us-east' },
+      { role: 'branch', count: branches - 2 * third, region: 'apac' },
+    ],
+  });
+}
+
+function runChild(file: string, threads: number): { ms: number; startMs: number; scenarios: number; rssMb: number } | null {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', file, String(threads)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(line) as { ms: number; startMs: number; scenarios: number; rssMb: number };
+  } catch {
+    process.stderr.write(r.stderr);
+    return null;
+  }
+}
+
+function peerSeconds(file: string, threads: number): number | null {
+  if (process.env['BENCH_PEER'] === '0') return null;
+  const probe = spawnSync(PY, ['-c', 'import igraph, numpy'], { encoding: 'utf8' });
+  if (probe.status !== 0 || !fs.existsSync(peer)) return null;
+  const r = spawnSync(PY, [peer, file, '--traffic', 'uniform', '--threads', String(threads), '--time'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const m = /seconds:\s*([\d.]+)/.exec(r.stderr + r.stdout);
+  return m ? Number(m[1]) : null;
+}
+
+async function main(): Promise<void> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nettwin-bench-'));
+  const cases: { name: string; file: string; nodes: number; links: number }[] = [];
+  const zoo = fs
+    .readdirSync(zooDir)
+    .filter((f) => f.endsWith('.graphml'))
+    .map((f) => {
+      const t = importGraphml(fs.readFileSync(path.join(zooDir, f), 'utf8'), f).topology;
+      return { name: f.replace(/\.graphml$/, ''), file: path.join(zooDir, f), nodes: t.nodes.length, links: t.links.length };
+    })
+    .sort((a, b) => b.nodes - a.nodes || b.links - a.links)
+    .slice(0, 10);
+  cases.push(...zoo);
+  const generated: [string, Topology][] = [
+    ['synthetic ISP 750/900', syntheticIsp()],
+    ['hybrid ~1000 (generated)', buildTopology(benchIntent(930), 'hybrid', 1)],
+  ];
+  if (process.env['BENCH_SKIP_5000'] !== '1') generated.push(['hybrid ~5000 (generated)', buildTopology(benchIntent(4930), 'hybrid', 1)]);
+  for (const [name, t] of generated) {
+    const file = path.join(tmp, `${name.replace(/\W+/g, '-')}.graphml`);
+    fs.writeFileSync(file, toGraphml(t));
+    cases.push({ name, file, nodes: t.nodes.length, links: t.links.length });
+  }
+  console.log(`NetTwin N-1 sweep bench (uniform traffic, links + nodes) — ${os.cpus().length} cores, node ${process.version}`);
+  const head = ['network', 'nodes', 'links', 'scen', '1 thr s', '2 thr s', 'speedup', 'scen/s (2)', 'RSS MB (2)', 'peer 2 thr s', 'peer/ours'];
+  console.log(head.join(' | '));
+  for (const c of cases) {
+    const one = runChild(c.file, 1);
+    const two = runChild(c.file, 2);
+    const big = c.nodes > 3000;
+    const p = big ? null : peerSeconds(c.file, 2);
+    const sec = (x: { ms: number } | null): string => (x ? (x.ms / 1000).toFixed(3) : 'fail');
+    const row = [
+      c.name,
+      c.nodes,
+      c.links,
+      two?.scenarios ?? '-',
+      sec(one),
+      sec(two),
+      one && two ? (one.ms / two.ms).toFixed(2) + '×' : '-',
+      two ? Math.round(two.scenarios / (two.ms / 1000)) : '-',
+      two ? two.rssMb.toFixed(0) : '-',
+      p === null ? (big ? 'skipped (too slow)' : 'n/a') : p.toFixed(3),
+      p !== null && two ? (p / (two.ms / 1000)).toFixed(1) + '×' : '-',
+    ];
+    console.log(row.join(' | '));
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+  console.log('\nTimes exclude process start and worker start-up (pool warm). peer = /work/shared/peers/analyze_fast.py --threads 2 --time.');
+}
+
+if (process.argv[2] === '--child') await child(process.argv[3]!, Number(process.argv[4]));
+else await main();
