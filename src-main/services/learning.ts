@@ -50,6 +50,7 @@ export interface OutcomeImportResult {
 export class LearningService {
   private kb: KnowledgeBase | null = null;
   private fitted: { count: number; predictor: Predictor } | null = null;
+  private cache: { count: number; samples: LearningSample[] } | null = null;
   private readonly now: () => number;
 
   constructor(
@@ -68,9 +69,16 @@ export class LearningService {
     return this.kb;
   }
 
-  /** All samples, or those recorded before `before` (replay). */
+  /**
+   * All samples, or those recorded before `before` (replay). Read once and
+   * kept while the knowledge base's row count is unchanged (it only grows),
+   * so an instant answer does not re-read thousands of rows.
+   */
   history(before?: number): LearningSample[] {
-    return this.knowledge().samples.list(before);
+    const repo = this.knowledge().samples;
+    const n = repo.count();
+    if (this.cache?.count !== n) this.cache = { count: n, samples: repo.list() };
+    return before === undefined ? this.cache.samples : this.cache.samples.filter((s) => s.createdAt < before);
   }
 
   /** The predictor on the current history; refit when history has grown. */
@@ -169,6 +177,7 @@ export class LearningService {
   dispose(): void {
     this.kb?.close();
     this.kb = null;
+    this.cache = null;
   }
 }
 
