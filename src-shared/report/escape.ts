@@ -5,10 +5,11 @@
  */
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-export function esc(value: unknown): string {
+export function esc(value: string | number | null | undefined): string {
   const text = typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
   // Lone surrogates and C0 controls (other than tab and newline) print as boxes or break PDF text extraction.
   return text
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point here
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\ufffd')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
     .replace(/[&<>"']/g, (c) => ENTITIES[c]!);
@@ -19,9 +20,10 @@ export function shortJson(value: unknown, max = 160): string {
   if (value === null || value === undefined) return '';
   let text: string;
   try {
-    text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
   } catch {
-    text = String(value);
+    // A cycle or a BigInt: say so rather than print "[object Object]".
+    text = '(detail not printable)';
   }
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

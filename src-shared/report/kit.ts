@@ -7,7 +7,7 @@ import { esc } from './escape';
  */
 export type Html = string & { readonly __html?: true };
 
-export const text = (value: unknown): Html => esc(value);
+export const text = (value: string | number | null | undefined): Html => esc(value);
 
 export interface Column {
   head: string;

@@ -2,7 +2,7 @@ import { DEFAULT_PRICE_BOOK, type PriceBook } from '../cost/pricebook';
 import { FAILURE_MODEL } from '../learn/availability';
 import { esc, shortJson } from './escape';
 import { dateTime, num, pct, usd } from './format';
-import { facts, h3, none, p, section, table, text, type Html } from './kit';
+import { h3, none, p, section, table, text, type Html } from './kit';
 import type { OptimisationInput, ReportModel } from './model';
 
 export function costSection(m: ReportModel, n: number): Html {

@@ -24,7 +24,7 @@ describe('esc', () => {
     expect(shortJson({ a: 'x'.repeat(300) }, 20).endsWith('…')).toBe(true);
     const cyclic: Record<string, unknown> = {};
     cyclic['self'] = cyclic;
-    expect(shortJson(cyclic)).toBe('[object Object]');
+    expect(shortJson(cyclic)).toBe('(detail not printable)');
   });
 });
 

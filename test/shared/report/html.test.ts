@@ -12,9 +12,10 @@ const parse = (html: string) => {
 };
 const render = (input: ReportInput) => renderReportHtml(gatherReport(input));
 /** Text of an element as it reads on paper: a line break counts as a space. */
-const said = (el: Element): string => {
+type El = NonNullable<ReturnType<ReturnType<typeof parse>['querySelector']>>;
+const said = (el: El): string => {
   for (const br of [...el.querySelectorAll('br')]) br.replaceWith(' ');
-  return el.textContent!.replace(/\s+/g, ' ').trim();
+  return el.textContent.replace(/\s+/g, ' ').trim();
 };
 
 /** Every project-controlled string set to the hostile one. */
@@ -49,7 +50,7 @@ describe('renderReportHtml', () => {
     const doc = parse(render(baseInput()));
     const chapters = [...doc.querySelectorAll('section.chapter')];
     expect(chapters.map((s) => s.id)).toEqual(REPORT_SECTIONS.map((s) => s.id));
-    expect(chapters.map((s) => s.querySelector('h2')!.textContent!.replace(/^\d+\s*/, '').trim())).toEqual(REPORT_SECTIONS.map((s) => s.title));
+    expect(chapters.map((s) => s.querySelector('h2')!.textContent.replace(/^\d+\s*/, '').trim())).toEqual(REPORT_SECTIONS.map((s) => s.title));
     expect([...doc.querySelectorAll('.cover ol a')].map((a) => a.getAttribute('href'))).toEqual(REPORT_SECTIONS.map((s) => `#${s.id}`));
     expect(doc.querySelector('figure.drawing svg')).not.toBeNull();
   });
@@ -60,7 +61,7 @@ describe('renderReportHtml', () => {
     expect(doc.querySelectorAll('script').length).toBe(0);
     // The only <b> elements would be the hostile ones; the report itself uses <strong>.
     expect(doc.querySelectorAll('b').length).toBe(0);
-    const text = doc.body.textContent!;
+    const text = doc.body.textContent;
     const count = text.split(HOSTILE).length - 1;
     // Cover, design, intent, checks-free spots, audit, decisions, optimisation, recommendation …
     expect(count).toBeGreaterThanOrEqual(20);
@@ -71,7 +72,7 @@ describe('renderReportHtml', () => {
   });
 
   it('says plainly what the project does not hold, and invents no figure for it', () => {
-    const text = parse(render(baseInput())).body.textContent!;
+    const text = parse(render(baseInput())).body.textContent;
     expect(text).toContain('No recommendation has been recorded in this project');
     expect(text).toContain('No failure sweep has been recorded for this design');
     expect(text).toContain('No optimisation has been run on this project');
@@ -109,7 +110,7 @@ describe('renderReportHtml', () => {
       }],
     });
     const row = parse(html).querySelector('table.predicted tbody tr')!;
-    const cells = [...row.querySelectorAll('td')].map(said);
+    const cells = [...row.querySelectorAll('td')].map((c) => said(c));
     expect(cells).toEqual([
       '1', 'ring (chosen)', '81 %', '90 %', '$123k $100k – $150k', '7.3 ms 5.0 ms – 10.0 ms',
       '99.9500 % 99.9000 % – 99.9900 %', `$${d.costUsd!.toLocaleString('en-US')}`,
