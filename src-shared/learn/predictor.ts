@@ -12,8 +12,9 @@ import { mape, mean } from './stats';
  * inverse-distance weights) — a linear trend plus a local correction, in
  * the spirit of "regression kriging" (Hengl et al. 2007). Targets:
  * ln cost, ln(1 + p95 ms), ln(0.01 + downtime min/yr). Intervals are
- * ±1.96 × the held-out residual spread of each target (log space, so
- * multiplicative). Refit whenever history changes (`fitPredictor`):
+ * ±1.96 × the held-out residual spread of each target for the family (all
+ * families pooled when it has fewer than MIN_FAMILY_SAMPLES residuals), in
+ * log space, so multiplicative. Refit whenever history changes (`fitPredictor`):
  * O(F · n · d²) to fit, O(n_f · d) per prediction.
  * Held-out error: K_FOLDS-fold cross-validation, folds by a hash of the
  * sample id (deterministic, and stable as history grows).
@@ -145,6 +146,7 @@ export function fitPredictor(history: readonly LearningSample[]): Predictor {
   const usable = history.filter((s) => s.family !== null);
   const models = fitFamilies(usable);
   const resid: Record<Target, number[]> = { cost: [], p95: [], downtime: [] };
+  const famResid = new Map<Family, Record<Target, number[]>>();
   const costPairs: { predicted: number; actual: number }[] = [];
   const p95Pairs: { predicted: number; actual: number }[] = [];
   const downErr: number[] = [];
@@ -156,7 +158,13 @@ export function fitPredictor(history: readonly LearningSample[]): Predictor {
     for (const s of test) {
       const m = fm.get(s.family!);
       if (!m) continue;
-      for (const t of TARGETS) resid[t].push(toTarget[t](s) - predictTarget(m.targets[t], s.features));
+      const fr = famResid.get(s.family!) ?? { cost: [], p95: [], downtime: [] };
+      famResid.set(s.family!, fr);
+      for (const t of TARGETS) {
+        const r = toTarget[t](s) - predictTarget(m.targets[t], s.features);
+        resid[t].push(r);
+        fr[t].push(r);
+      }
       costPairs.push({ predicted: fromTarget.cost(predictTarget(m.targets.cost, s.features)), actual: s.metrics.costUsd });
       p95Pairs.push({ predicted: fromTarget.p95(predictTarget(m.targets.p95, s.features)), actual: s.metrics.p95LatencyMs });
       downErr.push(Math.abs(fromTarget.downtime(predictTarget(m.targets.downtime, s.features)) - s.metrics.downtimeMinPerYear));
@@ -164,6 +172,11 @@ export function fitPredictor(history: readonly LearningSample[]): Predictor {
   }
   const rms = (xs: number[], fallback: number) => (xs.length ? Math.sqrt(mean(xs.map((x) => x * x))) : fallback);
   const sigma = { cost: rms(resid.cost, 1), p95: rms(resid.p95, 1), downtime: rms(resid.downtime, 2) };
+  // Per-family spread when the family has enough held-out residuals, else the overall one.
+  const familySigma = (f: Family, t: Target): number => {
+    const r = famResid.get(f)?.[t] ?? [];
+    return r.length >= MIN_FAMILY_SAMPLES ? rms(r, sigma[t]) : sigma[t];
+  };
   const heldOut: HeldOutError = {
     samples: costPairs.length,
     costMapePct: mape(costPairs),
@@ -183,15 +196,18 @@ export function fitPredictor(history: readonly LearningSample[]): Predictor {
       const p = predictTarget(m.targets.p95, x);
       const d = predictTarget(m.targets.downtime, x);
       const avail = (down: number) => 1 - fromTarget.downtime(down) / MINUTES_PER_YEAR;
+      const sc = familySigma(family, 'cost');
+      const sp = familySigma(family, 'p95');
+      const sd = familySigma(family, 'downtime');
       return {
         costUsd: fromTarget.cost(c),
         p95LatencyMs: fromTarget.p95(p),
         downtimeMinPerYear: fromTarget.downtime(d),
         availability: avail(d),
         intervals: {
-          costUsd: [fromTarget.cost(c - Z * sigma.cost), fromTarget.cost(c + Z * sigma.cost)],
-          p95LatencyMs: [fromTarget.p95(p - Z * sigma.p95), fromTarget.p95(p + Z * sigma.p95)],
-          availability: [avail(d + Z * sigma.downtime), avail(d - Z * sigma.downtime)],
+          costUsd: [fromTarget.cost(c - Z * sc), fromTarget.cost(c + Z * sc)],
+          p95LatencyMs: [fromTarget.p95(p - Z * sp), fromTarget.p95(p + Z * sp)],
+          availability: [avail(d + Z * sd), avail(d - Z * sd)],
         },
       };
     },
