@@ -1,8 +1,8 @@
 import { AppError } from '../../src-shared/contract/result';
 import type { SimulationRecord } from '../../src-shared/model/records';
 import type { ScenarioClass } from '../../src-shared/sim/scenarios';
-import type { SweepReportShape, SweepSummaryShape } from '../../src-shared/contract/sim-types';
-import { runSweep, type ScenarioResult, type SweepReport, type TrafficOption } from '../workers/sweep';
+import type { ScenarioResultShape, SweepReportShape, SweepSummaryShape } from '../../src-shared/contract/sim-types';
+import { runSweep, type SweepReport, type TrafficOption } from '../workers/sweep';
 import type { WorkerPool } from '../workers/pool';
 import type { EventBus } from './events';
 import type { JobContext } from './jobs';
@@ -13,7 +13,7 @@ export type SweepSummary = SweepSummaryShape;
 const WORST_KEPT = 25;
 
 /** Most damaging first: what a board asks about is what breaks, then what strains. */
-export function bySeverity(a: ScenarioResult, b: ScenarioResult): number {
+export function bySeverity(a: ScenarioResultShape, b: ScenarioResultShape): number {
   return (
     b.disconnectedPairs - a.disconnectedPairs ||
     b.strandedDemand - a.strandedDemand ||
@@ -22,7 +22,7 @@ export function bySeverity(a: ScenarioResult, b: ScenarioResult): number {
   );
 }
 
-export function summariseSweep(r: SweepReport): SweepSummary {
+export function summariseSweep(r: SweepReportShape): SweepSummary {
   const classes: Record<string, number> = {};
   let worstUtilisation = r.baseline.maxUtilisation;
   let worstStrandedDemand = 0;
@@ -74,7 +74,7 @@ export class SimulationService {
       throw err;
     }
     const shaped: SweepReportShape = report; // compile-time check that the pool's report matches the contract
-    const summary = summariseSweep(shaped as SweepReport);
+    const summary = summariseSweep(shaped);
     const sim = project.simulations.insert({
       topologyId: rec.id,
       topologyRevision: rec.revision,

@@ -23,7 +23,8 @@ const ProjectName = z
   .trim()
   .min(1, 'a project needs a name')
   .max(120, 'at most 120 characters')
-  .regex(/^[^/\\:*?"<>|\u0000-\u001f]+$/, 'letters, digits, spaces and - _ . ( ) only; no / \\ : * ? " < > |');
+  .regex(/^[^/\\:*?"<>|]+$/, 'no / \\ : * ? " < > | in a project name')
+  .refine((n) => ![...n].some((ch) => ch.charCodeAt(0) < 32), 'no control characters in a project name');
 
 const Empty = z.object({}).strict();
 const JobStarted = z.object({ jobId: z.string() });
