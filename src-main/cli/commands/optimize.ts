@@ -6,7 +6,10 @@ import { CliError, type Command } from '../command';
 import { openProject } from './import';
 import { asCliError } from './recommend';
 
-const USAGE = 'nettwin optimize FILE.nettwin [--strategy cost|resilience|load] [--design ID] [--keep NONE|STANDARD|HIGH|CRITICAL] [--max-steps N] [--json]';
+const USAGE =
+  'nettwin optimize FILE.nettwin [--strategy cost|resilience|load] [--design ID] [--keep NONE|STANDARD|HIGH|CRITICAL] [--max-steps N] [--json]\n' +
+  '       nettwin optimize FILE.nettwin (--approve STEP | --reject STEP | --undo STEP) --by NAME --reason TEXT\n' +
+  '       nettwin optimize FILE.nettwin --replay STEP | --log';
 
 export const optimizeCommand: Command = {
   name: 'optimize',
@@ -18,6 +21,13 @@ export const optimizeCommand: Command = {
       design: { type: 'string' },
       keep: { type: 'string' },
       'max-steps': { type: 'string' },
+      approve: { type: 'string' },
+      reject: { type: 'string' },
+      undo: { type: 'string' },
+      replay: { type: 'string' },
+      log: { type: 'boolean', default: false },
+      by: { type: 'string' },
+      reason: { type: 'string' },
       json: { type: 'boolean', default: false },
     });
     if (positionals.length !== 1) throw new CliError(`expected one project file (usage: ${USAGE})`);
@@ -27,9 +37,32 @@ export const optimizeCommand: Command = {
     if (keep && !keep.success) throw new CliError(`--keep must be NONE, STANDARD, HIGH or CRITICAL, got "${values.keep}"`);
     const maxSteps = intOption(values['max-steps'], 'max-steps', 10);
     if (maxSteps < 1 || maxSteps > 200) throw new CliError('--max-steps must be between 1 and 200');
+    const decision = values.approve !== undefined ? 'approve' : values.reject !== undefined ? 'reject' : values.undo !== undefined ? 'undo' : null;
+    if (decision !== null) {
+      if (values.by === undefined || values.reason === undefined) throw new CliError(`--${decision} needs --by NAME and --reason TEXT`);
+    }
     const project = openProject(positionals[0]!);
     try {
       const service = new OptimizeService(() => project);
+      if (decision !== null) {
+        const stepId = (values.approve ?? values.reject ?? values.undo)!;
+        const e = decision === 'undo'
+          ? service.undo({ projectId: project.path, stepId, actor: values.by!, reason: values.reason! })
+          : service.decide({ projectId: project.path, stepId, decision, actor: values.by!, reason: values.reason! });
+        io.out(values.json ? JSON.stringify(e) : `step ${e.step} (${e.id}) is now ${e.status} by ${e.decidedBy ?? '?'}: ${e.decisionReason ?? ''}`);
+        return 0;
+      }
+      if (values.replay !== undefined) {
+        const r = service.replay({ projectId: project.path, stepId: values.replay });
+        io.out(values.json ? JSON.stringify(r) : r.identical ? 'replayed: identical result' : 'replayed: DIFFERENT result');
+        return r.identical ? 0 : 1;
+      }
+      if (values.log) {
+        const entries = service.list({ projectId: project.path });
+        if (values.json) io.out(JSON.stringify(entries));
+        else for (const e of entries) io.out(`${e.id}  ${e.topologyId.slice(0, 8)} #${e.step} [${e.status}] ${e.rule}${e.decidedBy ? ` — ${e.decidedBy}: ${e.decisionReason ?? ''}` : ''}`);
+        return 0;
+      }
       const designs = project.topologies.list().filter((d) => values.design === undefined || d.id === values.design || d.name === values.design);
       if (designs.length === 0) throw new CliError(values.design ? `no design "${values.design}" in ${positionals[0]}` : `${positionals[0]} has no designs`);
       const results: { design: string; name: string; result: OptimizeRunResult }[] = [];
@@ -42,7 +75,7 @@ export const optimizeCommand: Command = {
       } else {
         for (const r of results) {
           io.out(`${r.name} (${r.design}): ${r.result.steps.length} step(s), stopped: ${r.result.stoppedFor}, revision ${r.result.revision}`);
-          for (const s of r.result.steps) io.out(`  ${s.step}. [${s.status}] ${s.rationale}${s.status === 'proposed' ? ` — waiting for a person: ${s.decisionReason}` : ''}`);
+          for (const s of r.result.steps) io.out(`  ${s.step}. [${s.status}] ${s.rationale}${s.status === 'proposed' ? ` — waiting for a person (${s.decisionReason}); step id ${s.id}` : ''}`);
         }
       }
       return 0;
