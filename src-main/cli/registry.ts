@@ -6,6 +6,7 @@ import { generateCommand } from './commands/generate';
 import { validateCommand } from './commands/validate';
 import { versionCommand } from './commands/version';
 import { analyzeCommand } from './commands/analyze';
+import { simulateCommand } from './commands/simulate';
 import { recommendCommand } from './commands/recommend';
 import { optimizeCommand } from './commands/optimize';
 import { learnCommand } from './commands/learn';
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   exportCommand,
   reportCommand,
   analyzeCommand,
+  simulateCommand,
   recommendCommand,
   optimizeCommand,
   learnCommand,

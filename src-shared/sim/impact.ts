@@ -1,6 +1,6 @@
 import { connectedComponents } from './connectivity';
-import { buildDag } from './ecmp';
-import { SlotDelta, type FailureMasks } from './incremental';
+import { LatencyDelta, type StretchSink } from './latency';
+import { SlotDelta } from './incremental';
 import { failureMasks, type RoutingEngine } from './routing';
 import { MinHeap, shortestPathsTo } from './shortest';
 import type { FailureSpec } from './sweep';
@@ -79,12 +79,11 @@ export class ImpactEvaluator {
   /** Per destination: demands to it from nodes that reach it in the baseline. */
   private readonly demandCount: number[] = [];
   private readonly delta: SlotDelta;
+  private readonly latency: LatencyDelta;
+  private readonly handled: Uint8Array;
   private readonly unitGbps: number;
   private readonly dist: Float64Array;
   private readonly order: Int32Array;
-  private readonly dagOff: Int32Array;
-  private readonly slots: Int32Array;
-  private readonly lat: Float64Array;
   private readonly heap: MinHeap;
 
   constructor(
@@ -106,11 +105,10 @@ export class ImpactEvaluator {
     this.siteConnected = this.sitesReachingOthers(this.baseComp.componentOf, this.baseComp.count);
     this.dist = new Float64Array(n);
     this.order = new Int32Array(n);
-    this.dagOff = new Int32Array(n + 1);
-    this.slots = new Int32Array(g.targets.length);
-    this.lat = new Float64Array(n);
     this.heap = new MinHeap(2 * g.targets.length + 4, n);
     this.delta = new SlotDelta(engine.slots);
+    this.latency = new LatencyDelta(g);
+    this.handled = new Uint8Array(engine.destinationNodes.length);
     this.baseLatency = [];
     for (let i = 0; i < engine.destinationNodes.length; i++) {
       const st = engine.destinationState(i);
@@ -174,7 +172,26 @@ export class ImpactEvaluator {
     const stranded = this.baseVolume - deliverableVolume(engine.traffic as TrafficMatrix, comp.componentOf, comp.count);
     // Loads.
     this.delta.reset();
-    engine.failureDelta(f, this.delta);
+    const sink: StretchSink = { changed: [], unchanged: 0 };
+    const dests = engine.destinationNodes;
+    const handled = this.handled;
+    handled.fill(0);
+    const lostSources = (i: number, c: number): number => {
+      let lost = 0;
+      for (const v of f.nodeList) if (v !== c && !Number.isNaN(this.baseLatency[i]![v]!) && engine.traffic.demand(v, c) > 0) lost++;
+      return lost;
+    };
+    engine.failureDelta(f, this.delta, (i, st, ch) => {
+      handled[i] = 1;
+      const c = dests[i]!;
+      sink.unchanged += this.demandCount[i]! - lostSources(i, c);
+      this.latency.run(c, st, this.baseLatency[i]!, ch, f, engine.traffic, sink);
+    });
+    for (let i = 0; i < dests.length; i++) {
+      const c = dests[i]!;
+      if (handled[i] === 1 || f.nodes[c] === 1) continue;
+      sink.unchanged += this.demandCount[i]! - lostSources(i, c);
+    }
     let maxLoad = 0;
     let maxUtil = 0;
     let worst = -1;
@@ -192,83 +209,10 @@ export class ImpactEvaluator {
       if (u > 1 + 1e-12) overloaded++;
     }
     this.delta.reset();
-    const stretch = this.stretch(f);
+    const stretch = percentiles(sink.changed, sink.unchanged);
     const values = [before - after, isolated, Math.max(0, stranded), stretch.p50, stretch.p95, stretch.max, maxLoad, maxUtil, overloaded, worst];
     for (let i = 0; i < values.length; i++) out[at + i] = values[i]!;
   }
-
-  /** Latency stretch percentiles over demands still delivered. */
-  private stretch(f: FailureMasks): { p50: number; p95: number; max: number } {
-    const { engine } = this;
-    const g = engine.g;
-    const n = g.nodeIds.length;
-    const traffic = engine.traffic;
-    const changed: number[] = [];
-    let unchanged = 0;
-    const dests = engine.destinationNodes;
-    for (let i = 0; i < dests.length; i++) {
-      const c = dests[i]!;
-      if (f.nodes[c] === 1) continue;
-      const base = this.baseLatency[i]!;
-      if (!routesChange(g, engine.destinationState(i).dist, f)) {
-        // Routes to c are as before: every demand to c from a surviving source keeps stretch 1.
-        let lost = 0;
-        for (const v of f.nodeList) if (!Number.isNaN(base[v]!) && v !== c && traffic.demand(v, c) > 0) lost++;
-        unchanged += this.demandCount[i]! - lost;
-        continue;
-      }
-      const reached = shortestPathsTo(g, c, engine.uniformWeights, this.dist, this.order, this.heap, f.nodes, f.links);
-      buildDagMasked(g, this.dist, this.dagOff, this.slots, f.links);
-      meanLatency(g, this.order, reached, this.dagOff, this.slots, this.lat);
-      for (let s = 0; s < n; s++) {
-        if (s === c || f.nodes[s] === 1 || Number.isNaN(this.lat[s]!) || Number.isNaN(base[s]!)) continue;
-        if (traffic.demand(s, c) <= 0) continue;
-        const b = base[s]!;
-        const r = b > 0 ? this.lat[s]! / b : 1;
-        if (Math.abs(r - 1) <= 1e-12) unchanged++;
-        else changed.push(r);
-      }
-    }
-    return percentiles(changed, unchanged);
-  }
-}
-
-/**
- * Can the failure change any surviving source's route to this destination?
- * Only if a failed link is on its DAG, or a failed node is a transit hop
- * (some neighbour routes through it); a failed leaf only removes its own demand.
- */
-function routesChange(g: RoutingEngine['g'], d: Float64Array, f: FailureMasks): boolean {
-  for (const v of f.nodeList) {
-    const dv = d[v]!;
-    if (dv === Infinity) continue;
-    for (let s = g.offsets[v]!; s < g.offsets[v + 1]!; s++) {
-      const p = g.targets[s]!;
-      if (f.nodes[p] !== 1 && Math.abs(d[p]! - dv - g.weights[g.edgeLink[s]!]!) <= 1e-12 * d[p]!) return true;
-    }
-  }
-  for (const e of f.linkList) {
-    const da = d[g.linkSource[e]!]!;
-    const db = d[g.linkTarget[e]!]!;
-    if (da !== Infinity && Math.abs(Math.abs(da - db) - g.weights[e]!) <= 1e-12 * Math.max(da, db)) return true;
-  }
-  return false;
-}
-
-/** buildDag that ignores failed links (failed nodes already have dist = Infinity). */
-function buildDagMasked(g: RoutingEngine['g'], dist: Float64Array, dagOff: Int32Array, slots: Int32Array, failedLinks: Uint8Array): void {
-  const k = buildDag(g, dist, dagOff, slots);
-  // Compact away failed links in place.
-  let w = 0;
-  let start = 0;
-  for (let u = 0; u < g.nodeIds.length; u++) {
-    const end = dagOff[u + 1]!;
-    dagOff[u] = w;
-    for (let j = start; j < end; j++) if (failedLinks[g.edgeLink[slots[j]!]!] !== 1) slots[w++] = slots[j]!;
-    start = end;
-  }
-  dagOff[g.nodeIds.length] = w;
-  void k;
 }
 
 /** p50, p95 and max of a multiset made of `values` plus `ones` copies of 1. */

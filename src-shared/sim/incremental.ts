@@ -139,7 +139,7 @@ export class DestinationDelta {
    * Adds the load change of destination c (not failed) into `out`. Returns
    * false (and adds nothing) when the failure touches no shortest path to c.
    */
-  apply(c: number, st: DestinationState, f: FailureMasks, out: SlotDelta): boolean {
+  apply(c: number, st: DestinationState, f: FailureMasks, out: SlotDelta, keep = false): boolean {
     const { offsets, targets, edgeLink, weights, linkSource, linkTarget } = this.g;
     const { dist, flow, dagOff, slots } = st;
     const state = this.state;
@@ -297,8 +297,29 @@ export class DestinationDelta {
         outv[2 * e + (linkSource[e] === u ? 0 : 1)]! += share;
       }
     }
-    this.reset();
+    if (!keep) this.reset();
     return true;
+  }
+
+  // Read-only view of the last apply(…, keep = true), for latency updates; finish() clears it.
+
+  /** Nodes the last update touched (lost a next hop, moved, or re-flowed). */
+  changedNodes(): Int32Array {
+    return this.list.subarray(0, this.listLen);
+  }
+  /** Did u lose a next hop (bit 1) or get a longer distance (bit 2)? */
+  routeChanged(u: number): boolean {
+    return (this.state[u]! & 3) !== 0;
+  }
+  moved(u: number): boolean {
+    return (this.state[u]! & 2) !== 0;
+  }
+  /** New distance of a moved node (Infinity when cut off). */
+  movedDistance(u: number): number {
+    return this.newDist[u]!;
+  }
+  finish(): void {
+    this.reset();
   }
 }
 

@@ -109,7 +109,11 @@ export class RoutingEngine {
    * Adds the change of every directed link load under failure `f` into
    * `out` (which the caller resets). Returns how many destinations were touched.
    */
-  failureDelta(f: FailureMasks, out: SlotDelta): number {
+  failureDelta(
+    f: FailureMasks,
+    out: SlotDelta,
+    inspect?: (i: number, st: DestinationState, change: DestinationDelta) => void,
+  ): number {
     let touched = 0;
     for (let i = 0; i < this.destinations.length; i++) {
       const c = this.destinations[i]!;
@@ -119,8 +123,12 @@ export class RoutingEngine {
       if (f.nodes[c] === 1) {
         addDestinationLoads(this.g, st.dagOff, st.slots, st.flow, -1, out);
         touched++;
-      } else if (this.delta.apply(c, st, f, out)) {
+      } else if (this.delta.apply(c, st, f, out, inspect !== undefined)) {
         touched++;
+        if (inspect !== undefined) {
+          inspect(i, st, this.delta);
+          this.delta.finish();
+        }
       }
     }
     return touched;

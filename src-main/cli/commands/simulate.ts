@@ -1,0 +1,192 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { availableParallelism } from 'node:os';
+import { parseSndlib, sndlibTopology, SndlibError } from '../../../src-shared/io/sndlib';
+import type { Topology } from '../../../src-shared/model/topology';
+import { availability, type AvailabilityReport } from '../../../src-shared/sim/availability';
+import { convergenceEstimate, type ConvergenceEstimate } from '../../../src-shared/sim/convergence';
+import { compileTopology } from '../../../src-shared/sim/csr';
+import { isolatingSets, type IsolatingSet } from '../../../src-shared/sim/isolation';
+import type { ScenarioClass } from '../../../src-shared/sim/scenarios';
+import { PROJECT_EXTENSION } from '../../store/projectFile';
+import { WorkerPool } from '../../workers/pool';
+import { runSweep, type ScenarioResult, type SweepReport, type TrafficOption } from '../../workers/sweep';
+import { intOption, parseCli } from '../args';
+import { CliError, type Command } from '../command';
+import { openProject } from './import';
+import { loadTopologyFile, table } from './analyze';
+
+const CLASS_OF: Record<string, ScenarioClass[]> = {
+  n1: ['n1-links', 'n1-nodes'],
+  n2: ['n2-links'],
+  srlg: ['srlg'],
+  sites: ['sites'],
+  regions: ['regions'],
+};
+
+export interface SimulationOutput extends SweepReport {
+  isolation: IsolatingSet[];
+  availability: AvailabilityReport;
+  convergence: { scenario: string; estimate: ConvergenceEstimate }[];
+}
+
+/** Reads `--traffic FILE`: SNDlib native demands or JSON [{source, target, volume}]. */
+function trafficFile(file: string): { option: TrafficOption; unitGbps: number | undefined } {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new CliError(`${file}: cannot read the traffic file`);
+  }
+  const name = path.basename(file);
+  if (text.trimStart().startsWith('[') || text.trimStart().startsWith('{')) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (err) {
+      throw new CliError(`${name}: not valid JSON (${(err as Error).message})`);
+    }
+    const list = Array.isArray(raw) ? raw : (raw as { demands?: unknown }).demands;
+    if (!Array.isArray(list)) throw new CliError(`${name}: expected a list of {source, target, volume}`);
+    const demands = list.map((d, i) => {
+      const o = d as { source?: unknown; target?: unknown; volume?: unknown };
+      if (typeof o.source !== 'string' || typeof o.target !== 'string' || typeof o.volume !== 'number' || !(o.volume >= 0)) {
+        throw new CliError(`${name}: demand ${i} needs string source/target and a non-negative volume`);
+      }
+      return { source: o.source, target: o.target, volume: o.volume };
+    });
+    return { option: { demands }, unitGbps: undefined };
+  }
+  try {
+    const net = parseSndlib(text, name);
+    return { option: { demands: net.demands.map((d) => ({ source: d.source, target: d.target, volume: d.value })) }, unitGbps: net.unitGbps };
+  } catch (err) {
+    if (err instanceof SndlibError) throw new CliError(err.message);
+    throw err;
+  }
+}
+
+/** Designs named by the input: a project's designs, or one file. */
+function designsOf(file: string, designId: string | undefined): Topology[] {
+  if (file.endsWith(PROJECT_EXTENSION)) {
+    const project = openProject(file, { readOnly: true });
+    try {
+      const ids = project.topologies.list().map((s) => s.id);
+      const chosen = designId === undefined ? ids : ids.filter((id) => id === designId);
+      if (chosen.length === 0) throw new CliError(`${file}: ${designId === undefined ? 'the project has no designs' : `no design "${designId}"`}`);
+      return chosen.map((id) => project.topologies.get(id).topology);
+    } finally {
+      project.close();
+    }
+  }
+  if (/\.txt$/i.test(file)) {
+    try {
+      return [sndlibTopology(parseSndlib(fs.readFileSync(file, 'utf8'), path.basename(file)), path.basename(file, '.txt'))];
+    } catch (err) {
+      if (err instanceof SndlibError) throw new CliError(err.message);
+      throw new CliError(`${file}: ${(err as Error).message.split('\n')[0]}`);
+    }
+  }
+  return [loadTopologyFile(file)];
+}
+
+async function simulateOne(t: Topology, classes: ScenarioClass[], traffic: TrafficOption, unitGbps: number | undefined, opts: { threads: number; n2Sample: number; seed: number; pool: WorkerPool }): Promise<SimulationOutput> {
+  const report = await runSweep(t, {
+    scenarios: classes,
+    traffic,
+    threads: opts.threads,
+    n2Sample: opts.n2Sample,
+    seed: opts.seed,
+    pool: opts.pool,
+    ...(unitGbps !== undefined ? { unitGbps } : {}),
+  });
+  const g = compileTopology(t);
+  const siteOf = t.nodes.map((d) => d.site ?? `device:${d.id}`);
+  const worst = [...report.scenarios].sort((a, b) => b.strandedDemand - a.strandedDemand || b.maxUtilisation - a.maxUtilisation).slice(0, 5);
+  const convergence = worst.map((s) => ({
+    scenario: s.label,
+    estimate: convergenceEstimate(
+      g,
+      s.failedNodes.map((id) => g.nodeIndex.get(id)!),
+      s.failedLinks.map((id) => g.linkIds.indexOf(id)),
+    ),
+  }));
+  return { ...report, isolation: isolatingSets(g, siteOf), availability: availability(t, { seed: opts.seed }), convergence };
+}
+
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+const num = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(2));
+
+function human(r: SimulationOutput): string {
+  const out: string[] = [];
+  out.push(`${r.design}: ${r.nodes} devices, ${r.links} links; traffic ${r.traffic} (total ${num(r.baseline.totalVolume)})`);
+  out.push(`baseline: max link load ${num(r.baseline.maxLoad)}, max utilisation ${pct(r.baseline.maxUtilisation)}`);
+  const byClass = new Map<string, number>();
+  for (const s of r.scenarios) byClass.set(s.cls, (byClass.get(s.cls) ?? 0) + 1);
+  out.push(`${r.scenarios.length} scenarios (${[...byClass].map(([k, v]) => `${k} ${v}`).join(', ')}) in ${(r.elapsedMs / 1000).toFixed(2)} s on ${r.threads} thread(s)`);
+  const row = (s: ScenarioResult): (string | number)[] => [s.label, s.disconnectedPairs, s.isolatedSites, num(s.strandedDemand), num(s.stretchP95), num(s.stretchMax), pct(s.maxUtilisation), s.overloadedLinks];
+  const head = ['scenario', 'cut pairs', 'isolated sites', 'stranded', 'stretch p95', 'stretch max', 'max util', 'over 100%'];
+  const top = (key: (s: ScenarioResult) => number): ScenarioResult[] => [...r.scenarios].sort((a, b) => key(b) - key(a)).slice(0, 10);
+  out.push('', 'worst by stranded demand', table(head, top((s) => s.strandedDemand).map(row)));
+  out.push('', 'worst by max utilisation', table(head, top((s) => s.maxUtilisation).map(row)));
+  out.push('', `failure sets of at most 2 elements that isolate a site: ${r.isolation.length}`);
+  for (const s of r.isolation.slice(0, 10)) out.push(`  ${[...s.links, ...s.devices].join(' + ')} isolate ${s.site}`);
+  const a = r.availability;
+  out.push('', `availability (${a.method}${a.samples ? `, ${a.samples} samples` : ''}): network ${(100 * a.network.availability).toFixed(5)}% [${(100 * a.network.ci95[0]).toFixed(5)}, ${(100 * a.network.ci95[1]).toFixed(5)}]`);
+  const pairs = [...a.pairs].sort((x, y) => x.availability - y.availability).slice(0, 5);
+  out.push(table(['site pair', 'availability', 'downtime min/yr'], pairs.map((p) => [`${p.a} – ${p.b}`, `${(100 * p.availability).toFixed(5)}%`, p.downtimeMinutesPerYear.toFixed(1)])));
+  out.push('', 'convergence estimate (detection + flooding + SPF + FIB), worst scenarios');
+  out.push(table(['scenario', 'max ms', 'median ms'], r.convergence.map((c) => [c.scenario, c.estimate.maxMs.toFixed(0), c.estimate.medianMs.toFixed(0)])));
+  return out.join('\n');
+}
+
+export const simulateCommand: Command = {
+  name: 'simulate',
+  summary: 'Full failure impact report of a design: scenarios, rerouted traffic, isolation, availability',
+  usage:
+    'nettwin simulate FILE.nettwin|design.json|FILE.graphml [--scenarios n1,n2,srlg,sites,regions] ' +
+    '[--traffic uniform|gravity|hub-centric|FILE] [--json] [--threads N] [--design ID] [--n2-sample N] [--seed N]',
+  run: async (args, io) => {
+    const { values, positionals } = parseCli(args, {
+      scenarios: { type: 'string' },
+      traffic: { type: 'string' },
+      json: { type: 'boolean' },
+      threads: { type: 'string' },
+      design: { type: 'string' },
+      'n2-sample': { type: 'string' },
+      seed: { type: 'string' },
+    });
+    if (positionals.length !== 1) throw new CliError('expected exactly one FILE');
+    const file = positionals[0]!;
+    const classes = [...new Set((values.scenarios ?? 'n1').split(',').flatMap((c) => {
+      const k = CLASS_OF[c.trim()];
+      if (k === undefined) throw new CliError(`--scenarios: unknown class "${c}" (use n1, n2, srlg, sites, regions)`);
+      return k;
+    }))];
+    const threads = intOption(values.threads, 'threads', availableParallelism());
+    if (threads < 1 || threads > 256) throw new CliError('--threads must be between 1 and 256');
+    const n2Sample = intOption(values['n2-sample'], 'n2-sample', 20_000);
+    const seed = intOption(values.seed, 'seed', 1);
+    const tr = values.traffic ?? 'uniform';
+    const { option: traffic, unitGbps } =
+      tr === 'uniform' || tr === 'gravity' || tr === 'hub-centric' ? { option: tr as TrafficOption, unitGbps: undefined } : trafficFile(tr);
+    const designs = designsOf(file, values.design);
+    const pool = new WorkerPool({ size: threads });
+    try {
+      const reports: SimulationOutput[] = [];
+      for (const t of designs) {
+        try {
+          reports.push(await simulateOne(t, classes, traffic, unitGbps, { threads, n2Sample, seed, pool }));
+        } catch (err) {
+          if (err instanceof RangeError) throw new CliError(`${path.basename(file)}: ${err.message}`);
+          throw err;
+        }
+      }
+      if (values.json) io.out(JSON.stringify(file.endsWith(PROJECT_EXTENSION) ? { project: file, designs: reports } : reports[0]));
+      else io.out(reports.map(human).join('\n\n'));
+    } finally {
+      await pool.close();
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,113 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TopologySchema } from '../../../src-shared/model/topology';
+import { compileTopology } from '../../../src-shared/sim/csr';
+import { ImpactEvaluator, percentiles } from '../../../src-shared/sim/impact';
+import { RoutingEngine } from '../../../src-shared/sim/routing';
+import { uniformTraffic } from '../../../src-shared/sim/traffic';
+import { bruteLoads, lostPairs } from './brute';
+
+interface Net {
+  n: number;
+  edges: [number, number, number, number][]; // a, b, igp weight, latency
+}
+
+/** ECMP-mean latency from every node to t on the graph minus failures (brute force, O(n²)). */
+function meanLatencies(net: Net, t: number, deadN: Set<number>, deadE: Set<number>): number[] {
+  const live = (i: number): boolean => {
+    const [a, b] = net.edges[i]!;
+    return !deadE.has(i) && a !== b && !deadN.has(a) && !deadN.has(b);
+  };
+  const dist = new Array<number>(net.n).fill(Infinity);
+  const done = new Array<boolean>(net.n).fill(false);
+  if (deadN.has(t)) return dist.map(() => NaN);
+  dist[t] = 0;
+  for (;;) {
+    let u = -1;
+    for (let v = 0; v < net.n; v++) if (!done[v] && dist[v]! < Infinity && (u < 0 || dist[v]! < dist[u]!)) u = v;
+    if (u < 0) break;
+    done[u] = true;
+    net.edges.forEach(([a, b, w], i) => {
+      if (!live(i)) return;
+      const v = a === u ? b : b === u ? a : -1;
+      if (v >= 0 && dist[u]! + w < dist[v]!) dist[v] = dist[u]! + w;
+    });
+  }
+  const lat = new Array<number>(net.n).fill(NaN);
+  const order = [...Array(net.n).keys()].filter((v) => dist[v]! < Infinity).sort((x, y) => dist[x]! - dist[y]!);
+  for (const u of order) {
+    if (u === t) {
+      lat[u] = 0;
+      continue;
+    }
+    const hops: number[] = [];
+    net.edges.forEach(([a, b, w, l], i) => {
+      if (!live(i)) return;
+      const v = a === u ? b : b === u ? a : -1;
+      if (v >= 0 && dist[v]! + w === dist[u]) hops.push(l + lat[v]!);
+    });
+    lat[u] = hops.reduce((x, y) => x + y, 0) / hops.length;
+  }
+  return lat;
+}
+
+const netArb: fc.Arbitrary<Net> = fc.integer({ min: 2, max: 8 }).chain((n) =>
+  fc
+    .array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 9 })), { minLength: 1, maxLength: 14 })
+    .map((edges) => ({ n, edges })),
+);
+
+describe('ImpactEvaluator equals recomputation from scratch', () => {
+  it('stranded demand, cut pairs, max load and latency stretch percentiles', () => {
+    fc.assert(
+      fc.property(
+        netArb.chain((net) =>
+          fc.record({
+            net: fc.constant(net),
+            nodes: fc.uniqueArray(fc.nat(net.n - 1), { maxLength: 2 }),
+            links: fc.uniqueArray(fc.nat(net.edges.length - 1), { maxLength: 2 }),
+          }),
+        ),
+        ({ net, nodes, links }) => {
+          const t = TopologySchema.parse({
+            nodes: Array.from({ length: net.n }, (_, i) => ({ id: String(i), name: String(i), role: 'router' })),
+            links: net.edges.map(([a, b, w, l], i) => ({ id: `e${i}`, source: String(a), target: String(b), igpWeight: w, latencyMs: l })),
+          });
+          const g = compileTopology(t);
+          const ev = new ImpactEvaluator(new RoutingEngine(g, uniformTraffic(g)), { siteOf: [], unitGbps: 1 });
+          const linkIdx = links.map((i) => g.linkIds.indexOf(`e${i}`)).filter((e) => e >= 0);
+          const got = ev.evaluate({ nodes, links: linkIdx });
+          const deadN = new Set(nodes);
+          const deadE = new Set(linkIdx.map((e) => g.linkOrigin[e]!));
+          const ratios: number[] = [];
+          let stranded = 0;
+          for (let tt = 0; tt < net.n; tt++) {
+            const before = meanLatencies(net, tt, new Set(), new Set());
+            const after = meanLatencies(net, tt, deadN, deadE);
+            for (let s = 0; s < net.n; s++) {
+              if (s === tt || Number.isNaN(before[s]!)) continue;
+              if (deadN.has(s) || deadN.has(tt) || Number.isNaN(after[s]!)) stranded++;
+              else ratios.push(after[s]! / before[s]!);
+            }
+          }
+          const want = percentiles(ratios.filter((r) => Math.abs(r - 1) > 1e-12), ratios.filter((r) => Math.abs(r - 1) <= 1e-12).length);
+          expect(got.strandedDemand).toBe(stranded);
+          const multi = { n: net.n, edges: net.edges.map(([a, b, w]) => [a, b, w] as [number, number, number]) };
+          expect(got.disconnectedPairs).toBe(lostPairs(multi, deadN, deadE));
+          const loads = [...bruteLoads(multi, deadN, deadE).values()];
+          expect(got.maxLoad).toBeCloseTo(Math.max(0, ...loads), 9);
+          expect(got.stretchP50).toBeCloseTo(want.p50, 9);
+          expect(got.stretchP95).toBeCloseTo(want.p95, 9);
+          expect(got.stretchMax).toBeCloseTo(want.max, 9);
+        },
+      ),
+      { numRuns: 200, seed: 4242 },
+    );
+  });
+
+  it('percentiles merge implicit ones with changed ratios (nearest rank)', () => {
+    expect(percentiles([], 0)).toEqual({ p50: 1, p95: 1, max: 1 });
+    expect(percentiles([2, 3], 18)).toEqual({ p50: 1, p95: 2, max: 3 });
+    expect(percentiles([0.5, 4], 2)).toEqual({ p50: 1, p95: 4, max: 4 });
+  });
+});
