@@ -57,6 +57,7 @@ export function reportInputFor(project: ProjectFile, opts: { designId?: string; 
     decisions: new DecisionRepository(project.db).list(),
     outcomes: new OutcomeRepository(project.db).list(),
     ...(opts.designId !== undefined ? { designId: opts.designId } : {}),
+    sweepResult: (id) => project.simulations.result(id),
   };
 }
 

@@ -27,7 +27,7 @@ td.num { white-space: nowrap; }
 table.narrow { width: 70%; }
 table.facts { width: 100%; }
 table.facts th { width: 34%; background: #f4f6f8; font-weight: normal; color: #34495e; }
-table.options, table.predicted, table.worst, table.steps, table.audit, table.checks { font-size: 8.5pt; }
+table.options, table.predicted, table.worst, table.classes, table.steps, table.audit, table.checks { font-size: 8.5pt; }
 tr.chosen td { background: #fff6d6; }
 .badge { display: inline-block; padding: 0 2mm; border-radius: 2mm; font-weight: bold; font-size: 8.5pt; border: 1px solid; }
 .badge.ok { color: #1e6b34; border-color: #1e6b34; background: #e3f4e8; }

@@ -7,9 +7,11 @@ import type { SimulationRecord, TopologyRecord, ValidationRecord } from '../mode
 import { exportSvg } from '../io/svg-export';
 import { compileTopology } from '../sim/csr';
 import type { ValidationResult } from '../validate/types';
-import type { ChosenDesign, DecisionInput, OptionRow, ReportInput, ReportModel } from './model';
+import type { ChosenDesign, DecisionInput, OptionRow, ReportInput, ReportModel, SweepView } from './model';
 import { recommendationViews } from './recommendations';
+import { spreadForPrint } from './layout';
 import { resilienceOf } from './resilience';
+import { certificateScenarios, classRows, worstScenarios } from './sweep';
 
 /** Largest design whose drawing carries device names. */
 export const LABELLED_MAX = 30;
@@ -123,9 +125,21 @@ function chosenDesign(
     cost: stored ?? costDesign(t, input.priceBook ?? DEFAULT_PRICE_BOOK),
     costSource: stored ? 'stored' : 'computed',
     // Names stay readable on A4 up to about 30 devices; beyond that they overlap and the drawing shows the shape.
-    svg: exportSvg(t, { width: 1000, height: 640, labels: t.nodes.length <= LABELLED_MAX, legend: true }),
+    svg: exportSvg(spreadForPrint(t, 1000, 640), { width: 1000, height: 640, labels: t.nodes.length <= LABELLED_MAX, legend: true }),
     resilience: resilienceOf(t),
-    sweep: sim ? { record: sim, summary: summaryOf(sim), stale: sim.topologyRevision !== record.revision } : null,
+    sweep: sim ? sweepView(sim, record, input.sweepResult?.(sim.id)) : null,
+  };
+}
+
+function sweepView(sim: SimulationRecord, record: TopologyRecord, full: unknown): SweepView {
+  const summary = summaryOf(sim);
+  const { scenarios, complete } = certificateScenarios(summary, full);
+  return {
+    record: sim,
+    summary,
+    stale: sim.topologyRevision !== record.revision,
+    byClass: complete ? classRows(scenarios) : null,
+    worst: worstScenarios(scenarios),
   };
 }
 

@@ -1,10 +1,11 @@
 import type { CostBreakdown } from '../cost/cost';
 import type { PriceBook } from '../cost/pricebook';
-import type { SweepSummaryShape } from '../contract/sim-types';
+import type { ScenarioResultShape, SweepSummaryShape } from '../contract/sim-types';
 import type { AvailabilityReport } from '../learn/availability';
 import type { Intent } from '../model/intent';
 import type { IntentRecord, SimulationRecord, TopologyRecord, ValidationRecord } from '../model/records';
 import type { ValidationResult } from '../validate/types';
+import type { ClassRow } from './sweep';
 
 /**
  * The governance report as data: what `gatherReport` reads from plain
@@ -97,6 +98,8 @@ export interface ReportInput {
   outcomes: readonly OutcomeInput[];
   /** Design to present (id or exact name); otherwise a recorded decision, else the best-validated design. */
   designId?: string;
+  /** Loads a stored sweep's full result (SweepReportShape) by simulation id; only the presented design's is asked for. */
+  sweepResult?: (simulationId: string) => unknown;
 }
 
 /** One design in the comparison: computed figures, never predicted ones. */
@@ -167,6 +170,10 @@ export interface SweepView {
   summary: SweepSummaryShape | null;
   /** The design changed after this sweep ran. */
   stale: boolean;
+  /** Per failure class, from the full result (null when only the summary is stored). */
+  byClass: ClassRow[] | null;
+  /** Worst harmful scenarios, the worst of each class first (sweep.ts). */
+  worst: ScenarioResultShape[];
 }
 
 export interface ChosenDesign {

@@ -3,6 +3,7 @@ import { esc } from './escape';
 import { availability, dateTime, minutes, num, pct, plural } from './format';
 import { badge, capped, facts, h3, none, p, section, table, text, type Html } from './kit';
 import { LABELLED_MAX } from './gather';
+import { CLASS_WORDS } from './sweep';
 import type { ChosenDesign, NamedElement, ReportModel } from './model';
 
 export function designSection(m: ReportModel, n: number): Html {
@@ -90,7 +91,7 @@ function sweepPart(c: ChosenDesign): Html[] {
     out.push(none('The stored sweep summary could not be read by this version of NetTwin.'));
     return out;
   }
-  const classes = Object.entries(sum.classes).map(([k, v]) => `${esc(k)} ${num(v)}`).join(', ');
+  const classes = Object.entries(sum.classes).map(([k, v]) => `${num(v)} ${esc(CLASS_WORDS[k] ?? k)}`).join(', ');
   out.push(
     facts([
       ['Run', `${dateTime(s.record.createdAt)}, traffic model <strong>${esc(s.record.traffic)}</strong>, ${plural(sum.scenarioCount, 'scenario')} (${classes || 'none'})`],
@@ -101,19 +102,28 @@ function sweepPart(c: ChosenDesign): Html[] {
       ['Worst latency stretch (p95)', `× ${num(sum.worstStretchP95, 2)}`],
     ]),
   );
-  const worst = sum.worst.filter((w) => w.disconnectedPairs > 0 || w.strandedDemand > 0 || w.overloadedLinks > 0 || w.stretchP95 > 1).slice(0, 12);
+  if (s.byClass) {
+    out.push(
+      table(
+        [{ head: 'Failure class', width: '24%' }, { head: 'Scenarios', num: true }, { head: 'Disconnect a pair', num: true }, { head: 'Overload a link', num: true }, { head: 'Most pairs cut', num: true }, { head: 'Most demand stranded', num: true }, { head: 'Worst utilisation', num: true }],
+        s.byClass.map((r) => [text(CLASS_WORDS[r.cls] ?? r.cls), num(r.scenarios), num(r.disconnecting), num(r.overloading), num(r.worstPairs), num(r.worstStranded), pct(r.worstUtilisation, 1)]),
+        { cls: 'classes' },
+      ),
+    );
+  }
   out.push(h3('Worst scenarios'));
-  if (worst.length === 0) {
+  if (s.worst.length === 0) {
     out.push(p('No scenario in the sweep disconnects, strands, overloads or lengthens anything.'));
   } else {
     out.push(
+      p(`The most damaging scenarios, the worst of each failure class first${s.byClass ? '' : ' (drawn from the most damaging scenarios kept with the sweep summary)'}.`, 'small'),
       table(
         [
-          { head: 'Scenario', width: '30%' }, { head: 'Class' }, { head: 'Pairs cut', num: true }, { head: 'Sites isolated', num: true },
+          { head: 'Scenario', width: '34%' }, { head: 'Class' }, { head: 'Pairs cut', num: true }, { head: 'Sites isolated', num: true },
           { head: 'Stranded', num: true }, { head: 'Max util.', num: true }, { head: 'Links > 100 %', num: true }, { head: 'Stretch p95', num: true },
         ],
-        worst.map((w) => [
-          `${esc(w.label)}${failedElements(c.record.topology, w.failedNodes, w.failedLinks)}`, text(w.cls), num(w.disconnectedPairs), num(w.isolatedSites), num(w.strandedDemand),
+        s.worst.map((w) => [
+          `${esc(w.label)}${failedElements(c.record.topology, w.failedNodes, w.failedLinks)}`, text(CLASS_WORDS[w.cls] ?? w.cls), num(w.disconnectedPairs), num(w.isolatedSites), num(w.strandedDemand),
           pct(w.maxUtilisation, 0), num(w.overloadedLinks), Number.isFinite(w.stretchP95) ? `× ${num(w.stretchP95, 2)}` : '–',
         ]),
         { cls: 'worst' },
