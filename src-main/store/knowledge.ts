@@ -57,11 +57,11 @@ export class SampleRepository {
     return added;
   }
 
-  /** Samples in insertion order; `until` keeps those created at or before a time (replay). */
-  list(until?: number): LearningSample[] {
-    const rows = (until === undefined
+  /** Samples in insertion order; `before` keeps those created strictly earlier (replay of a past answer). */
+  list(before?: number): LearningSample[] {
+    const rows = (before === undefined
       ? this.db.prepare('SELECT * FROM learning_samples ORDER BY created_at, rowid').all()
-      : this.db.prepare('SELECT * FROM learning_samples WHERE created_at <= ? ORDER BY created_at, rowid').all(until)) as Row[];
+      : this.db.prepare('SELECT * FROM learning_samples WHERE created_at < ? ORDER BY created_at, rowid').all(before)) as Row[];
     return rows.map(toSample);
   }
 
