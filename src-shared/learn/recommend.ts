@@ -128,8 +128,9 @@ function describe(intent: Intent, s: Scored, all: readonly Scored[]): Recommende
     if (downRank < 3) pros.push(`${ordinal(downRank)} predicted downtime (${p.downtimeMinPerYear.toFixed(1)} min/yr)`);
     if (intent.budgetUsd !== undefined && p.costUsd > intent.budgetUsd) cons.push(`predicted over the ${usd(intent.budgetUsd)} budget`);
   }
-  if (s.ev.similar > 0 && s.ev.feasible === s.ev.similar) pros.push(`met ${intent.redundancy} in every similar past intent`);
-  if (s.ev.similar > 0 && s.ev.feasible / s.ev.similar < 0.5) cons.push(`failed ${intent.redundancy} or a constraint in ${s.ev.similar - s.ev.feasible} of ${s.ev.similar} similar past intents`);
+  const which = s.ev.familiar ? 'similar' : 'nearest (not very similar)';
+  if (s.ev.similar > 0 && s.ev.feasible === s.ev.similar) pros.push(`met ${intent.redundancy} in all ${s.ev.similar} ${which} past intents`);
+  if (s.ev.similar > 0 && s.ev.feasible / s.ev.similar < 0.5) cons.push(`failed ${intent.redundancy} or a constraint in ${s.ev.similar - s.ev.feasible} of ${s.ev.similar} ${which} past intents`);
   if (redundancyRank(intent.redundancy) > redundancyRank(traits.maxClass) && (s.ev.similar === 0 || s.ev.feasible / s.ev.similar < 0.5)) {
     cons.push(`built for at most ${traits.maxClass}`);
   }
