@@ -4,6 +4,7 @@ import { assess, type StepMetrics } from '../../src-shared/learn/optimize/metric
 import { applyPatch, invertPatch, PatchConflictError, type PatchOp } from '../../src-shared/learn/optimize/patch';
 import { optimize, replayStep, type Strategy } from '../../src-shared/learn/optimize/run';
 import { IntentSchema, type Intent, type Redundancy } from '../../src-shared/model/intent';
+import { APP_VERSION } from '../../src-shared/lib/version';
 import type { Topology } from '../../src-shared/model/topology';
 import type { AuditEntry } from '../store/repos/audit';
 import { DecisionRepository } from '../store/repos/decisions';
@@ -34,7 +35,7 @@ export interface OptimizeRunResult {
 interface StepBefore {
   metrics: StepMetrics;
   base: Topology;
-  params: { keep: Redundancy; intent: Intent | null };
+  params: { keep: Redundancy; intent: Intent | null; softwareVersion: string };
 }
 interface StepAfter {
   metrics: StepMetrics;
@@ -88,7 +89,7 @@ export class OptimizeService {
     p.transaction(() => {
       const base = log.list(input.designId).length;
       for (const s of result.steps) {
-        const before: StepBefore = { metrics: s.before, base: s.base, params: { keep, intent } };
+        const before: StepBefore = { metrics: s.before, base: s.base, params: { keep, intent, softwareVersion: APP_VERSION } };
         const after: StepAfter = { metrics: s.after, patch: s.patch };
         const auto = s.verdict.status === 'auto-approved';
         const e = log.insert({
@@ -147,8 +148,12 @@ export class OptimizeService {
     });
   }
 
-  /** Recomputes a logged step from its recorded base design and parameters. */
-  replay(input: { projectId: string; stepId: string }): { identical: boolean } {
+  /**
+   * Recomputes a logged step from its recorded base design and parameters.
+   * `recordedBy` is the software version that logged it (a different
+   * version may legitimately compute a different step).
+   */
+  replay(input: { projectId: string; stepId: string }): { identical: boolean; recordedBy: string | null; replayedBy: string } {
     const e = this.entry(new OptimizationRepository(this.project(input.projectId).db), input.stepId);
     const before = e.before as StepBefore;
     const after = e.after as StepAfter;
@@ -156,7 +161,7 @@ export class OptimizeService {
       { base: before.base, patch: after.patch, before: before.metrics, after: after.metrics, rule: e.rule },
       { strategy: e.strategy as Strategy, keep: before.params.keep, ...(before.params.intent ? { intent: before.params.intent } : {}) },
     );
-    return { identical: r.identical };
+    return { identical: r.identical, recordedBy: before.params.softwareVersion ?? null, replayedBy: APP_VERSION };
   }
 
   list(input: { projectId: string; designId?: string }): OptimizationEntry[] {
