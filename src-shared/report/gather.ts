@@ -1,16 +1,15 @@
-import { costDesign, type CostBreakdown } from '../cost/cost';
 import { DEFAULT_PRICE_BOOK, type PriceBook } from '../cost/pricebook';
 import type { SweepSummaryShape } from '../contract/sim-types';
 import { availabilityOf } from '../learn/availability';
 import { IntentSchema } from '../model/intent';
-import type { SimulationRecord, TopologyRecord, ValidationRecord } from '../model/records';
+import type { SimulationRecord, TopologyRecord } from '../model/records';
 import { exportSvg } from '../io/svg-export';
 import { compileTopology } from '../sim/csr';
-import type { ValidationResult } from '../validate/types';
 import type { ChosenDesign, DecisionInput, OptionRow, ReportInput, ReportModel, SweepView } from './model';
 import { recommendationViews } from './recommendations';
 import { spreadForPrint } from './layout';
 import { resilienceOf } from './resilience';
+import { costOf, validationsFor, type DesignValidation } from './validation';
 import { certificateScenarios, classRows, worstScenarios } from './sweep';
 
 /** Largest design whose drawing carries device names. */
@@ -35,22 +34,6 @@ function latestBy<T extends { createdAt: number }>(rows: readonly T[], key: (r: 
   return out;
 }
 
-/** A stored cost document is used when it has the CostBreakdown shape; otherwise the design is priced again. */
-function storedCost(raw: unknown): CostBreakdown | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const c = raw as Partial<CostBreakdown>;
-  const nums = [c.totalUsd, c.devicesUsd, c.linksUsd, c.opticsUsd];
-  if (!nums.every((x) => typeof x === 'number' && Number.isFinite(x))) return null;
-  if (typeof c.byRole !== 'object' || c.byRole === null || typeof c.priceBook !== 'string') return null;
-  return c as CostBreakdown;
-}
-
-/** Stored validation documents are the ValidationResult of validate/validate.ts. */
-function validationOf(rec: ValidationRecord | undefined): ValidationResult | null {
-  const r = rec?.result as Partial<ValidationResult> | undefined;
-  return r && Array.isArray(r.checks) && typeof r.score === 'number' ? (r as ValidationResult) : null;
-}
-
 function summaryOf(rec: SimulationRecord | undefined): SweepSummaryShape | null {
   const s = rec?.summary as Partial<SweepSummaryShape> | undefined;
   return s && typeof s.scenarioCount === 'number' && Array.isArray(s.worst) ? (s as SweepSummaryShape) : null;
@@ -63,10 +46,7 @@ function bookNamed(name: string | undefined, own: PriceBook | null): PriceBook |
   return name === DEFAULT_PRICE_BOOK.name ? DEFAULT_PRICE_BOOK : null;
 }
 
-function pickDesign(
-  input: ReportInput,
-  validations: Map<string, ValidationRecord>,
-): { record: TopologyRecord; basis: string } | null {
+function pickDesign(input: ReportInput, validations: Map<string, DesignValidation>): { record: TopologyRecord; basis: string } | null {
   const { designs } = input;
   if (input.designId !== undefined) {
     const byId = designs.find((d) => d.id === input.designId);
@@ -90,10 +70,11 @@ function pickDesign(
     return { record, basis: `Chosen by ${decided.actor} (decision "${decided.decision}")${decided.reason ? `: ${decided.reason}` : '.'}` };
   }
   if (designs.length === 0) return null;
+  if (designs.length === 1) return { record: designs[0]!, basis: 'The only design in this project; no decision about it is recorded.' };
   // No decision yet: present the strongest candidate and say that no one has chosen it.
   const ranked = [...designs].sort((a, b) => {
-    const va = validationOf(validations.get(a.id));
-    const vb = validationOf(validations.get(b.id));
+    const va = validations.get(a.id)?.result;
+    const vb = validations.get(b.id)?.result;
     const pa = va?.passed ? 1 : 0;
     const pb = vb?.passed ? 1 : 0;
     return pb - pa || (vb?.score ?? -1) - (va?.score ?? -1) || (a.costUsd ?? Infinity) - (b.costUsd ?? Infinity);
@@ -109,20 +90,20 @@ function pickDesign(
 function chosenDesign(
   input: ReportInput,
   pick: { record: TopologyRecord; basis: string },
-  validations: Map<string, ValidationRecord>,
+  validations: Map<string, DesignValidation>,
   sims: Map<string, SimulationRecord>,
 ): ChosenDesign {
   const { record, basis } = pick;
   const t = record.topology;
-  const stored = storedCost(record.cost);
-  const v = validations.get(record.id);
+  const { cost, stored } = costOf(record, input);
+  const v = validations.get(record.id)!;
   const sim = sims.get(record.id);
   return {
     record,
     basis,
-    validation: validationOf(v),
-    validationStale: v !== undefined && v.topologyRevision !== record.revision,
-    cost: stored ?? costDesign(t, input.priceBook ?? DEFAULT_PRICE_BOOK),
+    validation: v.result,
+    validationNote: v.note,
+    cost,
     costSource: stored ? 'stored' : 'computed',
     // Names stay readable on A4 up to about 30 devices; beyond that they overlap and the drawing shows the shape.
     svg: exportSvg(spreadForPrint(t, 1000, 640), { width: 1000, height: 640, labels: t.nodes.length <= LABELLED_MAX, legend: true }),
@@ -145,12 +126,13 @@ function sweepView(sim: SimulationRecord, record: TopologyRecord, full: unknown)
 
 /** Builds the report model from plain records. Pure; the cost is one availability pass per design. */
 export function gatherReport(input: ReportInput): ReportModel {
-  const validations = latestBy(input.validations, (v) => v.topologyId);
+  const validations = validationsFor(input);
   const sims = latestBy(input.simulations, (s) => s.topologyId);
   const pick = pickDesign(input, validations);
   const chosen = pick ? chosenDesign(input, pick, validations, sims) : null;
   const options: OptionRow[] = input.designs.map((d) => {
-    const v = validationOf(validations.get(d.id));
+    const dv = validations.get(d.id)!;
+    const v = dv.result;
     const s = summaryOf(sims.get(d.id));
     return {
       id: d.id,
@@ -160,14 +142,15 @@ export function gatherReport(input: ReportInput): ReportModel {
       revision: d.revision,
       devices: d.nodeCount,
       links: d.linkCount,
-      costUsd: d.costUsd ?? costDesign(d.topology, input.priceBook ?? DEFAULT_PRICE_BOOK).totalUsd,
-      score: v?.score ?? null,
-      passed: v?.passed ?? null,
-      redundancy: v ? v.redundancyAchieved : null,
-      maxLatencyMs: v?.metrics.maxLatencyMs ?? null,
-      diameterHops: v?.metrics.diameterHops ?? null,
+      costUsd: d.costUsd ?? costOf(d, input).cost.totalUsd,
+      score: v.score,
+      passed: v.passed,
+      validatedNow: dv.computed,
+      redundancy: v.redundancyAchieved,
+      maxLatencyMs: v.metrics.maxLatencyMs,
+      diameterHops: v.metrics.diameterHops,
       availability: chosen?.record.id === d.id ? chosen.resilience.availability : availabilityOf(d.topology, compileTopology(d.topology)),
-      failingChecks: v ? v.checks.filter((c) => !c.passed).map((c) => c.id) : [],
+      failingChecks: v.checks.filter((c) => !c.passed).map((c) => c.id),
       sweep: s ? { scenarios: s.scenarioCount, disconnecting: s.disconnecting, worstUtilisation: s.worstUtilisation } : null,
       chosen: chosen?.record.id === d.id,
     };

@@ -23,13 +23,13 @@ function keyFigures(m: ReportModel): Html {
   const c = m.chosen;
   if (!c) return '<p class="none">This project holds no designs yet.</p>';
   const required = m.intent?.parsed?.redundancy;
-  const achieved = c.validation?.redundancyAchieved;
+  const achieved = c.validation.redundancyAchieved;
   return facts([
     ['Presented design', `<strong>${esc(c.record.name)}</strong> (${esc(c.record.family ?? c.record.source)}, ${num(c.record.nodeCount)} devices, ${num(c.record.linkCount)} links)`],
     ['Cost', usd(c.cost.totalUsd) + (m.intent?.parsed?.budgetUsd !== undefined ? ` against a budget of ${usd(m.intent.parsed.budgetUsd)}` : '')],
-    ['Redundancy', `${esc(achieved ?? (c.validation ? 'not connected' : 'not validated'))} achieved${required ? `, ${esc(required)} required` : ''}`],
+    ['Redundancy', `${esc(achieved ?? 'not connected')} achieved${required ? `, ${esc(required)} required` : ''}`],
     ['Availability', `${availability(c.resilience.availability.availability)} (${minutes(c.resilience.availability.downtimeMinPerYear)} downtime a year)`],
-    ['Validation score', c.validation ? `${num(c.validation.score)} / 100` : 'not validated'],
+    ['Validation score', `${num(c.validation.score)} / 100${c.validationNote ? ' (checked for this report)' : ''}`],
     ['Options compared', num(m.options.length)],
   ]);
 }

@@ -112,11 +112,13 @@ export interface OptionRow {
   devices: number;
   links: number;
   costUsd: number | null;
-  score: number | null;
-  passed: boolean | null;
+  score: number;
+  passed: boolean;
+  /** No current validation was stored: the checks were run for this report. */
+  validatedNow: boolean;
   redundancy: string | null;
-  maxLatencyMs: number | null;
-  diameterHops: number | null;
+  maxLatencyMs: number;
+  diameterHops: number;
   availability: AvailabilityReport;
   failingChecks: string[];
   sweep: { scenarios: number; disconnecting: number; worstUtilisation: number } | null;
@@ -180,8 +182,9 @@ export interface ChosenDesign {
   record: TopologyRecord;
   /** Why this design is the one presented. */
   basis: string;
-  validation: ValidationResult | null;
-  validationStale: boolean;
+  validation: ValidationResult;
+  /** Why the checks were run for this report rather than read from the project (null: stored and current). */
+  validationNote: string | null;
   cost: CostBreakdown;
   costSource: 'stored' | 'computed';
   svg: string;

@@ -17,25 +17,21 @@ export function designSection(m: ReportModel, n: number): Html {
       ['Family', text(r.family ?? 'none (imported or drawn)')],
       ['Devices / links / sites', `${num(r.nodeCount)} / ${num(r.linkCount)} / ${num(r.topology.sites.length)}`],
       ['Source, revision', `${esc(r.source)}, revision ${num(r.revision)} (last changed ${dateTime(r.updatedAt)})`],
-      ['Validation score', v ? `${num(v.score)} / 100 ${badge(v.passed, 'meets the intent', 'does not meet the intent')}` : 'not validated'],
-      ['Redundancy achieved', text(v?.redundancyAchieved ?? (v ? 'not connected' : '–'))],
+      ['Validation score', `${num(v.score)} / 100 ${badge(v.passed, 'meets the intent', 'does not meet the intent')}`],
+      ['Redundancy achieved', text(v.redundancyAchieved ?? 'not connected')],
       ['Design id', `<span class="mono">${esc(r.id)}</span>`],
     ]),
     `<figure class="drawing">${c.svg}<figcaption>${esc(r.name)}: devices coloured by role${r.nodeCount > LABELLED_MAX ? '; names left out at this size' : ''}.</figcaption></figure>`,
   ];
   body.push(h3('Validation against the intent'));
-  if (!v) {
-    body.push(none('No validation is recorded for this design.'));
-  } else {
-    if (c.validationStale) body.push(p('The design changed after its last validation; these checks describe an earlier revision.', 'warn'));
-    body.push(
-      table(
-        [{ head: 'Check', width: '24%' }, { head: 'Result', width: '10%' }, { head: 'Severity', width: '10%' }, { head: 'Explanation' }],
-        v.checks.map((k) => [text(k.title), k.severity === 'info' ? '<span class="badge unknown">info</span>' : badge(k.passed), text(k.severity), text(k.message)]),
-        { cls: 'checks' },
-      ),
-    );
-  }
+  if (c.validationNote) body.push(p(esc(c.validationNote), 'warn'));
+  body.push(
+    table(
+      [{ head: 'Check', width: '24%' }, { head: 'Result', width: '10%' }, { head: 'Severity', width: '10%' }, { head: 'Explanation' }],
+      v.checks.map((k) => [text(k.title), k.severity === 'info' ? '<span class="badge unknown">info</span>' : badge(k.passed), text(k.severity), text(k.message)]),
+      { cls: 'checks' },
+    ),
+  );
   return section('design', n, 'Chosen design', body);
 }
 
@@ -48,8 +44,7 @@ function cutClass(cls: readonly NamedElement[]): Html {
 }
 
 function verdict(c: ChosenDesign, required: Redundancy | null): Html {
-  const achieved = c.validation?.redundancyAchieved ?? null;
-  if (!c.validation) return p('No validation is recorded, so no redundancy class is certified.', 'warn');
+  const achieved = c.validation.redundancyAchieved;
   if (required === null) return p(`Redundancy class achieved: <strong>${esc(achieved ?? 'not connected')}</strong> (no intent states a requirement).`);
   const ok = achieved !== null && redundancyRank(achieved) >= redundancyRank(required);
   return p(

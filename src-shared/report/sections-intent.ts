@@ -69,11 +69,11 @@ function optionsTable(m: ReportModel): Html {
       text(o.family ?? o.source),
       `${num(o.devices)} / ${num(o.links)}`,
       usd(o.costUsd),
-      `${num(o.score)}<br>${badge(o.passed, 'valid', 'invalid')}`,
-      text(o.redundancy ?? (o.passed === null ? '–' : 'not connected')),
+      `${num(o.score)}${o.validatedNow ? '*' : ''}<br>${badge(o.passed, 'valid', 'invalid')}`,
+      text(o.redundancy ?? 'not connected'),
       ms(o.maxLatencyMs),
       `${availability(o.availability.availability)}<br><span class="small">${minutes(o.availability.downtimeMinPerYear)}</span>`,
-      o.failingChecks.length === 0 ? (o.passed === null ? 'not validated' : 'none') : text(o.failingChecks.join(', ')),
+      o.failingChecks.length === 0 ? 'none' : text(o.failingChecks.join(', ')),
     ]),
     { cls: 'options', rowCls: (i) => (m.options[i]!.chosen ? 'chosen' : '') },
   );
@@ -134,6 +134,9 @@ export function optionsSection(m: ReportModel, n: number): Html {
       p(`${num(m.options.length)} design${m.options.length === 1 ? '' : 's'} in the project, with figures computed from each design: cost from the price book, score and checks from validation against the intent, availability from the failure model (section Assumptions). ▶ marks the design presented in this pack.`),
       optionsTable(m),
     );
+    if (m.options.some((o) => o.validatedNow)) {
+      body.push(p('* No current validation of this design is stored in the project; it was validated for this report.', 'small'));
+    }
   }
   body.push(h3('Predicted metrics and uncertainty'));
   if (m.recommendations.length === 0) {

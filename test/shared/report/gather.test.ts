@@ -70,12 +70,36 @@ describe('gatherReport: resilience of the presented design', () => {
     expect(m.options[0]!.availability.availability).toBeLessThan(m.options[1]!.availability.availability);
   });
 
-  it('uses the newest validation and flags one made for an older revision', () => {
+  it('reports the newest stored validation when it is for the current revision', () => {
+    const input = baseInput();
+    const older = { ...validation(input.designs[1]!, T0 - 10), score: 1 };
+    const m = gatherReport({ ...input, validations: [older, ...input.validations] });
+    expect(m.chosen?.validationNote).toBeNull();
+    expect(m.options.every((o) => !o.validatedNow)).toBe(true);
+    expect(m.chosen?.validation.score).toBe(input.validations[1]!.score);
+  });
+
+  it('validates again, and says why, when the stored validation is for an older revision or missing', () => {
     const input = baseInput();
     const sq = { ...input.designs[1]!, revision: 3 };
-    const old = validation(input.designs[1]!, T0 - 10);
-    const m = gatherReport({ ...input, designs: [input.designs[0]!, sq], validations: [old, { ...validation(sq, T0 + 10), topologyRevision: 2 }] });
-    expect(m.chosen?.validationStale).toBe(true);
+    const stale = { ...validation(sq, T0 + 10), topologyRevision: 2, score: 1, passed: false };
+    const m = gatherReport({ ...input, designs: [input.designs[0]!, sq], validations: [stale] });
+    expect(m.chosen?.record.id).toBe('d-square');
+    expect(m.chosen?.validationNote).toBe(
+      'The stored validation is for revision 2, the design is at revision 3; these checks were run for this report against its intent.',
+    );
+    // Run again against the intent (HIGH): the ring passes, whatever the stale record said.
+    expect(m.chosen?.validation.passed).toBe(true);
+    const lolly = m.options.find((o) => o.id === 'd-lolly')!;
+    expect(lolly.validatedNow).toBe(true);
+    expect(lolly.failingChecks).toContain('redundancy.high');
+  });
+
+  it('with one design and no decision, says it is the only one rather than the best', () => {
+    const input = baseInput();
+    const m = gatherReport({ ...input, designs: [input.designs[0]!], validations: [] });
+    expect(m.chosen?.basis).toBe('The only design in this project; no decision about it is recorded.');
+    expect(m.chosen?.validationNote).toMatch(/^No validation is stored for this design/);
   });
 });
 
