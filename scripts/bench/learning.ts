@@ -13,7 +13,9 @@
  *   counts as 100 %);
  * - predictor MAPE of cost and p95 latency on the test designs, the
  *   5-fold cross-validated MAPE on history, the instant latency per intent,
- *   and how often the true cost falls inside the 95 % interval.
+ *   how often the true cost falls inside the 95 % interval, and the error
+ *   of predicted downtime (relative, actual floored at 1 min/yr, and
+ *   absolute in minutes a year).
  * Targets: agreement ≥ 80 % and regret < 5 % from +200 on; MAPE < 10 %
  * cost, < 15 % p95 latency. Usage: npm run bench:learning [-- --tests 200]
  */
@@ -67,6 +69,8 @@ for (const [label, added] of [['bootstrap', 0], ['+50', 50], ['+200', 200], ['+1
   const times: number[] = [];
   const cost: { predicted: number; actual: number }[] = [];
   const p95: { predicted: number; actual: number }[] = [];
+  const downErr: number[] = [];
+  const downRel: number[] = [];
   let covered = 0;
   let intervals = 0;
   tests.forEach((intent, i) => {
@@ -84,6 +88,9 @@ for (const [label, added] of [['bootstrap', 0], ['+50', 50], ['+200', 200], ['+1
       const o = rec.options.find((x) => x.family === c.design.family);
       if (!o || !Number.isFinite(o.predicted.costUsd)) continue;
       cost.push({ predicted: o.predicted.costUsd, actual: c.sample.metrics.costUsd });
+      const dErr = Math.abs(o.predicted.availability - c.sample.metrics.availability) * 525_600;
+      downErr.push(dErr);
+      downRel.push(dErr / Math.max(1, c.sample.metrics.downtimeMinPerYear));
       if (o.intervals) {
         intervals++;
         const [lo, hi] = o.intervals.costUsd;
@@ -103,12 +110,13 @@ for (const [label, added] of [['bootstrap', 0], ['+50', 50], ['+200', 200], ['+1
       `${predictor.heldOut.costMapePct.toFixed(1)} / ${predictor.heldOut.p95MapePct.toFixed(1)} %`.padStart(16),
       `${mean(times).toFixed(1)} ms`.padStart(9),
       `${((100 * covered) / Math.max(1, intervals)).toFixed(0)} %`.padStart(9),
+      `${(100 * mean(downRel)).toFixed(0)} % / ${mean(downErr).toFixed(0)} min`.padStart(16),
     ].join(' '),
   );
   console.log(rows.at(-1));
 }
 console.log(
-  `\n${'history'.padEnd(10)} ${'designs'.padStart(7)} ${'top-1'.padStart(10)} ${'regret'.padStart(10)} ${'MAPE cost'.padStart(10)} ${'MAPE p95'.padStart(10)} ${'CV cost/p95'.padStart(16)} ${'instant'.padStart(9)} ${'cost 95%'.padStart(9)}`,
+  `\n${'history'.padEnd(10)} ${'designs'.padStart(7)} ${'top-1'.padStart(10)} ${'regret'.padStart(10)} ${'MAPE cost'.padStart(10)} ${'MAPE p95'.padStart(10)} ${'CV cost/p95'.padStart(16)} ${'instant'.padStart(9)} ${'cost 95%'.padStart(9)} ${'downtime err'.padStart(16)}`,
 );
 for (const r of rows) console.log(r);
 // Instant latency on a 500-site intent with the full history (predictor already fitted, as in the app).

@@ -70,6 +70,8 @@ export interface HeldOutError {
   p95MapePct: number;
   /** Mean absolute error of availability, in minutes of downtime a year. */
   downtimeMaeMin: number;
+  /** Mean relative error of downtime, in percent, with actual values floored at 1 minute a year. */
+  downtimeMapePct: number;
 }
 
 export interface Predictor {
@@ -150,6 +152,7 @@ export function fitPredictor(history: readonly LearningSample[]): Predictor {
   const costPairs: { predicted: number; actual: number }[] = [];
   const p95Pairs: { predicted: number; actual: number }[] = [];
   const downErr: number[] = [];
+  const downRel: number[] = [];
   for (let f = 0; f < K_FOLDS; f++) {
     const train = usable.filter((s) => foldOf(s.id) !== f);
     const test = usable.filter((s) => foldOf(s.id) === f);
@@ -167,7 +170,9 @@ export function fitPredictor(history: readonly LearningSample[]): Predictor {
       }
       costPairs.push({ predicted: fromTarget.cost(predictTarget(m.targets.cost, s.features)), actual: s.metrics.costUsd });
       p95Pairs.push({ predicted: fromTarget.p95(predictTarget(m.targets.p95, s.features)), actual: s.metrics.p95LatencyMs });
-      downErr.push(Math.abs(fromTarget.downtime(predictTarget(m.targets.downtime, s.features)) - s.metrics.downtimeMinPerYear));
+      const dErr = Math.abs(fromTarget.downtime(predictTarget(m.targets.downtime, s.features)) - s.metrics.downtimeMinPerYear);
+      downErr.push(dErr);
+      downRel.push(dErr / Math.max(1, s.metrics.downtimeMinPerYear));
     }
   }
   const rms = (xs: number[], fallback: number) => (xs.length ? Math.sqrt(mean(xs.map((x) => x * x))) : fallback);
@@ -182,6 +187,7 @@ export function fitPredictor(history: readonly LearningSample[]): Predictor {
     costMapePct: mape(costPairs),
     p95MapePct: mape(p95Pairs),
     downtimeMaeMin: downErr.length ? mean(downErr) : NaN,
+    downtimeMapePct: downRel.length ? 100 * mean(downRel) : NaN,
   };
   const Z = 1.96;
   return {

@@ -19,7 +19,7 @@ function text(r: LearningReport): string {
     ...r.trend.map((t, i) => `  ${i + 1}. ${new Date(t.from).toISOString().slice(0, 10)}…${new Date(t.to).toISOString().slice(0, 10)}: ${t.samples} samples, success ${pct(t.rate)} [${pct(t.interval.low)}–${pct(t.interval.high)}]`),
     '',
     `real networks (Topology Zoo): ${r.realNetworks.count}; redundancy reached: ${Object.entries(r.realNetworks.byRedundancy).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`,
-    `predictor: trained on ${r.predictor.trainedOn}; held-out (5-fold) MAPE cost ${r.predictor.costMapePct.toFixed(1)} %, p95 latency ${r.predictor.p95MapePct.toFixed(1)} %, downtime MAE ${r.predictor.downtimeMaeMin.toFixed(1)} min/yr`,
+    `predictor: trained on ${r.predictor.trainedOn}; held-out (5-fold) MAPE cost ${r.predictor.costMapePct.toFixed(1)} %, p95 latency ${r.predictor.p95MapePct.toFixed(1)} %, downtime ${r.predictor.downtimeMapePct.toFixed(1)} % (MAE ${r.predictor.downtimeMaeMin.toFixed(0)} min/yr)`,
   ];
   if (r.outcomes.length) {
     lines.push('measured outcomes vs predictions:');

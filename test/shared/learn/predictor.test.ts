@@ -83,7 +83,7 @@ describe('learning report', () => {
     const { learningReport } = await import('../../../src-shared/learn/report');
     const batch = Array.from({ length: 30 }, (_, i) => ({ ...sample(i, 'ring', 5), createdAt: 100 }));
     const later = Array.from({ length: 10 }, (_, i) => ({ ...sample(100 + i, 'ring', 5), createdAt: 200 + i, label: { ...sample(0, 'ring', 5).label, success: false } }));
-    const r = learningReport([...batch, ...later], { heldOut: { samples: 0, costMapePct: NaN, p95MapePct: NaN, downtimeMaeMin: NaN }, trainedOn: 0 });
+    const r = learningReport([...batch, ...later], { heldOut: { samples: 0, costMapePct: NaN, p95MapePct: NaN, downtimeMaeMin: NaN, downtimeMapePct: NaN }, trainedOn: 0 });
     expect(r.trend[0]).toMatchObject({ from: 100, to: 100, samples: 30, rate: 1 });
     expect(r.trend.slice(1).every((t) => t.rate === 0)).toBe(true);
     expect(r.perFamily).toEqual([expect.objectContaining({ family: 'ring', successes: 30, total: 40 })]);
