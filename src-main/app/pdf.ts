@@ -31,6 +31,8 @@ export class ElectronPdfRenderer implements PdfRenderer {
       const pdf = await win.webContents.printToPDF({
         pageSize: 'A4',
         printBackground: true,
+        generateDocumentOutline: true,
+        generateTaggedPDF: true,
         displayHeaderFooter: true,
         headerTemplate: settings.headerTemplate,
         footerTemplate: settings.footerTemplate,

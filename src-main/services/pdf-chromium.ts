@@ -64,6 +64,9 @@ export class ChromiumPdfRenderer implements PdfRenderer {
       const pdf = await page.pdf({
         format: 'A4',
         printBackground: true,
+        // Bookmarks from the chapter headings, and a tagged (accessible) PDF for screen readers.
+        outline: true,
+        tagged: true,
         displayHeaderFooter: true,
         headerTemplate: settings.headerTemplate,
         footerTemplate: settings.footerTemplate,

@@ -15,6 +15,9 @@ import { certificateScenarios, classRows, worstScenarios } from './sweep';
 /** Largest design whose drawing carries device names. */
 export const LABELLED_MAX = 30;
 
+/** Largest design drawn: beyond it the drawing is an unreadable blot and a slow, huge PDF. */
+export const DRAWN_MAX = 3000;
+
 /** The design asked for does not exist in the project. */
 export class ReportInputError extends Error {
   override name = 'ReportInputError';
@@ -106,7 +109,7 @@ function chosenDesign(
     cost,
     costSource: stored ? 'stored' : 'computed',
     // Names stay readable on A4 up to about 30 devices; beyond that they overlap and the drawing shows the shape.
-    svg: exportSvg(spreadForPrint(t, 1000, 640), { width: 1000, height: 640, labels: t.nodes.length <= LABELLED_MAX, legend: true }),
+    svg: t.nodes.length > DRAWN_MAX ? null : exportSvg(spreadForPrint(t, 1000, 640), { width: 1000, height: 640, labels: t.nodes.length <= LABELLED_MAX, legend: true }),
     resilience: resilienceOf(t),
     sweep: sim ? sweepView(sim, record, input.sweepResult?.(sim.id)) : null,
   };

@@ -187,7 +187,8 @@ export interface ChosenDesign {
   validationNote: string | null;
   cost: CostBreakdown;
   costSource: 'stored' | 'computed';
-  svg: string;
+  /** The drawing (null when the design is too large to draw legibly on a page). */
+  svg: string | null;
   resilience: ResilienceView;
   sweep: SweepView | null;
 }

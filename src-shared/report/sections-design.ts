@@ -21,7 +21,9 @@ export function designSection(m: ReportModel, n: number): Html {
       ['Redundancy achieved', text(v.redundancyAchieved ?? 'not connected')],
       ['Design id', `<span class="mono">${esc(r.id)}</span>`],
     ]),
-    `<figure class="drawing">${c.svg}<figcaption>${esc(r.name)}: devices coloured by role${r.nodeCount > LABELLED_MAX ? '; names left out at this size' : ''}.</figcaption></figure>`,
+    c.svg === null
+      ? none(`At ${num(r.nodeCount)} devices the design is too large to draw legibly on a page; export it (SVG, GraphML) to view it.`)
+      : `<figure class="drawing">${c.svg}<figcaption>${esc(r.name)}: devices coloured by role${r.nodeCount > LABELLED_MAX ? '; names left out at this size' : ''}.</figcaption></figure>`,
   ];
   body.push(h3('Validation against the intent'));
   if (c.validationNote) body.push(p(esc(c.validationNote), 'warn'));

@@ -92,7 +92,10 @@ describe('PDF through headless Chromium', () => {
     const bytes = fs.readFileSync(out.path);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(bytes.length).toBe(out.bytes);
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [out.path], { encoding: 'utf8' }))![1]);
+    const info = execFileSync('pdfinfo', [out.path], { encoding: 'utf8' });
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(bytes.includes('/Outlines')).toBe(true); // chapter bookmarks
     expect(pages).toBeGreaterThanOrEqual(REPORT_SECTIONS.length + 1);
     const pngDir = path.join(tmp.dir, 'png');
     fs.mkdirSync(pngDir);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRICE_BOOK, type PriceBook } from '../../../src-shared/cost/pricebook';
 import { availabilityOf } from '../../../src-shared/learn/availability';
 import { compileTopology } from '../../../src-shared/sim/csr';
-import { gatherReport, ReportInputError } from '../../../src-shared/report/gather';
+import { DRAWN_MAX, gatherReport, ReportInputError } from '../../../src-shared/report/gather';
+import { restoreTopology } from '../../../src-shared/model/topology';
 import { baseInput, lollipop, record, T0, validation } from './inputs';
 
 describe('gatherReport: which design is presented', () => {
@@ -34,6 +35,19 @@ describe('gatherReport: which design is presented', () => {
     expect(() => gatherReport(baseInput({ designId: 'nope' }))).toThrow(ReportInputError);
     const twins = [record('a', lollipop('same')), record('b', lollipop('same'))];
     expect(() => gatherReport(baseInput({ designs: twins, validations: [], designId: 'same' }))).toThrow(/names 2 designs/);
+  });
+
+  it('draws the design, except one too large to draw legibly on a page', () => {
+    expect(gatherReport(baseInput()).chosen?.svg).toMatch(/^<svg /);
+    const n = DRAWN_MAX + 1;
+    const ring = restoreTopology({
+      name: 'big ring',
+      nodes: Array.from({ length: n }, (_, i) => ({ id: `n${i}`, name: `n${i}`, role: 'router' })),
+      links: Array.from({ length: n }, (_, i) => ({ id: `l${i}`, source: `n${i}`, target: `n${(i + 1) % n}` })),
+    });
+    const m = gatherReport(baseInput({ designs: [record('big', ring)], validations: [] }));
+    expect(m.chosen?.svg).toBeNull();
+    expect(m.chosen?.resilience.bridges).toEqual([]);
   });
 
   it('an empty project gives a model with no design rather than failing', () => {
