@@ -4,7 +4,7 @@ import { intentFeatures } from './features';
 import { GOAL_WORDS, goalMeasure, REGRET_FLOOR_MIN } from './goal';
 import type { Prediction, Predictor } from './predictor';
 import { familyEvidence, type Evidence } from './similarity';
-import { normalCdf, roundSig } from './stats';
+import { normalCdf, roundSig, wilsonInterval } from './stats';
 import { FAMILY_TRAITS } from './traits';
 
 /**
@@ -40,6 +40,8 @@ export interface Recommendation {
   goal: Intent['goal'];
   /** Plain statement when the intent is unlike history (null when it is familiar). */
   novelty: string | null;
+  /** What real networks of about this size reach (Topology Zoo rows of history), or null without any. */
+  realWorld: string | null;
   options: RecommendedOption[];
   model: { trainedOn: number; costMapePct: number; p95MapePct: number };
 }
@@ -105,9 +107,23 @@ export function recommendInstant(
     mode: 'instant',
     goal: intent.goal,
     novelty,
+    realWorld: realWorldContext(intent, x, history),
     options,
     model: { trainedOn: predictor.trainedOn, costMapePct: roundSig(predictor.heldOut.costMapePct, 3), p95MapePct: roundSig(predictor.heldOut.p95MapePct, 3) },
   };
+}
+
+/**
+ * Real networks (origin 'zoo') within a factor of two in size (|Δ ln n| ≤ ln 2):
+ * how many reach the intent's class. Context for the architect, not a
+ * ranking input (real networks have no family). O(h).
+ */
+function realWorldContext(intent: Intent, x: readonly number[], history: Parameters<typeof familyEvidence>[0]): string | null {
+  const near = history.filter((s) => s.origin === 'zoo' && Math.abs(s.features[0]! - x[0]!) <= Math.LN2);
+  if (near.length === 0) return null;
+  const meets = near.filter((s) => s.label.redundancyAchieved !== null && redundancyRank(s.label.redundancyAchieved) >= redundancyRank(intent.redundancy)).length;
+  const w = wilsonInterval(meets, near.length);
+  return `${meets} of ${near.length} real networks of about this size (Topology Zoo) reach ${intent.redundancy} or better (Wilson 95 % ${pct(w.low)}–${pct(w.high)}).`;
 }
 
 function describe(intent: Intent, s: Scored, all: readonly Scored[]): RecommendedOption {

@@ -77,6 +77,7 @@ export function recommendVerified(
     mode: 'verified',
     goal: intent.goal,
     novelty: opts.instant?.novelty ?? null,
+    realWorld: opts.instant?.realWorld ?? null,
     options,
     model: opts.instant?.model ?? { trainedOn: 0, costMapePct: NaN, p95MapePct: NaN },
     candidates,

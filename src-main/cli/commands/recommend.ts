@@ -54,6 +54,7 @@ export function recommendationJson(r: RecommendResult): unknown {
 function text(r: RecommendResult): string {
   const lines = [`${r.mode} recommendation for ${r.goal} (model trained on ${r.model.trainedOn} designs; held-out MAPE cost ${r.model.costMapePct} %, p95 ${r.model.p95MapePct} %)`];
   if (r.novelty) lines.push(`note: ${r.novelty}`);
+  if (r.realWorld) lines.push(`real world: ${r.realWorld}`);
   r.options.forEach((o, i) => {
     const p = o.predicted;
     lines.push(

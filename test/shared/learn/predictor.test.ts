@@ -78,6 +78,25 @@ describe('instant recommendation', () => {
   });
 });
 
+describe('real-world context', () => {
+  it('counts real networks of about the same size that reach the class', () => {
+    const small = intentOfShape({ sites: 6, regions: 1, redundancy: 'HIGH', goal: 'cost', mix: 0 });
+    const x = intentFeatures(small).vector;
+    const zoo = (i: number, sites: number, achieved: 'STANDARD' | 'HIGH'): LearningSample => ({
+      ...sample(i, 'ring', sites),
+      id: `zoo-${i}`,
+      origin: 'zoo',
+      family: null,
+      features: x.map((v, j) => (j === 0 ? Math.log(sites) : v)),
+      label: { ...sample(i, 'ring', sites).label, redundancyAchieved: achieved },
+    });
+    const history = [zoo(1, 5, 'HIGH'), zoo(2, 7, 'STANDARD'), zoo(3, 8, 'HIGH'), zoo(4, 60, 'HIGH')];
+    for (let i = 0; i < 10; i++) history.push({ ...sample(i, 'ring', 6), features: x });
+    const rec = recommendInstant(small, history, fitPredictor(history));
+    expect(rec.realWorld).toMatch(/^2 of 3 real networks of about this size/);
+  });
+});
+
 describe('learning report', () => {
   it('keeps one batch in one trend bucket and splits later batches by time', async () => {
     const { learningReport } = await import('../../../src-shared/learn/report');
