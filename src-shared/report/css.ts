@@ -49,11 +49,16 @@ figure.drawing svg { width: 100%; height: auto; max-height: 150mm; border: 1px s
 figcaption { font-size: 8.5pt; color: #555; margin-top: 1mm; }
 pre { white-space: pre-wrap; font-size: 8pt; }
 ul { margin: 0 0 3mm; padding-left: 6mm; }
-.cover { }
 .cover .kicker { font-size: 12pt; letter-spacing: 0.2em; text-transform: uppercase; color: #1f4e79; margin: 12mm 0 4mm; }
 .cover .sub { font-size: 15pt; color: #34495e; margin-bottom: 12mm; }
 .cover table.facts { font-size: 11pt; }
 .cover .summary { margin-top: 8mm; }
 .cover .foot { margin-top: 8mm; font-size: 9pt; color: #555; border-top: 1px solid #c5ccd3; padding-top: 3mm; }
 .cover ol { font-size: 11.5pt; line-height: 1.7; }
+/* Last, so it overrides the print layout: on screen (the app's preview, a browser) the pack reads as a column of A4-wide pages. */
+@media screen {
+  html { background: #d5dbe1; }
+  body { max-width: 210mm; margin: 8mm auto; padding: 15mm; background: #fff; }
+  .chapter { margin-top: 14mm; padding-top: 8mm; border-top: 3px double #c5ccd3; }
+}
 `;
