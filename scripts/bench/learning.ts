@@ -56,7 +56,10 @@ if (fs.existsSync(shipped)) {
 const extraIntents = randomIntents(2026, Math.ceil(1000 / TOPOLOGY_FAMILIES.length) + 5);
 const extra = samplesForIntents(extraIntents, { ...meta, origin: 'bench' }).slice(0, 1000);
 console.log(`extra history: ${extra.length} designs (${secs()} s)`);
-const tests = randomIntents(99, TESTS);
+const seen = new Set([...bootstrap, ...extra].map((s) => JSON.stringify({ ...s.intent, name: '' })));
+const tests = randomIntents(99, TESTS * 2)
+  .filter((i) => !seen.has(JSON.stringify({ ...i, name: '' })))
+  .slice(0, TESTS); // not in history, whatever the names say
 const verified = tests.map((intent) => recommendVerified(intent, TOPOLOGY_FAMILIES, meta));
 console.log(`verified ${tests.length} test intents, all families (${secs()} s)\n`);
 
