@@ -14,7 +14,8 @@
  * Our time is structure + baseline + sweep on a pool whose workers were
  * started before the clock (a long-lived app keeps its pool warm); the
  * process start and worker start-up are reported separately.
- * BENCH_SKIP_5000=1 skips the largest design; BENCH_PEER=0 skips the peer.
+ * BENCH_SKIP_5000=1 skips the largest design; BENCH_PEER=0 skips the peer;
+ * BENCH_ONLY=<regex> runs only matching networks; BENCH_KEEP=1 keeps the GraphML files.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -157,6 +158,8 @@ async function main(): Promise<void> {
     fs.writeFileSync(file, toGraphml(t));
     cases.push({ name, file, nodes: t.nodes.length, links: t.links.length });
   }
+  const only = process.env['BENCH_ONLY'];
+  if (only !== undefined) cases.splice(0, cases.length, ...cases.filter((c) => new RegExp(only, 'i').test(c.name)));
   console.log(`NetTwin N-1 sweep bench (uniform traffic, links + nodes) — ${os.cpus().length} cores, node ${process.version}`);
   const head = ['network', 'nodes', 'links', 'scen', '1 thr s', '2 thr s', 'speedup', 'scen/s (2)', 'RSS MB (2)', 'peer 2 thr s', 'peer/ours'];
   console.log(head.join(' | '));
@@ -181,7 +184,8 @@ async function main(): Promise<void> {
     ];
     console.log(row.join(' | '));
   }
-  fs.rmSync(tmp, { recursive: true, force: true });
+  if (process.env['BENCH_KEEP'] === '1') console.log(`files kept in ${tmp}`);
+  else fs.rmSync(tmp, { recursive: true, force: true });
   console.log('\nTimes exclude process start and worker start-up (pool warm). peer = /work/shared/peers/analyze_fast.py --threads 2 --time.');
 }
 

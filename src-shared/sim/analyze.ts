@@ -1,9 +1,8 @@
 import type { CompiledGraph } from './csr';
 import { bridgesAndCutNodes, dfsForest } from './connectivity';
 import { linkPairFailurePairs, singleFailurePairs } from './cutpairs';
-import { RoutingEngine } from './routing';
-import { maxOf, n1Scenarios, sweepMaxLoads } from './sweep';
-import { uniformTraffic } from './traffic';
+import { CompressedSweep } from './compressed';
+import { n1Scenarios } from './sweep';
 
 /**
  * The `nettwin analyze` report, exactly as ../shared/spec/analyze-contract.md
@@ -88,8 +87,12 @@ export function analyzeGraph(g: CompiledGraph, opts: AnalyzeOptions): AnalyzeRep
   const s = analyzeStructure(g);
   let traffic: { baseline: number; maxLoads: Float64Array } | null = null;
   if (opts.traffic === 'uniform') {
-    const engine = new RoutingEngine(g, uniformTraffic(g));
-    traffic = { baseline: maxOf(engine.baseLoad), maxLoads: sweepMaxLoads(engine, n1Scenarios(g)) };
+    const ones = new Float64Array(g.nodeIds.length).fill(1);
+    const sweep = new CompressedSweep(g, ones, ones);
+    const specs = n1Scenarios(g);
+    const maxLoads = new Float64Array(specs.length);
+    specs.forEach((spec, i) => (maxLoads[i] = sweep.maxLoad(spec)));
+    traffic = { baseline: sweep.baselineMax(), maxLoads };
   }
   return assembleAnalyzeReport(g, s, traffic, opts.scenarios === 'n2' ? linkPairReport(g) : null);
 }

@@ -2,7 +2,8 @@ import { fromPayload, type CompiledGraph, type CompiledGraphPayload } from './cs
 import { SlotDelta } from './incremental';
 import { failureMasks, maxLoadAfter, RoutingEngine, SweepCancelled } from './routing';
 import type { FailureSpec } from './sweep';
-import { explicitTraffic, gravityTraffic, hubTraffic, uniformTraffic, type TrafficMatrix } from './traffic';
+import { explicitTraffic, gravityMasses, gravityTraffic, hubTraffic, uniformTraffic, type TrafficMatrix } from './traffic';
+import { CompressedSweep } from './compressed';
 import { ImpactEvaluator, IMPACT_FIELDS, type ImpactContext } from './impact';
 
 /**
@@ -70,16 +71,22 @@ export function runJob(
 ): number {
   const g = fromPayload(job.graph);
   const traffic = buildTraffic(g, job.traffic);
-  let engine: RoutingEngine;
+  const tick = (d: number, t: number): boolean => (baselineTick(d, t), !ctl.stopped());
+  // N-1 max-load sweeps of product-form traffic run on the pendant-compressed core;
+  // anything else (multi-element failures, impact metrics) on the full engine, built on demand.
+  const masses = job.mode === 'max-load' ? productMasses(g, job.traffic) : null;
+  let compressed: CompressedSweep | null = null;
+  let full: RoutingEngine | null = null;
   try {
-    engine = new RoutingEngine(g, traffic, undefined, (d, t) => (baselineTick(d, t), !ctl.stopped()));
+    if (masses !== null && job.scenarios.some((s) => s.nodes.length + s.links.length <= 1)) compressed = new CompressedSweep(g, masses, masses, tick);
+    if (compressed === null || job.scenarios.some((s) => s.nodes.length + s.links.length > 1)) full = new RoutingEngine(g, traffic, undefined, tick);
   } catch (err) {
     if (err instanceof SweepCancelled) return 0;
     throw err;
   }
   const total = job.scenarios.length;
-  const delta = new SlotDelta(engine.slots);
-  const impact = job.mode === 'impact' ? new ImpactEvaluator(engine, job.impact) : null;
+  const delta = full !== null ? new SlotDelta(full.slots) : null;
+  const impact = job.mode === 'impact' && full !== null ? new ImpactEvaluator(full, job.impact) : null;
   const fields = fieldsPerScenario(job);
   let done = 0;
   for (;;) {
@@ -92,16 +99,27 @@ export function runJob(
       const spec = job.scenarios[i]!;
       if (impact !== null) {
         impact.evaluateInto(spec, out, i * fields);
+      } else if (compressed !== null && spec.nodes.length + spec.links.length === 1) {
+        out[i] = compressed.maxLoad(spec);
+      } else if (compressed !== null && spec.nodes.length + spec.links.length === 0) {
+        out[i] = compressed.baselineMax();
       } else {
         const f = failureMasks(g, spec.nodes, spec.links);
-        delta.reset();
-        engine.failureDelta(f, delta);
-        out[i] = maxLoadAfter(engine.baseLoad, delta, f.links);
+        delta!.reset();
+        full!.failureDelta(f, delta!);
+        out[i] = maxLoadAfter(full!.baseLoad, delta!, f.links);
       }
       done++;
       ctl.progress(done);
     }
   }
+}
+
+/** Out = in masses when the traffic is uniform or gravity (product form), else null. */
+function productMasses(g: CompiledGraph, spec: TrafficSpec): Float64Array | null {
+  if (spec.kind === 'uniform') return new Float64Array(g.nodeIds.length).fill(1);
+  if (spec.kind === 'gravity') return gravityMasses(Float64Array.from(spec.mass));
+  return null;
 }
 
 /** Runs a whole job on the calling thread (tests, tiny graphs, the what-if path). */

@@ -100,7 +100,13 @@ export function uniformTraffic(g: CompiledGraph): TrafficMatrix {
  * keeps loads comparable with the uniform matrix.
  */
 export function gravityTraffic(g: CompiledGraph, mass: Float64Array): TrafficMatrix {
-  const n = g.nodeIds.length;
+  const m = gravityMasses(mass);
+  return new ProductMatrix('gravity', m, m);
+}
+
+/** Gravity masses scaled so the mean demand per ordered pair is 1 (all ones when degenerate). */
+export function gravityMasses(mass: Float64Array): Float64Array {
+  const n = mass.length;
   let sum = 0;
   let sq = 0;
   for (let i = 0; i < n; i++) {
@@ -108,10 +114,9 @@ export function gravityTraffic(g: CompiledGraph, mass: Float64Array): TrafficMat
     sq += mass[i]! * mass[i]!;
   }
   const pairs = n * (n - 1);
-  if (sum <= 0 || pairs === 0) return uniformTraffic(g);
+  if (sum <= 0 || pairs === 0 || sum * sum - sq <= 0) return new Float64Array(n).fill(1);
   const scale = Math.sqrt(pairs / (sum * sum - sq));
-  const m = mass.map((x) => x * scale);
-  return new ProductMatrix('gravity', m, m);
+  return mass.map((x) => x * scale);
 }
 
 /** Node masses for gravity: the capacity (Gbit/s) each node terminates. */

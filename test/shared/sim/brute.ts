@@ -49,7 +49,12 @@ export function lostPairs(g: Multigraph, deadNodes: Set<number>, deadEdges: Set<
  * Directed loads (key `${edgeIndex}:${fromNode}`) of uniform all-pairs
  * traffic with per-hop ECMP, on the graph minus failed elements.
  */
-export function bruteLoads(g: Multigraph, deadNodes: Set<number>, deadEdges: Set<number>): Map<string, number> {
+export function bruteLoads(
+  g: Multigraph,
+  deadNodes: Set<number>,
+  deadEdges: Set<number>,
+  demand: (s: number, t: number) => number = () => 1,
+): Map<string, number> {
   const load = new Map<string, number>();
   const live = g.edges.map(([a, b], i) => !deadEdges.has(i) && a !== b && !deadNodes.has(a) && !deadNodes.has(b));
   for (let t = 0; t < g.n; t++) {
@@ -71,7 +76,7 @@ export function bruteLoads(g: Multigraph, deadNodes: Set<number>, deadEdges: Set
     const flow = new Array<number>(g.n).fill(0);
     const order = [...Array(g.n).keys()].filter((v) => dist[v]! < Infinity && v !== t).sort((x, y) => dist[y]! - dist[x]!);
     for (const u of order) {
-      flow[u]! += 1;
+      flow[u]! += demand(u, t);
       const hops: [number, number][] = [];
       g.edges.forEach(([a, b, w], i) => {
         if (!live[i]) return;

@@ -4,6 +4,8 @@ import { analyzeGraph } from '../../../src-shared/sim/analyze';
 import { compileTopology, type CompiledGraph } from '../../../src-shared/sim/csr';
 import { linkPairFailurePairs } from '../../../src-shared/sim/cutpairs';
 import { SlotDelta } from '../../../src-shared/sim/incremental';
+import { CompressedSweep } from '../../../src-shared/sim/compressed';
+import { n1Scenarios } from '../../../src-shared/sim/sweep';
 import { failureMasks, RoutingEngine } from '../../../src-shared/sim/routing';
 import { uniformTraffic } from '../../../src-shared/sim/traffic';
 import { bruteLoads, lostPairs, type Multigraph } from './brute';
@@ -97,5 +99,39 @@ describe('ECMP loads equal routing from scratch', () => {
         PARAMS,
       );
     }
+  });
+});
+
+describe('pendant-tree compressed N-1 sweep equals routing from scratch', () => {
+  /** Tree-heavy multigraphs: a small core plus chains and stars hanging off it. */
+  const treeHeavy = fc.integer({ min: 1, max: 10 }).chain((n) =>
+    fc.record({
+      n: fc.constant(n),
+      core: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1), fc.integer({ min: 1, max: 3 })), { maxLength: 8 }),
+      hang: fc.array(fc.tuple(fc.nat(40), fc.integer({ min: 1, max: 2 })), { maxLength: 10 }),
+      mass: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 30, maxLength: 30 }),
+    }),
+  );
+  it('every single link and node failure, uniform and gravity masses', () => {
+    fc.assert(
+      fc.property(treeHeavy, ({ n, core, hang, mass }) => {
+        const edges: [number, number, number][] = [...core];
+        let total = n;
+        for (const [at, w] of hang) edges.push([at % total, total++, w]); // each new node hangs off an existing one
+        const m: Multigraph = { n: total, edges };
+        const g = compile(m);
+        for (const masses of [new Float64Array(total).fill(1), Float64Array.from({ length: total }, (_, i) => mass[i % mass.length]!)]) {
+          const cs = new CompressedSweep(g, masses, masses);
+          const demand = (s: number, t: number): number => masses[s]! * masses[t]!;
+          const maxOf = (loads: Map<string, number>): number => Math.max(0, ...loads.values());
+          expect(cs.baselineMax()).toBeCloseTo(maxOf(bruteLoads(m, new Set(), new Set(), demand)), 9);
+          for (const spec of n1Scenarios(g)) {
+            const want = maxOf(bruteLoads(m, new Set(spec.nodes), new Set(spec.links.map((e) => originOf(g, e))), demand));
+            expect(Math.abs(cs.maxLoad(spec) - want)).toBeLessThanOrEqual(1e-9 * Math.max(1, want));
+          }
+        }
+      }),
+      { numRuns: 120, seed: 77 },
+    );
   });
 });

@@ -1,0 +1,266 @@
+import { connectedComponents, dfsForest, bridgesAndCutNodes } from './connectivity';
+import type { CompiledGraph } from './csr';
+import { addDestinationLoads, type Demands } from './ecmp';
+import { SlotDelta, type DestinationState } from './incremental';
+import { pendantForest, type PendantForest } from './pendant';
+import { failureMasks, RoutingEngine } from './routing';
+import type { FailureSpec } from './sweep';
+
+/**
+ * N-1 sweep (single link or node failures) for product-form traffic
+ * demand(s, t) = out[s] · in[t], on the core left after stripping pendant
+ * trees (pendant.ts). Exact, and much cheaper on access-heavy networks:
+ *
+ * - core links carry what a core-only routing with node masses (Σ out / Σ in
+ *   of each core node's tree) gives: RoutingEngine on the core graph;
+ * - a tree link above subtree S in component C carries
+ *   out(S) · (in(C) − in(S)) upward and (out(C) − out(S)) · in(S) downward;
+ * - a failure inside a tree only lowers the masses of its root a by the part
+ *   cut off (δout, δin); core loads then change linearly:
+ *   Δ = −δout · Qout[a] − δin · Qin[a], where Qout[a] = Σ_t in_t F(t, a) is a's
+ *   fan-out and Qin[a] = Σ_s out_s F(a, s) its fan-in (F = unit ECMP flow).
+ *   Both are computed once per root; no cross term arises because s ≠ t.
+ * Per scenario: the core engine's incremental update (core failures only)
+ * plus an O(n + m) scan. Reference for the linearity argument: traffic
+ * matrices as sums of rank-one terms, cf. Medina et al., "Traffic matrix
+ * estimation", SIGCOMM 2002 (gravity = rank one).
+ */
+export class CompressedSweep {
+  readonly forest: PendantForest;
+  readonly engine: RoutingEngine;
+  private readonly subOut: Float64Array;
+  private readonly subIn: Float64Array;
+  private readonly compOf: Int32Array; // core component per full-graph node (via its root)
+  private readonly compOut: number[] = [];
+  private readonly compIn: number[] = [];
+  private readonly coreBridge: Uint8Array;
+  private readonly qOut = new Map<number, Float64Array>();
+  private readonly qIn = new Map<number, Float64Array>();
+  private readonly delta: SlotDelta;
+  private readonly treeTop: Int32Array;
+  private readonly coreLinkIndex: Int32Array;
+
+  constructor(
+    readonly g: CompiledGraph,
+    private readonly out: Float64Array,
+    private readonly inn: Float64Array,
+    tick?: (done: number, total: number) => boolean,
+  ) {
+    const n = g.nodeIds.length;
+    const f = (this.forest = pendantForest(g));
+    this.subOut = Float64Array.from(out);
+    this.subIn = Float64Array.from(inn);
+    for (const x of f.stripped) {
+      this.subOut[f.parent[x]!]! += this.subOut[x]!;
+      this.subIn[f.parent[x]!]! += this.subIn[x]!;
+    }
+    const cn = f.coreNodes.length;
+    const cOut = new Float64Array(cn);
+    const cIn = new Float64Array(cn);
+    for (let i = 0; i < cn; i++) {
+      cOut[i] = this.subOut[f.coreNodes[i]!]!;
+      cIn[i] = this.subIn[f.coreNodes[i]!]!;
+    }
+    const demands: Demands = { demand: (s, t) => (s === t ? 0 : cOut[s]! * cIn[t]!), receives: (t) => cIn[t]! > 0 };
+    this.engine = new RoutingEngine(f.core, demands, undefined, tick);
+    this.delta = new SlotDelta(this.engine.slots);
+    const comps = connectedComponents(f.core);
+    this.compOf = new Int32Array(n);
+    for (let v = 0; v < n; v++) this.compOf[v] = comps.componentOf[f.coreIndex[f.rootOf[v]!]!]!;
+    for (let c = 0; c < comps.count; c++) (this.compOut.push(0), this.compIn.push(0));
+    for (let i = 0; i < cn; i++) {
+      this.compOut[comps.componentOf[i]!]! += cOut[i]!;
+      this.compIn[comps.componentOf[i]!]! += cIn[i]!;
+    }
+    this.coreBridge = new Uint8Array(f.core.linkIds.length);
+    for (const e of bridgesAndCutNodes(f.core, dfsForest(f.core)).bridges) this.coreBridge[e] = 1;
+    this.treeTop = new Int32Array(n);
+    this.coreLinkIndex = new Int32Array(g.linkIds.length).fill(-1);
+    f.coreLinks.forEach((e, j) => (this.coreLinkIndex[e] = j));
+    // Fan-in / fan-out of every core node that has a tree hanging from it.
+    const roots = new Set<number>();
+    for (const x of f.stripped) roots.add(f.coreIndex[f.rootOf[x]!]!);
+    const dests = this.engine.destinationNodes;
+    for (const a of roots) (this.qOut.set(a, new Float64Array(this.engine.slots)), this.qIn.set(a, new Float64Array(this.engine.slots)));
+    const fan = new FanOut(f.core);
+    for (let i = 0; i < dests.length; i++) {
+      const t = dests[i]!;
+      const st = this.engine.destinationState(i);
+      const qi = this.qIn.get(t);
+      if (qi !== undefined) addDestinationLoads(f.core, st.dagOff, st.slots, st.flow, 1 / cIn[t]!, { add: (s, v) => (qi[s]! += v) });
+      for (const a of roots) if (a !== t) fan.add(st, a, cIn[t]!, this.qOut.get(a)!);
+    }
+  }
+
+  /** Largest directed load with nothing failed. */
+  baselineMax(): number {
+    let max = 0;
+    for (const v of this.engine.baseLoad) if (v > max) max = v;
+    return Math.max(max, this.treeMax(this.compOf, this.compOut, this.compIn, -1, -1));
+  }
+
+  /** True when this sweep can answer the scenario (one element fails). */
+  handles(spec: FailureSpec): boolean {
+    return spec.nodes.length + spec.links.length === 1;
+  }
+
+  /** Largest directed link load after a single link or node failure. */
+  maxLoad(spec: FailureSpec): number {
+    const f = this.forest;
+    const g = this.g;
+    const failedNode = spec.nodes.length === 1 ? spec.nodes[0]! : -1;
+    const failedLink = spec.links.length === 1 ? spec.links[0]! : -1;
+    const d = this.delta;
+    d.reset();
+    let coreFailed: ReturnType<typeof failureMasks> | null = null;
+    // Mass changes for tree links: comp masses per core component, and a cut subtree.
+    let compOut = this.compOut;
+    let compIn = this.compIn;
+    let compOf = this.compOf;
+    let cut = -1; // stripped node whose subtree leaves its component (failed link above it, or failed node)
+    const coreLinkOf = (e: number): number => (f.isCore[g.linkSource[e]!] === 1 && f.isCore[g.linkTarget[e]!] === 1 ? this.coreLinkIndex[e]! : -1);
+    if (failedLink >= 0 && coreLinkOf(failedLink) >= 0) {
+      const ce = coreLinkOf(failedLink);
+      coreFailed = failureMasks(f.core, [], [ce]);
+      if (this.coreBridge[ce] === 1) ({ compOut, compIn, compOf } = this.splitComponents(coreFailed));
+    } else if (failedNode >= 0 && f.isCore[failedNode] === 1) {
+      coreFailed = failureMasks(f.core, [f.coreIndex[failedNode]!], []);
+      ({ compOut, compIn, compOf } = this.splitComponents(coreFailed));
+    } else {
+      // A tree element: the subtree below it (node: itself included) leaves the core's view.
+      cut = failedNode >= 0 ? failedNode : f.parentLink[g.linkSource[failedLink]!] === failedLink ? g.linkSource[failedLink]! : g.linkTarget[failedLink]!;
+      const a = f.coreIndex[f.rootOf[cut]!]!;
+      const qo = this.qOut.get(a)!;
+      const qi = this.qIn.get(a)!;
+      const dOut = this.subOut[cut]!;
+      const dIn = this.subIn[cut]!;
+      for (let s = 0; s < d.value.length; s++) d.value[s] = -dOut * qo[s]! - dIn * qi[s]!;
+    }
+    if (coreFailed !== null) this.engine.failureDelta(coreFailed, d);
+    let max = 0;
+    const base = this.engine.baseLoad;
+    for (let s = 0; s < base.length; s++) {
+      if (coreFailed !== null && coreFailed.links[s >> 1] === 1) continue;
+      const v = base[s]! + d.value[s]!;
+      if (v > max) max = v;
+    }
+    return Math.max(max, this.treeMax(compOf, compOut, compIn, cut, failedNode));
+  }
+
+  private splitComponents(fm: ReturnType<typeof failureMasks>): { compOut: number[]; compIn: number[]; compOf: Int32Array } {
+    const f = this.forest;
+    const comps = connectedComponents(f.core, fm.nodes, fm.links);
+    const compOut = new Array<number>(comps.count).fill(0);
+    const compIn = new Array<number>(comps.count).fill(0);
+    for (let i = 0; i < f.coreNodes.length; i++) {
+      const c = comps.componentOf[i]!;
+      if (c < 0) continue;
+      compOut[c]! += this.subOut[f.coreNodes[i]!]!;
+      compIn[c]! += this.subIn[f.coreNodes[i]!]!;
+    }
+    const compOf = new Int32Array(this.g.nodeIds.length);
+    for (let v = 0; v < compOf.length; v++) compOf[v] = comps.componentOf[f.coreIndex[f.rootOf[v]!]!]!;
+    return { compOut, compIn, compOf };
+  }
+
+  /**
+   * Largest closed-form load on tree links. `cut` (a stripped node) leaves
+   * its component with its subtree; when `failedNode` is that node or a core
+   * node, its children's subtrees become components of their own.
+   */
+  private treeMax(compOf: Int32Array, compOut: number[], compIn: number[], cut: number, failedNode: number): number {
+    const f = this.forest;
+    const top = this.treeTop;
+    // Nodes below a failed node get the child subtree they are in as their component.
+    const lo = failedNode >= 0 ? f.tin[failedNode]! : 0;
+    const hi = failedNode >= 0 ? f.tout[failedNode]! : 0;
+    for (let j = lo + 1; j < hi; j++) {
+      const y = f.pre[j]!;
+      top[y] = f.parent[y] === failedNode ? y : top[f.parent[y]!]!;
+    }
+    const cutLo = cut >= 0 ? f.tin[cut]! : 0;
+    const cutHi = cut >= 0 ? f.tout[cut]! : 0;
+    const cutOut = cut >= 0 ? this.subOut[cut]! : 0;
+    const cutIn = cut >= 0 ? this.subIn[cut]! : 0;
+    const cutRoot = cut >= 0 ? f.rootOf[cut]! : -1;
+    const cutComp = cut >= 0 ? compOf[cut]! : -2;
+    let max = 0;
+    for (const y of f.stripped) {
+      if (y === cut || f.parent[y] === failedNode) continue; // its own link failed
+      const ty = f.tin[y]!;
+      let so = this.subOut[y]!;
+      let si = this.subIn[y]!;
+      let co: number;
+      let ci: number;
+      if (failedNode >= 0 && ty > lo && ty < hi) {
+        const t = top[y]!; // its own component now: the subtree of a child of the failed node
+        co = this.subOut[t]!;
+        ci = this.subIn[t]!;
+      } else if (cut >= 0 && ty > cutLo && ty < cutHi) {
+        co = cutOut; // inside the cut-off subtree (failed link above `cut`)
+        ci = cutIn;
+      } else {
+        const c = compOf[y]!;
+        if (c < 0) continue; // hangs from a failed core node: handled above
+        co = compOut[c]!;
+        ci = compIn[c]!;
+        if (cut >= 0 && c === cutComp) {
+          co -= cutOut; // the cut-off part no longer belongs to this component
+          ci -= cutIn;
+          if (f.rootOf[y] === cutRoot && f.tin[y]! < cutLo && f.tout[y]! >= cutHi) {
+            so -= cutOut; // an ancestor of the cut: its subtree shrank
+            si -= cutIn;
+          }
+        }
+      }
+      const up = so * (ci - si);
+      const down = (co - so) * si;
+      if (up > max) max = up;
+      if (down > max) max = down;
+    }
+    return max;
+  }
+}
+
+/** Unit ECMP flow from one node toward a destination, walking only its downstream region. */
+class FanOut {
+  private readonly flow: Float64Array;
+  private readonly seen: Uint8Array;
+  private readonly list: Int32Array;
+  constructor(private readonly g: CompiledGraph) {
+    this.flow = new Float64Array(g.nodeIds.length);
+    this.seen = new Uint8Array(g.nodeIds.length);
+    this.list = new Int32Array(g.nodeIds.length);
+  }
+  add(st: DestinationState, a: number, weight: number, out: Float64Array): void {
+    const { dist, dagOff, slots } = st;
+    if (dist[a] === Infinity || weight === 0) return;
+    const { targets, edgeLink, linkSource } = this.g;
+    let len = 0;
+    this.list[len++] = a;
+    this.seen[a] = 1;
+    for (let i = 0; i < len; i++) {
+      const u = this.list[i]!;
+      for (let j = dagOff[u]!; j < dagOff[u + 1]!; j++) {
+        const v = targets[slots[j]!]!;
+        if (this.seen[v] === 0) (this.seen[v] = 1), (this.list[len++] = v);
+      }
+    }
+    const region = Array.from(this.list.subarray(0, len)).sort((x, y) => dist[y]! - dist[x]!);
+    this.flow[a] = weight;
+    for (const u of region) {
+      const fu = this.flow[u]!;
+      const k = dagOff[u + 1]! - dagOff[u]!;
+      if (k > 0 && fu !== 0) {
+        const share = fu / k;
+        for (let j = dagOff[u]!; j < dagOff[u + 1]!; j++) {
+          const s = slots[j]!;
+          const e = edgeLink[s]!;
+          out[2 * e + (linkSource[e] === u ? 0 : 1)]! += share;
+          this.flow[targets[s]!]! += share;
+        }
+      }
+    }
+    for (const u of region) (this.flow[u] = 0), (this.seen[u] = 0);
+  }
+}
