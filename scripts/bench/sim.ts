@@ -44,12 +44,14 @@ async function child(file: string, threads: number): Promise<void> {
   const tiny = compileTopology(TopologySchema.parse({ nodes: [{ id: 'a', name: 'a', role: 'router' }, { id: 'b', name: 'b', role: 'router' }], links: [{ id: 'l', source: 'a', target: 'b' }] }));
   await runAnalyze(tiny, { traffic: 'uniform', scenarios: 'n1', pool, threads }); // start the workers
   const t1 = performance.now();
+  const cpu0 = process.cpuUsage();
   const report = await runAnalyze(g, { traffic: 'uniform', scenarios: 'n1', pool, threads });
   const t2 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
   await pool.close();
   const scenarios = report.linkFailures.length + report.nodeFailures.length;
   const rssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ ms: t2 - t1, startMs: t1 - t0, scenarios, rssMb, baseline: report.baseline.maxLinkLoad })}\n`);
+  process.stdout.write(`${JSON.stringify({ ms: t2 - t1, cpuMs: (cpu.user + cpu.system) / 1000, startMs: t1 - t0, scenarios, rssMb, baseline: report.baseline.maxLinkLoad })}\n`);
 }
 
 /** Minimal GraphML both we and the peer read: node ids, edges, igpWeight. */
@@ -112,25 +114,36 @@ function benchIntent(sites: number) {
   });
 }
 
-function runChild(file: string, threads: number): { ms: number; startMs: number; scenarios: number; rssMb: number } | null {
+type ChildResult = { ms: number; cpuMs: number; startMs: number; scenarios: number; rssMb: number };
+function runChild(file: string, threads: number): ChildResult | null {
   const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', file, String(threads)], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
   });
   const line = r.stdout.trim().split('\n').pop() ?? '';
   try {
-    return JSON.parse(line) as { ms: number; startMs: number; scenarios: number; rssMb: number };
+    return JSON.parse(line) as ChildResult;
   } catch {
     process.stderr.write(r.stderr);
     return null;
   }
 }
 
+/** Longest we wait for the peer on one network. */
+const PEER_TIMEOUT_S = Number(process.env['BENCH_PEER_TIMEOUT'] ?? 480);
+
+/** The peer's own --time figure; Infinity when it ran past PEER_TIMEOUT_S; null when unavailable. */
 function peerSeconds(file: string, threads: number): number | null {
   if (process.env['BENCH_PEER'] === '0') return null;
   const probe = spawnSync(PY, ['-c', 'import igraph, numpy'], { encoding: 'utf8' });
   if (probe.status !== 0 || !fs.existsSync(peer)) return null;
-  const r = spawnSync(PY, [peer, file, '--traffic', 'uniform', '--threads', String(threads), '--time'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(PY, [peer, file, '--traffic', 'uniform', '--threads', String(threads), '--time'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    timeout: PEER_TIMEOUT_S * 1000,
+    killSignal: 'SIGKILL',
+  });
+  if (r.error !== undefined && /ETIMEDOUT/.test(String(r.error))) return Infinity;
   const m = /seconds:\s*([\d.]+)/.exec(r.stderr + r.stdout);
   return m ? Number(m[1]) : null;
 }
@@ -161,7 +174,7 @@ async function main(): Promise<void> {
   const only = process.env['BENCH_ONLY'];
   if (only !== undefined) cases.splice(0, cases.length, ...cases.filter((c) => new RegExp(only, 'i').test(c.name)));
   console.log(`NetTwin N-1 sweep bench (uniform traffic, links + nodes) — ${os.cpus().length} cores, node ${process.version}`);
-  const head = ['network', 'nodes', 'links', 'scen', '1 thr s', '2 thr s', 'speedup', 'scen/s (2)', 'RSS MB (2)', 'peer 2 thr s', 'peer/ours'];
+  const head = ['network', 'nodes', 'links', 'scen', '1 thr s', '2 thr s', 'speedup', 'CPU s (1/2)', 'scen/s (2)', 'RSS MB (2)', 'peer 2 thr s', 'peer/ours'];
   console.log(head.join(' | '));
   for (const c of cases) {
     const one = runChild(c.file, 1);
@@ -177,16 +190,18 @@ async function main(): Promise<void> {
       sec(one),
       sec(two),
       one && two ? (one.ms / two.ms).toFixed(2) + '×' : '-',
+      one && two ? `${(one.cpuMs / 1000).toFixed(2)}/${(two.cpuMs / 1000).toFixed(2)}` : '-',
       two ? Math.round(two.scenarios / (two.ms / 1000)) : '-',
       two ? two.rssMb.toFixed(0) : '-',
-      p === null ? (big ? 'skipped (too slow)' : 'n/a') : p.toFixed(3),
-      p !== null && two ? (p / (two.ms / 1000)).toFixed(1) + '×' : '-',
+      p === null ? (big ? 'skipped (too slow)' : 'n/a') : p === Infinity ? `> ${PEER_TIMEOUT_S} (stopped)` : p.toFixed(3),
+      p !== null && two ? (p === Infinity ? `> ${(PEER_TIMEOUT_S / (two.ms / 1000)).toFixed(0)}×` : (p / (two.ms / 1000)).toFixed(1) + '×') : '-',
     ];
     console.log(row.join(' | '));
   }
   if (process.env['BENCH_KEEP'] === '1') console.log(`files kept in ${tmp}`);
   else fs.rmSync(tmp, { recursive: true, force: true });
-  console.log('\nTimes exclude process start and worker start-up (pool warm). peer = /work/shared/peers/analyze_fast.py --threads 2 --time.');
+  console.log(`\nTimes exclude process start and worker start-up (pool warm); CPU s = this process's user+system time for the sweep.`);
+  console.log(`peer = ${peer} --threads 2 --time (its own figure), stopped after ${PEER_TIMEOUT_S} s. Load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 }
 
 if (process.argv[2] === '--child') await child(process.argv[3]!, Number(process.argv[4]));
