@@ -55,6 +55,11 @@ ul { margin: 0 0 3mm; padding-left: 6mm; }
 .cover .summary { margin-top: 8mm; }
 .cover .foot { margin-top: 8mm; font-size: 9pt; color: #555; border-top: 1px solid #c5ccd3; padding-top: 3mm; }
 .cover ol { font-size: 11.5pt; line-height: 1.7; }
+.signoff { break-before: page; }
+.signoff .choices { list-style: none; padding: 0; font-size: 12pt; line-height: 2.2; }
+.signoff .box { display: inline-block; width: 4.5mm; height: 4.5mm; border: 1.5px solid #1b2631; vertical-align: -0.8mm; margin-right: 3mm; }
+.signoff .lines { height: 45mm; background: repeating-linear-gradient(to bottom, transparent 0, transparent 9mm, #9aa5b1 9mm, #9aa5b1 9.3mm); }
+table.sign td { height: 14mm; }
 /* Last, so it overrides the print layout: on screen (the app's preview, a browser) the pack reads as a column of A4-wide pages. */
 @media screen {
   html { background: #d5dbe1; }

@@ -52,6 +52,29 @@ ${facts([
 </section>`;
 }
 
+/**
+ * The last page, left blank for the board: what it decides, about exactly
+ * which design revision, and who signs. Printing the design id and revision
+ * binds a signature to the design as it was when the pack was made.
+ */
+function signOff(m: ReportModel): Html {
+  const c = m.chosen;
+  const about = c
+    ? `${esc(c.record.name)} <span class="mono">(${esc(c.record.id)}, revision ${num(c.record.revision)})</span>, as presented in this pack of ${dateTime(m.generatedAt)}.`
+    : 'No design is presented in this pack.';
+  const box = (label: string) => `<li><span class="box"></span> ${esc(label)}</li>`;
+  const rows = Array.from({ length: 4 }, () => '<tr><td></td><td></td><td></td><td></td></tr>').join('');
+  return `<section class="signoff" id="signoff">
+<h2>Board decision</h2>
+<p>About: ${about}</p>
+<ul class="choices">${box('Approve the presented design')}${box('Approve with the conditions below')}${box('Reject')}${box('Defer, pending the information below')}</ul>
+<h3>Conditions or information requested</h3>
+<div class="lines"></div>
+<h3>Signatures</h3>
+<table class="sign"><thead><tr><th>Name</th><th>Role</th><th>Signature</th><th>Date</th></tr></thead><tbody>${rows}</tbody></table>
+</section>`;
+}
+
 /** The whole report as one self-contained HTML document (no scripts, no external resources). */
 export function renderReportHtml(m: ReportModel): string {
   const chapters = REPORT_SECTIONS.map((s, i) => s.render(m, i + 1));
@@ -66,6 +89,7 @@ export function renderReportHtml(m: ReportModel): string {
 <body>
 ${cover(m)}
 ${chapters.join('\n')}
+${signOff(m)}
 </body>
 </html>
 `;

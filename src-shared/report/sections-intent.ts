@@ -2,7 +2,7 @@ import type { Intent } from '../model/intent';
 import { esc, shortJson } from './escape';
 import { availability, dateTime, minutes, ms, num, pct, usd, usdShort } from './format';
 import { badge, capped, facts, h3, none, p, section, table, text, type Html } from './kit';
-import type { PredictedOption, RecommendationView, ReportModel } from './model';
+import type { OptionRow, PredictedOption, RecommendationView, ReportModel } from './model';
 
 const GOAL_WORDS: Record<Intent['goal'], string> = {
   cost: 'lowest cost',
@@ -81,13 +81,18 @@ function optionsTable(m: ReportModel): Html {
 
 const interval = (iv: [number, number] | null, f: (x: number) => string): Html => (iv ? `${f(iv[0])} – ${f(iv[1])}` : '–');
 
+/** The same family's design in this project, computed: what the prediction can be held against. */
+function computedCell(o: OptionRow | undefined): Html {
+  return o ? `${usdShort(o.costUsd)}<br><span class="small">${availability(o.availability.availability)}</span>` : '<span class="small">no design of this family</span>';
+}
+
 function predictedTable(r: RecommendationView, m: ReportModel): Html {
   const computed = new Map(m.options.filter((o) => o.family !== null).map((o) => [o.family!, o]));
   return table(
     [
       { head: '#', num: true }, { head: 'Family' }, { head: 'Confidence', num: true }, { head: 'P(success)', num: true },
       { head: 'Predicted cost (95 % interval)', num: true }, { head: 'Predicted p95 latency (interval)', num: true },
-      { head: 'Predicted availability (interval)', num: true }, { head: 'Computed cost of the design here', num: true },
+      { head: 'Predicted availability (interval)', num: true }, { head: 'Computed for this project’s design', num: true },
     ],
     r.options.map((o: PredictedOption) => [
       num(o.rank),
@@ -97,7 +102,7 @@ function predictedTable(r: RecommendationView, m: ReportModel): Html {
       `${usdShort(o.costUsd)}<br><span class="small">${interval(o.costInterval, usdShort)}</span>`,
       `${ms(o.p95LatencyMs)}<br><span class="small">${interval(o.p95Interval, ms)}</span>`,
       `${availability(o.availability)}<br><span class="small">${interval(o.availabilityInterval, availability)}</span>`,
-      usd(computed.get(o.family)?.costUsd),
+      computedCell(computed.get(o.family)),
     ]),
     { cls: 'predicted' },
   );

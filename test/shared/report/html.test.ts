@@ -4,6 +4,9 @@ import { gatherReport } from '../../../src-shared/report/gather';
 import { REPORT_SECTIONS, renderReportHtml } from '../../../src-shared/report/html';
 import type { ReportInput } from '../../../src-shared/report/model';
 import { printSettings } from '../../../src-shared/report/print';
+import { availability, usdShort } from '../../../src-shared/report/format';
+import { availabilityOf } from '../../../src-shared/learn/availability';
+import { compileTopology } from '../../../src-shared/sim/csr';
 import { baseInput, HOSTILE, lollipop, record, T0, validation } from './inputs';
 
 const parse = (html: string) => {
@@ -53,6 +56,25 @@ describe('renderReportHtml', () => {
     expect(chapters.map((s) => s.querySelector('h2')!.textContent.replace(/^\d+\s*/, '').trim())).toEqual(REPORT_SECTIONS.map((s) => s.title));
     expect([...doc.querySelectorAll('.cover ol a')].map((a) => a.getAttribute('href'))).toEqual(REPORT_SECTIONS.map((s) => `#${s.id}`));
     expect(doc.querySelector('figure.drawing svg')).not.toBeNull();
+  });
+
+  it('ends with a sign-off page bound to the presented design and its revision', () => {
+    const doc = parse(render(baseInput()));
+    const sign = doc.querySelector('section.signoff')!;
+    expect(sign.previousElementSibling?.id).toBe('audit');
+    expect(sign.textContent).toContain('d-square, revision 1');
+    expect(sign.querySelectorAll('.choices li').length).toBe(4);
+    expect(sign.querySelectorAll('table.sign tbody tr').length).toBe(4);
+  });
+
+  it('shows measured outcomes next to what was predicted, by design name', () => {
+    const doc = parse(render(baseInput({
+      outcomes: [{ id: 'o', topologyId: 'd-square', metric: 'p95 latency', predicted: 7.5, actual: 9.25, unit: 'ms', source: 'telemetry <prod>', measuredAt: T0 }],
+    })));
+    const tables = [...doc.querySelectorAll('#options table')];
+    const cells = [...tables.at(-1)!.querySelectorAll('tbody td')].map((c) => said(c));
+    expect(cells).toEqual(['square', 'p95 latency', '7.50 ms', '9.25 ms', 'telemetry <prod>', '2026-01-15 10:30 UTC']);
+    expect(said(doc.querySelector('#options')!)).toContain('Measured outcomes');
   });
 
   it('escapes every string from the project: the text survives verbatim and no markup from it is live', () => {
@@ -113,7 +135,7 @@ describe('renderReportHtml', () => {
     const cells = [...row.querySelectorAll('td')].map((c) => said(c));
     expect(cells).toEqual([
       '1', 'ring (chosen)', '81 %', '90 %', '$123k $100k – $150k', '7.3 ms 5.0 ms – 10.0 ms',
-      '99.9500 % 99.9000 % – 99.9900 %', `$${d.costUsd!.toLocaleString('en-US')}`,
+      '99.9500 % 99.9000 % – 99.9900 %', `${usdShort(d.costUsd)} ${availability(availabilityOf(d.topology, compileTopology(d.topology)).availability)}`,
     ]);
     expect(html).toContain('model trained on 240 past designs');
   });
