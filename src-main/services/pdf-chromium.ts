@@ -29,6 +29,11 @@ export class ChromiumNotFoundError extends Error {
   override name = 'ChromiumNotFoundError';
 }
 
+/** The executable is there but would not start as a headless Chromium (wrong program, missing libraries). */
+export class ChromiumLaunchError extends Error {
+  override name = 'ChromiumLaunchError';
+}
+
 /** CHROMIUM_PATH when set (it must exist), else the first usual install location that exists. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env, exists: (p: string) => boolean = fs.existsSync): string {
   const wanted = env['CHROMIUM_PATH'];
@@ -54,7 +59,14 @@ export class ChromiumPdfRenderer implements PdfRenderer {
     const executablePath = this.executablePath();
     // Loaded on first use: the CLI's other commands and the Electron app never pay for it.
     const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS });
+    let browser: Awaited<ReturnType<typeof chromium.launch>>;
+    try {
+      browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS, timeout: 30_000 });
+    } catch (err) {
+      // Playwright's message runs to dozens of lines of browser log; the first says what went wrong.
+      const first = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
+      throw new ChromiumLaunchError(`could not start Chromium at ${executablePath} (set CHROMIUM_PATH to a Chromium or Chrome): ${first}`);
+    }
     try {
       const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
       await context.route('**/*', (route) => route.abort());

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ReportInputError } from '../../../src-shared/report/gather';
-import { ChromiumNotFoundError, ChromiumPdfRenderer } from '../../services/pdf-chromium';
+import { ChromiumLaunchError, ChromiumNotFoundError, ChromiumPdfRenderer } from '../../services/pdf-chromium';
 import { reportHtmlFor, reportPdfFor, writeFileAtomic } from '../../services/report';
 import { parseCli } from '../args';
 import { CliError, type Command } from '../command';
@@ -41,7 +41,7 @@ export const reportCommand: Command = {
       }
     } catch (err) {
       if (err instanceof ReportInputError) throw new CliError(err.message);
-      if (err instanceof ChromiumNotFoundError) throw new CliError(err.message, 1);
+      if (err instanceof ChromiumNotFoundError || err instanceof ChromiumLaunchError) throw new CliError(err.message, 1);
       throw err;
     } finally {
       project.close();

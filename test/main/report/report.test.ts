@@ -149,6 +149,13 @@ describe('nettwin report', () => {
       expect(await main(['report', rich.file, '--out', path.join(tmp.dir, 'y.pdf')], c.io)).toBe(1);
       expect(c.err).toEqual([`nettwin report: CHROMIUM_PATH is ${path.join(tmp.dir, 'no-chromium-here')}, but no file is there`]);
       expect(fs.existsSync(path.join(tmp.dir, 'y.pdf'))).toBe(false);
+      // A file that is there but is no browser.
+      process.env['CHROMIUM_PATH'] = '/bin/true';
+      const d = capture();
+      expect(await main(['report', rich.file, '--out', path.join(tmp.dir, 'y.pdf')], d.io)).toBe(1);
+      expect(d.err).toHaveLength(1);
+      expect(d.err[0]).toMatch(/^nettwin report: could not start Chromium at \/bin\/true \(set CHROMIUM_PATH/);
+      expect(fs.existsSync(path.join(tmp.dir, 'y.pdf'))).toBe(false);
     } finally {
       if (saved === undefined) delete process.env['CHROMIUM_PATH'];
       else process.env['CHROMIUM_PATH'] = saved;
