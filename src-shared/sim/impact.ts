@@ -232,8 +232,3 @@ export function percentiles(values: number[], ones: number): { p50: number; p95:
   return { p50: at(0.5), p95: at(0.95), max: Math.max(1, all.length > 0 ? all[all.length - 1]! : 1) };
 }
 
-/** Convenience for one what-if scenario from the calling thread. */
-export function whatIf(evaluator: ImpactEvaluator, nodes: number[], links: number[]): ScenarioImpact {
-  return evaluator.evaluate({ nodes, links });
-}
-
