@@ -89,9 +89,12 @@ for (const [label, added] of [['bootstrap', 0], ['+50', 50], ['+200', 200], ['+1
     else regrets.push(Math.min(1, regret(intent.goal, pick.sample.metrics, best.sample.metrics)));
     for (const c of v.candidates) {
       const o = rec.options.find((x) => x.family === c.design.family);
-      if (!o || !Number.isFinite(o.predicted.costUsd)) continue;
-      cost.push({ predicted: o.predicted.costUsd, actual: c.sample.metrics.costUsd });
-      const dErr = Math.abs(o.predicted.availability - c.sample.metrics.availability) * 525_600;
+      const pc = o?.predicted.costUsd ?? null;
+      const pp = o?.predicted.p95LatencyMs ?? null;
+      const pa = o?.predicted.availability ?? null;
+      if (!o || pc === null || pp === null || pa === null) continue;
+      cost.push({ predicted: pc, actual: c.sample.metrics.costUsd });
+      const dErr = Math.abs(pa - c.sample.metrics.availability) * 525_600;
       downErr.push(dErr);
       downRel.push(dErr / Math.max(1, c.sample.metrics.downtimeMinPerYear));
       if (o.intervals) {
@@ -99,7 +102,7 @@ for (const [label, added] of [['bootstrap', 0], ['+50', 50], ['+200', 200], ['+1
         const [lo, hi] = o.intervals.costUsd;
         if (c.sample.metrics.costUsd >= lo && c.sample.metrics.costUsd <= hi) covered++;
       }
-      p95.push({ predicted: o.predicted.p95LatencyMs, actual: c.sample.metrics.p95LatencyMs });
+      p95.push({ predicted: pp, actual: c.sample.metrics.p95LatencyMs });
     }
   });
   rows.push(

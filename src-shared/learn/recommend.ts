@@ -27,7 +27,8 @@ export interface RecommendedOption {
   family: Family;
   confidence: number;
   successProbability: number;
-  predicted: { costUsd: number; p95LatencyMs: number; availability: number };
+  /** Null when history holds too few designs of the family to predict it. */
+  predicted: { costUsd: number | null; p95LatencyMs: number | null; availability: number | null };
   intervals: Prediction['intervals'] | null;
   pros: string[];
   cons: string[];
@@ -43,10 +44,13 @@ export interface Recommendation {
   /** What real networks of about this size reach (Topology Zoo rows of history), or null without any. */
   realWorld: string | null;
   options: RecommendedOption[];
-  model: { trainedOn: number; costMapePct: number; p95MapePct: number };
+  /** The predictor behind the answer; errors are null until history allows cross-validation. */
+  model: { trainedOn: number; costMapePct: number | null; p95MapePct: number | null };
 }
 
 const SUCCESS_CUT = 0.5;
+/** Results cross the IPC boundary as JSON: no NaN or Infinity, null instead. */
+const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 const usd = (x: number): string =>
   x >= 1e6 ? `$${(x / 1e6).toFixed(x >= 1e8 ? 0 : 2)}M` : x >= 1e3 ? `$${(x / 1e3).toFixed(0)}k` : `$${x.toFixed(0)}`;
 const pct = (x: number): string => `${Math.round(100 * x)} %`;
@@ -84,7 +88,7 @@ export function recommendInstant(
       pSuccess *= normalCdf((Math.log(intent.budgetUsd) - Math.log(pred.costUsd)) / Math.max(0.02, predictor.sigma.cost));
     }
     const r = 1.5;
-    const familiarity = ev.familiar ? 1 : Number.isFinite(ev.nearest) ? Math.exp(-Math.max(0, ev.nearest - r) / r) : 0.2;
+    const familiarity = ev.familiar ? 1 : ev.nearest !== null ? Math.exp(-Math.max(0, ev.nearest - r) / r) : 0.2;
     return { family, pred, ev, pSuccess, familiarity };
   });
   const floor = intent.goal === 'resilience' ? REGRET_FLOOR_MIN : 0;
@@ -109,7 +113,11 @@ export function recommendInstant(
     novelty,
     realWorld: realWorldContext(intent, x, history),
     options,
-    model: { trainedOn: predictor.trainedOn, costMapePct: roundSig(predictor.heldOut.costMapePct, 3), p95MapePct: roundSig(predictor.heldOut.p95MapePct, 3) },
+    model: {
+      trainedOn: predictor.trainedOn,
+      costMapePct: finiteOrNull(roundSig(predictor.heldOut.costMapePct, 3)),
+      p95MapePct: finiteOrNull(roundSig(predictor.heldOut.p95MapePct, 3)),
+    },
   };
 }
 
@@ -168,7 +176,7 @@ function describe(intent: Intent, s: Scored, all: readonly Scored[]): Recommende
     successProbability: Math.round(1000 * s.pSuccess) / 1000,
     predicted: p
       ? { costUsd: Math.round(p.costUsd), p95LatencyMs: roundSig(p.p95LatencyMs, 4), availability: roundSig(p.availability, 8) }
-      : { costUsd: NaN, p95LatencyMs: NaN, availability: NaN },
+      : { costUsd: null, p95LatencyMs: null, availability: null },
     intervals: p ? p.intervals : null,
     pros,
     cons,

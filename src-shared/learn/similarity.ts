@@ -23,8 +23,8 @@ export interface Evidence {
   similar: number;
   feasible: number;
   interval: Interval;
-  /** Distance to the nearest sample of the family (Infinity with no history). */
-  nearest: number;
+  /** Distance to the nearest sample of the family (null with no history of it). */
+  nearest: number | null;
   familiar: boolean;
 }
 
@@ -44,7 +44,7 @@ export function familyEvidence(history: readonly LearningSample[], family: Famil
     similar: used.length,
     feasible,
     interval: wilsonInterval(feasible, used.length),
-    nearest: scored[0]?.d ?? Infinity,
+    nearest: scored[0]?.d ?? null,
     familiar,
   };
 }

@@ -79,7 +79,7 @@ export function recommendVerified(
     novelty: opts.instant?.novelty ?? null,
     realWorld: opts.instant?.realWorld ?? null,
     options,
-    model: opts.instant?.model ?? { trainedOn: 0, costMapePct: NaN, p95MapePct: NaN },
+    model: opts.instant?.model ?? { trainedOn: 0, costMapePct: null, p95MapePct: null },
     candidates,
     skipped,
   };
@@ -102,7 +102,9 @@ function describeVerified(intent: Intent, c: VerifiedCandidate, instant: Recomme
   const rationale =
     `generated (seed ${c.design.seed}) and simulated: ${Math.round(m.costUsd).toLocaleString('en-US')} USD, p95 ${m.p95LatencyMs.toFixed(1)} ms, ` +
     `${m.downtimeMinPerYear.toFixed(2)} min/yr expected downtime; ranked for ${GOAL_WORDS[intent.goal]}` +
-    (before ? `; instant mode had predicted ${Math.round(before.predicted.costUsd).toLocaleString('en-US')} USD and P(success) ${Math.round(100 * before.successProbability)} %.` : '.');
+    (before && before.predicted.costUsd !== null
+      ? `; instant mode had predicted ${Math.round(before.predicted.costUsd).toLocaleString('en-US')} USD and P(success) ${Math.round(100 * before.successProbability)} %.`
+      : '.');
   return {
     family: c.design.family,
     confidence: l.success ? 1 : 0,
@@ -112,6 +114,6 @@ function describeVerified(intent: Intent, c: VerifiedCandidate, instant: Recomme
     pros,
     cons,
     rationale,
-    evidence: before?.evidence ?? { family: c.design.family, similar: 0, feasible: 0, interval: { low: 0, high: 1 }, nearest: Infinity, familiar: false },
+    evidence: before?.evidence ?? { family: c.design.family, similar: 0, feasible: 0, interval: { low: 0, high: 1 }, nearest: null, familiar: false },
   };
 }

@@ -52,13 +52,13 @@ export function recommendationJson(r: RecommendResult): unknown {
 }
 
 function text(r: RecommendResult): string {
-  const lines = [`${r.mode} recommendation for ${r.goal} (model trained on ${r.model.trainedOn} designs; held-out MAPE cost ${r.model.costMapePct} %, p95 ${r.model.p95MapePct} %)`];
+  const lines = [`${r.mode} recommendation for ${r.goal} (model trained on ${r.model.trainedOn} designs; held-out MAPE cost ${r.model.costMapePct ?? 'n/a'} %, p95 ${r.model.p95MapePct ?? 'n/a'} %)`];
   if (r.novelty) lines.push(`note: ${r.novelty}`);
   if (r.realWorld) lines.push(`real world: ${r.realWorld}`);
   r.options.forEach((o, i) => {
     const p = o.predicted;
     lines.push(
-      `${String(i + 1).padStart(2)}. ${o.family.padEnd(13)} confidence ${o.confidence.toFixed(2)}  ${Number.isFinite(p.costUsd) ? `$${Math.round(p.costUsd).toLocaleString('en-US')}` : 'n/a'}  p95 ${Number.isFinite(p.p95LatencyMs) ? `${p.p95LatencyMs} ms` : 'n/a'}  availability ${Number.isFinite(p.availability) ? (100 * p.availability).toFixed(4) + ' %' : 'n/a'}`,
+      `${String(i + 1).padStart(2)}. ${o.family.padEnd(13)} confidence ${o.confidence.toFixed(2)}  ${p.costUsd !== null ? `$${Math.round(p.costUsd).toLocaleString('en-US')}` : 'n/a'}  p95 ${p.p95LatencyMs !== null ? `${p.p95LatencyMs} ms` : 'n/a'}  availability ${p.availability !== null ? `${(100 * p.availability).toFixed(4)} %` : 'n/a'}`,
       ...(o.pros.length ? [`    + ${o.pros.join('; ')}`] : []),
       ...(o.cons.length ? [`    - ${o.cons.join('; ')}`] : []),
       `    why: ${o.rationale}`,

@@ -91,7 +91,7 @@ describe('recommendations through the service', () => {
     expect(new SampleRepository(project.db).count()).toBe(learning.history().length - before);
     // The best verified option is at least as good on latency as every other successful one.
     const ok = r.options.filter((o) => o.confidence === 1);
-    expect(ok.every((o) => o.predicted.p95LatencyMs >= ok[0]!.predicted.p95LatencyMs)).toBe(true);
+    expect(ok.every((o) => o.predicted.p95LatencyMs! >= ok[0]!.predicted.p95LatencyMs!)).toBe(true);
     expect(rec.replay({ projectId: 'p', recommendationId: r.recordId! }).identical).toBe(true);
     learning.dispose();
   });

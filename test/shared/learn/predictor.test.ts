@@ -71,6 +71,11 @@ describe('instant recommendation', () => {
     expect(rec.options[0]!.family).toBe('ring');
     expect(rec.options[0]!.rationale).toMatch(/ring met HIGH/);
     expect(rec.options).toHaveLength(9);
+    // Families history knows nothing about: no numbers invented, nothing that is not JSON.
+    const tree = rec.options.find((o) => o.family === 'tree')!;
+    expect(tree.predicted).toEqual({ costUsd: null, p95LatencyMs: null, availability: null });
+    expect(tree.evidence.nearest).toBeNull();
+    expect(rec.options.every((o) => [o.confidence, o.successProbability].every(Number.isFinite))).toBe(true);
     const huge = intentOfShape({ sites: 2000, regions: 4, redundancy: 'CRITICAL', goal: 'cost', mix: 1 });
     const far = recommendInstant(huge, history, fitPredictor(history));
     expect(far.novelty).toMatch(/unlike anything in history/);
