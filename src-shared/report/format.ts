@@ -16,6 +16,7 @@ export function usd(x: number | null | undefined): string {
 /** $1.18M, $640k: for ranges and intervals where full figures crowd a cell. */
 export function usdShort(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return DASH;
+  if (Math.abs(x) >= 1e9) return `$${(x / 1e9).toFixed(2)}B`;
   if (Math.abs(x) >= 1e6) return `$${(x / 1e6).toFixed(2)}M`;
   if (Math.abs(x) >= 1e3) return `$${(x / 1e3).toFixed(0)}k`;
   return `$${x.toFixed(0)}`;

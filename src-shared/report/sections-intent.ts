@@ -81,6 +81,11 @@ function optionsTable(m: ReportModel): Html {
 
 const interval = (iv: [number, number] | null, f: (x: number) => string): Html => (iv ? `${f(iv[0])} – ${f(iv[1])}` : '–');
 
+/** A predicted availability is printed as recorded; one outside 0–100 % is marked, not corrected. */
+const predictedAvailability = (x: number): Html => (x < 0 || x > 1 ? `${availability(x)}†` : availability(x));
+const impossible = (o: PredictedOption): boolean =>
+  [o.availability, ...(o.availabilityInterval ?? [])].some((x) => x !== null && (x < 0 || x > 1));
+
 /** The same family's design in this project, computed: what the prediction can be held against. */
 function computedCell(o: OptionRow | undefined): Html {
   return o ? `${usdShort(o.costUsd)}<br><span class="small">${availability(o.availability.availability)}</span>` : '<span class="small">no design of this family</span>';
@@ -101,7 +106,7 @@ function predictedTable(r: RecommendationView, m: ReportModel): Html {
       pct(o.successProbability),
       `${usdShort(o.costUsd)}<br><span class="small">${interval(o.costInterval, usdShort)}</span>`,
       `${ms(o.p95LatencyMs)}<br><span class="small">${interval(o.p95Interval, ms)}</span>`,
-      `${availability(o.availability)}<br><span class="small">${interval(o.availabilityInterval, availability)}</span>`,
+      `${o.availability === null ? '–' : predictedAvailability(o.availability)}<br><span class="small">${interval(o.availabilityInterval, predictedAvailability)}</span>`,
       computedCell(computed.get(o.family)),
     ]),
     { cls: 'predicted' },
@@ -118,6 +123,9 @@ function recommendationBlock(r: RecommendationView, m: ReportModel): Html[] {
     return out;
   }
   out.push(predictedTable(r, m));
+  if (r.options.some(impossible)) {
+    out.push(p('† Outside 0–100 %: the learning model extrapolates beyond its history here; read that figure as unknown.', 'small'));
+  }
   const top = r.options.slice(0, 3).filter((o) => o.rationale || o.pros.length > 0 || o.cons.length > 0);
   for (const o of top) {
     out.push(

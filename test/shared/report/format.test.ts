@@ -45,6 +45,7 @@ describe('formatting for paper', () => {
   it('groups dollars, shortens them for intervals, and gives tiny downtimes a floor', () => {
     expect(usd(1179380.4)).toBe('$1,179,380');
     expect(usdShort(1_234_567)).toBe('$1.23M');
+    expect(usdShort(1_108_260_000)).toBe('$1.11B');
     expect(usdShort(640_400)).toBe('$640k');
     expect(minutes(0.004)).toBe('< 0.01 min');
     expect(minutes(0)).toBe('0.00 min');

@@ -140,6 +140,19 @@ describe('renderReportHtml', () => {
     expect(html).toContain('model trained on 240 past designs');
   });
 
+  it('marks a predicted availability outside 0–100 % instead of printing it as a fact', () => {
+    const html = render(baseInput({
+      recommendations: [{
+        id: 'r', intentId: 'i1', mode: 'instant', chosenFamily: null, createdAt: T0,
+        result: { options: [{ family: 'ring', predicted: { costUsd: 1, p95LatencyMs: 1, availability: 0.4 }, intervals: { costUsd: [1, 2], p95LatencyMs: [1, 2], availability: [-7.5, 0.98] } }] },
+      }],
+    }));
+    const doc = parse(html);
+    expect(said(doc.querySelector('table.predicted tbody tr')!)).toContain('40.0000 % -750.0000 %† – 98.0000 %');
+    expect(doc.body.textContent).toContain('† Outside 0–100 %');
+    expect(render(baseInput())).not.toContain('† Outside');
+  });
+
   it('a recommendation document it cannot read is reported as such, not filled in', () => {
     const html = render(baseInput({ recommendations: [{ id: 'r', intentId: 'i1', mode: 'instant', chosenFamily: null, createdAt: T0, result: 'garbage' }] }));
     expect(html).toContain('This recommendation record holds no readable options.');
