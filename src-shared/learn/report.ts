@@ -26,9 +26,10 @@ export interface RateRow {
 export interface OutcomeComparisonRow {
   metric: string;
   count: number;
-  mapePct: number;
-  meanPredicted: number;
-  meanActual: number;
+  /** Null when no row of the metric had a prediction. */
+  mapePct: number | null;
+  meanPredicted: number | null;
+  meanActual: number | null;
 }
 
 export interface LearningReport {
@@ -39,12 +40,16 @@ export interface LearningReport {
   perClass: RateRow[];
   trend: { from: number; to: number; samples: number; rate: number; interval: Interval }[];
   realNetworks: { count: number; byRedundancy: Record<string, number> };
-  predictor: HeldOutError & { trainedOn: number };
+  /** Held-out errors; null until history is large enough to cross-validate. */
+  predictor: { [K in keyof HeldOutError]: HeldOutError[K] | null } & { trainedOn: number };
   outcomes: OutcomeComparisonRow[];
 }
 
 export const SUCCESS_DEFINITION =
   'A design succeeds for its intent when its validation passed (connectivity, the required redundancy levels, hops, latency budgets, ports, oversubscription, capacity, budget), its failure sweep met the redundancy class (HIGH/CRITICAL: no single link or device failure disconnects survivors; CRITICAL: no two link failures either), and it is within budget.';
+
+/** The report crosses the IPC boundary as JSON: null instead of NaN. */
+const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 const rateOf = (xs: readonly LearningSample[]) => {
   const s = xs.filter((x) => x.label.success).length;
@@ -102,9 +107,9 @@ export function learningReport(
     return {
       metric,
       count: pairs.length,
-      mapePct: mape(pairs),
-      meanPredicted: mean(pairs.map((p) => p.predicted)),
-      meanActual: mean(pairs.map((p) => p.actual)),
+      mapePct: finite(mape(pairs)),
+      meanPredicted: finite(mean(pairs.map((p) => p.predicted))),
+      meanActual: finite(mean(pairs.map((p) => p.actual))),
     };
   });
   return {
@@ -115,7 +120,14 @@ export function learningReport(
     perClass,
     trend,
     realNetworks: { count: zoo.length, byRedundancy },
-    predictor: { ...predictor.heldOut, trainedOn: predictor.trainedOn },
+    predictor: {
+      samples: predictor.heldOut.samples,
+      costMapePct: finite(predictor.heldOut.costMapePct),
+      p95MapePct: finite(predictor.heldOut.p95MapePct),
+      downtimeMaeMin: finite(predictor.heldOut.downtimeMaeMin),
+      downtimeMapePct: finite(predictor.heldOut.downtimeMapePct),
+      trainedOn: predictor.trainedOn,
+    },
     outcomes: outcomeRows,
   };
 }

@@ -6,6 +6,7 @@ import { asCliError, cliLearning } from './recommend';
 
 const USAGE = 'nettwin learn report [--knowledge FILE] [--project FILE.nettwin] [--json]';
 const pct = (x: number) => `${(100 * x).toFixed(0)} %`;
+const num = (x: number | null, digits = 1) => (x === null ? 'n/a' : x.toFixed(digits));
 
 function text(r: LearningReport): string {
   const lines = [
@@ -19,11 +20,11 @@ function text(r: LearningReport): string {
     ...r.trend.map((t, i) => `  ${i + 1}. ${new Date(t.from).toISOString().slice(0, 10)}…${new Date(t.to).toISOString().slice(0, 10)}: ${t.samples} samples, success ${pct(t.rate)} [${pct(t.interval.low)}–${pct(t.interval.high)}]`),
     '',
     `real networks (Topology Zoo): ${r.realNetworks.count}; redundancy reached: ${Object.entries(r.realNetworks.byRedundancy).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`,
-    `predictor: trained on ${r.predictor.trainedOn}; held-out (5-fold) MAPE cost ${r.predictor.costMapePct.toFixed(1)} %, p95 latency ${r.predictor.p95MapePct.toFixed(1)} %, downtime ${r.predictor.downtimeMapePct.toFixed(1)} % (MAE ${r.predictor.downtimeMaeMin.toFixed(0)} min/yr)`,
+    `predictor: trained on ${r.predictor.trainedOn}; held-out (5-fold) MAPE cost ${num(r.predictor.costMapePct)} %, p95 latency ${num(r.predictor.p95MapePct)} %, downtime ${num(r.predictor.downtimeMapePct)} % (MAE ${num(r.predictor.downtimeMaeMin, 0)} min/yr)`,
   ];
   if (r.outcomes.length) {
     lines.push('measured outcomes vs predictions:');
-    for (const o of r.outcomes) lines.push(`  ${o.metric}: ${o.count} rows, MAPE ${o.mapePct.toFixed(1)} % (mean predicted ${o.meanPredicted.toPrecision(4)}, actual ${o.meanActual.toPrecision(4)})`);
+    for (const o of r.outcomes) lines.push(`  ${o.metric}: ${o.count} rows, MAPE ${num(o.mapePct)} % (mean predicted ${o.meanPredicted?.toPrecision(4) ?? 'n/a'}, actual ${o.meanActual?.toPrecision(4) ?? 'n/a'})`);
   }
   lines.push('', `per intent class: ${r.perClass.length} family × class cells (use --json for all of them)`);
   return lines.join('\n');

@@ -112,5 +112,6 @@ describe('learning report', () => {
     expect(r.trend.slice(1).every((t) => t.rate === 0)).toBe(true);
     expect(r.perFamily).toEqual([expect.objectContaining({ family: 'ring', successes: 30, total: 40 })]);
     expect(r.perFamily[0]!.interval.low).toBeGreaterThan(0.58);
+    expect(r.predictor.costMapePct).toBeNull(); // not cross-validated: null, never NaN
   });
 });
