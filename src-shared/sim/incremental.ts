@@ -323,24 +323,24 @@ export class DestinationDelta {
   }
 }
 
-/** Sorts the first `len` entries of `a` by key[a[i]] descending (Infinity first). Insertion sort when short. */
+/**
+ * Sorts the first `len` entries of `a` by key[a[i]] descending (Infinity
+ * first), in place and without allocating: insertion sort when short, Shell
+ * sort (Ciura gaps) otherwise. Order among equal keys is irrelevant.
+ */
+const GAPS = [701, 301, 132, 57, 23, 10, 4, 1];
 function sortByKeyDesc(a: Int32Array, len: number, key: Float64Array): void {
-  if (len > 48) {
-    a.subarray(0, len).sort((x, y) => {
+  for (const gap of GAPS) {
+    if (gap >= len) continue;
+    for (let i = gap; i < len; i++) {
+      const x = a[i]!;
       const kx = key[x]!;
-      const ky = key[y]!;
-      return kx === ky ? 0 : kx < ky ? 1 : -1;
-    });
-    return;
-  }
-  for (let i = 1; i < len; i++) {
-    const x = a[i]!;
-    const kx = key[x]!;
-    let j = i - 1;
-    while (j >= 0 && key[a[j]!]! < kx) {
-      a[j + 1] = a[j]!;
-      j--;
+      let j = i;
+      while (j >= gap && key[a[j - gap]!]! < kx) {
+        a[j] = a[j - gap]!;
+        j -= gap;
+      }
+      a[j] = x;
     }
-    a[j + 1] = x;
   }
 }
