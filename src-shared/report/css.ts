@@ -23,7 +23,7 @@ tr { break-inside: avoid; }
 th, td { border: 1px solid #c5ccd3; padding: 1.4mm 2mm; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 thead th { background: #e8eef4; font-weight: bold; font-size: 9pt; }
 td.num, th.num { text-align: right; }
-td.num { white-space: nowrap; }
+td.num, td.nowrap { white-space: nowrap; }
 table.narrow { width: 70%; }
 table.facts { width: 100%; }
 table.facts th { width: 34%; background: #f4f6f8; font-weight: normal; color: #34495e; }

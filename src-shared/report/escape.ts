@@ -27,3 +27,18 @@ export function shortJson(value: unknown, max = 160): string {
   }
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/**
+ * An audit detail as a reader would write it: "family: hub-spoke; seed: 1"
+ * for a flat object, nested values as compact JSON; cut to `max` characters.
+ */
+export function detailText(value: unknown, max = 160): string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return shortJson(value, max);
+  const parts = Object.entries(value as Record<string, unknown>).map(([k, v]) => {
+    const text =
+      typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : v === null || v === undefined ? '–' : shortJson(v, max);
+    return `${k}: ${text}`;
+  });
+  const text = parts.join('; ');
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -15,6 +15,13 @@ export interface Column {
   num?: boolean;
   /** Relative width hint (CSS width, e.g. "30%"). */
   width?: string;
+  /** Keep on one line (dates, short codes). */
+  nowrap?: boolean;
+}
+
+function cellClass(c: Column | undefined): string {
+  const cls = [c?.num ? 'num' : '', c?.nowrap ? 'nowrap' : ''].filter(Boolean).join(' ');
+  return cls ? ` class="${cls}"` : '';
 }
 
 export function table(columns: readonly Column[], rows: readonly (readonly Html[])[], opts: { cls?: string; rowCls?: (i: number) => string } = {}): Html {
@@ -24,7 +31,7 @@ export function table(columns: readonly Column[], rows: readonly (readonly Html[
   const body = rows
     .map((r, i) => {
       const cls = opts.rowCls?.(i) ?? '';
-      const cells = r.map((cell, k) => `<td${columns[k]?.num ? ' class="num"' : ''}>${cell}</td>`).join('');
+      const cells = r.map((cell, k) => `<td${cellClass(columns[k])}>${cell}</td>`).join('');
       return `<tr${cls ? ` class="${cls}"` : ''}>${cells}</tr>`;
     })
     .join('\n');

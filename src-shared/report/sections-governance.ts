@@ -1,6 +1,6 @@
 import { DEFAULT_PRICE_BOOK, type PriceBook } from '../cost/pricebook';
 import { FAILURE_MODEL } from '../learn/availability';
-import { esc, shortJson } from './escape';
+import { detailText, esc } from './escape';
 import { dateTime, num, pct, usd } from './format';
 import { h3, none, p, section, table, text, type Html } from './kit';
 import type { OptimisationInput, ReportModel } from './model';
@@ -153,7 +153,7 @@ export function optimisationSection(m: ReportModel, n: number): Html {
   else {
     body.push(
       table(
-        [{ head: 'When' }, { head: 'Who' }, { head: 'Decision' }, { head: 'About' }, { head: 'Reason', width: '40%' }],
+        [{ head: 'When', nowrap: true }, { head: 'Who' }, { head: 'Decision' }, { head: 'About' }, { head: 'Reason', width: '38%' }],
         decisions.map((d) => [
           dateTime(d.createdAt), text(d.actor), text(d.decision),
           text(subjectOf(m, d.subjectKind, d.subjectId)), text(d.reason ?? ''),
@@ -170,10 +170,10 @@ export function auditSection(m: ReportModel, n: number): Html {
   return section('audit', n, 'Audit trail', [
     shown,
     table(
-      [{ head: '#', num: true }, { head: 'When', width: '17%' }, { head: 'Who' }, { head: 'Action' }, { head: 'Subject', width: '18%' }, { head: 'Detail', width: '36%' }],
+      [{ head: '#', num: true }, { head: 'When', nowrap: true }, { head: 'Who' }, { head: 'Action' }, { head: 'Subject', width: '22%' }, { head: 'Detail', width: '32%' }],
       m.audit.map((a) => [
         num(a.id), dateTime(a.at), text(a.actor), text(a.action),
-        text(a.subject === null ? '' : subjectOf(m, '', a.subject)), `<span class="small mono">${esc(shortJson(a.detail))}</span>`,
+        text(a.subject === null ? '' : subjectOf(m, '', a.subject)), `<span class="small">${esc(detailText(a.detail))}</span>`,
       ]),
       { cls: 'audit' },
     ),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { esc, shortJson } from '../../../src-shared/report/escape';
+import { detailText, esc, shortJson } from '../../../src-shared/report/escape';
 import { availability, dateTime, minutes, pct, usd, usdShort } from '../../../src-shared/report/format';
 
 describe('esc', () => {
@@ -25,6 +25,15 @@ describe('esc', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic['self'] = cyclic;
     expect(shortJson(cyclic)).toBe('(detail not printable)');
+  });
+});
+
+describe('detailText', () => {
+  it('reads a flat detail as key: value pairs, nested values as JSON, cut to length', () => {
+    expect(detailText({ family: 'hub-spoke', seed: 1, ok: true })).toBe('family: hub-spoke; seed: 1; ok: true');
+    expect(detailText({ scenarios: ['n1-links', 'sites'], to: null })).toBe('scenarios: ["n1-links","sites"]; to: –');
+    expect(detailText(null)).toBe('');
+    expect(detailText({ note: 'x'.repeat(500) }, 40)).toHaveLength(40);
   });
 });
 
