@@ -20,6 +20,12 @@ export interface PoolOptions {
    * Default: simulator.worker.js if it exists next to this module, else .ts.
    */
   workerUrl?: URL;
+  /**
+   * Below this many scenarios per worker, fewer workers are used: each
+   * worker rebuilds the baseline and warms its own JIT, which costs more
+   * than a small sweep gains from a second thread. Default 400.
+   */
+  minScenariosPerThread?: number;
 }
 
 export interface RunHooks {
@@ -86,10 +92,12 @@ export class WorkerPool {
   private seq = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private readonly minPerThread: number;
 
   constructor(opts: PoolOptions = {}) {
     this.size = Math.max(1, opts.size ?? availableParallelism());
     this.workerUrl = opts.workerUrl ?? defaultWorkerUrl();
+    this.minPerThread = Math.max(1, opts.minScenariosPerThread ?? 400);
   }
 
   /** Workers started and waiting for work (diagnostics and tests). */
@@ -124,7 +132,7 @@ export class WorkerPool {
     if (hooks.signal?.aborted) return Promise.reject(new SweepAbortedError());
     const total = job.scenarios.length;
     const fields = fieldsPerScenario(job);
-    const threads = Math.max(1, Math.min(this.size, hooks.threads ?? this.size, Math.max(1, total)));
+    const threads = Math.max(1, Math.min(this.size, hooks.threads ?? this.size, Math.ceil(total / this.minPerThread)));
     const control = new SharedArrayBuffer(CONTROL_SLOTS * 4);
     const ctl = new Int32Array(control);
     const resultsBuf = new SharedArrayBuffer(Math.max(8, total * fields * 8));

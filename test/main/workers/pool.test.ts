@@ -25,7 +25,7 @@ function ringOfRings(k: number, r: number): Topology {
 
 const pools: WorkerPool[] = [];
 const newPool = (size: number, workerUrl?: URL): WorkerPool => {
-  const p = new WorkerPool({ size, ...(workerUrl ? { workerUrl } : {}) });
+  const p = new WorkerPool({ size, minScenariosPerThread: 1, ...(workerUrl ? { workerUrl } : {}) });
   pools.push(p);
   return p;
 };
@@ -97,6 +97,12 @@ describe('WorkerPool', () => {
     const { results } = await newPool(1, pathToFileURL(out)).run(job);
     expect([...results]).toEqual([...runJobInline(job)]);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('uses fewer workers for small sweeps unless told otherwise', async () => {
+    const pool = new WorkerPool({ size: 2 });
+    pools.push(pool);
+    expect((await pool.run(job)).threads).toBe(1); // about 100 scenarios: one worker is faster
   });
 
   it('the worker imports nothing from electron, store, ipc or services', () => {
