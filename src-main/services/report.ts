@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parsePriceBook } from '../../src-shared/cost/pricebook';
+import { parsePriceBook, type PriceBook } from '../../src-shared/cost/pricebook';
 import { APP_VERSION } from '../../src-shared/lib/version';
 import { AppError } from '../../src-shared/contract/result';
 import { gatherReport, ReportInputError } from '../../src-shared/report/gather';
@@ -27,14 +27,24 @@ export interface PdfRenderer {
 /** Newest audit entries printed; a long-lived project keeps the rest in its file. */
 export const AUDIT_PRINTED = 400;
 
+/** A stored price book, or null when there is none or it cannot be read (designs then price with the default). */
+function readPriceBook(raw: string | undefined): PriceBook | null {
+  if (raw === undefined) return null;
+  try {
+    const parsed = parsePriceBook(JSON.parse(raw) as unknown);
+    return parsed.ok ? parsed.book : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Reads everything the report needs from an open project (read-only use). */
 export function reportInputFor(project: ProjectFile, opts: { designId?: string; now?: number } = {}): ReportInput {
   const designs = project.topologies.list().map((s) => project.topologies.get(s.id));
   const audit = project.audit.list(100_000);
   const created = Number(project.meta.get('created_at'));
   // A project's own price book lives in meta under 'price_book' (services/designs.ts owns the key).
-  const rawBook = project.meta.get('price_book');
-  const book = rawBook === undefined ? null : parsePriceBook(JSON.parse(rawBook) as unknown);
+  const book = readPriceBook(project.meta.get('price_book'));
   return {
     project: {
       name: project.name,
@@ -43,7 +53,7 @@ export function reportInputFor(project: ProjectFile, opts: { designId?: string; 
       createdAt: Number.isFinite(created) && created > 0 ? created : null,
       createdBy: project.meta.get('created_by') ?? null,
     },
-    priceBook: book?.ok ? book.book : null,
+    priceBook: book,
     generatedAt: opts.now ?? Date.now(),
     softwareVersion: APP_VERSION,
     designs,

@@ -11,8 +11,9 @@ import type { ClassRow } from './sweep';
  * The governance report as data: what `gatherReport` reads from plain
  * project records, and what the HTML renderer prints. Every figure in the
  * model is either read from a record or computed by the shared cost,
- * validation and simulation code; a missing record stays missing (null or
- * an empty list) and the page says so.
+ * validation and simulation code (and then marked as computed for the
+ * report); a missing record that cannot be computed (a sweep, a prediction,
+ * an approval) stays missing and the page says so.
  */
 
 /** One audit-trail entry, as the project's audit repository lists it. */
