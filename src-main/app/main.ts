@@ -8,6 +8,7 @@ import { createHandlers } from '../ipc/handlers';
 import { useNativeBinding } from '../store/db';
 import { NativeBindingMissingError, selectNativeBinding, type RuntimeFacts } from '../store/nativeBinding';
 import { buildElectronBinding } from './nativeBuild';
+import { ElectronPdfRenderer } from './pdf';
 import { forwardEvents, registerElectronIpc } from './ipc';
 import { buildMenu } from './menu';
 import { hardenSessions, isAppUrl } from './security';
@@ -62,6 +63,7 @@ async function start(): Promise<void> {
     mode: 'electron',
     projectsDir: path.join(app.getPath('documents'), 'NetTwin'),
     dataDir: app.getPath('userData'),
+    pdf: () => new ElectronPdfRenderer(),
   });
   const dispatch = createDispatch(createHandlers(services), (l) => console.error(l));
   const win = new BrowserWindow({

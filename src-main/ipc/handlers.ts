@@ -1,11 +1,21 @@
 import type { Channel, CallOutput, HandlerInput } from '../../src-shared/contract/contract';
 import { APP_VERSION } from '../../src-shared/lib/version';
 import type { Services } from '../services/container';
+import type { RecommendRequest } from '../services/recommend';
 
 /** One handler per channel; the mapped type makes a forgotten channel a compile error. */
 export type Handlers = {
   [C in Channel]: (input: HandlerInput<C>) => Promise<CallOutput<C>> | CallOutput<C>;
 };
+
+/** Drops absent optional fields (exact optional property types). */
+function recommendRequest(req: HandlerInput<'recommend:instant'>): RecommendRequest {
+  return {
+    intent: req.intent,
+    ...(req.options !== undefined ? { options: req.options } : {}),
+    ...(req.projectId !== undefined ? { projectId: req.projectId } : {}),
+  };
+}
 
 export function createHandlers(s: Services): Handlers {
   return {
@@ -61,6 +71,33 @@ export function createHandlers(s: Services): Handlers {
     },
     'sim:list': ({ projectId, designId }) => s.simulations.list(projectId, designId),
     'sim:result': ({ projectId, simulationId }) => s.simulations.result(projectId, simulationId),
+    'recommend:instant': (req) => s.recommend.instant(recommendRequest(req)),
+    'recommend:verified': (req) => {
+      if (req.projectId !== undefined) s.projects.writable(req.projectId);
+      const { jobId } = s.jobs.start('recommend:verified', (ctx) => s.recommend.verified(recommendRequest(req), ctx));
+      return { jobId };
+    },
+    'learn:report': ({ projectId }) => s.learning.report(projectId !== undefined ? { projectId } : {}),
+    'outcomes:import': (input) => s.learning.importOutcomes(input),
+    'optimize:run': (input) => {
+      s.projects.writable(input.projectId).topologies.get(input.designId);
+      const { jobId } = s.jobs.start('optimize:run', (ctx) =>
+        s.optimize.run(
+          { projectId: input.projectId, designId: input.designId, strategy: input.strategy,
+            ...(input.keep ? { keep: input.keep } : {}), ...(input.maxSteps !== undefined ? { maxSteps: input.maxSteps } : {}) },
+          ctx,
+        ),
+      );
+      return { jobId };
+    },
+    'optimize:decide': (input) => s.optimize.decide(input),
+    'optimize:undo': (input) => s.optimize.undo(input),
+    'optimize:list': ({ projectId, designId }) => s.optimize.list({ projectId, ...(designId !== undefined ? { designId } : {}) }),
+    'optimize:policy': ({ projectId }) => s.optimize.policy(projectId),
+    'optimize:setPolicy': ({ projectId, policy, actor }) => s.optimize.setPolicy(projectId, policy, actor),
+    'audit:list': ({ projectId, limit }) => s.optimize.audit({ projectId, ...(limit !== undefined ? { limit } : {}) }),
+    'report:generate': ({ projectId, designId, format }) =>
+      s.reports.generate({ projectId, format, ...(designId !== undefined ? { designId } : {}) }),
     'job:cancel': ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),
   };
 }

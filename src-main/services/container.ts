@@ -11,6 +11,8 @@ import { JobManager } from './jobs';
 import { AbsolutePathLocator, FolderLocator, type ProjectLocator } from './locator';
 import { ProjectService } from './projects';
 import { RecentProjects } from './recent';
+import { ChromiumPdfRenderer } from './pdf-chromium';
+import { ReportService, type PdfRenderer } from './report';
 
 export interface ServiceOptions {
   mode: 'electron' | 'browser';
@@ -21,6 +23,8 @@ export interface ServiceOptions {
   now?: () => number;
   /** The shipped bootstrap knowledge base (found next to the app when absent). */
   bootstrapKnowledge?: string;
+  /** How reports become PDF: Electron's printToPDF in the app, headless Chromium elsewhere. */
+  pdf?: () => PdfRenderer;
 }
 
 export interface Services {
@@ -32,6 +36,10 @@ export interface Services {
   readonly designs: DesignService;
   readonly simulations: SimulationService;
   readonly exchange: ExchangeService;
+  readonly learning: LearningService;
+  readonly recommend: RecommendService;
+  readonly optimize: OptimizeService;
+  readonly reports: ReportService;
   dispose(): void;
 }
 
@@ -53,6 +61,12 @@ export function createServices(opts: ServiceOptions): Services {
   const optimize = new OptimizeService(writableProject, opts.now);
   const simulations = new SimulationService(projects, bus, sharedPool);
   const exchange = new ExchangeService(projects, designs, bus);
+  let chromium: ChromiumPdfRenderer | null = null;
+  const pdf = opts.pdf ?? (() => (chromium ??= new ChromiumPdfRenderer()));
+  const reports = new ReportService(projects, locator, pdf, opts.now);
+  // Record everything: each generated design becomes learning history, and an opened project's records join the knowledge base.
+  designs.onGenerated = (projectId, designId) => learning.recordDesign(projectId, designId);
+  projects.onOpened = (projectId) => learning.mergeProject(projectId);
   return {
     mode: opts.mode,
     bus,
@@ -62,6 +76,13 @@ export function createServices(opts: ServiceOptions): Services {
     designs,
     simulations,
     exchange,
-    dispose: () => projects.closeAll(),
+    learning,
+    recommend,
+    optimize,
+    reports,
+    dispose: () => {
+      projects.closeAll();
+      learning.dispose();
+    },
   };
 }

@@ -21,6 +21,9 @@ const PRICE_BOOK_KEY = 'price_book';
 
 /** Use cases on the designs (TopologyRecords) of one project. */
 export class DesignService {
+  /** Called after a design is generated and recorded (learning history); its failure never fails the generation. */
+  onGenerated: ((projectId: string, designId: string) => unknown) | null = null;
+
   constructor(
     private readonly projects: ProjectService,
     private readonly bus: EventBus,
@@ -41,6 +44,7 @@ export class DesignService {
       const intentRec = project.intents.insert(intent.name, intent);
       return this.record(project, intent, intentRec.id, family, seed);
     });
+    this.learnFrom(projectId, summary.id);
     this.bus.emit('project:changed', { projectId, what: 'designs' });
     return summary;
   }
@@ -54,7 +58,9 @@ export class DesignService {
     for (const [i, family] of TOPOLOGY_FAMILIES.entries()) {
       if (ctx.signal.aborted) break;
       try {
-        out.push(project.transaction(() => this.record(project, intent, intentRec.id, family, seed)));
+        const summary = project.transaction(() => this.record(project, intent, intentRec.id, family, seed));
+        out.push(summary);
+        this.learnFrom(projectId, summary.id);
       } catch (err) {
         // A family that cannot serve this intent (e.g. full mesh too large) is skipped, with the reason.
         project.audit.append('system', 'design.generate.skipped', family, { reason: (err as Error).message });
@@ -64,6 +70,14 @@ export class DesignService {
     }
     this.bus.emit('project:changed', { projectId, what: 'designs' });
     return out;
+  }
+
+  private learnFrom(projectId: string, designId: string): void {
+    try {
+      this.onGenerated?.(projectId, designId);
+    } catch (err) {
+      this.projects.get(projectId).audit.append('system', 'learning.record.failed', designId, { reason: (err as Error).message });
+    }
   }
 
   private record(project: ProjectFile, intent: Intent, intentId: string, family: Family, seed: number): TopologySummary {

@@ -137,7 +137,7 @@ export class LearningService {
     try {
       measured = parseOutcomes(input.text);
     } catch (err) {
-      if (err instanceof OutcomeFormatError) throw new AppError('INVALID_INPUT', err.message);
+      if (err instanceof OutcomeFormatError) throw new AppError('INVALID_INPUT', `${input.source}: ${err.message}`);
       throw err;
     }
     const project = this.project(input.projectId);

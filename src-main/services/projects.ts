@@ -10,6 +10,8 @@ import type { RecentProjects } from './recent';
 /** Open projects by file, one connection each, shared by every caller. */
 export class ProjectService {
   private readonly open = new Map<string, ProjectFile>();
+  /** Called when a project is opened (its records join the knowledge base); failures are logged in its audit trail. */
+  onOpened: ((projectId: string) => unknown) | null = null;
   /** The project the user last created or opened (the desktop menu's Save As acts on it). */
   current: string | undefined;
 
@@ -83,6 +85,13 @@ export class ProjectService {
     const project = this.get(id, readOnly);
     this.recent.add(file);
     this.current = this.locator.idFor(file);
+    if (!readOnly) {
+      try {
+        this.onOpened?.(this.locator.idFor(file));
+      } catch (err) {
+        project.audit.append('system', 'knowledge.merge.failed', null, { reason: (err as Error).message });
+      }
+    }
     return this.info(project);
   }
 
@@ -136,10 +145,18 @@ export class ProjectService {
 
   /** The file behind a project id, for a download (browser host). */
   fileForDownload(id: string): string {
-    const file = this.locator.resolve(id);
+    const file = /\.(pdf|html)$/i.test(id) ? this.reportFile(id) : this.locator.resolve(id);
     if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `project ${path.basename(file)} not found`);
     this.open.get(file)?.db.pragma('wal_checkpoint(TRUNCATE)'); // a no-op in rollback mode; safe if a WAL ever appears
     return file;
+  }
+
+  /** A generated report in the projects folder (plain file name only). */
+  private reportFile(name: string): string {
+    if (name !== path.basename(name) || name.startsWith('.') || name.includes('\0')) {
+      throw new AppError('FORBIDDEN', `"${name}" is not a report file name inside the projects folder`);
+    }
+    return path.join(this.locator.projectsDir, name);
   }
 
   /**

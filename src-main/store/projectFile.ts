@@ -20,7 +20,7 @@ export const PROJECT_EXTENSION = '.nettwin';
 /** Records that are history rather than design: left out of a share "without history". */
 export const HISTORY_TABLES = [
   'validation_records', 'performance_metrics', 'simulation_records', 'recommendation_history',
-  'optimization_log', 'decisions', 'outcomes', 'audit_log',
+  'optimization_log', 'decisions', 'outcomes', 'audit_log', 'learning_samples',
 ] as const;
 
 export class DamagedProjectError extends Error {

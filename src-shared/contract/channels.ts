@@ -27,6 +27,18 @@ export const CHANNELS = [
   'sim:run',
   'sim:list',
   'sim:result',
+  'recommend:instant',
+  'recommend:verified',
+  'learn:report',
+  'outcomes:import',
+  'optimize:run',
+  'optimize:decide',
+  'optimize:undo',
+  'optimize:list',
+  'optimize:policy',
+  'optimize:setPolicy',
+  'audit:list',
+  'report:generate',
   'job:cancel',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -9,6 +9,16 @@ import { TOPOLOGY_EXPORT_FORMATS, TOPOLOGY_IMPORT_FORMATS } from '../io/formats'
 import type { ImportReport } from '../io/report';
 import { SCENARIO_CLASSES } from '../sim/scenarios';
 import type { SweepReportShape } from './sim-types';
+import type { LearningReport } from '../learn/report';
+import type { GovernancePolicy } from '../learn/optimize/governance';
+import { RedundancySchema } from '../model/intent';
+import type {
+  AuditEntryShape,
+  OptimizationEntryShape,
+  OutcomeImportResultShape,
+  RecommendResultShape,
+  ReportOutputShape,
+} from './learn-types';
 import { FamilySchema, TopologySchema } from '../model/topology';
 import type { Channel } from './channels';
 
@@ -27,6 +37,11 @@ const ProjectName = z
   .refine((n) => ![...n].some((ch) => ch.charCodeAt(0) < 32), 'no control characters in a project name');
 
 const Empty = z.object({}).strict();
+const Actor = z.string().trim().min(1, 'say who decides').max(200);
+const Reason = z.string().trim().min(1, 'give a reason').max(2000);
+const RecommendInput = z
+  .object({ intent: IntentSchema, options: z.number().int().min(1).max(20).optional(), projectId: ProjectId.optional() })
+  .strict();
 const JobStarted = z.object({ jobId: z.string() });
 
 export const AppInfoSchema = z.object({
@@ -142,6 +157,68 @@ export const contract = {
   },
   'sim:list': { input: z.object({ projectId: ProjectId, designId: RecordId }).strict(), output: z.array(SimulationRecordSchema) },
   'sim:result': { input: z.object({ projectId: ProjectId, simulationId: RecordId }).strict(), output: z.custom<SweepReportShape>() },
+  /** Every family ranked for the intent's goal from history and the predictor alone (fast). */
+  'recommend:instant': { input: RecommendInput, output: z.custom<RecommendResultShape>() },
+  /** Long job: generates and simulates the top candidates (× options variants); value: the verified recommendation. */
+  'recommend:verified': { input: RecommendInput, output: JobStarted },
+  'learn:report': { input: z.object({ projectId: ProjectId.optional() }).strict(), output: z.custom<LearningReport>() },
+  /** Measured outcomes (CSV or JSON) compared with the twin's predictions. */
+  'outcomes:import': {
+    input: z.object({ projectId: ProjectId, text: z.string().min(1).max(16 * 1024 * 1024), source: z.string().min(1).max(300) }).strict(),
+    output: z.custom<OutcomeImportResultShape>(),
+  },
+  /** Long job: optimisation steps under the project's governance policy; value: `{ steps, revision, stoppedFor }`. */
+  'optimize:run': {
+    input: z
+      .object({
+        projectId: ProjectId,
+        designId: RecordId,
+        strategy: z.enum(['cost', 'resilience', 'load']),
+        keep: RedundancySchema.optional(),
+        maxSteps: z.number().int().min(1).max(100).optional(),
+      })
+      .strict(),
+    output: JobStarted,
+  },
+  'optimize:decide': {
+    input: z
+      .object({ projectId: ProjectId, stepId: RecordId, decision: z.enum(['approve', 'reject']), actor: Actor, reason: Reason })
+      .strict(),
+    output: z.custom<OptimizationEntryShape>(),
+  },
+  'optimize:undo': {
+    input: z.object({ projectId: ProjectId, stepId: RecordId, actor: Actor, reason: Reason }).strict(),
+    output: z.custom<OptimizationEntryShape>(),
+  },
+  'optimize:list': {
+    input: z.object({ projectId: ProjectId, designId: RecordId.optional() }).strict(),
+    output: z.custom<OptimizationEntryShape[]>(),
+  },
+  'optimize:policy': { input: z.object({ projectId: ProjectId }).strict(), output: z.custom<GovernancePolicy>() },
+  'optimize:setPolicy': {
+    input: z
+      .object({
+        projectId: ProjectId,
+        actor: Actor,
+        policy: z
+          .object({
+            autoApproveMaxCostUsd: z.number().min(0).max(1e12),
+            autoStrategies: z.array(z.enum(['cost', 'resilience', 'load'])).max(3),
+          })
+          .strict(),
+      })
+      .strict(),
+    output: z.custom<GovernancePolicy>(),
+  },
+  'audit:list': {
+    input: z.object({ projectId: ProjectId, limit: z.number().int().min(1).max(10_000).optional() }).strict(),
+    output: z.custom<AuditEntryShape[]>(),
+  },
+  /** The governance decision pack: HTML text, or a PDF written next to the project (desktop: printToPDF). */
+  'report:generate': {
+    input: z.object({ projectId: ProjectId, designId: RecordId.optional(), format: z.enum(['html', 'pdf']) }).strict(),
+    output: z.custom<ReportOutputShape>(),
+  },
   'job:cancel': { input: z.object({ jobId: z.string().min(1).max(100) }).strict(), output: z.object({ cancelled: z.boolean() }) },
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>; // missing/extra channel = compile error
 

@@ -10,7 +10,7 @@ function normalise(v: unknown): unknown {
   return JSON.parse(
     JSON.stringify(v)
       .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>')
-      .replace(/"(createdAt|updatedAt|modifiedAt|elapsedMs)":[\d.e+-]+/g, '"$1":0')
+      .replace(/"(createdAt|updatedAt|modifiedAt|decidedAt|elapsedMs|at)":[\d.e+-]+/g, '"$1":0')
       .replace(/"(path|projectsDir)":"[^"]*"/g, '"$1":"<path>"'),
   );
 }
@@ -67,6 +67,35 @@ async function scenario(t: Transport): Promise<Record<Channel, unknown>> {
   const exported = value<{ files: Record<string, string> }>(await t.call('design:export', { projectId, designId: summary.id, format: 'graphml' }));
   const imported = await t.call('design:import', { projectId, fileName: 'again.graphml', text: exported.files['topology.graphml']! });
   out['design:import'] = normalise(value(imported));
+  const instant = value<{ options: { family: string }[] }>(await t.call('recommend:instant', { intent, projectId }));
+  expect(instant.options.length).toBe(9);
+  // Model figures depend on the order of history rows (random ids), so compare the answer's structure.
+  out['recommend:instant'] = { mode: 'instant', families: instant.options.map((o) => o.family).sort() };
+  const verifiedDone = await t.listen('job:finished', (p) => p['kind'] === 'recommend:verified');
+  const verifiedJob = value<{ jobId: string }>(await t.call('recommend:verified', { intent, projectId, options: 1 }));
+  out['recommend:verified'] = { jobId: typeof verifiedJob.jobId };
+  const verified = await verifiedDone.event;
+  expect(verified['ok']).toBe(true);
+  const learned = value<Record<string, unknown>>(await t.call('learn:report', { projectId }));
+  out['learn:report'] = Object.keys(learned).sort();
+  const csv = `design,metric,value,unit\n${summary.id},utilisation,42,%\n`;
+  await run('outcomes:import', { projectId, text: csv, source: 'contract.csv' });
+  await run('optimize:setPolicy', { projectId, actor: 'Ada', policy: { autoApproveMaxCostUsd: 0, autoStrategies: [] } });
+  await run('optimize:policy', { projectId });
+  const optimised = await t.listen('job:finished', (p) => p['kind'] === 'optimize:run');
+  const optJob = value<{ jobId: string }>(await t.call('optimize:run', { projectId, designId: summary.id, strategy: 'resilience', maxSteps: 2 }));
+  out['optimize:run'] = { jobId: typeof optJob.jobId };
+  const optimisedValue = (await optimised.event) as { ok: boolean; value: { steps: { id: string; status: string }[] } };
+  expect(optimisedValue.ok).toBe(true);
+  const step = optimisedValue.value.steps[0]!;
+  expect(step.status).toBe('proposed'); // nothing is auto-approved under this policy
+  await run('optimize:list', { projectId, designId: summary.id });
+  await run('optimize:decide', { projectId, stepId: step.id, decision: 'approve', actor: 'Ada', reason: 'removes the single point of failure' });
+  await run('optimize:undo', { projectId, stepId: step.id, actor: 'Ada', reason: 'board asked to keep the original' });
+  await run('audit:list', { projectId, limit: 50 });
+  const html = value<{ format: string; html: string }>(await t.call('report:generate', { projectId, designId: summary.id, format: 'html' }));
+  expect(html.html).toContain('<html');
+  out['report:generate'] = { format: html.format };
   await run('job:cancel', { jobId: 'no-such-job' });
   await run('project:saveAs', { id: projectId, name: 'Beta' });
   await run('project:export', { id: projectId, name: 'Alpha shared', includeHistory: false });
@@ -104,6 +133,18 @@ const INVALID: Record<Channel, unknown[]> = {
   'sim:run': [{ projectId: 'a.nettwin', designId: 'd', scenarios: [] }, { projectId: 'a.nettwin', designId: 'd', scenarios: ['n3'] }],
   'sim:list': [{ projectId: 'a.nettwin' }],
   'sim:result': [{ projectId: 'a.nettwin', simulationId: 7 }],
+  'recommend:instant': [{ intent: {} }, { intent, options: 0 }],
+  'recommend:verified': [{ intent, options: 500 }],
+  'learn:report': [{ projectId: '' }],
+  'outcomes:import': [{ projectId: 'a.nettwin', text: '', source: 'x' }],
+  'optimize:run': [{ projectId: 'a.nettwin', designId: 'd', strategy: 'speed' }],
+  'optimize:decide': [{ projectId: 'a.nettwin', stepId: 's', decision: 'approve', actor: 'Ada', reason: '' }],
+  'optimize:undo': [{ projectId: 'a.nettwin', stepId: 's', actor: '', reason: 'x' }],
+  'optimize:list': [{ designId: 'd' }],
+  'optimize:policy': [{}],
+  'optimize:setPolicy': [{ projectId: 'a.nettwin', actor: 'A', policy: { autoApproveMaxCostUsd: -1, autoStrategies: [] } }],
+  'audit:list': [{ projectId: 'a.nettwin', limit: 0 }],
+  'report:generate': [{ projectId: 'a.nettwin', format: 'docx' }],
   'job:cancel': [{}, { jobId: 12 }],
 };
 
