@@ -201,7 +201,8 @@ export function fitPredictor(history: readonly LearningSample[]): Predictor {
       const c = predictTarget(m.targets.cost, x);
       const p = predictTarget(m.targets.p95, x);
       const d = predictTarget(m.targets.downtime, x);
-      const avail = (down: number) => 1 - fromTarget.downtime(down) / MINUTES_PER_YEAR;
+      // Downtime cannot exceed a year: the upper end of a wide interval must not give a negative availability.
+      const avail = (down: number) => 1 - Math.min(MINUTES_PER_YEAR, fromTarget.downtime(down)) / MINUTES_PER_YEAR;
       const sc = familySigma(family, 'cost');
       const sp = familySigma(family, 'p95');
       const sd = familySigma(family, 'downtime');
