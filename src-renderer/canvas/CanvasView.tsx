@@ -115,7 +115,7 @@ export function CanvasView({ label, onConnect, onDragEnd, onDropRole, onUserMove
       onDrop={onDrop}
       nodesDraggable={editing}
       nodesConnectable={editing}
-      elementsSelectable
+      elementsSelectable={mode === 'edit'} // in what-if a click fails; selecting would rebuild every node's view
       connectionMode={ConnectionMode.Loose}
       deleteKeyCode={null}
       selectionKeyCode="Shift"

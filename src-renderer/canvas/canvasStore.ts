@@ -7,8 +7,15 @@ import type { Action, ActionPatch, EditorView, Effect, Mode } from '../actions/t
 import { reconcile, toFlowEdge, toFlowNode } from './toFlow';
 import { noFailures, type DeviceNode, type FailureKind, type FailureSelection, type LinkEdge, type WhatIfOverlay } from './types';
 
-/** Computes the what-if overlay for a selection of failures (set by the what-if feature). */
-export type WhatIfEvaluator = (f: FailureSelection) => WhatIfOverlay;
+/**
+ * Computes the what-if overlay for a selection of failures (set by the
+ * what-if feature): `first` at once, then `refine` (the routing) a moment
+ * later so the click is answered in the very next frame.
+ */
+export interface WhatIfEvaluator {
+  first: (f: FailureSelection, previous: WhatIfOverlay | null) => WhatIfOverlay;
+  refine?: (f: FailureSelection, first: WhatIfOverlay) => Partial<WhatIfOverlay>;
+}
 
 export interface CanvasState {
   /** The design being shown/edited: the model; nodes/edges are its views. */
@@ -63,10 +70,21 @@ export const createCanvasStore = (): StoreApi<CanvasState> =>
       });
       reevaluate();
     };
+    let refineTimer: ReturnType<typeof setTimeout> | null = null;
     const reevaluate = (): void => {
       const { evaluator, failures, mode } = get();
-      const overlay = evaluator !== null && mode === 'whatif' ? evaluator(failures) : null;
+      if (refineTimer !== null) clearTimeout(refineTimer);
+      refineTimer = null;
+      const overlay = evaluator !== null && mode === 'whatif' ? evaluator.first(failures, get().overlay) : null;
       set({ overlay, failed: overlay?.failed ?? new Set() });
+      const refine = evaluator?.refine;
+      if (overlay === null || refine === undefined) return;
+      // After the paint of the first answer; dropped if the failures change first.
+      refineTimer = setTimeout(() => {
+        refineTimer = null;
+        if (get().overlay !== overlay) return;
+        set({ overlay: { ...overlay, ...refine(failures, overlay) } });
+      }, 0);
     };
     const applyPatch = (a: Pick<Action, 'label' | 'history'>, p: ActionPatch): Effect | null => {
       const s = get();

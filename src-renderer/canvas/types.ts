@@ -39,6 +39,9 @@ export interface WhatIfOverlay {
   strandedDemand: number;
   maxHeat: number;
   verdict: { survives: boolean; text: string };
-  /** Milliseconds the evaluation took (shown, and read by the UI bench). */
+  /** Milliseconds the connectivity phase took (shown, and read by the UI bench). */
   ms: number;
+  /** Routing (heat, rerouted links) follows the connectivity answer by a frame. */
+  routing: 'pending' | 'done' | 'off';
+  routingMs?: number;
 }

@@ -4,7 +4,7 @@ import type { StoreApi } from 'zustand';
 import type { TopologyRecord } from '../../src-shared/model/records';
 import { call } from '../api/client';
 import type { CanvasState } from './canvasStore';
-import { layoutTopology, StaleLayoutError } from './layout/layoutClient';
+import { initialLayout, StaleLayoutError } from './layout/layoutClient';
 import { hasLayout } from './toFlow';
 
 export type LoadStatus = 'loading' | 'layout' | 'ready' | 'error';
@@ -25,35 +25,42 @@ export function useDesignLoader(
   const [status, setStatus] = useState<LoadStatus>('loading');
   const [record, setRecord] = useState<TopologyRecord | null>(null);
   const [nonce, setNonce] = useState(0);
+  /** False while freshly computed positions are still being stored (edits wait for the new revision). */
+  const [revisionReady, setRevisionReady] = useState(false);
   const revision = useRef<number | null>(null);
 
   useEffect(() => {
     let alive = true;
     setStatus('loading');
+    setRevisionReady(false);
     (async () => {
       const rec = await call('design:get', { projectId, designId });
       if (!alive) return;
       let topology = rec.topology;
       revision.current = rec.revision;
+      let positions: Map<string, { x: number; y: number }> | null = null;
       if (!hasLayout(topology)) {
         setStatus('layout');
-        const positions = await layoutTopology(topology, 'layered');
+        positions = await initialLayout(topology);
         if (!alive) return;
-        topology = { ...topology, nodes: topology.nodes.map((n) => ({ ...n, ...(positions.get(n.id) ?? {}) })) };
-        if (!readOnly && positions.size > 0) {
-          const saved = await call('design:savePositions', {
-            projectId,
-            designId,
-            revision: rec.revision,
-            positions: [...positions].map(([id, p]) => ({ id, x: p.x, y: p.y })),
-          });
-          revision.current = saved.revision;
-        }
+        const placed = positions;
+        topology = { ...topology, nodes: topology.nodes.map((n) => ({ ...n, ...(placed.get(n.id) ?? {}) })) };
       }
+      // Show first, store the new positions after: the architect should not wait on the disk.
       store.getState().load(topology, readOnly);
       setRecord(rec);
       setStatus('ready');
       requestAnimationFrame(() => void fitView(FIT));
+      if (!readOnly && positions !== null && positions.size > 0) {
+        const saved = await call('design:savePositions', {
+          projectId,
+          designId,
+          revision: rec.revision,
+          positions: [...positions].map(([id, p]) => ({ id, x: p.x, y: p.y })),
+        });
+        revision.current = saved.revision;
+      }
+      if (alive) setRevisionReady(true);
     })().catch((err: unknown) => {
       if (err instanceof StaleLayoutError || !alive) return;
       setStatus('error');
@@ -65,7 +72,7 @@ export function useDesignLoader(
   }, [projectId, designId, readOnly, store, fitView, onError, nonce]);
 
   const reload = useCallback(() => setNonce((n) => n + 1), []);
-  return { status, record, revision, reload };
+  return { status, record, revision, revisionReady, reload };
 }
 
 const FIT = { padding: 0.1 } as const;

@@ -84,12 +84,14 @@ describe('actions on a canvas store', () => {
   it('what-if mode blocks editing and recomputes the overlay when failures change', () => {
     const store = loaded();
     let calls = 0;
-    store.getState().setEvaluator((f) => {
-      calls++;
-      return {
-        failed: new Set(f.nodes), cutOff: new Set(), cutOffSites: [], heat: new Map(), rerouted: new Set(),
-        strandedDemand: 0, maxHeat: 0, verdict: { survives: true, text: '' }, ms: 0,
-      };
+    store.getState().setEvaluator({
+      first: (f) => {
+        calls++;
+        return {
+          failed: new Set(f.nodes), cutOff: new Set(), cutOffSites: [], heat: new Map(), rerouted: new Set(),
+          strandedDemand: 0, maxHeat: 0, verdict: { survives: true, text: '' }, ms: 0, routing: 'off',
+        };
+      },
     });
     expect(calls).toBe(0); // edit mode: no overlay
     store.getState().dispatch(whatIfAction);

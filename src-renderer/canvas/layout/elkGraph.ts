@@ -6,7 +6,7 @@ export type LayoutAlgorithm = 'layered' | 'force' | 'radial' | 'stress';
 const NODE_W = 150;
 const NODE_H = 40;
 
-const ALGORITHM_OPTIONS: Record<LayoutAlgorithm, Record<string, string>> = {
+export const ALGORITHM_OPTIONS: Record<LayoutAlgorithm, Record<string, string>> = {
   layered: {
     'elk.algorithm': 'layered',
     'elk.direction': 'DOWN',

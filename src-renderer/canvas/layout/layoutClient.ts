@@ -1,6 +1,7 @@
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import type { Topology } from '../../../src-shared/model/topology';
-import { applyElkLayout, toElkGraph, type LayoutAlgorithm } from './elkGraph';
+import { CLUSTER_ABOVE, clusterPlan, placeMembers, shelfLayout } from './clusters';
+import { ALGORITHM_OPTIONS, applyElkLayout, toElkGraph, type LayoutAlgorithm } from './elkGraph';
 
 type Reply = { seq: number; ok: true; result: ElkNode } | { seq: number; ok: false; message: string };
 
@@ -34,14 +35,39 @@ export async function layoutTopology(
   t: Topology,
   algorithm: LayoutAlgorithm = 'layered',
 ): Promise<Map<string, { x: number; y: number }>> {
-  const mine = ++seq;
-  for (const [s, p] of pending) {
-    pending.delete(s);
-    p.reject(new StaleLayoutError('superseded'));
+  if (t.nodes.length > CLUSTER_ABOVE) {
+    const plan = clusterPlan(t, { ...ALGORITHM_OPTIONS[algorithm], 'elk.separateConnectedComponents': 'true' }, algorithm === 'radial');
+    const result = await runElk(plan.graph);
+    return placeMembers(result, plan, new Set(t.nodes.filter((n) => n.pinned === true).map((n) => n.id)));
   }
-  const result = await new Promise<ElkNode>((resolve, reject) => {
+  return applyElkLayout(await runElk(toElkGraph(t, algorithm)), t);
+}
+
+/**
+ * The layout a design gets when it is first shown without positions: ELK
+ * layered for small designs, the instant site packing for big ones.
+ */
+export async function initialLayout(t: Topology): Promise<Map<string, { x: number; y: number }>> {
+  return t.nodes.length > CLUSTER_ABOVE ? shelfLayout(t) : layoutTopology(t, 'layered');
+}
+
+/**
+ * One ELK run in the worker. ELK cannot be interrupted, so a request that
+ * supersedes a running one terminates that worker and starts a fresh one:
+ * a stale 2,000-device layout must not hold up the design the user opened next.
+ */
+async function runElk(graph: ElkNode): Promise<ElkNode> {
+  const mine = ++seq;
+  if (pending.size > 0) {
+    for (const [s, p] of pending) {
+      pending.delete(s);
+      p.reject(new StaleLayoutError('superseded'));
+    }
+    worker?.terminate();
+    worker = null;
+  }
+  return new Promise<ElkNode>((resolve, reject) => {
     pending.set(mine, { resolve, reject });
-    getWorker().postMessage({ seq: mine, graph: toElkGraph(t, algorithm) });
+    getWorker().postMessage({ seq: mine, graph });
   });
-  return applyElkLayout(result, t);
 }

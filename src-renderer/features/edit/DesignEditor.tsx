@@ -49,7 +49,7 @@ const FIT = { padding: 0.15, duration: 200 } as const;
 
 function EditorBody({ projectId, designId, readOnly, onError, onNotice, onAppEffect, onSaved, store }: Props & { store: StoreApi<CanvasState> }) {
   const { fitView, getViewport, screenToFlowPosition } = useReactFlow();
-  const { status, record, revision, reload } = useDesignLoader(store, projectId, designId, readOnly, onError);
+  const { status, record, revision, revisionReady, reload } = useDesignLoader(store, projectId, designId, readOnly, onError);
   const [save, setSave] = useState<SaveState>('saved');
   const [algorithm, setAlgorithm] = useState<LayoutAlgorithm>('layered');
   const [laying, setLaying] = useState(false);
@@ -64,7 +64,7 @@ function EditorBody({ projectId, designId, readOnly, onError, onNotice, onAppEff
 
   // Persist every model change (edits, drags, layouts, undo) with design:update.
   useEffect(() => {
-    if (status !== 'ready' || readOnly || revision.current === null) return;
+    if (status !== 'ready' || !revisionReady || readOnly || revision.current === null) return;
     const saver = new DesignSaver(revision.current, {
       save: async (t, rev) => (await call('design:update', { projectId, designId, revision: rev, topology: t })).revision,
       onState: (s, message) => {
@@ -84,7 +84,7 @@ function EditorBody({ projectId, designId, readOnly, onError, onNotice, onAppEff
       unsubscribe();
       void saver.flush().finally(() => saver.dispose());
     };
-  }, [status, readOnly, projectId, designId, store, revision, reload, onError, onNotice, onSaved]);
+  }, [status, revisionReady, readOnly, projectId, designId, store, revision, reload, onError, onNotice, onSaved]);
 
   const fitTo = useCallback(
     (nodes: string[], links: string[]) => {

@@ -26,10 +26,12 @@ interface Props {
 
 /** Undo/redo, layout, fit, mode switch, search and the save state. */
 export function EditorToolbar({ algorithm, onAlgorithm, run, onSearch, searchRef, save, laying }: Props) {
-  // Narrow selectors: the toolbar re-renders when these flags flip, not on every drag.
-  const canUndo = useCanvas((s) => undoAction.predicate(s.view()));
-  const canRedo = useCanvas((s) => redoAction.predicate(s.view()));
-  const canLayout = useCanvas((s) => layoutAction.predicate(s.view()));
+  // Narrow, O(1) selectors: they run on every store change (each drag move), so
+  // they read the flags directly instead of building the action view.
+  const editable = useCanvas((s) => s.topology !== null && !s.readOnly && s.mode === 'edit');
+  const canUndo = useCanvas((s) => s.history.past.length > 0) && editable;
+  const canRedo = useCanvas((s) => s.history.future.length > 0) && editable;
+  const canLayout = editable;
   const mode = useCanvas((s) => s.mode);
   const [query, setQuery] = useState('');
   const [miss, setMiss] = useState<string | null>(null);

@@ -56,7 +56,8 @@ export function useLiveValidation(store: StoreApi<CanvasState>, intent: Intent |
       const result = validateDesign(t, intent ?? undefined, { cost });
       setLive({ result, cost, ms: performance.now() - t0 });
     };
-    run();
+    // Also the first run waits a moment: the design is painted before it is judged.
+    timer = setTimeout(run, delayMs);
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.version === prev.version) return;
       if (timer !== null) clearTimeout(timer);

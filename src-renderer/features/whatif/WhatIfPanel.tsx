@@ -57,7 +57,11 @@ export function WhatIfPanel({ model, onShow, projectId, designId, readOnly }: Pr
             <dt>Rerouted links</dt>
             <dd>{overlay.rerouted.size}</dd>
             <dt>Busiest link</dt>
-            <dd>{model.routes ? `${overlay.maxHeat.toFixed(2)}× today's peak` : 'routing off for designs this big'}</dd>
+            <dd>{!model.routes ? 'routing off for designs this big' : overlay.routing === 'pending' ? 'rerouting…' : `${overlay.maxHeat.toFixed(2)}× today's peak`}</dd>
+            <dt>Answered in</dt>
+            <dd data-ms={overlay.ms.toFixed(1)} data-routing-ms={overlay.routingMs?.toFixed(1) ?? ''}>
+              {overlay.ms.toFixed(0)} ms{overlay.routingMs !== undefined ? ` + ${overlay.routingMs.toFixed(0)} ms routing` : ''}
+            </dd>
           </dl>
           <div className="heat-legend" aria-hidden="true">
             {[0, 0.5, 1, 1.5].map((h) => (

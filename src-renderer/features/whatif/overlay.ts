@@ -84,7 +84,17 @@ export class WhatIfModel {
     return { nodes: [...nodes], links: [...links] };
   }
 
+  /** Both phases at once (tests, small designs). */
   evaluate(f: FailureSelection): WhatIfOverlay {
+    const first = this.connectivity(f);
+    return { ...first, ...this.routing(f, first) };
+  }
+
+  /**
+   * Phase 1, O(n + m): what failed, what is cut off, stranded demand and the
+   * verdict. Painted at once; routing follows (see `routing`).
+   */
+  connectivity(f: FailureSelection, previous?: WhatIfOverlay | null): WhatIfOverlay {
     const t0 = now();
     const g = this.g;
     const n = g.nodeIds.length;
@@ -113,32 +123,54 @@ export class WhatIfModel {
     let connected = 0;
     for (const s of comps.sizes) connected += s * (s - 1);
     const strandedDemand = alive > 1 ? 1 - connected / (alive * (alive - 1)) : 0;
-
-    const heat = new Map<string, number>();
-    const rerouted = new Set<string>();
-    let maxHeat = 0;
-    if (this.routes) {
-      this.warm();
-      const loads = nodes.length + links.length === 0 ? this.engine!.baseLoad : this.engine!.loadsUnder(masks);
-      const util = utilisation(g, loads);
-      for (let e = 0; e < g.linkIds.length; e++) {
-        if (masks.links[e] === 1) continue;
-        const h = util[e]! / this.baseMax;
-        heat.set(g.linkIds[e]!, h);
-        if (h > maxHeat) maxHeat = h;
-        if (util[e]! > this.baseUtil![e]! * (1 + 1e-9) + 1e-12) rerouted.add(g.linkIds[e]!);
-      }
-    }
     const cutOffSites = [...cutSiteCount.keys()].sort();
     const survives = cutOff.size === 0 && strandedDemand === 0;
     const text = survives
       ? failed.size === 0
         ? 'Nothing failed: click devices or links, or pick a site, region or SRLG.'
-        : `Survives: all ${alive} remaining devices still reach each other` +
-          (this.routes ? `; busiest link at ${maxHeat.toFixed(2)}× today's peak.` : '.')
+        : `Survives: all ${alive} remaining devices still reach each other.`
       : `Does not survive: ${cutOff.size} device(s)${cutOffSites.length > 0 ? ` at ${cutOffSites.length} site(s)` : ''} cut off, ` +
         `${(strandedDemand * 100).toFixed(1)} % of demand stranded.`;
-    return { failed, cutOff, cutOffSites, heat, rerouted, strandedDemand, maxHeat, verdict: { survives, text }, ms: now() - t0 };
+    return {
+      failed,
+      cutOff,
+      cutOffSites,
+      // Until routing lands, keep the last heat so the canvas does not flash.
+      heat: previous?.heat ?? new Map(),
+      rerouted: previous?.rerouted ?? new Set(),
+      strandedDemand,
+      maxHeat: previous?.maxHeat ?? 0,
+      verdict: { survives, text },
+      ms: now() - t0,
+      routing: this.routes ? 'pending' : 'off',
+    };
+  }
+
+  /** Phase 2: ECMP loads after the failure (incremental), as heat and rerouted links. */
+  routing(f: FailureSelection, first: WhatIfOverlay): Pick<WhatIfOverlay, 'heat' | 'rerouted' | 'maxHeat' | 'verdict' | 'routing' | 'routingMs'> {
+    if (!this.routes) return { heat: new Map(), rerouted: new Set(), maxHeat: 0, verdict: first.verdict, routing: 'off', routingMs: 0 };
+    const t0 = now();
+    const g = this.g;
+    const { nodes, links } = this.expand(f);
+    const masks = failureMasks(g, nodes, links);
+    this.warm();
+    const loads = nodes.length + links.length === 0 ? this.engine!.baseLoad : this.engine!.loadsUnder(masks);
+    const util = utilisation(g, loads);
+    const heat = new Map<string, number>();
+    const rerouted = new Set<string>();
+    let maxHeat = 0;
+    for (let e = 0; e < g.linkIds.length; e++) {
+      if (masks.links[e] === 1) continue;
+      const h = util[e]! / this.baseMax;
+      heat.set(g.linkIds[e]!, h);
+      if (h > maxHeat) maxHeat = h;
+      if (util[e]! > this.baseUtil![e]! * (1 + 1e-9) + 1e-12) rerouted.add(g.linkIds[e]!);
+    }
+    const verdict =
+      first.verdict.survives && first.failed.size > 0
+        ? { survives: true, text: `${first.verdict.text.replace(/\.$/, '')}; busiest link at ${maxHeat.toFixed(2)}× today's peak.` }
+        : first.verdict;
+    return { heat, rerouted, maxHeat, verdict, routing: 'done', routingMs: now() - t0 };
   }
 
   /** Single points of failure: links and devices whose loss alone splits the network. */

@@ -18,7 +18,7 @@ export function useWhatIf(store: StoreApi<CanvasState>, mode: Mode): WhatIfModel
       return;
     }
     model.warm();
-    store.getState().setEvaluator((f) => model.evaluate(f));
+    store.getState().setEvaluator({ first: (f, prev) => model.connectivity(f, prev), refine: (f, first) => model.routing(f, first) });
   }, [model, store]);
   return model;
 }

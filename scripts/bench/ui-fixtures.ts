@@ -1,0 +1,48 @@
+import { DEVICE_ROLES, type TopologyInput } from '../../src-shared/model/topology';
+
+/** Deterministic PRNG (mulberry32) so every bench run lays out the same designs. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A WAN-like design of `n` devices without positions (so the UI must lay it
+ * out): a backbone ring of every 10th device, each other device homed on
+ * its site's backbone device plus one random earlier device (about 1.9
+ * links per device), sites of ten devices in four regions.
+ */
+export function benchTopology(n: number, seed = 7): TopologyInput {
+  const rand = rng(seed);
+  const regions = ['emea', 'amer', 'apac', 'latam'];
+  const sites = Array.from({ length: Math.ceil(n / 10) }, (_, i) => ({
+    id: `s${i}`,
+    name: `site-${i}`,
+    role: i === 0 ? ('hq' as const) : ('branch' as const),
+    region: regions[i % regions.length]!,
+  }));
+  const nodes = Array.from({ length: n }, (_, i) => ({
+    id: `d${i}`,
+    name: `dev-${i}`,
+    role: i % 10 === 0 ? ('core' as const) : DEVICE_ROLES[2 + (i % (DEVICE_ROLES.length - 2))]!,
+    site: `s${Math.floor(i / 10)}`,
+  }));
+  const links: TopologyInput['links'] = [];
+  const add = (a: number, b: number): void => {
+    if (a !== b) links.push({ id: `l${links.length}`, source: `d${a}`, target: `d${b}`, srlgs: [] });
+  };
+  const backbone = nodes.filter((_, i) => i % 10 === 0).map((_, k) => k * 10);
+  backbone.forEach((v, k) => add(v, backbone[(k + 1) % backbone.length]!));
+  for (let i = 1; i < n; i++) {
+    if (i % 10 === 0) continue;
+    add(i, Math.floor(i / 10) * 10);
+    if (rand() < 0.9) add(i, Math.floor(rand() * i));
+  }
+  return { name: `bench ${n}`, sites, nodes, links };
+}

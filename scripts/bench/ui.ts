@@ -1,0 +1,230 @@
+/**
+ * `npm run bench:ui`: the design canvas measured in Debian's Chromium against
+ * a host this script starts (own port, own temporary projects folder).
+ *
+ * Prints: time to lay out and show designs of 100, 500 and 2,000 devices
+ * (click in the design list → ELK in the worker → positions stored → nodes
+ * painted), frames per second while dragging a device and while panning on a
+ * 1,000-device design, and the time from clicking a link in what-if mode to
+ * the painted frame showing it failed (with the overlay recomputed).
+ * Targets: 500 shown < 1.5 s; ≥ 50 fps dragging at 1,000; what-if < 100 ms.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { benchTopology } from './ui-fixtures';
+
+const PORT = Number(process.env['BENCH_UI_PORT'] ?? 5299);
+const TOKEN = 'bench-ui-token';
+const BASE = `http://127.0.0.1:${PORT}`;
+const SIZES = [100, 500, 1000, 2000];
+
+type Ok<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+async function api<T>(channel: string, input: unknown): Promise<T> {
+  const r = await fetch(`${BASE}/api/call/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-NetTwin-Token': TOKEN },
+    body: JSON.stringify(input),
+  });
+  const body = (await r.json()) as Ok<T>;
+  if (!body.ok) throw new Error(`${channel}: ${body.error.message}`);
+  return body.value;
+}
+
+async function startHost(dir: string): Promise<() => void> {
+  const child = spawn(process.execPath, ['scripts/serve.mjs'], {
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      NETTWIN_TOKEN: TOKEN,
+      NETTWIN_PROJECTS_DIR: path.join(dir, 'projects'),
+      NETTWIN_DATA_DIR: path.join(dir, 'data'),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${BASE}/`)).ok) return () => child.kill();
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  child.kill();
+  throw new Error('the host did not start');
+}
+
+// In-page code is passed as strings: tsx's keepNames helpers (__name) do not exist in the page.
+const START_FRAMES = `(() => {
+  window.__frames = []; window.__run = true;
+  const tick = (t) => { window.__frames.push(t); if (window.__run) requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+})()`;
+const STOP_FRAMES = `(() => { window.__run = false; return window.__frames; })()`;
+
+/** Counts animation frames in the page while `work` runs. */
+async function measureFps(page: Page, work: () => Promise<void>): Promise<{ fps: number; p95FrameMs: number }> {
+  await page.evaluate(START_FRAMES);
+  await work();
+  const frames = (await page.evaluate(STOP_FRAMES)) as number[];
+  const gaps = frames.slice(1).map((t, i) => t - frames[i]!).sort((a, b) => a - b);
+  const span = frames.at(-1)! - frames[0]!;
+  return { fps: ((frames.length - 1) * 1000) / span, p95FrameMs: gaps[Math.floor(gaps.length * 0.95)] ?? NaN };
+}
+
+async function dragSmoothly(page: Page, from: { x: number; y: number }, dx: number, dy: number, steps = 90): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= steps; i++) {
+    const f = i / steps;
+    await page.mouse.move(from.x + dx * Math.sin(f * Math.PI * 2), from.y + dy * f);
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+}
+
+const READY = `document.querySelector('.canvas')?.getAttribute('data-status') === 'ready' && document.querySelectorAll('.react-flow__node').length > 0`;
+const TWO_FRAMES = `new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))`;
+
+const WATCH_STATUS = `(() => {
+  window.__status = [];
+  const t0 = performance.now();
+  const obs = new MutationObserver(() => {
+    const c = document.querySelector('.canvas');
+    const s = c && c.getAttribute('data-status');
+    if (s && window.__status.at(-1)?.[0] !== s) window.__status.push([s, Math.round(performance.now() - t0)]);
+  });
+  obs.observe(document.body, { attributes: true, subtree: true, attributeFilter: ['data-status'], childList: true });
+  window.__statusObs = obs;
+})()`;
+
+async function showDesign(page: Page, name: string): Promise<number> {
+  await page.evaluate(WATCH_STATUS);
+  const t0 = Date.now();
+  await page.getByRole('list', { name: 'Designs' }).getByRole('button', { name: new RegExp(`^${name}\\b`) }).click();
+  await page.waitForFunction(READY, undefined, { timeout: 180_000, polling: 'raf' });
+  await page.evaluate(TWO_FRAMES);
+  const ms = Date.now() - t0;
+  const phases = (await page.evaluate(`(() => { window.__statusObs.disconnect(); return window.__status; })()`)) as [string, number][];
+  if (process.env['BENCH_UI_VERBOSE']) console.log(`    ${name}: ${phases.map(([s, t]) => `${s}@${t}ms`).join(' → ')}, painted@${ms}ms`);
+  return ms;
+}
+
+/**
+ * Arms a probe on the k-th clickable link (its midpoint not covered by a
+ * device): pointerdown → the painted frame after the link turns failed.
+ */
+const armWhatIf = (k: number): string => `(() => {
+  const paths = [...document.querySelectorAll('.react-flow__edge-path:not(.link--failed)')];
+  for (let i = ${k}; i < paths.length; i++) {
+    const p = paths[i];
+    const len = p.getTotalLength();
+    const mid = p.getPointAtLength(len / 2).matrixTransform(p.getScreenCTM());
+    const hit = document.elementFromPoint(mid.x, mid.y);
+    if (len > 30 && hit && hit.closest('.react-flow__edge') && hit.closest('.react-flow__edge').getAttribute('data-id') === p.id) {
+      window.__whatif = new Promise((resolve) => {
+        let t0 = 0;
+        window.addEventListener('pointerdown', () => { t0 = performance.now(); }, { capture: true, once: true });
+        const obs = new MutationObserver(() => {
+          if (!p.classList.contains('link--failed')) return;
+          obs.disconnect();
+          requestAnimationFrame(() => resolve(performance.now() - t0));
+        });
+        obs.observe(p, { attributes: true, attributeFilter: ['class'] });
+      });
+      return { x: mid.x, y: mid.y };
+    }
+  }
+  return null;
+})()`;
+
+/** Clicks a link in what-if mode; ms from pointerdown to the painted frame with it failed. */
+async function whatIfClick(page: Page, k: number): Promise<number | null> {
+  const target = (await page.evaluate(armWhatIf(k))) as { x: number; y: number } | null;
+  if (target === null) return null;
+  await page.mouse.click(target.x, target.y);
+  return (await page.evaluate('window.__whatif')) as number;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nettwin-bench-ui-'));
+  const stop = await startHost(dir);
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+  });
+  try {
+    const project = await api<{ id: string }>('project:create', { name: 'UI bench' });
+    const seedIntent = { name: 'seed', siteGroups: [{ role: 'hq', count: 1, region: 'emea' }, { role: 'branch', count: 1, region: 'emea' }] };
+    for (const n of SIZES) {
+      const d = await api<{ id: string; revision: number }>('design:generate', { projectId: project.id, intent: seedIntent, family: 'hub-spoke' });
+      await api('design:update', { projectId: project.id, designId: d.id, revision: d.revision, topology: benchTopology(n) });
+      await api('design:rename', { projectId: project.id, designId: d.id, name: `bench ${n}` });
+    }
+    // bypassCSP: the probes below are strings, which the app's CSP (rightly) refuses to eval.
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
+    await page.goto(`${BASE}/?token=${TOKEN}`);
+    await page.getByRole('button', { name: 'Open project UI bench' }).click();
+    await page.getByRole('heading', { name: 'UI bench' }).waitFor();
+    // The project opens on its newest design: let that settle so it does not pollute the first figure.
+    await page.waitForFunction(READY, undefined, { timeout: 180_000, polling: 'raf' });
+    await page.waitForTimeout(1500);
+
+    console.log('NetTwin UI bench (Chromium headless, software rendering, 1440×900)\n');
+    console.log('layout + show (click → design:get → layout (ELK layered in the worker up to 250 devices, instant site packing above) → painted; positions stored after)');
+    for (const n of [100, 500, 2000]) {
+      const ms = await showDesign(page, `bench ${n}`);
+      console.log(`  ${String(n).padStart(5)} devices: ${(ms / 1000).toFixed(2)} s${n === 500 ? `   (target < 1.5 s: ${ms < 1500 ? 'met' : 'MISSED'})` : ''}`);
+    }
+    const again = await showDesign(page, 'bench 500');
+    console.log(`    500 devices again (positions stored, no layout): ${(again / 1000).toFixed(2)} s`);
+
+    await showDesign(page, 'bench 1000');
+    const pane = (await page.locator('.react-flow').boundingBox())!;
+    // Zoom in around the centre so a device is large enough to grab, as an architect would.
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -300);
+    await page.waitForTimeout(300);
+    const visible = await page.locator('.react-flow__node').count();
+    const node = page.locator('.react-flow__node').nth(Math.floor(visible / 2));
+    const box = (await node.boundingBox())!;
+    const drag = await measureFps(page, () => dragSmoothly(page, { x: box.x + box.width / 2, y: box.y + box.height / 2 }, 160, 120));
+    console.log(`\ndragging a device, 1,000 devices: ${drag.fps.toFixed(1)} fps (p95 frame ${drag.p95FrameMs.toFixed(1)} ms; target ≥ 50: ${drag.fps >= 50 ? 'met' : 'MISSED'})`);
+    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    await page.waitForTimeout(400);
+    const pan = await measureFps(page, () => dragSmoothly(page, { x: pane.x + 8, y: pane.y + 8 }, 300, 200));
+    console.log(`panning, 1,000 devices:          ${pan.fps.toFixed(1)} fps (p95 frame ${pan.p95FrameMs.toFixed(1)} ms)`);
+
+    const warm0 = Date.now();
+    await page.getByRole('button', { name: 'What-if', exact: true }).click();
+    await page.getByRole('status', { name: 'What-if verdict' }).waitFor();
+    console.log(`\nwhat-if mode on (compile + routing baseline), 1,000 devices: ${Date.now() - warm0} ms`);
+    for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -300);
+    await page.waitForTimeout(300);
+    const clicks: number[] = [];
+    for (let k = 0; clicks.length < 7 && k < 40; k += 3) {
+      const ms = await whatIfClick(page, k);
+      if (ms !== null) clicks.push(ms);
+    }
+    const split = (await page.evaluate(`(() => { const d = document.querySelector('[data-ms]'); return d && [d.getAttribute('data-ms'), d.getAttribute('data-routing-ms')]; })()`)) as [string, string] | null;
+    if (split) console.log(`  last click: connectivity ${split[0]} ms, routing (heat, painted a frame later) ${split[1]} ms`);
+    console.log(
+      `what-if click → painted, 1,000 devices: median ${median(clicks).toFixed(0)} ms, max ${Math.max(...clicks).toFixed(0)} ms over ${clicks.length} clicks (target < 100 ms: ${median(clicks) < 100 ? 'met' : 'MISSED'})`,
+    );
+    await page.screenshot({ path: 'test-results/screenshots/bench-whatif-1000.png' });
+  } finally {
+    await browser.close();
+    stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
