@@ -69,7 +69,7 @@ const STOP_FRAMES = `(() => { window.__run = false; return window.__frames; })()
 async function measureFps(page: Page, work: () => Promise<void>): Promise<{ fps: number; p95FrameMs: number }> {
   await page.evaluate(START_FRAMES);
   await work();
-  const frames = (await page.evaluate(STOP_FRAMES)) as number[];
+  const frames = await page.evaluate<number[]>(STOP_FRAMES);
   const gaps = frames.slice(1).map((t, i) => t - frames[i]!).sort((a, b) => a - b);
   const span = frames.at(-1)! - frames[0]!;
   return { fps: ((frames.length - 1) * 1000) / span, p95FrameMs: gaps[Math.floor(gaps.length * 0.95)] ?? NaN };
@@ -108,7 +108,7 @@ async function showDesign(page: Page, name: string): Promise<number> {
   await page.waitForFunction(READY, undefined, { timeout: 180_000, polling: 'raf' });
   await page.evaluate(TWO_FRAMES);
   const ms = Date.now() - t0;
-  const phases = (await page.evaluate(`(() => { window.__statusObs.disconnect(); return window.__status; })()`)) as [string, number][];
+  const phases = await page.evaluate<[string, number][]>(`(() => { window.__statusObs.disconnect(); return window.__status; })()`);
   if (process.env['BENCH_UI_VERBOSE']) console.log(`    ${name}: ${phases.map(([s, t]) => `${s}@${t}ms`).join(' → ')}, painted@${ms}ms`);
   return ms;
 }
@@ -143,10 +143,10 @@ const armWhatIf = (k: number): string => `(() => {
 
 /** Clicks a link in what-if mode; ms from pointerdown to the painted frame with it failed. */
 async function whatIfClick(page: Page, k: number): Promise<number | null> {
-  const target = (await page.evaluate(armWhatIf(k))) as { x: number; y: number } | null;
+  const target = await page.evaluate<{ x: number; y: number } | null>(armWhatIf(k));
   if (target === null) return null;
   await page.mouse.click(target.x, target.y);
-  return (await page.evaluate('window.__whatif')) as number;
+  return page.evaluate<number>('window.__whatif');
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -211,7 +211,7 @@ async function main(): Promise<void> {
       const ms = await whatIfClick(page, k);
       if (ms !== null) clicks.push(ms);
     }
-    const split = (await page.evaluate(`(() => { const d = document.querySelector('[data-ms]'); return d && [d.getAttribute('data-ms'), d.getAttribute('data-routing-ms')]; })()`)) as [string, string] | null;
+    const split = await page.evaluate<[string, string] | null>(`(() => { const d = document.querySelector('[data-ms]'); return d && [d.getAttribute('data-ms'), d.getAttribute('data-routing-ms')]; })()`);
     if (split) console.log(`  last click: connectivity ${split[0]} ms, routing (heat, painted a frame later) ${split[1]} ms`);
     console.log(
       `what-if click → painted, 1,000 devices: median ${median(clicks).toFixed(0)} ms, max ${Math.max(...clicks).toFixed(0)} ms over ${clicks.length} clicks (target < 100 ms: ${median(clicks) < 100 ? 'met' : 'MISSED'})`,
