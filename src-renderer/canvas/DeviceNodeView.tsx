@@ -11,10 +11,11 @@ import type { DeviceNode } from './types';
 export const DeviceNodeView = memo(function DeviceNodeView({ id, data, selected }: NodeProps<DeviceNode>) {
   const failed = useCanvas((s) => s.failed.has(id));
   const cutOff = useCanvas((s) => s.overlay?.cutOff.has(id) ?? false);
+  const change = useCanvas((s) => (s.diff?.added.has(id) ? 'added' : s.diff?.removed.has(id) ? 'removed' : null));
   const style = roleStyle(data.role);
   const cls =
     `device device--${data.role}${failed ? ' device--failed' : ''}${cutOff ? ' device--cutoff' : ''}` +
-    `${selected ? ' device--selected' : ''}`;
+    `${selected ? ' device--selected' : ''}${change ? ` device--${change}` : ''}`;
   const state = failed ? ', failed' : cutOff ? ', cut off' : '';
   return (
     <div className={cls} style={{ borderColor: style.color }} title={`${data.label} (${style.name}${data.site ? ` at ${data.site}` : ''})`} aria-label={`${data.label}, ${style.name}${state}`}>

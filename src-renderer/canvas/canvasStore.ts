@@ -35,6 +35,9 @@ export interface CanvasState {
   evaluator: WhatIfEvaluator | null;
   /** Kept for compatibility with simple views: every failed device/link id. */
   failed: ReadonlySet<string>;
+  /** A proposed change shown on the canvas (optimiser steps): added and removed elements. */
+  diff: { added: ReadonlySet<string>; removed: ReadonlySet<string> } | null;
+  setDiff: (d: CanvasState['diff']) => void;
   onNodesChange: (changes: NodeChange<DeviceNode>[]) => void;
   onEdgesChange: (changes: EdgeChange<LinkEdge>[]) => void;
   load: (t: Topology, readOnly: boolean) => void;
@@ -115,6 +118,8 @@ export const createCanvasStore = (): StoreApi<CanvasState> =>
       overlay: null,
       evaluator: null,
       failed: new Set(),
+      diff: null,
+      setDiff: (diff) => set({ diff }),
       onNodesChange: (changes) => {
         // Removals go through the delete action (undoable), never straight from React Flow.
         const kept = changes.filter((c) => c.type !== 'remove' && c.type !== 'add');

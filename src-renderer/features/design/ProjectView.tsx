@@ -5,6 +5,9 @@ import { JobBar } from '../../ui/JobBar';
 import { CompareView } from '../compare/CompareView';
 import { DesignEditor } from '../edit/DesignEditor';
 import { ImportView } from '../import/ImportView';
+import { OptionsView } from '../options/OptionsView';
+import { OptimiseView } from '../optimise/OptimiseView';
+import { LearnView } from '../learn/LearnView';
 import { IntentWizard } from '../intent/IntentWizard';
 import { PresentView } from '../present/PresentView';
 import { DesignList } from './DesignList';
@@ -13,7 +16,10 @@ const TABS: { screen: ProjectScreen; label: string }[] = [
   { screen: 'design', label: 'Design' },
   { screen: 'wizard', label: 'New from intent' },
   { screen: 'import', label: 'Import' },
+  { screen: 'options', label: 'Options' },
   { screen: 'compare', label: 'Compare' },
+  { screen: 'optimise', label: 'Optimise' },
+  { screen: 'learn', label: 'Learn' },
   { screen: 'present', label: 'Present' },
 ];
 
@@ -80,6 +86,12 @@ export function ProjectView() {
           <IntentWizard projectId={project.id} />
         ) : screen === 'import' ? (
           <ImportView projectId={project.id} />
+        ) : screen === 'options' ? (
+          <OptionsView projectId={project.id} />
+        ) : screen === 'learn' ? (
+          <LearnView projectId={project.id} />
+        ) : screen === 'optimise' ? (
+          <OptimiseView projectId={project.id} />
         ) : screen === 'compare' ? (
           <CompareView projectId={project.id} />
         ) : selected === null ? (

@@ -1,0 +1,117 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { LearningReport } from '../../../src-shared/learn/report';
+import { call } from '../../api/client';
+import { useSession } from '../../state/session';
+import { RateBars, TrendLine } from './RateBars';
+
+/**
+ * What the twin has learnt (learn:report over the knowledge base): success by
+ * family and by intent class, success over time, the predictor's held-out
+ * error and predicted vs measured outcomes, and this project's designs,
+ * filterable, each opening its design.
+ */
+export function LearnView({ projectId }: { projectId: string }) {
+  const designs = useSession((s) => s.designs);
+  const selectDesign = useSession((s) => s.selectDesign);
+  const [report, setReport] = useState<LearningReport | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [filter, setFilter] = useState('');
+  useEffect(() => {
+    let alive = true;
+    call('learn:report', { projectId }).then(
+      (r) => alive && setReport(r),
+      (err: unknown) => alive && setProblem((err as Error).message),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [projectId]);
+  const shown = useMemo(() => {
+    const q = filter.trim().toLowerCase();
+    return designs.filter((d) => q === '' || `${d.name} ${d.family ?? ''} ${d.source}`.toLowerCase().includes(q));
+  }, [designs, filter]);
+
+  return (
+    <main className="options" aria-label="Learning">
+      <h1>Learning</h1>
+      {problem !== null && (
+        <p className="problem" role="alert">
+          {problem}
+        </p>
+      )}
+      {report === null ? (
+        <p className="muted">Loading…</p>
+      ) : (
+        <div className="learn-grid">
+          <section className="card" aria-label="Success by family">
+            <h2>Success by family</h2>
+            <p className="muted">{report.samples} designs in history. {report.successDefinition}</p>
+            <RateBars label="Success by family" rows={report.perFamily.map((r) => ({ label: r.family, rate: r.rate, low: r.interval.low, high: r.interval.high, n: r.total }))} />
+          </section>
+          <section className="card" aria-label="Success over time">
+            <h2>Success over time</h2>
+            <TrendLine points={report.trend.map((t) => ({ at: t.to, rate: t.rate, low: t.interval.low, high: t.interval.high }))} />
+            <h2>Prediction accuracy</h2>
+            <dl className="facts">
+              <dt>Trained on</dt>
+              <dd>{report.predictor.trainedOn} designs</dd>
+              <dt>Cost error (held out)</dt>
+              <dd>{report.predictor.costMapePct === null ? 'not enough history' : `${report.predictor.costMapePct.toFixed(1)} %`}</dd>
+              <dt>p95 latency error</dt>
+              <dd>{report.predictor.p95MapePct === null ? 'not enough history' : `${report.predictor.p95MapePct.toFixed(1)} %`}</dd>
+            </dl>
+            <h2>Predicted vs measured</h2>
+            {report.outcomes.length === 0 ? (
+              <p className="muted">No measured outcomes imported yet.</p>
+            ) : (
+              <table className="worst" aria-label="Predicted vs measured">
+                <thead>
+                  <tr><th scope="col">Metric</th><th scope="col">n</th><th scope="col">Mean predicted</th><th scope="col">Mean measured</th><th scope="col">Error</th></tr>
+                </thead>
+                <tbody>
+                  {report.outcomes.map((o) => (
+                    <tr key={o.metric}>
+                      <td>{o.metric}</td><td>{o.count}</td><td>{o.meanPredicted?.toFixed(2) ?? '—'}</td><td>{o.meanActual?.toFixed(2) ?? '—'}</td><td>{o.mapePct === null ? '—' : `${o.mapePct.toFixed(1)} %`}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+          <section className="card" aria-label="Success by intent class">
+            <h2>By intent class</h2>
+            <table className="worst" aria-label="Success by intent class">
+              <thead>
+                <tr><th scope="col">Family</th><th scope="col">Sites</th><th scope="col">Redundancy</th><th scope="col">Goal</th><th scope="col">Rate</th></tr>
+              </thead>
+              <tbody>
+                {report.perClass.slice(0, 30).map((r, i) => (
+                  <tr key={i}>
+                    <td>{r.family}</td><td>{r.intentClass.sizeBand}</td><td>{r.intentClass.redundancy}</td><td>{r.intentClass.goal}</td>
+                    <td>{Math.round(r.rate * 100)} % of {r.total}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section className="card" aria-label="Design history">
+            <h2>Designs of this project</h2>
+            <input type="search" aria-label="Filter designs" placeholder="Filter by name, family or source…" value={filter} onChange={(e) => setFilter(e.target.value)} />
+            <ul className="design-list">
+              {shown.map((d) => (
+                <li key={d.id}>
+                  <button type="button" className="design-list__item" onClick={() => selectDesign(d.id)} aria-label={`Open ${d.name}`}>
+                    <strong>{d.name}</strong>
+                    <span className="muted">
+                      {d.source} · revision {d.revision} · {new Date(d.updatedAt).toLocaleString()}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
+      )}
+    </main>
+  );
+}

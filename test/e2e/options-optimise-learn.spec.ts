@@ -1,0 +1,62 @@
+import { expect, test } from '@playwright/test';
+import { createProject, generateFromWizard, openDesign, shot, watchProblems } from './helpers';
+
+test('options: ranked recommendations with a trade-off chart, verification by simulation, generate an option', async ({ page }) => {
+  const problems = watchProblems(page);
+  await createProject(page, 'E2E Options');
+  await generateFromWizard(page, { datacenters: 2, branches: 6 });
+  await page.getByRole('button', { name: 'Options', exact: true }).click();
+  const ranked = page.getByRole('list', { name: 'Ranked options' });
+  await expect(ranked.getByRole('listitem')).not.toHaveCount(0);
+  await expect(ranked.getByRole('listitem').first()).toContainText('confidence');
+  await expect(page.getByRole('img', { name: /Trade-off chart/ }).or(page.getByText('No option has predicted figures yet'))).toBeVisible();
+  await shot(page, 'options');
+  await page.getByRole('button', { name: 'Verify top 3 by simulation' }).click();
+  await expect(page.getByText('Verified by generation and simulation')).toBeVisible({ timeout: 120_000 });
+  await shot(page, 'options-verified');
+  await ranked.getByRole('button', { name: /Generate the .* option/ }).first().click();
+  await expect(page.getByRole('toolbar', { name: 'Design tools' })).toBeVisible();
+  await expect(page.locator('.canvas')).toHaveAttribute('data-status', 'ready');
+  expect(problems).toEqual([]);
+});
+
+test('optimise: run the resilience strategy, see the diff, decide with a reason, audit log lists it', async ({ page }) => {
+  await createProject(page, 'E2E Optimise');
+  await generateFromWizard(page, { datacenters: 1, branches: 5 });
+  await openDesign(page, 'hub-spoke');
+  await page.getByRole('button', { name: 'Optimise', exact: true }).click();
+  await page.getByRole('button', { name: 'Run optimiser' }).click();
+  const steps = page.getByRole('list', { name: 'Optimisation steps' });
+  await expect(steps.getByRole('listitem').filter({ hasText: 'Step' }).first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('.optimise__canvas .link--added').first()).toBeAttached();
+  const first = steps.getByRole('listitem').filter({ hasText: 'Step' }).first();
+  // A decision needs a name and a reason; without them the user is told.
+  const approve = first.getByRole('button', { name: 'Approve' });
+  const undo = first.getByRole('button', { name: 'Undo step' });
+  const button = (await approve.count()) > 0 ? approve : undo;
+  await button.click();
+  await expect(first.locator('.problem')).toContainText('give a reason');
+  await first.getByLabel(/Reason for step/).fill('board asked for it');
+  await button.click();
+  await expect(page.getByRole('alert')).toContainText('say who decides');
+  await page.getByLabel('Decided by').fill('E2E architect');
+  await button.click();
+  await expect(first).toContainText('board asked for it');
+  const audit = page.getByRole('table', { name: 'Audit log' });
+  await expect(audit).toContainText('E2E architect');
+  await shot(page, 'optimise');
+});
+
+test('learn: success by family, trend, accuracy and the design history that opens a design', async ({ page }) => {
+  await createProject(page, 'E2E Learn');
+  await generateFromWizard(page, { datacenters: 1, branches: 4 });
+  await page.getByRole('button', { name: 'Learn', exact: true }).click();
+  await expect(page.getByRole('img', { name: /Success by family/ }).or(page.getByText('No history yet.'))).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Success over time' })).toBeVisible();
+  await page.getByLabel('Filter designs').fill('ring');
+  const history = page.getByRole('region', { name: 'Design history' }).getByRole('button');
+  await expect(history).toHaveCount(2); // ring and dual-ring
+  await shot(page, 'learn');
+  await history.first().click();
+  await expect(page.getByRole('toolbar', { name: 'Design tools' })).toBeVisible();
+});
