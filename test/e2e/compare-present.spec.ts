@@ -42,6 +42,9 @@ test('present: step through intent, options, design, evidence, costs and decisio
   await shot(page, 'present-costs-light');
   await page.getByRole('button', { name: 'Next slide' }).click();
   await expect(deck).toContainText('Recommended:');
+  const download = page.waitForEvent('download');
+  await deck.getByRole('button', { name: 'Download the decision pack (HTML)' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.html$/);
   await page.keyboard.press('Escape');
   await expect(deck).toBeHidden();
 });

@@ -1,4 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { OptimizationEntryShape } from '../../../src-shared/contract/learn-types';
+import type { SweepSummaryShape } from '../../../src-shared/contract/sim-types';
+import { call } from '../../api/client';
 import { useSession } from '../../state/session';
 import { compareRows } from '../compare/metrics';
 import { ReadOnlyCanvas } from '../compare/ReadOnlyCanvas';
@@ -27,6 +30,24 @@ export function PresentView() {
   const { designs: loaded } = useDesignMetrics(project.id, chosenId !== null && !ids.includes(chosenId) ? [...ids, chosenId] : ids);
   const chosen = loaded?.find((d) => d.record.id === chosenId) ?? null;
   const rows = useMemo(() => (loaded === null ? [] : compareRows(loaded.map((d) => d.metrics))), [loaded]);
+  const [decisions, setDecisions] = useState<OptimizationEntryShape[]>([]);
+  const [sweep, setSweep] = useState<SweepSummaryShape | null>(null);
+  // The board sees what was decided and the last sweep: both are optional evidence.
+  useEffect(() => {
+    if (chosenId === null) return;
+    let alive = true;
+    call('optimize:list', { projectId: project.id, designId: chosenId }).then((d) => alive && setDecisions(d), () => undefined);
+    call('sim:list', { projectId: project.id, designId: chosenId }).then(
+      (l) => {
+        const last = [...l].sort((a, b) => b.createdAt - a.createdAt)[0];
+        if (alive && last) setSweep(last.summary as SweepSummaryShape);
+      },
+      () => undefined,
+    );
+    return () => {
+      alive = false;
+    };
+  }, [project.id, chosenId]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -41,6 +62,21 @@ export function PresentView() {
     return () => window.removeEventListener('keydown', onKey);
   }, [setScreen, setTheme, theme]);
 
+  const downloadPack = async (): Promise<void> => {
+    try {
+      const r = await call('report:generate', { projectId: project.id, ...(chosenId !== null ? { designId: chosenId } : {}), format: 'html' });
+      if (r.format !== 'html') return;
+      const url = URL.createObjectURL(new Blob([r.html], { type: 'text/html' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = r.fileName;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (err) {
+      onError((err as Error).message);
+    }
+  };
+
   const title = STEPS[step]!;
   return (
     <div className={`present present--${theme}`} role="region" aria-label="Presentation" aria-roledescription="slide deck">
@@ -53,6 +89,9 @@ export function PresentView() {
             </button>
           ))}
         </nav>
+        <button type="button" onClick={() => void downloadPack()} disabled={chosenId === null} aria-label="Download the decision pack (HTML)">
+          ⤓ Decision pack
+        </button>
         <button type="button" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
           {theme === 'dark' ? '☀ Light' : '☾ Dark'}
         </button>
@@ -73,11 +112,11 @@ export function PresentView() {
             <ReadOnlyCanvas projectId={project.id} designId={chosen.record.id} label={`Canvas of ${chosen.record.name}`} onError={onError} />
           </div>
         ) : title === 'Failure evidence' ? (
-          <EvidenceSlide design={chosen} />
+          <EvidenceSlide design={chosen} sweep={sweep} />
         ) : title === 'Costs' ? (
           <CostSlide design={chosen} />
         ) : (
-          <DecisionSlide chosen={chosen} all={loaded} rows={rows} />
+          <DecisionSlide chosen={chosen} all={loaded} rows={rows} decisions={decisions} />
         )}
       </main>
       <footer className="present__nav">

@@ -3,6 +3,8 @@ import { roleStyle } from '../../canvas/roles';
 import type { DeviceRole } from '../../../src-shared/model/topology';
 import type { LoadedDesign } from '../compare/useDesignMetrics';
 import type { CompareRow } from '../compare/metrics';
+import type { OptimizationEntryShape } from '../../../src-shared/contract/learn-types';
+import type { SweepSummaryShape } from '../../../src-shared/contract/sim-types';
 
 const money = (v: number): string => `$${Math.round(v).toLocaleString('en-US')}`;
 
@@ -56,11 +58,18 @@ export function OptionsSlide({ designs, chosenId }: { designs: LoadedDesign[]; c
   );
 }
 
-export function EvidenceSlide({ design }: { design: LoadedDesign }) {
+export function EvidenceSlide({ design, sweep }: { design: LoadedDesign; sweep: SweepSummaryShape | null }) {
   const v = design.metrics.validation;
   const failing = v.checks.filter((c) => !c.passed);
   return (
     <ul className="present__points">
+      {sweep !== null && (
+        <li>
+          Failure sweep: <strong>{sweep.scenarioCount}</strong> scenarios, <strong>{sweep.disconnecting}</strong> cut sites apart, worst stranded demand{' '}
+          <strong>{(sweep.worstStrandedDemand * 100).toFixed(1)} %</strong>
+          {sweep.worst[0] ? ` (worst: ${sweep.worst[0].label})` : ''}
+        </li>
+      )}
       <li>
         Meets the intent: <strong>{v.passed ? 'yes' : 'no'}</strong> (score {v.score.toFixed(0)} / 100), redundancy achieved <strong>{design.metrics.redundancy}</strong>
       </li>
@@ -111,11 +120,18 @@ export function CostSlide({ design }: { design: LoadedDesign }) {
   );
 }
 
-export function DecisionSlide({ chosen, all, rows }: { chosen: LoadedDesign; all: LoadedDesign[]; rows: CompareRow[] }) {
+export function DecisionSlide({ chosen, all, rows, decisions }: { chosen: LoadedDesign; all: LoadedDesign[]; rows: CompareRow[]; decisions: OptimizationEntryShape[] }) {
   const i = all.findIndex((d) => d.record.id === chosen.record.id);
   const wins = rows.filter((r) => r.best.includes(i));
+  const decided = decisions.filter((d) => d.decidedBy !== null);
   return (
     <ul className="present__points">
+      {decided.slice(0, 4).map((d) => (
+        <li key={d.id}>
+          {d.status === 'rejected' ? '✗' : d.status === 'undone' ? '↶' : '✓'} {d.rule}: <strong>{d.status}</strong> by {d.decidedBy}
+          {d.decisionReason ? ` — “${d.decisionReason}”` : ''}
+        </li>
+      ))}
       <li>
         Recommended: <strong>{chosen.record.name}</strong>, chosen from {all.length} option(s)
       </li>
