@@ -13,7 +13,7 @@ const L = 150;
 /** Success rates as bars with their 95 % Wilson interval as a whisker. Plain SVG. */
 export function RateBars({ rows, label }: { rows: RateBar[]; label: string }) {
   if (rows.length === 0) return <p className="muted">No history yet.</p>;
-  const x = (v: number): number => L + v * (W - L - 60);
+  const x = (v: number): number => L + v * (W - L - 110); // room for "100 % (n=1234)"
   return (
     <svg viewBox={`0 0 ${W} ${rows.length * ROW + 20}`} className="bars" role="img" aria-label={`${label}: ${rows.map((r) => `${r.label} ${Math.round(r.rate * 100)} %`).join(', ')}`}>
       {rows.map((r, i) => (
@@ -37,7 +37,7 @@ export function TrendLine({ points }: { points: { at: number; rate: number; low:
   if (points.length < 2) return <p className="muted">Too little history for a trend yet.</p>;
   const w = 520;
   const h = 160;
-  const x = (i: number): number => 40 + (i / (points.length - 1)) * (w - 60);
+  const x = (i: number): number => 50 + (i / (points.length - 1)) * (w - 110);
   const y = (v: number): number => h - 20 - v * (h - 40);
   const band = [...points.map((p, i) => `${x(i)},${y(p.high)}`), ...[...points].reverse().map((p, k) => `${x(points.length - 1 - k)},${y(p.low)}`)].join(' ');
   return (
