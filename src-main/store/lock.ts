@@ -25,7 +25,8 @@ export class ProjectLockedError extends Error {
 
 export const lockPathFor = (file: string): string => `${file}.lock`;
 
-function alive(pid: number): boolean {
+/** Whether a process with this id runs on this machine (EPERM: it runs, as another user). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -48,7 +49,7 @@ export function foreignHolder(file: string): LockInfo | null {
   const info = readLock(file);
   if (info === null) return null;
   if (info.host === os.hostname()) {
-    if (info.pid === process.pid || !alive(info.pid)) return null; // ours, or left by a crash
+    if (info.pid === process.pid || !processAlive(info.pid)) return null; // ours, or left by a crash
   }
   return info;
 }

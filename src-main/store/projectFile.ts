@@ -5,7 +5,7 @@ import { looksLikeSqlite, NotAProjectError, openDatabase, type Db } from './db';
 import { latestSchemaVersion, migrate } from './migrate';
 import { MIGRATIONS } from './migrations/index';
 import type { Migration } from './migrations/types';
-import { acquireLock } from './lock';
+import { acquireLock, processAlive } from './lock';
 import { AuditRepository } from './repos/audit';
 import { IntentRepository } from './repos/intents';
 import { MetaRepository } from './repos/meta';
@@ -174,15 +174,6 @@ export class ProjectFile {
   }
 }
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes `<file>.tmp-<pid>-<time>` left by a save whose process died before its rename. */
 export function removeStaleTemps(file: string): number {
   const dir = path.dirname(file);
@@ -191,7 +182,7 @@ export function removeStaleTemps(file: string): number {
   for (const name of fs.readdirSync(dir)) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(name.slice(prefix.length).split('-')[0]);
-    if (Number.isInteger(pid) && pid !== process.pid && pidAlive(pid)) continue;
+    if (Number.isInteger(pid) && pid !== process.pid && processAlive(pid)) continue;
     fs.rmSync(path.join(dir, name), { force: true });
     removed++;
   }

@@ -1,4 +1,5 @@
 import type { Recommendation } from '../learn/recommend';
+import type { AuditEntry, OptimizationEntry, OptimizationStatus } from '../model/records';
 
 /**
  * Learning, optimisation, audit and report values as they cross the
@@ -9,25 +10,8 @@ export interface RecommendResultShape extends Recommendation {
   paretoFront?: { family: string; seed: number }[];
 }
 
-export type OptimizationStatusShape = 'proposed' | 'approved' | 'auto-approved' | 'rejected' | 'undone';
-
-export interface OptimizationEntryShape {
-  id: string;
-  topologyId: string;
-  step: number;
-  strategy: string;
-  rule: string;
-  rationale: string;
-  before: unknown;
-  after: unknown;
-  expected: unknown;
-  actual: unknown;
-  status: OptimizationStatusShape;
-  decidedBy: string | null;
-  decisionReason: string | null;
-  decidedAt: number | null;
-  createdAt: number;
-}
+export type OptimizationStatusShape = OptimizationStatus;
+export type OptimizationEntryShape = OptimizationEntry;
 
 export interface OptimizeRunResultShape {
   steps: OptimizationEntryShape[];
@@ -41,14 +25,7 @@ export interface OutcomeImportResultShape {
   mapePct: Partial<Record<string, number>>;
 }
 
-export interface AuditEntryShape {
-  id: number;
-  at: number;
-  actor: string;
-  action: string;
-  subject: string | null;
-  detail: unknown;
-}
+export type AuditEntryShape = AuditEntry;
 
 export type ReportOutputShape =
   | { format: 'html'; fileName: string; html: string }

@@ -90,3 +90,58 @@ export const ProjectInfoSchema = z.object({
   designCount: z.number().int().nonnegative(),
 });
 export type ProjectInfo = z.infer<typeof ProjectInfoSchema>;
+
+/** One entry of a project's append-only audit trail. */
+export interface AuditEntry {
+  id: number;
+  at: number;
+  actor: string;
+  action: string;
+  subject: string | null;
+  detail: unknown;
+}
+
+export type OptimizationStatus = 'proposed' | 'approved' | 'auto-approved' | 'rejected' | 'undone';
+
+/** One optimisation step (OptimizationLog): before/after figures, rule, rationale, and the decision on it. */
+export interface OptimizationEntry {
+  id: string;
+  topologyId: string;
+  step: number;
+  strategy: string;
+  rule: string;
+  rationale: string;
+  before: unknown;
+  after: unknown;
+  expected: unknown;
+  actual: unknown;
+  status: OptimizationStatus;
+  decidedBy: string | null;
+  decisionReason: string | null;
+  decidedAt: number | null;
+  createdAt: number;
+}
+
+/** A person (or the governance policy) deciding about a design, a step or a recommendation. */
+export interface DecisionRecord {
+  id: string;
+  subjectKind: string;
+  subjectId: string;
+  decision: string;
+  actor: string;
+  reason: string | null;
+  createdAt: number;
+}
+
+/** A measured outcome fed back after deployment, next to the twin's prediction. */
+export interface OutcomeRecord {
+  id: string;
+  topologyId: string;
+  metric: string;
+  predicted: number | null;
+  actual: number;
+  unit: string;
+  source: string;
+  measuredAt: number | null;
+  createdAt: number;
+}

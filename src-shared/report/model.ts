@@ -3,7 +3,16 @@ import type { PriceBook } from '../cost/pricebook';
 import type { ScenarioResultShape, SweepSummaryShape } from '../contract/sim-types';
 import type { AvailabilityReport } from '../learn/availability';
 import type { Intent } from '../model/intent';
-import type { IntentRecord, SimulationRecord, TopologyRecord, ValidationRecord } from '../model/records';
+import type {
+  AuditEntry,
+  DecisionRecord,
+  IntentRecord,
+  OptimizationEntry,
+  OutcomeRecord,
+  SimulationRecord,
+  TopologyRecord,
+  ValidationRecord,
+} from '../model/records';
 import type { ValidationResult } from '../validate/types';
 import type { ClassRow } from './sweep';
 
@@ -17,14 +26,7 @@ import type { ClassRow } from './sweep';
  */
 
 /** One audit-trail entry, as the project's audit repository lists it. */
-export interface AuditInput {
-  id: number;
-  at: number;
-  actor: string;
-  action: string;
-  subject: string | null;
-  detail: unknown;
-}
+export type AuditInput = AuditEntry;
 
 /** A row of recommendation_history: `result` is a learn/recommend Recommendation document. */
 export interface RecommendationInput {
@@ -41,44 +43,13 @@ export interface RecommendationInput {
  * `{ metrics: StepMetrics, … }` (learn/optimize/metrics.ts) next to the base
  * design and the patch, which the report does not print.
  */
-export interface OptimisationInput {
-  id: string;
-  topologyId: string;
-  step: number;
-  strategy: string;
-  rule: string;
-  rationale: string;
-  before: unknown;
-  after: unknown;
-  status: string;
-  decidedBy: string | null;
-  decisionReason: string | null;
-  decidedAt: number | null;
-  createdAt: number;
-}
+export type OptimisationInput = Omit<OptimizationEntry, 'expected' | 'actual'>;
 
 /** A row of decisions: a person (or policy) deciding about a design, a step, a recommendation. */
-export interface DecisionInput {
-  id: string;
-  subjectKind: string;
-  subjectId: string;
-  decision: string;
-  actor: string;
-  reason: string | null;
-  createdAt: number;
-}
+export type DecisionInput = DecisionRecord;
 
 /** A measured outcome fed back after deployment (predicted vs actual). */
-export interface OutcomeInput {
-  id: string;
-  topologyId: string;
-  metric: string;
-  predicted: number | null;
-  actual: number;
-  unit: string;
-  source: string;
-  measuredAt: number | null;
-}
+export type OutcomeInput = Omit<OutcomeRecord, 'createdAt'>;
 
 export interface ReportInput {
   project: { name: string; fileName: string; schemaVersion: number; createdAt: number | null; createdBy: string | null };

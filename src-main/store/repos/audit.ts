@@ -1,13 +1,7 @@
 import type { Db } from '../db';
+import type { AuditEntry } from '../../../src-shared/model/records';
 
-export interface AuditEntry {
-  id: number;
-  at: number;
-  actor: string;
-  action: string;
-  subject: string | null;
-  detail: unknown;
-}
+export type { AuditEntry };
 
 /** Append-only audit trail of what was done to the project and by whom. */
 export class AuditRepository {

@@ -1,15 +1,8 @@
 import type { Db } from '../db';
 import { newId } from '../ids';
+import type { DecisionRecord } from '../../../src-shared/model/records';
 
-export interface DecisionRecord {
-  id: string;
-  subjectKind: string;
-  subjectId: string;
-  decision: string;
-  actor: string;
-  reason: string | null;
-  createdAt: number;
-}
+export type { DecisionRecord };
 
 interface Row {
   id: string;

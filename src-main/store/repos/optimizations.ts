@@ -1,25 +1,8 @@
 import type { Db } from '../db';
 import { newId } from '../ids';
+import type { OptimizationEntry, OptimizationStatus } from '../../../src-shared/model/records';
 
-export type OptimizationStatus = 'proposed' | 'approved' | 'auto-approved' | 'rejected' | 'undone';
-
-export interface OptimizationEntry {
-  id: string;
-  topologyId: string;
-  step: number;
-  strategy: string;
-  rule: string;
-  rationale: string;
-  before: unknown;
-  after: unknown;
-  expected: unknown;
-  actual: unknown;
-  status: OptimizationStatus;
-  decidedBy: string | null;
-  decisionReason: string | null;
-  decidedAt: number | null;
-  createdAt: number;
-}
+export type { OptimizationEntry, OptimizationStatus };
 
 interface Row {
   id: string;

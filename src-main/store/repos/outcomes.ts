@@ -1,17 +1,8 @@
 import type { Db } from '../db';
 import { newId } from '../ids';
+import type { OutcomeRecord } from '../../../src-shared/model/records';
 
-export interface OutcomeRecord {
-  id: string;
-  topologyId: string;
-  metric: string;
-  predicted: number | null;
-  actual: number;
-  unit: string;
-  source: string;
-  measuredAt: number | null;
-  createdAt: number;
-}
+export type { OutcomeRecord };
 
 interface Row {
   id: string;
