@@ -1,7 +1,8 @@
 import { AppError } from '../../src-shared/contract/result';
 import type { SimulationRecord } from '../../src-shared/model/records';
 import type { ScenarioClass } from '../../src-shared/sim/scenarios';
-import type { ScenarioResultShape, SweepReportShape, SweepSummaryShape } from '../../src-shared/contract/sim-types';
+import type { SweepReportShape, SweepSummaryShape } from '../../src-shared/contract/sim-types';
+import { bySeverity } from '../../src-shared/report/sweep';
 import { runSweep, type SweepReport, type TrafficOption } from '../workers/sweep';
 import type { WorkerPool } from '../workers/pool';
 import type { EventBus } from './events';
@@ -11,16 +12,6 @@ import type { ProjectService } from './projects';
 export type SweepSummary = SweepSummaryShape;
 
 const WORST_KEPT = 25;
-
-/** Most damaging first: what a board asks about is what breaks, then what strains. */
-export function bySeverity(a: ScenarioResultShape, b: ScenarioResultShape): number {
-  return (
-    b.disconnectedPairs - a.disconnectedPairs ||
-    b.strandedDemand - a.strandedDemand ||
-    b.maxUtilisation - a.maxUtilisation ||
-    b.stretchP95 - a.stretchP95
-  );
-}
 
 export function summariseSweep(r: SweepReportShape): SweepSummary {
   const classes: Record<string, number> = {};
