@@ -16,6 +16,9 @@ test('compare two designs side by side, then continue with one', async ({ page }
   await shot(page, 'compare');
   await page.getByRole('button', { name: /Continue with .*partial-mesh/ }).click();
   await expect(page.getByRole('toolbar', { name: 'Design tools' })).toBeVisible();
+  await page.getByRole('button', { name: 'Switch to light theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await shot(page, 'design-light');
   expect(problems).toEqual([]);
 });
 

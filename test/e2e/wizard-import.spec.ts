@@ -59,6 +59,13 @@ test('import a containerlab file: the report lists what was mapped and guessed, 
   await expect(page.locator('.canvas')).toHaveAttribute('data-status', 'ready');
   await expect(page.locator('.react-flow__node')).toHaveCount(4);
 
+  // And back out: the design exports as a containerlab file.
+  await page.getByLabel('Export format').selectOption('containerlab');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/clab|yml|yaml/);
+
   // A broken file is explained next to the file field.
   await page.getByRole('button', { name: 'Import', exact: true }).first().click();
   await page.getByLabel('Network file').setInputFiles({ name: 'broken.graphml', mimeType: 'application/xml', buffer: Buffer.from('<graphml><graph><node id="a"') });

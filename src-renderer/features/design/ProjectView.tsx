@@ -36,6 +36,8 @@ export function ProjectView() {
   const setNotice = useSession((s) => s.setNotice);
   const setHelpOpen = useSession((s) => s.setHelpOpen);
   const refreshDesigns = useSession((s) => s.refreshDesigns);
+  const theme = useSession((s) => s.theme);
+  const setTheme = useSession((s) => s.setTheme);
   const onError = useCallback((m: string) => setError(m), [setError]);
   const onNotice = useCallback((m: string) => setNotice(m), [setNotice]);
   const onSaved = useCallback(() => void refreshDesigns(), [refreshDesigns]);
@@ -73,6 +75,9 @@ export function ProjectView() {
           ))}
         </nav>
         {job !== null && <JobBar label={job.label} done={job.done} total={job.total} onCancel={job.cancel} />}
+        <button type="button" className="topbar__help" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
+          {theme === 'dark' ? '☀' : '☾'}
+        </button>
         <button type="button" className="topbar__help" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts">
           ?
         </button>

@@ -15,6 +15,7 @@ import { useDesignLoader } from '../../canvas/useDesignLoader';
 import { WhatIfPanel } from '../whatif/WhatIfPanel';
 import { useWhatIf } from '../whatif/useWhatIf';
 import { EditorToolbar } from './EditorToolbar';
+import { ExportMenu } from './ExportMenu';
 import { Inspector } from './Inspector';
 import { Palette } from './Palette';
 import { ProblemList } from './ProblemList';
@@ -188,7 +189,7 @@ function EditorBody({ projectId, designId, readOnly, onError, onNotice, onAppEff
   const editing = mode === 'edit' && !readOnly;
   return (
     <div className="editor">
-      <EditorToolbar algorithm={algorithm} onAlgorithm={setAlgorithm} run={run} onSearch={onSearch} searchRef={searchRef} save={save} laying={laying} />
+      <EditorToolbar algorithm={algorithm} onAlgorithm={setAlgorithm} run={run} onSearch={onSearch} searchRef={searchRef} save={save} laying={laying} exportMenu={<ExportMenu projectId={projectId} designId={designId} />} />
       <div className="editor__body">
         <div className="canvas" data-status={status} data-mode={mode} aria-busy={status !== 'ready'}>
           {status !== 'ready' && (

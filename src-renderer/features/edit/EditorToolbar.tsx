@@ -22,10 +22,11 @@ interface Props {
   searchRef: React.RefObject<HTMLInputElement | null>;
   save: SaveState;
   laying: boolean;
+  exportMenu: React.ReactNode;
 }
 
 /** Undo/redo, layout, fit, mode switch, search and the save state. */
-export function EditorToolbar({ algorithm, onAlgorithm, run, onSearch, searchRef, save, laying }: Props) {
+export function EditorToolbar({ algorithm, onAlgorithm, run, onSearch, searchRef, save, laying, exportMenu }: Props) {
   // Narrow, O(1) selectors: they run on every store change (each drag move), so
   // they read the flags directly instead of building the action view.
   const editable = useCanvas((s) => s.topology !== null && !s.readOnly && s.mode === 'edit');
@@ -86,6 +87,7 @@ export function EditorToolbar({ algorithm, onAlgorithm, run, onSearch, searchRef
           </small>
         )}
       </form>
+      {exportMenu}
       <span className={`save-state save-state--${save}`} role="status" aria-label="Save state">
         {SAVE_TEXT[save]}
       </span>
