@@ -17,8 +17,11 @@ export function useWhatIf(store: StoreApi<CanvasState>, mode: Mode): WhatIfModel
       store.getState().setEvaluator(null);
       return;
     }
-    model.warm();
     store.getState().setEvaluator({ first: (f, prev) => model.connectivity(f, prev), refine: (f, first) => model.routing(f, first) });
+    // The routing baseline (≈1 s at 1,000 devices) is built after what-if mode has painted,
+    // so the switch answers at once and the first click does not pay for it.
+    const timer = setTimeout(() => model.warm(), 50);
+    return () => clearTimeout(timer);
   }, [model, store]);
   return model;
 }
