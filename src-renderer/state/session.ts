@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ProjectInfo, TopologySummary } from '../../src-shared/model/records';
-import { call } from '../api/client';
+import { ApiError, call } from '../api/client';
 
 export interface JobView {
   label: string;
@@ -56,6 +56,20 @@ function remember(projectId: string | null, designId: string | null): void {
   else sessionStorage.setItem(PLACE_KEY, JSON.stringify({ projectId, designId }));
 }
 
+/**
+ * Opens a project; when another NetTwin holds it, says who and offers a
+ * read-only view instead (null when the user declines).
+ */
+async function openOrOfferReadOnly(id: string): Promise<ProjectInfo | null> {
+  try {
+    return await call('project:open', { id });
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.code !== 'LOCKED') throw err;
+    if (!window.confirm(`${err.message}.\n\nOpen a read-only view of it?`)) return null;
+    return call('project:open', { id, readOnly: true });
+  }
+}
+
 export const useSession = create<SessionState>()((set, get) => ({
   screen: 'design',
   compareIds: [],
@@ -74,7 +88,8 @@ export const useSession = create<SessionState>()((set, get) => ({
   error: null,
   openProject: async (id, designId) => {
     try {
-      const project = await call('project:open', { id });
+      const project = await openOrOfferReadOnly(id);
+      if (project === null) return;
       const designs = await call('design:list', { projectId: project.id });
       const wanted = designs.some((d) => d.id === designId) ? designId! : (designs.at(-1)?.id ?? null);
       set({ project, designs, selectedDesignId: wanted, error: null, screen: designs.length === 0 ? 'wizard' : 'design', compareIds: [] });
