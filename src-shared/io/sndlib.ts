@@ -80,7 +80,8 @@ export function parseSndlib(text: string, file = 'network.txt'): SndlibNetwork {
       out.demands.push({ id: m[1]!, source: m[2]!, target: m[3]!, value: num(m[5], 'demand value') });
     }
   });
-  if (section !== null) throw new SndlibError(file, lines.length, `section ${section} is never closed with ")"`);
+  const open: string | null = section;
+  if (open !== null) throw new SndlibError(file, lines.length, `section ${String(open)} is never closed with ")"`);
   if (!sawSection) throw new SndlibError(file, 1, 'not an SNDlib native file (no sections)');
   const known = new Set(out.nodes.map((n) => n.id));
   const check = (id: string, what: string): void => {
@@ -89,8 +90,14 @@ export function parseSndlib(text: string, file = 'network.txt'): SndlibNetwork {
       throw new SndlibError(file, at + 1, `${what} names unknown node "${id}"`);
     }
   };
-  for (const l of out.links) (check(l.source, `link ${l.id}`), check(l.target, `link ${l.id}`));
-  for (const d of out.demands) (check(d.source, `demand ${d.id}`), check(d.target, `demand ${d.id}`));
+  for (const l of out.links) {
+    check(l.source, `link ${l.id}`);
+    check(l.target, `link ${l.id}`);
+  }
+  for (const d of out.demands) {
+    check(d.source, `demand ${d.id}`);
+    check(d.target, `demand ${d.id}`);
+  }
   const unit = out.meta['unit'];
   if (unit !== undefined) out.unitGbps = UNITS[unit.toUpperCase()];
   return out;

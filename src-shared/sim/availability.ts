@@ -110,7 +110,10 @@ export function availability(t: Topology, opts: AvailabilityOptions = {}): Avail
     for (let a = 0; a < sites.length; a++) for (let b = a + 1; b < sites.length; b++) pairs.push([a, b]);
   } else {
     const degree = new Float64Array(sites.length);
-    for (let e = 0; e < m; e++) (degree[siteOf[g.linkSource[e]!]!]! += 1, (degree[siteOf[g.linkTarget[e]!]!]! += 1));
+    for (let e = 0; e < m; e++) {
+      degree[siteOf[g.linkSource[e]!]!]! += 1;
+      degree[siteOf[g.linkTarget[e]!]!]! += 1;
+    }
     const hub = degree.indexOf(Math.max(...degree));
     pairs = sites.map((_, i) => [hub, i] as [number, number]).filter(([a, b]) => a !== b);
   }

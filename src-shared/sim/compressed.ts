@@ -67,7 +67,10 @@ export class CompressedSweep {
     const comps = connectedComponents(f.core);
     this.compOf = new Int32Array(n);
     for (let v = 0; v < n; v++) this.compOf[v] = comps.componentOf[f.coreIndex[f.rootOf[v]!]!]!;
-    for (let c = 0; c < comps.count; c++) (this.compOut.push(0), this.compIn.push(0));
+    for (let c = 0; c < comps.count; c++) {
+      this.compOut.push(0);
+      this.compIn.push(0);
+    }
     for (let i = 0; i < cn; i++) {
       this.compOut[comps.componentOf[i]!]! += cOut[i]!;
       this.compIn[comps.componentOf[i]!]! += cIn[i]!;
@@ -81,7 +84,10 @@ export class CompressedSweep {
     const roots = new Set<number>();
     for (const x of f.stripped) roots.add(f.coreIndex[f.rootOf[x]!]!);
     const dests = this.engine.destinationNodes;
-    for (const a of roots) (this.qOut.set(a, new Float64Array(this.engine.slots)), this.qIn.set(a, new Float64Array(this.engine.slots)));
+    for (const a of roots) {
+      this.qOut.set(a, new Float64Array(this.engine.slots));
+      this.qIn.set(a, new Float64Array(this.engine.slots));
+    }
     const fan = new FanOut(f.core);
     for (let i = 0; i < dests.length; i++) {
       const t = dests[i]!;
@@ -243,7 +249,10 @@ class FanOut {
       const u = this.list[i]!;
       for (let j = dagOff[u]!; j < dagOff[u + 1]!; j++) {
         const v = targets[slots[j]!]!;
-        if (this.seen[v] === 0) (this.seen[v] = 1), (this.list[len++] = v);
+        if (this.seen[v] === 0) {
+          this.seen[v] = 1;
+          this.list[len++] = v;
+        }
       }
     }
     const region = Array.from(this.list.subarray(0, len)).sort((x, y) => dist[y]! - dist[x]!);
@@ -261,6 +270,9 @@ class FanOut {
         }
       }
     }
-    for (const u of region) (this.flow[u] = 0), (this.seen[u] = 0);
+    for (const u of region) {
+      this.flow[u] = 0;
+      this.seen[u] = 0;
+    }
   }
 }

@@ -68,7 +68,10 @@ export function convergenceEstimate(
     dist[v] = 0;
     heap.push(v, 0);
   };
-  for (const e of failedLinks) (detect(g.linkSource[e]!), detect(g.linkTarget[e]!));
+  for (const e of failedLinks) {
+    detect(g.linkSource[e]!);
+    detect(g.linkTarget[e]!);
+  }
   for (const v of failedNodes) for (let s = g.offsets[v]!; s < g.offsets[v + 1]!; s++) detect(g.targets[s]!);
   // Flooding: earliest arrival by latency + per-hop processing (Dijkstra).
   const done = heap.mark;

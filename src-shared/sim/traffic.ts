@@ -142,7 +142,10 @@ export function explicitTraffic(g: CompiledGraph, demands: readonly { s: number;
   for (const d of demands) {
     if (d.s === d.t || !(d.volume > 0)) continue;
     let row = byDest.get(d.t);
-    if (row === undefined) byDest.set(d.t, (row = new Map()));
+    if (row === undefined) {
+      row = new Map<number, number>();
+      byDest.set(d.t, row);
+    }
     row.set(d.s, (row.get(d.s) ?? 0) + d.volume);
     total += d.volume;
   }

@@ -38,10 +38,10 @@ export function loadTopologyFile(file: string): Topology {
   try {
     if (/\.(graphml|xml)$/i.test(file)) return importGraphml(text, name).topology;
     const format = detectFormat(name, text);
-    if (format === undefined || format === 'sndlib' || !(TOPOLOGY_IMPORT_FORMATS as readonly string[]).includes(format)) {
+    if (format === undefined || !isTopologyFormat(format)) {
       throw new CliError(`${file}: not a topology file NetTwin can read (GraphML, design JSON, containerlab or NetBox JSON)`);
     }
-    return importTopology(format as TopologyImportFormat, { text, fileName: name }).topology;
+    return importTopology(format, { text, fileName: name }).topology;
   } catch (err) {
     if (err instanceof CliError) throw err;
     if (err instanceof GraphmlError) throw new CliError(err.message);
@@ -49,6 +49,8 @@ export function loadTopologyFile(file: string): Topology {
     throw new CliError(msg.startsWith(name) || msg.startsWith(file) ? msg.split('\n')[0]! : `${name}: ${msg.split('\n')[0]}`);
   }
 }
+
+const isTopologyFormat = (f: string): f is TopologyImportFormat => (TOPOLOGY_IMPORT_FORMATS as readonly string[]).includes(f);
 
 /** Fixed-width text table. */
 export function table(head: string[], rows: (string | number)[][]): string {
