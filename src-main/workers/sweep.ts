@@ -6,6 +6,7 @@ import type { SweepJob, TrafficSpec } from '../../src-shared/sim/job';
 import { buildTraffic } from '../../src-shared/sim/job';
 import { buildScenarios, type ScenarioClass, type ScenarioOptions } from '../../src-shared/sim/scenarios';
 import { n1Scenarios } from '../../src-shared/sim/sweep';
+import { pendantForest } from '../../src-shared/sim/pendant';
 import { capacityMass } from '../../src-shared/sim/traffic';
 import { WorkerPool, type RunHooks } from './pool';
 
@@ -164,6 +165,9 @@ export async function runSweep(topology: Topology, options: SweepOptions, hooks:
   };
 }
 
+/** Scenario × core-destination steps below which an N-1 sweep uses one worker. */
+export const SMALL_SWEEP = 1_500_000;
+
 export interface AnalyzeRunOptions {
   traffic: 'uniform' | 'none';
   scenarios: 'n1' | 'n2';
@@ -184,10 +188,14 @@ export async function runAnalyze(g: CompiledGraph, opts: AnalyzeRunOptions, hook
     const scenarios = [...n1Scenarios(g), { nodes: [], links: [] }];
     const job: SweepJob = { graph: toPayload(g), traffic: { kind: 'uniform' }, scenarios, mode: 'max-load' };
     const pool = opts.pool ?? sharedPool();
+    // Work ≈ scenarios × destinations left after pendant-tree compression; below
+    // SMALL_SWEEP a second worker costs more (its own baseline and JIT) than it saves.
+    const small = scenarios.length * pendantForest(g).coreNodes.length < SMALL_SWEEP;
+    const threads = small ? 1 : opts.threads;
     const { results } = await pool.run(job, {
       ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
       ...(hooks.signal ? { signal: hooks.signal } : {}),
-      ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
+      ...(threads !== undefined ? { threads } : {}),
     });
     traffic = { baseline: results[scenarios.length - 1]!, maxLoads: results };
   }
