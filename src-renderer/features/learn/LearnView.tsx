@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { LearningReport } from '../../../src-shared/learn/report';
 import { call } from '../../api/client';
 import { useSession } from '../../state/session';
+import { OutcomesImport } from './OutcomesImport';
 import { RateBars, TrendLine } from './RateBars';
 
 /**
@@ -16,6 +17,7 @@ export function LearnView({ projectId }: { projectId: string }) {
   const [report, setReport] = useState<LearningReport | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
+  const [version, setVersion] = useState(0);
   useEffect(() => {
     let alive = true;
     call('learn:report', { projectId }).then(
@@ -25,7 +27,7 @@ export function LearnView({ projectId }: { projectId: string }) {
     return () => {
       alive = false;
     };
-  }, [projectId]);
+  }, [projectId, version]);
   const shown = useMemo(() => {
     const q = filter.trim().toLowerCase();
     return designs.filter((d) => q === '' || `${d.name} ${d.family ?? ''} ${d.source}`.toLowerCase().includes(q));
@@ -61,6 +63,7 @@ export function LearnView({ projectId }: { projectId: string }) {
               <dd>{report.predictor.p95MapePct === null ? 'not enough history' : `${report.predictor.p95MapePct.toFixed(1)} %`}</dd>
             </dl>
             <h2>Predicted vs measured</h2>
+            <OutcomesImport projectId={projectId} onImported={() => setVersion((v) => v + 1)} />
             {report.outcomes.length === 0 ? (
               <p className="muted">No measured outcomes imported yet.</p>
             ) : (

@@ -7,6 +7,7 @@ import { runJob } from '../../api/jobs';
 import { useSession } from '../../state/session';
 import { DiffCanvas } from './DiffCanvas';
 import { diffView } from './diff';
+import { PolicyPanel } from './PolicyPanel';
 import { StepCard } from './StepCard';
 
 type Strategy = 'cost' | 'resilience' | 'load';
@@ -130,6 +131,7 @@ export function OptimiseView({ projectId }: { projectId: string }) {
             />
           ))}
         </ol>
+        <PolicyPanel projectId={projectId} actor={actor} />
         <h2>Audit log</h2>
         <table className="worst" aria-label="Audit log">
           <thead>
