@@ -8,35 +8,19 @@
  */
 import { buildTopology, generateDesign } from '../../src-shared/generate/generate';
 import { FULL_MESH_MAX_SITES } from '../../src-shared/generate/full-mesh';
-import { IntentSchema, RedundancySchema, type Intent } from '../../src-shared/model/intent';
+import { RedundancySchema, type Intent } from '../../src-shared/model/intent';
 import { TOPOLOGY_FAMILIES } from '../../src-shared/model/topology';
 import { costDesign } from '../../src-shared/cost/cost';
 import { DEFAULT_PRICE_BOOK } from '../../src-shared/cost/pricebook';
 import { validateDesign } from '../../src-shared/validate/validate';
 
+import { benchIntent as sharedBenchIntent } from './intents';
+
 const SIZES = [50, 500, 2000];
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
 const REDUNDANCY = RedundancySchema.parse(process.env['BENCH_REDUNDANCY'] ?? 'HIGH');
 
-function benchIntent(sites: number, redundancy = REDUNDANCY): Intent {
-  const branches = sites - 7;
-  const third = Math.floor(branches / 3);
-  return IntentSchema.parse({
-    name: `bench ${sites}`,
-    redundancy,
-    siteGroups: [
-      { role: 'hq', count: 1, region: 'eu' },
-      { role: 'datacenter', count: 2, region: 'eu' },
-      { role: 'datacenter', count: 1, region: 'us-east' },
-      { role: 'region-hub', count: 1, region: 'us-east' },
-      { role: 'region-hub', count: 1, region: 'apac' },
-      { role: 'colo', count: 1, region: 'apac' },
-      { role: 'branch', count: third, region: 'eu' },
-      { role: 'branch', count: third, region: 'us-east' },
-      { role: 'branch', count: branches - 2 * third, region: 'apac' },
-    ],
-  });
-}
+const benchIntent = (sites: number): Intent => sharedBenchIntent(sites, REDUNDANCY);
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 

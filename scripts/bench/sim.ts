@@ -24,12 +24,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildTopology } from '../../src-shared/generate/generate';
 import { importGraphml } from '../../src-shared/io/graphml';
-import { IntentSchema } from '../../src-shared/model/intent';
 import { TopologySchema, type Topology } from '../../src-shared/model/topology';
 import { compileTopology } from '../../src-shared/sim/csr';
 import { WorkerPool } from '../../src-main/workers/pool';
 import { runAnalyze } from '../../src-main/workers/sweep';
 import { WhatIf } from '../../src-shared/sim/whatif';
+import { benchIntent } from './intents';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -106,26 +106,6 @@ function syntheticIsp(): Topology {
     if (i < 15) link(`x${i}`, `a${(a + 60) % 120}`, 50); // a few dual-homed customers
   }
   return TopologySchema.parse({ name: 'synthetic ISP 750/900 (bench)', nodes, links });
-}
-
-function benchIntent(sites: number) {
-  const branches = sites - 7;
-  const third = Math.floor(branches / 3);
-  return IntentSchema.parse({
-    name: `bench ${sites}`,
-    redundancy: 'HIGH',
-    siteGroups: [
-      { role: 'hq', count: 1, region: 'eu' },
-      { role: 'datacenter', count: 2, region: 'eu' },
-      { role: 'datacenter', count: 1, region: 'us-east' },
-      { role: 'region-hub', count: 1, region: 'us-east' },
-      { role: 'region-hub', count: 1, region: 'apac' },
-      { role: 'colo', count: 1, region: 'apac' },
-      { role: 'branch', count: third, region: 'eu' },
-      { role: 'branch', count: third, region: 'us-east' },
-      { role: 'branch', count: branches - 2 * third, region: 'apac' },
-    ],
-  });
 }
 
 type ChildResult = { ms: number; cpuMs: number; warmMs: number; warmCpuMs: number; startMs: number; scenarios: number; rssMb: number };

@@ -1,16 +1,5 @@
 import { DEVICE_ROLES, type TopologyInput } from '../../src-shared/model/topology';
-
-/** Deterministic PRNG (mulberry32) so every bench run lays out the same designs. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../src-shared/sim/scenarios';
 
 /**
  * A WAN-like design of `n` devices without positions (so the UI must lay it

@@ -118,12 +118,7 @@ export class ProjectFile {
     const tmp = `${dest}.tmp-${process.pid}-${Date.now()}`;
     try {
       await this.db.backup(tmp);
-      const fd = fs.openSync(tmp, 'r+');
-      try {
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
-      }
+      fsyncFile(tmp);
       fs.renameSync(tmp, dest);
       fsyncDir(path.dirname(dest));
     } catch (err) {
@@ -155,12 +150,7 @@ export class ProjectFile {
       } finally {
         copy.close();
       }
-      const fd = fs.openSync(staging, 'r+');
-      try {
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
-      }
+      fsyncFile(staging);
       fs.renameSync(staging, dest);
     } catch (err) {
       fs.rmSync(staging, { force: true });
@@ -187,6 +177,16 @@ export function removeStaleTemps(file: string): number {
     removed++;
   }
   return removed;
+}
+
+/** Forces a file's bytes to disk before it is renamed into place. */
+function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 function fsyncDir(dir: string): void {
