@@ -1,4 +1,5 @@
 import { paretoFront, scale, type TradeOffPoint } from './pareto';
+import { labelWidth, placeLabels } from './labels';
 
 const W = 560;
 const H = 320;
@@ -16,6 +17,17 @@ export function TradeOffChart({ points, labels, selected, onSelect }: { points: 
   const x = scale(points.map((p) => p.costUsd), M.l, W - M.r);
   const y = scale(points.map((p) => p.availability), H - M.b, M.t);
   const r = scale(points.map((p) => p.latencyMs), 5, 14);
+  // A label that would run off the right edge goes to the left of its point.
+  const labelX = (p: TradeOffPoint, text: string): number => {
+    const right = x(p.costUsd) + r(p.latencyMs) + 3;
+    return right + labelWidth(text) > W - 4 ? x(p.costUsd) - r(p.latencyMs) - 3 - labelWidth(text) : right;
+  };
+  const placed = placeLabels(
+    points.map((p) => {
+      const text = labels[p.id] ?? p.id;
+      return { id: p.id, x: labelX(p, text), y: y(p.availability) + 4, text, important: front.has(p.id) || p.id === selected };
+    }),
+  );
   const frontLine = points
     .filter((p) => front.has(p.id))
     .sort((a, b) => a.costUsd - b.costUsd)
@@ -42,9 +54,11 @@ export function TradeOffChart({ points, labels, selected, onSelect }: { points: 
                 {labels[p.id] ?? p.id}: {usd(p.costUsd)}, {(p.availability * 100).toFixed(3)} %, p95 {p.latencyMs.toFixed(1)} ms{front.has(p.id) ? ' — on the Pareto front' : ''}
               </title>
             </circle>
-            <text x={x(p.costUsd) + r(p.latencyMs) + 3} y={y(p.availability) + 4} className="chart__name">
-              {labels[p.id] ?? p.id}
-            </text>
+            {placed.has(p.id) && (
+              <text x={labelX(p, placed.get(p.id)!)} y={y(p.availability) + 4} className="chart__name">
+                {placed.get(p.id)}
+              </text>
+            )}
           </g>
         ))}
       </svg>
