@@ -44,7 +44,20 @@ interface TargetModel {
   /** Standardised training rows and their residuals, for the k-NN correction. */
   rows: Float64Array[];
   residuals: number[];
+  /** Per feature, the range a prediction may use (history's range widened by EXTRAPOLATION_MARGIN). */
+  lo: Float64Array;
+  hi: Float64Array;
 }
+
+/**
+ * How far beyond the range of history a feature may be taken, as a share of
+ * that range. The model is linear in log space, so unbounded extrapolation
+ * gives absurd figures ($0, $1e23) — worst for a feature that never varied in
+ * a family's history (its standardised value explodes when a new intent
+ * changes it). Past this margin predictions saturate instead, and the
+ * recommender's novelty note says the intent is unlike history.
+ */
+const EXTRAPOLATION_MARGIN = 0.25;
 
 interface FamilyModel {
   family: Family;
@@ -95,10 +108,30 @@ function fitTarget(samples: readonly LearningSample[], t: Target): TargetModel {
   const ridge = fitRidge(X, y, RIDGE_LAMBDA);
   const rows = X.map((x) => standardise(ridge, x));
   const residuals = X.map((x, i) => y[i]! - predictRidge(ridge, x));
-  return { ridge, rows, residuals };
+  const d = X[0]?.length ?? 0;
+  const lo = new Float64Array(d).fill(Infinity);
+  const hi = new Float64Array(d).fill(-Infinity);
+  for (const x of X) {
+    for (let j = 0; j < d; j++) {
+      lo[j] = Math.min(lo[j]!, x[j]!);
+      hi[j] = Math.max(hi[j]!, x[j]!);
+    }
+  }
+  for (let j = 0; j < d; j++) {
+    const span = hi[j]! - lo[j]!;
+    lo[j] = lo[j]! - EXTRAPOLATION_MARGIN * span;
+    hi[j] = hi[j]! + EXTRAPOLATION_MARGIN * span;
+  }
+  return { ridge, rows, residuals, lo, hi };
 }
 
-function predictTarget(m: TargetModel, x: readonly number[], k = KNN_RESIDUAL): number {
+/** The features held within the range the model may extrapolate to. */
+function bounded(m: TargetModel, x: readonly number[]): number[] {
+  return x.map((v, j) => Math.min(m.hi[j] ?? v, Math.max(m.lo[j] ?? v, v)));
+}
+
+function predictTarget(m: TargetModel, raw: readonly number[], k = KNN_RESIDUAL): number {
+  const x = bounded(m, raw);
   const base = predictRidge(m.ridge, x);
   const z = standardise(m.ridge, x);
   // The k nearest rows by insertion into a small sorted buffer (ties keep the earlier row).
