@@ -4,7 +4,7 @@ import { buildIfNeeded, electronBinary, repoRoot } from './lib.mjs';
 
 const { bin, reason } = electronBinary();
 if (bin === null) {
-  console.log(`Electron is not available here (${reason}); starting the browser app instead.`);
+  console.log(`Electron is not available here: ${reason}. Starting the browser app instead.`);
   await import('./serve.mjs');
 } else {
   buildIfNeeded();
