@@ -5,8 +5,7 @@ import { onEvent } from './api/client';
 import { ProjectView } from './features/design/ProjectView';
 import { ProjectPicker } from './features/projects/ProjectPicker';
 import { rememberedPlace, useSession } from './state/session';
-import { ErrorBanner } from './ui/ErrorBanner';
-import { NoticeBanner } from './ui/NoticeBanner';
+import { Banner } from './ui/Banner';
 import { ShortcutHelp, type ShortcutRow } from './ui/ShortcutHelp';
 
 const HELP_ROWS: ShortcutRow[] = ACTIONS.map((a) => ({ label: a.label, keys: a.keys.map(keyLabel) }));
@@ -53,8 +52,8 @@ export function App() {
 
   return (
     <>
-      {error !== null && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
-      {notice !== null && <NoticeBanner message={notice} onDismiss={() => setNotice(null)} />}
+      {error !== null && <Banner tone="error" message={error} onDismiss={() => setError(null)} />}
+      {notice !== null && <Banner tone="notice" message={notice} onDismiss={() => setNotice(null)} />}
       {project === null ? <ProjectPicker /> : <ProjectView />}
       {helpOpen && <ShortcutHelp rows={HELP_ROWS} onClose={closeHelp} />}
     </>

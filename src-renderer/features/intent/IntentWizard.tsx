@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { TopologySummary } from '../../../src-shared/model/records';
 import { TOPOLOGY_FAMILIES } from '../../../src-shared/model/topology';
-import { runJob } from '../../api/jobs';
+import { runInJobBar } from '../../state/jobBar';
 import { useSession } from '../../state/session';
 import { checkDraft, initialDraft, STEPS, stepProblemCount, type IntentDraft } from './intentDraft';
 import { ConstraintsStep, RequirementsStep, ReviewStep } from './RequirementSteps';
@@ -15,7 +15,6 @@ import { SiteGroupsStep } from './SiteGroupsStep';
 export function IntentWizard({ projectId }: { projectId: string }) {
   const refreshDesigns = useSession((s) => s.refreshDesigns);
   const selectDesign = useSession((s) => s.selectDesign);
-  const setJob = useSession((s) => s.setJob);
   const setScreen = useSession((s) => s.setScreen);
   const hasDesigns = useSession((s) => s.designs.length > 0);
   const [draft, setDraft] = useState<IntentDraft>(initialDraft);
@@ -30,19 +29,16 @@ export function IntentWizard({ projectId }: { projectId: string }) {
     if (intent === null) return;
     setBusy(true);
     setProblem(null);
-    const job = runJob<TopologySummary[]>('design:generateAll', { projectId, intent }, (p) =>
-      setJob({ label: `Generating ${p.message}`, done: p.done, total: p.total, cancel: () => void job.cancel() }),
-    );
-    setJob({ label: 'Generating all families', done: 0, total: TOPOLOGY_FAMILIES.length, cancel: () => void job.cancel() });
     try {
-      const made = await job.result;
+      const made = await runInJobBar<TopologySummary[], 'design:generateAll'>('design:generateAll', { projectId, intent }, {
+        label: 'Generating all families', total: TOPOLOGY_FAMILIES.length, progressLabel: (m) => `Generating ${m}`,
+      });
       await refreshDesigns();
       if (made.length > 0) selectDesign(made[0]!.id);
     } catch (err) {
       setProblem((err as Error).message);
       await refreshDesigns();
     } finally {
-      setJob(null);
       setBusy(false);
     }
   };

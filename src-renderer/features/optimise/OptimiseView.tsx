@@ -3,7 +3,7 @@ import type { AuditEntryShape, OptimizationEntryShape, OptimizeRunResultShape } 
 import type { PatchOp } from '../../../src-shared/learn/optimize/patch';
 import type { Topology } from '../../../src-shared/model/topology';
 import { call } from '../../api/client';
-import { runJob } from '../../api/jobs';
+import { runInJobBar } from '../../state/jobBar';
 import { useSession } from '../../state/session';
 import { DiffCanvas } from './DiffCanvas';
 import { diffView } from './diff';
@@ -20,7 +20,6 @@ type Strategy = 'cost' | 'resilience' | 'load';
 export function OptimiseView({ projectId }: { projectId: string }) {
   const designId = useSession((s) => s.selectedDesignId);
   const designName = useSession((s) => s.designs.find((d) => d.id === s.selectedDesignId)?.name ?? '');
-  const setJob = useSession((s) => s.setJob);
   const refreshDesigns = useSession((s) => s.refreshDesigns);
   const [strategy, setStrategy] = useState<Strategy>('resilience');
   const [actor, setActor] = useState('');
@@ -45,12 +44,10 @@ export function OptimiseView({ projectId }: { projectId: string }) {
     if (designId === null) return;
     setBusy(true);
     setProblem(null);
-    const job = runJob<OptimizeRunResultShape, 'optimize:run'>('optimize:run', { projectId, designId, strategy, maxSteps: 5 }, (p) =>
-      setJob({ label: `Optimising: ${p.message}`, done: p.done, total: p.total, cancel: () => void job.cancel() }),
-    );
-    setJob({ label: `Optimising for ${strategy}`, done: 0, total: 1, cancel: () => void job.cancel() });
     try {
-      const r = await job.result;
+      const r = await runInJobBar<OptimizeRunResultShape, 'optimize:run'>('optimize:run', { projectId, designId, strategy, maxSteps: 5 }, {
+        label: `Optimising for ${strategy}`, progressLabel: (m) => `Optimising: ${m}`,
+      });
       setNote(`${r.steps.length} step(s); stopped for ${r.stoppedFor}.`);
       setShown(r.steps.at(-1)?.id ?? null);
       await refresh();
@@ -58,7 +55,6 @@ export function OptimiseView({ projectId }: { projectId: string }) {
     } catch (err) {
       setProblem((err as Error).message);
     } finally {
-      setJob(null);
       setBusy(false);
     }
   };

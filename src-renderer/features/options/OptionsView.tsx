@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { RecommendResultShape } from '../../../src-shared/contract/learn-types';
 import type { Family } from '../../../src-shared/model/topology';
 import { call } from '../../api/client';
-import { runJob } from '../../api/jobs';
+import { runInJobBar } from '../../state/jobBar';
 import { useSession } from '../../state/session';
 import type { TradeOffPoint } from './pareto';
 import { TradeOffChart } from './TradeOffChart';
@@ -20,7 +20,6 @@ export function OptionsView({ projectId }: { projectId: string }) {
   const { intent, loading } = useProjectIntent(projectId);
   const refreshDesigns = useSession((s) => s.refreshDesigns);
   const selectDesign = useSession((s) => s.selectDesign);
-  const setJob = useSession((s) => s.setJob);
   const [result, setResult] = useState<RecommendResultShape | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -52,17 +51,16 @@ export function OptionsView({ projectId }: { projectId: string }) {
     if (intent === null) return;
     setBusy(true);
     setProblem(null);
-    const job = runJob<RecommendResultShape, 'recommend:verified'>('recommend:verified', { intent, projectId, options: 3 }, (p) =>
-      setJob({ label: `Verifying: ${p.message}`, done: p.done, total: p.total, cancel: () => void job.cancel() }),
-    );
-    setJob({ label: 'Verifying the top options', done: 0, total: 1, cancel: () => void job.cancel() });
     try {
-      setResult(await job.result);
+      setResult(
+        await runInJobBar<RecommendResultShape, 'recommend:verified'>('recommend:verified', { intent, projectId, options: 3 }, {
+          label: 'Verifying the top options', progressLabel: (m) => `Verifying: ${m}`,
+        }),
+      );
       await refreshDesigns();
     } catch (err) {
       setProblem((err as Error).message);
     } finally {
-      setJob(null);
       setBusy(false);
     }
   };

@@ -1,0 +1,25 @@
+import type { CallInput } from '../../src-shared/contract/contract';
+import { runJob, type JobChannel } from '../api/jobs';
+import { useSession } from './session';
+
+/**
+ * Runs a long job with its progress and Cancel in the top bar: `label` until
+ * the first progress event, then `progressLabel(message)`; the bar is cleared
+ * when the job ends, however it ends. Resolves with the job's value.
+ */
+export async function runInJobBar<T, C extends JobChannel>(
+  channel: C,
+  input: CallInput<C>,
+  opts: { label: string; total?: number; progressLabel: (message: string) => string },
+): Promise<T> {
+  const { setJob } = useSession.getState();
+  const job = runJob<T, C>(channel, input, (p) =>
+    setJob({ label: opts.progressLabel(p.message), done: p.done, total: p.total, cancel: () => void job.cancel() }),
+  );
+  setJob({ label: opts.label, done: 0, total: opts.total ?? 1, cancel: () => void job.cancel() });
+  try {
+    return await job.result;
+  } finally {
+    setJob(null);
+  }
+}
