@@ -4,7 +4,7 @@ import type { ProjectInfo } from '../../src-shared/model/records';
 import { AppError } from '../../src-shared/contract/result';
 import { openProjectFile, PROJECT_EXTENSION, type ProjectFile } from '../store/projectFile';
 import type { EventBus } from './events';
-import type { ProjectLocator } from './locator';
+import { fileInside, type ProjectLocator } from './locator';
 import type { RecentProjects } from './recent';
 
 /** Open projects by file, one connection each, shared by every caller. */
@@ -47,6 +47,8 @@ export class ProjectService {
     for (const file of files) {
       const open = this.open.get(file);
       try {
+        // Browser mode: a link out of the projects folder, or a recent file elsewhere, is neither listed nor read.
+        if (path.resolve(this.locator.resolve(this.locator.idFor(file))) !== path.resolve(file)) continue;
         if (open?.db.open) {
           out.push(this.info(open));
           continue;
@@ -113,11 +115,22 @@ export class ProjectService {
     return project;
   }
 
-  async saveAs(id: string, name: string, dest: string = this.locator.fileForName(name)): Promise<ProjectInfo> {
+  /**
+   * A copy under a new name. By name (the call from the renderer) it never
+   * replaces an existing project; an explicit `dest` is a file the user
+   * confirmed in the desktop Save dialog. Either way a project that is open
+   * here is not replaced under its connection.
+   */
+  async saveAs(id: string, name: string, explicitDest?: string): Promise<ProjectInfo> {
+    const dest = explicitDest ?? this.locator.fileForName(name);
     const project = this.get(id);
     if (path.resolve(dest) === path.resolve(project.path)) {
       throw new AppError('CONFLICT', 'Save As needs a different name than the open project');
     }
+    if (explicitDest === undefined && fs.existsSync(dest)) {
+      throw new AppError('CONFLICT', `a project named "${path.basename(dest)}" already exists`);
+    }
+    if (this.open.has(dest)) throw new AppError('CONFLICT', `${path.basename(dest)} is open; close it first or pick another name`);
     await project.saveCopy(dest);
     const copy = openProjectFile(dest, { now: this.now });
     copy.meta.set('name', name);
@@ -128,11 +141,11 @@ export class ProjectService {
     return this.info(copy);
   }
 
-  /** Writes a shareable copy, with or without its history, next to the other projects. */
+  /** Writes a shareable copy, with or without its history, next to the other projects; never over an existing one. */
   async exportShare(id: string, name: string, includeHistory: boolean, dest: string = this.locator.fileForName(name)): Promise<ProjectInfo> {
     const project = this.get(id);
     if (path.resolve(dest) === path.resolve(project.path)) throw new AppError('CONFLICT', 'choose a different name for the shared copy');
-    if (this.open.has(dest)) throw new AppError('CONFLICT', `${path.basename(dest)} is open; close it first or pick another name`);
+    if (fs.existsSync(dest)) throw new AppError('CONFLICT', `a project named "${path.basename(dest)}" already exists`);
     await project.exportCopy(dest, { includeHistory, name });
     project.audit.append('user', 'project.export', null, { to: path.basename(dest), includeHistory });
     const peek = openProjectFile(dest, { readOnly: true, now: this.now });
@@ -153,10 +166,7 @@ export class ProjectService {
 
   /** A generated report in the projects folder (plain file name only). */
   private reportFile(name: string): string {
-    if (name !== path.basename(name) || name.startsWith('.') || name.includes('\0')) {
-      throw new AppError('FORBIDDEN', `"${name}" is not a report file name inside the projects folder`);
-    }
-    return path.join(this.locator.projectsDir, name);
+    return fileInside(this.locator.projectsDir, name, 'report file');
   }
 
   /**
