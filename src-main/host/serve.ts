@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createServices } from '../services/container';
 import { createDispatch } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
-import { createHttpHost } from '../ipc/http';
+import { createHttpHost, type HostLimits } from '../ipc/http';
 
 export interface HostOptions {
   port: number;
@@ -13,28 +14,50 @@ export interface HostOptions {
   dataDir: string;
   staticDir: string | null;
   token?: string;
+  /** Shorter timeouts in tests; the defaults suit a person's browser (see DEFAULT_LIMITS). */
+  limits?: Partial<HostLimits>;
+  log?: (line: string) => void;
+}
+
+export interface RunningHost {
+  url: string;
+  token: string;
+  port: number;
+  server: http.Server;
+  stop(): Promise<void>;
 }
 
 /** Starts the browser host; resolves once it listens, with its URL and a stop function. */
-export async function startHost(opts: HostOptions): Promise<{ url: string; token: string; port: number; stop(): Promise<void> }> {
+export async function startHost(opts: HostOptions): Promise<RunningHost> {
+  const log = opts.log ?? ((l: string) => console.error(l));
   const services = createServices({ mode: 'browser', projectsDir: opts.projectsDir, dataDir: opts.dataDir });
-  const dispatch = createDispatch(createHandlers(services), (l) => console.error(l));
+  const dispatch = createDispatch(createHandlers(services), log);
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const files = {
     dir: services.locator.projectsDir,
     download: (id: string) => services.projects.fileForDownload(id),
     adopt: (tmp: string, name: string) => services.projects.adoptUpload(tmp, name),
   };
-  const server = createHttpHost({ dispatch, bus: services.bus, staticDir: opts.staticDir, port: opts.port, token, files });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, '127.0.0.1', () => resolve());
-  });
+  let server: http.Server;
+  try {
+    server = createHttpHost({
+      dispatch, bus: services.bus, staticDir: opts.staticDir, port: opts.port, token, files, log,
+      ...(opts.limits ? { limits: opts.limits } : {}),
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port, '127.0.0.1', () => resolve());
+    });
+  } catch (err) {
+    services.dispose(); // a refused token or a taken port must not leave projects open
+    throw err;
+  }
   const port = (server.address() as { port: number }).port;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     token,
     port,
+    server,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,17 +1,59 @@
-import { timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
-import { toIpcError } from '../../src-shared/contract/result';
 import type { EventBus } from '../services/events';
 import type { Dispatch } from './dispatch';
+import { readBody } from './http/body';
+import { streamEvents } from './http/events';
+import { download, upload, type HostFiles } from './http/files';
+import { checkCaller, hasToken } from './http/gate';
+import { onClientError, refuseAndClose, sendError, sendJson } from './http/respond';
+import { serveStatic } from './http/static';
 
-/** Project files over HTTP (browser mode only): download a project, upload one shared with you. */
-export interface HostFiles {
-  readonly dir: string;
-  download(id: string): string;
-  adopt(tmpFile: string, name: string): unknown;
+export { CSP } from './http/static';
+export type { HostFiles } from './http/files';
+
+/**
+ * How long and how much. The host serves one person's browser over loopback,
+ * so any honest request arrives in milliseconds; the limits are there for a
+ * stuck or hostile client, and every one of them frees a socket:
+ * - headers 10 s: a browser sends its headers in one packet; slowloris
+ *   clients (a byte every few seconds) are cut off here.
+ * - idle 30 s: silence while a body arrives or while a download is read; long
+ *   enough for a tab the browser throttles in the background.
+ * - request 120 s: the whole request including body; a 1 GB upload over
+ *   loopback takes seconds, so this only ends a client that trickles.
+ * - keep-alive 5 s between requests on one connection.
+ * - 256 connections: far above what a few tabs open (browsers use 6 per
+ *   host), well below the process's file descriptor limit.
+ * - 64 calls in flight: bodies of up to 32 MB are held in memory while a call
+ *   runs; this bounds that memory, and answers 503 rather than queueing.
+ */
+export interface HostLimits {
+  headersTimeoutMs: number;
+  idleTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number;
+  maxInFlightCalls: number;
+  maxBodyBytes: number;
+  maxUploadBytes: number;
+  /** Per event-stream client: queued bytes before it is dropped. */
+  sseMaxQueuedBytes: number;
+  ssePingMs: number;
 }
+
+export const DEFAULT_LIMITS: HostLimits = {
+  headersTimeoutMs: 10_000,
+  idleTimeoutMs: 30_000,
+  requestTimeoutMs: 120_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 256,
+  maxInFlightCalls: 64,
+  maxBodyBytes: 32 * 1024 * 1024,
+  maxUploadBytes: 1024 * 1024 * 1024,
+  sseMaxQueuedBytes: 8 * 1024 * 1024,
+  ssePingMs: 15_000,
+};
 
 export interface HttpHostOptions {
   files?: HostFiles;
@@ -20,225 +62,116 @@ export interface HttpHostOptions {
   /** Built renderer (index.html + assets); absent means API only. */
   staticDir: string | null;
   port: number;
-  /** Per-start secret every call and event stream must carry. */
+  /** Per-start secret every call and event stream must carry (at least 8 characters). */
   token: string;
-  maxBodyBytes?: number;
+  limits?: Partial<HostLimits>;
+  /** Never given the token, a request line or a raw packet. */
   log?: (line: string) => void;
-}
-
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; " +
-  "frame-ancestors 'none'; form-action 'none'";
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
-
-function send(res: http.ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void {
-  res.writeHead(status, {
-    'Content-Type': type,
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-  });
-  res.end(body);
-}
-
-const errorBody = (code: string, message: string): string => JSON.stringify({ ok: false, error: { code, message } });
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 /**
  * The browser transport: the same dispatch as Electron's ipcMain behind
- * `POST /api/call/<channel>`, events over SSE at `/api/events`, and the built
- * renderer as static files. Loopback only; the Host header must name the
- * loopback address we serve (DNS rebinding), and calls need the token.
+ * `POST /api/call/<channel>`, events over SSE at `/api/events`, project files
+ * at `/api/files/<id>` and `/api/upload?name=`, and the built renderer as
+ * static files (which need no token: they hold no data). Loopback only;
+ * checkCaller refuses foreign Host/Origin/Sec-Fetch-Site, and everything
+ * under /api/ needs the token.
  */
 export function createHttpHost(opts: HttpHostOptions): http.Server {
-  const maxBody = opts.maxBodyBytes ?? 32 * 1024 * 1024;
+  if (opts.token.length < 8 || !/^[\x21-\x7e]+$/.test(opts.token)) {
+    throw new Error('the session token must be at least 8 printable ASCII characters without spaces');
+  }
+  const limits: HostLimits = { ...DEFAULT_LIMITS, ...opts.limits };
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) throw new Error('headersTimeoutMs must not exceed requestTimeoutMs');
   const log = opts.log ?? (() => undefined);
-  const server = http.createServer((req, res) => {
-    const port = (server.address() as { port: number } | null)?.port ?? opts.port;
-    const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-    if (!allowedHosts.has(req.headers.host ?? '')) {
-      send(res, 421, errorBody('FORBIDDEN', 'unexpected Host header'));
-      return;
+  const staticRoot = opts.staticDir === null ? null : fs.realpathSync(opts.staticDir);
+  let inFlight = 0;
+
+  const route = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> => {
+    const { pathname } = url;
+    const method = req.method ?? '';
+    if (!pathname.startsWith('/api/')) {
+      if (method !== 'GET' && method !== 'HEAD') return sendError(res, 405, 'FORBIDDEN', `${method} not allowed here; use GET`, { Allow: 'GET, HEAD' });
+      return serveStatic(staticRoot, pathname, res, limits.idleTimeoutMs);
     }
-    const origin = req.headers.origin;
-    if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
-      send(res, 403, errorBody('FORBIDDEN', 'cross-origin request refused'));
-      return;
-    }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    if (url.pathname.startsWith('/api/')) {
-      const token = req.headers['x-nettwin-token'] ?? url.searchParams.get('token') ?? '';
-      if (typeof token !== 'string' || !sameSecret(token, opts.token)) {
-        send(res, 401, errorBody('FORBIDDEN', 'missing or wrong session token'));
-        return;
+    if (!hasToken(req, url, opts.token)) return sendError(res, 401, 'FORBIDDEN', 'missing or wrong session token', { Connection: 'close' });
+    const allow = (m: string): boolean => {
+      if (method === m) return true;
+      sendError(res, 405, 'FORBIDDEN', `${method} not allowed on ${pathname.split('/').slice(0, 3).join('/')}; use ${m}`, { Allow: m });
+      return false;
+    };
+    if (pathname === '/api/events') return void (allow('GET') && streamEvents(req, res, opts.bus, { maxQueuedBytes: limits.sseMaxQueuedBytes, pingMs: limits.ssePingMs }, log));
+    if (opts.files && pathname.startsWith('/api/files/')) {
+      if (!allow('GET')) return;
+      let id: string;
+      try {
+        id = decodeURIComponent(pathname.slice('/api/files/'.length));
+      } catch {
+        return sendError(res, 400, 'INVALID_INPUT', 'file id is not valid percent-encoding');
       }
-      if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(req, res, opts.bus);
-      if (opts.files && url.pathname.startsWith('/api/files/') && req.method === 'GET') {
-        return download(res, opts.files, decodeURIComponent(url.pathname.slice('/api/files/'.length)));
-      }
-      if (opts.files && url.pathname === '/api/upload' && req.method === 'POST') {
-        return void upload(req, res, opts.files, url.searchParams.get('name') ?? '', log);
-      }
-      const m = /^\/api\/call\/([a-zA-Z]+:[a-zA-Z]+)$/.exec(url.pathname);
-      if (m && req.method === 'POST') return void handleCall(req, res, m[1]!, opts.dispatch, maxBody, log);
-      send(res, 404, errorBody('UNKNOWN_CHANNEL', 'no such endpoint'));
-      return;
+      return download(res, opts.files, id, limits.idleTimeoutMs, log);
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      send(res, 405, errorBody('FORBIDDEN', 'method not allowed'));
-      return;
+    if (opts.files && pathname === '/api/upload') {
+      if (!allow('POST')) return;
+      return upload(req, res, opts.files, url.searchParams.get('name') ?? '', { maxUploadBytes: limits.maxUploadBytes, idleTimeoutMs: limits.idleTimeoutMs }, log);
     }
-    serveStatic(opts.staticDir, url.pathname, res);
-  });
-  server.requestTimeout = 60_000;
-  server.headersTimeout = 15_000;
-  server.keepAliveTimeout = 5_000;
-  return server;
-}
-
-async function handleCall(
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  channel: string,
-  dispatch: Dispatch,
-  maxBody: number,
-  log: (line: string) => void,
-): Promise<void> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > maxBody) {
-        send(res, 413, errorBody('INVALID_INPUT', `request larger than ${maxBody} bytes`));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk as Buffer);
+    const m = /^\/api\/call\/([a-zA-Z]+:[a-zA-Z]+)$/.exec(pathname);
+    if (!m) return sendError(res, 404, 'UNKNOWN_CHANNEL', 'no such endpoint');
+    if (!allow('POST')) return;
+    if (inFlight >= limits.maxInFlightCalls) {
+      return refuseAndClose(res, 503, 'INTERNAL', `the host is busy (${limits.maxInFlightCalls} calls in flight); try again`);
     }
-  } catch {
-    return; // client went away
-  }
-  let body: unknown;
-  try {
-    const text = Buffer.concat(chunks).toString('utf8');
-    body = text.length === 0 ? {} : (JSON.parse(text) as unknown);
-  } catch {
-    send(res, 400, errorBody('INVALID_INPUT', 'request body is not JSON'));
-    return;
-  }
-  try {
-    const result = await dispatch(channel, body);
-    send(res, 200, JSON.stringify(result));
-  } catch (err) {
-    log(`http ${channel}: ${String(err)}`);
-    send(res, 500, errorBody('INTERNAL', 'internal error'));
-  }
-}
-
-function download(res: http.ServerResponse, files: HostFiles, id: string): void {
-  let file: string;
-  try {
-    file = files.download(id);
-  } catch (err) {
-    send(res, 404, errorBody('NOT_FOUND', (err as Error).message));
-    return;
-  }
-  res.writeHead(200, {
-    'Content-Type': 'application/x-nettwin',
-    'Content-Disposition': `attachment; filename="${path.basename(file).replace(/[^\w .()-]/g, '_')}"`,
-    'Content-Length': fs.statSync(file).size,
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-  });
-  fs.createReadStream(file).pipe(res);
-}
-
-const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
-
-async function upload(req: http.IncomingMessage, res: http.ServerResponse, files: HostFiles, name: string, log: (l: string) => void): Promise<void> {
-  const tmp = path.join(files.dir, `.upload-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
-  let size = 0;
-  try {
-    const out = fs.createWriteStream(tmp, { flags: 'wx' });
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > MAX_UPLOAD_BYTES) throw new Error(`upload larger than ${MAX_UPLOAD_BYTES} bytes`);
-      if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+    inFlight++;
+    try {
+      await call(req, res, m[1]!);
+    } finally {
+      inFlight--;
     }
-    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    send(res, 413, errorBody('INVALID_INPUT', (err as Error).message));
-    return;
-  }
-  try {
-    send(res, 200, JSON.stringify({ ok: true, value: files.adopt(tmp, name) }));
-  } catch (err) {
-    const e = toIpcError(err);
-    if (e.code === 'INTERNAL') log(`upload: ${String(err)}`);
-    send(res, 200, JSON.stringify({ ok: false, error: e }));
-  }
-}
-
-function streamEvents(req: http.IncomingMessage, res: http.ServerResponse, bus: EventBus): void {
-  res.writeHead(200, {
-    'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-store',
-    Connection: 'keep-alive',
-    'X-Content-Type-Options': 'nosniff',
-  });
-  res.write(': connected\n\n');
-  const unsubscribe = bus.subscribe((name, payload) => {
-    res.write(`data: ${JSON.stringify({ name, payload })}\n\n`);
-  });
-  const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
-  const stop = (): void => {
-    clearInterval(ping);
-    unsubscribe();
   };
-  req.on('close', stop);
-  res.on('error', stop);
-}
 
-function serveStatic(root: string | null, pathname: string, res: http.ServerResponse): void {
-  if (root === null) {
-    send(res, 404, 'renderer not built', 'text/plain; charset=utf-8');
-    return;
-  }
-  let rel: string;
-  try {
-    rel = decodeURIComponent(pathname);
-  } catch {
-    send(res, 400, 'bad path', 'text/plain; charset=utf-8');
-    return;
-  }
-  const file = path.resolve(root, `.${rel === '/' ? '/index.html' : rel}`);
-  const inside = file === root || file.startsWith(root + path.sep);
-  const target = inside && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(root, 'index.html');
-  const type = TYPES[path.extname(target)] ?? 'application/octet-stream';
-  res.writeHead(200, {
-    'Content-Type': type,
-    'Content-Security-Policy': CSP,
-    'X-Content-Type-Options': 'nosniff',
-    'X-Frame-Options': 'DENY',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': target.endsWith('index.html') ? 'no-store' : 'max-age=3600',
-  });
-  fs.createReadStream(target).pipe(res);
+  const call = async (req: http.IncomingMessage, res: http.ServerResponse, channel: string): Promise<void> => {
+    const { outcome, body } = await readBody(req, limits.maxBodyBytes, limits.idleTimeoutMs);
+    if (outcome === 'too-large') return refuseAndClose(res, 413, 'INVALID_INPUT', `request larger than ${limits.maxBodyBytes} bytes`);
+    if (outcome === 'gone') return;
+    let input: unknown;
+    try {
+      const text = body.toString('utf8');
+      input = text.length === 0 ? {} : (JSON.parse(text) as unknown);
+    } catch {
+      return sendError(res, 400, 'INVALID_INPUT', `${channel}: request body is not JSON`);
+    }
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      return sendError(res, 400, 'INVALID_INPUT', `${channel}: request body must be a JSON object, not ${Array.isArray(input) ? 'an array' : input === null ? 'null' : typeof input}`);
+    }
+    const result = await opts.dispatch(channel, input);
+    res.socket?.setTimeout(limits.idleTimeoutMs); // the answer must be read, too
+    sendJson(res, 200, JSON.stringify(result));
+  };
+
+  const server = http.createServer(
+    // Node checks header and request timeouts on this period (default 30 s, which would stretch a 10 s limit to 40 s).
+    { connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))) },
+    (req, res) => {
+      const port = (server.address() as { port: number } | null)?.port ?? opts.port;
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`); // a fixed base: the Host header is not trusted yet
+      } catch {
+        return sendError(res, 400, 'INVALID_INPUT', 'malformed request target', { Connection: 'close' });
+      }
+      const refusal = checkCaller(req, port, url.pathname.startsWith('/api/'));
+      if (refusal) return sendError(res, refusal.status, refusal.code, refusal.message, { Connection: 'close' });
+      route(req, res, url).catch((err: unknown) => {
+        // A bug, not the client's fault: log it (no token, no body) and answer without details.
+        log(`http ${url.pathname.slice(0, 100)}: ${err instanceof Error ? err.message : String(err)}`);
+        sendError(res, 500, 'INTERNAL', 'internal error in the host; see its log');
+      });
+    },
+  );
+  server.on('clientError', onClientError);
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.maxConnections = limits.maxConnections;
+  return server;
 }
