@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import path from 'node:path';
 
 /** The addon path chosen at start-up (see nativeBinding.ts); unset under Node. */
 let nativeBinding: string | undefined;
@@ -31,16 +32,17 @@ export function looksLikeSqlite(file: string): boolean {
 /**
  * Opens an SQLite file. A file that exists must already be SQLite: we check
  * the header first so a wrong file is never touched (SQLite would otherwise
- * happily treat an empty file as a new database).
+ * happily treat an empty file as a new database). Errors name the file, not
+ * its folder: they reach a browser page, which must not learn the disk layout.
  */
 export function openDatabase(file: string, opts: { readOnly?: boolean; create?: boolean } = {}): Db {
   const exists = fs.existsSync(file);
   if (exists && fs.statSync(file).size > 0 && !looksLikeSqlite(file)) {
-    throw new NotAProjectError(`${file} is not a NetTwin project (not an SQLite file)`);
+    throw new NotAProjectError(`${path.basename(file)} is not a NetTwin project (not an SQLite file)`);
   }
-  if (!exists && !opts.create) throw new NotAProjectError(`${file} does not exist`);
+  if (!exists && !opts.create) throw new NotAProjectError(`${path.basename(file)} does not exist`);
   if (exists && fs.statSync(file).size === 0) {
-    throw new NotAProjectError(`${file} is empty, not a NetTwin project`);
+    throw new NotAProjectError(`${path.basename(file)} is empty, not a NetTwin project`);
   }
   const options: Database.Options = { readonly: opts.readOnly ?? false, fileMustExist: !opts.create };
   if (nativeBinding !== undefined) options.nativeBinding = nativeBinding;

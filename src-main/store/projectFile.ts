@@ -50,20 +50,20 @@ export function inspectProjectFile(file: string): { schemaVersion: number } {
     try {
       check = db.pragma('quick_check', { simple: true }) as string;
     } catch (err) {
-      throw new DamagedProjectError(`${file} is damaged and cannot be read (${(err as Error).message})`);
+      throw new DamagedProjectError(`${path.basename(file)} is damaged and cannot be read (${(err as Error).message})`);
     }
-    if (check !== 'ok') throw new DamagedProjectError(`${file} is damaged: ${check}`);
+    if (check !== 'ok') throw new DamagedProjectError(`${path.basename(file)} is damaged: ${check}`);
     const appId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
     const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
     if (appId !== PROJECT_APPLICATION_ID && !(appId === 0 && version === 0 && tables === 0)) {
-      throw new NotAProjectError(`${file} is an SQLite database but not a NetTwin project`);
+      throw new NotAProjectError(`${path.basename(file)} is an SQLite database but not a NetTwin project`);
     }
     return { schemaVersion: version };
   } catch (err) {
     if (err instanceof Error && /SQLITE_(CORRUPT|NOTADB)|malformed|not a database/i.test(err.message)
       && !(err instanceof DamagedProjectError)) {
-      throw new DamagedProjectError(`${file} is damaged and cannot be read (${err.message})`);
+      throw new DamagedProjectError(`${path.basename(file)} is damaged and cannot be read (${err.message})`);
     }
     throw err;
   } finally {
@@ -231,7 +231,7 @@ export function openProjectFile(file: string, opts: OpenOptions = {}): ProjectFi
   const migrations = opts.migrations ?? MIGRATIONS;
   const latest = latestSchemaVersion(migrations);
   const exists = fs.existsSync(file);
-  if (!exists && !opts.create) throw new NotAProjectError(`${file} does not exist`);
+  if (!exists && !opts.create) throw new NotAProjectError(`${path.basename(file)} does not exist`);
   let schemaVersion = 0;
   if (exists) {
     schemaVersion = inspectProjectFile(file).schemaVersion;
