@@ -172,8 +172,13 @@ export class WorkerPool {
         if (released.has(w)) return;
         released.add(w);
         w.removeAllListeners('message').removeAllListeners('error');
-        if (!this.closed) this.idle.push(w);
-        else void w.terminate();
+        // A sweep that starts while a cancelled one drains spawns fresh workers; whichever
+        // come back beyond `size` are stopped, or the pool grows with every such cancel.
+        if (!this.closed && this.all.size <= this.size) this.idle.push(w);
+        else {
+          this.all.delete(w);
+          void w.terminate();
+        }
       };
       /** After an early end: take back each busy worker when it stops, or replace it after 1 s. */
       const drain = (): void => {

@@ -83,6 +83,22 @@ describe('WorkerPool', () => {
     expect(again.results.every((x) => Number.isFinite(x))).toBe(true);
   });
 
+  it('stays at its size when a sweep starts while a cancelled one is still draining', async () => {
+    const big = compileTopology(ringOfRings(30, 12));
+    const heavy: SweepJob = { graph: toPayload(big), traffic: { kind: 'uniform' }, scenarios: n1Scenarios(big), mode: 'impact', impact: { siteOf: [], unitGbps: 0.001 } };
+    const pool = newPool(2);
+    await pool.run(job);
+    for (let round = 0; round < 2; round++) {
+      const ac = new AbortController();
+      const cancelled = pool.run(heavy, { signal: ac.signal }).catch((e: unknown) => e);
+      setTimeout(() => ac.abort(), 200);
+      await pool.run(job); // queued behind the cancelled sweep: starts as soon as it rejects
+      expect(((await cancelled) as Error).name).toBe('AbortError');
+    }
+    await new Promise((r) => setTimeout(r, 1200)); // past the drain deadline
+    expect(pool.idleWorkers).toBe(2); // was 4: every overlap added workers that never stopped (found by the soak)
+  });
+
   it('runs the built JavaScript worker too (workerUrl option)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nettwin-worker-'));
     const out = path.join(dir, 'simulator.worker.js');
