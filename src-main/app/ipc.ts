@@ -10,9 +10,14 @@ export function registerElectronIpc(dispatch: Dispatch, isTrustedUrl: (url: stri
   return () => CHANNELS.forEach((c) => ipcMain.removeHandler(c));
 }
 
-export function forwardEvents(bus: EventBus, target: () => WebContents | undefined): () => void {
+/** Pushes bus events to the window, but only while it shows our own page (project names are not for anyone else). */
+export function forwardEvents(
+  bus: EventBus,
+  target: () => WebContents | undefined,
+  isTrustedUrl: (url: string) => boolean,
+): () => void {
   return bus.subscribe((name, payload) => {
     const wc = target();
-    if (wc && !wc.isDestroyed()) wc.send(EVENT_CHANNEL, { name, payload });
+    if (wc && !wc.isDestroyed() && isTrustedUrl(wc.getURL())) wc.send(EVENT_CHANNEL, { name, payload });
   });
 }

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, dialog } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,11 +11,15 @@ import { buildElectronBinding } from './nativeBuild';
 import { ElectronPdfRenderer } from './pdf';
 import { forwardEvents, registerElectronIpc } from './ipc';
 import { buildMenu } from './menu';
-import { hardenSessions, isAppUrl } from './security';
+import { enableProcessSandbox, hardenApp, isAppUrl, type AppOrigin } from './security';
+import { createMainWindow } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const appRoot = path.resolve(here, '..', '..');
-const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+const origin: AppOrigin = {
+  devServerUrl: process.env['ELECTRON_RENDERER_URL'],
+  indexFile: path.join(here, '..', 'renderer', 'index.html'),
+};
 
 /** A `.nettwin` given on the command line (first launch or a second instance). */
 function projectArg(argv: string[]): string | undefined {
@@ -50,7 +54,7 @@ async function start(): Promise<void> {
     return;
   }
   await app.whenReady();
-  hardenSessions(devServerUrl);
+  hardenApp(origin);
   try {
     await prepareNativeBinding();
   } catch (err) {
@@ -66,16 +70,10 @@ async function start(): Promise<void> {
     pdf: () => new ElectronPdfRenderer(),
   });
   const dispatch = createDispatch(createHandlers(services), (l) => console.error(l));
-  const win = new BrowserWindow({
-    width: 1440, height: 900, show: false, title: 'NetTwin', backgroundColor: '#0f172a',
-    webPreferences: {
-      preload: path.join(here, '..', 'preload', 'index.cjs'),
-      contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true,
-      webviewTag: false, spellcheck: false,
-    },
-  });
-  registerElectronIpc(dispatch, (url) => isAppUrl(url, devServerUrl));
-  forwardEvents(services.bus, () => win.webContents);
+  const win = createMainWindow(path.join(here, '..', 'preload', 'index.cjs'));
+  const isTrusted = (url: string): boolean => isAppUrl(url, origin);
+  registerElectronIpc(dispatch, isTrusted);
+  forwardEvents(services.bus, () => win.webContents, isTrusted);
   const recentFiles = (): string[] => services.projects.list().map((p) => p.path);
   buildMenu(win, services, recentFiles, () => services.projects.current);
   services.bus.subscribe((name) => {
@@ -97,12 +95,15 @@ async function start(): Promise<void> {
   });
   win.once('ready-to-show', () => win.show());
   win.webContents.once('did-finish-load', () => openArg(process.argv));
-  if (devServerUrl !== undefined) await win.loadURL(devServerUrl);
-  else await win.loadFile(path.join(here, '..', 'renderer', 'index.html'));
+  // Only ever our own page: the dev server in development, the built file otherwise.
+  if (origin.devServerUrl !== undefined) await win.loadURL(origin.devServerUrl);
+  else await win.loadFile(origin.indexFile);
   app.on('window-all-closed', () => {
     services.dispose();
     app.quit();
   });
 }
 
+// Before `ready`: sandbox every renderer, including ones a future change forgets to configure.
+enableProcessSandbox();
 void start();

@@ -23,7 +23,22 @@ export class ElectronPdfRenderer implements PdfRenderer {
     fs.writeFileSync(file, html);
     const win = new BrowserWindow({
       show: false,
-      webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false },
+      // As hardened as the app window (src-main/app/window.ts), and no script at all.
+      webPreferences: {
+        javascript: false,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        experimentalFeatures: false,
+        navigateOnDragDrop: false,
+        spellcheck: false,
+        webviewTag: false,
+        disableBlinkFeatures: 'Auxclick',
+      },
     });
     try {
       await win.loadFile(file);

@@ -31,6 +31,12 @@ test('the desktop app starts hardened and shows the project picker', async () =>
     await win.evaluate(() => { window.location.href = 'https://example.com/'; }).catch(() => undefined);
     await win.waitForTimeout(500);
     expect(win.url()).toBe(url);
+    // Permissions are denied and nothing remote loads (permission handlers, CSP header, onBeforeRequest).
+    expect(await win.evaluate(async () => (await navigator.permissions.query({ name: 'geolocation' })).state)).toBe('denied');
+    expect(await win.evaluate(() => Notification.permission)).toBe('denied');
+    expect(await win.evaluate(() => navigator.mediaDevices.getUserMedia({ audio: true }).then(() => 'granted', () => 'refused'))).toBe('refused');
+    expect(await win.evaluate(() => fetch('https://example.com/').then(() => 'loaded', () => 'blocked'))).toBe('blocked');
+    expect(await win.evaluate(() => window.open('about:blank'))).toBeNull();
     await win.screenshot({ path: 'test-results/electron/smoke.png' });
   } finally {
     await app.close();
