@@ -1,5 +1,5 @@
 // `npm test`: every check in one command, non-zero on any failure.
-// typecheck → lint (ESLint + layering) → build → vitest → Playwright e2e → Electron smoke.
+// typecheck → lint (ESLint + layering) → build → Electronegativity → vitest → Playwright e2e → Electron smoke.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -41,6 +41,9 @@ step('typecheck', bin('tsc'), ['-b', 'src-shared', 'src-main', 'src-renderer', '
 step('lint', bin('eslint'), ['.']);
 step('layering', bin('depcruise'), ['src-shared', 'src-main', 'src-renderer', '--config', 'test/architecture/dependency-cruiser.cjs']);
 const built = step('build', bin('electron-vite'), ['build']);
+// Scans the bundles just built; without them there is nothing to scan, and that is a failure too.
+if (built) step('security scan (Electronegativity, reviewed allowlist)', process.execPath, [path.join(repoRoot, 'scripts', 'electronegativity.mjs')]);
+else results.push({ name: 'security scan (Electronegativity, reviewed allowlist)', ok: false, seconds: 0 });
 step('unit, property and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']);
 countVitest(path.join(repoRoot, 'test-results', 'vitest.json'));
 if (built) {
