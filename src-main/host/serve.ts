@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { createServices } from '../services/container';
+import { createServices, type Services } from '../services/container';
 import { createDispatch } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
 import { createHttpHost, type HostLimits } from '../ipc/http';
@@ -24,6 +24,8 @@ export interface RunningHost {
   token: string;
   port: number;
   server: http.Server;
+  /** The services behind the host (tests emit events on its bus). */
+  services: Services;
   stop(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     token,
     port,
     server,
+    services,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -16,7 +16,7 @@ export const errorBody = (code: ErrorCode, message: string): string => JSON.stri
 /** Sends a JSON body, unless the client is gone or an answer already started. */
 export function sendJson(res: http.ServerResponse, status: number, body: string, extra: Record<string, string> = {}): void {
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, { 'Content-Type': JSON_TYPE, ...API_HEADERS, ...extra });
+  res.writeHead(status, { 'Content-Type': JSON_TYPE, 'Content-Length': String(Buffer.byteLength(body)), ...API_HEADERS, ...extra });
   res.end(body);
 }
 
