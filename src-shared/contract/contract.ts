@@ -34,7 +34,9 @@ const ProjectName = z
   .min(1, 'a project needs a name')
   .max(120, 'at most 120 characters')
   .regex(/^[^/\\:*?"<>|]+$/, 'no / \\ : * ? " < > | in a project name')
-  .refine((n) => ![...n].some((ch) => ch.charCodeAt(0) < 32), 'no control characters in a project name');
+  .refine((n) => ![...n].some((ch) => ch.charCodeAt(0) < 32), 'no control characters in a project name')
+  // A lone UTF-16 surrogate has no file-name encoding: the file system would store U+FFFD and the name would not find it again.
+  .refine((n) => !/\p{Surrogate}/u.test(n), 'a project name must be valid Unicode (no lone surrogate)');
 
 const Empty = z.object({}).strict();
 const Actor = z.string().trim().min(1, 'say who decides').max(200);

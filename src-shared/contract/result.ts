@@ -55,9 +55,17 @@ export function toIpcError(err: unknown): IpcError {
   if (err instanceof Error) {
     const code = BY_NAME[err.name];
     if (code) return { code, message: firstLine(err.message) };
-    return { code: 'INTERNAL', message: `internal error: ${firstLine(err.message)}` };
+    return { code: 'INTERNAL', message: `internal error: ${withoutFolders(firstLine(err.message))}` };
   }
   return { code: 'INTERNAL', message: 'internal error' };
+}
+
+/** Folders of absolute paths (`/a/b/`, `C:\\a\\`) in an unplanned error (fs, SQLite); the file name stays. */
+const FOLDERS = /(?:\b[A-Za-z]:)?[\\/](?:[^\s'"`\\/]+[\\/])+/g;
+
+/** An unplanned error keeps the disk layout of this machine to itself: it may be read by a browser page. */
+function withoutFolders(s: string): string {
+  return s.replace(FOLDERS, '');
 }
 
 function firstLine(s: string): string {
