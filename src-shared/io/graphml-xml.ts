@@ -79,55 +79,92 @@ function readName(text: string, i: number): number {
 
 /** Tokenizes `text`, calling the handler for each element start/end and text run. */
 export function tokenizeXml(text: string, h: XmlHandler): void {
-  const stack: string[] = [];
-  let rootSeen = false;
-  let i = 0;
-  const n = text.length;
-  if (text.charCodeAt(0) === 0xfeff) i = 1; // byte-order mark
-  while (i < n) {
-    const lt = text.indexOf('<', i);
-    const textEnd = lt < 0 ? n : lt;
-    if (textEnd > i) {
-      const raw = text.slice(i, textEnd);
-      if (stack.length > 0) h.text(decode(text, raw, i));
-      else if (raw.trim() !== '') fail(text, i + raw.search(/\S/), 'text outside the root element');
-    }
-    if (lt < 0) break;
-    i = lt;
-    if (text.startsWith('<!--', i)) {
-      const end = text.indexOf('-->', i + 4);
-      if (end < 0) fail(text, i, 'comment is never closed ("-->" missing)');
-      i = end + 3;
-    } else if (text.startsWith('<![CDATA[', i)) {
-      const end = text.indexOf(']]>', i + 9);
-      if (end < 0) fail(text, i, 'CDATA section is never closed');
-      if (stack.length === 0) fail(text, i, 'CDATA outside the root element');
-      h.text(text.slice(i + 9, end));
-      i = end + 3;
-    } else if (text.startsWith('<?', i)) {
-      const end = text.indexOf('?>', i + 2);
-      if (end < 0) fail(text, i, 'processing instruction is never closed ("?>" missing)');
-      i = end + 2;
-    } else if (text.startsWith('<!DOCTYPE', i)) {
-      i = skipDoctype(text, i);
-    } else if (text.startsWith('</', i)) {
-      const nameEnd = readName(text, i + 2);
-      const name = text.slice(i + 2, nameEnd);
-      let j = nameEnd;
-      while (j < n && /\s/.test(text[j]!)) j++;
-      if (text[j] !== '>') fail(text, j, `end tag </${name}> is not closed with ">"`);
-      const open = stack.pop();
-      if (open === undefined) fail(text, i, `end tag </${name}> without a matching start tag`);
-      if (open !== name) fail(text, i, `end tag </${name}> does not match start tag <${open}>`);
-      h.close(name, i);
-      i = j + 1;
-    } else {
-      i = readStartTag(text, i, stack, h, rootSeen);
-      rootSeen = true;
-    }
+  new XmlTokenizer(text, h).run(Infinity);
+}
+
+/**
+ * The same tokenizer, resumable: `run(until)` reads whole tokens until the
+ * offset reaches `until`, so a caller can yield between slices of a huge
+ * file and report progress by characters read (`offset`).
+ */
+export class XmlTokenizer {
+  private readonly stack: string[] = [];
+  private rootSeen = false;
+  private i: number;
+  private finished = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly h: XmlHandler,
+  ) {
+    this.i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // byte-order mark
   }
-  if (stack.length > 0) fail(text, n, `file ends inside <${stack[stack.length - 1]!}> (missing end tag)`);
-  if (!rootSeen) fail(text, i, 'no root element');
+
+  /** Characters consumed so far. */
+  get offset(): number {
+    return this.i;
+  }
+
+  /** Reads tokens until `until` (or the end); true once the whole text has been read and checked. */
+  run(until: number): boolean {
+    if (this.finished) return true;
+    const { text, h, stack } = this;
+    const n = text.length;
+    let i = this.i;
+    let tail = -1; // where trailing text after the last tag starts: the offset an error about the end points at
+    while (i < n && i < until) {
+      const lt = text.indexOf('<', i);
+      const textEnd = lt < 0 ? n : lt;
+      if (textEnd > i) {
+        const raw = text.slice(i, textEnd);
+        if (stack.length > 0) h.text(decode(text, raw, i));
+        else if (raw.trim() !== '') fail(text, i + raw.search(/\S/), 'text outside the root element');
+      }
+      if (lt < 0) {
+        tail = i;
+        i = n;
+        break;
+      }
+      i = lt;
+      if (text.startsWith('<!--', i)) {
+        const end = text.indexOf('-->', i + 4);
+        if (end < 0) fail(text, i, 'comment is never closed ("-->" missing)');
+        i = end + 3;
+      } else if (text.startsWith('<![CDATA[', i)) {
+        const end = text.indexOf(']]>', i + 9);
+        if (end < 0) fail(text, i, 'CDATA section is never closed');
+        if (stack.length === 0) fail(text, i, 'CDATA outside the root element');
+        h.text(text.slice(i + 9, end));
+        i = end + 3;
+      } else if (text.startsWith('<?', i)) {
+        const end = text.indexOf('?>', i + 2);
+        if (end < 0) fail(text, i, 'processing instruction is never closed ("?>" missing)');
+        i = end + 2;
+      } else if (text.startsWith('<!DOCTYPE', i)) {
+        i = skipDoctype(text, i);
+      } else if (text.startsWith('</', i)) {
+        const nameEnd = readName(text, i + 2);
+        const name = text.slice(i + 2, nameEnd);
+        let j = nameEnd;
+        while (j < n && /\s/.test(text[j]!)) j++;
+        if (text[j] !== '>') fail(text, j, `end tag </${name}> is not closed with ">"`);
+        const open = stack.pop();
+        if (open === undefined) fail(text, i, `end tag </${name}> without a matching start tag`);
+        if (open !== name) fail(text, i, `end tag </${name}> does not match start tag <${open}>`);
+        h.close(name, i);
+        i = j + 1;
+      } else {
+        i = readStartTag(text, i, stack, h, this.rootSeen);
+        this.rootSeen = true;
+      }
+    }
+    this.i = i;
+    if (i < n) return false;
+    if (stack.length > 0) fail(text, n, `file ends inside <${stack[stack.length - 1]!}> (missing end tag)`);
+    if (!this.rootSeen) fail(text, tail < 0 ? i : tail, 'no root element');
+    this.finished = true;
+    return true;
+  }
 }
 
 function skipDoctype(text: string, start: number): number {
