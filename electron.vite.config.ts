@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
-// Three bundles: Electron main (+ the simulator worker), the sandboxed preload
+// Three bundles: Electron main (+ the simulator and import workers), the sandboxed preload
 // (CommonJS: sandboxed preloads cannot be ES modules), and the React renderer.
 export default defineConfig({
   main: {
@@ -11,7 +11,11 @@ export default defineConfig({
       externalizeDeps: true,
       rollupOptions: {
         // The simulator worker is its own entry: the pool starts it as simulator.worker.js next to main.js.
-        input: { main: resolve('src-main/app/main.ts'), 'simulator.worker': resolve('src-main/workers/simulator.worker.ts') },
+        input: {
+          main: resolve('src-main/app/main.ts'),
+          'simulator.worker': resolve('src-main/workers/simulator.worker.ts'),
+          'import.worker': resolve('src-main/workers/import.worker.ts'),
+        },
         output: { entryFileNames: '[name].js' },
       },
     },

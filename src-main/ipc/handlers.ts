@@ -57,6 +57,11 @@ export function createHandlers(s: Services): Handlers {
       return null;
     },
     'design:import': (req) => s.exchange.importDesign(req),
+    'design:importJob': (req) => {
+      s.projects.writable(req.projectId); // fail now, not inside the job, when the project cannot be written
+      const { jobId } = s.jobs.start('design:import', (ctx) => s.exchange.importDesign(req, ctx));
+      return { jobId };
+    },
     'design:export': ({ projectId, designId, format }) => s.exchange.exportDesign(projectId, designId, format),
     'sim:run': (input) => {
       s.projects.writable(input.projectId).topologies.get(input.designId); // fail now when the design is missing or read-only

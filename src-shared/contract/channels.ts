@@ -23,6 +23,7 @@ export const CHANNELS = [
   'pricebook:get',
   'pricebook:set',
   'design:import',
+  'design:importJob',
   'design:export',
   'sim:run',
   'sim:list',

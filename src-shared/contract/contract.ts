@@ -52,6 +52,23 @@ export const AppInfoSchema = z.object({
   projectsDir: z.string(),
 });
 
+const DesignImportInput = z
+  .object({
+    projectId: ProjectId,
+    fileName: z.string().min(1).max(300),
+    text: z.string().max(64 * 1024 * 1024),
+    format: z.enum(TOPOLOGY_IMPORT_FORMATS).optional(),
+    cables: z.object({ fileName: z.string().min(1).max(300), text: z.string().max(64 * 1024 * 1024) }).strict().optional(),
+    sites: z.object({ fileName: z.string().min(1).max(300), text: z.string().max(64 * 1024 * 1024) }).strict().optional(),
+    roles: z.record(z.string().min(1).max(200), DeviceRoleSchema).optional(),
+  })
+  .strict();
+const DesignImportOutput = z.object({
+  summary: TopologySummarySchema,
+  report: z.custom<ImportReport>(),
+  format: z.enum(TOPOLOGY_IMPORT_FORMATS),
+});
+
 export const PositionSchema = z.object({ id: RecordId, x: z.number().finite(), y: z.number().finite() });
 
 export const contract = {
@@ -121,24 +138,9 @@ export const contract = {
   /** The project's edited price book (null: back to the default); new designs and validations are priced with it. */
   'pricebook:set': { input: z.object({ projectId: ProjectId, book: PriceBookSchema.nullable() }).strict(), output: z.null() },
   /** A real network into the project (format detected when not given); the report says what was mapped, guessed, dropped. */
-  'design:import': {
-    input: z
-      .object({
-        projectId: ProjectId,
-        fileName: z.string().min(1).max(300),
-        text: z.string().max(64 * 1024 * 1024),
-        format: z.enum(TOPOLOGY_IMPORT_FORMATS).optional(),
-        cables: z.object({ fileName: z.string().min(1).max(300), text: z.string().max(64 * 1024 * 1024) }).strict().optional(),
-        sites: z.object({ fileName: z.string().min(1).max(300), text: z.string().max(64 * 1024 * 1024) }).strict().optional(),
-        roles: z.record(z.string().min(1).max(200), DeviceRoleSchema).optional(),
-      })
-      .strict(),
-    output: z.object({
-      summary: TopologySummarySchema,
-      report: z.custom<ImportReport>(),
-      format: z.enum(TOPOLOGY_IMPORT_FORMATS),
-    }),
-  },
+  'design:import': { input: DesignImportInput, output: DesignImportOutput },
+  /** Long job: the same import with progress (reading by bytes, then building, storing) and cancel; the job's value is design:import's answer. */
+  'design:importJob': { input: DesignImportInput, output: JobStarted },
   /** file name → text (several files for Ansible host_vars and NetBox CSV). */
   'design:export': {
     input: z.object({ projectId: ProjectId, designId: RecordId, format: z.enum(TOPOLOGY_EXPORT_FORMATS) }).strict(),

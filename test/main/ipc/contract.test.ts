@@ -67,6 +67,10 @@ async function scenario(t: Transport): Promise<Record<Channel, unknown>> {
   const exported = value<{ files: Record<string, string> }>(await t.call('design:export', { projectId, designId: summary.id, format: 'graphml' }));
   const imported = await t.call('design:import', { projectId, fileName: 'again.graphml', text: exported.files['topology.graphml']! });
   out['design:import'] = normalise(value(imported));
+  const importDone = await t.listen('job:finished', (p) => p['kind'] === 'design:import');
+  const importJob = value<{ jobId: string }>(await t.call('design:importJob', { projectId, fileName: 'job.graphml', text: exported.files['topology.graphml']! }));
+  out['design:importJob'] = { jobId: typeof importJob.jobId };
+  expect((await importDone.event)['ok']).toBe(true);
   const instant = value<{ options: { family: string }[] }>(await t.call('recommend:instant', { intent, projectId }));
   expect(instant.options.length).toBe(9);
   // Model figures depend on the order of history rows (random ids), so compare the answer's structure.
@@ -129,6 +133,7 @@ const INVALID: Record<Channel, unknown[]> = {
   'pricebook:get': [{ projectId: 3 }],
   'pricebook:set': [{ projectId: 'a.nettwin', book: { currency: 'USD' } }],
   'design:import': [{ projectId: 'a.nettwin', fileName: 'x.graphml' }, { projectId: 'a.nettwin', fileName: 'x', text: '', format: 'visio' }],
+  'design:importJob': [{ projectId: 'a.nettwin', fileName: 'x.graphml' }, { projectId: 'a.nettwin', fileName: '', text: '<graphml/>' }],
   'design:export': [{ projectId: 'a.nettwin', designId: 'd', format: 'pdf' }],
   'sim:run': [{ projectId: 'a.nettwin', designId: 'd', scenarios: [] }, { projectId: 'a.nettwin', designId: 'd', scenarios: ['n3'] }],
   'sim:list': [{ projectId: 'a.nettwin' }],
