@@ -5,6 +5,8 @@ import { JobBar } from '../../ui/JobBar';
 import { CompareView } from '../compare/CompareView';
 import { DesignEditor } from '../edit/DesignEditor';
 import { ImportView } from '../import/ImportView';
+import { LargeDesignNotice } from '../import/LargeDesignNotice';
+import { tooBigToDraw } from '../import/limits';
 import { OptionsView } from '../options/OptionsView';
 import { OptimiseView } from '../optimise/OptimiseView';
 import { LearnView } from '../learn/LearnView';
@@ -27,6 +29,7 @@ const TABS: { screen: ProjectScreen; label: string }[] = [
 export function ProjectView() {
   const project = useSession((s) => s.project)!;
   const selected = useSession((s) => s.selectedDesignId);
+  const selectedSummary = useSession((s) => s.designs.find((d) => d.id === s.selectedDesignId));
   const screen = useSession((s) => s.screen);
   const job = useSession((s) => s.job);
   const compareCount = useSession((s) => s.compareIds.length);
@@ -101,6 +104,8 @@ export function ProjectView() {
           <CompareView projectId={project.id} />
         ) : selected === null ? (
           <div className="empty">Generate or import a design to see it here.</div>
+        ) : selectedSummary !== undefined && tooBigToDraw(selectedSummary.nodeCount) ? (
+          <LargeDesignNotice projectId={project.id} design={selectedSummary} />
         ) : (
           <DesignEditor
             key={selected}

@@ -1,8 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { TOPOLOGY_IMPORT_FORMATS, type TopologyImportFormat } from '../../../src-shared/io/formats';
+import type { CallOutput } from '../../../src-shared/contract/contract';
 import type { ImportReport } from '../../../src-shared/io/report';
-import { call } from '../../api/client';
+import { ApiError } from '../../api/client';
+import { runInJobBar } from '../../state/jobBar';
 import { useSession } from '../../state/session';
+import { importProblem, largeDesignNotice, sizeProblem, tooBigToDraw } from './limits';
 
 const FORMAT_NAMES: Record<TopologyImportFormat, string> = {
   graphml: 'GraphML (Topology Zoo, yEd)',
@@ -22,7 +25,7 @@ export function ImportView({ projectId }: { projectId: string }) {
   const [format, setFormat] = useState<TopologyImportFormat | ''>('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [done, setDone] = useState<{ id: string; name: string; report: ImportReport; format: string } | null>(null);
+  const [done, setDone] = useState<{ id: string; name: string; report: ImportReport; format: string; nodes: number; links: number } | null>(null);
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -30,18 +33,28 @@ export function ImportView({ projectId }: { projectId: string }) {
     setBusy(true);
     setProblem(null);
     try {
+      const early = sizeProblem(file.name, file.size);
+      if (early !== null) throw new Error(early);
       const text = await file.text();
-      const r = await call('design:import', {
-        projectId,
-        fileName: file.name,
-        text,
-        ...(format !== '' ? { format } : {}),
-        ...(cables !== null ? { cables: { fileName: cables.name, text: await cables.text() } } : {}),
-      });
+      const late = sizeProblem(file.name, file.size, text.length);
+      if (late !== null) throw new Error(late);
+      // A job: progress and Cancel in the top bar while a large network is read and stored.
+      const r = await runInJobBar<CallOutput<'design:import'>, 'design:importJob'>(
+        'design:importJob',
+        {
+          projectId,
+          fileName: file.name,
+          text,
+          ...(format !== '' ? { format } : {}),
+          ...(cables !== null ? { cables: { fileName: cables.name, text: await cables.text() } } : {}),
+        },
+        { label: `Importing ${file.name}…`, total: 100, progressLabel: (m) => m },
+      );
       await refreshDesigns();
-      setDone({ id: r.summary.id, name: r.summary.name, report: r.report, format: r.format });
+      setDone({ id: r.summary.id, name: r.summary.name, report: r.report, format: r.format, nodes: r.summary.nodeCount, links: r.summary.linkCount });
     } catch (err) {
-      setProblem((err as Error).message);
+      const message = (err as Error).message;
+      setProblem(err instanceof ApiError && err.code === 'CANCELLED' ? `Import of ${file.name} cancelled; nothing was stored.` : importProblem(file.name, file.size, message));
     } finally {
       setBusy(false);
     }
@@ -103,6 +116,7 @@ export function ImportView({ projectId }: { projectId: string }) {
               </ul>
             </details>
           ))}
+          {tooBigToDraw(done.nodes) && <p role="note">{largeDesignNotice(done.nodes, done.links)}</p>}
           <button type="button" className="primary" onClick={() => selectDesign(done.id)}>
             Open the imported design
           </button>
