@@ -4,6 +4,7 @@ import { detectFormat } from '../../../src-shared/io/detect';
 import { importTopology, TOPOLOGY_IMPORT_FORMATS, type ImportInput, type TopologyImportFormat } from '../../../src-shared/io/formats';
 import { ImportError } from '../../../src-shared/io/report';
 import { applyRoleCorrections } from '../../../src-shared/io/roles';
+import { summariseReport } from '../../../src-shared/io/report-summary';
 import { parseCli } from '../args';
 import { CliError, type Command } from '../command';
 import { openProjectFile, PROJECT_EXTENSION, type ProjectFile } from '../../store/projectFile';
@@ -134,6 +135,8 @@ export const importCommand: Command = {
       throw err;
     }
     let topology = result.topology;
+    // One role guess per device is 50,000 lines for a large network: fold them, as the app does.
+    const report = summariseReport(result.report);
     const corrections = byIdOrName(parseRoles(values.role ?? []), topology.nodes);
     try {
       topology = applyRoleCorrections(topology, corrections);
@@ -151,7 +154,7 @@ export const importCommand: Command = {
         project.audit.append('user', 'design.import', rec.id, {
           file: path.basename(file),
           format,
-          report: result.report,
+          report,
           roleCorrections: corrections,
         });
         return rec.id;
@@ -161,14 +164,14 @@ export const importCommand: Command = {
     }
 
     if (values.json) {
-      io.out(JSON.stringify({ project: values.out, designId, format, name, nodes: topology.nodes.length, links: topology.links.length, report: result.report }));
+      io.out(JSON.stringify({ project: values.out, designId, format, name, nodes: topology.nodes.length, links: topology.links.length, report }));
       return 0;
     }
     const lines = [
       `imported "${name}" from ${file} (${format}): ${topology.nodes.length} devices, ${topology.links.length} links → ${values.out} (design ${designId})`,
     ];
     for (const kind of ['mapped', 'guessed', 'dropped'] as const) {
-      for (const line of result.report[kind]) lines.push(`  ${kind}: ${line}`);
+      for (const line of report[kind]) lines.push(`  ${kind}: ${line}`);
     }
     for (const [id, role] of Object.entries(corrections)) lines.push(`  corrected: role of "${id}": ${role}`);
     io.out(lines.join('\n'));
