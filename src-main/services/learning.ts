@@ -147,7 +147,12 @@ export class LearningService {
     const rows: OutcomeImportRow[] = [];
     project.transaction(() => {
       for (const m of measured) {
-        const d = designs.find((x) => x.id === m.design) ?? designs.find((x) => x.name === m.design);
+        const named = designs.filter((x) => x.name === m.design);
+        // Two designs of one name: guessing would file the measurement under the wrong one.
+        if (named.length > 1 && !designs.some((x) => x.id === m.design)) {
+          throw new AppError('INVALID_INPUT', `${named.length} designs are named "${m.design}": give the design's id instead`);
+        }
+        const d = designs.find((x) => x.id === m.design) ?? named[0];
         if (!d) throw new AppError('NOT_FOUND', `no design "${m.design}" in this project`);
         let p = predictions.get(d.id);
         if (!p) {
