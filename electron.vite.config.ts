@@ -8,7 +8,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      externalizeDeps: true,
+      // playwright-core (a devDependency) drives Chromium for PDFs in the CLI and the browser host only;
+      // Electron prints with printToPDF. Bundling it would ship 3 MB of unreviewed code with eval inside.
+      externalizeDeps: { include: ['playwright-core'] },
       rollupOptions: {
         // The simulator worker is its own entry: the pool starts it as simulator.worker.js next to main.js.
         input: {
