@@ -18,6 +18,10 @@ export function createDispatch(handlers: Handlers, log: (line: string) => void =
     if (!parsed.success) {
       return { ok: false, error: { code: 'INVALID_INPUT', message: `${channel}: ${describeZodError(parsed.error)}` } };
     }
+    const malformed = lonelySurrogateAt(parsed.data, []);
+    if (malformed !== null) {
+      return { ok: false, error: { code: 'INVALID_INPUT', message: `${channel}: ${malformed}: text must be valid Unicode (a lone surrogate cannot be stored or named on disk)` } };
+    }
     try {
       const value = await (handlers[channel] as AnyHandler)(parsed.data);
       return { ok: true, value };
@@ -27,4 +31,21 @@ export function createDispatch(handlers: Handlers, log: (line: string) => void =
       return { ok: false, error };
     }
   };
+}
+
+/**
+ * The path of the first string (or key) holding a lone UTF-16 surrogate, or
+ * null. SQLite and file names store UTF-8, where such text silently becomes
+ * U+FFFD: refused here so what is stored reads back identical.
+ */
+function lonelySurrogateAt(v: unknown, path: (string | number)[]): string | null {
+  if (typeof v === 'string') return (v as string & { isWellFormed(): boolean }).isWellFormed() ? null : path.join('.') || 'input';
+  if (v === null || typeof v !== 'object') return null;
+  for (const [k, x] of Object.entries(v)) {
+    const at = [...path, k];
+    if (!(k as string & { isWellFormed(): boolean }).isWellFormed()) return at.join('.');
+    const found = lonelySurrogateAt(x, at);
+    if (found !== null) return found;
+  }
+  return null;
 }

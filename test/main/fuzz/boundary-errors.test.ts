@@ -26,6 +26,14 @@ describe('errors at the boundary found by the fuzz', () => {
     expect(emoji.ok).toBe(true);
   });
 
+  it('any text with a lone surrogate is refused with its field, so what is stored reads back identical', async () => {
+    const intent = { name: 'ok', siteGroups: [{ role: 'hq', count: 1 }, { role: 'branch', sites: [{ name: 'b\udc00' }] }] };
+    const r = await t.call('design:generate', { projectId: 'Réseau 🔥 東京.nettwin', intent, family: 'ring' });
+    expect(r.ok ? 'ok' : r.error.message).toBe('design:generate: intent.siteGroups.1.sites.0.name: text must be valid Unicode (a lone surrogate cannot be stored or named on disk)');
+    const fine = await t.call('design:generate', { projectId: 'Réseau 🔥 東京.nettwin', intent: { ...intent, name: '🛰️' , siteGroups: [{ role: 'hq', count: 2 }] }, family: 'ring' });
+    expect(fine.ok ? (fine.value as { name: string }).name : fine.error).toBe('🛰️ — ring');
+  });
+
   it('a file that is not a project is named without its folder', async () => {
     const r = await t.call('design:list', { projectId: 'foreign.nettwin' });
     expect(r).toEqual({ ok: false, error: { code: 'NOT_A_PROJECT', message: 'foreign.nettwin is not a NetTwin project (not an SQLite file)' } });
