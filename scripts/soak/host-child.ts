@@ -15,6 +15,16 @@ const host = await startHost({ port: 0, projectsDir, dataDir, staticDir: null, t
 // One JSON line on stdout is the parent's signal that the host listens.
 process.stdout.write(`${JSON.stringify({ ready: true, port: host.port, url: host.url.replace(/token=.*/, 'token=…') })}\n`);
 
+// Soak only (this file is not part of the app): with --expose-gc, SIGUSR2 runs a full
+// collection and reports the process's memory, so readings compare live data, not garbage.
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc) {
+  process.on('SIGUSR2', () => {
+    gc();
+    process.stdout.write(`${JSON.stringify({ memory: process.memoryUsage() })}\n`);
+  });
+}
+
 let stopping = false;
 const stop = (): void => {
   if (stopping) return;

@@ -61,6 +61,8 @@ export interface SoakHost {
   stderr(): string;
   /** SIGTERM, then waits for the exit; resolves with the exit code (null: killed after the timeout). */
   stop(timeoutMs?: number): Promise<{ code: number | null; ms: number }>;
+  /** A full garbage collection in the host (soak child only), then its process.memoryUsage(). */
+  collectGarbage(): Promise<NodeJS.MemoryUsage>;
   /** True once the process has exited (for whatever reason). */
   exited(): boolean;
 }
@@ -70,7 +72,7 @@ export interface SoakHost {
  * with tsx, on 127.0.0.1 and an ephemeral port, and waits for its ready line.
  */
 export async function startSoakHost(opts: { projectsDir: string; dataDir: string; token: string }): Promise<SoakHost> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', CHILD], {
     env: { ...process.env, SOAK_PROJECTS_DIR: opts.projectsDir, SOAK_DATA_DIR: opts.dataDir, SOAK_TOKEN: opts.token },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -87,15 +89,27 @@ export async function startSoakHost(opts: { projectsDir: string; dataDir: string
     // Keep the head and the tail: enough to show what went wrong without growing without bound.
     err = err.length < 64 * 1024 ? err + d.toString() : err.slice(0, 32 * 1024) + d.toString().slice(-32 * 1024);
   });
+  // The child speaks in JSON lines on stdout: `{ready, port}` once, then `{memory}` after each SIGUSR2.
+  const memoryWaiters: ((m: NodeJS.MemoryUsage) => void)[] = [];
+  let onReady: (port: number) => void = () => undefined;
+  child.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
+    let i: number;
+    while ((i = out.indexOf('\n')) >= 0) {
+      const line = out.slice(0, i);
+      out = out.slice(i + 1);
+      if (!line.startsWith('{')) continue;
+      const msg = JSON.parse(line) as { ready?: boolean; port?: number; memory?: NodeJS.MemoryUsage };
+      if (msg.ready && msg.port !== undefined) onReady(msg.port);
+      if (msg.memory) memoryWaiters.shift()?.(msg.memory);
+    }
+  });
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`soak host did not start within 60 s; stderr: ${err.slice(0, 2000)}`)), 60_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (!line) return;
+    onReady = (p) => {
       clearTimeout(timer);
-      resolve((JSON.parse(line) as { port: number }).port);
-    });
+      resolve(p);
+    };
     void exit.then((code) => {
       clearTimeout(timer);
       reject(new Error(`soak host exited with code ${code} before listening; stderr: ${err.slice(0, 2000)}`));
@@ -107,6 +121,15 @@ export async function startSoakHost(opts: { projectsDir: string; dataDir: string
     token: opts.token,
     stderr: () => err,
     exited: () => exitCode !== undefined,
+    collectGarbage: () =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('soak host did not answer SIGUSR2 within 10 s')), 10_000);
+        memoryWaiters.push((m) => {
+          clearTimeout(timer);
+          resolve(m);
+        });
+        child.kill('SIGUSR2');
+      }),
     stop: async (timeoutMs = 15_000) => {
       const t0 = Date.now();
       if (exitCode !== undefined) return { code: exitCode, ms: 0 };

@@ -1,4 +1,5 @@
-import { FD_SLACK, MEMORY_RULE, type SoakReport } from './run';
+import { MEMORY_RULE } from './memory';
+import { FD_SLACK, type SoakReport } from './run';
 
 const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
 const ms = (x: number): string => (x < 10 ? x.toFixed(1) : Math.round(x).toString());
@@ -26,8 +27,10 @@ export function formatReport(r: SoakReport): string {
   const bad = r.verify.files.filter((f) => f.integrity !== 'ok' || f.foreignKeyViolations > 0);
   out.push(`integrity: ${r.verify.files.length} files, integrity_check ok in ${r.verify.files.filter((f) => f.integrity === 'ok').length}, foreign_key_check empty in ${r.verify.files.filter((f) => f.foreignKeyViolations === 0).length}${bad.length > 0 ? ` — bad: ${bad.map((f) => f.file).join(', ')}` : ''}`);
   const m = r.memory;
-  out.push(`host RSS: baseline ${mb(m.baseline)} MB, peak ${mb(m.peakSampled)} MB sampled (VmHWM ${mb(m.hwm)} MB), final ${mb(m.final)} MB after idle — ${m.returned ? 'returned' : 'NOT returned'} (${MEMORY_RULE})`);
+  out.push(`host RSS: baseline ${mb(m.baseline.rss)} MB after the warm-up (cold: ${mb(m.cold.rss)} MB after one of each step), peak ${mb(m.peak)} MB sampled (VmHWM ${mb(m.final.hwm)} MB), final ${mb(m.final.rss)} MB after closing every project and idling — ${m.rssReturned ? 'returned' : 'NOT returned'}`);
   out.push(`host RSS during the load, each tenth: ${m.timeline.map(mb).join(' → ')} MB`);
+  out.push(`host live JS heap after a full GC: cold ${mb(m.cold.heap.heapUsed)}, baseline ${mb(m.baseline.heap.heapUsed)}, final ${mb(m.final.heap.heapUsed)} MB — ${m.heapReturned ? 'returned' : 'NOT returned'}; external ${mb(m.baseline.heap.external)} → ${mb(m.final.heap.external)} MB`);
+  out.push(`memory rule: ${MEMORY_RULE}`);
   out.push(`host file descriptors: ${r.fds.before} before load, ${r.fds.after} after (allowed +${FD_SLACK})${r.fds.grown.length > 0 ? `; more of: ${r.fds.grown.join(', ')}` : ''}`);
   out.push(`host stop: exit code ${r.stop.code} in ${r.stop.ms} ms`);
   if (r.hostStderr.trim() !== '') out.push(`host stderr (first lines):\n  ${r.hostStderr.trim().split('\n').slice(0, 10).join('\n  ')}`);
