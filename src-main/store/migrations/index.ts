@@ -1,6 +1,7 @@
 import initial from './0010-initial';
 import learningSamples from './0020-learning-samples';
+import topologySummary from './0030-topology-summary';
 import type { Migration } from './types';
 
 /** Ordered, append-only. */
-export const MIGRATIONS: readonly Migration[] = [initial, learningSamples];
+export const MIGRATIONS: readonly Migration[] = [initial, learningSamples, topologySummary];
