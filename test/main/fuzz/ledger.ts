@@ -79,6 +79,12 @@ export class Ledger {
   readonly tally = new Map<string, Tally>();
   /** Files always digested around a call (the fixture's projects). */
   readonly watched: string[] = [];
+  /**
+   * The last look at each file after a call: only calls through this ledger
+   * write, so it is the next call's "before" (half the reading). A write from
+   * elsewhere is still caught, blamed on the next call or by verifyAll.
+   */
+  private readonly looked = new Map<string, Look>();
   private readonly finished = new Map<string, Record<string, unknown>>();
   private readonly waiters = new Map<string, () => void>();
 
@@ -110,7 +116,7 @@ export class Ledger {
     const known = target !== undefined && this.expected.has(target) ? target : undefined;
     const files = this.projectFiles();
     const lookAt = [...new Set([...this.watched, ...(known ? [known] : [])])].filter((f) => this.expected.has(f));
-    const before = new Map<string, Look>(lookAt.map((f) => [f, look(this.file(f))]));
+    const before = new Map<string, Look>(lookAt.map((f) => [f, this.looked.get(f) ?? look(this.file(f))]));
     const designId = (input as Record<string, unknown> | null)?.['designId'];
     const children = known && typeof designId === 'string' ? childCounts(this.file(known), designId) : {};
 
@@ -162,6 +168,7 @@ export class Ledger {
     const writes = succeeded && !READS.has(channel);
     for (const [f, b] of before) {
       const a = look(this.file(f));
+      this.looked.set(f, a);
       if (writes && f === known) {
         const delta = allowedDelta(channel, input as Record<string, unknown>, value, { counts: b.counts, metaKeys: b.metaKeys, children });
         const mismatch = deltaMismatch(b.counts, a.counts, delta);
