@@ -103,7 +103,7 @@ export type Plan =
   | { kind: 'drop'; at: number }
   | { kind: 'replace'; at: number; value: unknown }
   | { kind: 'extra'; at: number; key: string; value: unknown }
-  | { kind: 'id'; at: number; pick: number }
+  | { kind: 'id'; at: number; pick: number; real: boolean }
   | { kind: 'wrap' };
 
 /**
@@ -128,7 +128,7 @@ export function planArb(transport: 'electron' | 'http'): fc.Arbitrary<Plan> {
         .record({ at: fc.nat(), key: fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string({ maxLength: 12 })), value: random })
         .map((r): Plan => ({ kind: 'extra', ...r })),
     },
-    { weight: 4, arbitrary: fc.record({ at: fc.nat(), pick: fc.nat() }).map((r): Plan => ({ kind: 'id', ...r })) },
+    { weight: 5, arbitrary: fc.record({ at: fc.nat(), pick: fc.nat(), real: fc.boolean() }).map((r): Plan => ({ kind: 'id', ...r })) },
     { weight: 1, arbitrary: fc.constant<Plan>({ kind: 'wrap' }) },
   );
 }
@@ -159,8 +159,15 @@ function parentOf(root: unknown, path: Path): Record<string | number, unknown> {
   return x;
 }
 
-/** Applies `plan` to a deep copy of `valid`; `ids` is the pool of wrong-project, missing and traversal ids. */
-export function applyPlan(valid: unknown, plan: Plan, ids: readonly string[]): unknown {
+/** Ids for the `id` mutation: `real` ids and `realNames` belong to another project; `other` are missing, traversal, hostile. */
+export interface IdPool {
+  real: readonly string[];
+  realNames: readonly string[];
+  other: readonly string[];
+}
+
+/** Applies `plan` to a deep copy of `valid`. */
+export function applyPlan(valid: unknown, plan: Plan, pool: IdPool): unknown {
   if (plan.kind === 'valid') return valid;
   if (plan.kind === 'random') return plan.value;
   if (plan.kind === 'wrap') return [valid];
@@ -176,6 +183,7 @@ export function applyPlan(valid: unknown, plan: Plan, ids: readonly string[]): u
     const named = paths.filter((p) => typeof get(copy, p) === 'string' && NAMED.test(String(p.at(-1))));
     if (named.length === 0) return copy;
     const p = named[plan.at % named.length]!;
+    const ids = !plan.real ? pool.other : p.at(-1) === 'name' ? pool.realNames : pool.real;
     parentOf(copy, p)[p.at(-1)!] = ids[plan.pick % ids.length];
     return copy;
   }

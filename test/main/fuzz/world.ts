@@ -5,7 +5,7 @@ import type { Channel } from '../../../src-shared/contract/channels';
 import type { Result } from '../../../src-shared/contract/result';
 import { DEFAULT_PRICE_BOOK } from '../../../src-shared/cost/pricebook';
 import type { Transport } from '../../helpers/transports';
-import { HOSTILE_STRINGS } from './arbitraries';
+import { HOSTILE_STRINGS, type IdPool } from './arbitraries';
 import { Ledger } from './ledger';
 
 /**
@@ -31,7 +31,7 @@ export interface World {
   simA: string;
   graphml: string;
   /** Wrong-project, missing, traversal and hostile ids for the `id` mutation. */
-  ids: string[];
+  ids: IdPool;
   /** Files the fuzz must never change: path → sha1 of bytes. */
   untouchable: Map<string, string>;
   serial: number;
@@ -77,11 +77,14 @@ export async function buildWorld(t: Transport): Promise<World> {
   fs.symlinkSync(path.join(outsideDir, 'gone.nettwin'), path.join(dir, 'dangling.nettwin'));
   const untouchable = new Map([outside, path.join(dir, 'foreign.nettwin'), path.join(dir, 'empty.nettwin')].map((f) => [f, sha1(f)]));
 
-  const ids = [
-    b, dB, intentB, simB, stepB, 'missing.nettwin', 'no-such-design', '00000000-0000-0000-0000-000000000000',
-    `../${a}`, outside, 'link.nettwin', 'dangling.nettwin', 'foreign.nettwin', 'empty.nettwin', 'dir.nettwin',
-    '..', '.', 'Fuzz A', 'Fuzz B', ...HOSTILE_STRINGS,
-  ];
+  const ids: IdPool = {
+    real: [b, dB, intentB, simB, stepB],
+    realNames: ['Fuzz B', b],
+    other: [
+      'missing.nettwin', 'no-such-design', '00000000-0000-0000-0000-000000000000', `../${a}`, outside, 'link.nettwin',
+      'dangling.nettwin', 'foreign.nettwin', 'empty.nettwin', 'dir.nettwin', '..', '.', 'Fuzz A', ...HOSTILE_STRINGS,
+    ],
+  };
   return { t, ledger, a, b, d1, intentA, simA, graphml, ids, untouchable, serial: 0 };
 }
 
@@ -210,5 +213,8 @@ export async function validPayload(w: World, c: Channel): Promise<unknown> {
       return { projectId: a, designId: d1, format: 'html' };
     case 'job:cancel':
       return { jobId: 'no-such-job' };
+    default:
+      // A channel added since: the fuzz must know its valid input here and what it may write (effects.ts).
+      throw new Error(`no valid payload for ${String(c)}: add it to test/main/fuzz/world.ts and its writes to effects.ts`);
   }
 }
