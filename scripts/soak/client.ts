@@ -284,7 +284,7 @@ export class SoakClient {
   private async copy(kind: 'saveAs' | 'export' | 'export-no-history'): Promise<void> {
     const { api, ledger, index } = this.c;
     if (this.copies >= MAX_COPIES) return this.read();
-    const name = `c${index}-${kind}-${++this.copies}`;
+    const name = `${this.c.projectName}-c${index}-${kind}-${++this.copies}`; // unique across clients and warm-up
     const snapshot = ledger.snapshot(this.project);
     const out = kind === 'saveAs'
       ? await api.call<ProjectInfo>('project:saveAs', { id: this.project, name })

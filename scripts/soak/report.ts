@@ -14,9 +14,9 @@ export function formatReport(r: SoakReport): string {
   out.push(`host listens on ${r.listening.join(', ')}; machine: ${r.machine.cores} cores, load average ${r.machine.loadBefore.toFixed(2)} before, ${r.machine.loadAfter.toFixed(2)} after (shared machines make latencies noisy)`);
   out.push(`calls: ${s.totalCalls} (${(s.totalCalls / r.seconds).toFixed(1)}/s), answers by code: ${[...s.codes.entries()].sort().map(([c, n]) => `${c} ${n}`).join(', ')}`);
   out.push('');
-  out.push(`${pad('channel', 22)}${lpad('calls', 7)}${lpad('ok', 7)}${lpad('p50 ms', 9)}${lpad('p95 ms', 9)}${lpad('max ms', 9)}`);
-  const row = (name: string, v: { calls: number; ok: number; p50: number; p95: number; max: number }): string =>
-    `${pad(name, 22)}${lpad(String(v.calls), 7)}${lpad(String(v.ok), 7)}${lpad(ms(v.p50), 9)}${lpad(ms(v.p95), 9)}${lpad(ms(v.max), 9)}`;
+  out.push(`${pad('channel', 22)}${lpad('calls', 7)}${lpad('ok', 7)}${lpad('p50 ms', 9)}${lpad('p95 ms', 9)}${lpad('max ms', 9)}  not ok`);
+  const row = (name: string, v: { calls: number; ok: number; p50: number; p95: number; max: number; errors: string }): string =>
+    `${pad(name, 22)}${lpad(String(v.calls), 7)}${lpad(String(v.ok), 7)}${lpad(ms(v.p50), 9)}${lpad(ms(v.p95), 9)}${lpad(ms(v.max), 9)}  ${v.errors}`;
   for (const [ch, v] of s.latency(s.byChannel)) out.push(row(ch, v));
   for (const [kind, v] of s.latency(s.jobs)) out.push(row(`job ${kind}`, v));
   out.push('');

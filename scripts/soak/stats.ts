@@ -15,6 +15,8 @@ interface Series {
   calls: number;
   ok: number;
   samples: number[];
+  /** Answers that were not ok, by code. */
+  errors: Map<string, number>;
 }
 
 export interface LatencySummary {
@@ -45,7 +47,7 @@ export class Stats {
 
   private series(map: Map<string, Series>, key: string): Series {
     let s = map.get(key);
-    if (!s) map.set(key, (s = { calls: 0, ok: 0, samples: [] }));
+    if (!s) map.set(key, (s = { calls: 0, ok: 0, samples: [], errors: new Map() }));
     return s;
   }
 
@@ -60,13 +62,13 @@ export class Stats {
     if (out.ok) {
       s.ok++;
       this.count('ok');
-    } else if ('transport' in out) {
-      this.count('TRANSPORT');
-      this.fail(`${channel}: ${out.transport}`);
-    } else {
-      this.count(out.error.code);
-      if (!EXPECTED_CODES.has(out.error.code)) this.fail(`${channel}: ${out.error.code} ${out.error.message}`);
+      return;
     }
+    const code = 'transport' in out ? 'TRANSPORT' : out.error.code;
+    s.errors.set(code, (s.errors.get(code) ?? 0) + 1);
+    this.count(code);
+    if ('transport' in out) this.fail(`${channel}: ${out.transport}`);
+    else if (!EXPECTED_CODES.has(code)) this.fail(`${channel}: ${code} ${out.error.message}`);
   }
 
   /** A job from its start call to its `job:finished` event. */
@@ -75,7 +77,9 @@ export class Stats {
     s.calls++;
     s.samples.push(ms);
     if (ok) s.ok++;
-    this.count(ok ? 'job ok' : `job ${code ?? 'LOST'}`);
+    const c = ok ? 'job ok' : `job ${code ?? 'LOST'}`;
+    if (!ok) s.errors.set(code ?? 'LOST', (s.errors.get(code ?? 'LOST') ?? 0) + 1);
+    this.count(c);
   }
 
   /** Anything that must not happen under load; the run fails if there is one. */
@@ -90,9 +94,9 @@ export class Stats {
     return n;
   }
 
-  latency(map: Map<string, Series>): [string, { calls: number; ok: number } & LatencySummary][] {
+  latency(map: Map<string, Series>): [string, { calls: number; ok: number; errors: string } & LatencySummary][] {
     return [...map.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([k, s]) => [k, { ...summarise(s.samples), calls: s.calls, ok: s.ok }]);
+      .map(([k, s]) => [k, { ...summarise(s.samples), calls: s.calls, ok: s.ok, errors: [...s.errors].map(([c, n]) => `${c} ${n}`).join(', ') }]);
   }
 }
