@@ -17,6 +17,7 @@ export default defineConfig({
           main: resolve('src-main/app/main.ts'),
           'simulator.worker': resolve('src-main/workers/simulator.worker.ts'),
           'import.worker': resolve('src-main/workers/import.worker.ts'),
+          'validate.worker': resolve('src-main/workers/validate.worker.ts'),
         },
         output: { entryFileNames: '[name].js' },
       },

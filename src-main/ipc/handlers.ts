@@ -49,6 +49,11 @@ export function createHandlers(s: Services): Handlers {
       return null;
     },
     'design:validate': ({ projectId, designId }) => s.designs.validate(projectId, designId),
+    'design:validateJob': ({ projectId, designId }) => {
+      s.projects.get(projectId).topologies.stored(designId); // fail now, not inside the job, when the design is missing
+      const { jobId } = s.jobs.start('design:validate', (ctx) => s.designs.validate(projectId, designId, ctx));
+      return { jobId };
+    },
     'design:update': ({ projectId, designId, revision, topology }) => s.designs.update(projectId, designId, revision, topology),
     'intent:get': ({ projectId, intentId }) => s.designs.intent(projectId, intentId),
     'pricebook:get': ({ projectId }) => s.designs.priceBook(projectId),

@@ -13,10 +13,21 @@ import type { ValidationResult } from '../../src-shared/validate/types';
 import { validateDesign } from '../../src-shared/validate/validate';
 import type { ProjectFile } from '../store/projectFile';
 import type { EventBus } from './events';
-import type { JobContext } from './jobs';
+import { abortError, type JobContext } from './jobs';
 import type { ProjectService } from './projects';
+import { validateInWorker } from './validate-worker';
 
 const DEFAULT_SEED = 1;
+
+/**
+ * Designs up to this size are validated on the host's thread (under half a
+ * second; the editor re-validates them live). Larger ones go to a worker
+ * thread: the site-pair checks are O(sites²), 4 s at 5,000 devices and
+ * minutes at 50,000 (docs/limits.md), and the host must keep answering.
+ */
+export const VALIDATE_IN_HOST_MAX_DEVICES = 2_000;
+
+const count = (n: number): string => n.toLocaleString('en-US');
 const PRICE_BOOK_KEY = 'price_book';
 
 /** Use cases on the designs (TopologyRecords) of one project. */
@@ -167,12 +178,41 @@ export class DesignService {
     return validation;
   }
 
-  validate(projectId: string, designId: string): ValidationResult {
-    return this.validateAndRecord(this.projects.get(projectId), designId);
+  /**
+   * Validates the design's current revision and records a ValidationRecord
+   * (unless the project is read-only). Small designs are validated here; a
+   * design over VALIDATE_IN_HOST_MAX_DEVICES in a worker thread, reporting
+   * the site pairs checked to `job` and stopping when its signal aborts.
+   */
+  async validate(projectId: string, designId: string, job?: Pick<JobContext, 'signal' | 'progress'>): Promise<ValidationResult> {
+    const project = this.projects.get(projectId);
+    const stored = project.topologies.stored(designId);
+    if (stored.nodeCount !== null && stored.nodeCount <= VALIDATE_IN_HOST_MAX_DEVICES) return this.validateAndRecord(project, designId);
+    const devices = stored.nodeCount === null ? 'the design' : `${count(stored.nodeCount)} devices`;
+    job?.progress(0, 1, `reading ${devices}`);
+    const validation = await validateInWorker(
+      { topologyJson: stored.topologyJson, intent: this.intentOf(project, stored.intentId), priceBook: this.priceBookOf(project) },
+      {
+        ...(job ? { signal: job.signal } : {}),
+        onProgress: (phase, done, total) => {
+          if (phase === 'pairs') job?.progress(done, total, `validating ${devices}: ${count(done)} of ${count(total)} site pairs`);
+        },
+      },
+    );
+    if (job?.signal.aborted === true) throw abortError();
+    // The project may have been closed, or the design edited, while the worker ran.
+    const now = this.projects.get(projectId);
+    if (!now.readOnly && now.topologies.stored(designId).revision === stored.revision) {
+      now.validations.insert({
+        topologyId: designId, topologyRevision: stored.revision, intentId: stored.intentId,
+        score: validation.score, passed: validation.passed, result: validation,
+      });
+    }
+    return validation;
   }
 
   /** Saves an edited design (whole document) as the next revision, validated and recorded. */
-  update(projectId: string, designId: string, revision: number, topology: Topology): { revision: number; validation: ValidationResult } {
+  async update(projectId: string, designId: string, revision: number, topology: Topology): Promise<{ revision: number; validation: ValidationResult }> {
     const project = this.projects.writable(projectId);
     let checked: Topology;
     try {
@@ -180,13 +220,15 @@ export class DesignService {
     } catch (err) {
       throw new AppError('INVALID_INPUT', (err as Error).message);
     }
+    const small = checked.nodes.length <= VALIDATE_IN_HOST_MAX_DEVICES;
     const out = project.transaction(() => {
       const next = project.topologies.update(designId, checked, revision);
       project.audit.append('user', 'design.edit', designId, { revision: next, nodes: checked.nodes.length, links: checked.links.length });
-      return { revision: next, validation: this.validateAndRecord(project, designId) };
+      // A small design's validation is recorded with the edit, in one transaction.
+      return { revision: next, validation: small ? this.validateAndRecord(project, designId) : null };
     });
     this.bus.emit('project:changed', { projectId, what: 'designs' });
-    return out;
+    return { revision: out.revision, validation: out.validation ?? (await this.validate(projectId, designId)) };
   }
 
   intent(projectId: string, intentId: string): IntentRecord {

@@ -125,7 +125,7 @@ export class ExchangeService {
     if (validate) {
       job?.progress(STEP.validate, TOTAL, 'validating');
       await pause();
-      this.designs.validate(req.projectId, rec.id);
+      await this.designs.validate(req.projectId, rec.id);
     }
     this.bus.emit('project:changed', { projectId: req.projectId, what: 'designs' });
     const { topology: _t, cost: _c, softwareVersion: _v, ...summary } = rec;

@@ -8,7 +8,7 @@ export interface JobHandle<T> {
   cancel(): Promise<void>;
 }
 
-export type JobChannel = Extract<Channel, 'design:generateAll' | 'design:importJob' | 'sim:run' | 'recommend:verified' | 'optimize:run'>;
+export type JobChannel = Extract<Channel, 'design:generateAll' | 'design:importJob' | 'design:validateJob' | 'sim:run' | 'recommend:verified' | 'optimize:run'>;
 
 /**
  * Starts a long job and follows its events. Events are buffered from before

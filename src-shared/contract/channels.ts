@@ -18,6 +18,7 @@ export const CHANNELS = [
   'design:rename',
   'design:delete',
   'design:validate',
+  'design:validateJob',
   'design:update',
   'intent:get',
   'pricebook:get',

@@ -123,6 +123,8 @@ export const contract = {
     input: z.object({ projectId: ProjectId, designId: RecordId }).strict(),
     output: z.custom<ValidationResult>(),
   },
+  /** The same as a job (a large design takes minutes: progress by site pairs, cancel); the job's value is the ValidationResult. */
+  'design:validateJob': { input: z.object({ projectId: ProjectId, designId: RecordId }).strict(), output: JobStarted },
   /** Saves an edited design as a new revision (optimistic: `revision` must be the current one). */
   'design:update': {
     input: z

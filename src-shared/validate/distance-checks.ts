@@ -56,7 +56,7 @@ function record(t: Tally, s: number, u: number, v: number): void {
   }
 }
 
-export function distanceChecks(x: DesignIndex, intent: Intent | undefined): DistanceReport {
+export function distanceChecks(x: DesignIndex, intent: Intent | undefined, onPairs?: (done: number, total: number) => void): DistanceReport {
   const c = intent?.constraints;
   const hops = tally(c?.maxHops ?? Infinity);
   const lat = tally(c?.maxLatencyMs ?? Infinity);
@@ -81,7 +81,7 @@ export function distanceChecks(x: DesignIndex, intent: Intent | undefined): Dist
     for (const k of budgets) {
       if ((k.from[s] === 1 && k.to[t] === 1) || (k.from[t] === 1 && k.to[s] === 1)) record(k.t, s, t, ms);
     }
-  });
+  }, undefined, onPairs);
   const pairText = (w: { s: number; t: number; v: number }, unit: string): string =>
     `${x.siteNames[w.s]} ↔ ${x.siteNames[w.t]} ${unit === 'ms' ? w.v.toFixed(2) : w.v} ${unit}`;
   const nodesOf = (ws: { s: number; t: number }[]): string[] =>

@@ -31,6 +31,8 @@ export function forEachSitePair(
   x: DesignIndex,
   visit: (s: number, t: number, hops: number, ms: number) => void,
   maxRowEntries = DEFAULT_MAX_ROW_ENTRIES,
+  /** Called after each site with the site pairs done so far and in all (a large design takes minutes). */
+  onPairs?: (done: number, total: number) => void,
 ): void {
   const { g } = x;
   const n = g.nodeIds.length;
@@ -117,8 +119,12 @@ export function forEachSitePair(
     for (let t = s + 1; t < S; t++) {
       if (x.siteNodes[t]!.length > 0) visit(s, t, hop[t]!, lat[t]!);
     }
+    onPairs?.(pairsDone(s + 1, S), pairsDone(S, S));
   }
 }
+
+/** Unordered pairs (s, t), s < t, whose s is one of the first `sites` of `S`. */
+const pairsDone = (sites: number, S: number): number => (sites * (2 * S - sites - 1)) / 2;
 
 /** Complement of a greedy maximal independent set (lowest degree first, then index). */
 function coverNodes(g: CompiledGraph): number[] {

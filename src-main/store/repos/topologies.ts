@@ -133,6 +133,20 @@ export class TopologyRepository {
     );
   }
 
+  /**
+   * A design as stored, unparsed, for work that parses it elsewhere (the
+   * validation worker): revision, intent, device count (null when the
+   * document is not valid JSON) and the JSON text.
+   */
+  stored(id: string): { revision: number; intentId: string | null; nodeCount: number | null; topologyJson: string } {
+    const count = "CASE WHEN json_valid(topology_json) THEN json_array_length(topology_json, '$.nodes') END";
+    const row = this.db
+      .prepare(`SELECT revision, intent_id, topology_json, ${this.hasSummaryColumns() ? `COALESCE(node_count, ${count})` : count} AS n FROM topology_records WHERE id = ?`)
+      .get(id) as { revision: number; intent_id: string | null; topology_json: string; n: number | null } | undefined;
+    if (!row) throw new RecordNotFoundError(`design ${id} not found in this project`);
+    return { revision: row.revision, intentId: row.intent_id, nodeCount: row.n, topologyJson: row.topology_json };
+  }
+
   private summaryColumns: boolean | undefined;
 
   private hasSummaryColumns(): boolean {

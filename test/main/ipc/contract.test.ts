@@ -38,6 +38,10 @@ async function scenario(t: Transport): Promise<Record<Channel, unknown>> {
   await run('design:savePositions', { projectId, designId: summary.id, positions: [{ id: rec.topology.nodes[0]!.id, x: 10, y: 20 }] });
   await run('design:rename', { projectId, designId: summary.id, name: 'Renamed' });
   await run('design:validate', { projectId, designId: summary.id });
+  const validated = await t.listen('job:finished', (p) => p['kind'] === 'design:validate');
+  const validateJob = value<{ jobId: string }>(await t.call('design:validateJob', { projectId, designId: summary.id }));
+  out['design:validateJob'] = { jobId: typeof validateJob.jobId };
+  expect((await validated.event)['ok']).toBe(true);
   const edited = { ...rec.topology, nodes: rec.topology.nodes.map((n, i) => (i === 0 ? { ...n, name: 'Edited HQ' } : n)) };
   await run('design:update', { projectId, designId: summary.id, revision: 2, topology: edited });
   const stale = await t.call('design:update', { projectId, designId: summary.id, revision: 2, topology: edited });
@@ -125,6 +129,7 @@ const INVALID: Record<Channel, unknown[]> = {
   'design:rename': [{ projectId: 'a.nettwin', designId: 'd', name: '   ' }],
   'design:delete': [{ projectId: 'a.nettwin' }],
   'design:validate': [{ projectId: 'a.nettwin' }],
+  'design:validateJob': [{ projectId: 'a.nettwin' }, { projectId: 'a.nettwin', designId: 'd', extra: 1 }],
   'design:update': [
     { projectId: 'a.nettwin', designId: 'd', revision: 0, topology: { nodes: [], links: [] } },
     { projectId: 'a.nettwin', designId: 'd', revision: 1, topology: { nodes: [{ id: 'a', name: 'A', role: 'moon' }], links: [] } },
