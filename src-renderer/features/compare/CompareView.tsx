@@ -1,6 +1,7 @@
 import type { Viewport } from '@xyflow/react';
 import { useCallback, useMemo, useState } from 'react';
 import { useSession } from '../../state/session';
+import { largeDesignNotice, tooBigToDraw } from '../import/limits';
 import { compareRows } from './metrics';
 import { ReadOnlyCanvas } from './ReadOnlyCanvas';
 import { useDesignMetrics } from './useDesignMetrics';
@@ -8,7 +9,9 @@ import { useDesignMetrics } from './useDesignMetrics';
 /**
  * Two to four designs side by side, each on its own canvas (own store and
  * provider), optionally with one shared viewport, over a metrics table that
- * marks the better value in each row and says why.
+ * marks the better value in each row and says why. A design over the
+ * canvas limit gets the notice with its counts instead of a canvas, and only
+ * the figures its summary holds.
  */
 export function CompareView({ projectId }: { projectId: string }) {
   const ids = useSession((s) => s.compareIds);
@@ -20,7 +23,7 @@ export function CompareView({ projectId }: { projectId: string }) {
   const [sync, setSync] = useState(true);
   // Null until someone pans or zooms: each canvas first fits its own design.
   const [viewport, setViewport] = useState<Viewport | null>(null);
-  const { designs, error } = useDesignMetrics(projectId, ids);
+  const { designs, error } = useDesignMetrics(projectId, ids, allDesigns);
   const rows = useMemo(() => (designs === null ? [] : compareRows(designs.map((d) => d.metrics))), [designs]);
 
   if (ids.length < 2) {
@@ -49,7 +52,9 @@ export function CompareView({ projectId }: { projectId: string }) {
       </div>
       <div className={`compare__canvases compare__canvases--${ids.length}`}>
         {ids.map((id) => {
-          const name = allDesigns.find((d) => d.id === id)?.name ?? id;
+          const summary = allDesigns.find((d) => d.id === id);
+          const name = summary?.name ?? id;
+          const tooBig = summary !== undefined && tooBigToDraw(summary.nodeCount);
           return (
             <section key={id} className="compare__pane" aria-label={`Design ${name}`}>
               <header className="compare__title">
@@ -58,7 +63,13 @@ export function CompareView({ projectId }: { projectId: string }) {
                   Continue with this
                 </button>
               </header>
-              <ReadOnlyCanvas projectId={projectId} designId={id} label={`Canvas of ${name}`} onError={onError} {...(sync ? { sharedViewport: viewport, onUserMove: setViewport } : {})} />
+              {tooBig ? (
+                <p role="note" className="compare__notice">
+                  {largeDesignNotice(summary.nodeCount, summary.linkCount)} Figures other than its counts and stored cost are not computed here.
+                </p>
+              ) : (
+                <ReadOnlyCanvas projectId={projectId} designId={id} label={`Canvas of ${name}`} onError={onError} {...(sync ? { sharedViewport: viewport, onUserMove: setViewport } : {})} />
+              )}
             </section>
           );
         })}

@@ -1,6 +1,7 @@
 import { costDesign, type CostBreakdown } from '../../../src-shared/cost/cost';
 import { DEFAULT_PRICE_BOOK } from '../../../src-shared/cost/pricebook';
 import { redundancyRank, type Intent } from '../../../src-shared/model/intent';
+import type { TopologySummary } from '../../../src-shared/model/records';
 import type { Topology } from '../../../src-shared/model/topology';
 import { findBridgesAndArticulationPoints } from '../../../src-shared/sim/connectivity';
 import { compileTopology } from '../../../src-shared/sim/csr';
@@ -20,8 +21,9 @@ export interface DesignMetrics {
   singlePoints: number;
   diameterHops: number;
   maxLatencyMs: number;
-  cost: CostBreakdown;
-  validation: ValidationResult;
+  /** Null for a design too large to analyse in the page (summaryMetrics). */
+  cost: CostBreakdown | null;
+  validation: ValidationResult | null;
 }
 
 export function designMetrics(t: Topology, intent: Intent | null): DesignMetrics {
@@ -45,6 +47,34 @@ export function designMetrics(t: Topology, intent: Intent | null): DesignMetrics
   };
 }
 
+/**
+ * The figures of a design over the canvas limit (CANVAS_MAX_DEVICES), from
+ * its stored summary alone: counts, and cost when it was priced. Its
+ * document is not fetched and nothing is computed in the page: validation
+ * compares every pair of sites (minutes at 50,000 devices) and would freeze
+ * it. Unknown figures are NaN, shown as "—" and never marked better.
+ */
+export function summaryMetrics(s: TopologySummary): DesignMetrics {
+  return {
+    name: s.name,
+    devices: s.nodeCount,
+    links: s.linkCount,
+    costUsd: s.costUsd ?? NaN,
+    score: NaN,
+    passed: false,
+    redundancy: '—',
+    redundancyRank: NaN,
+    singlePoints: NaN,
+    diameterHops: NaN,
+    maxLatencyMs: NaN,
+    cost: null,
+    validation: null,
+  };
+}
+
+const known = (show: (m: DesignMetrics) => string, value: (m: DesignMetrics) => number) => (m: DesignMetrics): string =>
+  Number.isFinite(value(m)) ? show(m) : '—';
+
 export interface CompareRow {
   label: string;
   values: string[];
@@ -64,7 +94,7 @@ type RowSpec = {
 
 const money = (v: number): string => `$${Math.round(v).toLocaleString('en-US')}`;
 
-const ROWS: RowSpec[] = [
+const ROWS: RowSpec[] = ([
   { label: 'Cost', value: (m) => Math.round(m.costUsd), show: (m) => money(m.costUsd), better: 'lower', unit: (d) => `${money(d)} cheaper` },
   { label: 'Validation score', value: (m) => m.score, show: (m) => `${m.score.toFixed(0)}${m.passed ? ' ✓' : ' ✗'}`, better: 'higher', unit: (d) => `${d.toFixed(0)} points higher` },
   { label: 'Redundancy achieved', value: (m) => m.redundancyRank, show: (m) => m.redundancy, better: 'higher', unit: (d) => `${d} class(es) stronger` },
@@ -73,7 +103,7 @@ const ROWS: RowSpec[] = [
   { label: 'Worst site-pair latency', value: (m) => Math.round(m.maxLatencyMs * 10) / 10 /* compare what is shown, not float noise */, show: (m) => `${m.maxLatencyMs.toFixed(1)} ms`, better: 'lower', unit: (d) => `${d.toFixed(1)} ms lower worst latency` },
   { label: 'Devices', value: (m) => m.devices, show: (m) => String(m.devices), better: null, unit: () => '' },
   { label: 'Links', value: (m) => m.links, show: (m) => String(m.links), better: null, unit: () => '' },
-];
+] satisfies RowSpec[]).map((r) => ({ ...r, show: known(r.show, r.value) }));
 
 /** One row per metric, marking the better design(s) and saying by how much against the runner-up. */
 export function compareRows(ms: readonly DesignMetrics[]): CompareRow[] {

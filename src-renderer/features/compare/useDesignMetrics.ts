@@ -1,20 +1,36 @@
 import { useEffect, useState } from 'react';
 import { IntentSchema, type Intent } from '../../../src-shared/model/intent';
-import type { TopologyRecord } from '../../../src-shared/model/records';
+import type { TopologySummary } from '../../../src-shared/model/records';
 import { call } from '../../api/client';
-import { designMetrics, type DesignMetrics } from './metrics';
+import { tooBigToDraw } from '../import/limits';
+import { designMetrics, summaryMetrics, type DesignMetrics } from './metrics';
 
 export interface LoadedDesign {
-  record: TopologyRecord;
+  /** The full record for a design analysed in the page; the stored summary for one too large to (`tooLarge`). */
+  record: TopologySummary;
   intent: Intent | null;
   metrics: DesignMetrics;
+  tooLarge: boolean;
 }
 
-/** Fetches designs (and their intents) and computes their comparison metrics in the renderer. */
-export function useDesignMetrics(projectId: string, ids: readonly string[]): { designs: LoadedDesign[] | null; error: string | null } {
+/**
+ * Fetches designs (and their intents) and computes their comparison metrics
+ * in the renderer. A design over the canvas limit is neither fetched nor
+ * analysed: its figures come from its summary (summaryMetrics), so comparing
+ * or presenting a 50,000-device import neither moves 16 MB into the page nor
+ * runs its minutes of validation here.
+ */
+export function useDesignMetrics(
+  projectId: string,
+  ids: readonly string[],
+  summaries: readonly TopologySummary[],
+): { designs: LoadedDesign[] | null; error: string | null } {
   const [designs, setDesigns] = useState<LoadedDesign[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = ids.join('|');
+  // Sizes and revisions only: a rename or another design's change does not recompute.
+  const large = ids.map((id) => summaries.find((s) => s.id === id)).filter((s) => s !== undefined && tooBigToDraw(s.nodeCount)) as TopologySummary[];
+  const largeKey = large.map((s) => `${s.id}@${s.revision}`).join('|');
   useEffect(() => {
     let alive = true;
     setDesigns(null);
@@ -30,11 +46,17 @@ export function useDesignMetrics(projectId: string, ids: readonly string[]): { d
       }
       return p;
     };
+    const bigById = new Map(large.map((s) => [s.id, s]));
     Promise.all(
-      key.split('|').filter((x) => x !== '').map(async (id) => {
+      key.split('|').filter((x) => x !== '').map(async (id): Promise<LoadedDesign> => {
+        const big = bigById.get(id);
+        if (big !== undefined) {
+          const intent = big.intentId !== null ? await intentOf(big.intentId) : null;
+          return { record: big, intent, metrics: summaryMetrics(big), tooLarge: true };
+        }
         const record = await call('design:get', { projectId, designId: id });
         const intent = record.intentId !== null ? await intentOf(record.intentId) : null;
-        return { record, intent, metrics: designMetrics({ ...record.topology, name: record.name }, intent) };
+        return { record, intent, metrics: designMetrics({ ...record.topology, name: record.name }, intent), tooLarge: false };
       }),
     ).then(
       (ds) => alive && setDesigns(ds),
@@ -43,6 +65,8 @@ export function useDesignMetrics(projectId: string, ids: readonly string[]): { d
     return () => {
       alive = false;
     };
-  }, [projectId, key]);
+    // `large` is read through largeKey: a new array each render must not refetch.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [projectId, key, largeKey]);
   return { designs, error };
 }

@@ -3,6 +3,7 @@ import type { OptimizationEntryShape } from '../../../src-shared/contract/learn-
 import type { SweepSummaryShape } from '../../../src-shared/contract/sim-types';
 import { call } from '../../api/client';
 import { useSession } from '../../state/session';
+import { largeDesignNotice } from '../import/limits';
 import { compareRows } from '../compare/metrics';
 import { ReadOnlyCanvas } from '../compare/ReadOnlyCanvas';
 import { useDesignMetrics } from '../compare/useDesignMetrics';
@@ -27,7 +28,7 @@ export function PresentView() {
   const [step, setStep] = useState(0);
   const ids = useMemo(() => designs.slice(0, 9).map((d) => d.id), [designs]);
   const chosenId = selected ?? ids[0] ?? null;
-  const { designs: loaded } = useDesignMetrics(project.id, chosenId !== null && !ids.includes(chosenId) ? [...ids, chosenId] : ids);
+  const { designs: loaded } = useDesignMetrics(project.id, chosenId !== null && !ids.includes(chosenId) ? [...ids, chosenId] : ids, designs);
   const chosen = loaded?.find((d) => d.record.id === chosenId) ?? null;
   const rows = useMemo(() => (loaded === null ? [] : compareRows(loaded.map((d) => d.metrics))), [loaded]);
   const [decisions, setDecisions] = useState<OptimizationEntryShape[]>([]);
@@ -107,6 +108,10 @@ export function PresentView() {
           <IntentSlide intent={chosen.intent} design={chosen} />
         ) : title === 'Options' ? (
           <OptionsSlide designs={loaded} chosenId={chosen.record.id} />
+        ) : title === 'Chosen design' && chosen.tooLarge ? (
+          <p role="note" className="present__lead">
+            {largeDesignNotice(chosen.metrics.devices, chosen.metrics.links)}
+          </p>
         ) : title === 'Chosen design' ? (
           <div className="present__canvas">
             <ReadOnlyCanvas projectId={project.id} designId={chosen.record.id} label={`Canvas of ${chosen.record.name}`} onError={onError} />

@@ -28,7 +28,11 @@ export function IntentSlide({ intent, design }: { intent: Intent | null; design:
 }
 
 export function OptionsSlide({ designs, chosenId }: { designs: LoadedDesign[]; chosenId: string }) {
-  const ranked = [...designs].sort((a, b) => b.metrics.score - a.metrics.score || a.metrics.costUsd - b.metrics.costUsd);
+  // Unknown figures (NaN, a design too large to analyse here) rank last.
+  const rank = (v: number, worst: number): number => (Number.isFinite(v) ? v : worst);
+  const ranked = [...designs].sort(
+    (a, b) => rank(b.metrics.score, -Infinity) - rank(a.metrics.score, -Infinity) || rank(a.metrics.costUsd, Infinity) - rank(b.metrics.costUsd, Infinity),
+  );
   return (
     <table className="present__table">
       <thead>
@@ -47,10 +51,10 @@ export function OptionsSlide({ designs, chosenId }: { designs: LoadedDesign[]; c
               {d.record.name}
               {d.record.id === chosenId ? ' ◀ chosen' : ''}
             </th>
-            <td>{d.metrics.score.toFixed(0)}</td>
+            <td>{Number.isFinite(d.metrics.score) ? d.metrics.score.toFixed(0) : '—'}</td>
             <td>{d.metrics.redundancy}</td>
-            <td>{money(d.metrics.costUsd)}</td>
-            <td>{d.metrics.singlePoints}</td>
+            <td>{Number.isFinite(d.metrics.costUsd) ? money(d.metrics.costUsd) : '—'}</td>
+            <td>{Number.isFinite(d.metrics.singlePoints) ? d.metrics.singlePoints : '—'}</td>
           </tr>
         ))}
       </tbody>
@@ -60,7 +64,7 @@ export function OptionsSlide({ designs, chosenId }: { designs: LoadedDesign[]; c
 
 export function EvidenceSlide({ design, sweep }: { design: LoadedDesign; sweep: SweepSummaryShape | null }) {
   const v = design.metrics.validation;
-  const failing = v.checks.filter((c) => !c.passed);
+  const failing = v === null ? [] : v.checks.filter((c) => !c.passed);
   return (
     <ul className="present__points">
       {sweep !== null && (
@@ -70,24 +74,40 @@ export function EvidenceSlide({ design, sweep }: { design: LoadedDesign; sweep: 
           {sweep.worst[0] ? ` (worst: ${sweep.worst[0].label})` : ''}
         </li>
       )}
-      <li>
-        Meets the intent: <strong>{v.passed ? 'yes' : 'no'}</strong> (score {v.score.toFixed(0)} / 100), redundancy achieved <strong>{design.metrics.redundancy}</strong>
-      </li>
-      <li>
-        <strong>{design.metrics.singlePoints}</strong> single point(s) of failure (links or devices whose loss alone splits the network)
-      </li>
-      {failing.slice(0, 4).map((c) => (
-        <li key={c.id}>
-          ✗ {c.title}: {c.message}
+      {v === null ? (
+        <li>
+          {design.metrics.devices.toLocaleString('en-US')} devices: too large to validate on this screen; validate it from the design screen (it runs in the background)
         </li>
-      ))}
-      {failing.length === 0 && <li>✓ Every check passes.</li>}
+      ) : (
+        <>
+          <li>
+            Meets the intent: <strong>{v.passed ? 'yes' : 'no'}</strong> (score {v.score.toFixed(0)} / 100), redundancy achieved <strong>{design.metrics.redundancy}</strong>
+          </li>
+          <li>
+            <strong>{design.metrics.singlePoints}</strong> single point(s) of failure (links or devices whose loss alone splits the network)
+          </li>
+          {failing.slice(0, 4).map((c) => (
+            <li key={c.id}>
+              ✗ {c.title}: {c.message}
+            </li>
+          ))}
+          {failing.length === 0 && <li>✓ Every check passes.</li>}
+        </>
+      )}
     </ul>
   );
 }
 
 export function CostSlide({ design }: { design: LoadedDesign }) {
   const c = design.metrics.cost;
+  if (c === null) {
+    const total = design.metrics.costUsd;
+    return (
+      <p className="present__lead">
+        {Number.isFinite(total) ? `${money(total)} in all. ` : ''}The cost breakdown of {design.metrics.devices.toLocaleString('en-US')} devices is not computed on this screen.
+      </p>
+    );
+  }
   const roles = Object.entries(c.byRole).sort((a, b) => b[1].usd - a[1].usd);
   return (
     <div className="present__split">
