@@ -27,7 +27,7 @@ export const READS: ReadonlySet<Channel> = new Set<Channel>([
 ]);
 
 /** Channels whose answer is a job id; their writes happen in the job and are judged on its outcome. */
-export const JOBS: ReadonlySet<Channel> = new Set<Channel>(['design:generateAll', 'design:importJob', 'sim:run', 'recommend:verified', 'optimize:run']);
+export const JOBS: ReadonlySet<Channel> = new Set<Channel>(['design:generateAll', 'design:importJob', 'design:validateJob', 'sim:run', 'recommend:verified', 'optimize:run']);
 
 type Input = Record<string, unknown>;
 
@@ -51,6 +51,7 @@ export function allowedDelta(channel: Channel, input: Input, value: unknown, bef
       return d;
     }
     case 'design:validate':
+    case 'design:validateJob':
       return { validation_records: 1 };
     case 'design:update':
       return { audit_log: 1, validation_records: 1 };

@@ -159,6 +159,7 @@ export async function validPayload(w: World, c: Channel): Promise<unknown> {
       return { projectId: a };
     case 'design:get':
     case 'design:validate':
+    case 'design:validateJob':
       return { projectId: a, designId: d1 };
     case 'design:generate':
       return { projectId: a, intent: INTENT, family: 'ring', seed: 5 };
