@@ -59,18 +59,46 @@ function stage() {
   return dir;
 }
 
-/** The tool writes its CSV with unawaited fs.writeFile calls: wait until every finding it returned is on disk. */
-async function readCsvOnceComplete(file, expectedRows) {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-    if (text.startsWith('issue,')) {
-      const findings = findingsFromCsv(text);
-      if (findings.length === expectedRows) return findings;
-    }
-    if (Date.now() > deadline) die(`${CSV} does not hold the ${expectedRows} finding(s) Electronegativity reported; rerun the scan`);
-    await new Promise((r) => setTimeout(r, 100));
+/**
+ * The tool writes its CSV as two unawaited fs.writeFile calls (header with "w",
+ * rows with "a") that can land in either order or be read half-written. Its
+ * writes to our CSV are queued here, one after the other in call order, so the
+ * file is whole once the queue drains.
+ */
+function serialiseCsvWrites(file) {
+  const fsCjs = require('node:fs');
+  const original = fsCjs.writeFile;
+  let queue = Promise.resolve();
+  let writes = 0;
+  fsCjs.writeFile = function writeFile(target, data, ...rest) {
+    if (path.resolve(String(target)) !== file) return original.call(this, target, data, ...rest);
+    const callback = typeof rest[rest.length - 1] === 'function' ? rest.pop() : () => undefined;
+    const options = rest[0];
+    writes += 1;
+    queue = queue.then(() => fs.promises.writeFile(file, data, options)).then(() => callback(null), (err) => callback(err));
+    return undefined;
+  };
+  return {
+    drained: async () => {
+      await queue;
+      fsCjs.writeFile = original;
+      // Two writes (header, rows) is how 1.10.3 writes; anything else means the tool changed and this wait no longer holds.
+      if (writes !== 2) die(`expected Electronegativity to write ${CSV} in 2 steps, saw ${writes}; review serialiseCsvWrites`);
+    },
+  };
+}
+
+function readCsv(file, expectedRows) {
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  if (!text.startsWith('issue,')) die(`${CSV} has no header line; Electronegativity did not write its report`);
+  let findings;
+  try {
+    findings = findingsFromCsv(text);
+  } catch (err) {
+    die(`${CSV}: ${err.message}`);
   }
+  if (findings.length !== expectedRows) die(`${CSV} holds ${findings.length} finding(s), Electronegativity reported ${expectedRows}`);
+  return findings;
 }
 
 function loadAllowlist() {
@@ -104,6 +132,7 @@ async function main() {
   const log = console.log;
   // The tool prints this when its (blocked) translation download fails; it then uses its bundled English.
   console.log = (...a) => (String(a[0]).startsWith('Could not retrieve updated translations') ? undefined : log(...a));
+  const csvWrites = serialiseCsvWrites(csvPath);
   let result;
   try {
     result = await run({
@@ -114,7 +143,8 @@ async function main() {
     console.log = log;
     fs.rmSync(input, { recursive: true, force: true });
   }
-  const reported = await readCsvOnceComplete(csvPath, result.issues.length);
+  await csvWrites.drained();
+  const reported = readCsv(csvPath, result.issues.length);
   const unparsed = unparsedFindings(result.errors.filter((e) => !e.tolerable).map((e) => ({ ...e, file: path.relative(input, e.file) })));
   const findings = [...reported, ...unparsed];
   const { allowed, unlisted, stale } = applyAllowlist(findings, entries);
@@ -135,4 +165,4 @@ async function main() {
   console.log('security:scan passed');
 }
 
-await main();
+await main().catch((err) => die(err instanceof Error ? err.message : String(err)));
