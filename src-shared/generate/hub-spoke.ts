@@ -10,7 +10,8 @@ import type { Topology } from '../model/topology';
  * for more than one circuit (STANDARD: HQ, datacenter and region-hub spokes;
  * HIGH/CRITICAL: every spoke) the spoke gets parallel circuits — the hub
  * itself stays a single point of failure, so this family can meet at most
- * STANDARD. O(sites).
+ * STANDARD. With a single spoke, the hub site's class sets the circuit
+ * count too. O(sites).
  */
 export function generateHubSpoke(ctx: GenContext): Topology {
   const b = new DesignBuilder(ctx, 'hub-spoke');
@@ -18,10 +19,12 @@ export function generateHubSpoke(ctx: GenContext): Topology {
   const hubSite = ranked[0];
   if (!hubSite) return b.build();
   const hub = b.device(hubSite, 'hub');
+  // With one spoke, its circuits are the hub site's only way out: an important hub site needs them doubled too.
+  const onlySpoke = ctx.sites.length === 2;
   for (const site of ctx.sites) {
     if (site.id === hubSite.id) continue;
     const spoke = b.device(site, 'spoke');
-    const circuits = homingCount(ctx.intent.redundancy, site);
+    const circuits = Math.max(homingCount(ctx.intent.redundancy, site), onlySpoke ? homingCount(ctx.intent.redundancy, hubSite) : 1);
     const capacity = siteDemandGbps(site, ctx.intent);
     for (let k = 0; k < circuits; k++) b.link(spoke, hub, capacity);
   }

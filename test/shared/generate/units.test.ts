@@ -100,3 +100,16 @@ describe('generateDesign / generateAll', () => {
     expect(get('ring').validation.redundancyAchieved).toBe('HIGH');
   });
 });
+
+describe('hub-spoke with a single spoke', () => {
+  it('at STANDARD an HQ hub with one colo spoke survives any single link failure (found by the family property test)', () => {
+    const d = generateDesign(
+      intent({ siteGroups: [{ role: 'colo', region: 'eu', count: 1 }, { role: 'hq', region: 'eu', count: 1 }], redundancy: 'STANDARD' }),
+      'hub-spoke',
+      0,
+    );
+    expect(d.topology.links).toHaveLength(2);
+    const failing = d.validation.checks.filter((c) => c.id.startsWith('redundancy.') && !c.passed);
+    expect(failing.map((c) => c.message)).toEqual([]);
+  });
+});
