@@ -1,6 +1,6 @@
 import { connectedComponents } from './connectivity';
 import { LatencyDelta, type StretchSink } from './latency';
-import { SlotDelta } from './incremental';
+import { SlotDelta, type DestinationState } from './incremental';
 import { failureMasks, type RoutingEngine } from './routing';
 import { MinHeap, shortestPathsTo } from './shortest';
 import type { FailureSpec } from './sweep';
@@ -44,6 +44,16 @@ export interface ImpactContext {
   unitGbps: number;
 }
 
+/**
+ * Default memory for the baseline latencies the evaluator keeps (n × 8 bytes
+ * per destination). Kept for every destination this would be 8 n² bytes —
+ * 20 GB per worker at 50,000 devices, which is where an unbounded sweep ran
+ * out of memory — so destinations beyond the budget have theirs recomputed
+ * (one shortest-path pass, O(n + m)) when a failure touches them. Same
+ * results; at 5,000 devices every destination still fits (200 MB).
+ */
+export const DEFAULT_LATENCY_CACHE_BYTES = 256 * 1024 * 1024;
+
 /** ECMP-mean latency from every node to destination c over its DAG. O(n + |DAG|). */
 function meanLatency(
   g: RoutingEngine['g'],
@@ -75,7 +85,11 @@ export class ImpactEvaluator {
   private readonly siteOf: Int32Array;
   private readonly siteCount: number;
   private readonly siteConnected: Uint8Array;
-  private readonly baseLatency: Float64Array[];
+  /** Per destination: baseline ECMP-mean latency of every node (null beyond the cache budget: see latencyOf). */
+  private readonly baseLatency: (Float64Array | null)[];
+  private readonly latencyScratch: Float64Array;
+  /** Per destination: some node of its component has no baseline latency (see the constructor). */
+  private readonly irregular: boolean[] = [];
   /** Per destination: demands to it from nodes that reach it in the baseline. */
   private readonly demandCount: number[] = [];
   private readonly delta: SlotDelta;
@@ -89,6 +103,7 @@ export class ImpactEvaluator {
   constructor(
     readonly engine: RoutingEngine,
     ctx?: ImpactContext,
+    latencyBudget = DEFAULT_LATENCY_CACHE_BYTES,
   ) {
     const g = engine.g;
     const n = g.nodeIds.length;
@@ -110,17 +125,43 @@ export class ImpactEvaluator {
     this.latency = new LatencyDelta(g);
     this.handled = new Uint8Array(engine.destinationNodes.length);
     this.baseLatency = [];
+    this.latencyScratch = new Float64Array(n);
+    let used = 0;
     for (let i = 0; i < engine.destinationNodes.length; i++) {
-      const st = engine.destinationState(i);
       const c = engine.destinationNodes[i]!;
-      const reached = shortestPathsTo(g, c, engine.uniformWeights, this.dist, this.order, this.heap);
-      const lat = new Float64Array(n);
-      meanLatency(g, this.order, reached, st.dagOff, st.slots, lat);
-      this.baseLatency.push(lat);
+      let lat = used < latencyBudget ? new Float64Array(n) : this.latencyScratch;
+      this.latencyInto(i, engine.destinationState(i), lat);
       let count = 0;
-      for (let s = 0; s < n; s++) if (s !== c && !Number.isNaN(lat[s]!) && engine.traffic.demand(s, c) > 0) count++;
+      let regular = true;
+      const cc = this.baseComp.componentOf[c];
+      for (let s = 0; s < n; s++) {
+        if (Number.isNaN(lat[s]!)) {
+          if (this.baseComp.componentOf[s] === cc) regular = false;
+        } else if (s !== c && engine.traffic.demand(s, c) > 0) count++;
+      }
       this.demandCount.push(count);
+      // Reached ⇔ same component lets evaluateInto do without the array; where that fails
+      // (a DAG cycle of weights within float tolerance of 0) the array is kept whatever the budget.
+      if (!regular && lat === this.latencyScratch) lat = lat.slice();
+      this.irregular.push(!regular);
+      this.baseLatency.push(lat === this.latencyScratch ? null : lat);
+      if (lat !== this.latencyScratch) used += 8 * n;
     }
+  }
+
+  /** Baseline latency toward the i-th destination into `out`, from its baseline state. O(n + m). */
+  private latencyInto(i: number, st: DestinationState, out: Float64Array): void {
+    const { engine } = this;
+    const reached = shortestPathsTo(engine.g, engine.destinationNodes[i]!, engine.uniformWeights, this.dist, this.order, this.heap);
+    meanLatency(engine.g, this.order, reached, st.dagOff, st.slots, out);
+  }
+
+  /** The i-th destination's baseline latencies: cached, or recomputed into scratch (valid until the next call). */
+  private latencyOf(i: number, st: DestinationState): Float64Array {
+    const cached = this.baseLatency[i];
+    if (cached) return cached;
+    this.latencyInto(i, st, this.latencyScratch);
+    return this.latencyScratch;
   }
 
   /** Per site: 1 when some surviving device shares a component with another site's device. */
@@ -176,16 +217,24 @@ export class ImpactEvaluator {
     const dests = engine.destinationNodes;
     const handled = this.handled;
     handled.fill(0);
+    // A failed source's demand to c was counted when it had a baseline latency to c: when it
+    // shares c's component (every node a shortest-path search reaches has a next hop toward c),
+    // which needs no per-destination array; irregular destinations keep theirs.
+    const baseComp = this.baseComp.componentOf;
     const lostSources = (i: number, c: number): number => {
+      const lat = this.irregular[i] ? this.baseLatency[i]! : null;
       let lost = 0;
-      for (const v of f.nodeList) if (v !== c && !Number.isNaN(this.baseLatency[i]![v]!) && engine.traffic.demand(v, c) > 0) lost++;
+      for (const v of f.nodeList) {
+        const reached = lat !== null ? !Number.isNaN(lat[v]!) : baseComp[v] === baseComp[c];
+        if (v !== c && reached && engine.traffic.demand(v, c) > 0) lost++;
+      }
       return lost;
     };
     engine.failureDelta(f, this.delta, (i, st, ch) => {
       handled[i] = 1;
       const c = dests[i]!;
       sink.unchanged += this.demandCount[i]! - lostSources(i, c);
-      this.latency.run(c, st, this.baseLatency[i]!, ch, f, engine.traffic, sink);
+      this.latency.run(c, st, this.latencyOf(i, st), ch, f, engine.traffic, sink);
     });
     for (let i = 0; i < dests.length; i++) {
       const c = dests[i]!;
