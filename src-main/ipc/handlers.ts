@@ -69,7 +69,7 @@ export function createHandlers(s: Services): Handlers {
     },
     'design:export': ({ projectId, designId, format }) => s.exchange.exportDesign(projectId, designId, format),
     'sim:run': (input) => {
-      s.projects.writable(input.projectId).topologies.get(input.designId); // fail now when the design is missing or read-only
+      s.simulations.checkSweepable(input.projectId, input.designId); // fail now when the design is missing, read-only or over the sweep limit
       const { jobId } = s.jobs.start('sim:run', (ctx) =>
         s.simulations.run(
           { projectId: input.projectId, designId: input.designId, scenarios: input.scenarios, traffic: input.traffic,

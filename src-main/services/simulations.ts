@@ -3,6 +3,7 @@ import type { SimulationRecord } from '../../src-shared/model/records';
 import type { ScenarioClass } from '../../src-shared/sim/scenarios';
 import type { SweepReportShape, SweepSummaryShape } from '../../src-shared/contract/sim-types';
 import { bySeverity } from '../../src-shared/report/sweep';
+import { sweepRefusal } from '../../src-shared/sim/limits';
 import { runSweep, type SweepReport, type TrafficOption } from '../workers/sweep';
 import type { WorkerPool } from '../workers/pool';
 import type { EventBus } from './events';
@@ -47,10 +48,24 @@ export class SimulationService {
     private readonly pool: () => WorkerPool,
   ) {}
 
+  /**
+   * Throws now, before any job starts, what `run` would fail with at once: a
+   * project that cannot be written, a missing design, or one over the sweep
+   * limit (INVALID_INPUT, naming its size and the limit). Reads the stored
+   * counts only, not the design.
+   */
+  checkSweepable(projectId: string, designId: string): void {
+    const summary = this.projects.writable(projectId).topologies.list().find((d) => d.id === designId);
+    if (summary === undefined) throw new AppError('NOT_FOUND', `design ${designId} not found in this project`);
+    const refusal = sweepRefusal({ name: summary.name, devices: summary.nodeCount, links: summary.linkCount });
+    if (refusal !== null) throw new AppError('INVALID_INPUT', refusal);
+  }
+
   async run(
     input: { projectId: string; designId: string; scenarios: ScenarioClass[]; traffic: TrafficOption; custom?: { nodes: string[]; links: string[] }[] },
     ctx: JobContext,
   ): Promise<{ simulationId: string; summary: SweepSummary }> {
+    this.checkSweepable(input.projectId, input.designId);
     const project = this.projects.writable(input.projectId);
     const rec = project.topologies.get(input.designId);
     let report: SweepReport;

@@ -7,6 +7,7 @@ import { GRAPHML_MAX_CHARS, GraphmlError, importGraphml } from '../../../src-sha
 import type { Topology } from '../../../src-shared/model/topology';
 import { analyzeGraph, N2_MAX_LINKS, type AnalyzeReport } from '../../../src-shared/sim/analyze';
 import { compileTopology } from '../../../src-shared/sim/csr';
+import { sweepRefusal } from '../../../src-shared/sim/limits';
 import { WorkerPool } from '../../workers/pool';
 import { runAnalyze } from '../../workers/sweep';
 import { intOption, parseCli } from '../args';
@@ -99,7 +100,11 @@ export const analyzeCommand: Command = {
     if (scenarios !== 'n1' && scenarios !== 'n2') throw new CliError(`--scenarios must be n1 or n2, got "${scenarios}"`);
     const threads = intOption(values.threads, 'threads', availableParallelism());
     if (threads < 1 || threads > 256) throw new CliError('--threads must be between 1 and 256');
-    const g = compileTopology(loadTopologyFile(file));
+    const topology = loadTopologyFile(file);
+    // Structure alone is linear time at any size; the traffic sweep is refused above the sweep limit.
+    const refusal = values.traffic === 'uniform' ? sweepRefusal({ name: topology.name, devices: topology.nodes.length, links: topology.links.length }) : null;
+    if (refusal !== null) throw new CliError(`${path.basename(file)}: ${refusal}`);
+    const g = compileTopology(topology);
     if (scenarios === 'n2' && g.linkIds.length > N2_MAX_LINKS) {
       throw new CliError(`${file}: --scenarios n2 is limited to graphs of up to ${N2_MAX_LINKS} links; this one has ${g.linkIds.length}`);
     }

@@ -7,6 +7,7 @@ import { availability, type AvailabilityReport } from '../../../src-shared/sim/a
 import { convergenceEstimate, type ConvergenceEstimate } from '../../../src-shared/sim/convergence';
 import { compileTopology } from '../../../src-shared/sim/csr';
 import { isolatingSets, type IsolatingSet } from '../../../src-shared/sim/isolation';
+import { sweepRefusal } from '../../../src-shared/sim/limits';
 import type { ScenarioClass } from '../../../src-shared/sim/scenarios';
 import { PROJECT_EXTENSION } from '../../store/projectFile';
 import { WorkerPool } from '../../workers/pool';
@@ -66,28 +67,42 @@ function trafficFile(file: string): { option: TrafficOption; unitGbps: number | 
   }
 }
 
-/** Designs named by the input: a project's designs, or one file. */
+/** Refuses a design over the sweep limit (src-shared/sim/limits.ts) before any work: exit 2, one line. */
+function checkSweepable(file: string, design: { name: string; devices: number; links: number }): void {
+  const refusal = sweepRefusal(design);
+  if (refusal !== null) throw new CliError(`${path.basename(file)}: ${refusal}`);
+}
+
+/** Designs named by the input: a project's designs, or one file. Each is checked against the sweep limit. */
 function designsOf(file: string, designId: string | undefined): Topology[] {
   if (file.endsWith(PROJECT_EXTENSION)) {
     const project = openProject(file, { readOnly: true });
     try {
-      const ids = project.topologies.list().map((s) => s.id);
-      const chosen = designId === undefined ? ids : ids.filter((id) => id === designId);
+      const all = project.topologies.list();
+      const chosen = designId === undefined ? all : all.filter((d) => d.id === designId);
       if (chosen.length === 0) throw new CliError(`${file}: ${designId === undefined ? 'the project has no designs' : `no design "${designId}"`}`);
-      return chosen.map((id) => project.topologies.get(id).topology);
+      // From the stored counts, before any design is read (a 50,000-device one takes seconds to parse).
+      for (const d of chosen) checkSweepable(file, { name: d.name, devices: d.nodeCount, links: d.linkCount });
+      return chosen.map((d) => project.topologies.get(d.id).topology);
     } finally {
       project.close();
     }
   }
+  const one = designFile(file);
+  checkSweepable(file, { name: one.name, devices: one.nodes.length, links: one.links.length });
+  return [one];
+}
+
+function designFile(file: string): Topology {
   if (/\.txt$/i.test(file)) {
     try {
-      return [sndlibTopology(parseSndlib(fs.readFileSync(file, 'utf8'), path.basename(file)), path.basename(file, '.txt'))];
+      return sndlibTopology(parseSndlib(fs.readFileSync(file, 'utf8'), path.basename(file)), path.basename(file, '.txt'));
     } catch (err) {
       if (err instanceof SndlibError) throw new CliError(err.message);
       throw new CliError(`${file}: ${(err as Error).message.split('\n')[0]}`);
     }
   }
-  return [loadTopologyFile(file)];
+  return loadTopologyFile(file);
 }
 
 async function simulateOne(t: Topology, classes: ScenarioClass[], traffic: TrafficOption, unitGbps: number | undefined, opts: { threads: number; n2Sample: number; seed: number; pool: WorkerPool }): Promise<SimulationOutput> {
