@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { keyLabel } from '../../src-renderer/actions/keys';
 import { ACTIONS } from '../../src-renderer/actions/registry';
 import { ProblemList } from '../../src-renderer/features/edit/ProblemList';
@@ -11,26 +10,15 @@ import { validateDesign } from '../../src-shared/validate/validate';
 import { IntentSchema } from '../../src-shared/model/intent';
 import type { Check } from '../../src-shared/validate/types';
 import { squareWithTail } from './fixtures';
+import { mountPerTest } from './mount';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let host: HTMLDivElement;
-let root: Root;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const dom = mountPerTest();
 
 describe('ShortcutHelp', () => {
   it('lists every action with its keys in a labelled dialog and closes on Escape', () => {
     let closed = 0;
-    act(() => root.render(<ShortcutHelp rows={ACTIONS.map((a) => ({ label: a.label, keys: a.keys.map(keyLabel) }))} onClose={() => closed++} />));
-    const dialog = host.querySelector('[role="dialog"]')!;
+    act(() => dom.root.render(<ShortcutHelp rows={ACTIONS.map((a) => ({ label: a.label, keys: a.keys.map(keyLabel) }))} onClose={() => closed++} />));
+    const dialog = dom.host.querySelector('[role="dialog"]')!;
     expect(dialog.getAttribute('aria-labelledby')).toBe('help-title');
     for (const a of ACTIONS) expect(dialog.textContent).toContain(a.label);
     expect(dialog.textContent).toContain('Ctrl/⌘+Z');
@@ -47,16 +35,16 @@ describe('ProblemList', () => {
     const result = validateDesign(t, intent);
     expect(result.checks.find((c) => c.id === 'redundancy.high')?.passed).toBe(false);
     const shown: Check[] = [];
-    act(() => root.render(<ProblemList result={result} costUsd={1234} onShow={(c) => shown.push(c)} />));
-    const buttons = [...host.querySelectorAll<HTMLButtonElement>('ul[aria-label="Problems"] button')];
+    act(() => dom.root.render(<ProblemList result={result} costUsd={1234} onShow={(c) => shown.push(c)} />));
+    const buttons = [...dom.host.querySelectorAll<HTMLButtonElement>('ul[aria-label="Problems"] button')];
     expect(buttons.length).toBeGreaterThan(0);
     const labels = buttons.map((b) => b.getAttribute('aria-label') ?? '');
     const red = buttons[labels.findIndex((l) => l.startsWith('Redundancy HIGH'))]!;
     // Errors come before warnings.
-    const sev = [...host.querySelectorAll('ul[aria-label="Problems"] button')].map((b) => (b.className.includes('--error') ? 0 : 1));
+    const sev = [...dom.host.querySelectorAll('ul[aria-label="Problems"] button')].map((b) => (b.className.includes('--error') ? 0 : 1));
     expect(sev).toEqual([...sev].sort());
     act(() => red.click());
     expect(shown[0]!.evidence.links.length + shown[0]!.evidence.nodes.length).toBeGreaterThan(0);
-    expect(host.textContent).toContain('$1,234');
+    expect(dom.host.textContent).toContain('$1,234');
   });
 });

@@ -1,13 +1,13 @@
 import { Window } from 'happy-dom';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { NettwinBridge } from '../../src-shared/contract/bridge';
 import type { Result } from '../../src-shared/contract/result';
 import type { ProjectInfo, TopologySummary } from '../../src-shared/model/records';
 import { SWEEP_MAX_DEVICES } from '../../src-shared/sim/limits';
 import type { ValidationResult } from '../../src-shared/validate/types';
 import { electronTransport } from '../helpers/transports';
+import { mountPerTest } from './mount';
 
 // The page runs on a happy-dom window and the real services beside it, in a Node environment:
 // under vitest's happy-dom environment Vite rewrites `new URL(…, import.meta.url)` into page
@@ -81,59 +81,51 @@ afterAll(async () => {
   await t.close();
 });
 
-let host: HTMLDivElement;
-let root: Root;
+const dom = mountPerTest();
 beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
   jobLabels.length = 0;
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
 });
 
 describe('LargeDesignNotice: what still runs on a design too large to draw', () => {
   it('validates through the job bar and shows score, failed checks and the top failures', async () => {
-    act(() => root.render(<LargeDesignNotice projectId={project.id} design={star} />));
-    act(() => button(host, 'Validate')!.click());
+    act(() => dom.root.render(<LargeDesignNotice projectId={project.id} design={star} />));
+    act(() => button(dom.host, 'Validate')!.click());
     expect(useSession.getState().job).not.toBeNull(); // progress and Cancel are in the top bar
-    expect(button(host, 'Validate')!.disabled).toBe(true);
-    await until(() => host.querySelector('[aria-label="Validation result"]') !== null);
+    expect(button(dom.host, 'Validate')!.disabled).toBe(true);
+    await until(() => dom.host.querySelector('[aria-label="Validation result"]') !== null);
     expect(useSession.getState().job).toBeNull();
     expect(jobLabels[0]).toBe(`Validating ${star.name}…`);
     const result = finished.get('design:validate')!.value as ValidationResult;
     const failed = result.checks.filter((c) => !c.passed);
-    const shown = host.querySelector('[aria-label="Validation result"]')!.textContent;
+    const shown = dom.host.querySelector('[aria-label="Validation result"]')!.textContent;
     expect(shown).toContain(`Score ${result.score.toFixed(0)} / 100`);
     expect(shown).toContain(`${failed.length} of ${result.checks.length} checks failed`);
     // A star has single points of failure everywhere: some check fails, and it is listed.
     expect(failed.length).toBeGreaterThan(0);
-    const items = [...host.querySelectorAll('ul[aria-label="Top failures"] li')].map((li) => li.textContent);
+    const items = [...dom.host.querySelectorAll('ul[aria-label="Top failures"] li')].map((li) => li.textContent);
     expect(items.length).toBe(Math.min(5, failed.length));
     expect(items[0]).toContain(failed.find((c) => c.severity === 'error')?.title ?? failed[0]!.title);
   }, 120_000);
 
   it('runs the N-1 sweep through the job bar within the sweep limit and shows its summary', async () => {
-    act(() => root.render(<LargeDesignNotice projectId={project.id} design={star} />));
-    expect(host.querySelector('[aria-label="No failure sweep"]')).toBeNull();
-    act(() => button(host, 'Run N-1 sweep')!.click());
+    act(() => dom.root.render(<LargeDesignNotice projectId={project.id} design={star} />));
+    expect(dom.host.querySelector('[aria-label="No failure sweep"]')).toBeNull();
+    act(() => button(dom.host, 'Run N-1 sweep')!.click());
     expect(useSession.getState().job).not.toBeNull();
-    await until(() => host.querySelector('[aria-label="Sweep result"]') !== null);
+    await until(() => dom.host.querySelector('[aria-label="Sweep result"]') !== null);
     expect(useSession.getState().job).toBeNull();
     expect(jobLabels[0]).toBe(`N-1 sweep of ${star.name}…`);
     // Every spoke link and every device; the links and the hub cut devices off, a spoke device does not.
-    expect(host.querySelector('[aria-label="Sweep result"]')!.textContent).toContain('4,199 scenarios: 2,100 cut sites apart');
-    expect(host.querySelectorAll('ul[aria-label="Worst scenarios"] li').length).toBe(5);
+    expect(dom.host.querySelector('[aria-label="Sweep result"]')!.textContent).toContain('4,199 scenarios: 2,100 cut sites apart');
+    expect(dom.host.querySelectorAll('ul[aria-label="Worst scenarios"] li').length).toBe(5);
     expect(t.services.projects.get(project.id).simulations.listFor(star.id)).toHaveLength(1);
   }, 180_000);
 
   it('above the sweep limit offers no sweep and says why; Validate stays', () => {
-    act(() => root.render(<LargeDesignNotice projectId={project.id} design={over} />));
-    expect(button(host, 'Run N-1 sweep')).toBeUndefined();
-    expect(button(host, 'Validate')).toBeDefined();
-    const note = host.querySelector('[aria-label="No failure sweep"]')!.textContent;
+    act(() => dom.root.render(<LargeDesignNotice projectId={project.id} design={over} />));
+    expect(button(dom.host, 'Run N-1 sweep')).toBeUndefined();
+    expect(button(dom.host, 'Validate')).toBeDefined();
+    const note = dom.host.querySelector('[aria-label="No failure sweep"]')!.textContent;
     expect(note).toContain(`${(SWEEP_MAX_DEVICES + 1).toLocaleString('en-US')} devices`);
     expect(note).toContain(`more than the ${SWEEP_MAX_DEVICES.toLocaleString('en-US')} devices a failure sweep runs on`);
     expect(note).toContain('validation, exports');

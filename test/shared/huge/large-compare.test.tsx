@@ -1,15 +1,13 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compareRows, designMetrics, summaryMetrics } from '../../../src-renderer/features/compare/metrics';
 import type { LoadedDesign } from '../../../src-renderer/features/compare/useDesignMetrics';
 import { CANVAS_MAX_DEVICES, tooBigToDraw } from '../../../src-renderer/features/import/limits';
 import { CostSlide, EvidenceSlide, OptionsSlide } from '../../../src-renderer/features/present/slides';
 import type { TopologySummary } from '../../../src-shared/model/records';
 import { squareWithTail } from '../../renderer/fixtures';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { mountPerTest } from '../../renderer/mount';
 
 const huge: TopologySummary = {
   id: 'big', name: 'Carrier 50k', family: null, seed: null, source: 'imported', intentId: null, revision: 1,
@@ -38,17 +36,7 @@ describe('a design over the canvas limit in Compare and Present', () => {
   });
 
   describe('slides', () => {
-    let host: HTMLElement;
-    let root: Root;
-    beforeEach(() => {
-      host = document.createElement('div');
-      document.body.append(host);
-      root = createRoot(host);
-    });
-    afterEach(() => {
-      act(() => root.unmount());
-      host.remove();
-    });
+    const dom = mountPerTest();
     const big: LoadedDesign = { record: huge, intent: null, metrics: summaryMetrics(huge), tooLarge: true };
     const small: LoadedDesign = {
       record: { ...huge, id: 'sq', name: 'square', nodeCount: 5, linkCount: 5 }, intent: null,
@@ -56,15 +44,15 @@ describe('a design over the canvas limit in Compare and Present', () => {
     };
 
     it('evidence and costs say what is not computed instead of failing', () => {
-      act(() => root.render(<EvidenceSlide design={big} sweep={null} />));
-      expect(host.textContent).toContain('50,000 devices: too large to validate on this screen');
-      act(() => root.render(<CostSlide design={big} />));
-      expect(host.textContent).toContain('The cost breakdown of 50,000 devices is not computed on this screen.');
+      act(() => dom.root.render(<EvidenceSlide design={big} sweep={null} />));
+      expect(dom.host.textContent).toContain('50,000 devices: too large to validate on this screen');
+      act(() => dom.root.render(<CostSlide design={big} />));
+      expect(dom.host.textContent).toContain('The cost breakdown of 50,000 devices is not computed on this screen.');
     });
 
     it('the options table ranks the analysed design first and shows "—" for the rest', () => {
-      act(() => root.render(<OptionsSlide designs={[big, small]} chosenId="big" />));
-      const rows = [...host.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
+      act(() => dom.root.render(<OptionsSlide designs={[big, small]} chosenId="big" />));
+      const rows = [...dom.host.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
       expect(rows[0]![0]).toBe('square');
       expect(rows[1]).toEqual(['Carrier 50k ◀ chosen', '—', '—', '—', '—']);
     });
