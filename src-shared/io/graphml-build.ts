@@ -120,7 +120,7 @@ export function buildTopology(file: string, p: GraphmlDrafts, fail: (offset: num
   if (withSpeed < links.length) report.guessed.push(`${links.length - withSpeed} links without a speed get 10 Gbit/s`);
   if (latencyFromGeo > 0) report.guessed.push(`${latencyFromGeo} link latencies from great-circle distance (200 km per ms)`);
   if (parallel > 0) report.mapped.push(`${parallel} parallel links kept as separate links`);
-  if (selfLoops > 0) report.dropped.push(`${selfLoops} self-loops`);
+  if (selfLoops > 0) report.dropped.push(`${selfLoops} self-loop${selfLoops === 1 ? '' : 's'}`);
   if (p.hyperedges > 0) report.dropped.push(`${p.hyperedges} hyperedges`);
   if (groups.length > 0) report.dropped.push(`${groups.length} yEd group nodes with no links`);
   if (p.directed) report.guessed.push('edgedefault="directed" read as undirected links');

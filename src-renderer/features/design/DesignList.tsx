@@ -1,6 +1,7 @@
 import { useSession } from '../../state/session';
 
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+const count = new Intl.NumberFormat('en-US');
 
 /** The designs (TopologyRecords) of the open project; a tick adds one to the comparison. */
 export function DesignList() {
@@ -27,7 +28,7 @@ export function DesignList() {
             >
               <strong>{d.name}</strong>
               <span className="muted">
-                {d.nodeCount} devices · {d.linkCount} links{d.costUsd !== null ? ` · ${money.format(d.costUsd)}` : ''}
+                {count.format(d.nodeCount)} devices · {count.format(d.linkCount)} links{d.costUsd !== null ? ` · ${money.format(d.costUsd)}` : ''}
               </span>
             </button>
             <label className="compare-tick" title="Add to comparison">

@@ -51,7 +51,7 @@ describe('importGraphml (Topology Zoo flavour)', () => {
     ]);
     expect(topology.links[0]!.capacityGbps).toBe(1);
     expect(topology.links[0]!.igpWeight).toBe(1);
-    expect(report.dropped).toContain('1 self-loops');
+    expect(report.dropped).toContain('1 self-loop');
     expect(report.mapped.some((m) => m.includes('1 parallel links'))).toBe(true);
   });
 
