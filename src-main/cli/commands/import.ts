@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { detectFormat } from '../../../src-shared/io/detect';
+import { GRAPHML_MAX_CHARS } from '../../../src-shared/io/graphml-limits';
 import { importTopology, TOPOLOGY_IMPORT_FORMATS, type ImportInput, type TopologyImportFormat } from '../../../src-shared/io/formats';
 import { ImportError } from '../../../src-shared/io/report';
 import { applyRoleCorrections } from '../../../src-shared/io/roles';
@@ -9,11 +10,23 @@ import { parseCli } from '../args';
 import { CliError, type Command } from '../command';
 import { openProjectFile, PROJECT_EXTENSION, type ProjectFile } from '../../store/projectFile';
 
+/**
+ * One cap for every file the CLI reads: the 64 MB an import call takes per
+ * file (design:import) and GraphML's own limit, checked before a byte is read
+ * so a huge file cannot take the process's memory with it.
+ */
+export const CLI_FILE_MAX_BYTES = GRAPHML_MAX_CHARS;
+
 /** Reads a text file for import, or says in one line why it cannot. */
 export function readText(file: string): string {
   try {
+    const size = fs.statSync(file).size;
+    if (size > CLI_FILE_MAX_BYTES) {
+      throw new CliError(`${file}: file is ${(size / 1048576).toFixed(1)} MB, larger than the ${CLI_FILE_MAX_BYTES / 1048576} MB NetTwin reads from one file (see docs/limits.md)`);
+    }
     return fs.readFileSync(file, 'utf8');
   } catch (err) {
+    if (err instanceof CliError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new CliError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}`);
   }
