@@ -40,30 +40,8 @@ export function OptimiseView({ projectId }: { projectId: string }) {
     refresh().catch((err: unknown) => setProblem((err as Error).message));
   }, [refresh]);
 
-  const run = async (): Promise<void> => {
-    if (designId === null) return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      const r = await runInJobBar<OptimizeRunResultShape, 'optimize:run'>('optimize:run', { projectId, designId, strategy, maxSteps: 5 }, {
-        label: `Optimising for ${strategy}`, progressLabel: (m) => `Optimising: ${m}`,
-      });
-      setNote(`${r.steps.length} step(s); stopped for ${r.stoppedFor}.`);
-      setShown(r.steps.at(-1)?.id ?? null);
-      await refresh();
-      await refreshDesigns();
-    } catch (err) {
-      setProblem((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const act = async (f: () => Promise<unknown>): Promise<void> => {
-    if (actor.trim() === '') {
-      setProblem('say who decides (your name) before approving, rejecting or undoing');
-      return;
-    }
+  /** One action at a time: buttons wait, a failure is shown, the steps and audit are read again. */
+  const busyWhile = async (f: () => Promise<void>): Promise<void> => {
     setBusy(true);
     setProblem(null);
     try {
@@ -75,6 +53,27 @@ export function OptimiseView({ projectId }: { projectId: string }) {
     } finally {
       setBusy(false);
     }
+  };
+
+  const run = async (): Promise<void> => {
+    if (designId === null) return;
+    await busyWhile(async () => {
+      const r = await runInJobBar<OptimizeRunResultShape, 'optimize:run'>('optimize:run', { projectId, designId, strategy, maxSteps: 5 }, {
+        label: `Optimising for ${strategy}`, progressLabel: (m) => `Optimising: ${m}`,
+      });
+      setNote(`${r.steps.length} step(s); stopped for ${r.stoppedFor}.`);
+      setShown(r.steps.at(-1)?.id ?? null);
+    });
+  };
+
+  const act = async (f: () => Promise<unknown>): Promise<void> => {
+    if (actor.trim() === '') {
+      setProblem('say who decides (your name) before approving, rejecting or undoing');
+      return;
+    }
+    await busyWhile(async () => {
+      await f();
+    });
   };
 
   const shownStep = steps.find((s) => s.id === shown) ?? null;
