@@ -1,7 +1,7 @@
 /**
  * Builds the bootstrap knowledge base shipped in resources/knowledge/
  * (see resources/knowledge/README.md): every Topology Zoo network in
- * ../shared/data/topology-zoo imported, priced, validated and measured, plus
+ * test/data/topology-zoo imported, priced, validated and measured, plus
  * every family generated and measured for the intent grid
  * (src-shared/learn/intents.ts). Deterministic: fixed seeds and a fixed
  * timestamp, so rebuilding gives the same rows.
@@ -20,7 +20,7 @@ import { KnowledgeBase } from '../src-main/store/knowledge';
 
 const { values } = parseArgs({
   options: {
-    zoo: { type: 'string', default: path.resolve('..', 'shared', 'data', 'topology-zoo') },
+    zoo: { type: 'string', default: path.resolve('test', 'data', 'topology-zoo') },
     out: { type: 'string', default: path.resolve('resources', 'knowledge', 'bootstrap.nettwin') },
   },
 });

@@ -33,7 +33,7 @@ import { benchIntent } from './intents';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
-const zooDir = path.resolve(repo, '../shared/data/topology-zoo');
+const zooDir = path.resolve(repo, 'test/data/topology-zoo');
 const peer = path.resolve(repo, '../shared/peers/analyze_fast.py');
 const PY = '/usr/bin/python3';
 

@@ -20,19 +20,23 @@ describe('nettwin simulate (real process)', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('SNDlib network with its own demand file: explicit traffic, read as it is', () => {
-    const f = path.join(fixtures, 'abilene.sndlib.txt');
+    const f = path.join(fixtures, 'westeurope.sndlib.txt');
     const r = run('simulate', f, '--traffic', f, '--scenarios', 'n1', '--json', '--threads', '1');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
     expect(doc.traffic).toBe('explicit');
-    expect(doc.baseline.totalVolume).toBeCloseTo(3000002, 3);
-    expect(doc.scenarios).toHaveLength(15 + 12);
-    // ATLAM5 hangs off ATLAng alone: losing ATLAng cuts it off and strands its traffic.
-    const atl = doc.scenarios.find((s: { label: string }) => s.label === 'device ATLAng');
-    expect(atl.disconnectedPairs).toBe(10);
-    expect(atl.strandedDemand).toBeGreaterThan(0);
-    expect(doc.availability.method).toBe('monte-carlo');
+    expect(doc.baseline.totalVolume).toBeCloseTo(15000, 6);
+    expect(doc.scenarios).toHaveLength(9 + 7);
+    // Dublin hangs off London alone: losing London cuts it off from the five other survivors
+    // and strands Dublin's own demands (800 + 400 Mbit/s out, 1,200 in) besides London's.
+    const lon = doc.scenarios.find((s: { label: string }) => s.label === 'device LON');
+    expect(lon.disconnectedPairs).toBe(5);
+    expect(lon.strandedDemand).toBeGreaterThan(0);
+    const dubLink = doc.scenarios.find((s: { label: string }) => s.label === 'link LON_DUB');
+    expect(dubLink.disconnectedPairs).toBe(6);
+    // Sixteen elements: few enough for the exact availability computation.
+    expect(doc.availability.method).toBe('exact');
     expect(doc.isolation.length).toBeGreaterThan(0);
   });
 

@@ -8,13 +8,14 @@ import { importClab } from '../../../src-shared/io/clab-import';
 import { parseCsv } from '../../../src-shared/io/csv';
 import { importDesignJson } from '../../../src-shared/io/design-json';
 import { tempDir } from '../../helpers/tmp';
+import { ZOO_DIR } from '../../helpers/data';
 
 // `nettwin import` / `nettwin export` end to end on real project files (the
 // io layer's CLI; kept beside the io tests it drives).
 const tmp = tempDir();
 afterAll(tmp.cleanup);
 const at = (name: string) => path.join(tmp.dir, name);
-const ZOO = '/work/shared/data/topology-zoo';
+const ZOO = ZOO_DIR;
 const NETBOX = path.join(process.cwd(), 'test/fixtures/io/netbox');
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {

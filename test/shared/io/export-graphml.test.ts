@@ -8,8 +8,9 @@ import { importTopology } from '../../../src-shared/io/formats';
 import type { Topology } from '../../../src-shared/model/topology';
 import { topologyArb } from './arbitraries';
 import { sampleTopology } from './sample';
+import { ZOO_DIR, zooFiles } from '../../helpers/data';
 
-const ZOO = '/work/shared/data/topology-zoo';
+const ZOO = ZOO_DIR;
 
 /**
  * What the GraphML importer reads back today: node id, name, coordinates and
@@ -49,7 +50,7 @@ describe('GraphML export read back by the GraphML importer', () => {
   });
 
   it('import → export → import gives the same topology for all Topology Zoo files', () => {
-    const files = readdirSync(ZOO).filter((f) => f.endsWith('.graphml'));
+    const files = zooFiles();
     expect(files.length).toBe(251);
     for (const f of files) {
       const first = importGraphml(readFileSync(join(ZOO, f), 'utf8'), f).topology;
@@ -59,7 +60,7 @@ describe('GraphML export read back by the GraphML importer', () => {
   });
 
   it('through importTopology, Topology Zoo files keep guessed roles, ids and distances on a second trip', () => {
-    for (const f of readdirSync(ZOO).filter((name) => name.endsWith('.graphml'))) {
+    for (const f of zooFiles()) {
       const first = importTopology('graphml', { text: readFileSync(join(ZOO, f), 'utf8'), fileName: f });
       const again = importTopology('graphml', { text: exportGraphml(first.topology), fileName: f });
       expect(again.topology, f).toEqual(first.topology);

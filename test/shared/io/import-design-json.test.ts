@@ -8,6 +8,7 @@ import { exportGraphml } from '../../../src-shared/io/graphml-export';
 import { exportNetboxCsv } from '../../../src-shared/io/netbox-csv';
 import { exportNetboxJson } from '../../../src-shared/io/netbox-json';
 import { sampleTopology } from './sample';
+import { ZOO_DIR } from '../../helpers/data';
 
 describe('importDesignJson', () => {
   it('reads a design through restoreTopology, filling schema defaults', () => {
@@ -64,7 +65,7 @@ describe('detectFormat', () => {
   });
 
   it('detects every Topology Zoo file as GraphML', () => {
-    const zoo = '/work/shared/data/topology-zoo';
+    const zoo = ZOO_DIR;
     expect(detectFormat('Abilene.graphml', readFileSync(join(zoo, 'Abilene.graphml'), 'utf8'))).toBe('graphml');
   });
 });

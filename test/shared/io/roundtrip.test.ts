@@ -12,6 +12,7 @@ import { exportNetboxJson, importNetboxJson } from '../../../src-shared/io/netbo
 import type { Topology } from '../../../src-shared/model/topology';
 import { topologyArb } from './arbitraries';
 import { sampleTopology } from './sample';
+import { ZOO_DIR, zooFiles } from '../../helpers/data';
 
 /**
  * What each format can carry. containerlab and NetBox have no place for the
@@ -103,8 +104,8 @@ describe('import → export → import of real files', () => {
 });
 
 describe('import → export → import of every Topology Zoo file (labels repeat there)', () => {
-  const zoo = '/work/shared/data/topology-zoo';
-  const files = readdirSync(zoo).filter((f) => f.endsWith('.graphml'));
+  const zoo = ZOO_DIR;
+  const files = zooFiles();
   const designs = files.map((f) => [f, importTopology('graphml', { text: readFileSync(join(zoo, f), 'utf8'), fileName: f }).topology] as const);
 
   it.each(FORMATS.map((f) => [f.name, f] as const))('through %s', (_name, f) => {

@@ -5,16 +5,18 @@ import { importGraphml } from '../../../src-shared/io/graphml';
 import { analyzeGraph, type AnalyzeReport } from '../../../src-shared/sim/analyze';
 import { compileTopology } from '../../../src-shared/sim/csr';
 import { expectMatchesGolden } from './golden-compare';
+import { GOLDEN_DIR, goldenFiles, ZOO_COUNT, ZOO_DIR, zooFiles } from '../../helpers/data';
 
-const repoRoot = path.resolve(__dirname, '../../..');
-const zoo = path.resolve(repoRoot, '../shared/data/topology-zoo');
-const golden = path.resolve(repoRoot, '../shared/data/golden/topology-zoo');
+const zoo = ZOO_DIR;
+const golden = GOLDEN_DIR;
 
 describe('analyze --traffic uniform equals every Topology Zoo golden file', () => {
-  const files = fs.existsSync(golden) ? fs.readdirSync(golden).filter((f) => f.endsWith('.json')).sort() : [];
+  // goldenFiles() throws when any of the 251 is missing, so the suite cannot quietly shrink.
+  const files = goldenFiles();
 
-  it('finds all 251 golden files', () => {
-    expect(files.length).toBe(251);
+  it('finds all 251 golden files, one per network', () => {
+    expect(files.length).toBe(ZOO_COUNT);
+    expect(files.map((f) => f.replace(/\.json$/, '.graphml'))).toEqual(zooFiles());
   });
 
   it.each(files)('%s', (f) => {
