@@ -1,9 +1,13 @@
 import { defineConfig } from '@playwright/test';
+import { locateChromium } from './src-main/services/pdf-chromium';
 
 // End-to-end tests of the real UI and the real services: the browser app
-// served by `npm run serve`'s host, driven in Debian's Chromium.
+// served by `npm run serve`'s host, driven in Chromium: CHROMIUM_PATH, else a
+// system Chromium/Chrome, else the one npm installed (@sparticuz/chromium) —
+// the same choice `nettwin report` makes, so the README's install suffices.
 export const E2E_PORT = Number(process.env['E2E_PORT'] ?? 5199);
 export const E2E_TOKEN = 'e2e-session-token';
+const browser = locateChromium();
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -17,7 +21,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     viewport: { width: 1440, height: 900 },
     launchOptions: {
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      executablePath: browser.executablePath,
+      env: { ...process.env, ...browser.env },
       args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
         '--disable-component-update', '--disable-sync', '--no-first-run'],
     },

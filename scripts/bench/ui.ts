@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { benchTopology } from './ui-fixtures';
+import { locateChromium } from '../../src-main/services/pdf-chromium';
 
 const PORT = Number(process.env['BENCH_UI_PORT'] ?? 5299);
 const TOKEN = 'bench-ui-token';
@@ -154,8 +155,11 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nettwin-bench-ui-'));
   const stop = await startHost(dir);
+  const found = locateChromium();
+  console.log(`Chromium: ${found.executablePath} (${found.source})`);
   const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    executablePath: found.executablePath,
+    env: { ...process.env, ...found.env },
     args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
   });
   try {
