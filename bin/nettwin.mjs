@@ -1,11 +1,49 @@
 #!/usr/bin/env node
-// The `nettwin` command. Runs the TypeScript sources through tsx so the CLI
-// always matches the checkout (no stale build); worker threads inherit it.
-import { register } from 'tsx/esm/api';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// The `nettwin` command. Runs the bundle in out/cli (built by `npm ci`'s
+// prepare step, `npm run build` and `npm test`) so it starts as plain
+// JavaScript. In a checkout whose sources are newer than that bundle it runs
+// the TypeScript sources through tsx instead, so the CLI always matches the
+// checkout; `npm run build:cli` makes it fast again.
+import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-register();
-const here = path.dirname(fileURLToPath(import.meta.url));
-const { main } = await import(pathToFileURL(path.join(here, '..', 'src-main', 'cli', 'main.ts')).href);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bundle = path.join(root, 'out', 'cli', 'main.js');
+
+/** Newest modification time of any file under the folders the CLI is built from. */
+function newestSource() {
+  let newest = 0;
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else newest = Math.max(newest, fs.statSync(p).mtimeMs);
+    }
+  };
+  for (const d of ['src-main', 'src-shared']) if (fs.existsSync(path.join(root, d))) walk(path.join(root, d));
+  return newest;
+}
+
+function bundleIsCurrent() {
+  if (!fs.existsSync(bundle)) return false;
+  // A packaged install has no sources beside it: the bundle is all there is.
+  if (!fs.existsSync(path.join(root, 'src-main'))) return true;
+  return fs.statSync(bundle).mtimeMs >= newestSource();
+}
+
+let entry;
+if (bundleIsCurrent()) {
+  entry = pathToFileURL(bundle).href;
+} else {
+  try {
+    const { register } = await import('tsx/esm/api');
+    register();
+  } catch {
+    process.stderr.write('nettwin: the command line is not built and tsx is not installed; run `npm run build:cli` (or `npm ci`) in the NetTwin folder\n');
+    process.exit(1);
+  }
+  entry = pathToFileURL(path.join(root, 'src-main', 'cli', 'main.ts')).href;
+}
+const { main } = await import(entry);
 process.exitCode = await main(process.argv.slice(2));

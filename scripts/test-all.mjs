@@ -40,7 +40,7 @@ for (const f of ['vitest.json', 'e2e-report.json', 'electron-report.json']) fs.r
 step('typecheck', bin('tsc'), ['-b', 'src-shared', 'src-main', 'src-renderer', 'test']);
 step('lint', bin('eslint'), ['.']);
 step('layering', bin('depcruise'), ['src-shared', 'src-main', 'src-renderer', '--config', 'test/architecture/dependency-cruiser.cjs']);
-const built = step('build', bin('electron-vite'), ['build']);
+const built = step('build', bin('electron-vite'), ['build']) && step('build CLI', process.execPath, [path.join(repoRoot, 'scripts', 'build-cli.mjs')]);
 // Scans the bundles just built; without them there is nothing to scan, and that is a failure too.
 if (built) step('security scan (Electronegativity, reviewed allowlist)', process.execPath, [path.join(repoRoot, 'scripts', 'electronegativity.mjs')]);
 else results.push({ name: 'security scan (Electronegativity, reviewed allowlist)', ok: false, seconds: 0 });

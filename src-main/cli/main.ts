@@ -1,5 +1,5 @@
 import { CliError, type CliIo, type Command } from './command';
-import { COMMANDS } from './registry';
+import { loadAllCommands, loadCommand } from './registry';
 
 const stdio: CliIo = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
@@ -24,11 +24,11 @@ export function helpText(commands: readonly Command[]): string {
 export async function main(argv: string[], io: CliIo = stdio): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.out(helpText(COMMANDS));
+    io.out(helpText(await loadAllCommands()));
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') return main(['version', ...rest], io);
-  const command = COMMANDS.find((c) => c.name === name);
+  const command = await loadCommand(name);
   if (!command) {
     io.err(`nettwin: unknown command "${name}" (see nettwin --help)`);
     return 2;

@@ -1,29 +1,34 @@
 import type { Command } from './command';
-import { exportCommand } from './commands/export';
-import { reportCommand } from './commands/report';
-import { importCommand } from './commands/import';
-import { generateCommand } from './commands/generate';
-import { validateCommand } from './commands/validate';
-import { versionCommand } from './commands/version';
-import { analyzeCommand } from './commands/analyze';
-import { simulateCommand } from './commands/simulate';
-import { recommendCommand } from './commands/recommend';
-import { optimizeCommand } from './commands/optimize';
-import { learnCommand } from './commands/learn';
-import { outcomesCommand } from './commands/outcomes';
 
-/** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [
-  versionCommand,
-  generateCommand,
-  validateCommand,
-  importCommand,
-  exportCommand,
-  reportCommand,
-  analyzeCommand,
-  simulateCommand,
-  recommendCommand,
-  optimizeCommand,
-  learnCommand,
-  outcomesCommand,
+/**
+ * Every subcommand, in the order `--help` lists them, each loaded only when
+ * it runs: `nettwin --version` must not pay for the simulator, the store and
+ * every importer (the bundle splits each command into its own chunk).
+ */
+const LOADERS: readonly (readonly [string, () => Promise<Command>])[] = [
+  ['version', async () => (await import('./commands/version')).versionCommand],
+  ['generate', async () => (await import('./commands/generate')).generateCommand],
+  ['validate', async () => (await import('./commands/validate')).validateCommand],
+  ['import', async () => (await import('./commands/import')).importCommand],
+  ['export', async () => (await import('./commands/export')).exportCommand],
+  ['report', async () => (await import('./commands/report')).reportCommand],
+  ['analyze', async () => (await import('./commands/analyze')).analyzeCommand],
+  ['simulate', async () => (await import('./commands/simulate')).simulateCommand],
+  ['recommend', async () => (await import('./commands/recommend')).recommendCommand],
+  ['optimize', async () => (await import('./commands/optimize')).optimizeCommand],
+  ['learn', async () => (await import('./commands/learn')).learnCommand],
+  ['outcomes', async () => (await import('./commands/outcomes')).outcomesCommand],
 ];
+
+export const COMMAND_NAMES: readonly string[] = LOADERS.map(([name]) => name);
+
+/** The command called `name`, or undefined when there is none. */
+export async function loadCommand(name: string): Promise<Command | undefined> {
+  const loader = LOADERS.find(([n]) => n === name)?.[1];
+  return loader === undefined ? undefined : loader();
+}
+
+/** Every command (for `--help`, which lists their summaries). */
+export function loadAllCommands(): Promise<Command[]> {
+  return Promise.all(LOADERS.map(([, load]) => load()));
+}
