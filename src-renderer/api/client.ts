@@ -2,6 +2,7 @@ import type { NettwinBridge } from '../../src-shared/contract/bridge';
 import type { CallInput, CallOutput, Channel } from '../../src-shared/contract/contract';
 import type { EventName, EventPayload } from '../../src-shared/contract/events';
 import type { ErrorCode, Result } from '../../src-shared/contract/result';
+import type { ProjectInfo } from '../../src-shared/model/records';
 
 /** A failed call, with the code main gave. */
 export class ApiError extends Error {
@@ -75,4 +76,26 @@ export async function call<C extends Channel>(channel: C, input: CallInput<C>): 
 
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
   return bridge.on(event, listener as (p: unknown) => void);
+}
+
+/**
+ * Browser app only: sends a `.nettwin` file to the host, which checks it is an
+ * intact NetTwin project before it joins the projects folder as `name`.
+ * (The desktop app opens files with File ▸ Open instead.)
+ */
+export async function uploadProject(file: Blob, name: string): Promise<ProjectInfo> {
+  if (transport !== 'http') throw new ApiError('INVALID_INPUT', 'upload is for the browser app; use File ▸ Open in the desktop app');
+  let result: Result<ProjectInfo>;
+  try {
+    const res = await fetch(`/api/upload?name=${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream', 'X-NetTwin-Token': sessionStorage.getItem(TOKEN_KEY) ?? '' },
+      body: file,
+    });
+    result = (await res.json()) as Result<ProjectInfo>;
+  } catch (err) {
+    throw new ApiError('INTERNAL', `NetTwin's back end did not answer (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+  return result.value;
 }

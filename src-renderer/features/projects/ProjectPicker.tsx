@@ -2,10 +2,12 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ProjectInfo } from '../../../src-shared/model/records';
 import { call } from '../../api/client';
 import { useSession } from '../../state/session';
+import { ExampleProjects } from './ExampleProjects';
+import { OpenProjectFile } from './OpenProjectFile';
 
 const when = (ms: number): string => new Date(ms).toLocaleString();
 
-/** Start page: create a project or open a recent one. */
+/** Start page: build an example, create a project, open a file or a recent project. */
 export function ProjectPicker() {
   const openProject = useSession((s) => s.openProject);
   const [projects, setProjects] = useState<ProjectInfo[] | null>(null);
@@ -37,6 +39,7 @@ export function ProjectPicker() {
         <h1>NetTwin</h1>
         <p>Design-time digital twin of your network: state intent, generate, break, compare, decide.</p>
       </header>
+      <ExampleProjects onBuilt={refresh} />
       <section className="card" aria-labelledby="new-project">
         <h2 id="new-project">New project</h2>
         <form onSubmit={create} className="row">
@@ -65,12 +68,13 @@ export function ProjectPicker() {
           </p>
         )}
       </section>
+      <OpenProjectFile onOpened={refresh} />
       <section className="card" aria-labelledby="recent-projects">
         <h2 id="recent-projects">Recent projects</h2>
         {projects === null ? (
           <p className="muted">Loading…</p>
         ) : projects.length === 0 ? (
-          <p className="muted">No projects yet. Create one above.</p>
+          <p className="muted">No projects yet. Build an example or create one above.</p>
         ) : (
           <ul className="project-list">
             {projects.map((p) => (
