@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import type { CallInput, CallOutput, Channel } from '../../../src-shared/contract/contract';
 import type { EventPayload } from '../../../src-shared/contract/events';
 import { IntentSchema, type Intent } from '../../../src-shared/model/intent';
