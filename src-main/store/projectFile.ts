@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { APP_VERSION } from '../../src-shared/lib/version';
+import { PROJECT_EXTENSION } from '../../src-shared/model/records';
 import { looksLikeSqlite, NotAProjectError, openDatabase, type Db } from './db';
 import { latestSchemaVersion, migrate } from './migrate';
 import { MIGRATIONS } from './migrations/index';
@@ -15,7 +16,7 @@ import { ValidationRepository } from './repos/validations';
 
 /** `PRAGMA application_id` of every NetTwin project file ('NTWN'). */
 export const PROJECT_APPLICATION_ID = 0x4e54574e;
-export const PROJECT_EXTENSION = '.nettwin';
+export { PROJECT_EXTENSION };
 
 /** Records that are history rather than design: left out of a share "without history". */
 export const HISTORY_TABLES = [
