@@ -56,6 +56,8 @@ export class LearningService {
   constructor(
     private readonly opts: LearningOptions,
     private readonly project: (projectId: string) => ProjectFile,
+    /** A project to read only (the learning report's outcomes): a read-only one will do. */
+    private readonly readable: (projectId: string) => ProjectFile = project,
   ) {
     this.now = opts.now ?? Date.now;
   }
@@ -123,7 +125,7 @@ export class LearningService {
   report(input: { projectId?: string } = {}): LearningReport {
     const history = this.history();
     const predictor = this.predictor(history);
-    const outcomes = input.projectId !== undefined ? new OutcomeRepository(this.project(input.projectId).db).list() : [];
+    const outcomes = input.projectId !== undefined ? new OutcomeRepository(this.readable(input.projectId).db).list() : [];
     return learningReport(history, predictor, outcomes);
   }
 

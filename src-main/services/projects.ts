@@ -97,6 +97,24 @@ export class ProjectService {
     return this.info(project);
   }
 
+  /**
+   * Opens a project by its file (the command line), creating it under
+   * `create` when it does not exist yet; returns its id. Unlike `openById`
+   * it neither joins the knowledge base nor changes the recent list.
+   */
+  openFile(file: string, opts: { readOnly?: boolean; create?: string } = {}): string {
+    if (!file.endsWith(PROJECT_EXTENSION)) throw new AppError('INVALID_INPUT', `${file}: a project file name ends in ${PROJECT_EXTENSION}`);
+    const abs = path.resolve(file);
+    if (opts.create !== undefined && !fs.existsSync(abs)) {
+      const project = openProjectFile(abs, { create: { name: opts.create }, now: this.now });
+      this.open.set(abs, project);
+      return this.locator.idFor(abs);
+    }
+    if (!fs.existsSync(abs)) throw new AppError('NOT_FOUND', `${file}: no such project file`);
+    this.get(this.locator.idFor(abs), opts.readOnly ?? false);
+    return this.locator.idFor(abs);
+  }
+
   /** The open project for an id, opening it on first use. */
   get(id: string, readOnly = false): ProjectFile {
     const file = this.locator.resolve(id);

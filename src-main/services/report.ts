@@ -117,6 +117,21 @@ export class ReportService {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** The decision pack as HTML text or PDF bytes, written nowhere (the command line writes it where it was told). */
+  async render(input: { projectId: string; designId?: string; format: 'html' | 'pdf' }): Promise<{ data: string | Uint8Array; presented: string }> {
+    const project = this.projects.get(input.projectId);
+    const opts = { now: this.now(), ...(input.designId !== undefined ? { designId: input.designId } : {}) };
+    try {
+      const { model, html } = reportHtmlFor(project, opts);
+      const presented = model.chosen?.record.name ?? 'no design';
+      if (input.format === 'html') return { data: html, presented };
+      return { data: await this.pdf().render(html, printSettings(model)), presented };
+    } catch (err) {
+      if (err instanceof ReportInputError) throw new AppError('NOT_FOUND', err.message);
+      throw err;
+    }
+  }
+
   async generate(input: { projectId: string; designId?: string; format: 'html' | 'pdf' }): Promise<ReportOutput> {
     const project = this.projects.get(input.projectId);
     const now = this.now();

@@ -67,6 +67,8 @@ const DesignImportOutput = z.object({
   summary: TopologySummarySchema,
   report: z.custom<ImportReport>(),
   format: z.enum(TOPOLOGY_IMPORT_FORMATS),
+  /** The role corrections applied, by device id. */
+  corrections: z.record(z.string(), z.string()),
 });
 
 export const PositionSchema = z.object({ id: RecordId, x: z.number().finite(), y: z.number().finite() });
