@@ -2,7 +2,7 @@ import { AppError } from '../../src-shared/contract/result';
 import { DEFAULT_POLICY, type GovernancePolicy } from '../../src-shared/learn/optimize/governance';
 import { assess, type StepMetrics } from '../../src-shared/learn/optimize/metrics';
 import { applyPatch, invertPatch, PatchConflictError, type PatchOp } from '../../src-shared/learn/optimize/patch';
-import { optimize, replayStep, type Strategy } from '../../src-shared/learn/optimize/run';
+import { replayStep, type Strategy } from '../../src-shared/learn/optimize/run';
 import { IntentSchema, type Intent, type Redundancy } from '../../src-shared/model/intent';
 import { APP_VERSION } from '../../src-shared/lib/version';
 import type { Topology } from '../../src-shared/model/topology';
@@ -10,7 +10,8 @@ import type { AuditEntry } from '../store/repos/audit';
 import { DecisionRepository } from '../store/repos/decisions';
 import { OptimizationRepository, type OptimizationEntry } from '../store/repos/optimizations';
 import type { ProjectFile } from '../store/projectFile';
-import type { JobContext } from './jobs';
+import { abortError, type JobContext } from './jobs';
+import { planInWorker } from './planning-worker';
 
 const POLICY_KEY = 'governance.policy';
 export const DEFAULT_MAX_STEPS = 10;
@@ -79,10 +80,21 @@ export class OptimizeService {
     const keep = input.keep ?? intent?.redundancy ?? assess(rec.topology, undefined).metrics.redundancy ?? 'NONE';
     const maxSteps = input.maxSteps ?? DEFAULT_MAX_STEPS;
     ctx?.progress(0, maxSteps, `optimising for ${input.strategy}`);
-    const result = optimize(rec.topology, {
-      strategy: input.strategy, keep, maxSteps, policy: this.policy(input.projectId), ...(intent ? { intent } : {}),
-    });
-    if (ctx?.signal.aborted) throw new AppError('CANCELLED', 'optimisation cancelled');
+    // In a worker thread: a step on a large design takes seconds, and Cancel must not wait for it.
+    let result;
+    try {
+      result = await planInWorker(
+        { kind: 'optimise', topology: rec.topology, params: { strategy: input.strategy, keep, maxSteps, policy: this.policy(input.projectId), ...(intent ? { intent } : {}) } },
+        { signal: ctx?.signal, onProgress: (done, total) => ctx?.progress(done, total, `optimising for ${input.strategy}: step ${done} of at most ${total}`) },
+      );
+    } catch (err) {
+      if (ctx?.signal.aborted === true) throw abortError();
+      throw err;
+    }
+    if (ctx?.signal.aborted === true) throw abortError();
+    if (p.topologies.get(input.designId).revision !== rec.revision) {
+      throw new AppError('CONFLICT', `the design changed while the optimiser ran (revision ${rec.revision}); run it again`);
+    }
     const log = new OptimizationRepository(p.db, this.now);
     const entries: OptimizationEntry[] = [];
     let revision = rec.revision;
