@@ -110,7 +110,7 @@ export class ProjectService {
       this.open.set(abs, project);
       return this.locator.idFor(abs);
     }
-    if (!fs.existsSync(abs)) throw new AppError('NOT_FOUND', `${file}: no such project file`);
+    if (!fs.existsSync(abs)) throw new AppError('NOT_FOUND', `${path.basename(abs)} does not exist`);
     this.get(this.locator.idFor(abs), opts.readOnly ?? false);
     return this.locator.idFor(abs);
   }
