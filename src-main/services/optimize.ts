@@ -1,3 +1,4 @@
+import type { OptimizeRunResultShape } from '../../src-shared/contract/learn-types';
 import { AppError } from '../../src-shared/contract/result';
 import { DEFAULT_POLICY, type GovernancePolicy } from '../../src-shared/learn/optimize/governance';
 import { assess, type StepMetrics } from '../../src-shared/learn/optimize/metrics';
@@ -25,12 +26,8 @@ export interface OptimizeRunInput {
   maxSteps?: number;
 }
 
-export interface OptimizeRunResult {
-  steps: OptimizationEntry[];
-  /** The design's revision after the auto-approved steps. */
-  revision: number;
-  stoppedFor: 'approval' | 'nothing-to-improve' | 'max-steps';
-}
+/** Declared once, in the contract: what optimize:run's job answers. */
+export type OptimizeRunResult = OptimizeRunResultShape;
 
 /** What optimization_log stores for replay and undo. */
 interface StepBefore {

@@ -1,3 +1,4 @@
+import type { RecommendResultShape } from '../../src-shared/contract/learn-types';
 import { AppError } from '../../src-shared/contract/result';
 import { recommendInstant, type Recommendation } from '../../src-shared/learn/recommend';
 import { recommendVerified, type VerifiedResult } from '../../src-shared/learn/verify';
@@ -21,12 +22,8 @@ export interface RecommendRequest {
   projectId?: string;
 }
 
-export interface RecommendResult extends Recommendation {
-  /** Id in the project's recommendation history (null when no project was given). */
-  recordId: string | null;
-  /** Verified only: families on the Pareto front of cost, p95 latency and downtime. */
-  paretoFront?: { family: string; seed: number }[];
-}
+/** Declared once, in the contract: what recommend:instant answers and recommend:verified's job carries. */
+export type RecommendResult = RecommendResultShape;
 
 interface RecordedRequest {
   intent: Intent;

@@ -15,8 +15,9 @@ export type OptimizationEntryShape = OptimizationEntry;
 
 export interface OptimizeRunResultShape {
   steps: OptimizationEntryShape[];
+  /** The design's revision after the auto-approved steps. */
   revision: number;
-  stoppedFor: string;
+  stoppedFor: 'approval' | 'nothing-to-improve' | 'max-steps';
 }
 
 export interface OutcomeImportResultShape {

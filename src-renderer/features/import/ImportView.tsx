@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { TOPOLOGY_IMPORT_FORMATS, type TopologyImportFormat } from '../../../src-shared/io/formats';
-import type { CallOutput } from '../../../src-shared/contract/contract';
 import type { ImportReport } from '../../../src-shared/io/report';
 import { ApiError } from '../../api/client';
 import { runInJobBar } from '../../state/jobBar';
@@ -39,7 +38,7 @@ export function ImportView({ projectId }: { projectId: string }) {
       const late = sizeProblem(file.name, file.size, text.length);
       if (late !== null) throw new Error(late);
       // A job: progress and Cancel in the top bar while a large network is read and stored.
-      const r = await runInJobBar<CallOutput<'design:import'>, 'design:importJob'>(
+      const r = await runInJobBar(
         'design:importJob',
         {
           projectId,
