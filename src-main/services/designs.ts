@@ -17,16 +17,10 @@ import type { EventBus } from './events';
 import { abortError, type JobContext } from './jobs';
 import type { ProjectService } from './projects';
 import { validateInWorker } from './validate-worker';
+import { VALIDATE_IN_HOST_MAX_DEVICES } from '../../src-shared/lib/limits';
 
 const DEFAULT_SEED = 1;
 
-/**
- * Designs up to this size are validated on the host's thread (under half a
- * second; the editor re-validates them live). Larger ones go to a worker
- * thread: the site-pair checks are O(sites²), 4 s at 5,000 devices and
- * minutes at 50,000 (docs/limits.md), and the host must keep answering.
- */
-export const VALIDATE_IN_HOST_MAX_DEVICES = 2_000;
 
 const count = (n: number): string => n.toLocaleString('en-US');
 const PRICE_BOOK_KEY = 'price_book';

@@ -11,6 +11,7 @@ import {
 import type { ImportPhase } from '../../src-shared/io/import-slices';
 import type { ImportReport } from '../../src-shared/io/report';
 import { summariseReport } from '../../src-shared/io/report-summary';
+import { VALIDATE_ON_IMPORT_MAX_DEVICES } from '../../src-shared/lib/limits';
 import { applyRoleCorrections } from '../../src-shared/io/roles';
 import type { TopologySummary } from '../../src-shared/model/records';
 import type { DesignService } from './designs';
@@ -59,12 +60,6 @@ export interface ImportOutcome {
   corrections: Record<string, string>;
 }
 
-/**
- * Designs up to this size are validated as part of the import. Validation
- * checks every pair of sites (O(n·m)): 0.5 s at 2,000 devices, 4 s at 5,000,
- * minutes at 50,000, all of it on the host's thread (docs/limits.md).
- */
-export const VALIDATE_ON_IMPORT_MAX_DEVICES = 2_000;
 
 /** Progress units of an import job: reading the file is most of it, then building, storing, validating. */
 const TOTAL = 100;
