@@ -67,7 +67,7 @@ export async function call<C extends Channel>(channel: C, input: CallInput<C>): 
   try {
     result = (await bridge.invoke(channel, input)) as Result<CallOutput<C>>;
   } catch (err) {
-    throw new ApiError('INTERNAL', `NetTwin's back end did not answer (${err instanceof Error ? err.message : String(err)})`);
+    throw new ApiError('UNREACHABLE', `NetTwin's back end did not answer (${err instanceof Error ? err.message : String(err)})`);
   }
   if (!result.ok) throw new ApiError(result.error.code, result.error.message);
   return result.value;

@@ -11,7 +11,11 @@ export const ERROR_CODES = [
   'READ_ONLY',
   'LOCKED',
   'FORBIDDEN',
+  /** Over a size limit (src-shared/lib/limits.ts): the message names the size and the limit. */
+  'TOO_LARGE',
   'CANCELLED',
+  /** The renderer could not reach the back end (no answer, connection dropped). */
+  'UNREACHABLE',
   'UNKNOWN_CHANNEL',
   'INTERNAL',
 ] as const;

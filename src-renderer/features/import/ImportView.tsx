@@ -52,8 +52,8 @@ export function ImportView({ projectId }: { projectId: string }) {
       await refreshDesigns();
       setDone({ id: r.summary.id, name: r.summary.name, report: r.report, format: r.format, nodes: r.summary.nodeCount, links: r.summary.linkCount });
     } catch (err) {
-      const message = (err as Error).message;
-      setProblem(err instanceof ApiError && err.code === 'CANCELLED' ? `Import of ${file.name} cancelled; nothing was stored.` : importProblem(file.name, file.size, message));
+      const error = err instanceof ApiError ? err : { code: 'INTERNAL' as const, message: (err as Error).message };
+      setProblem(error.code === 'CANCELLED' ? `Import of ${file.name} cancelled; nothing was stored.` : importProblem(file.name, file.size, error));
     } finally {
       setBusy(false);
     }
