@@ -7,6 +7,8 @@ function workerUrl(): URL {
   return new URL(here.endsWith('.js') ? './planning.worker.js' : '../workers/planning.worker.ts', here);
 }
 
+const WHAT: Record<PlanningRequest['kind'], string> = { optimise: 'optimisation', verify: 'verified recommendation', impact: 'impact report' };
+
 export interface PlanningHooks {
   signal?: AbortSignal | undefined;
   onProgress?: (done: number, total: number, label: string) => void;
@@ -25,6 +27,6 @@ export function planInWorker<R extends PlanningRequest>(req: R, hooks: PlanningH
       else if (m.type === 'result') done.resolve(m.value as PlanningResults[R['kind']]);
       else done.reject(new Error(m.message));
     },
-    stopped: (detail) => new Error(`the ${req.kind === 'optimise' ? 'optimisation' : 'verified recommendation'} stopped (${detail})`),
+    stopped: (detail) => new Error(`the ${WHAT[req.kind]} stopped (${detail})`),
   });
 }

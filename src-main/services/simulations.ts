@@ -6,12 +6,13 @@ import type { SweepReportShape, SweepSummaryShape, TrafficOption } from '../../s
 import { sweepRowsFrom, sweepToCsv } from '../../src-shared/io/sweep-csv';
 import { analyzeGraph, type AnalyzeReport } from '../../src-shared/sim/analyze';
 import { compileTopology } from '../../src-shared/sim/csr';
-import { bySeverity, impactReport, type ImpactReportShape } from '../../src-shared/sim/impact-report';
+import { bySeverity, type ImpactReportShape } from '../../src-shared/sim/impact-report';
 import { sweepRefusal } from '../../src-shared/sim/limits';
 import { runAnalyze, runSweep, type SweepReport } from '../workers/sweep';
 import { WorkerPool } from '../workers/pool';
 import type { EventBus } from './events';
 import type { JobContext } from './jobs';
+import { planInWorker } from './planning-worker';
 import type { ProjectService } from './projects';
 
 export type SweepSummary = SweepSummaryShape;
@@ -91,14 +92,14 @@ export class SimulationService {
   /**
    * Throws now, before any job starts, what `run` would fail with at once: a
    * project that cannot be written, a missing design, or one over the sweep
-   * limit (INVALID_INPUT, naming its size and the limit). Reads the stored
+   * limit (TOO_LARGE, naming its size and the limit). Reads the stored
    * counts only, not the design.
    */
   checkSweepable(projectId: string, designId: string): void {
     const summary = this.projects.writable(projectId).topologies.list().find((d) => d.id === designId);
     if (summary === undefined) throw new AppError('NOT_FOUND', `design ${designId} not found in this project`);
     const refusal = sweepRefusal({ name: summary.name, devices: summary.nodeCount, links: summary.linkCount });
-    if (refusal !== null) throw new AppError('INVALID_INPUT', refusal);
+    if (refusal !== null) throw new AppError('TOO_LARGE', refusal);
   }
 
   async run(
@@ -119,7 +120,8 @@ export class SimulationService {
       return rangeAsInput(err);
     }
     const summary = summariseSweep(report);
-    const full = impactReport(rec.topology, report);
+    ctx.progress(1, 1, 'isolating failure sets, availability and convergence');
+    const full = await planInWorker({ kind: 'impact', topology: rec.topology, sweep: report, seed: 1 }, { signal: ctx.signal });
     const sim = project.simulations.insert({
       topologyId: rec.id,
       topologyRevision: rec.revision,
@@ -160,7 +162,7 @@ export class SimulationService {
           ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
           ...(opts.unitGbps !== undefined ? { unitGbps: opts.unitGbps } : {}),
         }).catch(rangeAsInput);
-        out.push(impactReport(t, report, { seed: opts.seed ?? 1 }));
+        out.push(await planInWorker({ kind: 'impact', topology: t, sweep: report, seed: opts.seed ?? 1 }));
       }
       return out;
     });
