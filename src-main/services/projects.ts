@@ -36,6 +36,29 @@ export class ProjectService {
     };
   }
 
+  /**
+   * The files the desktop menu's Open Recent lists: the projects folder's
+   * project files and the recent list, newest first. Only names and dates
+   * are read: no project is opened (the menu is rebuilt after every change,
+   * and a design's save must not open every other project).
+   */
+  recentFiles(): string[] {
+    const files = new Set<string>();
+    for (const name of fs.readdirSync(this.locator.projectsDir)) {
+      if (name.endsWith(PROJECT_EXTENSION)) files.add(path.join(this.locator.projectsDir, name));
+    }
+    for (const f of this.recent.list()) files.add(f);
+    const dated: { file: string; at: number }[] = [];
+    for (const file of files) {
+      try {
+        dated.push({ file, at: fs.statSync(file).mtimeMs });
+      } catch {
+        // gone since: not listed
+      }
+    }
+    return dated.sort((a, b) => b.at - a.at).map((d) => d.file);
+  }
+
   /** Projects in the projects folder and recently opened ones, newest first. */
   list(): ProjectInfo[] {
     const files = new Set<string>();
