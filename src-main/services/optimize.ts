@@ -8,8 +8,7 @@ import { IntentSchema, type Intent, type Redundancy } from '../../src-shared/mod
 import { APP_VERSION } from '../../src-shared/lib/version';
 import type { Topology } from '../../src-shared/model/topology';
 import type { AuditEntry } from '../store/repos/audit';
-import { DecisionRepository } from '../store/repos/decisions';
-import { OptimizationRepository, type OptimizationEntry } from '../store/repos/optimizations';
+import type { OptimizationEntry, OptimizationRepository } from '../store/repos/optimizations';
 import type { ProjectFile } from '../store/projectFile';
 import { abortError, type JobContext } from './jobs';
 import { planInWorker } from './planning-worker';
@@ -92,7 +91,7 @@ export class OptimizeService {
     if (p.topologies.get(input.designId).revision !== rec.revision) {
       throw new AppError('CONFLICT', `the design changed while the optimiser ran (revision ${rec.revision}); run it again`);
     }
-    const log = new OptimizationRepository(p.db, this.now);
+    const log = p.optimizations;
     const entries: OptimizationEntry[] = [];
     let revision = rec.revision;
     p.transaction(() => {
@@ -120,7 +119,7 @@ export class OptimizeService {
   decide(input: { projectId: string; stepId: string; decision: 'approve' | 'reject'; actor: string; reason: string }): OptimizationEntry {
     this.needPerson(input.actor, input.reason);
     const p = this.project(input.projectId);
-    const log = new OptimizationRepository(p.db, this.now);
+    const log = p.optimizations;
     const e = this.entry(log, input.stepId);
     if (e.status !== 'proposed') throw new AppError('CONFLICT', `step ${e.id} is ${e.status}, not waiting for a decision`);
     return p.transaction(() => {
@@ -129,7 +128,7 @@ export class OptimizeService {
         this.applyTo(p, e.topologyId, (e.after as StepAfter).patch, e.id, before.params.intent);
       }
       const status = input.decision === 'approve' ? 'approved' : 'rejected';
-      new DecisionRepository(p.db, this.now).insert({ subjectKind: 'optimization', subjectId: e.id, decision: status, actor: input.actor, reason: input.reason });
+      p.decisions.insert({ subjectKind: 'optimization', subjectId: e.id, decision: status, actor: input.actor, reason: input.reason });
       p.audit.append(input.actor, `optimize.${status}`, e.id, { reason: input.reason });
       return log.decide(e.id, status, input.actor, input.reason);
     });
@@ -138,7 +137,7 @@ export class OptimizeService {
   undo(input: { projectId: string; stepId: string; actor: string; reason: string }): OptimizationEntry {
     this.needPerson(input.actor, input.reason);
     const p = this.project(input.projectId);
-    const log = new OptimizationRepository(p.db, this.now);
+    const log = p.optimizations;
     const e = this.entry(log, input.stepId);
     if (e.status !== 'approved' && e.status !== 'auto-approved') throw new AppError('CONFLICT', `step ${e.id} is ${e.status}: only an applied step can be undone`);
     return p.transaction(() => {
@@ -151,7 +150,7 @@ export class OptimizeService {
         throw err;
       }
       p.topologies.update(e.topologyId, reverted, rec.revision);
-      new DecisionRepository(p.db, this.now).insert({ subjectKind: 'optimization', subjectId: e.id, decision: 'undone', actor: input.actor, reason: input.reason });
+      p.decisions.insert({ subjectKind: 'optimization', subjectId: e.id, decision: 'undone', actor: input.actor, reason: input.reason });
       p.audit.append(input.actor, 'optimize.undone', e.id, { reason: input.reason });
       return log.decide(e.id, 'undone', input.actor, input.reason);
     });
@@ -163,7 +162,7 @@ export class OptimizeService {
    * version may legitimately compute a different step).
    */
   replay(input: { projectId: string; stepId: string }): { identical: boolean; recordedBy: string | null; replayedBy: string } {
-    const e = this.entry(new OptimizationRepository(this.project(input.projectId).db), input.stepId);
+    const e = this.entry(this.project(input.projectId).optimizations, input.stepId);
     const before = e.before as StepBefore;
     const after = e.after as StepAfter;
     const r = replayStep(
@@ -174,7 +173,7 @@ export class OptimizeService {
   }
 
   list(input: { projectId: string; designId?: string }): OptimizationEntry[] {
-    return new OptimizationRepository(this.project(input.projectId).db).list(input.designId);
+    return this.project(input.projectId).optimizations.list(input.designId);
   }
 
   audit(input: { projectId: string; limit?: number }): AuditEntry[] {
@@ -191,7 +190,7 @@ export class OptimizeService {
       throw err;
     }
     const revision = p.topologies.update(designId, next, rec.revision);
-    new OptimizationRepository(p.db, this.now).setActual(stepId, { revision, metrics: assess(next, intent ?? undefined).metrics });
+    p.optimizations.setActual(stepId, { revision, metrics: assess(next, intent ?? undefined).metrics });
     return revision;
   }
 

@@ -72,7 +72,7 @@ export class ProjectService {
       try {
         // Browser mode: a link out of the projects folder, or a recent file elsewhere, is neither listed nor read.
         if (path.resolve(this.locator.resolve(this.locator.idFor(file))) !== path.resolve(file)) continue;
-        if (open?.db.open) {
+        if (open?.isOpen) {
           out.push(this.info(open));
           continue;
         }
@@ -142,7 +142,7 @@ export class ProjectService {
   get(id: string, readOnly = false): ProjectFile {
     const file = this.locator.resolve(id);
     let project = this.open.get(file);
-    if (!project || !project.db.open) {
+    if (!project || !project.isOpen) {
       if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `project ${path.basename(file)} not found`);
       project = openProjectFile(file, { readOnly, now: this.now });
       this.open.set(file, project);
@@ -201,7 +201,7 @@ export class ProjectService {
   fileForDownload(id: string): string {
     const file = /\.(pdf|html)$/i.test(id) ? this.reportFile(id) : this.locator.resolve(id);
     if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `project ${path.basename(file)} not found`);
-    this.open.get(file)?.db.pragma('wal_checkpoint(TRUNCATE)'); // a no-op in rollback mode; safe if a WAL ever appears
+    this.open.get(file)?.checkpoint();
     return file;
   }
 

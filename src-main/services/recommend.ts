@@ -6,7 +6,6 @@ import type { Family } from '../../src-shared/model/topology';
 import { APP_VERSION } from '../../src-shared/lib/version';
 import { parseIntent, type Intent } from '../../src-shared/model/intent';
 import type { ProjectFile } from '../store/projectFile';
-import { RecommendationRepository } from '../store/repos/recommendations';
 import { abortError, type JobContext } from './jobs';
 import { planInWorker } from './planning-worker';
 import type { LearningService } from './learning';
@@ -83,7 +82,7 @@ export class RecommendService {
 
   /** Recomputes a recorded recommendation from its request and the history it saw; identical when nothing drifted. */
   replay(input: { projectId: string; recommendationId: string }): { identical: boolean; recorded: unknown; replayed: unknown } {
-    const rec = new RecommendationRepository(this.project(input.projectId).db).get(input.recommendationId);
+    const rec = this.project(input.projectId).recommendations.get(input.recommendationId);
     if (!rec) throw new AppError('NOT_FOUND', `recommendation ${input.recommendationId} not found`);
     const request = rec.request as RecordedRequest;
     const answer = this.answer(request);
@@ -123,7 +122,7 @@ export class RecommendService {
     const result = JSON.parse(JSON.stringify(rec)) as unknown;
     return project.transaction(() => {
       const intentRec = project.intents.insert(intent.name, intent);
-      const row = new RecommendationRepository(project.db, this.now).insert({
+      const row = project.recommendations.insert({
         intentId: intentRec.id, mode: rec.mode, request: req, result, chosenFamily: rec.options[0]?.family ?? null, createdAt: at,
       });
       project.audit.append('system', `recommend.${rec.mode}`, row.id, { top: rec.options[0]?.family ?? null });
