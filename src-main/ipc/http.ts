@@ -10,7 +10,6 @@ import { checkCaller, hasToken } from './http/gate';
 import { onClientError, refuseAndClose, sendError, sendJson } from './http/respond';
 import { serveStatic } from './http/static';
 
-export { CSP } from './http/static';
 export type { HostFiles } from './http/files';
 
 /**

@@ -59,8 +59,6 @@ function httpBridge(): NettwinBridge {
 const bridge: NettwinBridge =
   (window as unknown as { nettwin?: NettwinBridge }).nettwin ?? httpBridge();
 
-export const transport = bridge.transport;
-
 /** Calls main; resolves with the value or throws ApiError with main's message. */
 export async function call<C extends Channel>(channel: C, input: CallInput<C>): Promise<CallOutput<C>> {
   let result: Result<CallOutput<C>>;

@@ -1,5 +1,5 @@
 import type { Recommendation } from '../learn/recommend';
-import type { AuditEntry, OptimizationEntry, OptimizationStatus } from '../model/records';
+import type { AuditEntry, OptimizationEntry } from '../model/records';
 
 /**
  * Learning, optimisation, audit and report values as they cross the
@@ -10,7 +10,6 @@ export interface RecommendResultShape extends Recommendation {
   paretoFront?: { family: string; seed: number }[];
 }
 
-export type OptimizationStatusShape = OptimizationStatus;
 export type OptimizationEntryShape = OptimizationEntry;
 
 export interface OptimizeRunResultShape {

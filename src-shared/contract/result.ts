@@ -29,9 +29,6 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 export const IpcErrorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
 
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } });
-
 /** An error a service throws on purpose, with the code the caller should see. */
 export class AppError extends Error {
   override name = 'AppError';

@@ -14,7 +14,7 @@
  * stores the design unvalidated (O(sites²) site-pair checks: 4 s at 5,000
  * devices, minutes at 50,000).
  */
-export const SMALL_DESIGN_MAX_DEVICES = 2_000;
+const SMALL_DESIGN_MAX_DEVICES = 2_000;
 export const CANVAS_MAX_DEVICES = SMALL_DESIGN_MAX_DEVICES;
 export const VALIDATE_IN_HOST_MAX_DEVICES = SMALL_DESIGN_MAX_DEVICES;
 export const VALIDATE_ON_IMPORT_MAX_DEVICES = SMALL_DESIGN_MAX_DEVICES;
