@@ -18,6 +18,7 @@ export default defineConfig({
           'simulator.worker': resolve('src-main/workers/simulator.worker.ts'),
           'import.worker': resolve('src-main/workers/import.worker.ts'),
           'validate.worker': resolve('src-main/workers/validate.worker.ts'),
+          'planning.worker': resolve('src-main/workers/planning.worker.ts'),
         },
         output: { entryFileNames: '[name].js' },
       },

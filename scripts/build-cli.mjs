@@ -31,6 +31,7 @@ export async function buildCli({ quiet = false, outDir = CLI_OUT } = {}) {
       'simulator.worker': 'src-main/workers/simulator.worker.ts',
       'import.worker': 'src-main/workers/import.worker.ts',
       'validate.worker': 'src-main/workers/validate.worker.ts',
+      'planning.worker': 'src-main/workers/planning.worker.ts',
     },
     outdir: tmp,
     bundle: true,

@@ -57,6 +57,6 @@ const kb = KnowledgeBase.open(out, { now: () => BUILT_AT });
 kb.file.meta.set('name', 'NetTwin bootstrap knowledge');
 kb.file.meta.set('built', JSON.stringify({ zoo: zoo.length, grid: grid.length, designs: generated.length, softwareVersion: APP_VERSION }));
 kb.samples.add([...zoo, ...generated]);
-kb.file.db.exec('VACUUM');
+kb.file.vacuum();
 kb.close();
 console.log(`wrote ${out}: ${(fs.statSync(out).size / 1048576).toFixed(2)} MB, ${zoo.length + generated.length} samples (${secs()} s)`);

@@ -1,5 +1,5 @@
 // `npm test`: every check in one command, non-zero on any failure.
-// typecheck → lint (ESLint + layering) → build → Electronegativity → vitest → Playwright e2e → Electron smoke.
+// typecheck → lint (ESLint + layering + knip) → build → Electronegativity → vitest → Playwright e2e → Electron smoke.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -40,6 +40,7 @@ for (const f of ['vitest.json', 'e2e-report.json', 'electron-report.json']) fs.r
 step('typecheck', bin('tsc'), ['-b', 'src-shared', 'src-main', 'src-renderer', 'test']);
 step('lint', bin('eslint'), ['.']);
 step('layering', bin('depcruise'), ['src-shared', 'src-main', 'src-renderer', '--config', 'test/architecture/dependency-cruiser.cjs']);
+step('unused files, exports and dependencies (knip)', bin('knip'), ['--no-progress']);
 const built = step('build', bin('electron-vite'), ['build']) && step('build CLI', process.execPath, [path.join(repoRoot, 'scripts', 'build-cli.mjs')]);
 // Scans the bundles just built; without them there is nothing to scan, and that is a failure too.
 if (built) step('security scan (Electronegativity, reviewed allowlist)', process.execPath, [path.join(repoRoot, 'scripts', 'electronegativity.mjs')]);

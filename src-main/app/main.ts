@@ -74,7 +74,7 @@ async function start(): Promise<void> {
   const isTrusted = (url: string): boolean => isAppUrl(url, origin);
   registerElectronIpc(dispatch, isTrusted);
   forwardEvents(services.bus, () => win.webContents, isTrusted);
-  const recentFiles = (): string[] => services.projects.list().map((p) => p.path);
+  const recentFiles = (): string[] => services.projects.recentFiles();
   buildMenu(win, services, recentFiles, () => services.projects.current);
   services.bus.subscribe((name) => {
     if (name === 'menu:invoked' || name === 'project:changed') buildMenu(win, services, recentFiles, () => services.projects.current);

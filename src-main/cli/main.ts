@@ -1,3 +1,4 @@
+import { AppError } from '../../src-shared/contract/result';
 import { CliError, type CliIo, type Command } from './command';
 import { loadAllCommands, loadCommand } from './registry';
 
@@ -43,6 +44,11 @@ export async function main(argv: string[], io: CliIo = stdio): Promise<number> {
     if (err instanceof CliError) {
       io.err(`nettwin ${name}: ${err.message}`);
       return err.exitCode;
+    }
+    // A service's refusal (bad input, not found, read-only, conflict) or a file that is not a usable project: the input's fault.
+    if (err instanceof AppError || (err instanceof Error && /^(NotAProject|Damaged|ProjectLocked)/.test(err.name))) {
+      io.err(`nettwin ${name}: ${err.message.split('\n')[0] ?? err.message}`);
+      return 2;
     }
     const message = err instanceof Error ? err.message : String(err);
     io.err(`nettwin ${name}: internal error: ${message.split('\n')[0] ?? ''}`);

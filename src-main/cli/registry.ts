@@ -20,7 +20,6 @@ const LOADERS: readonly (readonly [string, () => Promise<Command>])[] = [
   ['outcomes', async () => (await import('./commands/outcomes')).outcomesCommand],
 ];
 
-export const COMMAND_NAMES: readonly string[] = LOADERS.map(([name]) => name);
 
 /** The command called `name`, or undefined when there is none. */
 export async function loadCommand(name: string): Promise<Command | undefined> {

@@ -1,4 +1,4 @@
-import type { Channel, CallOutput, HandlerInput } from '../../src-shared/contract/contract';
+import type { Channel, CallOutput, HandlerInput, JobValue } from '../../src-shared/contract/contract';
 import { APP_VERSION } from '../../src-shared/lib/version';
 import type { Services } from '../services/container';
 import type { RecommendRequest } from '../services/recommend';
@@ -34,7 +34,7 @@ export function createHandlers(s: Services): Handlers {
     'design:generate': ({ projectId, intent, family, seed }) => s.designs.generate(projectId, intent, family, seed),
     'design:generateAll': ({ projectId, intent, seed }) => {
       s.projects.writable(projectId); // fail now, not inside the job, when the project cannot be written
-      const { jobId } = s.jobs.start('design:generateAll', (ctx) =>
+      const { jobId } = s.jobs.start<JobValue<'design:generateAll'>>('design:generateAll', (ctx) =>
         s.designs.generateAll(projectId, intent, seed ?? 1, ctx),
       );
       return { jobId };
@@ -51,7 +51,7 @@ export function createHandlers(s: Services): Handlers {
     'design:validate': ({ projectId, designId }) => s.designs.validate(projectId, designId),
     'design:validateJob': ({ projectId, designId }) => {
       s.projects.get(projectId).topologies.stored(designId); // fail now, not inside the job, when the design is missing
-      const { jobId } = s.jobs.start('design:validate', (ctx) => s.designs.validate(projectId, designId, ctx));
+      const { jobId } = s.jobs.start<JobValue<'design:validateJob'>>('design:validate', (ctx) => s.designs.validate(projectId, designId, ctx));
       return { jobId };
     },
     'design:update': ({ projectId, designId, revision, topology }) => s.designs.update(projectId, designId, revision, topology),
@@ -64,13 +64,13 @@ export function createHandlers(s: Services): Handlers {
     'design:import': (req) => s.exchange.importDesign(req),
     'design:importJob': (req) => {
       s.projects.writable(req.projectId); // fail now, not inside the job, when the project cannot be written
-      const { jobId } = s.jobs.start('design:import', (ctx) => s.exchange.importDesign(req, ctx));
+      const { jobId } = s.jobs.start<JobValue<'design:importJob'>>('design:import', (ctx) => s.exchange.importDesign(req, ctx));
       return { jobId };
     },
     'design:export': ({ projectId, designId, format }) => s.exchange.exportDesign(projectId, designId, format),
     'sim:run': (input) => {
       s.simulations.checkSweepable(input.projectId, input.designId); // fail now when the design is missing, read-only or over the sweep limit
-      const { jobId } = s.jobs.start('sim:run', (ctx) =>
+      const { jobId } = s.jobs.start<JobValue<'sim:run'>>('sim:run', (ctx) =>
         s.simulations.run(
           { projectId: input.projectId, designId: input.designId, scenarios: input.scenarios, traffic: input.traffic,
             ...(input.custom ? { custom: input.custom } : {}) },
@@ -84,14 +84,14 @@ export function createHandlers(s: Services): Handlers {
     'recommend:instant': (req) => s.recommend.instant(recommendRequest(req)),
     'recommend:verified': (req) => {
       if (req.projectId !== undefined) s.projects.writable(req.projectId);
-      const { jobId } = s.jobs.start('recommend:verified', (ctx) => s.recommend.verified(recommendRequest(req), ctx));
+      const { jobId } = s.jobs.start<JobValue<'recommend:verified'>>('recommend:verified', (ctx) => s.recommend.verified(recommendRequest(req), ctx));
       return { jobId };
     },
     'learn:report': ({ projectId }) => s.learning.report(projectId !== undefined ? { projectId } : {}),
     'outcomes:import': (input) => s.learning.importOutcomes(input),
     'optimize:run': (input) => {
       s.projects.writable(input.projectId).topologies.get(input.designId);
-      const { jobId } = s.jobs.start('optimize:run', (ctx) =>
+      const { jobId } = s.jobs.start<JobValue<'optimize:run'>>('optimize:run', (ctx) =>
         s.optimize.run(
           { projectId: input.projectId, designId: input.designId, strategy: input.strategy,
             ...(input.keep ? { keep: input.keep } : {}), ...(input.maxSteps !== undefined ? { maxSteps: input.maxSteps } : {}) },

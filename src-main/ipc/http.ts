@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import { HOST_MAX_BODY_BYTES } from '../../src-shared/lib/limits';
 import type { EventBus } from '../services/events';
 import type { Dispatch } from './dispatch';
 import { readBody } from './http/body';
@@ -9,7 +10,6 @@ import { checkCaller, hasToken } from './http/gate';
 import { onClientError, refuseAndClose, sendError, sendJson } from './http/respond';
 import { serveStatic } from './http/static';
 
-export { CSP } from './http/static';
 export type { HostFiles } from './http/files';
 
 /**
@@ -49,7 +49,7 @@ export const DEFAULT_LIMITS: HostLimits = {
   keepAliveTimeoutMs: 5_000,
   maxConnections: 256,
   maxInFlightCalls: 64,
-  maxBodyBytes: 32 * 1024 * 1024,
+  maxBodyBytes: HOST_MAX_BODY_BYTES,
   maxUploadBytes: 1024 * 1024 * 1024,
   sseMaxQueuedBytes: 8 * 1024 * 1024,
   ssePingMs: 15_000,
@@ -131,7 +131,7 @@ export function createHttpHost(opts: HttpHostOptions): http.Server {
 
   const call = async (req: http.IncomingMessage, res: http.ServerResponse, channel: string): Promise<void> => {
     const { outcome, body } = await readBody(req, limits.maxBodyBytes, limits.idleTimeoutMs);
-    if (outcome === 'too-large') return refuseAndClose(res, 413, 'INVALID_INPUT', `request larger than ${limits.maxBodyBytes} bytes`);
+    if (outcome === 'too-large') return refuseAndClose(res, 413, 'TOO_LARGE', `request larger than ${limits.maxBodyBytes} bytes`);
     if (outcome === 'gone') return;
     let input: unknown;
     try {

@@ -25,6 +25,13 @@ export interface ServiceOptions {
   bootstrapKnowledge?: string;
   /** How reports become PDF: Electron's printToPDF in the app, headless Chromium elsewhere. */
   pdf?: () => PdfRenderer;
+  /**
+   * The command line's knowledge base: a file named by --knowledge (written
+   * to), or the shipped bootstrap read-only. Without it, the user's data folder.
+   */
+  knowledge?: { file: string; readOnly: boolean };
+  /** Keep a recent-projects list (default: in the desktop app only). */
+  recent?: boolean;
 }
 
 export interface Services {
@@ -49,13 +56,20 @@ export function createServices(opts: ServiceOptions): Services {
   const jobs = new JobManager(bus);
   const locator: ProjectLocator =
     opts.mode === 'browser' ? new FolderLocator(opts.projectsDir) : new AbsolutePathLocator(opts.projectsDir);
-  const recent = new RecentProjects(opts.mode === 'electron' ? path.join(opts.dataDir, 'recent.json') : null);
+  const keepRecent = opts.recent ?? opts.mode === 'electron';
+  const recent = new RecentProjects(keepRecent ? path.join(opts.dataDir, 'recent.json') : null);
   const projects = new ProjectService(locator, bus, recent, opts.now);
   const designs = new DesignService(projects, bus);
   const writableProject = (id: string) => projects.writable(id);
   const learning = new LearningService(
-    { knowledgeFile: path.join(opts.dataDir, 'knowledge.nettwin'), bootstrapFile: findBootstrapKnowledge(opts.bootstrapKnowledge), ...(opts.now ? { now: opts.now } : {}) },
+    {
+      knowledgeFile: opts.knowledge?.file ?? path.join(opts.dataDir, 'knowledge.nettwin'),
+      bootstrapFile: findBootstrapKnowledge(opts.bootstrapKnowledge),
+      ...(opts.knowledge?.readOnly ? { readOnly: true } : {}),
+      ...(opts.now ? { now: opts.now } : {}),
+    },
     writableProject,
+    (id) => projects.get(id),
   );
   const recommend = new RecommendService(learning, writableProject, opts.now);
   const optimize = new OptimizeService(writableProject, opts.now);

@@ -3,7 +3,8 @@ import { AppError } from '../../src-shared/contract/result';
 import type { TopologyRecord, TopologySummary } from '../../src-shared/model/records';
 import { TOPOLOGY_FAMILIES, type Family } from '../../src-shared/model/topology';
 import type { Intent } from '../../src-shared/model/intent';
-import { generateDesign } from '../../src-shared/generate/generate';
+import { generateAll, generateDesign, GenerateError, type Design } from '../../src-shared/generate/generate';
+import type { CostBreakdown } from '../../src-shared/cost/cost';
 import { costDesign } from '../../src-shared/cost/cost';
 import { DEFAULT_PRICE_BOOK, parsePriceBook, type PriceBook } from '../../src-shared/cost/pricebook';
 import { IntentSchema } from '../../src-shared/model/intent';
@@ -16,16 +17,10 @@ import type { EventBus } from './events';
 import { abortError, type JobContext } from './jobs';
 import type { ProjectService } from './projects';
 import { validateInWorker } from './validate-worker';
+import { VALIDATE_IN_HOST_MAX_DEVICES } from '../../src-shared/lib/limits';
 
 const DEFAULT_SEED = 1;
 
-/**
- * Designs up to this size are validated on the host's thread (under half a
- * second; the editor re-validates them live). Larger ones go to a worker
- * thread: the site-pair checks are O(sites²), 4 s at 5,000 devices and
- * minutes at 50,000 (docs/limits.md), and the host must keep answering.
- */
-export const VALIDATE_IN_HOST_MAX_DEVICES = 2_000;
 
 const count = (n: number): string => n.toLocaleString('en-US');
 const PRICE_BOOK_KEY = 'price_book';
@@ -92,13 +87,17 @@ export class DesignService {
   }
 
   private record(project: ProjectFile, intent: Intent, intentId: string, family: Family, seed: number): TopologySummary {
-    const design = generateDesign(intent, family, seed, { priceBook: this.priceBookOf(project) });
+    return this.store(project, intentId, generateDesign(intent, family, seed, { priceBook: this.priceBookOf(project) }));
+  }
+
+  /** Stores one generated design with its validation (inside the caller's transaction). */
+  private store(project: ProjectFile, intentId: string, design: Design): TopologySummary {
     const rec = project.topologies.insert({
-      name: `${intent.name} — ${family}`,
+      name: design.topology.name,
       topology: design.topology,
       source: 'generated',
-      family,
-      seed,
+      family: design.family,
+      seed: design.seed,
       intentId,
       cost: design.cost,
     });
@@ -110,9 +109,50 @@ export class DesignService {
       passed: design.validation.passed,
       result: design.validation,
     });
-    project.audit.append('user', 'design.generate', rec.id, { family, seed });
+    project.audit.append('user', 'design.generate', rec.id, { family: design.family, seed: design.seed });
     const { topology: _t, cost: _c, softwareVersion: _v, ...summary } = rec;
     return summary;
+  }
+
+  /**
+   * Candidates for an intent without storing them: one family, or every
+   * family that can serve it (the others in `skipped`, with the reason).
+   */
+  candidates(intent: Intent, family: Family | undefined, seed: number, priceBook: PriceBook): { designs: Design[]; skipped: { family: Family; reason: string }[] } {
+    if (family === undefined) return generateAll(intent, seed, { priceBook });
+    try {
+      return { designs: [generateDesign(intent, family, seed, { priceBook })], skipped: [] };
+    } catch (err) {
+      if (err instanceof GenerateError) throw new AppError('INVALID_INPUT', err.message);
+      throw err;
+    }
+  }
+
+  /** Records the intent and candidates made elsewhere (the command line), each with its validation and as learning history. */
+  recordCandidates(projectId: string, intent: Intent, designs: readonly Design[]): TopologySummary[] {
+    const project = this.projects.writable(projectId);
+    const out = project.transaction(() => {
+      const intentRec = project.intents.insert(intent.name, intent);
+      return designs.map((d) => this.store(project, intentRec.id, d));
+    });
+    for (const s of out) this.learnFrom(projectId, s.id);
+    this.bus.emit('project:changed', { projectId, what: 'designs' });
+    return out;
+  }
+
+  /** Prices and validates a design that is not stored (a file), against an intent or the defaults. */
+  check(topology: Topology, intent: Intent | undefined, priceBook: PriceBook): { cost: CostBreakdown; validation: ValidationResult } {
+    const cost = costDesign(topology, priceBook);
+    return { cost, validation: validateDesign(topology, intent, { cost }) };
+  }
+
+  /** Every stored design with the intent it was generated for (parsed; undefined for imported ones). */
+  withIntents(projectId: string): { name: string; topology: Topology; intent: Intent | undefined }[] {
+    const project = this.projects.get(projectId);
+    return project.topologies.list().map((summary) => {
+      const rec = project.topologies.get(summary.id);
+      return { name: rec.name, topology: rec.topology, intent: this.intentOf(project, rec.intentId) };
+    });
   }
 
   /** Stores dragged positions (only x/y of known nodes) as a new revision. */

@@ -4,15 +4,16 @@ import {
   exportTopology,
   importTopology,
   TOPOLOGY_IMPORT_FORMATS,
+  type ExportOptions,
   type TopologyExportFormat,
   type TopologyImportFormat,
 } from '../../src-shared/io/formats';
 import type { ImportPhase } from '../../src-shared/io/import-slices';
 import type { ImportReport } from '../../src-shared/io/report';
 import { summariseReport } from '../../src-shared/io/report-summary';
+import { VALIDATE_ON_IMPORT_MAX_DEVICES } from '../../src-shared/lib/limits';
 import { applyRoleCorrections } from '../../src-shared/io/roles';
 import type { TopologySummary } from '../../src-shared/model/records';
-import type { DeviceRole } from '../../src-shared/model/topology';
 import type { DesignService } from './designs';
 import type { EventBus } from './events';
 import { ImportWorkerStopped, importInWorker } from './import-worker';
@@ -26,21 +27,39 @@ export interface ImportRequest {
   format?: TopologyImportFormat | undefined;
   cables?: { fileName: string; text: string } | undefined;
   sites?: { fileName: string; text: string } | undefined;
-  roles?: Record<string, DeviceRole> | undefined;
+  /** Role corrections by device id, or by device name when exactly one device bears it. */
+  roles?: Record<string, string> | undefined;
+  /** The design's name; default: the name in the file, else the file name without its extension. */
+  name?: string | undefined;
 }
+
+/** People name devices by name, the model by id: accept either when it is unambiguous. */
+function byIdOrName(corrections: Record<string, string>, nodes: ReadonlyArray<{ id: string; name: string }>): Record<string, string> {
+  const ids = new Set(nodes.map((n) => n.id));
+  const out: Record<string, string> = {};
+  for (const [key, role] of Object.entries(corrections)) {
+    if (ids.has(key)) {
+      out[key] = role;
+      continue;
+    }
+    const named = nodes.filter((n) => n.name === key);
+    if (named.length > 1) throw new AppError('INVALID_INPUT', `role correction: ${named.length} devices are named "${key}"; use the device id`);
+    out[named[0]?.id ?? key] = role; // an unknown key is reported by applyRoleCorrections
+  }
+  return out;
+}
+
+/** "site-a.clab.yml" → "site-a": the file name without its (double) extension. */
+const baseName = (fileName: string): string => fileName.replace(/\.(clab\.ya?ml|graphml|json|csv|ya?ml|xml)$/i, '').replace(/\.[^.]+$/, '');
 
 export interface ImportOutcome {
   summary: TopologySummary;
   report: ImportReport;
   format: TopologyImportFormat;
+  /** The role corrections applied, by device id. */
+  corrections: Record<string, string>;
 }
 
-/**
- * Designs up to this size are validated as part of the import. Validation
- * checks every pair of sites (O(n·m)): 0.5 s at 2,000 devices, 4 s at 5,000,
- * minutes at 50,000, all of it on the host's thread (docs/limits.md).
- */
-export const VALIDATE_ON_IMPORT_MAX_DEVICES = 2_000;
 
 /** Progress units of an import job: reading the file is most of it, then building, storing, validating. */
 const TOTAL = 100;
@@ -98,9 +117,10 @@ export class ExchangeService {
       throw new AppError(err instanceof ImportWorkerStopped ? 'INTERNAL' : 'INVALID_INPUT', (err as Error).message);
     }
     let topology = result.topology;
+    const corrections = req.roles === undefined ? {} : byIdOrName(req.roles, topology.nodes);
     if (req.roles !== undefined) {
       try {
-        topology = applyRoleCorrections(topology, req.roles);
+        topology = applyRoleCorrections(topology, corrections);
       } catch (err) {
         throw new AppError('INVALID_INPUT', (err as Error).message);
       }
@@ -116,10 +136,10 @@ export class ExchangeService {
     await pause();
     // Last point to stop: past here the design is written in one transaction.
     if (job?.signal.aborted === true) throw abortError();
-    const name = topology.name && topology.name !== 'Untitled design' ? topology.name : req.fileName.replace(/\.[^.]+$/, '');
+    const name = req.name ?? (topology.name && topology.name !== 'Untitled design' ? topology.name : baseName(req.fileName));
     const rec = project.transaction(() => {
-      const r = project.topologies.insert({ name, topology, source: 'imported' });
-      project.audit.append('user', 'design.import', r.id, { file: req.fileName, format, report });
+      const r = project.topologies.insert({ name, topology: { ...topology, name }, source: 'imported' });
+      project.audit.append('user', 'design.import', r.id, { file: req.fileName, format, report, ...(req.roles !== undefined ? { roleCorrections: corrections } : {}) });
       return r;
     });
     if (validate) {
@@ -129,11 +149,11 @@ export class ExchangeService {
     }
     this.bus.emit('project:changed', { projectId: req.projectId, what: 'designs' });
     const { topology: _t, cost: _c, softwareVersion: _v, ...summary } = rec;
-    return { summary, report, format };
+    return { summary, report, format, corrections };
   }
 
-  exportDesign(projectId: string, designId: string, format: TopologyExportFormat): { files: Record<string, string> } {
+  exportDesign(projectId: string, designId: string, format: TopologyExportFormat, options?: ExportOptions): { files: Record<string, string> } {
     const rec = this.projects.get(projectId).topologies.get(designId);
-    return { files: exportTopology(format, rec.topology) };
+    return { files: exportTopology(format, rec.topology, options) };
   }
 }

@@ -11,9 +11,8 @@ import { APP_VERSION } from '../../src-shared/lib/version';
 import { IntentSchema } from '../../src-shared/model/intent';
 import { validateDesign } from '../../src-shared/validate/validate';
 import { AppError } from '../../src-shared/contract/result';
-import { KnowledgeBase, SampleRepository } from '../store/knowledge';
+import { KnowledgeBase } from '../store/knowledge';
 import type { ProjectFile } from '../store/projectFile';
-import { OutcomeRepository } from '../store/repos/outcomes';
 
 export interface LearningOptions {
   /** The knowledge base file (created, and seeded from `bootstrapFile`, when missing). */
@@ -56,6 +55,8 @@ export class LearningService {
   constructor(
     private readonly opts: LearningOptions,
     private readonly project: (projectId: string) => ProjectFile,
+    /** A project to read only (the learning report's outcomes): a read-only one will do. */
+    private readonly readable: (projectId: string) => ProjectFile = project,
   ) {
     this.now = opts.now ?? Date.now;
   }
@@ -89,7 +90,7 @@ export class LearningService {
 
   /** Records samples into the knowledge base and, when given, into the project (merged by id). */
   record(samples: readonly LearningSample[], projectId?: string, topologyId: string | null = null): number {
-    if (projectId !== undefined) new SampleRepository(this.project(projectId).db).add(samples, topologyId);
+    if (projectId !== undefined) this.project(projectId).samples.add(samples, topologyId);
     if (this.knowledge().file.readOnly) return 0;
     return this.knowledge().samples.add(samples);
   }
@@ -123,7 +124,7 @@ export class LearningService {
   report(input: { projectId?: string } = {}): LearningReport {
     const history = this.history();
     const predictor = this.predictor(history);
-    const outcomes = input.projectId !== undefined ? new OutcomeRepository(this.project(input.projectId).db).list() : [];
+    const outcomes = input.projectId !== undefined ? this.readable(input.projectId).outcomes.list() : [];
     return learningReport(history, predictor, outcomes);
   }
 
@@ -142,7 +143,7 @@ export class LearningService {
     }
     const project = this.project(input.projectId);
     const designs = project.topologies.list();
-    const repo = new OutcomeRepository(project.db, this.now);
+    const repo = project.outcomes;
     const predictions = new Map<string, ReturnType<typeof predictedOutcomes>>();
     const rows: OutcomeImportRow[] = [];
     project.transaction(() => {

@@ -1,16 +1,17 @@
+import type { OptimizeRunResultShape } from '../../src-shared/contract/learn-types';
 import { AppError } from '../../src-shared/contract/result';
 import { DEFAULT_POLICY, type GovernancePolicy } from '../../src-shared/learn/optimize/governance';
 import { assess, type StepMetrics } from '../../src-shared/learn/optimize/metrics';
 import { applyPatch, invertPatch, PatchConflictError, type PatchOp } from '../../src-shared/learn/optimize/patch';
-import { optimize, replayStep, type Strategy } from '../../src-shared/learn/optimize/run';
+import { replayStep, type Strategy } from '../../src-shared/learn/optimize/run';
 import { IntentSchema, type Intent, type Redundancy } from '../../src-shared/model/intent';
 import { APP_VERSION } from '../../src-shared/lib/version';
 import type { Topology } from '../../src-shared/model/topology';
 import type { AuditEntry } from '../store/repos/audit';
-import { DecisionRepository } from '../store/repos/decisions';
-import { OptimizationRepository, type OptimizationEntry } from '../store/repos/optimizations';
+import type { OptimizationEntry, OptimizationRepository } from '../store/repos/optimizations';
 import type { ProjectFile } from '../store/projectFile';
-import type { JobContext } from './jobs';
+import { abortError, type JobContext } from './jobs';
+import { planInWorker } from './planning-worker';
 
 const POLICY_KEY = 'governance.policy';
 export const DEFAULT_MAX_STEPS = 10;
@@ -24,12 +25,8 @@ export interface OptimizeRunInput {
   maxSteps?: number;
 }
 
-export interface OptimizeRunResult {
-  steps: OptimizationEntry[];
-  /** The design's revision after the auto-approved steps. */
-  revision: number;
-  stoppedFor: 'approval' | 'nothing-to-improve' | 'max-steps';
-}
+/** Declared once, in the contract: what optimize:run's job answers. */
+export type OptimizeRunResult = OptimizeRunResultShape;
 
 /** What optimization_log stores for replay and undo. */
 interface StepBefore {
@@ -79,11 +76,22 @@ export class OptimizeService {
     const keep = input.keep ?? intent?.redundancy ?? assess(rec.topology, undefined).metrics.redundancy ?? 'NONE';
     const maxSteps = input.maxSteps ?? DEFAULT_MAX_STEPS;
     ctx?.progress(0, maxSteps, `optimising for ${input.strategy}`);
-    const result = optimize(rec.topology, {
-      strategy: input.strategy, keep, maxSteps, policy: this.policy(input.projectId), ...(intent ? { intent } : {}),
-    });
-    if (ctx?.signal.aborted) throw new AppError('CANCELLED', 'optimisation cancelled');
-    const log = new OptimizationRepository(p.db, this.now);
+    // In a worker thread: a step on a large design takes seconds, and Cancel must not wait for it.
+    let result;
+    try {
+      result = await planInWorker(
+        { kind: 'optimise', topology: rec.topology, params: { strategy: input.strategy, keep, maxSteps, policy: this.policy(input.projectId), ...(intent ? { intent } : {}) } },
+        { signal: ctx?.signal, onProgress: (done, total) => ctx?.progress(done, total, `optimising for ${input.strategy}: step ${done} of at most ${total}`) },
+      );
+    } catch (err) {
+      if (ctx?.signal.aborted === true) throw abortError();
+      throw err;
+    }
+    if (ctx?.signal.aborted === true) throw abortError();
+    if (p.topologies.get(input.designId).revision !== rec.revision) {
+      throw new AppError('CONFLICT', `the design changed while the optimiser ran (revision ${rec.revision}); run it again`);
+    }
+    const log = p.optimizations;
     const entries: OptimizationEntry[] = [];
     let revision = rec.revision;
     p.transaction(() => {
@@ -111,7 +119,7 @@ export class OptimizeService {
   decide(input: { projectId: string; stepId: string; decision: 'approve' | 'reject'; actor: string; reason: string }): OptimizationEntry {
     this.needPerson(input.actor, input.reason);
     const p = this.project(input.projectId);
-    const log = new OptimizationRepository(p.db, this.now);
+    const log = p.optimizations;
     const e = this.entry(log, input.stepId);
     if (e.status !== 'proposed') throw new AppError('CONFLICT', `step ${e.id} is ${e.status}, not waiting for a decision`);
     return p.transaction(() => {
@@ -120,7 +128,7 @@ export class OptimizeService {
         this.applyTo(p, e.topologyId, (e.after as StepAfter).patch, e.id, before.params.intent);
       }
       const status = input.decision === 'approve' ? 'approved' : 'rejected';
-      new DecisionRepository(p.db, this.now).insert({ subjectKind: 'optimization', subjectId: e.id, decision: status, actor: input.actor, reason: input.reason });
+      p.decisions.insert({ subjectKind: 'optimization', subjectId: e.id, decision: status, actor: input.actor, reason: input.reason });
       p.audit.append(input.actor, `optimize.${status}`, e.id, { reason: input.reason });
       return log.decide(e.id, status, input.actor, input.reason);
     });
@@ -129,7 +137,7 @@ export class OptimizeService {
   undo(input: { projectId: string; stepId: string; actor: string; reason: string }): OptimizationEntry {
     this.needPerson(input.actor, input.reason);
     const p = this.project(input.projectId);
-    const log = new OptimizationRepository(p.db, this.now);
+    const log = p.optimizations;
     const e = this.entry(log, input.stepId);
     if (e.status !== 'approved' && e.status !== 'auto-approved') throw new AppError('CONFLICT', `step ${e.id} is ${e.status}: only an applied step can be undone`);
     return p.transaction(() => {
@@ -142,7 +150,7 @@ export class OptimizeService {
         throw err;
       }
       p.topologies.update(e.topologyId, reverted, rec.revision);
-      new DecisionRepository(p.db, this.now).insert({ subjectKind: 'optimization', subjectId: e.id, decision: 'undone', actor: input.actor, reason: input.reason });
+      p.decisions.insert({ subjectKind: 'optimization', subjectId: e.id, decision: 'undone', actor: input.actor, reason: input.reason });
       p.audit.append(input.actor, 'optimize.undone', e.id, { reason: input.reason });
       return log.decide(e.id, 'undone', input.actor, input.reason);
     });
@@ -154,7 +162,7 @@ export class OptimizeService {
    * version may legitimately compute a different step).
    */
   replay(input: { projectId: string; stepId: string }): { identical: boolean; recordedBy: string | null; replayedBy: string } {
-    const e = this.entry(new OptimizationRepository(this.project(input.projectId).db), input.stepId);
+    const e = this.entry(this.project(input.projectId).optimizations, input.stepId);
     const before = e.before as StepBefore;
     const after = e.after as StepAfter;
     const r = replayStep(
@@ -165,7 +173,7 @@ export class OptimizeService {
   }
 
   list(input: { projectId: string; designId?: string }): OptimizationEntry[] {
-    return new OptimizationRepository(this.project(input.projectId).db).list(input.designId);
+    return this.project(input.projectId).optimizations.list(input.designId);
   }
 
   audit(input: { projectId: string; limit?: number }): AuditEntry[] {
@@ -182,7 +190,7 @@ export class OptimizeService {
       throw err;
     }
     const revision = p.topologies.update(designId, next, rec.revision);
-    new OptimizationRepository(p.db, this.now).setActual(stepId, { revision, metrics: assess(next, intent ?? undefined).metrics });
+    p.optimizations.setActual(stepId, { revision, metrics: assess(next, intent ?? undefined).metrics });
     return revision;
   }
 

@@ -36,6 +36,29 @@ export class ProjectService {
     };
   }
 
+  /**
+   * The files the desktop menu's Open Recent lists: the projects folder's
+   * project files and the recent list, newest first. Only names and dates
+   * are read: no project is opened (the menu is rebuilt after every change,
+   * and a design's save must not open every other project).
+   */
+  recentFiles(): string[] {
+    const files = new Set<string>();
+    for (const name of fs.readdirSync(this.locator.projectsDir)) {
+      if (name.endsWith(PROJECT_EXTENSION)) files.add(path.join(this.locator.projectsDir, name));
+    }
+    for (const f of this.recent.list()) files.add(f);
+    const dated: { file: string; at: number }[] = [];
+    for (const file of files) {
+      try {
+        dated.push({ file, at: fs.statSync(file).mtimeMs });
+      } catch {
+        // gone since: not listed
+      }
+    }
+    return dated.sort((a, b) => b.at - a.at).map((d) => d.file);
+  }
+
   /** Projects in the projects folder and recently opened ones, newest first. */
   list(): ProjectInfo[] {
     const files = new Set<string>();
@@ -49,7 +72,7 @@ export class ProjectService {
       try {
         // Browser mode: a link out of the projects folder, or a recent file elsewhere, is neither listed nor read.
         if (path.resolve(this.locator.resolve(this.locator.idFor(file))) !== path.resolve(file)) continue;
-        if (open?.db.open) {
+        if (open?.isOpen) {
           out.push(this.info(open));
           continue;
         }
@@ -97,11 +120,29 @@ export class ProjectService {
     return this.info(project);
   }
 
+  /**
+   * Opens a project by its file (the command line), creating it under
+   * `create` when it does not exist yet; returns its id. Unlike `openById`
+   * it neither joins the knowledge base nor changes the recent list.
+   */
+  openFile(file: string, opts: { readOnly?: boolean; create?: string } = {}): string {
+    if (!file.endsWith(PROJECT_EXTENSION)) throw new AppError('INVALID_INPUT', `${file}: a project file name ends in ${PROJECT_EXTENSION}`);
+    const abs = path.resolve(file);
+    if (opts.create !== undefined && !fs.existsSync(abs)) {
+      const project = openProjectFile(abs, { create: { name: opts.create }, now: this.now });
+      this.open.set(abs, project);
+      return this.locator.idFor(abs);
+    }
+    if (!fs.existsSync(abs)) throw new AppError('NOT_FOUND', `${path.basename(abs)} does not exist`);
+    this.get(this.locator.idFor(abs), opts.readOnly ?? false);
+    return this.locator.idFor(abs);
+  }
+
   /** The open project for an id, opening it on first use. */
   get(id: string, readOnly = false): ProjectFile {
     const file = this.locator.resolve(id);
     let project = this.open.get(file);
-    if (!project || !project.db.open) {
+    if (!project || !project.isOpen) {
       if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `project ${path.basename(file)} not found`);
       project = openProjectFile(file, { readOnly, now: this.now });
       this.open.set(file, project);
@@ -160,7 +201,7 @@ export class ProjectService {
   fileForDownload(id: string): string {
     const file = /\.(pdf|html)$/i.test(id) ? this.reportFile(id) : this.locator.resolve(id);
     if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `project ${path.basename(file)} not found`);
-    this.open.get(file)?.db.pragma('wal_checkpoint(TRUNCATE)'); // a no-op in rollback mode; safe if a WAL ever appears
+    this.open.get(file)?.checkpoint();
     return file;
   }
 

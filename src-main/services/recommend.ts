@@ -1,11 +1,13 @@
+import type { RecommendResultShape } from '../../src-shared/contract/learn-types';
 import { AppError } from '../../src-shared/contract/result';
 import { recommendInstant, type Recommendation } from '../../src-shared/learn/recommend';
-import { recommendVerified } from '../../src-shared/learn/verify';
+import { recommendVerified, type VerifiedResult } from '../../src-shared/learn/verify';
+import type { Family } from '../../src-shared/model/topology';
 import { APP_VERSION } from '../../src-shared/lib/version';
 import { parseIntent, type Intent } from '../../src-shared/model/intent';
 import type { ProjectFile } from '../store/projectFile';
-import { RecommendationRepository } from '../store/repos/recommendations';
-import type { JobContext } from './jobs';
+import { abortError, type JobContext } from './jobs';
+import { planInWorker } from './planning-worker';
 import type { LearningService } from './learning';
 
 /** Families verified by default: the instant ranking's top ones. */
@@ -19,12 +21,8 @@ export interface RecommendRequest {
   projectId?: string;
 }
 
-export interface RecommendResult extends Recommendation {
-  /** Id in the project's recommendation history (null when no project was given). */
-  recordId: string | null;
-  /** Verified only: families on the Pareto front of cost, p95 latency and downtime. */
-  paretoFront?: { family: string; seed: number }[];
-}
+/** Declared once, in the contract: what recommend:instant answers and recommend:verified's job carries. */
+export type RecommendResult = RecommendResultShape;
 
 interface RecordedRequest {
   intent: Intent;
@@ -59,9 +57,19 @@ export class RecommendService {
     const history = this.learning.history(at);
     ctx?.progress(0, 1, 'ranking');
     const request: RecordedRequest = { intent, mode: 'verified', options: req.options ?? null, historyBefore: at, historyCount: history.length };
-    const rec = this.answer(request);
-    if (ctx?.signal.aborted) throw new AppError('CANCELLED', 'recommendation cancelled');
-    const v = rec as ReturnType<typeof recommendVerified>;
+    const { instant, families } = this.instantFor(request);
+    // Generating and simulating every candidate takes seconds to minutes: in a worker thread, cancelled at once.
+    let v: VerifiedResult;
+    try {
+      v = await planInWorker(
+        { kind: 'verify', intent, families, opts: { variants: request.options ?? 1, softwareVersion: APP_VERSION, now: request.historyBefore, instant } },
+        { signal: ctx?.signal, onProgress: (done, total, label) => ctx?.progress(done, total, `generated and simulated ${done} of ${total} candidates (${label})`) },
+      );
+    } catch (err) {
+      if (ctx?.signal.aborted === true) throw abortError();
+      throw err;
+    }
+    if (ctx?.signal.aborted === true) throw abortError();
     this.learning.record(v.candidates.map((c) => c.sample), req.projectId);
     ctx?.progress(1, 1, 'done');
     const { candidates, skipped: _skipped, ...plain } = v;
@@ -74,7 +82,7 @@ export class RecommendService {
 
   /** Recomputes a recorded recommendation from its request and the history it saw; identical when nothing drifted. */
   replay(input: { projectId: string; recommendationId: string }): { identical: boolean; recorded: unknown; replayed: unknown } {
-    const rec = new RecommendationRepository(this.project(input.projectId).db).get(input.recommendationId);
+    const rec = this.project(input.projectId).recommendations.get(input.recommendationId);
     if (!rec) throw new AppError('NOT_FOUND', `recommendation ${input.recommendationId} not found`);
     const request = rec.request as RecordedRequest;
     const answer = this.answer(request);
@@ -83,16 +91,22 @@ export class RecommendService {
     return { identical: JSON.stringify(replayed) === JSON.stringify(rec.result), recorded: rec.result, replayed };
   }
 
-  private answer(r: RecordedRequest): Recommendation {
+  /** The instant ranking on the history the request saw, and the families a verified answer checks. */
+  private instantFor(r: RecordedRequest): { instant: Recommendation; families: Family[] } {
     const history = this.learning.history(r.historyBefore);
     if (history.length !== r.historyCount) {
       throw new AppError('CONFLICT', `history before the request had ${r.historyCount} samples, the knowledge base now has ${history.length}`);
     }
     const instant = recommendInstant(r.intent, history, this.learning.predictor(history));
+    return { instant, families: instant.options.slice(0, VERIFIED_CANDIDATES).map((o) => o.family) };
+  }
+
+  /** The answer on this thread (instant, and the replay of a recorded one). */
+  private answer(r: RecordedRequest): Recommendation {
+    const { instant, families } = this.instantFor(r);
     if (r.mode === 'instant') {
       return r.options !== null ? { ...instant, options: instant.options.slice(0, Math.max(1, r.options)) } : instant;
     }
-    const families = instant.options.slice(0, VERIFIED_CANDIDATES).map((o) => o.family);
     return recommendVerified(r.intent, families, {
       variants: r.options ?? 1,
       softwareVersion: APP_VERSION,
@@ -108,7 +122,7 @@ export class RecommendService {
     const result = JSON.parse(JSON.stringify(rec)) as unknown;
     return project.transaction(() => {
       const intentRec = project.intents.insert(intent.name, intent);
-      const row = new RecommendationRepository(project.db, this.now).insert({
+      const row = project.recommendations.insert({
         intentId: intentRec.id, mode: rec.mode, request: req, result, chosenFamily: rec.options[0]?.family ?? null, createdAt: at,
       });
       project.audit.append('system', `recommend.${rec.mode}`, row.id, { top: rec.options[0]?.family ?? null });

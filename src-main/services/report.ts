@@ -10,10 +10,6 @@ import { printSettings, type PrintSettings } from '../../src-shared/report/print
 import { PROJECT_EXTENSION, type ProjectFile } from '../store/projectFile';
 import type { ProjectLocator } from './locator';
 import type { ProjectService } from './projects';
-import { DecisionRepository } from '../store/repos/decisions';
-import { OptimizationRepository } from '../store/repos/optimizations';
-import { OutcomeRepository } from '../store/repos/outcomes';
-import { RecommendationRepository } from '../store/repos/recommendations';
 
 /**
  * Turns a self-contained HTML document into PDF bytes. Two engines: headless
@@ -62,10 +58,10 @@ export function reportInputFor(project: ProjectFile, opts: { designId?: string; 
     simulations: designs.flatMap((d) => project.simulations.listFor(d.id)),
     audit: audit.slice(0, AUDIT_PRINTED),
     auditTotal: audit.length,
-    recommendations: new RecommendationRepository(project.db).list(1000),
-    optimisations: new OptimizationRepository(project.db).list(),
-    decisions: new DecisionRepository(project.db).list(),
-    outcomes: new OutcomeRepository(project.db).list(),
+    recommendations: project.recommendations.list(1000),
+    optimisations: project.optimizations.list(),
+    decisions: project.decisions.list(),
+    outcomes: project.outcomes.list(),
     ...(opts.designId !== undefined ? { designId: opts.designId } : {}),
     sweepResult: (id) => project.simulations.result(id),
   };
@@ -116,6 +112,21 @@ export class ReportService {
     private readonly pdf: () => PdfRenderer,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /** The decision pack as HTML text or PDF bytes, written nowhere (the command line writes it where it was told). */
+  async render(input: { projectId: string; designId?: string; format: 'html' | 'pdf' }): Promise<{ data: string | Uint8Array; presented: string }> {
+    const project = this.projects.get(input.projectId);
+    const opts = { now: this.now(), ...(input.designId !== undefined ? { designId: input.designId } : {}) };
+    try {
+      const { model, html } = reportHtmlFor(project, opts);
+      const presented = model.chosen?.record.name ?? 'no design';
+      if (input.format === 'html') return { data: html, presented };
+      return { data: await this.pdf().render(html, printSettings(model)), presented };
+    } catch (err) {
+      if (err instanceof ReportInputError) throw new AppError('NOT_FOUND', err.message);
+      throw err;
+    }
+  }
 
   async generate(input: { projectId: string; designId?: string; format: 'html' | 'pdf' }): Promise<ReportOutput> {
     const project = this.projects.get(input.projectId);

@@ -1,18 +1,59 @@
 import { AppError } from '../../src-shared/contract/result';
 import type { SimulationRecord } from '../../src-shared/model/records';
+import type { Topology } from '../../src-shared/model/topology';
 import type { ScenarioClass } from '../../src-shared/sim/scenarios';
-import type { SweepReportShape, SweepSummaryShape } from '../../src-shared/contract/sim-types';
-import { bySeverity } from '../../src-shared/report/sweep';
+import type { SweepReportShape, SweepSummaryShape, TrafficOption } from '../../src-shared/contract/sim-types';
+import { sweepRowsFrom, sweepToCsv } from '../../src-shared/io/sweep-csv';
+import { analyzeGraph, type AnalyzeReport } from '../../src-shared/sim/analyze';
+import { compileTopology } from '../../src-shared/sim/csr';
+import { bySeverity, type ImpactReportShape } from '../../src-shared/sim/impact-report';
 import { sweepRefusal } from '../../src-shared/sim/limits';
-import { runSweep, type SweepReport, type TrafficOption } from '../workers/sweep';
-import type { WorkerPool } from '../workers/pool';
+import { runAnalyze, runSweep, type SweepReport } from '../workers/sweep';
+import { WorkerPool } from '../workers/pool';
 import type { EventBus } from './events';
 import type { JobContext } from './jobs';
+import { planInWorker } from './planning-worker';
 import type { ProjectService } from './projects';
 
 export type SweepSummary = SweepSummaryShape;
 
 const WORST_KEPT = 25;
+
+/** Below this many (scenario × node) steps `analyze` runs inline: starting workers would cost more. */
+const INLINE_WORK = 400_000;
+
+/** A sweep of designs that are not stored (files on the command line), on `threads` workers of their own. */
+export interface TopologySweepOptions {
+  scenarios: ScenarioClass[];
+  traffic: TrafficOption;
+  threads: number;
+  n2Sample?: number;
+  seed?: number;
+  unitGbps?: number | undefined;
+}
+
+export interface AnalyzeOptions {
+  traffic: 'uniform' | 'none';
+  scenarios: 'n1' | 'n2';
+  threads: number;
+  /** The caller asked for this many threads: use the pool even for a small graph. */
+  threadsGiven: boolean;
+}
+
+/** A pool of its own for one call, always closed. */
+async function withPool<T>(threads: number, fn: (pool: WorkerPool) => Promise<T>): Promise<T> {
+  const pool = new WorkerPool({ size: threads });
+  try {
+    return await fn(pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+const rangeAsInput = (err: unknown): never => {
+  if (err instanceof RangeError) throw new AppError('INVALID_INPUT', err.message);
+  throw err;
+};
 
 export function summariseSweep(r: SweepReportShape): SweepSummary {
   const classes: Record<string, number> = {};
@@ -51,14 +92,14 @@ export class SimulationService {
   /**
    * Throws now, before any job starts, what `run` would fail with at once: a
    * project that cannot be written, a missing design, or one over the sweep
-   * limit (INVALID_INPUT, naming its size and the limit). Reads the stored
+   * limit (TOO_LARGE, naming its size and the limit). Reads the stored
    * counts only, not the design.
    */
   checkSweepable(projectId: string, designId: string): void {
     const summary = this.projects.writable(projectId).topologies.list().find((d) => d.id === designId);
     if (summary === undefined) throw new AppError('NOT_FOUND', `design ${designId} not found in this project`);
     const refusal = sweepRefusal({ name: summary.name, devices: summary.nodeCount, links: summary.linkCount });
-    if (refusal !== null) throw new AppError('INVALID_INPUT', refusal);
+    if (refusal !== null) throw new AppError('TOO_LARGE', refusal);
   }
 
   async run(
@@ -76,18 +117,18 @@ export class SimulationService {
         { signal: ctx.signal, onProgress: (p) => ctx.progress(p.done, p.total, p.phase === 'baseline' ? 'routing baseline traffic' : 'failure scenarios') },
       );
     } catch (err) {
-      if (err instanceof RangeError) throw new AppError('INVALID_INPUT', err.message);
-      throw err;
+      return rangeAsInput(err);
     }
-    const shaped: SweepReportShape = report; // compile-time check that the pool's report matches the contract
-    const summary = summariseSweep(shaped);
+    const summary = summariseSweep(report);
+    ctx.progress(1, 1, 'isolating failure sets, availability and convergence');
+    const full = await planInWorker({ kind: 'impact', topology: rec.topology, sweep: report, seed: 1 }, { signal: ctx.signal });
     const sim = project.simulations.insert({
       topologyId: rec.id,
       topologyRevision: rec.revision,
       scenarios: input.scenarios.join(','),
       traffic: typeof input.traffic === 'string' ? input.traffic : 'explicit',
       summary,
-      result: report,
+      result: full,
       metrics: [
         { metric: 'baseline.maxUtilisation', value: report.baseline.maxUtilisation, unit: 'ratio' },
         { metric: 'worst.maxUtilisation', value: summary.worstUtilisation, unit: 'ratio' },
@@ -103,6 +144,49 @@ export class SimulationService {
     return { simulationId: sim.id, summary };
   }
 
+  /**
+   * The full impact report (sweep, isolating sets, availability,
+   * convergence) of designs given whole, e.g. read from files by the
+   * command line; nothing is stored. One pool serves them all.
+   */
+  async impactOf(designs: readonly Topology[], opts: TopologySweepOptions): Promise<ImpactReportShape[]> {
+    return withPool(opts.threads, async (pool) => {
+      const out: ImpactReportShape[] = [];
+      for (const t of designs) {
+        const report = await runSweep(t, {
+          scenarios: opts.scenarios,
+          traffic: opts.traffic,
+          threads: opts.threads,
+          pool,
+          ...(opts.n2Sample !== undefined ? { n2Sample: opts.n2Sample } : {}),
+          ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+          ...(opts.unitGbps !== undefined ? { unitGbps: opts.unitGbps } : {}),
+        }).catch(rangeAsInput);
+        out.push(await planInWorker({ kind: 'impact', topology: t, sweep: report, seed: opts.seed ?? 1 }));
+      }
+      return out;
+    });
+  }
+
+  /** Structure (bridges, cut nodes) and N-1 (or N-2) impact of a design given whole; small graphs inline. */
+  async analyze(topology: Topology, opts: AnalyzeOptions): Promise<AnalyzeReport> {
+    const g = compileTopology(topology);
+    const work = (g.linkIds.length + g.nodeIds.length) * g.nodeIds.length;
+    if (opts.traffic === 'none' || opts.threads === 1 || (!opts.threadsGiven && work < INLINE_WORK)) {
+      return analyzeGraph(g, { traffic: opts.traffic, scenarios: opts.scenarios });
+    }
+    return withPool(opts.threads, (pool) => runAnalyze(g, { traffic: opts.traffic, scenarios: opts.scenarios, pool }));
+  }
+
+  /** The latest sweep of a design as CSV rows (one per scenario). */
+  latestSweepCsv(projectId: string, designId: string): string {
+    const project = this.projects.get(projectId);
+    const last = project.simulations.listFor(designId).at(-1);
+    const rows = last === undefined ? [] : sweepRowsFrom(project.simulations.result(last.id));
+    if (rows.length === 0) throw new AppError('NOT_FOUND', 'it has no sweep results to export; run a failure sweep first');
+    return sweepToCsv(rows);
+  }
+
   list(projectId: string, designId: string): SimulationRecord[] {
     return this.projects.get(projectId).simulations.listFor(designId);
   }
@@ -110,6 +194,6 @@ export class SimulationService {
   result(projectId: string, simulationId: string): SweepReportShape {
     const r = this.projects.get(projectId).simulations.result(simulationId);
     if (r === undefined) throw new AppError('NOT_FOUND', `simulation ${simulationId} not found in this project`);
-    return r as SweepReport;
+    return r as SweepReportShape;
   }
 }

@@ -1,80 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LearningSample } from '../../src-shared/learn/sample';
-import type { Family } from '../../src-shared/model/topology';
-import type { Intent } from '../../src-shared/model/intent';
-import { openDatabase, type Db } from './db';
+import { openDatabase } from './db';
 import { openProjectFile, type ProjectFile } from './projectFile';
-
-/** File name of the knowledge base in the user's data folder. */
-export const KNOWLEDGE_FILE = 'knowledge.nettwin';
-
-interface Row {
-  id: string;
-  topology_id: string | null;
-  origin: string;
-  family: string | null;
-  seed: number;
-  intent_json: string;
-  features_json: string;
-  metrics_json: string;
-  label_json: string;
-  success: number;
-  software_version: string;
-  created_at: number;
-}
-
-const toSample = (r: Row): LearningSample => ({
-  id: r.id,
-  origin: r.origin as LearningSample['origin'],
-  family: r.family as Family | null,
-  seed: r.seed,
-  intent: JSON.parse(r.intent_json) as Intent,
-  features: JSON.parse(r.features_json) as number[],
-  metrics: JSON.parse(r.metrics_json) as LearningSample['metrics'],
-  label: JSON.parse(r.label_json) as LearningSample['label'],
-  softwareVersion: r.software_version,
-  createdAt: r.created_at,
-});
-
-/** learning_samples of one database (a project or the knowledge base). Inserts keep the first row of an id. */
-export class SampleRepository {
-  constructor(private readonly db: Db) {}
-
-  /** Adds samples it does not hold yet (merge by id); returns how many were new. */
-  add(samples: readonly LearningSample[], topologyId: string | null = null): number {
-    const stmt = this.db.prepare(
-      `INSERT OR IGNORE INTO learning_samples (id, topology_id, origin, family, seed, intent_json, features_json,
-         metrics_json, label_json, success, software_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    let added = 0;
-    this.db.transaction(() => {
-      for (const s of samples) {
-        added += stmt.run(s.id, topologyId, s.origin, s.family, s.seed, JSON.stringify(s.intent), JSON.stringify(s.features),
-          JSON.stringify(s.metrics), JSON.stringify(s.label), s.label.success ? 1 : 0, s.softwareVersion, s.createdAt).changes;
-      }
-    })();
-    return added;
-  }
-
-  /** Samples in insertion order; `before` keeps those created strictly earlier (replay of a past answer). */
-  list(before?: number): LearningSample[] {
-    const rows = (before === undefined
-      ? this.db.prepare('SELECT * FROM learning_samples ORDER BY created_at, rowid').all()
-      : this.db.prepare('SELECT * FROM learning_samples WHERE created_at < ? ORDER BY created_at, rowid').all(before)) as Row[];
-    return rows.map(toSample);
-  }
-
-  count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM learning_samples').get() as { n: number }).n;
-  }
-
-  /** Copies every sample of another database with the same table, by id. */
-  mergeFrom(other: Db): number {
-    const rows = other.prepare('SELECT * FROM learning_samples ORDER BY created_at, rowid').all() as Row[];
-    return this.add(rows.map(toSample));
-  }
-}
+import type { SampleRepository } from './repos/samples';
 
 /**
  * The knowledge base: an SQLite file in the user's data folder (same schema
@@ -86,7 +14,7 @@ export class SampleRepository {
 export class KnowledgeBase {
   readonly samples: SampleRepository;
   private constructor(readonly file: ProjectFile) {
-    this.samples = new SampleRepository(file.db);
+    this.samples = file.samples;
   }
 
   static open(file: string, opts: { bootstrap?: string; readOnly?: boolean; now?: () => number } = {}): KnowledgeBase {
@@ -118,7 +46,7 @@ export class KnowledgeBase {
 
   /** Merges the samples of an open project. */
   mergeProject(project: ProjectFile): number {
-    return this.samples.mergeFrom(project.db);
+    return this.samples.add(project.samples.list());
   }
 
   close(): void {

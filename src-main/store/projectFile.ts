@@ -1,12 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { APP_VERSION } from '../../src-shared/lib/version';
+import { PROJECT_EXTENSION } from '../../src-shared/model/records';
 import { looksLikeSqlite, NotAProjectError, openDatabase, type Db } from './db';
 import { latestSchemaVersion, migrate } from './migrate';
 import { MIGRATIONS } from './migrations/index';
 import type { Migration } from './migrations/types';
 import { acquireLock, processAlive } from './lock';
 import { AuditRepository } from './repos/audit';
+import { DecisionRepository } from './repos/decisions';
+import { OptimizationRepository } from './repos/optimizations';
+import { OutcomeRepository } from './repos/outcomes';
+import { RecommendationRepository } from './repos/recommendations';
+import { SampleRepository } from './repos/samples';
 import { IntentRepository } from './repos/intents';
 import { MetaRepository } from './repos/meta';
 import { SimulationRepository } from './repos/simulations';
@@ -15,7 +21,7 @@ import { ValidationRepository } from './repos/validations';
 
 /** `PRAGMA application_id` of every NetTwin project file ('NTWN'). */
 export const PROJECT_APPLICATION_ID = 0x4e54574e;
-export const PROJECT_EXTENSION = '.nettwin';
+export { PROJECT_EXTENSION };
 
 /** Records that are history rather than design: left out of a share "without history". */
 export const HISTORY_TABLES = [
@@ -79,10 +85,19 @@ export class ProjectFile {
   readonly simulations: SimulationRepository;
   readonly meta: MetaRepository;
   readonly audit: AuditRepository;
+  readonly recommendations: RecommendationRepository;
+  readonly optimizations: OptimizationRepository;
+  readonly decisions: DecisionRepository;
+  readonly outcomes: OutcomeRepository;
+  readonly samples: SampleRepository;
 
+  /**
+   * The project owns its connection: callers reach its tables through these
+   * repositories only, so every query of a project lives in src-main/store.
+   */
   constructor(
     readonly path: string,
-    readonly db: Db,
+    private readonly db: Db,
     readonly readOnly: boolean,
     now: () => number,
     private readonly releaseLock: () => void = () => undefined,
@@ -93,6 +108,26 @@ export class ProjectFile {
     this.simulations = new SimulationRepository(db, now);
     this.meta = new MetaRepository(db);
     this.audit = new AuditRepository(db, now);
+    this.recommendations = new RecommendationRepository(db, now);
+    this.optimizations = new OptimizationRepository(db, now);
+    this.decisions = new DecisionRepository(db, now);
+    this.outcomes = new OutcomeRepository(db, now);
+    this.samples = new SampleRepository(db);
+  }
+
+  /** False once closed (the services reopen a project closed under them). */
+  get isOpen(): boolean {
+    return this.db.open;
+  }
+
+  /** Folds any write-ahead log into the file before it is copied or downloaded (a no-op in rollback mode). */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  /** Rewrites the file without free pages (the shipped knowledge base is built this way). */
+  vacuum(): void {
+    this.db.exec('VACUUM');
   }
 
   get name(): string {

@@ -1,7 +1,8 @@
+import type { ScenarioResultShape, SweepReportShape, TrafficOption } from '../../src-shared/contract/sim-types';
 import type { Topology } from '../../src-shared/model/topology';
 import { analyzeStructure, assembleAnalyzeReport, linkPairReport, type AnalyzeReport } from '../../src-shared/sim/analyze';
 import { compileTopology, toPayload, type CompiledGraph } from '../../src-shared/sim/csr';
-import { IMPACT_FIELDS, type ScenarioImpact } from '../../src-shared/sim/impact';
+import { IMPACT_FIELDS } from '../../src-shared/sim/impact';
 import type { SweepJob, TrafficSpec } from '../../src-shared/sim/job';
 import { buildTraffic } from '../../src-shared/sim/job';
 import { buildScenarios, type ScenarioClass, type ScenarioOptions } from '../../src-shared/sim/scenarios';
@@ -28,12 +29,7 @@ export interface SweepHooks {
   signal?: AbortSignal;
 }
 
-/** How traffic is given to a sweep: a kind, or explicit demands between device ids. */
-export type TrafficOption =
-  | 'uniform'
-  | 'gravity'
-  | 'hub-centric'
-  | { demands: { source: string; target: string; volume: number }[] };
+export type { TrafficOption };
 
 export interface SweepOptions {
   scenarios: readonly ScenarioClass[];
@@ -49,24 +45,9 @@ export interface SweepOptions {
   pool?: WorkerPool;
 }
 
-export interface ScenarioResult extends Omit<ScenarioImpact, 'worstLink'> {
-  cls: ScenarioClass;
-  label: string;
-  failedNodes: string[];
-  failedLinks: string[];
-  worstLink: string | null;
-}
-
-export interface SweepReport {
-  design: string;
-  nodes: number;
-  links: number;
-  traffic: string;
-  baseline: { maxLoad: number; maxUtilisation: number; totalVolume: number };
-  scenarios: ScenarioResult[];
-  elapsedMs: number;
-  threads: number;
-}
+/** The contract's shapes are the one declaration; the pool produces exactly these. */
+export type ScenarioResult = ScenarioResultShape;
+export type SweepReport = SweepReportShape;
 
 /** Turns a traffic option into the index-based spec workers understand. */
 export function trafficSpec(t: Topology, g: CompiledGraph, option: TrafficOption): TrafficSpec {
@@ -149,7 +130,7 @@ export async function runSweep(topology: Topology, options: SweepOptions, hooks:
       label: sc.label,
       failedNodes: sc.nodes.map((v) => g.nodeIds[v]!),
       failedLinks: sc.links.map((e) => g.linkIds[e]!),
-      ...(r as Omit<ScenarioImpact, 'worstLink'>),
+      ...(r as Omit<ScenarioResultShape, 'cls' | 'label' | 'failedNodes' | 'failedLinks' | 'worstLink'>),
       worstLink: worst >= 0 ? g.linkIds[worst]! : null,
     };
   });

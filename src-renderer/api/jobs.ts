@@ -1,4 +1,4 @@
-import type { CallInput, Channel } from '../../src-shared/contract/contract';
+import type { CallInput, JobChannel, JobValue } from '../../src-shared/contract/contract';
 import type { EventPayload } from '../../src-shared/contract/events';
 import { ApiError, call, onEvent } from './client';
 
@@ -8,17 +8,17 @@ export interface JobHandle<T> {
   cancel(): Promise<void>;
 }
 
-export type JobChannel = Extract<Channel, 'design:generateAll' | 'design:importJob' | 'design:validateJob' | 'sim:run' | 'recommend:verified' | 'optimize:run'>;
+export type { JobChannel };
 
 /**
  * Starts a long job and follows its events. Events are buffered from before
  * the call, since they may overtake the reply that carries the job id.
  */
-export function runJob<T, C extends JobChannel = JobChannel>(
+export function runJob<C extends JobChannel>(
   channel: C,
   input: CallInput<C>,
   onProgress: (p: EventPayload<'job:progressed'>) => void,
-): JobHandle<T> {
+): JobHandle<JobValue<C>> {
   const early: { progress: EventPayload<'job:progressed'>[]; finished: EventPayload<'job:finished'>[] } = {
     progress: [],
     finished: [],
@@ -46,11 +46,12 @@ export function runJob<T, C extends JobChannel = JobChannel>(
   );
   const result = jobId.then(
     (jid) =>
-      new Promise<T>((resolve, reject) => {
+      new Promise<JobValue<C>>((resolve, reject) => {
         id = jid;
         settle = (f) => {
           cleanup();
-          if (f.ok) resolve(f.value as T);
+          // The one place the wire's value meets its type: the contract's JobValues, produced by handlers checked against it.
+          if (f.ok) resolve(f.value as JobValue<C>);
           else reject(new ApiError(f.error?.code ?? 'INTERNAL', f.error?.message ?? 'job failed'));
         };
         early.progress.filter((p) => p.jobId === jid).forEach(onProgress);

@@ -15,8 +15,3 @@ export function useCanvas<T>(selector: (s: CanvasState) => T): T {
   return useStore(store, selector);
 }
 
-export function useCanvasApi(): StoreApi<CanvasState> {
-  const store = useContext(CanvasStoreContext);
-  if (store === null) throw new Error('useCanvasApi must be used inside <CanvasStoreProvider>');
-  return store;
-}

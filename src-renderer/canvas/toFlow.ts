@@ -23,9 +23,6 @@ export function toFlowEdge(l: Link, selected = false): LinkEdge {
   };
 }
 
-export const toFlowNodes = (t: Topology): DeviceNode[] => t.nodes.map((n) => toFlowNode(n));
-export const toFlowEdges = (t: Topology): LinkEdge[] => t.links.map((l) => toFlowEdge(l));
-
 export const hasLayout = (t: Topology): boolean => t.nodes.every((n) => n.x !== undefined && n.y !== undefined);
 
 /**

@@ -1,4 +1,4 @@
-import type { CallInput } from '../../src-shared/contract/contract';
+import type { CallInput, JobValue } from '../../src-shared/contract/contract';
 import { runJob, type JobChannel } from '../api/jobs';
 import { useSession } from './session';
 
@@ -7,13 +7,13 @@ import { useSession } from './session';
  * the first progress event, then `progressLabel(message)`; the bar is cleared
  * when the job ends, however it ends. Resolves with the job's value.
  */
-export async function runInJobBar<T, C extends JobChannel>(
+export async function runInJobBar<C extends JobChannel>(
   channel: C,
   input: CallInput<C>,
   opts: { label: string; total?: number; progressLabel: (message: string) => string },
-): Promise<T> {
+): Promise<JobValue<C>> {
   const { setJob } = useSession.getState();
-  const job = runJob<T, C>(channel, input, (p) =>
+  const job = runJob(channel, input, (p) =>
     setJob({ label: opts.progressLabel(p.message), done: p.done, total: p.total, cancel: () => void job.cancel() }),
   );
   setJob({ label: opts.label, done: 0, total: opts.total ?? 1, cancel: () => void job.cancel() });

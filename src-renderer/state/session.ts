@@ -70,6 +70,14 @@ async function openOrOfferReadOnly(id: string): Promise<ProjectInfo | null> {
   }
 }
 
+/**
+ * Tells the back end the page has left a project, so its file is closed and
+ * its lock released (another NetTwin may open it). A later call reopens it.
+ */
+function release(id: string): void {
+  call('project:close', { id }).catch(() => undefined);
+}
+
 export const useSession = create<SessionState>()((set, get) => ({
   screen: 'design',
   compareIds: [],
@@ -92,6 +100,8 @@ export const useSession = create<SessionState>()((set, get) => ({
       if (project === null) return;
       const designs = await call('design:list', { projectId: project.id });
       const wanted = designs.some((d) => d.id === designId) ? designId! : (designs.at(-1)?.id ?? null);
+      const left = get().project;
+      if (left !== null && left.id !== project.id) release(left.id);
       set({ project, designs, selectedDesignId: wanted, error: null, screen: designs.length === 0 ? 'wizard' : 'design', compareIds: [] });
       remember(project.id, wanted);
     } catch (err) {
@@ -99,6 +109,8 @@ export const useSession = create<SessionState>()((set, get) => ({
     }
   },
   closeProject: () => {
+    const left = get().project;
+    if (left !== null) release(left.id);
     remember(null, null);
     set({ project: null, designs: [], selectedDesignId: null, screen: 'design', compareIds: [] });
   },

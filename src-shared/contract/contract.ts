@@ -8,13 +8,14 @@ import { PriceBookSchema } from '../cost/pricebook';
 import { TOPOLOGY_EXPORT_FORMATS, TOPOLOGY_IMPORT_FORMATS } from '../io/formats';
 import type { ImportReport } from '../io/report';
 import { SCENARIO_CLASSES } from '../sim/scenarios';
-import type { SweepReportShape } from './sim-types';
+import type { SweepReportShape, SweepSummaryShape } from './sim-types';
 import type { LearningReport } from '../learn/report';
 import type { GovernancePolicy } from '../learn/optimize/governance';
 import { RedundancySchema } from '../model/intent';
 import type {
   AuditEntryShape,
   OptimizationEntryShape,
+  OptimizeRunResultShape,
   OutcomeImportResultShape,
   RecommendResultShape,
   ReportOutputShape,
@@ -67,6 +68,8 @@ const DesignImportOutput = z.object({
   summary: TopologySummarySchema,
   report: z.custom<ImportReport>(),
   format: z.enum(TOPOLOGY_IMPORT_FORMATS),
+  /** The role corrections applied, by device id. */
+  corrections: z.record(z.string(), z.string()),
 });
 
 export const PositionSchema = z.object({ id: RecordId, x: z.number().finite(), y: z.number().finite() });
@@ -235,6 +238,22 @@ export type CallInput<C extends Channel> = z.input<Contract[C]['input']>;
 /** What a main-process handler receives (after parsing). */
 export type HandlerInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type CallOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+/**
+ * The value each long job's `job:finished` event carries, by the channel
+ * that starts it. The renderer's runJob derives its result type from this
+ * map and main's handlers are checked against it (ipc/handlers.ts).
+ */
+export interface JobValues {
+  'design:generateAll': z.output<typeof TopologySummarySchema>[];
+  'design:importJob': CallOutput<'design:import'>;
+  'design:validateJob': ValidationResult;
+  'sim:run': { simulationId: string; summary: SweepSummaryShape };
+  'recommend:verified': RecommendResultShape;
+  'optimize:run': OptimizeRunResultShape;
+}
+export type JobChannel = keyof JobValues & Channel;
+export type JobValue<C extends JobChannel> = JobValues[C];
 
 export function isChannel(name: string): name is Channel {
   return Object.prototype.hasOwnProperty.call(contract, name);

@@ -1,5 +1,5 @@
 import type { Recommendation } from '../learn/recommend';
-import type { AuditEntry, OptimizationEntry, OptimizationStatus } from '../model/records';
+import type { AuditEntry, OptimizationEntry } from '../model/records';
 
 /**
  * Learning, optimisation, audit and report values as they cross the
@@ -10,13 +10,13 @@ export interface RecommendResultShape extends Recommendation {
   paretoFront?: { family: string; seed: number }[];
 }
 
-export type OptimizationStatusShape = OptimizationStatus;
 export type OptimizationEntryShape = OptimizationEntry;
 
 export interface OptimizeRunResultShape {
   steps: OptimizationEntryShape[];
+  /** The design's revision after the auto-approved steps. */
   revision: number;
-  stoppedFor: string;
+  stoppedFor: 'approval' | 'nothing-to-improve' | 'max-steps';
 }
 
 export interface OutcomeImportResultShape {

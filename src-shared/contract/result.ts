@@ -11,7 +11,11 @@ export const ERROR_CODES = [
   'READ_ONLY',
   'LOCKED',
   'FORBIDDEN',
+  /** Over a size limit (src-shared/lib/limits.ts): the message names the size and the limit. */
+  'TOO_LARGE',
   'CANCELLED',
+  /** The renderer could not reach the back end (no answer, connection dropped). */
+  'UNREACHABLE',
   'UNKNOWN_CHANNEL',
   'INTERNAL',
 ] as const;
@@ -24,9 +28,6 @@ export interface IpcError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 export const IpcErrorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
-
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } });
 
 /** An error a service throws on purpose, with the code the caller should see. */
 export class AppError extends Error {

@@ -1,6 +1,13 @@
 import type { ScenarioImpact } from '../sim/impact';
 import type { ScenarioClass } from '../sim/scenarios';
 
+/** How traffic is given to a sweep: a kind, or explicit demands between device ids. */
+export type TrafficOption =
+  | 'uniform'
+  | 'gravity'
+  | 'hub-centric'
+  | { demands: { source: string; target: string; volume: number }[] };
+
 /**
  * What a failure sweep reports across the boundary (the worker pool's
  * SweepReport is checked against this shape where main produces it).

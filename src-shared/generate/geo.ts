@@ -18,6 +18,7 @@ export const EARTH_RADIUS_KM = 6371.0088;
 export const ROUTE_FACTOR = 1.5;
 export const FIBRE_MS_PER_KM = 0.005;
 export const INTRA_SITE_LATENCY_MS = 0.05;
+/** @public Documented above but applied by no code yet (noted for the planning-model work, issue 15). */
 export const DEFAULT_INTER_SITE_LATENCY_MS = 2;
 
 const rad = (deg: number) => (deg * Math.PI) / 180;

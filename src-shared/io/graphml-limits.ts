@@ -1,13 +1,14 @@
+import { IMPORT_MAX_CHARS, IMPORT_MAX_LINKS, IMPORT_MAX_NODES } from '../lib/limits';
+
 /**
  * What one GraphML import may hold (docs/limits.md gives the figures behind
  * these numbers). The character cap is checked before parsing; the node and
  * link caps while reading, so a file that would not fit stops before its
  * nodes are built, not after memory has run out.
  */
-export const GRAPHML_MAX_CHARS = 64 * 1024 * 1024;
-/** Measured: 100,000 Zoo-style nodes (1.3 links each) import in ~6 s, < 1 GB peak. */
-export const GRAPHML_MAX_NODES = 100_000;
-export const GRAPHML_MAX_LINKS = 200_000;
+export const GRAPHML_MAX_CHARS = IMPORT_MAX_CHARS;
+export const GRAPHML_MAX_NODES = IMPORT_MAX_NODES;
+export const GRAPHML_MAX_LINKS = IMPORT_MAX_LINKS;
 
 export interface GraphmlLimits {
   maxNodes: number;

@@ -10,8 +10,8 @@ import {
 } from './graphml-limits';
 import { positionOf, XmlSyntaxError, XmlTokenizer } from './graphml-xml';
 
-export type { GraphmlImport, GraphmlReport } from './graphml-build';
-export { GRAPHML_MAX_CHARS, GRAPHML_MAX_LINKS, GRAPHML_MAX_NODES, GraphmlError } from './graphml-limits';
+export type { GraphmlImport } from './graphml-build';
+export { GRAPHML_MAX_CHARS, GRAPHML_MAX_NODES, GraphmlError } from './graphml-limits';
 
 /**
  * GraphML importer (Internet Topology Zoo and yEd flavours).

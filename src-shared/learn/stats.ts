@@ -49,13 +49,6 @@ export function mape(pairs: readonly { predicted: number; actual: number }[]): n
   return terms.length === 0 ? NaN : 100 * mean(terms);
 }
 
-/** Standard deviation (n − 1 denominator); 0 for fewer than two values. */
-export function stdev(xs: readonly number[]): number {
-  if (xs.length < 2) return 0;
-  const m = mean(xs);
-  return Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1));
-}
-
 /** Standard normal CDF (Abramowitz & Stegun 26.2.17, |error| < 7.5e-8). */
 export function normalCdf(x: number): number {
   const t = 1 / (1 + 0.2316419 * Math.abs(x));

@@ -38,9 +38,18 @@ export function sampleId(intent: Intent, family: Family, seed: number): string {
 export function recommendVerified(
   intent: Intent,
   families: readonly Family[],
-  opts: { variants?: number; softwareVersion: string; now: number; instant?: Recommendation },
+  opts: {
+    variants?: number;
+    softwareVersion: string;
+    now: number;
+    instant?: Recommendation;
+    /** Called after each candidate (family × variant) is generated and measured: progress for a job. */
+    onCandidate?: (done: number, total: number, label: string) => void;
+  },
 ): VerifiedResult {
   const variants = Math.max(1, opts.variants ?? 1);
+  const total = families.length * variants;
+  let done = 0;
   const candidates: VerifiedCandidate[] = [];
   const skipped: { family: Family; reason: string }[] = [];
   for (const family of families) {
@@ -51,6 +60,8 @@ export function recommendVerified(
       } catch (err) {
         if (!(err instanceof GenerateError)) throw err;
         if (seed === 1) skipped.push({ family, reason: err.message });
+        done += variants - seed + 1;
+        opts.onCandidate?.(done, total, `${family}: cannot be built`);
         break;
       }
       const sample = sampleFromDesign(design, intent, {
@@ -60,6 +71,7 @@ export function recommendVerified(
         createdAt: opts.now,
       });
       candidates.push({ design, sample, onFront: false });
+      opts.onCandidate?.(++done, total, `${family} seed ${seed}`);
     }
   }
   const ok = candidates.filter((c) => c.sample.label.success);

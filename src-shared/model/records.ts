@@ -145,3 +145,6 @@ export interface OutcomeRecord {
   measuredAt: number | null;
   createdAt: number;
 }
+
+/** A project file's name ends in this (the desktop's dialogs, the browser host's ids, the command line). */
+export const PROJECT_EXTENSION = '.nettwin';

@@ -1,3 +1,4 @@
+import { bySeverity } from '../sim/impact-report';
 import type { ScenarioResultShape, SweepReportShape, SweepSummaryShape } from '../contract/sim-types';
 
 /**
@@ -29,14 +30,7 @@ export interface ClassRow {
   worstUtilisation: number;
 }
 
-export function bySeverity(a: ScenarioResultShape, b: ScenarioResultShape): number {
-  return (
-    b.disconnectedPairs - a.disconnectedPairs ||
-    b.strandedDemand - a.strandedDemand ||
-    b.maxUtilisation - a.maxUtilisation ||
-    b.stretchP95 - a.stretchP95
-  );
-}
+export { bySeverity };
 
 /** Whether a scenario changes anything worth a line in the certificate. */
 const harmful = (s: ScenarioResultShape): boolean =>

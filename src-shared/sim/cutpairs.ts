@@ -1,5 +1,5 @@
 import type { CompiledGraph } from './csr';
-import { connectedComponents, dfsForest, type DfsForest } from './connectivity';
+import { dfsForest, type DfsForest } from './connectivity';
 
 /**
  * Disconnected node pairs after failures, from the DFS tree's block-cut
@@ -45,32 +45,6 @@ function connectedPairs(sizes: readonly number[]): number {
   let p = 0;
   for (const s of sizes) p += (s * (s - 1)) / 2;
   return p;
-}
-
-/**
- * Pairs {x, y} of surviving nodes that were connected before and are not
- * after an arbitrary failure set. O(n + m) (one BFS labelling).
- */
-export function disconnectedPairsAfter(
-  g: CompiledGraph,
-  baselineComponentOf: Int32Array,
-  baselineSizes: readonly number[],
-  failedNodes: Uint8Array,
-  failedLinks: Uint8Array,
-  failedNodeList: readonly number[],
-): number {
-  const lost = new Map<number, number>();
-  for (const v of failedNodeList) {
-    const c = baselineComponentOf[v]!;
-    lost.set(c, (lost.get(c) ?? 0) + 1);
-  }
-  let before = 0;
-  baselineSizes.forEach((s, c) => {
-    const k = s - (lost.get(c) ?? 0);
-    before += (k * (k - 1)) / 2;
-  });
-  const after = connectedComponents(g, failedNodes, failedLinks);
-  return before - connectedPairs(after.sizes);
 }
 
 /**

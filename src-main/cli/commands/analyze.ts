@@ -5,16 +5,11 @@ import { detectFormat } from '../../../src-shared/io/detect';
 import { importTopology, TOPOLOGY_IMPORT_FORMATS, type TopologyImportFormat } from '../../../src-shared/io/formats';
 import { GRAPHML_MAX_CHARS, GraphmlError, importGraphml } from '../../../src-shared/io/graphml';
 import type { Topology } from '../../../src-shared/model/topology';
-import { analyzeGraph, N2_MAX_LINKS, type AnalyzeReport } from '../../../src-shared/sim/analyze';
-import { compileTopology } from '../../../src-shared/sim/csr';
+import { N2_MAX_LINKS, type AnalyzeReport } from '../../../src-shared/sim/analyze';
 import { sweepRefusal } from '../../../src-shared/sim/limits';
-import { WorkerPool } from '../../workers/pool';
-import { runAnalyze } from '../../workers/sweep';
 import { intOption, parseCli } from '../args';
 import { CliError, type Command } from '../command';
-
-/** Below this many (scenario × node) steps the sweep runs inline: starting workers would cost more. */
-const INLINE_WORK = 400_000;
+import { withServices } from '../session';
 
 /**
  * Reads a topology file for analysis (GraphML, design JSON, containerlab,
@@ -104,24 +99,14 @@ export const analyzeCommand: Command = {
     // Structure alone is linear time at any size; the traffic sweep is refused above the sweep limit.
     const refusal = values.traffic === 'uniform' ? sweepRefusal({ name: topology.name, devices: topology.nodes.length, links: topology.links.length }) : null;
     if (refusal !== null) throw new CliError(`${path.basename(file)}: ${refusal}`);
-    const g = compileTopology(topology);
-    if (scenarios === 'n2' && g.linkIds.length > N2_MAX_LINKS) {
-      throw new CliError(`${file}: --scenarios n2 is limited to graphs of up to ${N2_MAX_LINKS} links; this one has ${g.linkIds.length}`);
+    const links = topology.links.length;
+    if (scenarios === 'n2' && links > N2_MAX_LINKS) {
+      throw new CliError(`${file}: --scenarios n2 is limited to graphs of up to ${N2_MAX_LINKS} links; this one has ${links}`);
     }
     const traffic = values.traffic === 'uniform' ? 'uniform' : 'none';
-    const work = (g.linkIds.length + g.nodeIds.length) * g.nodeIds.length;
-    let report: AnalyzeReport;
     // An explicit --threads N > 1 always uses the pool; by default tiny graphs run inline.
-    if (traffic === 'none' || threads === 1 || (values.threads === undefined && work < INLINE_WORK)) {
-      report = analyzeGraph(g, { traffic, scenarios });
-    } else {
-      const pool = new WorkerPool({ size: threads });
-      try {
-        report = await runAnalyze(g, { traffic, scenarios, pool });
-      } finally {
-        await pool.close();
-      }
-    }
+    const report: AnalyzeReport = await withServices({}, (s) =>
+      s.simulations.analyze(topology, { traffic, scenarios, threads, threadsGiven: values.threads !== undefined }));
     io.out(values.json ? JSON.stringify(report) : humanReport(file, report));
     return 0;
   },

@@ -1,15 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { AppError } from '../../../src-shared/contract/result';
 import type { ClabKind } from '../../../src-shared/io/clab-kinds';
-import { exportTopology, TOPOLOGY_EXPORT_FORMATS, type ExportOptions, type TopologyExportFormat } from '../../../src-shared/io/formats';
-import { sweepRowsFrom, sweepToCsv } from '../../../src-shared/io/sweep-csv';
+import { TOPOLOGY_EXPORT_FORMATS, type ExportOptions, type TopologyExportFormat } from '../../../src-shared/io/formats';
 import type { TopologySummary } from '../../../src-shared/model/records';
 import { DeviceRoleSchema, type DeviceRole } from '../../../src-shared/model/topology';
-import type { ProjectFile } from '../../store/projectFile';
 import { parseCli } from '../args';
 import { CliError, type Command } from '../command';
-// Shared with `import`: opening a project with one-line errors.
-import { openProject } from './import';
+import { openProject, withServices } from '../session';
 
 const FORMATS = [...TOPOLOGY_EXPORT_FORMATS, 'csv'] as const;
 const USAGE =
@@ -17,14 +15,13 @@ const USAGE =
   '[--design ID|NAME] [--kind ROLE=KIND,IMAGE]...';
 
 /** The design to export: named by id or name, else the most recently changed one. */
-function pickDesign(project: ProjectFile, wanted: string | undefined): TopologySummary {
-  const all = project.topologies.list();
-  if (all.length === 0) throw new CliError(`${project.path} holds no designs`);
+function pickDesign(file: string, all: readonly TopologySummary[], wanted: string | undefined): TopologySummary {
+  if (all.length === 0) throw new CliError(`${file} holds no designs`);
   if (wanted === undefined) return all.reduce((a, b) => (b.updatedAt >= a.updatedAt ? b : a));
   const hits = all.filter((d) => d.id === wanted || d.name === wanted);
   if (hits.length === 1) return hits[0]!;
   throw new CliError(
-    hits.length === 0 ? `no design "${wanted}" in ${project.path}` : `"${wanted}" names ${hits.length} designs; give its id`,
+    hits.length === 0 ? `no design "${wanted}" in ${file}` : `"${wanted}" names ${hits.length} designs; give its id`,
   );
 }
 
@@ -38,15 +35,6 @@ function parseKinds(values: readonly string[]): Partial<Record<DeviceRole, ClabK
     out[role.data] = { kind: m[2]!, image: m[3]! };
   }
   return out;
-}
-
-/** Sweep rows of the design's latest simulation, as CSV. */
-function sweepCsv(project: ProjectFile, design: TopologySummary): string {
-  const sims = project.simulations.listFor(design.id);
-  const last = sims.at(-1);
-  const rows = last === undefined ? [] : sweepRowsFrom(project.simulations.result(last.id));
-  if (rows.length === 0) throw new CliError(`design "${design.name}" has no sweep results to export; run a failure sweep first`);
-  return sweepToCsv(rows);
 }
 
 /**
@@ -95,18 +83,18 @@ export const exportCommand: Command = {
       ansible: { kinds: parseKinds(values.kind ?? []), layout: /\.ya?ml$/i.test(out) ? 'inline' : 'host_vars' },
     };
 
-    const project = openProject(positionals[0]!, { readOnly: true });
-    let files: Record<string, string>;
-    let design: TopologySummary;
-    try {
-      design = pickDesign(project, values.design);
-      files =
-        format === 'csv'
-          ? { 'sweep.csv': sweepCsv(project, design) }
-          : exportTopology(format as TopologyExportFormat, project.topologies.get(design.id).topology, options);
-    } finally {
-      project.close();
-    }
+    const file = positionals[0]!;
+    const { design, files } = await withServices({}, (s) => {
+      const projectId = openProject(s, file, { readOnly: true });
+      const design = pickDesign(file, s.designs.list(projectId), values.design);
+      if (format !== 'csv') return { design, files: s.exchange.exportDesign(projectId, design.id, format as TopologyExportFormat, options).files };
+      try {
+        return { design, files: { 'sweep.csv': s.simulations.latestSweepCsv(projectId, design.id) } };
+      } catch (err) {
+        if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
+        throw new CliError(`design "${design.name}" has no sweep results to export; run a failure sweep first`);
+      }
+    });
     const written = writeFiles(files, out);
     io.out(`exported design "${design.name}" (${design.id}) as ${format} → ${written.join(', ')}`);
     return 0;

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { generateAll, generateDesign, GenerateError, type Design } from '../../../src-shared/generate/generate';
+import type { Design } from '../../../src-shared/generate/generate';
 import { DEFAULT_PRICE_BOOK, parsePriceBook, type PriceBook } from '../../../src-shared/cost/pricebook';
 import { parseIntent, type Intent } from '../../../src-shared/model/intent';
+import { PROJECT_EXTENSION } from '../../../src-shared/model/records';
 import { FamilySchema, TOPOLOGY_FAMILIES, type Family } from '../../../src-shared/model/topology';
 import { intOption, parseCli } from '../args';
 import { CliError, type CliIo, type Command } from '../command';
-import { openProjectFile, PROJECT_EXTENSION, type ProjectFile } from '../../store/projectFile';
+import { openProject, withServices } from '../session';
 
 const USAGE =
   'nettwin generate --intent FILE [--family NAME | --all] [--seed N] [--price-book FILE] [--json] [--out FILE.nettwin]';
@@ -42,51 +42,6 @@ export function readPriceBook(file: string | undefined, io: CliIo): PriceBook | 
   if (parsed.ok) return parsed.book;
   for (const p of parsed.problems) io.err(`${file}: ${p}`);
   return null;
-}
-
-/** Opens a project file for the CLI; store errors (not a project, damaged, locked, newer) become one line. */
-export function openProjectForCli(file: string, opts: { readOnly: boolean }): ProjectFile {
-  if (!file.endsWith(PROJECT_EXTENSION)) throw new CliError(`${file}: a project file name ends in ${PROJECT_EXTENSION}`);
-  try {
-    return openProjectFile(file, opts.readOnly
-      ? { readOnly: true, lock: false }
-      : fs.existsSync(file) ? {} : { create: { name: path.basename(file, PROJECT_EXTENSION) } });
-  } catch (err) {
-    throw new CliError((err as Error).message.split('\n')[0] ?? String(err));
-  }
-}
-
-/** Records the intent and every design (TopologyRecord) with its validation (ValidationRecord), in one transaction. */
-function recordDesigns(file: string, intent: Intent, designs: readonly Design[]): string[] {
-  const project = openProjectForCli(file, { readOnly: false });
-  try {
-    return project.transaction(() => {
-      const intentRec = project.intents.insert(intent.name, intent);
-      return designs.map((d) => {
-        const rec = project.topologies.insert({
-          name: d.topology.name,
-          topology: d.topology,
-          source: 'generated',
-          family: d.family,
-          seed: d.seed,
-          intentId: intentRec.id,
-          cost: d.cost,
-        });
-        project.validations.insert({
-          topologyId: rec.id,
-          topologyRevision: rec.revision,
-          intentId: intentRec.id,
-          score: d.validation.score,
-          passed: d.validation.passed,
-          result: d.validation,
-        });
-        project.audit.append('user', 'design.generate', rec.id, { family: d.family, seed: d.seed, via: 'cli' });
-        return rec.id;
-      });
-    });
-  } finally {
-    project.close();
-  }
 }
 
 const usd = (v: number): string => `$${Math.round(v).toLocaleString('en-US')}`;
@@ -137,19 +92,12 @@ export const generateCommand: Command = {
     const intent = readIntent(values.intent, io);
     const priceBook = readPriceBook(values['price-book'], io);
     if (intent === null || priceBook === null) return 2;
-    let designs: Design[];
-    let skipped: { family: Family; reason: string }[] = [];
-    if (family !== undefined) {
-      try {
-        designs = [generateDesign(intent, family, seed, { priceBook })];
-      } catch (err) {
-        if (err instanceof GenerateError) throw new CliError(err.message);
-        throw err;
-      }
-    } else {
-      ({ designs, skipped } = generateAll(intent, seed, { priceBook }));
-    }
-    const ids = values.out === undefined ? [] : recordDesigns(values.out, intent, designs);
+    const out = values.out;
+    const { designs, skipped, ids } = await withServices({}, (s) => {
+      const made = s.designs.candidates(intent, family, seed, priceBook);
+      const ids = out === undefined ? [] : s.designs.recordCandidates(openProject(s, out, { create: true }), intent, made.designs).map((d) => d.id);
+      return { ...made, ids };
+    });
     if (values.json === true) {
       io.out(JSON.stringify({
         designs: designs.map((d) => ({ family: d.family, seed: d.seed, topology: d.topology, cost: d.cost, validation: d.validation })),

@@ -2,13 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { detectFormat } from '../../../src-shared/io/detect';
 import { GRAPHML_MAX_CHARS } from '../../../src-shared/io/graphml-limits';
-import { importTopology, TOPOLOGY_IMPORT_FORMATS, type ImportInput, type TopologyImportFormat } from '../../../src-shared/io/formats';
-import { ImportError } from '../../../src-shared/io/report';
-import { applyRoleCorrections } from '../../../src-shared/io/roles';
-import { summariseReport } from '../../../src-shared/io/report-summary';
+import { TOPOLOGY_IMPORT_FORMATS, type TopologyImportFormat } from '../../../src-shared/io/formats';
+import type { ImportRequest } from '../../services/exchange';
 import { parseCli } from '../args';
 import { CliError, type Command } from '../command';
-import { openProjectFile, PROJECT_EXTENSION, type ProjectFile } from '../../store/projectFile';
+import { openProject, withServices } from '../session';
 
 /**
  * One cap for every file the CLI reads: the 64 MB an import call takes per
@@ -32,25 +30,6 @@ export function readText(file: string): string {
   }
 }
 
-/**
- * Opens a project for the CLI (creating it when `create` names it); store
- * errors (not a project, damaged, newer version, locked) become one line.
- */
-export function openProject(file: string, opts: { readOnly?: boolean; create?: string } = {}): ProjectFile {
-  if (!file.endsWith(PROJECT_EXTENSION)) throw new CliError(`${file}: a project file name ends in ${PROJECT_EXTENSION}`);
-  try {
-    return openProjectFile(file, {
-      ...(opts.readOnly ? { readOnly: true, lock: false } : {}),
-      ...(opts.create !== undefined && !fs.existsSync(file) ? { create: { name: opts.create } } : {}),
-    });
-  } catch (err) {
-    throw new CliError((err as Error).message.split('\n')[0] ?? String(err));
-  }
-}
-
-/** Project name for a new file: its base name without the extension. */
-export const projectNameOf = (file: string): string => path.basename(file, PROJECT_EXTENSION);
-
 const USAGE =
   'nettwin import FILE [--format graphml|clab|netbox-csv|netbox-json|json] [--cables FILE] [--sites FILE] ' +
   '[--role NODE=ROLE]... [--name NAME] [--json] --out PROJECT.nettwin';
@@ -73,25 +52,6 @@ function parseRoles(values: readonly string[]): Record<string, string> {
     const at = v.lastIndexOf('=');
     if (at <= 0 || at === v.length - 1) throw new CliError(`--role must be NODE=ROLE, got "${v}"`);
     out[v.slice(0, at)] = v.slice(at + 1);
-  }
-  return out;
-}
-
-/** People name devices by name, the model by id: accept either when it is unambiguous. */
-function byIdOrName(
-  corrections: Record<string, string>,
-  nodes: ReadonlyArray<{ id: string; name: string }>,
-): Record<string, string> {
-  const ids = new Set(nodes.map((n) => n.id));
-  const out: Record<string, string> = {};
-  for (const [key, role] of Object.entries(corrections)) {
-    if (ids.has(key)) {
-      out[key] = role;
-      continue;
-    }
-    const named = nodes.filter((n) => n.name === key);
-    if (named.length > 1) throw new CliError(`--role: ${named.length} devices are named "${key}"; use the device id`);
-    out[named[0]?.id ?? key] = role; // an unknown key is reported by applyRoleCorrections
   }
   return out;
 }
@@ -129,59 +89,42 @@ export const importCommand: Command = {
       format = detected;
     }
 
-    const input: ImportInput = { text, fileName: path.basename(file) };
+    const request: Omit<ImportRequest, 'projectId'> = { text, fileName: path.basename(file), format };
     // NetBox exports come as one file per object type; pick up the siblings of a devices file.
     const netbox = format === 'netbox-csv' || format === 'netbox-json';
     const cables = values.cables ?? (netbox ? companion(file, 'cables') : undefined);
     const sites = values.sites ?? (netbox ? companion(file, 'sites') : undefined);
-    if (cables !== undefined) input.cables = { text: readText(cables), fileName: path.basename(cables) };
-    if (sites !== undefined) input.sites = { text: readText(sites), fileName: path.basename(sites) };
+    if (cables !== undefined) request.cables = { text: readText(cables), fileName: path.basename(cables) };
+    if (sites !== undefined) request.sites = { text: readText(sites), fileName: path.basename(sites) };
     if (format === 'netbox-csv' && cables === undefined) {
       throw new CliError(`${file}: a NetBox CSV import needs the cables export too; give --cables FILE`);
     }
+    if (values.role !== undefined) request.roles = parseRoles(values.role);
+    if (values.name !== undefined) request.name = values.name;
 
-    let result;
-    try {
-      result = importTopology(format, input);
-    } catch (err) {
-      if (err instanceof ImportError) throw new CliError(err.message);
-      throw err;
-    }
-    let topology = result.topology;
-    // One role guess per device is 50,000 lines for a large network: fold them, as the app does.
-    const report = summariseReport(result.report);
-    const corrections = byIdOrName(parseRoles(values.role ?? []), topology.nodes);
-    try {
-      topology = applyRoleCorrections(topology, corrections);
-    } catch (err) {
-      throw new CliError((err as Error).message);
-    }
-
-    const base = path.basename(file).replace(/\.(clab\.ya?ml|graphml|json|csv|ya?ml|xml)$/i, '');
-    const name = values.name ?? (topology.name === 'Untitled design' || topology.name === '' ? base : topology.name);
-    const project = openProject(values.out, { create: projectNameOf(values.out) });
-    let designId: string;
-    try {
-      designId = project.transaction(() => {
-        const rec = project.topologies.insert({ name, topology: { ...topology, name }, source: 'imported' });
-        project.audit.append('user', 'design.import', rec.id, {
-          file: path.basename(file),
-          format,
-          report,
-          roleCorrections: corrections,
-        });
-        return rec.id;
-      });
-    } finally {
-      project.close();
-    }
+    const out = values.out;
+    const existed = fs.existsSync(out);
+    const { summary, report, corrections } = await withServices({}, async (s) => {
+      const projectId = openProject(s, out, { create: true });
+      try {
+        return await s.exchange.importDesign({ ...request, projectId });
+      } catch (err) {
+        // A refused file leaves no new, empty project behind.
+        if (!existed) {
+          s.projects.close(projectId);
+          fs.rmSync(out, { force: true });
+        }
+        throw err;
+      }
+    });
+    const { id: designId, name, nodeCount, linkCount } = summary;
 
     if (values.json) {
-      io.out(JSON.stringify({ project: values.out, designId, format, name, nodes: topology.nodes.length, links: topology.links.length, report }));
+      io.out(JSON.stringify({ project: values.out, designId, format, name, nodes: nodeCount, links: linkCount, report }));
       return 0;
     }
     const lines = [
-      `imported "${name}" from ${file} (${format}): ${topology.nodes.length} devices, ${topology.links.length} links → ${values.out} (design ${designId})`,
+      `imported "${name}" from ${file} (${format}): ${nodeCount} devices, ${linkCount} links → ${values.out} (design ${designId})`,
     ];
     for (const kind of ['mapped', 'guessed', 'dropped'] as const) {
       for (const line of report[kind]) lines.push(`  ${kind}: ${line}`);

@@ -1,8 +1,7 @@
 import type { LearningReport } from '../../../src-shared/learn/report';
 import { parseCli } from '../args';
 import { CliError, type Command } from '../command';
-import { openProject } from './import';
-import { asCliError, cliLearning } from './recommend';
+import { openProject, withServices } from '../session';
 
 const USAGE = 'nettwin learn report [--knowledge FILE] [--project FILE.nettwin] [--json]';
 const pct = (x: number) => `${(100 * x).toFixed(0)} %`;
@@ -42,17 +41,10 @@ export const learnCommand: Command = {
     });
     if (positionals[0] !== 'report' || positionals.length > 1) throw new CliError(`expected "report" (usage: ${USAGE})`);
     // With --project, measured outcomes stored in that project are compared with their predictions.
-    const project = values.project === undefined ? null : openProject(values.project, { readOnly: true });
-    const learning = cliLearning(values.knowledge, project);
-    try {
-      const report = learning.report(project ? { projectId: project.path } : {});
-      io.out(values.json ? JSON.stringify(report) : text(report));
-      return 0;
-    } catch (err) {
-      return asCliError(err);
-    } finally {
-      learning.dispose();
-      project?.close();
-    }
+    const projectFile = values.project;
+    const report = await withServices({ knowledge: values.knowledge, needsKnowledge: true }, (s) =>
+      s.learning.report(projectFile === undefined ? {} : { projectId: openProject(s, projectFile, { readOnly: true }) }));
+    io.out(values.json ? JSON.stringify(report) : text(report));
+    return 0;
   },
 };

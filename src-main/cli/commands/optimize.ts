@@ -1,15 +1,70 @@
 import { STRATEGIES, type Strategy } from '../../../src-shared/learn/optimize/run';
-import { RedundancySchema } from '../../../src-shared/model/intent';
-import { OptimizeService, type OptimizeRunResult } from '../../services/optimize';
+import { RedundancySchema, type Redundancy } from '../../../src-shared/model/intent';
+import type { Services } from '../../services/container';
+import type { OptimizeRunResult } from '../../services/optimize';
 import { intOption, parseCli } from '../args';
-import { CliError, type Command } from '../command';
-import { openProject } from './import';
-import { asCliError } from './recommend';
+import { CliError, type CliIo, type Command } from '../command';
+import { openProject, withServices } from '../session';
 
 const USAGE =
   'nettwin optimize FILE.nettwin [--strategy cost|resilience|load] [--design ID] [--keep NONE|STANDARD|HIGH|CRITICAL] [--max-steps N] [--json]\n' +
   '       nettwin optimize FILE.nettwin (--approve STEP | --reject STEP | --undo STEP) --by NAME --reason TEXT\n' +
   '       nettwin optimize FILE.nettwin --replay STEP | --log';
+
+interface Parsed {
+  strategy: Strategy;
+  maxSteps: number;
+  decision: 'approve' | 'reject' | 'undo' | null;
+  keep: Redundancy | undefined;
+  design?: string | undefined;
+  approve?: string | undefined;
+  reject?: string | undefined;
+  undo?: string | undefined;
+  replay?: string | undefined;
+  log?: boolean | undefined;
+  by?: string | undefined;
+  reason?: string | undefined;
+  json?: boolean | undefined;
+}
+
+async function run(s: Services, projectId: string, file: string, io: CliIo, values: Parsed): Promise<number> {
+  const { strategy, maxSteps, decision, keep } = values;
+  if (decision !== null) {
+    const stepId = (values.approve ?? values.reject ?? values.undo)!;
+    const e = decision === 'undo'
+      ? s.optimize.undo({ projectId, stepId, actor: values.by!, reason: values.reason! })
+      : s.optimize.decide({ projectId, stepId, decision, actor: values.by!, reason: values.reason! });
+    io.out(values.json ? JSON.stringify(e) : `step ${e.step} (${e.id}) is now ${e.status} by ${e.decidedBy ?? '?'}: ${e.decisionReason ?? ''}`);
+    return 0;
+  }
+  if (values.replay !== undefined) {
+    const r = s.optimize.replay({ projectId, stepId: values.replay });
+    io.out(values.json ? JSON.stringify(r) : r.identical ? 'replayed: identical result' : 'replayed: DIFFERENT result');
+    return r.identical ? 0 : 1;
+  }
+  if (values.log) {
+    const entries = s.optimize.list({ projectId });
+    if (values.json) io.out(JSON.stringify(entries));
+    else for (const e of entries) io.out(`${e.id}  ${e.topologyId.slice(0, 8)} #${e.step} [${e.status}] ${e.rule}${e.decidedBy ? ` — ${e.decidedBy}: ${e.decisionReason ?? ''}` : ''}`);
+    return 0;
+  }
+  const designs = s.designs.list(projectId).filter((d) => values.design === undefined || d.id === values.design || d.name === values.design);
+  if (designs.length === 0) throw new CliError(values.design ? `no design "${values.design}" in ${file}` : `${file} has no designs`);
+  const results: { design: string; name: string; result: OptimizeRunResult }[] = [];
+  for (const d of designs) {
+    const result = await s.optimize.run({ projectId, designId: d.id, strategy, maxSteps, ...(keep !== undefined ? { keep } : {}) });
+    results.push({ design: d.id, name: d.name, result });
+  }
+  if (values.json) {
+    io.out(JSON.stringify({ strategy, designs: results.map((r) => ({ design: r.design, revision: r.result.revision, stoppedFor: r.result.stoppedFor, steps: r.result.steps.map((x) => ({ id: x.id, step: x.step, rule: x.rule, status: x.status, rationale: x.rationale, expected: x.expected, decisionReason: x.decisionReason })) })) }));
+  } else {
+    for (const r of results) {
+      io.out(`${r.name} (${r.design}): ${r.result.steps.length} step(s), stopped: ${r.result.stoppedFor}, revision ${r.result.revision}`);
+      for (const x of r.result.steps) io.out(`  ${x.step}. [${x.status}] ${x.rationale}${x.status === 'proposed' ? ` — waiting for a person (${x.decisionReason}); step id ${x.id}` : ''}`);
+    }
+  }
+  return 0;
+}
 
 export const optimizeCommand: Command = {
   name: 'optimize',
@@ -41,48 +96,7 @@ export const optimizeCommand: Command = {
     if (decision !== null) {
       if (values.by === undefined || values.reason === undefined) throw new CliError(`--${decision} needs --by NAME and --reason TEXT`);
     }
-    const project = openProject(positionals[0]!);
-    try {
-      const service = new OptimizeService(() => project);
-      if (decision !== null) {
-        const stepId = (values.approve ?? values.reject ?? values.undo)!;
-        const e = decision === 'undo'
-          ? service.undo({ projectId: project.path, stepId, actor: values.by!, reason: values.reason! })
-          : service.decide({ projectId: project.path, stepId, decision, actor: values.by!, reason: values.reason! });
-        io.out(values.json ? JSON.stringify(e) : `step ${e.step} (${e.id}) is now ${e.status} by ${e.decidedBy ?? '?'}: ${e.decisionReason ?? ''}`);
-        return 0;
-      }
-      if (values.replay !== undefined) {
-        const r = service.replay({ projectId: project.path, stepId: values.replay });
-        io.out(values.json ? JSON.stringify(r) : r.identical ? 'replayed: identical result' : 'replayed: DIFFERENT result');
-        return r.identical ? 0 : 1;
-      }
-      if (values.log) {
-        const entries = service.list({ projectId: project.path });
-        if (values.json) io.out(JSON.stringify(entries));
-        else for (const e of entries) io.out(`${e.id}  ${e.topologyId.slice(0, 8)} #${e.step} [${e.status}] ${e.rule}${e.decidedBy ? ` — ${e.decidedBy}: ${e.decisionReason ?? ''}` : ''}`);
-        return 0;
-      }
-      const designs = project.topologies.list().filter((d) => values.design === undefined || d.id === values.design || d.name === values.design);
-      if (designs.length === 0) throw new CliError(values.design ? `no design "${values.design}" in ${positionals[0]}` : `${positionals[0]} has no designs`);
-      const results: { design: string; name: string; result: OptimizeRunResult }[] = [];
-      for (const d of designs) {
-        const result = await service.run({ projectId: project.path, designId: d.id, strategy, maxSteps, ...(keep?.success ? { keep: keep.data } : {}) });
-        results.push({ design: d.id, name: d.name, result });
-      }
-      if (values.json) {
-        io.out(JSON.stringify({ strategy, designs: results.map((r) => ({ design: r.design, revision: r.result.revision, stoppedFor: r.result.stoppedFor, steps: r.result.steps.map((s) => ({ id: s.id, step: s.step, rule: s.rule, status: s.status, rationale: s.rationale, expected: s.expected, decisionReason: s.decisionReason })) })) }));
-      } else {
-        for (const r of results) {
-          io.out(`${r.name} (${r.design}): ${r.result.steps.length} step(s), stopped: ${r.result.stoppedFor}, revision ${r.result.revision}`);
-          for (const s of r.result.steps) io.out(`  ${s.step}. [${s.status}] ${s.rationale}${s.status === 'proposed' ? ` — waiting for a person (${s.decisionReason}); step id ${s.id}` : ''}`);
-        }
-      }
-      return 0;
-    } catch (err) {
-      return asCliError(err);
-    } finally {
-      project.close();
-    }
+    const file = positionals[0]!;
+    return withServices({}, (s) => run(s, openProject(s, file), file, io, { ...values, strategy, maxSteps, decision, keep: keep?.success ? keep.data : undefined }));
   },
 };

@@ -1,40 +1,10 @@
-import fs from 'node:fs';
-import { AppError } from '../../../src-shared/contract/result';
 import type { RecommendResult } from '../../services/recommend';
-import { RecommendService } from '../../services/recommend';
-import { findBootstrapKnowledge, LearningService } from '../../services/learning';
 import { intOption, parseCli } from '../args';
 import { CliError, type Command } from '../command';
-import type { ProjectFile } from '../../store/projectFile';
+import { withServices } from '../session';
 import { readText } from './import';
 
 const USAGE = 'nettwin recommend --intent FILE [--mode instant|verified] [--options N] [--knowledge FILE] [--json]';
-
-/**
- * The learning service for a CLI run: the knowledge base named by
- * --knowledge (created and seeded from the bootstrap when missing, and
- * written to by verified runs), else the shipped bootstrap read-only.
- */
-export function cliLearning(knowledge: string | undefined, project: ProjectFile | null = null): LearningService {
-  const bootstrap = findBootstrapKnowledge();
-  if (knowledge === undefined && bootstrap === null) {
-    throw new CliError('no knowledge base: pass --knowledge FILE (the shipped resources/knowledge/bootstrap.nettwin is missing; build it with npm run knowledge:build)');
-  }
-  const file = knowledge ?? bootstrap!;
-  if (knowledge !== undefined && fs.existsSync(knowledge) && fs.statSync(knowledge).isDirectory()) throw new CliError(`${knowledge} is a folder`);
-  return new LearningService({ knowledgeFile: file, bootstrapFile: bootstrap, readOnly: knowledge === undefined }, () => {
-    if (project === null) throw new CliError('no project is open on the command line');
-    return project;
-  });
-}
-
-/** Rethrows service errors as one-line CLI errors. */
-export function asCliError(err: unknown): never {
-  if (err instanceof AppError || (err instanceof Error && /^(NotAProject|Damaged|ProjectLocked)/.test(err.name))) {
-    throw new CliError(err.message.split('\n')[0] ?? err.message);
-  }
-  throw err;
-}
 
 /** The `--json` shape of the issue: best first, exactly these keys. */
 export function recommendationJson(r: RecommendResult): unknown {
@@ -93,19 +63,10 @@ export const recommendCommand: Command = {
       if (err instanceof CliError) throw err;
       throw new CliError(`${values.intent} is not JSON: ${(err as Error).message}`);
     }
-    const learning = cliLearning(values.knowledge);
-    try {
-      const service = new RecommendService(learning, () => {
-        throw new CliError('no project is open on the command line');
-      });
-      const req = { intent: raw, ...(options !== undefined ? { options } : {}) };
-      const result = mode === 'instant' ? service.instant(req) : await service.verified(req);
-      io.out(values.json ? JSON.stringify(recommendationJson(result)) : text(result));
-      return 0;
-    } catch (err) {
-      return asCliError(err);
-    } finally {
-      learning.dispose();
-    }
+    const req = { intent: raw, ...(options !== undefined ? { options } : {}) };
+    const result = await withServices({ knowledge: values.knowledge, needsKnowledge: true }, (s) =>
+      mode === 'instant' ? s.recommend.instant(req) : s.recommend.verified(req));
+    io.out(values.json ? JSON.stringify(recommendationJson(result)) : text(result));
+    return 0;
   },
 };

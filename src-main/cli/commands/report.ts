@@ -1,10 +1,9 @@
 import path from 'node:path';
-import { ReportInputError } from '../../../src-shared/report/gather';
-import { ChromiumLaunchError, ChromiumNotFoundError, ChromiumPdfRenderer } from '../../services/pdf-chromium';
-import { reportHtmlFor, reportPdfFor, writeFileAtomic } from '../../services/report';
+import { ChromiumLaunchError, ChromiumNotFoundError } from '../../services/pdf-chromium';
+import { writeFileAtomic } from '../../services/report';
 import { parseCli } from '../args';
 import { CliError, type Command } from '../command';
-import { openProject } from './import';
+import { openProject, withServices } from '../session';
 
 const USAGE = 'nettwin report PROJECT.nettwin --out FILE.pdf|FILE.html [--design ID|NAME]';
 
@@ -25,26 +24,16 @@ export const reportCommand: Command = {
     if (values.out === undefined) throw new CliError('--out FILE.pdf or --out FILE.html is required');
     const out = values.out;
     const format = formatOf(out);
-    const project = openProject(positionals[0]!, { readOnly: true });
-    const opts = values.design === undefined ? {} : { designId: values.design };
+    const file = positionals[0]!;
     let data: Uint8Array | string;
     let presented: string;
     try {
-      if (format === 'html') {
-        const { model, html } = reportHtmlFor(project, opts);
-        data = html;
-        presented = model.chosen?.record.name ?? 'no design';
-      } else {
-        const { model, pdf } = await reportPdfFor(project, new ChromiumPdfRenderer(), opts);
-        data = pdf;
-        presented = model.chosen?.record.name ?? 'no design';
-      }
+      ({ data, presented } = await withServices({}, (s) =>
+        s.reports.render({ projectId: openProject(s, file, { readOnly: true }), format, ...(values.design === undefined ? {} : { designId: values.design }) })));
     } catch (err) {
-      if (err instanceof ReportInputError) throw new CliError(err.message);
+      // No browser to print with is not the input's fault: exit 1.
       if (err instanceof ChromiumNotFoundError || err instanceof ChromiumLaunchError) throw new CliError(err.message, 1);
       throw err;
-    } finally {
-      project.close();
     }
     try {
       writeFileAtomic(out, data);

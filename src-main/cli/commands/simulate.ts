@@ -2,19 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseSndlib, sndlibTopology, SndlibError } from '../../../src-shared/io/sndlib';
+import { AppError } from '../../../src-shared/contract/result';
+import type { ScenarioResultShape as ScenarioResult, TrafficOption } from '../../../src-shared/contract/sim-types';
+import { PROJECT_EXTENSION } from '../../../src-shared/model/records';
 import type { Topology } from '../../../src-shared/model/topology';
-import { availability, type AvailabilityReport } from '../../../src-shared/sim/availability';
-import { convergenceEstimate, type ConvergenceEstimate } from '../../../src-shared/sim/convergence';
-import { compileTopology } from '../../../src-shared/sim/csr';
-import { isolatingSets, type IsolatingSet } from '../../../src-shared/sim/isolation';
+import type { ImpactReportShape } from '../../../src-shared/sim/impact-report';
 import { sweepRefusal } from '../../../src-shared/sim/limits';
 import type { ScenarioClass } from '../../../src-shared/sim/scenarios';
-import { PROJECT_EXTENSION } from '../../store/projectFile';
-import { WorkerPool } from '../../workers/pool';
-import { runSweep, type ScenarioResult, type SweepReport, type TrafficOption } from '../../workers/sweep';
+import type { Services } from '../../services/container';
 import { intOption, parseCli } from '../args';
 import { CliError, type Command } from '../command';
-import { openProject } from './import';
+import { openProject, withServices } from '../session';
 import { loadTopologyFile, table } from './analyze';
 
 const CLASS_OF: Record<string, ScenarioClass[]> = {
@@ -25,11 +23,7 @@ const CLASS_OF: Record<string, ScenarioClass[]> = {
   regions: ['regions'],
 };
 
-export interface SimulationOutput extends SweepReport {
-  isolation: IsolatingSet[];
-  availability: AvailabilityReport;
-  convergence: { scenario: string; estimate: ConvergenceEstimate }[];
-}
+export type SimulationOutput = ImpactReportShape;
 
 /** Reads `--traffic FILE`: SNDlib native demands or JSON [{source, target, volume}]. */
 function trafficFile(file: string): { option: TrafficOption; unitGbps: number | undefined } {
@@ -74,19 +68,15 @@ function checkSweepable(file: string, design: { name: string; devices: number; l
 }
 
 /** Designs named by the input: a project's designs, or one file. Each is checked against the sweep limit. */
-function designsOf(file: string, designId: string | undefined): Topology[] {
+function designsOf(s: Services, file: string, designId: string | undefined): Topology[] {
   if (file.endsWith(PROJECT_EXTENSION)) {
-    const project = openProject(file, { readOnly: true });
-    try {
-      const all = project.topologies.list();
-      const chosen = designId === undefined ? all : all.filter((d) => d.id === designId);
-      if (chosen.length === 0) throw new CliError(`${file}: ${designId === undefined ? 'the project has no designs' : `no design "${designId}"`}`);
-      // From the stored counts, before any design is read (a 50,000-device one takes seconds to parse).
-      for (const d of chosen) checkSweepable(file, { name: d.name, devices: d.nodeCount, links: d.linkCount });
-      return chosen.map((d) => project.topologies.get(d.id).topology);
-    } finally {
-      project.close();
-    }
+    const projectId = openProject(s, file, { readOnly: true });
+    const all = s.designs.list(projectId);
+    const chosen = designId === undefined ? all : all.filter((d) => d.id === designId);
+    if (chosen.length === 0) throw new CliError(`${file}: ${designId === undefined ? 'the project has no designs' : `no design "${designId}"`}`);
+    // From the stored counts, before any design is read (a 50,000-device one takes seconds to parse).
+    for (const d of chosen) checkSweepable(file, { name: d.name, devices: d.nodeCount, links: d.linkCount });
+    return chosen.map((d) => s.designs.get(projectId, d.id).topology);
   }
   const one = designFile(file);
   checkSweepable(file, { name: one.name, devices: one.nodes.length, links: one.links.length });
@@ -103,30 +93,6 @@ function designFile(file: string): Topology {
     }
   }
   return loadTopologyFile(file);
-}
-
-async function simulateOne(t: Topology, classes: ScenarioClass[], traffic: TrafficOption, unitGbps: number | undefined, opts: { threads: number; n2Sample: number; seed: number; pool: WorkerPool }): Promise<SimulationOutput> {
-  const report = await runSweep(t, {
-    scenarios: classes,
-    traffic,
-    threads: opts.threads,
-    n2Sample: opts.n2Sample,
-    seed: opts.seed,
-    pool: opts.pool,
-    ...(unitGbps !== undefined ? { unitGbps } : {}),
-  });
-  const g = compileTopology(t);
-  const siteOf = t.nodes.map((d) => d.site ?? `device:${d.id}`);
-  const worst = [...report.scenarios].sort((a, b) => b.strandedDemand - a.strandedDemand || b.maxUtilisation - a.maxUtilisation).slice(0, 5);
-  const convergence = worst.map((s) => ({
-    scenario: s.label,
-    estimate: convergenceEstimate(
-      g,
-      s.failedNodes.map((id) => g.nodeIndex.get(id)!),
-      s.failedLinks.map((id) => g.linkIds.indexOf(id)),
-    ),
-  }));
-  return { ...report, isolation: isolatingSets(g, siteOf), availability: availability(t, { seed: opts.seed }), convergence };
 }
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
@@ -185,23 +151,17 @@ export const simulateCommand: Command = {
     const tr = values.traffic ?? 'uniform';
     const { option: traffic, unitGbps } =
       tr === 'uniform' || tr === 'gravity' || tr === 'hub-centric' ? { option: tr as TrafficOption, unitGbps: undefined } : trafficFile(tr);
-    const designs = designsOf(file, values.design);
-    const pool = new WorkerPool({ size: threads });
-    try {
-      const reports: SimulationOutput[] = [];
-      for (const t of designs) {
-        try {
-          reports.push(await simulateOne(t, classes, traffic, unitGbps, { threads, n2Sample, seed, pool }));
-        } catch (err) {
-          if (err instanceof RangeError) throw new CliError(`${path.basename(file)}: ${err.message}`);
-          throw err;
-        }
+    const reports = await withServices({}, async (s) => {
+      const designs = designsOf(s, file, values.design);
+      try {
+        return await s.simulations.impactOf(designs, { scenarios: classes, traffic, threads, n2Sample, seed, unitGbps });
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'INVALID_INPUT') throw new CliError(`${path.basename(file)}: ${err.message}`);
+        throw err;
       }
-      if (values.json) io.out(JSON.stringify(file.endsWith(PROJECT_EXTENSION) ? { project: file, designs: reports } : reports[0]));
-      else io.out(reports.map(human).join('\n\n'));
-    } finally {
-      await pool.close();
-    }
+    });
+    if (values.json) io.out(JSON.stringify(file.endsWith(PROJECT_EXTENSION) ? { project: file, designs: reports } : reports[0]));
+    else io.out(reports.map(human).join('\n\n'));
     return 0;
   },
 };

@@ -1,12 +1,13 @@
-import { costDesign, type CostBreakdown } from '../../../src-shared/cost/cost';
-import { IntentSchema, type Intent } from '../../../src-shared/model/intent';
+import type { CostBreakdown } from '../../../src-shared/cost/cost';
+import type { Intent } from '../../../src-shared/model/intent';
+import { PROJECT_EXTENSION } from '../../../src-shared/model/records';
 import { restoreTopology, type Topology } from '../../../src-shared/model/topology';
 import type { ValidationResult } from '../../../src-shared/validate/types';
-import { validateDesign } from '../../../src-shared/validate/validate';
+import type { Services } from '../../services/container';
 import { parseCli } from '../args';
 import { CliError, type Command } from '../command';
-import { PROJECT_EXTENSION } from '../../store/projectFile';
-import { designTable, openProjectForCli, readIntent, readJsonFile, readPriceBook } from './generate';
+import { openProject, withServices } from '../session';
+import { designTable, readIntent, readJsonFile, readPriceBook } from './generate';
 
 const USAGE = 'nettwin validate FILE [--intent FILE] [--price-book FILE] [--json]';
 
@@ -47,23 +48,10 @@ function designsInJson(file: string, raw: unknown): Topology[] {
 }
 
 /** The designs of a project, each with the intent it was generated for (unless one is given). */
-function designsInProject(file: string, given: Intent | undefined): Target[] {
-  const project = openProjectForCli(file, { readOnly: true });
-  try {
-    const targets = project.topologies.list().map((summary) => {
-      const rec = project.topologies.get(summary.id);
-      let intent = given;
-      if (intent === undefined && rec.intentId !== null) {
-        const stored = IntentSchema.safeParse(project.intents.get(rec.intentId)?.intent);
-        if (stored.success) intent = stored.data;
-      }
-      return { name: rec.name, topology: rec.topology, intent };
-    });
-    if (targets.length === 0) throw new CliError(`${file} holds no designs`);
-    return targets;
-  } finally {
-    project.close();
-  }
+function designsInProject(s: Services, file: string, given: Intent | undefined): Target[] {
+  const targets = s.designs.withIntents(openProject(s, file, { readOnly: true })).map((d) => ({ ...d, intent: given ?? d.intent }));
+  if (targets.length === 0) throw new CliError(`${file} holds no designs`);
+  return targets;
 }
 
 export const validateCommand: Command = {
@@ -87,12 +75,11 @@ export const validateCommand: Command = {
     }
     const book = readPriceBook(values['price-book'], io);
     if (book === null) return 2;
-    const targets: Target[] = file.endsWith(PROJECT_EXTENSION)
-      ? designsInProject(file, intent)
-      : designsInJson(file, readJsonFile(file)).map((topology, i) => ({ name: topology.name || `design ${i + 1}`, topology, intent }));
-    const outcomes: Outcome[] = targets.map((t) => {
-      const cost = costDesign(t.topology, book);
-      return { ...t, cost, validation: validateDesign(t.topology, t.intent, { cost }) };
+    const outcomes: Outcome[] = await withServices({}, (s) => {
+      const targets: Target[] = file.endsWith(PROJECT_EXTENSION)
+        ? designsInProject(s, file, intent)
+        : designsInJson(file, readJsonFile(file)).map((topology, i) => ({ name: topology.name || `design ${i + 1}`, topology, intent }));
+      return targets.map((t) => ({ ...t, ...s.designs.check(t.topology, t.intent, book) }));
     });
     const allPassed = outcomes.every((o) => o.validation.passed);
     if (values.json === true) {

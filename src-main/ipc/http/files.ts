@@ -91,7 +91,7 @@ export async function upload(req: http.IncomingMessage, res: http.ServerResponse
     sendError(res, 500, e.code, e.message, { Connection: 'close' });
     return;
   }
-  if (outcome === 'too-large') return refuseAndClose(res, 413, 'INVALID_INPUT', `upload larger than ${limits.maxUploadBytes} bytes`);
+  if (outcome === 'too-large') return refuseAndClose(res, 413, 'TOO_LARGE', `upload larger than ${limits.maxUploadBytes} bytes`);
   if (outcome === 'gone') return;
   try {
     sendJson(res, 200, JSON.stringify({ ok: true, value: files.adopt(tmp, named.data.name) }));

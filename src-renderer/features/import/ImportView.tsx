@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { TOPOLOGY_IMPORT_FORMATS, type TopologyImportFormat } from '../../../src-shared/io/formats';
-import type { CallOutput } from '../../../src-shared/contract/contract';
 import type { ImportReport } from '../../../src-shared/io/report';
 import { ApiError } from '../../api/client';
 import { runInJobBar } from '../../state/jobBar';
@@ -39,7 +38,7 @@ export function ImportView({ projectId }: { projectId: string }) {
       const late = sizeProblem(file.name, file.size, text.length);
       if (late !== null) throw new Error(late);
       // A job: progress and Cancel in the top bar while a large network is read and stored.
-      const r = await runInJobBar<CallOutput<'design:import'>, 'design:importJob'>(
+      const r = await runInJobBar(
         'design:importJob',
         {
           projectId,
@@ -53,8 +52,8 @@ export function ImportView({ projectId }: { projectId: string }) {
       await refreshDesigns();
       setDone({ id: r.summary.id, name: r.summary.name, report: r.report, format: r.format, nodes: r.summary.nodeCount, links: r.summary.linkCount });
     } catch (err) {
-      const message = (err as Error).message;
-      setProblem(err instanceof ApiError && err.code === 'CANCELLED' ? `Import of ${file.name} cancelled; nothing was stored.` : importProblem(file.name, file.size, message));
+      const error = err instanceof ApiError ? err : { code: 'INTERNAL' as const, message: (err as Error).message };
+      setProblem(error.code === 'CANCELLED' ? `Import of ${file.name} cancelled; nothing was stored.` : importProblem(file.name, file.size, error));
     } finally {
       setBusy(false);
     }

@@ -38,7 +38,7 @@ export function LargeDesignActions({ projectId, design }: { projectId: string; d
     setProblem(null);
     try {
       setValidation(
-        await runInJobBar<ValidationResult, 'design:validateJob'>('design:validateJob', { projectId, designId: design.id }, {
+        await runInJobBar('design:validateJob', { projectId, designId: design.id }, {
           label: `Validating ${design.name}…`,
           total: 100,
           progressLabel: (m) => m || `Validating ${design.name}…`,
@@ -52,7 +52,7 @@ export function LargeDesignActions({ projectId, design }: { projectId: string; d
   const runSweep = async (): Promise<void> => {
     setProblem(null);
     try {
-      const r = await runInJobBar<{ simulationId: string; summary: SweepSummaryShape }, 'sim:run'>(
+      const r = await runInJobBar(
         'sim:run',
         { projectId, designId: design.id, scenarios: ['n1-links', 'n1-nodes'], traffic: 'uniform' },
         { label: `N-1 sweep of ${design.name}…`, progressLabel: (m) => `N-1 sweep of ${design.name}: ${m}` },

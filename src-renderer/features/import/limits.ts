@@ -1,13 +1,9 @@
-import { GRAPHML_MAX_CHARS, tooLargeError } from '../../../src-shared/io/graphml-limits';
+import type { ErrorCode } from '../../../src-shared/contract/result';
+import { tooLargeError } from '../../../src-shared/io/graphml-limits';
+import { CANVAS_MAX_DEVICES, HOST_MAX_BODY_BYTES, IMPORT_MAX_CHARS as GRAPHML_MAX_CHARS } from '../../../src-shared/lib/limits';
 
-/**
- * The canvas draws designs up to this many devices. Above it, layout, the
- * live validation that follows every edit (it compares every pair of sites)
- * and React Flow's painting keep the page busy for seconds at a time
- * (measured in docs/limits.md), so the design screen says so instead of
- * drawing.
- */
-export const CANVAS_MAX_DEVICES = 2_000;
+/** The canvas limit lives with every other limit (src-shared/lib/limits.ts). */
+export { CANVAS_MAX_DEVICES };
 
 export const tooBigToDraw = (nodeCount: number): boolean => nodeCount > CANVAS_MAX_DEVICES;
 
@@ -32,14 +28,14 @@ export function sizeProblem(fileName: string, bytes: number, chars?: number): st
 }
 
 /**
- * The browser host refuses a request body over its limit (or drops the
- * connection): say which file, how big, and what to do instead.
+ * The browser host refuses a request body over its limit (TOO_LARGE), or
+ * drops the connection of a large one (UNREACHABLE): say which file, how
+ * big, and what to do instead. Decided by the error's code, never its words.
  */
-export function importProblem(fileName: string, bytes: number, message: string): string {
-  const host = /^request larger than (\d+) bytes/.exec(message);
-  if (host !== null || (/did not answer/.test(message) && bytes > 16 * 1048576)) {
-    const limit = host === null ? '' : ` (${(Number(host[1]) / 1048576).toFixed(0)} MB a request)`;
+export function importProblem(fileName: string, bytes: number, error: { code: ErrorCode; message: string }): string {
+  if (error.code === 'TOO_LARGE' || (error.code === 'UNREACHABLE' && bytes > HOST_MAX_BODY_BYTES / 2)) {
+    const limit = error.code === 'TOO_LARGE' ? ` (${(HOST_MAX_BODY_BYTES / 1048576).toFixed(0)} MB a request)` : '';
     return `${fileName}: ${(bytes / 1048576).toFixed(1)} MB is more than the browser host accepts${limit}; import it in the desktop app or with "nettwin import" (see docs/limits.md)`;
   }
-  return message;
+  return error.message;
 }

@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import type { TopologySummary } from '../../../src-shared/model/records';
 import { TOPOLOGY_FAMILIES } from '../../../src-shared/model/topology';
 import { runInJobBar } from '../../state/jobBar';
 import { useSession } from '../../state/session';
@@ -30,7 +29,7 @@ export function IntentWizard({ projectId }: { projectId: string }) {
     setBusy(true);
     setProblem(null);
     try {
-      const made = await runInJobBar<TopologySummary[], 'design:generateAll'>('design:generateAll', { projectId, intent }, {
+      const made = await runInJobBar('design:generateAll', { projectId, intent }, {
         label: 'Generating all families', total: TOPOLOGY_FAMILIES.length, progressLabel: (m) => `Generating ${m}`,
       });
       await refreshDesigns();

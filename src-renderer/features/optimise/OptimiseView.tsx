@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AuditEntryShape, OptimizationEntryShape, OptimizeRunResultShape } from '../../../src-shared/contract/learn-types';
+import type { AuditEntryShape, OptimizationEntryShape } from '../../../src-shared/contract/learn-types';
 import type { PatchOp } from '../../../src-shared/learn/optimize/patch';
 import type { Topology } from '../../../src-shared/model/topology';
 import { call } from '../../api/client';
@@ -58,7 +58,7 @@ export function OptimiseView({ projectId }: { projectId: string }) {
   const run = async (): Promise<void> => {
     if (designId === null) return;
     await busyWhile(async () => {
-      const r = await runInJobBar<OptimizeRunResultShape, 'optimize:run'>('optimize:run', { projectId, designId, strategy, maxSteps: 5 }, {
+      const r = await runInJobBar('optimize:run', { projectId, designId, strategy, maxSteps: 5 }, {
         label: `Optimising for ${strategy}`, progressLabel: (m) => `Optimising: ${m}`,
       });
       setNote(`${r.steps.length} step(s); stopped for ${r.stoppedFor}.`);

@@ -53,7 +53,7 @@ export function OptionsView({ projectId }: { projectId: string }) {
     setProblem(null);
     try {
       setResult(
-        await runInJobBar<RecommendResultShape, 'recommend:verified'>('recommend:verified', { intent, projectId, options: 3 }, {
+        await runInJobBar('recommend:verified', { intent, projectId, options: 3 }, {
           label: 'Verifying the top options', progressLabel: (m) => `Verifying: ${m}`,
         }),
       );

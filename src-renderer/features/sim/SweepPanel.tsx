@@ -49,7 +49,7 @@ export function SweepPanel({ projectId, designId, readOnly }: { projectId: strin
 
   const run = async (): Promise<void> => {
     setProblem(null);
-    const job = runJob<{ simulationId: string; summary: SweepSummaryShape }, 'sim:run'>('sim:run', { projectId, designId, scenarios: classes, traffic }, (p) =>
+    const job = runJob('sim:run', { projectId, designId, scenarios: classes, traffic }, (p) =>
       setProgress({ done: p.done, total: p.total, cancel: () => void job.cancel() }),
     );
     setProgress({ done: 0, total: 1, cancel: () => void job.cancel() });

@@ -17,6 +17,8 @@ export interface OptimizeParams {
   maxSteps: number;
   policy: GovernancePolicy;
   priceBook?: PriceBook;
+  /** Called after each step is computed (k of at most maxSteps): progress for a job. */
+  onStep?: (k: number, maxSteps: number) => void;
 }
 
 export interface OptimizeStep extends StepProposal {
@@ -56,6 +58,7 @@ export function optimize(t: Topology, p: OptimizeParams): { steps: OptimizeStep[
     if (!s) break;
     const verdict = govern(s, p.strategy, p.policy);
     steps.push({ ...s, step: k, strategy: p.strategy, verdict, base: current });
+    p.onStep?.(k, p.maxSteps);
     if (verdict.status !== 'auto-approved') break;
     current = applyPatch(current, s.patch);
   }

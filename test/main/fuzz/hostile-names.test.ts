@@ -3,7 +3,6 @@ import type { Channel } from '../../../src-shared/contract/channels';
 import { contract } from '../../../src-shared/contract/contract';
 import type { Result } from '../../../src-shared/contract/result';
 import { DEFAULT_PRICE_BOOK } from '../../../src-shared/cost/pricebook';
-import { OutcomeRepository } from '../../../src-main/store/repos/outcomes';
 import { electronTransport, httpTransport, type Transport } from '../../helpers/transports';
 
 /**
@@ -154,7 +153,7 @@ describe.each([
       const r = await store('outcomes:import', { projectId, text, source: v }, v);
       if (!r) continue;
       expect(value<{ rows: { design: string }[] }>(r, 'import').rows[0]!.design).toBe(designId);
-      const stored = new OutcomeRepository(t.services.projects.get(projectId).db).list(designId).at(-1)!;
+      const stored = t.services.projects.get(projectId).outcomes.list(designId).at(-1)!;
       expect([stored.source, stored.actual]).toEqual([v, 0.25]);
     }
   });

@@ -66,7 +66,7 @@ describe('browser host: answers to malformed requests', () => {
     const c = raw(t.port, `POST /api/call/app:info HTTP/1.1\r\nHost: 127.0.0.1:${t.port}\r\nX-NetTwin-Token: ${TOKEN}\r\nContent-Length: ${MAX_BODY + 1}\r\n\r\n`);
     const { data, afterMs } = await c.closed;
     expect(statusOf(data)).toBe(413);
-    expect(data).toContain(`"message":"request larger than ${MAX_BODY} bytes"`);
+    expect(data).toContain(`"code":"TOO_LARGE","message":"request larger than ${MAX_BODY} bytes"`);
     expect(afterMs).toBeLessThan(1500);
   });
 
@@ -91,7 +91,7 @@ describe('browser host: answers to malformed requests', () => {
   it('an upload over its limit is 413, and its temp file is gone', async () => {
     const r = await t.request({ method: 'POST', path: '/api/upload?name=Huge', body: Buffer.alloc(MAX_UPLOAD + 1) });
     expect(r.status).toBe(413);
-    expect(json(r.body).error).toEqual({ code: 'INVALID_INPUT', message: `upload larger than ${MAX_UPLOAD} bytes` });
+    expect(json(r.body).error).toEqual({ code: 'TOO_LARGE', message: `upload larger than ${MAX_UPLOAD} bytes` });
     await sleep(50);
     expect(fs.readdirSync(t.projectsDir).filter((f) => f.startsWith('.upload-') || f.startsWith('Huge'))).toEqual([]);
     const notProject = await t.request({ method: 'POST', path: '/api/upload?name=Plain', body: 'name,cost\n' });

@@ -5,10 +5,9 @@ import { generateDesign } from '../../../src-shared/generate/generate';
 import { intentGrid, intentOfShape } from '../../../src-shared/learn/intents';
 import { samplesForIntents } from '../../../src-shared/learn/history';
 import { openProjectFile, type ProjectFile } from '../../../src-main/store/projectFile';
-import { KnowledgeBase, SampleRepository } from '../../../src-main/store/knowledge';
+import { KnowledgeBase } from '../../../src-main/store/knowledge';
 import { LearningService } from '../../../src-main/services/learning';
 import { RecommendService } from '../../../src-main/services/recommend';
-import { RecommendationRepository } from '../../../src-main/store/repos/recommendations';
 import { tempDir } from '../../helpers/tmp';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -38,10 +37,10 @@ describe('knowledge base', () => {
   it('is seeded from the bootstrap once and merges by id', () => {
     const learning = service();
     expect(learning.history()).toHaveLength(seedHistory.length);
-    new SampleRepository(project.db).add(seedHistory.slice(0, 5));
+    project.samples.add(seedHistory.slice(0, 5));
     expect(learning.mergeProject('p').added).toBe(0); // same ids: nothing new
     const fresh = samplesForIntents([intentOfShape({ sites: 5, regions: 1, redundancy: 'NONE', goal: 'cost', mix: 0, name: 'fresh' })], { origin: 'project', softwareVersion: 'test', now: 1 });
-    new SampleRepository(project.db).add(fresh);
+    project.samples.add(fresh);
     expect(learning.mergeProject('p').added).toBe(fresh.length);
     expect(learning.mergeProject('p').added).toBe(0);
     learning.dispose();
@@ -73,7 +72,7 @@ describe('recommendations through the service', () => {
     const r = rec.instant({ intent, projectId: 'p' });
     expect(r.options).toHaveLength(9);
     expect(r.recordId).not.toBeNull();
-    expect(new RecommendationRepository(project.db).get(r.recordId!)!.chosenFamily).toBe(r.options[0]!.family);
+    expect(project.recommendations.get(r.recordId!)!.chosenFamily).toBe(r.options[0]!.family);
     expect(rec.replay({ projectId: 'p', recommendationId: r.recordId! }).identical).toBe(true);
     learning.dispose();
   });
@@ -88,7 +87,7 @@ describe('recommendations through the service', () => {
     expect(r.options.length).toBeGreaterThanOrEqual(4);
     expect(r.paretoFront!.length).toBeGreaterThan(0);
     expect(learning.history().length).toBeGreaterThan(before);
-    expect(new SampleRepository(project.db).count()).toBe(learning.history().length - before);
+    expect(project.samples.count()).toBe(learning.history().length - before);
     // The best verified option is at least as good on latency as every other successful one.
     const ok = r.options.filter((o) => o.confidence === 1);
     expect(ok.every((o) => o.predicted.p95LatencyMs! >= ok[0]!.predicted.p95LatencyMs!)).toBe(true);

@@ -4,7 +4,6 @@ import { generateDesign } from '../../../src-shared/generate/generate';
 import { intentOfShape } from '../../../src-shared/learn/intents';
 import { openProjectFile, type ProjectFile } from '../../../src-main/store/projectFile';
 import { OptimizeService } from '../../../src-main/services/optimize';
-import { DecisionRepository } from '../../../src-main/store/repos/decisions';
 import { tempDir } from '../../helpers/tmp';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -62,7 +61,7 @@ describe('OptimizeService with governance', () => {
     const back = project.topologies.get(designId).topology;
     expect(back.links.map((l) => l.id).sort()).toEqual(original.links.map((l) => l.id).sort());
     expect(() => svc.undo({ projectId: 'p', stepId: step.id, actor: 'Ada', reason: 'again' })).toThrow(/only an applied step/);
-    expect(new DecisionRepository(project.db).list(step.id).map((d) => d.decision)).toEqual(['approved', 'undone']);
+    expect(project.decisions.list(step.id).map((d) => d.decision)).toEqual(['approved', 'undone']);
   });
 
   it('rejection leaves the design alone; a replayed step gives an identical result', async () => {

@@ -12,8 +12,6 @@ import { OptimizeService } from '../../../src-main/services/optimize';
 import { ProjectService } from '../../../src-main/services/projects';
 import { RecentProjects } from '../../../src-main/services/recent';
 import { SimulationService } from '../../../src-main/services/simulations';
-import { DecisionRepository } from '../../../src-main/store/repos/decisions';
-import { RecommendationRepository } from '../../../src-main/store/repos/recommendations';
 import { sharedPool } from '../../../src-main/workers/sweep';
 
 /** Every kind of string that breaks naive HTML: markup, both quotes, ampersands, accents, CJK, emoji. */
@@ -59,7 +57,7 @@ export async function buildProject(dir: string, opts: { name: string; bare?: boo
   const project = projects.writable(info.id);
   const history = samplesForIntents(randomIntents(7, 12, 20), { origin: 'bootstrap', softwareVersion: 'test', now: 1 });
   const rec = recommendInstant(intent, history, fitPredictor(history));
-  new RecommendationRepository(project.db, now).insert({
+  project.recommendations.insert({
     intentId: chosen.intentId,
     mode: rec.mode,
     request: { intent, mode: 'instant' },
@@ -74,7 +72,7 @@ export async function buildProject(dir: string, opts: { name: string; bare?: boo
   const waiting = run.steps.find((s) => s.status === 'proposed');
   if (waiting) optimizer.decide({ projectId: info.id, stepId: waiting.id, decision: 'approve', actor: `Ana <ops> & "net"`, reason: `approved: ${HOSTILE}` });
 
-  new DecisionRepository(project.db, now).insert({
+  project.decisions.insert({
     subjectKind: 'design', subjectId: chosen.id, decision: 'chosen', actor: 'Architecture board', reason: `Best balance; ${HOSTILE}`,
   });
   project.audit.append('Architecture board', 'design.choose', chosen.id, { note: HOSTILE });

@@ -28,11 +28,15 @@ describe('what the import screen and the design screen say about huge input', ()
     expect(sizeProblem('zoo.graphml', 4 * GRAPHML_MAX_CHARS)).toBeNull();
   });
 
-  it("turns the browser host's request limit into a message about the file", () => {
-    expect(importProblem('zoo100k.graphml', 53.8e6, 'request larger than 33554432 bytes')).toBe(
+  it("turns the browser host's request limit into a message about the file, by the error's code", () => {
+    expect(importProblem('zoo100k.graphml', 53.8e6, { code: 'TOO_LARGE', message: 'request larger than 33554432 bytes' })).toBe(
       'zoo100k.graphml: 51.3 MB is more than the browser host accepts (32 MB a request); import it in the desktop app or with "nettwin import" (see docs/limits.md)',
     );
-    expect(importProblem('zoo.graphml', 40e6, "NetTwin's back end did not answer (Failed to fetch)")).toMatch(/^zoo\.graphml: 38\.1 MB is more than the browser host accepts;/);
-    expect(importProblem('a.graphml', 1000, 'a.graphml line 3: broken XML')).toBe('a.graphml line 3: broken XML');
+    expect(importProblem('zoo.graphml', 40e6, { code: 'UNREACHABLE', message: "NetTwin's back end did not answer (Failed to fetch)" })).toMatch(/^zoo\.graphml: 38\.1 MB is more than the browser host accepts;/);
+    expect(importProblem('a.graphml', 1000, { code: 'INVALID_INPUT', message: 'a.graphml line 3: broken XML' })).toBe('a.graphml line 3: broken XML');
+    // The words alone decide nothing: a parse error that happens to say "request larger than" stays itself.
+    expect(importProblem('b.graphml', 1000, { code: 'INVALID_INPUT', message: 'request larger than 10 bytes' })).toBe('request larger than 10 bytes');
+    // A small file whose host did not answer is not blamed on its size.
+    expect(importProblem('c.graphml', 1000, { code: 'UNREACHABLE', message: 'no answer' })).toBe('no answer');
   });
 });

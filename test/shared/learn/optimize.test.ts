@@ -59,7 +59,8 @@ describe('optimizer strategies', () => {
     const d = generateDesign(intent, 'partial-mesh', 1);
     const base = worstN1Utilisation(d.topology).value;
     const { steps, topology } = optimize(d.topology, { strategy: 'load', keep: 'HIGH', intent, maxSteps: 3, policy });
-    if (steps.length === 0) return expect(base).toBeGreaterThan(0); // already locally optimal: still a real figure
+    // This input has room to improve (3 steps at the time of writing): an optimiser that takes no step fails here.
+    expect(steps.length).toBeGreaterThan(0);
     expect(worstN1Utilisation(topology).value).toBeLessThan(base);
     expect(meetsClass(assess(topology, intent).validation, 'HIGH')).toBe(true);
   });

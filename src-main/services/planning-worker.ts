@@ -1,0 +1,32 @@
+import type { PlanningMessage, PlanningRequest, PlanningResults } from '../workers/planning.worker';
+import { runWorkerOnce } from './worker-once';
+
+/** In a build, main.js and planning.worker.js sit side by side. */
+function workerUrl(): URL {
+  const here = import.meta.url;
+  return new URL(here.endsWith('.js') ? './planning.worker.js' : '../workers/planning.worker.ts', here);
+}
+
+const WHAT: Record<PlanningRequest['kind'], string> = { optimise: 'optimisation', verify: 'verified recommendation', impact: 'impact report' };
+
+export interface PlanningHooks {
+  signal?: AbortSignal | undefined;
+  onProgress?: (done: number, total: number, label: string) => void;
+}
+
+/**
+ * Runs the optimiser or a verified recommendation in a worker thread of its
+ * own: progress after each step or candidate; `signal` terminates the worker
+ * at once (AbortError), so Cancel does not wait for the step in progress.
+ */
+export function planInWorker<R extends PlanningRequest>(req: R, hooks: PlanningHooks = {}): Promise<PlanningResults[R['kind']]> {
+  return runWorkerOnce<R, PlanningMessage, PlanningResults[R['kind']]>(workerUrl(), req, {
+    signal: hooks.signal,
+    onMessage: (m, done) => {
+      if (m.type === 'progress') hooks.onProgress?.(m.done, m.total, m.label);
+      else if (m.type === 'result') done.resolve(m.value as PlanningResults[R['kind']]);
+      else done.reject(new Error(m.message));
+    },
+    stopped: (detail) => new Error(`the ${WHAT[req.kind]} stopped (${detail})`),
+  });
+}

@@ -1,0 +1,65 @@
+/**
+ * Planning worker: the optimiser's loop, the verified recommendation
+ * (generate and simulate every candidate) and the impact report's extras
+ * after a sweep (availability takes 35 s on a 3,000-device design) off the
+ * host's thread. Each takes seconds to minutes on a large design, and the
+ * host must keep answering and honour Cancel at once. Imports only src-shared.
+ * Protocol: one `PlanningRequest` in; `progress` messages after each step or
+ * candidate, then one `result` or `error` out. Cancel = terminate the worker.
+ */
+import { parentPort } from 'node:worker_threads';
+import { optimize, type OptimizeParams, type OptimizeStep } from '../../src-shared/learn/optimize/run';
+import type { Recommendation } from '../../src-shared/learn/recommend';
+import { recommendVerified, type VerifiedResult } from '../../src-shared/learn/verify';
+import type { Intent } from '../../src-shared/model/intent';
+import type { Family, Topology } from '../../src-shared/model/topology';
+import type { SweepReportShape } from '../../src-shared/contract/sim-types';
+import { impactReport, type ImpactReportShape } from '../../src-shared/sim/impact-report';
+
+export type PlanningRequest =
+  | { kind: 'optimise'; topology: Topology; params: Omit<OptimizeParams, 'onStep'> }
+  | {
+      kind: 'verify';
+      intent: Intent;
+      families: Family[];
+      opts: { variants?: number; softwareVersion: string; now: number; instant?: Recommendation };
+    }
+  | { kind: 'impact'; topology: Topology; sweep: SweepReportShape; seed: number };
+
+/** What each kind of request answers. */
+export interface PlanningResults {
+  optimise: { steps: OptimizeStep[]; topology: Topology };
+  verify: VerifiedResult;
+  impact: ImpactReportShape;
+}
+
+export type PlanningMessage =
+  | { type: 'progress'; done: number; total: number; label: string }
+  | { type: 'result'; value: PlanningResults[PlanningRequest['kind']] }
+  | { type: 'error'; message: string };
+
+const port = parentPort;
+if (port === null) throw new Error('planning.worker must run in a worker thread');
+const post = (m: PlanningMessage): void => port.postMessage(m);
+
+port.once('message', (req: PlanningRequest) => {
+  try {
+    if (req.kind === 'optimise') {
+      const value = optimize(req.topology, {
+        ...req.params,
+        onStep: (k, max) => post({ type: 'progress', done: k, total: max, label: `step ${k}` }),
+      });
+      post({ type: 'result', value });
+    } else if (req.kind === 'impact') {
+      post({ type: 'result', value: impactReport(req.topology, req.sweep, { seed: req.seed }) });
+    } else {
+      const value = recommendVerified(req.intent, req.families, {
+        ...req.opts,
+        onCandidate: (done, total, label) => post({ type: 'progress', done, total, label }),
+      });
+      post({ type: 'result', value });
+    }
+  } catch (err) {
+    post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+  }
+});

@@ -1,0 +1,46 @@
+import type { ScenarioResultShape, SweepReportShape } from '../contract/sim-types';
+import type { Topology } from '../model/topology';
+import { availability, type AvailabilityReport } from './availability';
+import { convergenceEstimate, type ConvergenceEstimate } from './convergence';
+import { compileTopology } from './csr';
+import { isolatingSets, type IsolatingSet } from './isolation';
+
+/**
+ * The one order of "worst" for every surface (CLI tables, stored summary,
+ * certificate, convergence estimates): site pairs cut first, then stranded
+ * demand, utilisation and stretch.
+ */
+export function bySeverity(a: ScenarioResultShape, b: ScenarioResultShape): number {
+  return (
+    b.disconnectedPairs - a.disconnectedPairs ||
+    b.strandedDemand - a.strandedDemand ||
+    b.maxUtilisation - a.maxUtilisation ||
+    b.stretchP95 - a.stretchP95
+  );
+}
+
+/** How many of the worst scenarios get a convergence estimate. */
+export const CONVERGENCE_WORST = 5;
+
+/** What a failure sweep adds up to: the sweep, the sets that isolate a site, availability, convergence of the worst scenarios. */
+export interface ImpactReportShape extends SweepReportShape {
+  isolation: IsolatingSet[];
+  availability: AvailabilityReport;
+  convergence: { scenario: string; estimate: ConvergenceEstimate }[];
+}
+
+/** The full impact report of a design from its sweep (`seed` drives availability's sampling). */
+export function impactReport(t: Topology, sweep: SweepReportShape, opts: { seed?: number } = {}): ImpactReportShape {
+  const g = compileTopology(t);
+  const siteOf = t.nodes.map((d) => d.site ?? `device:${d.id}`);
+  const worst = [...sweep.scenarios].sort(bySeverity).slice(0, CONVERGENCE_WORST);
+  const convergence = worst.map((s) => ({
+    scenario: s.label,
+    estimate: convergenceEstimate(
+      g,
+      s.failedNodes.map((id) => g.nodeIndex.get(id)!),
+      s.failedLinks.map((id) => g.linkIds.indexOf(id)),
+    ),
+  }));
+  return { ...sweep, isolation: isolatingSets(g, siteOf), availability: availability(t, { seed: opts.seed ?? 1 }), convergence };
+}
