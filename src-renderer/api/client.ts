@@ -60,6 +60,9 @@ function httpBridge(): NettwinBridge {
 const bridge: NettwinBridge =
   (window as unknown as { nettwin?: NettwinBridge }).nettwin ?? httpBridge();
 
+/** 'electron' (desktop) or 'http' (browser app): the start page offers upload only in the browser. */
+export const transport = bridge.transport;
+
 /** Calls main; resolves with the value or throws ApiError with main's message. */
 export async function call<C extends Channel>(channel: C, input: CallInput<C>): Promise<CallOutput<C>> {
   let result: Result<CallOutput<C>>;
@@ -92,7 +95,7 @@ export async function uploadProject(file: Blob, name: string): Promise<ProjectIn
     });
     result = (await res.json()) as Result<ProjectInfo>;
   } catch (err) {
-    throw new ApiError('INTERNAL', `NetTwin's back end did not answer (${err instanceof Error ? err.message : String(err)})`);
+    throw new ApiError('UNREACHABLE', `NetTwin's back end did not answer (${err instanceof Error ? err.message : String(err)})`);
   }
   if (!result.ok) throw new ApiError(result.error.code, result.error.message);
   return result.value;

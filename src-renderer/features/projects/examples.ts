@@ -1,10 +1,9 @@
 /// <reference types="vite/client" />
-import type { CallInput, CallOutput, Channel } from '../../../src-shared/contract/contract';
+import type { CallInput, CallOutput, Channel, JobChannel, JobValue } from '../../../src-shared/contract/contract';
 import type { EventPayload } from '../../../src-shared/contract/events';
 import { IntentSchema, type Intent } from '../../../src-shared/model/intent';
-import type { TopologySummary } from '../../../src-shared/model/records';
 import type { SCENARIO_CLASSES } from '../../../src-shared/sim/scenarios';
-import type { JobChannel, JobHandle } from '../../api/jobs';
+import type { JobHandle } from '../../api/jobs';
 import geantGraphml from '../../../resources/examples/networks/Geant2010.graphml?raw';
 import retailIntent from '../../../resources/examples/regional-retail.intent.json?raw';
 import globalIntent from '../../../resources/examples/global-enterprise.intent.json?raw';
@@ -74,7 +73,7 @@ export interface ExampleResult {
 
 export interface ExampleDeps {
   call<C extends Channel>(channel: C, input: CallInput<C>): Promise<CallOutput<C>>;
-  runJob<T, C extends JobChannel>(channel: C, input: CallInput<C>, onProgress: (p: EventPayload<'job:progressed'>) => void): JobHandle<T>;
+  runJob<C extends JobChannel>(channel: C, input: CallInput<C>, onProgress: (p: EventPayload<'job:progressed'>) => void): JobHandle<JobValue<C>>;
 }
 
 /** Raised when the user cancels: the project keeps what was done so far. */
@@ -96,9 +95,9 @@ export async function buildExample(ex: Example, deps: ExampleDeps, onProgress: (
     step++;
     onProgress({ step, steps, label });
   };
-  const job = async <T, C extends JobChannel>(channel: C, input: CallInput<C>): Promise<T> => {
+  const job = async <C extends JobChannel>(channel: C, input: CallInput<C>): Promise<JobValue<C>> => {
     const label = `Step ${step}`;
-    const handle = deps.runJob<T, C>(channel, input, (p) => onProgress({ step, steps, label: p.message || label, done: p.done, total: p.total }));
+    const handle = deps.runJob(channel, input, (p) => onProgress({ step, steps, label: p.message || label, done: p.done, total: p.total }));
     const stop = (): void => void handle.cancel();
     signal.addEventListener('abort', stop);
     try {
@@ -120,7 +119,7 @@ export async function buildExample(ex: Example, deps: ExampleDeps, onProgress: (
   if (ex.source.kind === 'intent') {
     const theIntent = ex.source.intent;
     next('Generating every design family');
-    const designs = await job<TopologySummary[], 'design:generateAll'>('design:generateAll', { projectId: project.id, intent: theIntent });
+    const designs = await job('design:generateAll', { projectId: project.id, intent: theIntent });
     if (designs.length === 0) throw new Error('no design family could be generated for this intent');
     next('Ranking the families for the goal');
     const rec = await deps.call('recommend:instant', { intent: theIntent, projectId: project.id });
@@ -128,7 +127,7 @@ export async function buildExample(ex: Example, deps: ExampleDeps, onProgress: (
     designId = best.id;
   } else {
     next(`Importing ${ex.source.fileName}`);
-    const imported = await job<CallOutput<'design:import'>, 'design:importJob'>('design:importJob', {
+    const imported = await job('design:importJob', {
       projectId: project.id,
       fileName: ex.source.fileName,
       text: ex.source.text,
