@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ProjectInfo } from '../../src-shared/model/records';
 import { AppError } from '../../src-shared/contract/result';
+import { publishNew, sweepDeadTemps } from '../store/atomicFile';
 import { openProjectFile, PROJECT_EXTENSION, type ProjectFile } from '../store/projectFile';
+import { acquireLock } from '../store/lock';
 import type { EventBus } from './events';
 import { fileInside, type ProjectLocator } from './locator';
 import type { RecentProjects } from './recent';
@@ -61,6 +63,8 @@ export class ProjectService {
 
   /** Projects in the projects folder and recently opened ones, newest first. */
   list(): ProjectInfo[] {
+    // Temps of saves, exports and creates whose process was killed: ours to remove (no project is touched).
+    sweepDeadTemps(this.locator.projectsDir);
     const files = new Set<string>();
     for (const name of fs.readdirSync(this.locator.projectsDir)) {
       if (name.endsWith(PROJECT_EXTENSION)) files.add(path.join(this.locator.projectsDir, name));
@@ -91,8 +95,8 @@ export class ProjectService {
   }
 
   create(name: string, file: string = this.locator.fileForName(name)): ProjectInfo {
-    if (fs.existsSync(file)) throw new AppError('CONFLICT', `a project named "${path.basename(file)}" already exists`);
-    const project = openProjectFile(file, { create: { name }, now: this.now });
+    // Built in a temp and published only if the name is free at that instant (no check-then-create).
+    const project = this.exclusive(file, () => openProjectFile(file, { create: { name, mustBeNew: true }, now: this.now }));
     this.open.set(file, project);
     project.audit.append('user', 'project.create', null, { name });
     this.recent.add(file);
@@ -158,9 +162,11 @@ export class ProjectService {
 
   /**
    * A copy under a new name. By name (the call from the renderer) it never
-   * replaces an existing project; an explicit `dest` is a file the user
-   * confirmed in the desktop Save dialog. Either way a project that is open
-   * here is not replaced under its connection.
+   * replaces an existing project, even one another process creates while the
+   * copy is written: the copy is published with a link that refuses to
+   * replace. An explicit `dest` is a file the user confirmed in the desktop
+   * Save dialog. Either way a project open here, or locked by another
+   * process, is not replaced.
    */
   async saveAs(id: string, name: string, explicitDest?: string): Promise<ProjectInfo> {
     const dest = explicitDest ?? this.locator.fileForName(name);
@@ -168,32 +174,46 @@ export class ProjectService {
     if (path.resolve(dest) === path.resolve(project.path)) {
       throw new AppError('CONFLICT', 'Save As needs a different name than the open project');
     }
-    if (explicitDest === undefined && fs.existsSync(dest)) {
-      throw new AppError('CONFLICT', `a project named "${path.basename(dest)}" already exists`);
-    }
     if (this.open.has(dest)) throw new AppError('CONFLICT', `${path.basename(dest)} is open; close it first or pick another name`);
-    await project.saveCopy(dest);
-    const copy = openProjectFile(dest, { now: this.now });
-    copy.meta.set('name', name);
-    copy.audit.append('user', 'project.saveAs', null, { from: path.basename(project.path) });
-    this.open.set(dest, copy);
-    this.recent.add(dest);
-    this.bus.emit('project:changed', { projectId: this.locator.idFor(dest), what: 'created' });
-    return this.info(copy);
+    // Holding the destination's lock while copying keeps a CLI or second NetTwin from writing there meanwhile.
+    const release = acquireLock(dest, 'NetTwin Save As', this.now);
+    try {
+      await this.exclusive(dest, () => project.saveCopy(dest, { replace: explicitDest !== undefined, name }));
+      const copy = openProjectFile(dest, { now: this.now });
+      copy.audit.append('user', 'project.saveAs', null, { from: path.basename(project.path) });
+      this.open.set(dest, copy);
+      this.recent.add(dest);
+      this.bus.emit('project:changed', { projectId: this.locator.idFor(dest), what: 'created' });
+      return this.info(copy);
+    } finally {
+      release();
+    }
   }
 
   /** Writes a shareable copy, with or without its history, next to the other projects; never over an existing one. */
   async exportShare(id: string, name: string, includeHistory: boolean, dest: string = this.locator.fileForName(name)): Promise<ProjectInfo> {
     const project = this.get(id);
     if (path.resolve(dest) === path.resolve(project.path)) throw new AppError('CONFLICT', 'choose a different name for the shared copy');
-    if (fs.existsSync(dest)) throw new AppError('CONFLICT', `a project named "${path.basename(dest)}" already exists`);
-    await project.exportCopy(dest, { includeHistory, name });
+    await this.exclusive(dest, () => project.exportCopy(dest, { includeHistory, name }));
     project.audit.append('user', 'project.export', null, { to: path.basename(dest), includeHistory });
     const peek = openProjectFile(dest, { readOnly: true, now: this.now });
     try {
       return this.info(peek);
     } finally {
       peek.close();
+    }
+  }
+
+  /** Runs a create/publish step; a name taken meanwhile becomes CONFLICT naming the project. */
+  private exclusive<T>(dest: string, step: () => T): T {
+    const conflict = (): AppError => new AppError('CONFLICT', `a project named "${path.basename(dest)}" already exists`);
+    try {
+      const out = step();
+      return out instanceof Promise
+        ? (out.catch((err: unknown) => { throw (err as Error).name === 'TargetExistsError' ? conflict() : err; }) as T)
+        : out;
+    } catch (err) {
+      throw (err as Error).name === 'TargetExistsError' ? conflict() : err;
     }
   }
 
@@ -221,7 +241,8 @@ export class ProjectService {
       if (fs.existsSync(dest)) throw new AppError('CONFLICT', `a project named "${path.basename(dest)}" already exists`);
       const peek = openProjectFile(tmpFile, { readOnly: true, now: this.now }); // inspects: SQLite, ours, intact, not from the future
       peek.close();
-      fs.renameSync(tmpFile, dest);
+      // A link refuses to replace a project of that name created since the check above.
+      this.exclusive(dest, () => publishNew(tmpFile, dest));
       return this.openById(this.locator.idFor(dest));
     } finally {
       fs.rmSync(tmpFile, { force: true });

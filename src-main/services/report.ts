@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { writeFileAtomic } from '../store/atomicFile';
 import path from 'node:path';
 import { parsePriceBook, type PriceBook } from '../../src-shared/cost/pricebook';
 import { APP_VERSION } from '../../src-shared/lib/version';
@@ -82,17 +82,8 @@ export async function reportPdfFor(
   return { model, pdf: await renderer.render(html, printSettings(model)) };
 }
 
-/** Writes through a temporary file and a rename, so a half-written report never replaces a good one. */
-export function writeFileAtomic(file: string, data: Uint8Array | string): void {
-  const tmp = `${file}.tmp-${process.pid}-${Date.now()}`;
-  try {
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  }
-}
+/** Reports are written through a temp and a rename (store/atomicFile), so a half-written report never replaces a good one. */
+export { writeFileAtomic };
 
 /** "Retail 2027" + 2026-11-24T02:13Z → "Retail 2027 report 2026-11-24 0213.pdf" */
 export function reportFileName(projectFile: string, now: number, ext: 'pdf' | 'html'): string {

@@ -11,8 +11,17 @@ export function useNativeBinding(file: string | undefined): void {
 
 export type Db = Database.Database;
 
+/** The addon option every connection passes (empty under plain Node). */
+export function nativeOptions(): Database.Options {
+  return nativeBinding === undefined ? {} : { nativeBinding };
+}
+
 export class NotAProjectError extends Error {
   override name = 'NotAProjectError';
+}
+
+export class DamagedProjectError extends Error {
+  override name = 'DamagedProjectError';
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';

@@ -2,11 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { APP_VERSION } from '../../src-shared/lib/version';
 import { PROJECT_EXTENSION } from '../../src-shared/model/records';
-import { looksLikeSqlite, NotAProjectError, openDatabase, type Db } from './db';
+import { publishNew, publishReplacing, releaseTemp, sweepDeadTemps, tempPathFor, TargetExistsError } from './atomicFile';
+import { DamagedProjectError, NotAProjectError, openDatabase, type Db } from './db';
+import { checkIntegrity } from './integrity';
+import { hasHotJournal, InterruptedWriteError, journalPathFor, recoverHotJournal } from './journal';
 import { latestSchemaVersion, migrate } from './migrate';
 import { MIGRATIONS } from './migrations/index';
 import type { Migration } from './migrations/types';
-import { acquireLock, processAlive } from './lock';
+import { acquireLock } from './lock';
 import { AuditRepository } from './repos/audit';
 import { DecisionRepository } from './repos/decisions';
 import { OptimizationRepository } from './repos/optimizations';
@@ -29,53 +32,64 @@ export const HISTORY_TABLES = [
   'optimization_log', 'decisions', 'outcomes', 'audit_log', 'learning_samples',
 ] as const;
 
-export class DamagedProjectError extends Error {
-  override name = 'DamagedProjectError';
-}
+export { DamagedProjectError };
 
 export interface OpenOptions {
   readOnly?: boolean;
   /** Writers take `<file>.lock` so a second process is told (default true). */
   lock?: boolean;
-  /** Create the file when missing, with this project name. */
-  create?: { name: string };
+  /**
+   * Create the file when missing, with this project name. The new project is
+   * built in a temp and appears whole or not at all; with `mustBeNew` an
+   * existing file (or one another process creates meanwhile) is an error.
+   */
+  create?: { name: string; mustBeNew?: boolean };
   now?: () => number;
   /** The schema steps to apply (tests inject a future step); default: every released migration. */
   migrations?: readonly Migration[];
 }
 
 /**
- * Looks at an existing file without changing it: SQLite header, integrity,
- * that it is ours, and its schema version. Throws a clear error otherwise.
+ * Looks at an existing file without changing it — no journal is rolled back,
+ * nothing is written: SQLite header, integrity (integrity_check: every page,
+ * every index entry against its row), that it is ours, and its schema
+ * version. Throws a clear error naming the file otherwise.
  */
 export function inspectProjectFile(file: string): { schemaVersion: number } {
-  if (fs.existsSync(file) && fs.statSync(file).size > 0 && looksLikeSqlite(file)) recoverInterruptedSave(file);
+  const name = path.basename(file);
+  if (hasHotJournal(file)) {
+    throw new InterruptedWriteError(
+      `${name} has an unfinished write (${path.basename(journalPathFor(file))} beside it); open it for writing to roll that write back, or move the journal away if it is not from this project`,
+    );
+  }
   const db = openDatabase(file, { readOnly: true });
   try {
     let check: string;
     try {
-      check = db.pragma('quick_check', { simple: true }) as string;
+      check = checkIntegrity(db);
     } catch (err) {
-      throw new DamagedProjectError(`${path.basename(file)} is damaged and cannot be read (${(err as Error).message})`);
+      throw new DamagedProjectError(`${name} is damaged and cannot be read (${(err as Error).message}); ${RECOVER_HINT}`);
     }
-    if (check !== 'ok') throw new DamagedProjectError(`${path.basename(file)} is damaged: ${check}`);
+    if (check !== 'ok') throw new DamagedProjectError(`${name} is damaged: ${check}; ${RECOVER_HINT}`);
     const appId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
     const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
     if (appId !== PROJECT_APPLICATION_ID && !(appId === 0 && version === 0 && tables === 0)) {
-      throw new NotAProjectError(`${path.basename(file)} is an SQLite database but not a NetTwin project`);
+      throw new NotAProjectError(`${name} is an SQLite database but not a NetTwin project`);
     }
     return { schemaVersion: version };
   } catch (err) {
     if (err instanceof Error && /SQLITE_(CORRUPT|NOTADB)|malformed|not a database/i.test(err.message)
       && !(err instanceof DamagedProjectError)) {
-      throw new DamagedProjectError(`${path.basename(file)} is damaged and cannot be read (${err.message})`);
+      throw new DamagedProjectError(`${name} is damaged and cannot be read (${err.message}); ${RECOVER_HINT}`);
     }
     throw err;
   } finally {
     db.close();
   }
 }
+
+const RECOVER_HINT = 'nothing was changed; "nettwin recover" (or Recover in the project list) copies what can still be read into a new project';
 
 /** One open `*.nettwin` file: the single owner of its SQLite connection. */
 export class ProjectFile {
@@ -145,52 +159,53 @@ export class ProjectFile {
 
   /**
    * Writes a consistent copy to `dest` through SQLite's backup API into a
-   * temporary file, fsyncs it and renames it over `dest`, so a crash or a full
-   * disk leaves any previous `dest` intact.
+   * temp of its own (random name), fsyncs it and publishes it: by default
+   * only if `dest` does not exist (a hard link that refuses to replace, so a
+   * project another process created meanwhile is never overwritten); with
+   * `replace` (a destination the user confirmed) by rename. `name` is set in
+   * the copy before it appears. A crash leaves `dest` as it was.
    */
-  async saveCopy(dest: string): Promise<void> {
-    removeStaleTemps(dest);
-    const tmp = `${dest}.tmp-${process.pid}-${Date.now()}`;
-    try {
-      await this.db.backup(tmp);
-      fsyncFile(tmp);
-      fs.renameSync(tmp, dest);
-      fsyncDir(path.dirname(dest));
-    } catch (err) {
-      fs.rmSync(tmp, { force: true });
-      throw err;
-    }
+  async saveCopy(dest: string, opts: { replace?: boolean; name?: string } = {}): Promise<void> {
+    await this.writeCopy(dest, opts.replace ?? false, (copy) => {
+      if (opts.name !== undefined) setName(copy, opts.name);
+    });
   }
 
   /**
    * A shareable single file: the whole project, or (without history) only
    * its metadata, intents and designs — the records a colleague needs to
    * continue, not this team's validation, simulation, learning and audit trail.
+   * Never replaces an existing file.
    */
   async exportCopy(dest: string, opts: { includeHistory: boolean; name?: string }): Promise<void> {
-    const staging = `${dest}.tmp-${process.pid}-${Date.now()}-export`;
-    await this.saveCopy(staging);
+    await this.writeCopy(dest, false, (copy) => {
+      copy.transaction(() => {
+        if (!opts.includeHistory) {
+          for (const table of HISTORY_TABLES) copy.prepare(`DELETE FROM ${table}`).run();
+        }
+        if (opts.name !== undefined) setName(copy, opts.name);
+      })();
+      if (!opts.includeHistory) copy.exec('VACUUM');
+    });
+  }
+
+  private async writeCopy(dest: string, replace: boolean, edit: (copy: Db) => void): Promise<void> {
+    sweepDeadTemps(path.dirname(dest));
+    const tmp = tempPathFor(dest);
     try {
-      const copy = openDatabase(staging, {});
+      await this.db.backup(tmp);
+      const copy = openDatabase(tmp, {});
       try {
-        copy.transaction(() => {
-          if (!opts.includeHistory) {
-            for (const table of HISTORY_TABLES) copy.prepare(`DELETE FROM ${table}`).run();
-          }
-          if (opts.name !== undefined) {
-            copy.prepare("INSERT INTO project_meta (key, value) VALUES ('name', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(opts.name);
-          }
-        })();
-        if (!opts.includeHistory) copy.exec('VACUUM');
+        edit(copy);
       } finally {
         copy.close();
       }
-      fsyncFile(staging);
-      fs.renameSync(staging, dest);
     } catch (err) {
-      fs.rmSync(staging, { force: true });
+      releaseTemp(tmp);
       throw err;
     }
+    if (replace) publishReplacing(tmp, dest);
+    else publishNew(tmp, dest);
   }
 
   close(): void {
@@ -199,58 +214,83 @@ export class ProjectFile {
   }
 }
 
-/** Removes `<file>.tmp-<pid>-<time>` left by a save whose process died before its rename. */
-export function removeStaleTemps(file: string): number {
-  const dir = path.dirname(file);
-  const prefix = `${path.basename(file)}.tmp-`;
-  let removed = 0;
-  for (const name of fs.readdirSync(dir)) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(name.slice(prefix.length).split('-')[0]);
-    if (Number.isInteger(pid) && pid !== process.pid && processAlive(pid)) continue;
-    fs.rmSync(path.join(dir, name), { force: true });
-    removed++;
-  }
-  return removed;
-}
-
-/** Forces a file's bytes to disk before it is renamed into place. */
-function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
+function existsWithData(file: string): boolean {
   try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function fsyncDir(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    return fs.statSync(file).size > 0;
   } catch {
-    // Some platforms cannot open a directory for fsync; the rename is still atomic.
+    return false;
   }
+}
+
+function setName(db: Db, name: string): void {
+  db.prepare("INSERT INTO project_meta (key, value) VALUES ('name', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(name);
 }
 
 /**
- * A save interrupted by a crash or power loss leaves SQLite's rollback
- * journal beside the file; the first read-write connection rolls it back to
- * the last committed state. Do that before looking at the file read-only.
+ * Builds a new project in a temp (schema, application id, name) and
+ * publishes it as `file` only if no file of that name exists: a crash leaves
+ * at most a temp (swept later), never an empty or half-made project.
+ * Throws TargetExistsError when `file` exists.
  */
-export function recoverInterruptedSave(file: string): boolean {
-  if (!fs.existsSync(`${file}-journal`) || fs.statSync(`${file}-journal`).size === 0) return false;
-  const db = openDatabase(file, {});
+export function createProjectFile(
+  file: string,
+  name: string,
+  opts: { now?: () => number; migrations?: readonly Migration[] } = {},
+): void {
+  const now = opts.now ?? Date.now;
+  sweepDeadTemps(path.dirname(file));
+  const tmp = tempPathFor(file);
   try {
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
-  } finally {
-    db.close();
+    const db = openDatabase(tmp, { create: true });
+    try {
+      db.pragma(`application_id = ${PROJECT_APPLICATION_ID}`);
+      migrate(db, () => undefined, opts.migrations ?? MIGRATIONS);
+      const meta = new MetaRepository(db);
+      db.transaction(() => {
+        meta.set('name', name);
+        meta.set('created_at', String(now()));
+        meta.set('created_by', `NetTwin ${APP_VERSION}`);
+      })();
+    } finally {
+      db.close();
+    }
+  } catch (err) {
+    releaseTemp(tmp);
+    throw err;
   }
-  return true;
+  removeIfEmpty(file);
+  publishNew(tmp, file);
+}
+
+/**
+ * An empty file is what a create of NetTwin before 0.1 left when it was
+ * killed; it holds nothing, so a new create may take its name. It is moved
+ * aside first and deleted only if the moved file is still empty (a project
+ * another process published meanwhile goes back where it was).
+ */
+function removeIfEmpty(file: string): void {
+  try {
+    if (fs.statSync(file).size !== 0) return;
+  } catch {
+    return;
+  }
+  const aside = tempPathFor(file, '-empty');
+  try {
+    fs.renameSync(file, aside);
+  } catch {
+    releaseTemp(aside);
+    return;
+  }
+  if (fs.statSync(aside).size !== 0) {
+    try {
+      fs.linkSync(aside, file);
+    } catch {
+      // A third file took the name meanwhile: keep the moved project under a name no sweep removes.
+      fs.renameSync(aside, `${file}.displaced-${Date.now()}`);
+      return;
+    }
+  }
+  releaseTemp(aside);
 }
 
 /** Keeps `<file>.v<N>.bak` before a migration rewrites an older project. */
@@ -260,51 +300,51 @@ function backupBeforeMigration(file: string, fromVersion: number): string {
   return backup;
 }
 
-/** Opens (or creates) a project file, migrating it to the latest schema. */
+/**
+ * Opens (or creates) a project file, migrating it to the latest schema.
+ * A read-only open reads and never writes. A read-write open takes the lock
+ * first, then creates the file if asked (atomically), rolls back a hot
+ * journal that provably belongs to the file (copies kept aside), checks the
+ * file and migrates it.
+ */
 export function openProjectFile(file: string, opts: OpenOptions = {}): ProjectFile {
   const now = opts.now ?? Date.now;
   const migrations = opts.migrations ?? MIGRATIONS;
   const latest = latestSchemaVersion(migrations);
-  const exists = fs.existsSync(file);
-  if (!exists && !opts.create) throw new NotAProjectError(`${path.basename(file)} does not exist`);
-  let schemaVersion = 0;
-  if (exists) {
-    schemaVersion = inspectProjectFile(file).schemaVersion;
+  const name = path.basename(file);
+  if (!fs.existsSync(file) && !opts.create) throw new NotAProjectError(`${name} does not exist`);
+  const readOnly = existsWithData(file) && !opts.create?.mustBeNew ? (opts.readOnly ?? false) : false;
+  const release = !readOnly && opts.lock !== false ? acquireLock(file, `NetTwin ${APP_VERSION}`, now) : () => undefined;
+  let db: Db | undefined;
+  try {
+    if (opts.create && (opts.create.mustBeNew || !existsWithData(file))) {
+      try {
+        createProjectFile(file, opts.create.name, { now, migrations });
+      } catch (err) {
+        if (!(err instanceof TargetExistsError) || opts.create.mustBeNew) throw err;
+        // Another process created it meanwhile: open theirs, as if it had been there.
+      }
+    }
+    if (!readOnly) {
+      sweepDeadTemps(path.dirname(file), (n) => n.startsWith(`${name}.`));
+      recoverHotJournal(file, PROJECT_APPLICATION_ID, now);
+    }
+    const schemaVersion = inspectProjectFile(file).schemaVersion;
     if (schemaVersion > latest) {
       throw new NotAProjectError(
-        `${path.basename(file)} was written by a newer NetTwin (schema version ${schemaVersion}); this NetTwin ${APP_VERSION} reads up to schema version ${latest}`,
+        `${name} was written by a newer NetTwin (schema version ${schemaVersion}); this NetTwin ${APP_VERSION} reads up to schema version ${latest}`,
       );
     }
-  }
-  const readOnly = exists ? (opts.readOnly ?? false) : false;
-  if (!readOnly) removeStaleTemps(file);
-  const release = !readOnly && opts.lock !== false ? acquireLock(file, `NetTwin ${APP_VERSION}`, now) : () => undefined;
-  let db: Db;
-  try {
-    db = openDatabase(file, { readOnly, create: !exists });
-  } catch (err) {
-    release();
-    throw err;
-  }
-  try {
+    db = openDatabase(file, { readOnly });
     if (!readOnly) {
-      if (exists && schemaVersion > 0 && schemaVersion < latest) backupBeforeMigration(file, schemaVersion);
+      if (schemaVersion > 0 && schemaVersion < latest) backupBeforeMigration(file, schemaVersion);
       db.pragma(`application_id = ${PROJECT_APPLICATION_ID}`);
       migrate(db, () => undefined, migrations);
     }
-    const project = new ProjectFile(file, db, readOnly, now, release);
-    if (!exists && opts.create) {
-      project.transaction(() => {
-        project.meta.set('name', opts.create!.name);
-        project.meta.set('created_at', String(now()));
-        project.meta.set('created_by', `NetTwin ${APP_VERSION}`);
-      });
-    }
-    return project;
+    return new ProjectFile(file, db, readOnly, now, release);
   } catch (err) {
-    db.close();
+    db?.close();
     release();
-    if (!exists) fs.rmSync(file, { force: true });
     throw err;
   }
 }

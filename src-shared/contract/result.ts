@@ -43,6 +43,9 @@ export class AppError extends Error {
 const BY_NAME: Record<string, ErrorCode> = {
   NotAProjectError: 'NOT_A_PROJECT',
   DamagedProjectError: 'DAMAGED',
+  ForeignJournalError: 'DAMAGED',
+  InterruptedWriteError: 'DAMAGED',
+  TargetExistsError: 'CONFLICT',
   DatabaseFromFutureError: 'FROM_FUTURE',
   RecordNotFoundError: 'NOT_FOUND',
   RevisionConflictError: 'CONFLICT',

@@ -55,12 +55,14 @@ describe('project file store (real SQLite files)', () => {
     p.close();
   });
 
-  it('saveCopy writes a complete copy atomically and leaves no temp file', async () => {
+  it('saveCopy writes a complete copy atomically and leaves no temp file; it replaces a file only when told to', async () => {
     const p = openProjectFile(path.join(tmp.dir, 'p3.nettwin'), { create: { name: 'p3' } });
     p.topologies.insert({ name: 'x', topology: topo, source: 'imported' });
     const dest = path.join(tmp.dir, 'p3-copy.nettwin');
     fs.writeFileSync(dest, 'old');
-    await p.saveCopy(dest);
+    await expect(p.saveCopy(dest)).rejects.toThrow(/p3-copy.nettwin already exists/);
+    expect(fs.readFileSync(dest, 'utf8')).toBe('old');
+    await p.saveCopy(dest, { replace: true });
     p.close();
     expect(fs.readdirSync(tmp.dir).some((f) => f.includes('.tmp-'))).toBe(false);
     const copy = openProjectFile(dest);
