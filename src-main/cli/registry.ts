@@ -18,6 +18,7 @@ const LOADERS: readonly (readonly [string, () => Promise<Command>])[] = [
   ['optimize', async () => (await import('./commands/optimize')).optimizeCommand],
   ['learn', async () => (await import('./commands/learn')).learnCommand],
   ['outcomes', async () => (await import('./commands/outcomes')).outcomesCommand],
+  ['recover', async () => (await import('./commands/recover')).recoverCommand],
 ];
 
 

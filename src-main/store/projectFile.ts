@@ -66,7 +66,7 @@ export function inspectProjectFile(file: string): { schemaVersion: number } {
   try {
     let check: string;
     try {
-      check = checkIntegrity(db);
+      check = checkIntegrity(db, file);
     } catch (err) {
       throw new DamagedProjectError(`${name} is damaged and cannot be read (${(err as Error).message}); ${RECOVER_HINT}`);
     }
@@ -89,7 +89,7 @@ export function inspectProjectFile(file: string): { schemaVersion: number } {
   }
 }
 
-const RECOVER_HINT = 'nothing was changed; "nettwin recover" (or Recover in the project list) copies what can still be read into a new project';
+const RECOVER_HINT = 'the file was not changed; "nettwin recover FILE" copies what can still be read into a new project';
 
 /** One open `*.nettwin` file: the single owner of its SQLite connection. */
 export class ProjectFile {
