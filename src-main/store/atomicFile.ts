@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { processAlive } from './lock';
+import { processAlive } from './processAlive';
 
 /**
  * Files NetTwin writes beside a project go through a temporary file that is
@@ -14,7 +14,7 @@ import { processAlive } from './lock';
 
 const TEMP_MARK = '.tmp-';
 /** Temps of projects, reports, shares and host uploads (`.upload-<pid>-…`); other files in a user's folder are never swept. */
-const OUR_TEMP = /\.(nettwin|pdf|html|csv)\.tmp-\d+-[0-9a-f]+|^\.upload-\d+-/;
+const OUR_TEMP = /\.(nettwin|pdf|html|csv|lock)\.tmp-\d+-[0-9a-f]+|^\.upload-\d+-/;
 /** This machine, in temp names: a project folder on a network share is swept only of this machine's dead temps. */
 const HOST_TAG = crypto.createHash('sha256').update(os.hostname()).digest('hex').slice(0, 8);
 

@@ -1,6 +1,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { releaseTemp, tempPathFor } from './atomicFile';
+import { processAlive } from './processAlive';
 
 /**
  * An advisory lock beside a project file (`<file>.lock`), so a second
@@ -40,15 +43,7 @@ const UNWRITTEN_GRACE_MS = 5_000;
 /** Locks this process holds: lock path → token and how many opens share it. */
 const held = new Map<string, { token: string; count: number }>();
 
-/** Whether a process with this id runs on this machine (EPERM: it runs, as another user). */
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+export { processAlive };
 
 function readLockFile(lockFile: string): { raw: string; info: LockInfo | null; mtimeMs: number } | null {
   try {
@@ -91,22 +86,26 @@ export function foreignHolder(file: string): LockInfo | null {
   return lock.info;
 }
 
-/** One exclusive create of the lock file with our owner record. False: it exists. */
+/**
+ * One exclusive creation of the lock file, already holding our owner record:
+ * written to a temp first and hard-linked into place (link refuses to
+ * replace), so no process ever sees a lock without its owner, even one whose
+ * writer was killed. False: the lock exists.
+ */
 function tryCreate(lockFile: string, info: LockInfo): boolean {
-  let fd: number;
+  const tmp = tempPathFor(lockFile);
   try {
-    fd = fs.openSync(lockFile, 'wx');
+    fs.writeFileSync(tmp, JSON.stringify(info));
+    fs.linkSync(tmp, lockFile);
+    return true;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') return tryCreateRaw(lockFile, JSON.stringify(info));
     throw err;
-  }
-  try {
-    fs.writeSync(fd, JSON.stringify(info));
-    fs.fsyncSync(fd);
   } finally {
-    fs.closeSync(fd);
+    releaseTemp(tmp);
   }
-  return true;
 }
 
 /**
@@ -200,7 +199,11 @@ export function acquireLock(file: string, app: string, now: () => number = Date.
     if (!removeStale(lockFile, current.raw, Date.now())) busyWait(2 + Math.floor(Math.random() * 5));
   }
   const last = readLockFile(lockFile)?.info;
-  throw lockedError(last ?? { pid: 0, host: 'unknown', app: 'unknown', openedAt: 0 });
+  if (last) throw lockedError(last);
+  throw new ProjectLockedError(
+    `${path.basename(lockFile)} exists but names no owner (being written, or left by a crash in the last ${UNWRITTEN_GRACE_MS / 1000} s); try again`,
+    { pid: 0, host: 'unknown', app: 'unknown', openedAt: 0 },
+  );
 }
 
 function releaser(lockFile: string, token: string): () => void {

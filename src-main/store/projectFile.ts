@@ -336,8 +336,9 @@ export function openProjectFile(file: string, opts: OpenOptions = {}): ProjectFi
       );
     }
     db = openDatabase(file, { readOnly });
-    if (!readOnly) {
-      if (schemaVersion > 0 && schemaVersion < latest) backupBeforeMigration(file, schemaVersion);
+    // Opening writes only when there is something to change (a killed open then leaves nothing to roll back).
+    if (!readOnly && schemaVersion < latest) {
+      if (schemaVersion > 0) backupBeforeMigration(file, schemaVersion);
       db.pragma(`application_id = ${PROJECT_APPLICATION_ID}`);
       migrate(db, () => undefined, migrations);
     }

@@ -146,7 +146,7 @@ describe('a journal beside a project', () => {
   });
 });
 
-function tryOpen(fn: () => { close?: () => void } | unknown): unknown {
+function tryOpen(fn: () => unknown): unknown {
   try {
     const r = fn() as { close?: () => void };
     r.close?.();
