@@ -30,6 +30,19 @@ export interface ImportInput {
  * known, line and field.
  */
 export function importTopology(format: TopologyImportFormat, input: ImportInput): ImportResult {
+  try {
+    return importTopologyOf(format, input);
+  } catch (err) {
+    // The last guard of "every malformed input ends in a clear error": a structure nested past what
+    // a parser's recursion can follow is bad input, not an internal error.
+    if (err instanceof RangeError && /call stack/i.test(err.message)) {
+      throw new ImportError(input.fileName, 'nested too deeply to read (more levels than any real network file has)');
+    }
+    throw err;
+  }
+}
+
+function importTopologyOf(format: TopologyImportFormat, input: ImportInput): ImportResult {
   switch (format) {
     case 'graphml':
       return withNettwinAttributes(input.text, input.fileName, graphml(input));

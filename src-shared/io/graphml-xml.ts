@@ -53,14 +53,14 @@ function decode(text: string, raw: string, base: number): string {
   if (raw.indexOf('&') < 0) return raw;
   return raw.replace(/&([^;&\s]*);?/g, (match, ref: string, at: number) => {
     if (!match.endsWith(';')) fail(text, base + at, `"&" not followed by an entity reference ending in ";"`);
-    if (ref.startsWith('#x') || ref.startsWith('#X')) {
-      const code = Number.parseInt(ref.slice(2), 16);
-      if (!Number.isFinite(code) || code > 0x10ffff) fail(text, base + at, `bad character reference "&${ref};"`);
-      return String.fromCodePoint(code);
-    }
     if (ref.startsWith('#')) {
-      const code = Number.parseInt(ref.slice(1), 10);
-      if (!Number.isFinite(code) || code > 0x10ffff) fail(text, base + at, `bad character reference "&${ref};"`);
+      const hex = ref[1] === 'x' || ref[1] === 'X';
+      const digits = ref.slice(hex ? 2 : 1);
+      const code = (hex ? /^[0-9a-fA-F]{1,6}$/ : /^[0-9]{1,7}$/).test(digits) ? Number.parseInt(digits, hex ? 16 : 10) : NaN;
+      // XML 1.0 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
+      const isChar = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff)
+        || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+      if (!isChar) fail(text, base + at, `bad character reference "&${ref};" (not a character XML allows)`);
       return String.fromCodePoint(code);
     }
     const v = ENTITIES[ref];

@@ -8,6 +8,7 @@ import type { Topology } from '../../../src-shared/model/topology';
 import { N2_MAX_LINKS, type AnalyzeReport } from '../../../src-shared/sim/analyze';
 import { sweepRefusal } from '../../../src-shared/sim/limits';
 import { intOption, parseCli } from '../args';
+import { readFileCapped } from '../readCapped';
 import { CliError, type Command } from '../command';
 import { withServices } from '../session';
 
@@ -29,7 +30,7 @@ export function loadTopologyFile(file: string): Topology {
   if (size > GRAPHML_MAX_CHARS) {
     throw new CliError(`${file}: file is ${(size / 1048576).toFixed(1)} MB, larger than the ${GRAPHML_MAX_CHARS / 1048576} MB limit`);
   }
-  const text = fs.readFileSync(file, 'utf8');
+  const text = readFileCapped(file); // the stat above misses devices and pipes
   const name = path.basename(file);
   try {
     if (/\.(graphml|xml)$/i.test(file)) return importGraphml(text, name).topology;

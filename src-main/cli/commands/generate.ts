@@ -1,10 +1,10 @@
-import fs from 'node:fs';
 import type { Design } from '../../../src-shared/generate/generate';
 import { DEFAULT_PRICE_BOOK, parsePriceBook, type PriceBook } from '../../../src-shared/cost/pricebook';
 import { parseIntent, type Intent } from '../../../src-shared/model/intent';
 import { PROJECT_EXTENSION } from '../../../src-shared/model/records';
 import { FamilySchema, TOPOLOGY_FAMILIES, type Family } from '../../../src-shared/model/topology';
 import { intOption, parseCli } from '../args';
+import { readFileCapped } from '../readCapped';
 import { CliError, type CliIo, type Command } from '../command';
 import { openProject, withServices } from '../session';
 
@@ -13,13 +13,7 @@ const USAGE =
 
 /** Reads and parses a JSON file, or says in one line why it cannot. */
 export function readJsonFile(file: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new CliError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}`);
-  }
+  const text = readFileCapped(file);
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {

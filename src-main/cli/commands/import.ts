@@ -1,33 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { detectFormat } from '../../../src-shared/io/detect';
-import { GRAPHML_MAX_CHARS } from '../../../src-shared/io/graphml-limits';
 import { TOPOLOGY_IMPORT_FORMATS, type TopologyImportFormat } from '../../../src-shared/io/formats';
 import type { ImportRequest } from '../../services/exchange';
 import { parseCli } from '../args';
+import { CLI_FILE_MAX_BYTES, readFileCapped } from '../readCapped';
 import { CliError, type Command } from '../command';
 import { openProject, withServices } from '../session';
 
-/**
- * One cap for every file the CLI reads: the 64 MB an import call takes per
- * file (design:import) and GraphML's own limit, checked before a byte is read
- * so a huge file cannot take the process's memory with it.
- */
-export const CLI_FILE_MAX_BYTES = GRAPHML_MAX_CHARS;
+/** One cap for every file the CLI reads, applied while reading (devices and pipes too): see readCapped.ts. */
+export { CLI_FILE_MAX_BYTES };
 
 /** Reads a text file for import, or says in one line why it cannot. */
 export function readText(file: string): string {
-  try {
-    const size = fs.statSync(file).size;
-    if (size > CLI_FILE_MAX_BYTES) {
-      throw new CliError(`${file}: file is ${(size / 1048576).toFixed(1)} MB, larger than the ${CLI_FILE_MAX_BYTES / 1048576} MB NetTwin reads from one file (see docs/limits.md)`);
-    }
-    return fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    if (err instanceof CliError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new CliError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}`);
-  }
+  return readFileCapped(file);
 }
 
 const USAGE =

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseSndlib, sndlibTopology, SndlibError } from '../../../src-shared/io/sndlib';
@@ -11,6 +10,7 @@ import { sweepRefusal } from '../../../src-shared/sim/limits';
 import type { ScenarioClass } from '../../../src-shared/sim/scenarios';
 import type { Services } from '../../services/container';
 import { intOption, parseCli } from '../args';
+import { readFileCapped } from '../readCapped';
 import { CliError, type Command } from '../command';
 import { openProject, withServices } from '../session';
 import { loadTopologyFile, table } from './analyze';
@@ -27,12 +27,7 @@ export type SimulationOutput = ImpactReportShape;
 
 /** Reads `--traffic FILE`: SNDlib native demands or JSON [{source, target, volume}]. */
 function trafficFile(file: string): { option: TrafficOption; unitGbps: number | undefined } {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new CliError(`${file}: cannot read the traffic file`);
-  }
+  const text = readFileCapped(file);
   const name = path.basename(file);
   if (text.trimStart().startsWith('[') || text.trimStart().startsWith('{')) {
     let raw: unknown;
@@ -86,7 +81,7 @@ function designsOf(s: Services, file: string, designId: string | undefined): Top
 function designFile(file: string): Topology {
   if (/\.txt$/i.test(file)) {
     try {
-      return sndlibTopology(parseSndlib(fs.readFileSync(file, 'utf8'), path.basename(file)), path.basename(file, '.txt'));
+      return sndlibTopology(parseSndlib(readFileCapped(file), path.basename(file)), path.basename(file, '.txt'));
     } catch (err) {
       if (err instanceof SndlibError) throw new CliError(err.message);
       throw new CliError(`${file}: ${(err as Error).message.split('\n')[0]}`);
