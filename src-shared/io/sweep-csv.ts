@@ -63,9 +63,17 @@ const CONTRACT_LISTS: ReadonlyArray<{ key: string; kind: string; id: (o: Record<
  * Returns [] when the result holds no per-scenario rows.
  */
 export function sweepRowsFrom(result: unknown): SweepCsvRow[] {
+  // A recorded sweep (SweepReportShape) names each scenario `label` and its class `cls`;
+  // other producers use `scenario` and `kind`. Both are the same two leading columns.
+  const nameOf = (o: Record<string, unknown>): string | undefined =>
+    typeof o['scenario'] === 'string' ? o['scenario'] : typeof o['label'] === 'string' ? o['label'] : undefined;
   const asRows = (list: unknown): SweepCsvRow[] | undefined =>
-    Array.isArray(list) && list.length > 0 && list.every((o) => isRecord(o) && typeof o['scenario'] === 'string')
-      ? list.map((o: Record<string, unknown>) => ({ ...o, scenario: o['scenario'] as string, kind: typeof o['kind'] === 'string' ? o['kind'] : '' }))
+    Array.isArray(list) && list.length > 0 && list.every((o) => isRecord(o) && nameOf(o) !== undefined)
+      ? list.map((o: Record<string, unknown>) => {
+          const { label: _label, cls: _cls, ...rest } = o;
+          const kind = typeof o['kind'] === 'string' ? o['kind'] : typeof o['cls'] === 'string' ? o['cls'] : '';
+          return { ...rest, scenario: nameOf(o)!, kind };
+        })
       : undefined;
   const direct = asRows(result);
   if (direct) return direct;
