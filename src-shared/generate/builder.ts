@@ -3,6 +3,7 @@ import type { PriceBook } from '../cost/pricebook';
 import type { Intent } from '../model/intent';
 import type { Device, DeviceRole, Family, Link, Site, Topology } from '../model/topology';
 import { TOPOLOGY_FORMAT_VERSION } from '../model/topology';
+import { fitId, ID_MAX, SRLG_MAX } from './fit-id';
 import { igpWeightForLatency, INTRA_SITE_LATENCY_MS, latencyMsForRouteKm, routeKm } from './geo';
 
 /** Everything a family generator reads: the parsed intent, its sites, seed and prices. */
@@ -71,7 +72,7 @@ export class DesignBuilder {
     const id = `${key}${k}`;
     const d: Device = {
       id,
-      name: `${site.name} ${role} ${k}`,
+      name: fitId(`${site.name} ${role} ${k}`, ID_MAX),
       role,
       site: site.id,
       region: site.region,
@@ -104,9 +105,10 @@ export class DesignBuilder {
     let km = 0;
     let latencyMs = INTRA_SITE_LATENCY_MS;
     const srlgs: string[] = [];
-    if (sa.id === sb.id) srlgs.push(`site:${sa.id}`);
+    // Tags built from two long site names can pass the schema's 100 characters: fitId hashes their tail.
+    if (sa.id === sb.id) srlgs.push(fitId(`site:${sa.id}`, SRLG_MAX));
     else {
-      srlgs.push(sa.id < sb.id ? `duct:${sa.id}~${sb.id}` : `duct:${sb.id}~${sa.id}`);
+      srlgs.push(fitId(sa.id < sb.id ? `duct:${sa.id}~${sb.id}` : `duct:${sb.id}~${sa.id}`, SRLG_MAX));
       // Generated sites always have coordinates (see sites.ts).
       km = routeKm(sa.lat ?? 0, sa.lon ?? 0, sb.lat ?? 0, sb.lon ?? 0);
       latencyMs = latencyMsForRouteKm(km);

@@ -1,6 +1,7 @@
 import type { Intent } from '../model/intent';
 import type { Site, SiteRole } from '../model/topology';
 import { offsetPoint, roundTo } from './geo';
+import { fitId, SITE_ID_MAX } from './fit-id';
 import { createRng, hash32 } from './rng';
 
 /**
@@ -101,7 +102,7 @@ export function expandSites(intent: Intent, seed: number): Site[] {
         name = `${prefix}-${region}-${k}`;
       }
       const site: Site = {
-        id: uniqueId(slug(name)),
+        id: uniqueId(fitId(slug(name), SITE_ID_MAX)),
         name,
         role: g.role,
         region,
