@@ -110,7 +110,11 @@ async function runChild(opts: KillLoopOptions, project: string, seed: number, de
     });
   });
   const code = await exited;
-  if (code !== null && error === undefined) error = `child exited by itself (${code}): ${stderr.trim().split('\n').slice(-3).join(' ')}`;
+  if (code !== null && error === undefined) {
+    const lines = stderr.trim().split('\n');
+    const first = lines.find((l) => /Error|error:/.test(l)) ?? '';
+    error = `child exited by itself (${code}): ${first} … ${lines.slice(-2).join(' ')}`;
+  }
   return { acks, during, ...(error !== undefined ? { error } : {}) };
 }
 
