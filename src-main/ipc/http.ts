@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import type net from 'node:net';
 import { HOST_MAX_BODY_BYTES } from '../../src-shared/lib/limits';
 import type { EventBus } from '../services/events';
 import type { Dispatch } from './dispatch';
 import { readBody } from './http/body';
 import { streamEvents } from './http/events';
 import { download, upload, type HostFiles } from './http/files';
+import { ConnectionGuard } from './http/connections';
 import { checkCaller, hasToken } from './http/gate';
 import { onClientError, refuseAndClose, sendError, sendJson } from './http/respond';
 import { serveStatic } from './http/static';
@@ -24,7 +26,11 @@ export type { HostFiles } from './http/files';
  *   loopback takes seconds, so this only ends a client that trickles.
  * - keep-alive 5 s between requests on one connection.
  * - 256 connections: far above what a few tabs open (browsers use 6 per
- *   host), well below the process's file descriptor limit.
+ *   host), well below the process's file descriptor limit. A newcomer past
+ *   it is let in and a connection that never showed the token leaves first
+ *   (http/connections.ts), so sockets without the token cannot lock out the
+ *   page that has it.
+ * - 32 event streams: a tab needs one; past it the oldest is closed.
  * - 64 calls in flight: bodies of up to 32 MB are held in memory while a call
  *   runs; this bounds that memory, and answers 503 rather than queueing.
  */
@@ -37,6 +43,8 @@ export interface HostLimits {
   maxInFlightCalls: number;
   maxBodyBytes: number;
   maxUploadBytes: number;
+  /** Event streams open at once; past this the oldest is closed (see http/connections.ts). */
+  maxEventStreams: number;
   /** Per event-stream client: queued bytes before it is dropped. */
   sseMaxQueuedBytes: number;
   ssePingMs: number;
@@ -48,6 +56,7 @@ export const DEFAULT_LIMITS: HostLimits = {
   requestTimeoutMs: 120_000,
   keepAliveTimeoutMs: 5_000,
   maxConnections: 256,
+  maxEventStreams: 32,
   maxInFlightCalls: 64,
   maxBodyBytes: HOST_MAX_BODY_BYTES,
   maxUploadBytes: 1024 * 1024 * 1024,
@@ -86,6 +95,7 @@ export function createHttpHost(opts: HttpHostOptions): http.Server {
   const log = opts.log ?? (() => undefined);
   const staticRoot = opts.staticDir === null ? null : fs.realpathSync(opts.staticDir);
   let inFlight = 0;
+  const guard = new ConnectionGuard(limits.maxConnections, limits.maxEventStreams, log);
 
   const route = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> => {
     const { pathname } = url;
@@ -95,12 +105,17 @@ export function createHttpHost(opts: HttpHostOptions): http.Server {
       return serveStatic(staticRoot, pathname, res, limits.idleTimeoutMs);
     }
     if (!hasToken(req, url, opts.token)) return sendError(res, 401, 'FORBIDDEN', 'missing or wrong session token', { Connection: 'close' });
+    guard.trust(req.socket);
     const allow = (m: string): boolean => {
       if (method === m) return true;
       sendError(res, 405, 'FORBIDDEN', `${method} not allowed on ${pathname.split('/').slice(0, 3).join('/')}; use ${m}`, { Allow: m });
       return false;
     };
-    if (pathname === '/api/events') return void (allow('GET') && streamEvents(req, res, opts.bus, { maxQueuedBytes: limits.sseMaxQueuedBytes, pingMs: limits.ssePingMs }, log));
+    if (pathname === '/api/events') {
+      if (!allow('GET')) return;
+      guard.stream(req.socket);
+      return streamEvents(req, res, opts.bus, { maxQueuedBytes: limits.sseMaxQueuedBytes, pingMs: limits.ssePingMs }, log);
+    }
     if (opts.files && pathname.startsWith('/api/files/')) {
       if (!allow('GET')) return;
       let id: string;
@@ -122,9 +137,11 @@ export function createHttpHost(opts: HttpHostOptions): http.Server {
       return refuseAndClose(res, 503, 'INTERNAL', `the host is busy (${limits.maxInFlightCalls} calls in flight); try again`);
     }
     inFlight++;
+    const end = guard.begin(req.socket);
     try {
       await call(req, res, m[1]!);
     } finally {
+      end();
       inFlight--;
     }
   };
@@ -172,6 +189,7 @@ export function createHttpHost(opts: HttpHostOptions): http.Server {
   server.headersTimeout = limits.headersTimeoutMs;
   server.requestTimeout = limits.requestTimeoutMs;
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
-  server.maxConnections = limits.maxConnections;
+  // The cap is kept by the guard, which chooses who leaves; Node's own would refuse the newcomer.
+  server.on('connection', (socket: net.Socket) => guard.admit(socket));
   return server;
 }
