@@ -189,6 +189,12 @@ export function acquireLock(file: string, app: string, now: () => number = Date.
     }
     const current = readLockFile(lockFile);
     if (current === null) continue; // released between our create and our read: try again
+    if (current.info !== null && isOurs(current.info)) {
+      // Ours under another spelling of the path: share it.
+      const entry = [...held.entries()].find(([, h]) => h.token === current.info!.token)!;
+      entry[1].count++;
+      return releaser(entry[0], entry[1].token);
+    }
     if (!isStale(current, Date.now())) {
       if (current.info === null) {
         busyWait(5); // being written by its owner right now

@@ -39,4 +39,27 @@ describe('project lock', () => {
     p.close();
     expect(fs.existsSync(lockPathFor(file))).toBe(false);
   });
+
+  it('two opens in one process share the lock (also under another spelling of the path); it goes with the last close', () => {
+    const file = path.join(tmp.dir, 'shared.nettwin');
+    openProjectFile(file, { create: { name: 'shared' } }).close();
+    const a = openProjectFile(file);
+    const b = openProjectFile(path.relative(process.cwd(), file));
+    a.close();
+    expect(fs.existsSync(lockPathFor(file))).toBe(true);
+    b.close();
+    expect(fs.existsSync(lockPathFor(file))).toBe(false);
+  });
+
+  it('a lock file is never seen without its owner, and a stale takeover leaves no helper files', () => {
+    const file = path.join(tmp.dir, 'clean.nettwin');
+    openProjectFile(file, { create: { name: 'clean' } }).close();
+    fs.writeFileSync(lockPathFor(file), JSON.stringify({ pid: 2 ** 22 + 777, host: os.hostname(), app: 'crashed', openedAt: 0 }));
+    const p = openProjectFile(file);
+    const info = JSON.parse(fs.readFileSync(lockPathFor(file), 'utf8')) as { pid: number; token: string };
+    expect(info.pid).toBe(process.pid);
+    expect(info.token).toMatch(/^[0-9a-f]{16}$/);
+    p.close();
+    expect(fs.readdirSync(tmp.dir).filter((n) => n.startsWith('clean.nettwin.'))).toEqual([]);
+  });
 });
