@@ -5,6 +5,7 @@ import { AppError } from '../../src-shared/contract/result';
 import { publishNew, sweepDeadTemps } from '../store/atomicFile';
 import { openProjectFile, PROJECT_EXTENSION, type ProjectFile } from '../store/projectFile';
 import { acquireLock } from '../store/lock';
+import { salvageProject, type SalvageReport } from '../store/salvage';
 import type { EventBus } from './events';
 import { fileInside, type ProjectLocator } from './locator';
 import type { RecentProjects } from './recent';
@@ -132,7 +133,8 @@ export class ProjectService {
   openFile(file: string, opts: { readOnly?: boolean; create?: string } = {}): string {
     if (!file.endsWith(PROJECT_EXTENSION)) throw new AppError('INVALID_INPUT', `${file}: a project file name ends in ${PROJECT_EXTENSION}`);
     const abs = path.resolve(file);
-    if (opts.create !== undefined && !fs.existsSync(abs)) {
+    // Created whole or not at all (store/projectFile.ts); an empty file a killed create left is taken over.
+    if (opts.create !== undefined && (!fs.existsSync(abs) || fs.statSync(abs).size === 0)) {
       const project = openProjectFile(abs, { create: { name: opts.create }, now: this.now });
       this.open.set(abs, project);
       return this.locator.idFor(abs);
@@ -247,6 +249,18 @@ export class ProjectService {
     } finally {
       fs.rmSync(tmpFile, { force: true });
     }
+  }
+
+  /**
+   * "Recover what can be read": copies every readable row of a damaged
+   * project file into a new project `dest` (default: "<name> recovered"
+   * beside it), never changing the damaged file and never replacing `dest`.
+   */
+  recoverFile(file: string, dest?: string): SalvageReport {
+    if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `${path.basename(file)} does not exist`);
+    const out = dest ?? path.join(path.dirname(file), `${path.basename(file, PROJECT_EXTENSION)} recovered${PROJECT_EXTENSION}`);
+    if (!out.endsWith(PROJECT_EXTENSION)) throw new AppError('INVALID_INPUT', `${out}: a project file name ends in ${PROJECT_EXTENSION}`);
+    return this.exclusive(out, () => salvageProject(file, out, this.now));
   }
 
   close(id: string): void {

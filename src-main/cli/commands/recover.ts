@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseCli } from '../args';
 import { CliError, type Command } from '../command';
-import { PROJECT_EXTENSION } from '../../store/projectFile';
-import { salvageProject } from '../../store/salvage';
+import { withServices } from '../session';
 
 const USAGE = 'nettwin recover DAMAGED.nettwin [--out NEW.nettwin] [--json]';
 
@@ -20,16 +17,8 @@ export const recoverCommand: Command = {
     const { values, positionals } = parseCli(args, { out: { type: 'string' }, json: { type: 'boolean' } });
     if (positionals.length !== 1) throw new CliError(`expected one DAMAGED.nettwin (usage: ${USAGE})`);
     const src = positionals[0]!;
-    if (!fs.existsSync(src)) throw new CliError(`${src}: no such file`);
-    const out = values.out ?? path.join(path.dirname(src), `${path.basename(src, PROJECT_EXTENSION)} recovered${PROJECT_EXTENSION}`);
-    if (!out.endsWith(PROJECT_EXTENSION)) throw new CliError(`${out}: a project file name ends in ${PROJECT_EXTENSION}`);
-    let report;
-    try {
-      report = salvageProject(src, out);
-    } catch (err) {
-      const e = err as Error;
-      throw new CliError(`${src}: ${e.name === 'TargetExistsError' ? `${out} already exists; choose another --out` : e.message.split('\n')[0]}`);
-    }
+    const report = await withServices({}, (s) => s.projects.recoverFile(src, values.out));
+    const out = report.dest;
     const lost = report.tables.some((t) => t.error !== undefined || t.unreadable > 0 || t.orphaned > 0);
     if (values.json) {
       io.out(JSON.stringify(report, null, 2));
