@@ -96,7 +96,7 @@ describe('Save As, create and export in the host', () => {
     for (let i = 0; i < 20; i++) {
       const results = await Promise.allSettled([projects.saveAs('src.nettwin', `V${i}`), projects.saveAs('src.nettwin', `V${i}`)]);
       const ok = results.filter((r) => r.status === 'fulfilled');
-      const refused = results.filter((r) => r.status === 'rejected').map((r) => toIpcError((r as PromiseRejectedResult).reason));
+      const refused = results.filter((r) => r.status === 'rejected').map((r) => toIpcError((r).reason));
       expect(ok).toHaveLength(1);
       expect(refused.map((e) => e.code)).toEqual(['CONFLICT']);
       expect(refused[0]!.message).toMatch(new RegExp(`V${i}.nettwin" already exists`));
