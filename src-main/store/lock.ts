@@ -62,10 +62,6 @@ function readLockFile(lockFile: string): { raw: string; info: LockInfo | null; m
   }
 }
 
-export function readLock(file: string): LockInfo | null {
-  return readLockFile(lockPathFor(file))?.info ?? null;
-}
-
 /** Whether a lock's holder is provably gone: a dead pid on this host, or an owner never written. */
 function isStale(lock: { info: LockInfo | null; mtimeMs: number }, now: number): boolean {
   if (lock.info === null) return now - lock.mtimeMs > UNWRITTEN_GRACE_MS;
@@ -77,13 +73,6 @@ function isStale(lock: { info: LockInfo | null; mtimeMs: number }, now: number):
 function isOurs(info: LockInfo): boolean {
   return info.host === os.hostname() && info.pid === process.pid
     && [...held.values()].some((h) => h.token === info.token);
-}
-
-/** A lock held by a live process other than this one (same host), or by another host. */
-export function foreignHolder(file: string): LockInfo | null {
-  const lock = readLockFile(lockPathFor(file));
-  if (lock === null || lock.info === null || isOurs(lock.info) || isStale(lock, Date.now())) return null;
-  return lock.info;
 }
 
 /**
