@@ -2,9 +2,14 @@ import { contract, isChannel } from '../../src-shared/contract/contract';
 import { describeZodError, toIpcError, type Result } from '../../src-shared/contract/result';
 import type { Handlers } from './handlers';
 
-export type Dispatch = (channel: string, raw: unknown) => Promise<Result<unknown>>;
+/** What a transport knows about one call: the HTTP host aborts `signal` when the client goes away before the answer. */
+export interface CallContext {
+  signal?: AbortSignal;
+}
 
-type AnyHandler = (input: unknown) => unknown;
+export type Dispatch = (channel: string, raw: unknown, call?: CallContext) => Promise<Result<unknown>>;
+
+type AnyHandler = (input: unknown, call: CallContext) => unknown;
 
 /**
  * The one place every call goes through, whatever the transport: unknown
@@ -12,7 +17,7 @@ type AnyHandler = (input: unknown) => unknown;
  * turned into `{code, message}` (the stack is logged here, never sent).
  */
 export function createDispatch(handlers: Handlers, log: (line: string) => void = () => undefined): Dispatch {
-  return async (channel, raw) => {
+  return async (channel, raw, call = {}) => {
     if (!isChannel(channel)) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `no such call: ${channel.slice(0, 80)}` } };
     const parsed = contract[channel].input.safeParse(raw ?? {});
     if (!parsed.success) {
@@ -23,7 +28,7 @@ export function createDispatch(handlers: Handlers, log: (line: string) => void =
       return { ok: false, error: { code: 'INVALID_INPUT', message: `${channel}: ${malformed}: text must be valid Unicode (a lone surrogate cannot be stored or named on disk)` } };
     }
     try {
-      const value = await (handlers[channel] as AnyHandler)(parsed.data);
+      const value = await (handlers[channel] as AnyHandler)(parsed.data, call);
       return { ok: true, value };
     } catch (err) {
       const error = toIpcError(err);

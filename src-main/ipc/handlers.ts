@@ -2,10 +2,11 @@ import type { Channel, CallOutput, HandlerInput, JobValue } from '../../src-shar
 import { APP_VERSION } from '../../src-shared/lib/version';
 import type { Services } from '../services/container';
 import type { RecommendRequest } from '../services/recommend';
+import type { CallContext } from './dispatch';
 
 /** One handler per channel; the mapped type makes a forgotten channel a compile error. */
 export type Handlers = {
-  [C in Channel]: (input: HandlerInput<C>) => Promise<CallOutput<C>> | CallOutput<C>;
+  [C in Channel]: (input: HandlerInput<C>, call: CallContext) => Promise<CallOutput<C>> | CallOutput<C>;
 };
 
 /** Drops absent optional fields (exact optional property types). */
@@ -61,7 +62,8 @@ export function createHandlers(s: Services): Handlers {
       s.designs.setPriceBook(projectId, book);
       return null;
     },
-    'design:import': (req) => s.exchange.importDesign(req),
+    // A client that goes away stops the import: a large file is read in a worker, which the signal terminates.
+    'design:import': (req, call) => s.exchange.importDesign(req, call.signal ? { signal: call.signal, progress: () => undefined } : undefined),
     'design:importJob': (req) => {
       s.projects.writable(req.projectId); // fail now, not inside the job, when the project cannot be written
       const { jobId } = s.jobs.start<JobValue<'design:importJob'>>('design:import', (ctx) => s.exchange.importDesign(req, ctx));

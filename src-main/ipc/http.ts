@@ -160,7 +160,19 @@ export function createHttpHost(opts: HttpHostOptions): http.Server {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
       return sendError(res, 400, 'INVALID_INPUT', `${channel}: request body must be a JSON object, not ${Array.isArray(input) ? 'an array' : input === null ? 'null' : typeof input}`);
     }
-    const result = await opts.dispatch(channel, input);
+    // A client that disconnects before its answer aborts the work it asked for (an import of a large file stops).
+    const gone = new AbortController();
+    const onClose = (): void => {
+      if (!res.writableEnded) gone.abort();
+    };
+    res.on('close', onClose);
+    let result: Awaited<ReturnType<Dispatch>>;
+    try {
+      result = await opts.dispatch(channel, input, { signal: gone.signal });
+    } finally {
+      res.off('close', onClose);
+    }
+    if (gone.signal.aborted) return;
     res.socket?.setTimeout(limits.idleTimeoutMs); // the answer must be read, too
     sendJson(res, 200, JSON.stringify(result));
   };

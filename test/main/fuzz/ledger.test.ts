@@ -34,8 +34,8 @@ describe('the fuzz ledger catches what it is there to catch', () => {
       },
       // Writes one validation more than its channel allows.
       'design:validate': (input) => {
-        void real['design:validate'](input);
-        return real['design:validate'](input);
+        void real['design:validate'](input, {});
+        return real['design:validate'](input, {});
       },
       // A read that changes a row in place (no count changes).
       'design:list': ({ projectId }) => {
