@@ -20,6 +20,14 @@ import { quantile } from './stats';
  */
 export const GEO_SAMPLE = 120;
 
+/**
+ * The version of the feature set: FEATURE_NAMES and how each is computed.
+ * Bump it with any change to either. Stored samples carry the version they
+ * were computed with, and history never mixes two versions in one fit
+ * (sample.ts, withCurrentFeatures).
+ */
+export const FEATURE_SET_VERSION = 1;
+
 export const FEATURE_NAMES = [
   'lnSites',
   'lnRegions',

@@ -4,7 +4,7 @@ import type { Family, Topology } from '../model/topology';
 import { compileTopology } from '../sim/csr';
 import type { ValidationResult } from '../validate/types';
 import { availabilityOf, type AvailabilityReport } from './availability';
-import { intentFeatures } from './features';
+import { FEATURE_SET_VERSION, intentFeatures } from './features';
 import { p95SiteLatencyMs } from './latency';
 
 /** What the twin measured on one design (by generation + simulation). */
@@ -89,6 +89,8 @@ export interface LearningSample {
   seed: number;
   intent: Intent;
   features: readonly number[];
+  /** The FEATURE_SET_VERSION `features` were computed with. */
+  featureSetVersion: number;
   metrics: DesignMetrics;
   label: SuccessLabel;
   softwareVersion: string;
@@ -108,7 +110,22 @@ export function sampleFromDesign(
     seed: design.seed,
     intent,
     features: intentFeatures(intent, design.seed).vector,
+    featureSetVersion: FEATURE_SET_VERSION,
     metrics,
     label: successOf(intent, design.validation, avail, design.cost.totalUsd),
   };
+}
+
+/**
+ * A stored sample in the current feature set, or null when it cannot be:
+ * kept as it is when recorded with FEATURE_SET_VERSION; recomputed from its
+ * intent when the intent alone determines its features (generated designs:
+ * bootstrap, verified, project, bench); excluded when they came from sites
+ * the intent does not hold (a real network's, origin zoo). Old and new
+ * vectors are never mixed in one history.
+ */
+export function withCurrentFeatures(s: LearningSample): LearningSample | null {
+  if (s.featureSetVersion === FEATURE_SET_VERSION) return s;
+  if (s.origin === 'zoo') return null;
+  return { ...s, features: intentFeatures(s.intent, s.seed).vector, featureSetVersion: FEATURE_SET_VERSION };
 }

@@ -3,7 +3,7 @@ import { DEFAULT_PRICE_BOOK } from '../cost/pricebook';
 import { IntentSchema, type Redundancy } from '../model/intent';
 import type { Topology } from '../model/topology';
 import { validateDesign } from '../validate/validate';
-import { featuresOfSites } from './features';
+import { FEATURE_SET_VERSION, featuresOfSites } from './features';
 import { measureTopology, successOf, type LearningSample } from './sample';
 
 /**
@@ -41,6 +41,7 @@ export function sampleFromRealNetwork(
     seed: 0,
     intent,
     features: featuresOfSites(intent, sites).vector,
+    featureSetVersion: FEATURE_SET_VERSION,
     metrics,
     label: successOf(intent, validation, avail, cost.totalUsd),
     softwareVersion: meta.softwareVersion,

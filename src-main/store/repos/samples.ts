@@ -16,6 +16,8 @@ interface Row {
   success: number;
   software_version: string;
   created_at: number;
+  /** Absent in a file not yet migrated (a read-only open): those rows are version 1. */
+  feature_set_version?: number;
 }
 
 const toSample = (r: Row): LearningSample => ({
@@ -25,6 +27,7 @@ const toSample = (r: Row): LearningSample => ({
   seed: r.seed,
   intent: JSON.parse(r.intent_json) as Intent,
   features: JSON.parse(r.features_json) as number[],
+  featureSetVersion: r.feature_set_version ?? 1,
   metrics: JSON.parse(r.metrics_json) as LearningSample['metrics'],
   label: JSON.parse(r.label_json) as LearningSample['label'],
   softwareVersion: r.software_version,
@@ -39,13 +42,13 @@ export class SampleRepository {
   add(samples: readonly LearningSample[], topologyId: string | null = null): number {
     const stmt = this.db.prepare(
       `INSERT OR IGNORE INTO learning_samples (id, topology_id, origin, family, seed, intent_json, features_json,
-         metrics_json, label_json, success, software_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         metrics_json, label_json, success, software_version, created_at, feature_set_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     let added = 0;
     this.db.transaction(() => {
       for (const s of samples) {
         added += stmt.run(s.id, topologyId, s.origin, s.family, s.seed, JSON.stringify(s.intent), JSON.stringify(s.features),
-          JSON.stringify(s.metrics), JSON.stringify(s.label), s.label.success ? 1 : 0, s.softwareVersion, s.createdAt).changes;
+          JSON.stringify(s.metrics), JSON.stringify(s.label), s.label.success ? 1 : 0, s.softwareVersion, s.createdAt, s.featureSetVersion).changes;
       }
     })();
     return added;

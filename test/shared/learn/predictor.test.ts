@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitPredictor } from '../../../src-shared/learn/predictor';
 import type { LearningSample } from '../../../src-shared/learn/sample';
-import { FEATURE_NAMES } from '../../../src-shared/learn/features';
+import { FEATURE_NAMES, FEATURE_SET_VERSION } from '../../../src-shared/learn/features';
 import { IntentSchema } from '../../../src-shared/model/intent';
 import { recommendInstant } from '../../../src-shared/learn/recommend';
 import { intentOfShape } from '../../../src-shared/learn/intents';
@@ -20,6 +20,7 @@ function sample(i: number, family: 'ring' | 'full-mesh', sites: number): Learnin
     seed: 1,
     intent,
     features: v,
+    featureSetVersion: FEATURE_SET_VERSION,
     metrics: { costUsd: (family === 'ring' ? 1000 : 5000) * sites, p95LatencyMs: 10, availability: 0.9999, downtimeMinPerYear: 52.56, incidentsPerYear: 1 },
     label: { success: true, feasible: true, withinBudget: true, validationPassed: true, sweepMet: true, redundancyAchieved: 'HIGH' },
     softwareVersion: 'test',
