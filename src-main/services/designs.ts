@@ -7,7 +7,7 @@ import { generateAll, generateDesign, GenerateError, type Design } from '../../s
 import type { CostBreakdown } from '../../src-shared/cost/cost';
 import { costDesign } from '../../src-shared/cost/cost';
 import { DEFAULT_PRICE_BOOK, parsePriceBook, type PriceBook } from '../../src-shared/cost/pricebook';
-import { IntentSchema } from '../../src-shared/model/intent';
+import { restoreIntent } from '../../src-shared/model/intent';
 import { restoreTopology, type Topology } from '../../src-shared/model/topology';
 import type { IntentRecord } from '../../src-shared/model/records';
 import type { ValidationResult } from '../../src-shared/validate/types';
@@ -201,7 +201,7 @@ export class DesignService {
   private intentOf(project: ProjectFile, intentId: string | null): Intent | undefined {
     if (intentId === null) return undefined;
     const rec = project.intents.get(intentId);
-    const parsed = rec ? IntentSchema.safeParse(rec.intent) : undefined;
+    const parsed = rec ? restoreIntent(rec.intent) : undefined;
     return parsed?.success ? parsed.data : undefined;
   }
 

@@ -8,7 +8,7 @@ import { sampleFromDesign, withCurrentFeatures, type LearningSample } from '../.
 import { costDesign } from '../../src-shared/cost/cost';
 import { DEFAULT_PRICE_BOOK } from '../../src-shared/cost/pricebook';
 import { APP_VERSION } from '../../src-shared/lib/version';
-import { IntentSchema } from '../../src-shared/model/intent';
+import { restoreIntent } from '../../src-shared/model/intent';
 import { validateDesign } from '../../src-shared/validate/validate';
 import { AppError } from '../../src-shared/contract/result';
 import { KnowledgeBase } from '../store/knowledge';
@@ -106,7 +106,7 @@ export class LearningService {
     const p = this.project(projectId);
     const rec = p.topologies.get(designId);
     if (rec.intentId === null || rec.family === null) return null;
-    const parsed = IntentSchema.safeParse(p.intents.get(rec.intentId)?.intent);
+    const parsed = restoreIntent(p.intents.get(rec.intentId)?.intent);
     if (!parsed.success) return null;
     const intent = parsed.data;
     const cost = costDesign(rec.topology, DEFAULT_PRICE_BOOK);

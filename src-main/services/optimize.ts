@@ -4,7 +4,7 @@ import { DEFAULT_POLICY, type GovernancePolicy } from '../../src-shared/learn/op
 import { assess, type StepMetrics } from '../../src-shared/learn/optimize/metrics';
 import { applyPatch, invertPatch, PatchConflictError, type PatchOp } from '../../src-shared/learn/optimize/patch';
 import { replayStep, type Strategy } from '../../src-shared/learn/optimize/run';
-import { IntentSchema, type Intent, type Redundancy } from '../../src-shared/model/intent';
+import { type Intent, type Redundancy, restoreIntent } from '../../src-shared/model/intent';
 import { APP_VERSION } from '../../src-shared/lib/version';
 import type { Topology } from '../../src-shared/model/topology';
 import type { AuditEntry } from '../store/repos/audit';
@@ -207,7 +207,7 @@ export class OptimizeService {
 
   private intentOf(p: ProjectFile, intentId: string): Intent | null {
     const raw = p.intents.get(intentId)?.intent;
-    const r = IntentSchema.safeParse(raw);
+    const r = restoreIntent(raw);
     return r.success ? r.data : null;
   }
 }

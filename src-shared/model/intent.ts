@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { migrateVersioned, type VersionedFormat } from '../lib/versioned';
 import { DeviceRoleSchema, SiteRoleSchema, SITE_ROLES } from './topology';
 
 /**
@@ -155,16 +156,40 @@ function selectorProblem(sel: string, names: Map<string, string>, regions: Set<s
 
 /** One line per problem, each naming the field path, e.g. `siteGroups.0.count: …`. */
 export function intentProblems(raw: unknown): string[] {
-  const r = IntentSchema.safeParse(raw);
+  let migrated: unknown;
+  try {
+    migrated = migrateVersioned(raw, INTENT_FORMAT);
+  } catch (err) {
+    return [(err as Error).message];
+  }
+  const r = IntentSchema.safeParse(migrated);
   if (r.success) return [];
   return r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
 }
 
-/** Parses an intent; `problems` holds one line per problem when it is not valid. */
+/** How a stored intent migrates (version 1 is the first; see src-shared/lib/versioned.ts). */
+export const INTENT_FORMAT: VersionedFormat = { what: 'intent', current: INTENT_FORMAT_VERSION, migrations: {} };
+
+/** Parses an intent (migrating an older format version); `problems` holds one line per problem when it is not valid. */
 export function parseIntent(
   raw: unknown,
 ): { ok: true; intent: Intent } | { ok: false; problems: string[] } {
-  const r = IntentSchema.safeParse(raw);
+  let migrated: unknown;
+  try {
+    migrated = migrateVersioned(raw, INTENT_FORMAT);
+  } catch (err) {
+    return { ok: false, problems: [(err as Error).message] };
+  }
+  const r = IntentSchema.safeParse(migrated);
   if (r.success) return { ok: true, intent: r.data };
   return { ok: false, problems: r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) };
+}
+
+/**
+ * A stored intent read back (an intent record, a sample's intent): migrated
+ * from an older format version and validated, shaped like a schema parse.
+ */
+export function restoreIntent(raw: unknown): { success: true; data: Intent } | { success: false; problems: string[] } {
+  const r = parseIntent(raw);
+  return r.ok ? { success: true, data: r.intent } : { success: false, problems: r.problems };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { migrateVersioned, type VersionedFormat } from '../lib/versioned';
 
 /**
  * The editable design model: devices (nodes) at sites, joined by links.
@@ -127,11 +128,18 @@ export function topologyIntegrityProblems(t: Topology): string[] {
 }
 
 /**
+ * How a stored design migrates: version 1 is the first and only format so
+ * far. A change to the shape bumps TOPOLOGY_FORMAT_VERSION and adds the step
+ * from the previous version here (`migrations[n]`: version n → n + 1).
+ */
+export const TOPOLOGY_FORMAT: VersionedFormat = { what: 'design', current: TOPOLOGY_FORMAT_VERSION, migrations: {} };
+
+/**
  * The one entry point for reading a stored or imported design: migrates older
  * format versions and validates. Throws an Error whose message lists problems.
  */
 export function restoreTopology(raw: unknown): Topology {
-  const parsed = TopologySchema.safeParse(raw);
+  const parsed = TopologySchema.safeParse(migrateVersioned(raw, TOPOLOGY_FORMAT));
   if (!parsed.success) {
     const lines = parsed.error.issues
       .slice(0, 20)

@@ -1,7 +1,7 @@
 import { DEFAULT_PRICE_BOOK, type PriceBook } from '../cost/pricebook';
 import type { SweepSummaryShape } from '../contract/sim-types';
 import { availabilityOf } from '../learn/availability';
-import { IntentSchema } from '../model/intent';
+import { restoreIntent } from '../model/intent';
 import type { SimulationRecord, TopologyRecord } from '../model/records';
 import { exportSvg } from '../io/svg-export';
 import { compileTopology } from '../sim/csr';
@@ -161,7 +161,7 @@ export function gatherReport(input: ReportInput): ReportModel {
   const intentRecord =
     (chosen?.record.intentId ? input.intents.find((i) => i.id === chosen.record.intentId) : undefined) ??
     (input.intents.length === 1 ? input.intents[0] : undefined);
-  const parsed = intentRecord ? IntentSchema.safeParse(intentRecord.intent) : null;
+  const parsed = intentRecord ? restoreIntent(intentRecord.intent) : null;
   // Recommendations for the presented intent; each recommendation stores its own copy of the intent, so
   // when none points at this intent record the project's recommendations are shown as they are.
   const forIntent = intentRecord ? input.recommendations.filter((r) => r.intentId === intentRecord.id) : [];

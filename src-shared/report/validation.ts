@@ -1,6 +1,6 @@
 import { costDesign, type CostBreakdown } from '../cost/cost';
 import { DEFAULT_PRICE_BOOK } from '../cost/pricebook';
-import { IntentSchema, type Intent } from '../model/intent';
+import { type Intent, restoreIntent } from '../model/intent';
 import type { TopologyRecord, ValidationRecord } from '../model/records';
 import { validateDesign } from '../validate/validate';
 import type { ValidationResult } from '../validate/types';
@@ -51,7 +51,7 @@ export function validationsFor(input: ReportInput): Map<string, DesignValidation
   }
   const intents = new Map<string, Intent | undefined>();
   for (const i of input.intents) {
-    const parsed = IntentSchema.safeParse(i.intent);
+    const parsed = restoreIntent(i.intent);
     intents.set(i.id, parsed.success ? parsed.data : undefined);
   }
   const out = new Map<string, DesignValidation>();

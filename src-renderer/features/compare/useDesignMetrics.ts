@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { IntentSchema, type Intent } from '../../../src-shared/model/intent';
+import { type Intent, restoreIntent } from '../../../src-shared/model/intent';
 import type { TopologySummary } from '../../../src-shared/model/records';
 import { call } from '../../api/client';
 import { tooBigToDraw } from '../import/limits';
@@ -39,7 +39,7 @@ export function useDesignMetrics(
       let p = intents.get(id);
       if (!p) {
         p = call('intent:get', { projectId, intentId: id }).then((r) => {
-          const parsed = IntentSchema.safeParse(r.intent);
+          const parsed = restoreIntent(r.intent);
           return parsed.success ? parsed.data : null;
         });
         intents.set(id, p);

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { StoreApi } from 'zustand';
 import { costDesign } from '../../../src-shared/cost/cost';
 import { DEFAULT_PRICE_BOOK } from '../../../src-shared/cost/pricebook';
-import { IntentSchema, type Intent } from '../../../src-shared/model/intent';
+import { type Intent, restoreIntent } from '../../../src-shared/model/intent';
 import type { TopologyRecord } from '../../../src-shared/model/records';
 import { validateDesign } from '../../../src-shared/validate/validate';
 import type { ValidationResult } from '../../../src-shared/validate/types';
@@ -28,7 +28,7 @@ export function useDesignIntent(projectId: string, record: TopologyRecord | null
     let alive = true;
     call('intent:get', { projectId, intentId }).then(
       (r) => {
-        const parsed = IntentSchema.safeParse(r.intent);
+        const parsed = restoreIntent(r.intent);
         if (alive) setIntent(parsed.success ? parsed.data : null);
       },
       () => alive && setIntent(null),

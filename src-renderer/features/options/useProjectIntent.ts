@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { IntentSchema, type Intent } from '../../../src-shared/model/intent';
+import { type Intent, restoreIntent } from '../../../src-shared/model/intent';
 import { call } from '../../api/client';
 import { useSession } from '../../state/session';
 
@@ -21,7 +21,7 @@ export function useProjectIntent(projectId: string): { intent: Intent | null; lo
     setLoading(true);
     call('intent:get', { projectId, intentId })
       .then((r) => {
-        const parsed = IntentSchema.safeParse(r.intent);
+        const parsed = restoreIntent(r.intent);
         if (alive) setIntent(parsed.success ? parsed.data : null);
       })
       .catch(() => alive && setIntent(null))
