@@ -1,4 +1,4 @@
-import type { Rng } from '../../src-shared/generate/rng';
+import type { Rng } from '../../src-shared/lib/rng';
 import type { ProjectInfo, TopologyRecord, TopologySummary } from '../../src-shared/model/records';
 import { TOPOLOGY_FAMILIES, type Topology } from '../../src-shared/model/topology';
 import { benchIntent } from '../bench/intents';

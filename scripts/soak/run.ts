@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRng } from '../../src-shared/generate/rng';
+import { createRng } from '../../src-shared/lib/rng';
 import { HostClient } from './api';
 import { SoakClient } from './client';
 import { countFds, fdGrowth, fdKinds, listeningAddresses, startSoakHost, type SoakHost } from './host';

@@ -2,7 +2,7 @@ import type { Intent } from '../model/intent';
 import type { Site, SiteRole } from '../model/topology';
 import { offsetPoint, roundTo } from './geo';
 import { fitId, SITE_ID_MAX } from './fit-id';
-import { createRng, hash32 } from './rng';
+import { createRng, hash32 } from '../lib/rng';
 
 /**
  * Expands an intent's site groups into concrete sites, in group order

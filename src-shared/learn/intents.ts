@@ -1,4 +1,4 @@
-import { createRng, type Rng } from '../generate/rng';
+import { createRng, type Rng } from '../lib/rng';
 import { IntentSchema, REDUNDANCY_ORDER, type Goal, type Intent, type IntentInput } from '../model/intent';
 
 /**

@@ -1,7 +1,7 @@
 import { TOPOLOGY_FAMILIES, type Family } from '../model/topology';
 import { fitRidge, predictRidge, type RidgeModel } from './ridge';
 import type { LearningSample } from './sample';
-import { hash32 } from '../generate/rng';
+import { hash32 } from '../lib/rng';
 import { MINUTES_PER_YEAR } from './availability';
 import { mape, mean } from './stats';
 

@@ -1,5 +1,5 @@
 import { generateDesign, GenerateError, type Design } from '../generate/generate';
-import { hash32 } from '../generate/rng';
+import { hash32 } from '../lib/rng';
 import type { Intent } from '../model/intent';
 import type { Family } from '../model/topology';
 import { compareForGoal, GOAL_WORDS } from './goal';

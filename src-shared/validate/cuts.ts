@@ -1,6 +1,6 @@
 import type { CompiledGraph } from '../sim/csr';
 import { connectedComponents, type DfsForest } from '../sim/connectivity';
-import { createRng } from '../generate/rng';
+import { createRng } from '../lib/rng';
 
 /**
  * Two-edge cuts: pairs of links whose joint failure disconnects the graph.
