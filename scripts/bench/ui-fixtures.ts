@@ -1,5 +1,5 @@
 import { DEVICE_ROLES, type TopologyInput } from '../../src-shared/model/topology';
-import { rng } from '../../src-shared/sim/scenarios';
+import { mulberry32 as rng } from '../../src-shared/lib/rng';
 
 /**
  * A WAN-like design of `n` devices without positions (so the UI must lay it

@@ -22,16 +22,22 @@ export function hash32(text: string): number {
 
 /**
  * mulberry32 (Tommy Ettinger, public domain): a 32-bit state generator, fast
- * and good enough for layout jitter and tie-breaking (not for cryptography).
+ * and good enough for layout jitter, sampling and tie-breaking (not for
+ * cryptography). Uniform in [0, 1), starting from the state `seed`.
  */
-export function createRng(seed: number, purpose: string): Rng {
-  let a = hash32(`${seed}:${purpose}`);
-  const next = (): number => {
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** The generators' stream for (seed, purpose): mulberry32 from a hash of both. */
+export function createRng(seed: number, purpose: string): Rng {
+  const next = mulberry32(hash32(`${seed}:${purpose}`));
   return { next, int: (n) => Math.floor(next() * n) };
 }

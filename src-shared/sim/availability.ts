@@ -1,7 +1,7 @@
 import type { DeviceRole, Topology } from '../model/topology';
 import { connectedComponents } from './connectivity';
 import { compileTopology } from './csr';
-import { rng } from './scenarios';
+import { mulberry32 as rng } from '../lib/rng';
 
 /**
  * Availability of site pairs and of the whole network from component

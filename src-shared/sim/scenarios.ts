@@ -1,3 +1,4 @@
+import { mulberry32 } from '../lib/rng';
 import type { Topology } from '../model/topology';
 import type { CompiledGraph } from './csr';
 import type { FailureSpec } from './sweep';
@@ -28,17 +29,6 @@ export interface ScenarioOptions {
   custom?: readonly { label?: string; nodes?: readonly string[]; links?: readonly string[] }[];
 }
 
-/** mulberry32: small, fast, seedable PRNG (deterministic sweeps). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Index pair (a < b) of the k-th unordered pair of m items in row order. */
 function pairAt(k: number, m: number): [number, number] {
@@ -72,7 +62,7 @@ export function buildScenarios(t: Topology, g: CompiledGraph, opts: ScenarioOpti
         for (let k = 0; k < all; k++) pick.push(k);
       } else {
         // Floyd's algorithm: `limit` distinct indices, uniformly, seeded.
-        const r = rng(opts.seed ?? 1);
+        const r = mulberry32(opts.seed ?? 1);
         const chosen = new Set<number>();
         for (let j = all - limit; j < all; j++) {
           const k = Math.floor(r() * (j + 1));

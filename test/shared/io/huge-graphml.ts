@@ -1,4 +1,4 @@
-import { rng } from '../../../src-shared/sim/scenarios';
+import { mulberry32 as rng } from '../../../src-shared/lib/rng';
 
 /**
  * A deterministic Topology Zoo–style GraphML of `nodes` nodes, for the huge
