@@ -1,9 +1,9 @@
 import type { OptimizeRunResultShape } from '../../src-shared/contract/learn-types';
 import { AppError } from '../../src-shared/contract/result';
-import { DEFAULT_POLICY, type GovernancePolicy } from '../../src-shared/learn/optimize/governance';
-import { assess, type StepMetrics } from '../../src-shared/learn/optimize/metrics';
-import { applyPatch, invertPatch, PatchConflictError, type PatchOp } from '../../src-shared/learn/optimize/patch';
-import { replayStep, type Strategy } from '../../src-shared/learn/optimize/run';
+import { DEFAULT_POLICY, type GovernancePolicy } from '../../src-shared/optimise/governance';
+import { assess, type StepMetrics } from '../../src-shared/optimise/metrics';
+import { applyPatch, invertPatch, PatchConflictError, type PatchOp } from '../../src-shared/optimise/patch';
+import { replayStep, type Strategy } from '../../src-shared/optimise/run';
 import { type Intent, type Redundancy, restoreIntent } from '../../src-shared/model/intent';
 import { APP_VERSION } from '../../src-shared/lib/version';
 import type { Topology } from '../../src-shared/model/topology';

@@ -8,7 +8,7 @@
  * candidate, then one `result` or `error` out. Cancel = terminate the worker.
  */
 import { parentPort } from 'node:worker_threads';
-import { optimize, type OptimizeParams, type OptimizeStep } from '../../src-shared/learn/optimize/run';
+import { optimize, type OptimizeParams, type OptimizeStep } from '../../src-shared/optimise/run';
 import type { Recommendation } from '../../src-shared/learn/recommend';
 import { recommendVerified, type VerifiedResult } from '../../src-shared/learn/verify';
 import type { Intent } from '../../src-shared/model/intent';

@@ -10,7 +10,7 @@ import type { ImportReport } from '../io/report';
 import { SCENARIO_CLASSES } from '../sim/scenarios';
 import type { SweepReportShape, SweepSummaryShape } from './sim-types';
 import type { LearningReport } from '../learn/report';
-import type { GovernancePolicy } from '../learn/optimize/governance';
+import type { GovernancePolicy } from '../optimise/governance';
 import { RedundancySchema } from '../model/intent';
 import type {
   AuditEntryShape,

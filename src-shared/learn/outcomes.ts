@@ -4,7 +4,7 @@ import type { Topology } from '../model/topology';
 import { compileTopology } from '../sim/csr';
 import { availabilityOf } from './availability';
 import { p95SiteLatencyMs } from './latency';
-import { LOAD_MAX_NODES, worstN1Utilisation } from './optimize/load';
+import { LOAD_MAX_NODES, worstN1Utilisation } from '../optimise/load';
 
 /**
  * Measured outcomes fed back from the network (telemetry exports): one row

@@ -40,7 +40,7 @@ export interface RecommendationInput {
 
 /**
  * A row of optimization_log. `before`/`after` are the optimiser's documents:
- * `{ metrics: StepMetrics, … }` (learn/optimize/metrics.ts) next to the base
+ * `{ metrics: StepMetrics, … }` (optimise/metrics.ts) next to the base
  * design and the patch, which the report does not print.
  */
 export type OptimisationInput = Omit<OptimizationEntry, 'expected' | 'actual'>;

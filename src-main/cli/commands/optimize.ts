@@ -1,4 +1,4 @@
-import { STRATEGIES, type Strategy } from '../../../src-shared/learn/optimize/run';
+import { STRATEGIES, type Strategy } from '../../../src-shared/optimise/run';
 import { RedundancySchema, type Redundancy } from '../../../src-shared/model/intent';
 import type { Services } from '../../services/container';
 import type { OptimizeRunResult } from '../../services/optimize';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AuditEntryShape, OptimizationEntryShape } from '../../../src-shared/contract/learn-types';
-import type { PatchOp } from '../../../src-shared/learn/optimize/patch';
+import type { PatchOp } from '../../../src-shared/optimise/patch';
 import type { Topology } from '../../../src-shared/model/topology';
 import { call } from '../../api/client';
 import { runInJobBar } from '../../state/jobBar';

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { GovernancePolicy } from '../../../src-shared/learn/optimize/governance';
+import type { GovernancePolicy } from '../../../src-shared/optimise/governance';
 import { call } from '../../api/client';
 
 const STRATEGIES = ['cost', 'resilience', 'load'] as const;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { OptimizationEntryShape } from '../../../src-shared/contract/learn-types';
-import type { StepMetrics } from '../../../src-shared/learn/optimize/metrics';
+import type { StepMetrics } from '../../../src-shared/optimise/metrics';
 
 const usd = (x: number): string => `$${Math.round(x).toLocaleString('en-US')}`;
 

@@ -1,4 +1,4 @@
-import type { PatchOp } from '../../../src-shared/learn/optimize/patch';
+import type { PatchOp } from '../../../src-shared/optimise/patch';
 import type { Topology } from '../../../src-shared/model/topology';
 
 /**

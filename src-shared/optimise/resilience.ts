@@ -1,9 +1,9 @@
-import { costDesign, linkCostUsd, opticsCostUsd } from '../../cost/cost';
-import { DEFAULT_PRICE_BOOK, type PriceBook } from '../../cost/pricebook';
-import { INTRA_SITE_LATENCY_MS, FIBRE_MS_PER_KM, routeKm } from '../../generate/geo';
-import type { Device, Link, Topology } from '../../model/topology';
-import { bridgesAndCutNodes, connectedComponents, dfsForest } from '../../sim/connectivity';
-import { compileTopology } from '../../sim/csr';
+import { costDesign, linkCostUsd, opticsCostUsd } from '../cost/cost';
+import { DEFAULT_PRICE_BOOK, type PriceBook } from '../cost/pricebook';
+import { INTRA_SITE_LATENCY_MS, FIBRE_MS_PER_KM, routeKm } from '../generate/geo';
+import type { Device, Link, Topology } from '../model/topology';
+import { bridgesAndCutNodes, connectedComponents, dfsForest } from '../sim/connectivity';
+import { compileTopology } from '../sim/csr';
 import { assess, meetsClass } from './metrics';
 import type { StepProposal, StrategyInput } from './strategies';
 

@@ -1,6 +1,6 @@
-import type { PriceBook } from '../../cost/pricebook';
-import type { Intent, Redundancy } from '../../model/intent';
-import type { Topology } from '../../model/topology';
+import type { PriceBook } from '../cost/pricebook';
+import type { Intent, Redundancy } from '../model/intent';
+import type { Topology } from '../model/topology';
 import { govern, type GovernancePolicy, type GovernanceVerdict } from './governance';
 import { proposeLoadBalance } from './load';
 import { applyPatch } from './patch';

@@ -1,7 +1,7 @@
-import { costDesign } from '../../cost/cost';
-import { DEFAULT_PRICE_BOOK, type PriceBook } from '../../cost/pricebook';
-import type { Intent, Redundancy } from '../../model/intent';
-import type { Topology } from '../../model/topology';
+import { costDesign } from '../cost/cost';
+import { DEFAULT_PRICE_BOOK, type PriceBook } from '../cost/pricebook';
+import type { Intent, Redundancy } from '../model/intent';
+import type { Topology } from '../model/topology';
 import { applyPatch, type PatchOp } from './patch';
 import { assess, meetsClass, newFailures, type StepMetrics } from './metrics';
 

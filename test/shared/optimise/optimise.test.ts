@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateDesign } from '../../../src-shared/generate/generate';
 import { intentOfShape } from '../../../src-shared/learn/intents';
-import { assess, meetsClass } from '../../../src-shared/learn/optimize/metrics';
-import { applyPatch, invertPatch } from '../../../src-shared/learn/optimize/patch';
-import { DEFAULT_POLICY } from '../../../src-shared/learn/optimize/governance';
-import { optimize, replayStep } from '../../../src-shared/learn/optimize/run';
-import { worstN1Utilisation } from '../../../src-shared/learn/optimize/load';
+import { assess, meetsClass } from '../../../src-shared/optimise/metrics';
+import { applyPatch, invertPatch } from '../../../src-shared/optimise/patch';
+import { DEFAULT_POLICY } from '../../../src-shared/optimise/governance';
+import { optimize, replayStep } from '../../../src-shared/optimise/run';
+import { worstN1Utilisation } from '../../../src-shared/optimise/load';
 import { REDUNDANCY_ORDER, redundancyRank } from '../../../src-shared/model/intent';
 import { TOPOLOGY_FAMILIES } from '../../../src-shared/model/topology';
 

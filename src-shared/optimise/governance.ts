@@ -1,4 +1,4 @@
-import { redundancyRank } from '../../model/intent';
+import { redundancyRank } from '../model/intent';
 import type { StepProposal } from './strategies';
 
 /**

@@ -1,9 +1,9 @@
-import type { Topology } from '../../model/topology';
-import { compileTopology, type CompiledGraph } from '../../sim/csr';
-import { SlotDelta } from '../../sim/incremental';
-import { failureMasks, RoutingEngine } from '../../sim/routing';
-import { n1Scenarios } from '../../sim/sweep';
-import { gravityTraffic } from '../../sim/traffic';
+import type { Topology } from '../model/topology';
+import { compileTopology, type CompiledGraph } from '../sim/csr';
+import { SlotDelta } from '../sim/incremental';
+import { failureMasks, RoutingEngine } from '../sim/routing';
+import { n1Scenarios } from '../sim/sweep';
+import { gravityTraffic } from '../sim/traffic';
 import type { PatchOp } from './patch';
 import { assess, meetsClass } from './metrics';
 import type { StepProposal, StrategyInput } from './strategies';

@@ -1,11 +1,11 @@
-import { costDesign } from '../../cost/cost';
-import { DEFAULT_PRICE_BOOK, type PriceBook } from '../../cost/pricebook';
-import { redundancyRank, type Intent, type Redundancy } from '../../model/intent';
-import type { Topology } from '../../model/topology';
-import { bridgesAndCutNodes, dfsForest } from '../../sim/connectivity';
-import { compileTopology } from '../../sim/csr';
-import { validateDesign } from '../../validate/validate';
-import type { ValidationResult } from '../../validate/types';
+import { costDesign } from '../cost/cost';
+import { DEFAULT_PRICE_BOOK, type PriceBook } from '../cost/pricebook';
+import { redundancyRank, type Intent, type Redundancy } from '../model/intent';
+import type { Topology } from '../model/topology';
+import { bridgesAndCutNodes, dfsForest } from '../sim/connectivity';
+import { compileTopology } from '../sim/csr';
+import { validateDesign } from '../validate/validate';
+import type { ValidationResult } from '../validate/types';
 
 /** The figures an optimisation step is judged on (before and after). */
 export interface StepMetrics {

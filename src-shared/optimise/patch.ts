@@ -1,4 +1,4 @@
-import type { Device, Link, Topology } from '../../model/topology';
+import type { Device, Link, Topology } from '../model/topology';
 
 /**
  * An optimisation step as data: a list of operations on a design that can
