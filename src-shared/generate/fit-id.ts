@@ -1,4 +1,4 @@
-import { hash32 } from './rng';
+import { hash32 } from '../lib/rng';
 
 /** Longest SRLG tag the topology schema takes (topology.ts: srlgs). */
 export const SRLG_MAX = 100;
