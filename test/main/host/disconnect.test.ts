@@ -14,7 +14,7 @@ describe('a client that goes away stops the work it asked for', () => {
     const projectId = (JSON.parse((await t.call('project:create', { name: 'Disconnect' })).body) as { value: { id: string } }).value.id;
     const exchange = t.host.services.exchange;
     const real = exchange.importDesign.bind(exchange);
-    const seen: { signal?: AbortSignal; outcome?: string; settledAt?: number } = {};
+    const seen: { signal?: AbortSignal | undefined; outcome?: string; settledAt?: number } = {};
     let settled!: () => void;
     const done = new Promise<void>((r) => (settled = r));
     exchange.importDesign = (req, job) => {
