@@ -1,11 +1,8 @@
 import { contract, isChannel } from '../../src-shared/contract/contract';
 import { describeZodError, toIpcError, type Result } from '../../src-shared/contract/result';
-import type { Handlers } from './handlers';
+import type { CallContext, Handlers } from './handlers';
 
-/** What a transport knows about one call: the HTTP host aborts `signal` when the client goes away before the answer. */
-export interface CallContext {
-  signal?: AbortSignal;
-}
+export type { CallContext };
 
 export type Dispatch = (channel: string, raw: unknown, call?: CallContext) => Promise<Result<unknown>>;
 

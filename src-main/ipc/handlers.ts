@@ -2,7 +2,11 @@ import type { Channel, CallOutput, HandlerInput, JobValue } from '../../src-shar
 import { APP_VERSION } from '../../src-shared/lib/version';
 import type { Services } from '../services/container';
 import type { RecommendRequest } from '../services/recommend';
-import type { CallContext } from './dispatch';
+
+/** What a transport knows about one call: the HTTP host aborts `signal` when the client goes away before the answer. */
+export interface CallContext {
+  signal?: AbortSignal;
+}
 
 /** One handler per channel; the mapped type makes a forgotten channel a compile error. */
 export type Handlers = {
