@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TrafficPlanSchema } from './planning';
 import { DeviceRoleSchema, SiteRoleSchema, SITE_ROLES } from './topology';
 
 /**
@@ -88,6 +89,8 @@ export const ConstraintsSchema = z.strictObject({
   accessPortGbps: z.number().positive().max(1600).default(25),
   /** Speed of leaf-spine and core uplinks. */
   fabricUplinkGbps: z.number().positive().max(1600).default(100),
+  /** Highest link utilisation (per direction, %) allowed in any failure the redundancy class must survive. */
+  utilisationLimitPct: z.number().min(1).max(100).default(80),
 });
 export type Constraints = z.infer<typeof ConstraintsSchema>;
 
@@ -101,6 +104,8 @@ export const IntentSchema = z
     budgetUsd: z.number().positive().optional(),
     growthHeadroomPct: z.number().min(0).max(500).default(20),
     constraints: ConstraintsSchema.prefault({}),
+    /** How site bandwidth becomes a traffic matrix (model/planning.ts, docs/planning-model.md). */
+    traffic: TrafficPlanSchema.prefault({}),
   })
   .superRefine((intent, ctx) => {
     let total = 0;
@@ -121,6 +126,13 @@ export const IntentSchema = z
         }
         names.set(s.name, `siteGroups.${gi}.sites.${si}`);
       });
+    });
+    intent.traffic.demands.forEach((d, di) => {
+      for (const end of ['from', 'to'] as const) {
+        if (!names.has(d[end])) {
+          ctx.addIssue({ code: 'custom', path: ['traffic', 'demands', di, end], message: `no explicit site is named "${d[end]}"` });
+        }
+      }
     });
     if (total > 20_000) {
       ctx.addIssue({ code: 'custom', path: ['siteGroups'], message: `${total} sites in all; at most 20000` });
