@@ -120,7 +120,8 @@ function assessHigh(x: DesignIndex, elements: readonly Element[]): LevelVerdict 
   if (g.nodeIds.length < 2) {
     return { passed: false, message: 'one device: when it fails nothing is left (HIGH needs no single point of failure)', evidence: evidence(nodeIdsOf(x, [0])) };
   }
-  const lone = x.siteNodes.map((_, s) => s).filter((s) => x.siteNodes[s]!.length === 1 && isImportant(x, s));
+  // Real HQ, datacenter and hub sites only: a device without a site is a "site" of one by construction.
+  const lone = x.siteNodes.map((_, s) => s).filter((s) => x.siteNodes[s]!.length === 1 && x.siteRoles[s] !== null && isImportant(x, s));
   const f = new FailureState(g);
   const bad: Element[] = [];
   const cut = new Set<number>();

@@ -128,8 +128,12 @@ describe('nettwin validate', () => {
     const doc = JSON.parse(r.out) as { designs: { intent: string; validation: { checks: { id: string; severity: string }[] } }[] };
     expect(doc.designs).toHaveLength(1);
     expect(doc.designs[0]!.intent).toBe('Trading venues (critical)');
-    expect(doc.designs[0]!.validation.checks.find((c) => c.id === 'redundancy.critical')!.severity).toBe('error');
-    expect(r.code).toBe(0);
+    const critical = doc.designs[0]!.validation.checks.find((c) => c.id === 'redundancy.critical')! as { severity: string; passed: boolean; message: string };
+    expect(critical.severity).toBe('error');
+    // Both rings of a dual ring lie in the same ducts: two duct cuts split it, so it fails CRITICAL and the CLI says so (issue 15).
+    expect(critical.passed).toBe(false);
+    expect(critical.message).toMatch(/pairs of failures disconnect surviving sites/);
+    expect(r.code).toBe(1);
   });
 
   it('rejects a broken design file in one line', async () => {
