@@ -125,10 +125,10 @@ describe('nettwin validate', () => {
     const project = path.join(tmp, 'trading.nettwin');
     await run(generateCommand, ['--intent', fixture('trading-critical.intent.json'), '--family', 'dual-ring', '--out', project]);
     const r = await run(validateCommand, [project, '--json']);
-    const doc = JSON.parse(r.out) as { designs: { intent: string; validation: { checks: { id: string; severity: string }[] } }[] };
+    const doc = JSON.parse(r.out) as { designs: { intent: string; validation: { checks: { id: string; severity: string; passed: boolean; message: string }[] } }[] };
     expect(doc.designs).toHaveLength(1);
     expect(doc.designs[0]!.intent).toBe('Trading venues (critical)');
-    const critical = doc.designs[0]!.validation.checks.find((c) => c.id === 'redundancy.critical')! as { severity: string; passed: boolean; message: string };
+    const critical = doc.designs[0]!.validation.checks.find((c) => c.id === 'redundancy.critical')!;
     expect(critical.severity).toBe('error');
     // Both rings of a dual ring lie in the same ducts: two duct cuts split it, so it fails CRITICAL and the CLI says so (issue 15).
     expect(critical.passed).toBe(false);
