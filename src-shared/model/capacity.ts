@@ -238,7 +238,7 @@ export function describeWorst(w: WorstCase | null): string {
 
 export const formatPct = (x: number): string => `${x >= 10 ? Math.round(x * 100).toLocaleString('en-US') : (x * 100).toFixed(x < 0.1 ? 1 : 0)} %`;
 export const formatGbps = (x: number): string =>
-  x >= 100 ? `${Math.round(x).toLocaleString('en-US')} Gbit/s` : x >= 1 ? `${x.toFixed(1)} Gbit/s` : `${(x * 1000).toFixed(0)} Mbit/s`;
+  x >= 10 ? `${Math.round(x).toLocaleString("en-US")} Gbit/s` : x >= 1 ? `${x.toFixed(1)} Gbit/s` : `${(x * 1000).toFixed(0)} Mbit/s`;
 
 /** Largest standard port speed; faster links are LAGs of it (generate/builder.ts SPEEDS_GBPS). */
 export const LAG_MEMBER_GBPS = 400;
