@@ -118,7 +118,12 @@ export function availability(t: Topology, opts: AvailabilityOptions = {}): Avail
     const tags = l.srlgs.filter((x) => !x.startsWith('site:'));
     const cut = 114 * km;
     const ductQ = (cut * (km > 80 ? 12 : 8)) / 1e9;
-    for (const tag of tags.length > 0 ? tags : [`link:${l.id}`]) {
+    if (tags.length === 0) {
+      // No duct stated: the circuit is its own duct, one element at the SLA.
+      linkQ[e] = 1 - sla;
+      continue;
+    }
+    for (const tag of tags) {
       let k = groupIndex.get(tag);
       if (k === undefined) {
         k = groupLinks.length;

@@ -50,7 +50,7 @@ const notEvaluated = (below: string): LevelVerdict => ({
 });
 
 /** Largest elements × (devices + links) for which every pair of elements is checked. */
-export const CRITICAL_EXACT_WORK = 400_000_000;
+export const CRITICAL_EXACT_WORK = 30_000_000;
 
 export function assessRedundancy(x: DesignIndex): RedundancyReport {
   const { g } = x;
