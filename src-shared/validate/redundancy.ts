@@ -23,8 +23,9 @@ import { evidence, plural, type Evidence } from './types';
  * Checked exactly: the single failures that can split anything are the
  * bridges, cut vertices and dependent SRLGs (one DFS plus cycle-space labels,
  * confirmed with a BFS); for pairs, the same after each first element:
- * O(E · (n + m)) for E elements. Above CRITICAL_EXACT_WORK that product, the
- * pair check falls back to link pairs, site outages and SRLGs alone and says so.
+ * O(E · (n + m)) for E elements. Above CRITICAL_EXACT_WORK that product,
+ * only link pairs, site outages and SRLGs are checked: they can refute
+ * CRITICAL but not certify it, so the class is reported as not certified.
  * Devices without a site count as important when their role is core, hub,
  * spine or super-spine; they form a site of their own.
  */
@@ -253,8 +254,12 @@ function assessCritical(x: DesignIndex, forest: DfsForest, elements: readonly El
   }
   const work = elements.length * (g.nodeIds.length + g.linkIds.length);
   if (work > CRITICAL_EXACT_WORK) {
+    // Not certified without the exact check: the link-pair, site and SRLG test can only refute it.
     const v = assessCriticalApprox(x, forest);
-    return { ...v, message: `${v.message} (${elements.length.toLocaleString('en-US')} elements: pairs involving devices and shared-risk groups were not enumerated)` };
+    const why = `${elements.length.toLocaleString('en-US')} elements are too many to check every pair of failures here`;
+    return v.passed
+      ? { passed: false, message: `not certified: ${why}; no link pair, site outage or shared-risk group splits it`, evidence: v.evidence }
+      : { ...v, message: `${v.message} (${why}; pairs involving devices were not enumerated)` };
   }
   const f = new FailureState(g);
   const pairs: [Element, Element][] = [];
