@@ -9,6 +9,7 @@ import { buildScenarios, type ScenarioClass, type ScenarioOptions } from '../../
 import { n1Scenarios } from '../../src-shared/sim/sweep';
 import { pendantForest } from '../../src-shared/sim/pendant';
 import { capacityMass } from '../../src-shared/sim/traffic';
+import { designDemands } from '../../src-shared/model/traffic';
 import { WorkerPool, type RunHooks } from './pool';
 
 /** The pool shared by every caller in this process, created on first use. */
@@ -39,7 +40,7 @@ export interface SweepOptions {
   /** Link pairs beyond this are sampled (seeded). Default 20,000. */
   n2Sample?: number;
   seed?: number;
-  /** Gbit/s per traffic unit for utilisation. Default 0.001 (1 Mbit/s per unit). */
+  /** Gbit/s per traffic unit for utilisation. Default 1 for 'intent' traffic (Gbit/s), else 0.001 (1 Mbit/s per unit). */
   unitGbps?: number;
   threads?: number;
   pool?: WorkerPool;
@@ -52,6 +53,7 @@ export type SweepReport = SweepReportShape;
 /** Turns a traffic option into the index-based spec workers understand. */
 export function trafficSpec(t: Topology, g: CompiledGraph, option: TrafficOption): TrafficSpec {
   if (option === 'uniform') return { kind: 'uniform' };
+  if (option === 'intent') return { kind: 'explicit', demands: designDemands(t, g).demands };
   if (option === 'gravity') {
     // Site bandwidth or users when the design states them, else terminated capacity.
     const sites = new Map(t.sites.map((s) => [s.id, s]));
@@ -101,7 +103,7 @@ export async function runSweep(topology: Topology, options: SweepOptions, hooks:
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
   });
   const traffic = trafficSpec(topology, g, options.traffic);
-  const unitGbps = options.unitGbps ?? 0.001;
+  const unitGbps = options.unitGbps ?? (options.traffic === 'intent' ? 1 : 0.001);
   const siteIndex = new Map<string, number>();
   const siteOf = topology.nodes.map((d) => {
     if (d.site === undefined) return -1;
@@ -138,8 +140,8 @@ export async function runSweep(topology: Topology, options: SweepOptions, hooks:
     design: topology.name,
     nodes: g.nodeIds.length,
     links: g.linkIds.length,
-    traffic: tm.kind,
-    baseline: { maxLoad: fieldAt('maxLoad'), maxUtilisation: fieldAt('maxUtilisation'), totalVolume: tm.totalVolume },
+    traffic: options.traffic === 'intent' ? 'intent' : tm.kind,
+    baseline: { maxLoad: fieldAt('maxLoad'), maxUtilisation: fieldAt('maxUtilisation'), totalVolume: tm.totalVolume, unitGbps },
     scenarios: rows,
     elapsedMs: performance.now() - started,
     threads,

@@ -158,7 +158,7 @@ export const contract = {
         projectId: ProjectId,
         designId: RecordId,
         scenarios: z.array(z.enum(SCENARIO_CLASSES)).min(1).max(SCENARIO_CLASSES.length),
-        traffic: z.enum(['uniform', 'gravity', 'hub-centric']).default('uniform'),
+        traffic: z.enum(['intent', 'uniform', 'gravity', 'hub-centric']).default('intent'),
         custom: z.array(z.object({ nodes: z.array(RecordId).max(10_000), links: z.array(RecordId).max(10_000) }).strict()).max(1000).optional(),
       })
       .strict(),

@@ -3,6 +3,8 @@ import type { ScenarioClass } from '../sim/scenarios';
 
 /** How traffic is given to a sweep: a kind, or explicit demands between device ids. */
 export type TrafficOption =
+  /** The planning model (model/traffic.ts): the design's site bandwidth and planning assumptions, in Gbit/s. */
+  | 'intent'
   | 'uniform'
   | 'gravity'
   | 'hub-centric'
@@ -25,7 +27,8 @@ export interface SweepReportShape {
   nodes: number;
   links: number;
   traffic: string;
-  baseline: { maxLoad: number; maxUtilisation: number; totalVolume: number };
+  /** totalVolume and every strandedDemand are in traffic units of unitGbps Gbit/s each (1 for the planning model). */
+  baseline: { maxLoad: number; maxUtilisation: number; totalVolume: number; unitGbps?: number };
   scenarios: ScenarioResultShape[];
   elapsedMs: number;
   threads: number;

@@ -47,8 +47,11 @@ export function usablePorts(intent: Intent, role: DeviceRole): number {
  * ids `l<k>`, a route length and latency from the site coordinates (see
  * geo.ts), a latency-derived IGP weight, a price, and SRLG tags:
  * `site:<id>` for links inside one site (they share its building and power),
- * `duct:<a>~<b>` for links between two sites (circuits between the same two
- * sites share a duct unless routed diversely).
+ * `duct:<a>~<b>` for the first circuit between two sites and
+ * `duct:<a>~<b>#<k>` for the k-th: a generator adds a second circuit between
+ * the same sites only for redundancy, so it is ordered on a diverse route
+ * (a separate duct). A user who puts two circuits in one duct tags them alike,
+ * and the redundancy classes (validate/redundancy.ts) then count them as one risk.
  */
 export class DesignBuilder {
   private readonly nodes: Device[] = [];
@@ -57,6 +60,7 @@ export class DesignBuilder {
   private readonly deviceSite = new Map<string, Site>();
   private readonly perSiteRole = new Map<string, number>();
   private readonly degree = new Map<string, number>();
+  private readonly ducts = new Map<string, number>();
 
   constructor(
     private readonly ctx: GenContext,
@@ -98,7 +102,8 @@ export class DesignBuilder {
     return this.degree.get(deviceId) ?? 0;
   }
 
-  link(a: string, b: string, capacityGbps: number): string {
+  /** `sameDuct`: a circuit laid in the duct of the previous one between these sites (no diversity). */
+  link(a: string, b: string, capacityGbps: number, opts: { sameDuct?: boolean } = {}): string {
     const sa = this.siteOf(a);
     const sb = this.siteOf(b);
     const id = `l${this.links.length + 1}`;
@@ -108,7 +113,10 @@ export class DesignBuilder {
     // Tags built from two long site names can pass the schema's 100 characters: fitId hashes their tail.
     if (sa.id === sb.id) srlgs.push(fitId(`site:${sa.id}`, SRLG_MAX));
     else {
-      srlgs.push(fitId(sa.id < sb.id ? `duct:${sa.id}~${sb.id}` : `duct:${sb.id}~${sa.id}`, SRLG_MAX));
+      const duct = sa.id < sb.id ? `duct:${sa.id}~${sb.id}` : `duct:${sb.id}~${sa.id}`;
+      const k = Math.max(1, (this.ducts.get(duct) ?? 0) + (opts.sameDuct === true ? 0 : 1));
+      this.ducts.set(duct, k);
+      srlgs.push(fitId(k === 1 ? duct : `${duct}#${k}`, SRLG_MAX));
       // Generated sites always have coordinates (see sites.ts).
       km = routeKm(sa.lat ?? 0, sa.lon ?? 0, sb.lat ?? 0, sb.lon ?? 0);
       latencyMs = latencyMsForRouteKm(km);

@@ -14,6 +14,9 @@ import { generatePartialMesh } from './partial-mesh';
 import { generateDualRing, generateRing } from './ring';
 import { expandSites } from './sites';
 import { generateTree } from './tree';
+import { hardenCoreSites } from './harden';
+import { sizeForFailures } from './size';
+import { planningFromIntent } from '../model/traffic';
 
 /** A generated candidate: the topology, its price and its verdict against the intent. */
 export interface Design {
@@ -49,38 +52,50 @@ const GENERATORS: Record<Family, (ctx: GenContext) => Topology> = {
 export function familyCapability(family: Family, sites: readonly Site[]): Redundancy {
   const n = sites.length;
   if (n <= 1) {
-    // One site: a site outage leaves nothing to disconnect. A lone leaf with
-    // its spines is a star; a lone hybrid site is a core pair on two circuits.
+    // One site: a site outage takes everything down, so never CRITICAL
+    // (validate/redundancy.ts). A lone leaf with its spines is a star; a lone
+    // hybrid site is a core pair on two circuits.
     if (family === 'leaf-spine') return 'NONE';
-    return family === 'tree' || family === 'hybrid' ? 'HIGH' : 'CRITICAL';
+    return family === 'tree' || family === 'hybrid' ? 'HIGH' : 'STANDARD';
   }
-  const own = ownCapability(family, n);
-  // Two sites are joined only through the duct between them: no design survives its loss.
-  return n === 2 && own === 'CRITICAL' ? 'HIGH' : own;
+  return ownCapability(family, n);
 }
 
 function ownCapability(family: Family, n: number): Redundancy {
+  // CRITICAL means surviving any two failures of links, devices and ducts in any mix
+  // (validate/redundancy.ts): every site needs three disjoint ways out. No family
+  // builds that yet (a dual-homed site is cut by its two uplinks, or by one uplink
+  // and the device at the other end), so none claims it.
   switch (family) {
     case 'hub-spoke':
       return 'STANDARD';
-    case 'tree':
-    case 'ring':
-    case 'partial-mesh':
-      return 'HIGH';
     case 'full-mesh':
-      return n >= 4 ? 'CRITICAL' : n === 3 ? 'HIGH' : 'NONE';
-    case 'dual-hub':
-    case 'leaf-spine':
-    case 'dual-ring':
-    case 'hybrid':
-      return 'CRITICAL';
+      return n >= 3 ? 'HIGH' : 'NONE';
+    default:
+      return 'HIGH';
   }
 }
 
-/** The topology alone (no pricing or validation). Throws GenerateError when the family cannot be built. */
-export function buildTopology(intent: Intent, family: Family, seed: number, options: GenerateOptions = {}): Topology {
+/** The family's own shape, before the planning passes below (tests of family structure read this). */
+export function buildFamily(intent: Intent, family: Family, seed: number, options: GenerateOptions = {}): Topology {
   const sites = expandSites(intent, seed);
   return GENERATORS[family]({ intent, sites, seed, book: options.priceBook ?? DEFAULT_PRICE_BOOK });
+}
+
+/**
+ * The topology alone (no pricing or validation): the family's shape, then
+ * two devices at every core site when the intent asks HIGH or more (a hub and
+ * spoke stays one hub: it claims STANDARD only), the intent's planning
+ * assumptions attached, and every link sized for the intent's traffic under
+ * the failures its class must survive (size.ts). Throws GenerateError when
+ * the family cannot be built.
+ */
+export function buildTopology(intent: Intent, family: Family, seed: number, options: GenerateOptions = {}): Topology {
+  const book = options.priceBook ?? DEFAULT_PRICE_BOOK;
+  const shape = buildFamily(intent, family, seed, options);
+  const built = family === 'hub-spoke' ? shape : hardenCoreSites(shape, intent, book);
+  // The planning assumptions travel with the design, so every surface reads the same traffic.
+  return sizeForFailures({ ...built, planning: planningFromIntent(intent) }, intent, book);
 }
 
 /**

@@ -2,9 +2,15 @@
  * Geography and the latency model.
  *
  * - Route length = great-circle distance (haversine, mean Earth radius
- *   6371.0088 km) × ROUTE_FACTOR 1.5: fibre follows roads, rails and
- *   landing points, typically 1.2–2× the straight line; 1.5 is a common
- *   planning assumption.
+ *   6371.0088 km) × a route factor per corridor (ROUTE_FACTORS, editable
+ *   assumptions with sources in docs/planning-model.md): metro (under
+ *   50 km: 1.6, streets and ducts), terrestrial long haul (1.3: fibre follows
+ *   roads and rail, Durairajan et al., "InterTubes", SIGCOMM 2015, and
+ *   Singla et al., "The Internet at the speed of light", HotNets 2014,
+ *   report 1.2–1.5) and subsea (1.2: cable systems run close to the great
+ *   circle between landing points, e.g. London–New York ≈ 30–33 ms one way
+ *   on Hibernia Express / AEC-1 against 27.9 ms at the great circle). A link
+ *   is subsea when its ends lie on different landmasses (corridorOf).
  * - One-way latency = route km × 5 µs/km (light in glass, refractive index
  *   ~1.47, is ~4.9 µs/km), rounded to 1 µs, at least INTRA_SITE_LATENCY_MS.
  * - A link inside one site: 0 km, INTRA_SITE_LATENCY_MS (50 µs: patch cords
@@ -15,7 +21,10 @@
  *   so the IGP's shortest path is the lowest-latency path to within 0.1 ms.
  */
 export const EARTH_RADIUS_KM = 6371.0088;
-export const ROUTE_FACTOR = 1.5;
+export const ROUTE_FACTORS = { metro: 1.6, terrestrial: 1.3, subsea: 1.2 } as const;
+export type Corridor = keyof typeof ROUTE_FACTORS;
+/** Great-circle distance below which a route counts as metro. */
+export const METRO_KM = 50;
 export const FIBRE_MS_PER_KM = 0.005;
 export const INTRA_SITE_LATENCY_MS = 0.05;
 /** @public Documented above but applied by no code yet (noted for the planning-model work, issue 15). */
@@ -35,9 +44,28 @@ export const roundTo = (x: number, decimals: number): number => {
   return Math.round(x * f) / f;
 };
 
-/** Route length in km between two points (great circle × route factor), to 0.1 km. */
-export function routeKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  return roundTo(greatCircleKm(lat1, lon1, lat2, lon2) * ROUTE_FACTOR, 1);
+/**
+ * The landmass a point stands on, coarsely: the Americas, Afro-Eurasia, and
+ * Oceania (Australia, New Zealand); islands join the nearest. Good enough to
+ * tell an ocean crossing (Americas ↔ elsewhere, Oceania ↔ elsewhere) from a
+ * terrestrial route; Britain, Ireland and Japan count as Afro-Eurasia (their
+ * short sea crossings are part of terrestrial long-haul routes).
+ */
+export function landmassOf(lat: number, lon: number): 'americas' | 'afro-eurasia' | 'oceania' {
+  if (lon < -25 && lon > -170) return 'americas';
+  if (lat < -10 && lon > 110) return 'oceania';
+  return 'afro-eurasia';
+}
+
+/** Which corridor a route between two points takes. */
+export function corridorOf(lat1: number, lon1: number, lat2: number, lon2: number): Corridor {
+  if (landmassOf(lat1, lon1) !== landmassOf(lat2, lon2)) return 'subsea';
+  return greatCircleKm(lat1, lon1, lat2, lon2) < METRO_KM ? 'metro' : 'terrestrial';
+}
+
+/** Route length in km between two points (great circle × the corridor's route factor, or `factor`), to 0.1 km. */
+export function routeKm(lat1: number, lon1: number, lat2: number, lon2: number, factor?: number): number {
+  return roundTo(greatCircleKm(lat1, lon1, lat2, lon2) * (factor ?? ROUTE_FACTORS[corridorOf(lat1, lon1, lat2, lon2)]), 1);
 }
 
 /** One-way latency in ms of a fibre route of this length. */

@@ -8,9 +8,10 @@ import { hilbertOrder } from './order';
  * survives any one link or node failure: HIGH), each span sized for half
  * the total demand (traffic can go either way round). The dual ring adds a
  * second, counter-rotating ring over the same spans (each ring half the
- * capacity); both rings of a span share its duct SRLG. Its spans have four
- * links between any cut, so it survives two link failures, a duct cut or a
- * site loss: CRITICAL. Two sites give parallel circuits. O(n log n).
+ * capacity); both rings of a span share its duct SRLG, so two duct cuts
+ * still split it: it adds capacity and link protection, not CRITICAL
+ * (validate/redundancy.ts counts a duct as one risk). Two sites give
+ * parallel circuits on diverse routes. O(n log n).
  */
 export function generateRing(ctx: GenContext): Topology {
   return buildRings(ctx, 'ring', 1);
@@ -30,7 +31,8 @@ function buildRings(ctx: GenContext, family: 'ring' | 'dual-ring', rings: number
   const span = total / 2 / rings;
   for (let ring = 0; ring < rings; ring++) {
     // n = 2: the closing span is a second circuit between the same two sites.
-    for (let i = 0; i < n; i++) b.link(routers[i]!, routers[(i + 1) % n]!, span);
+    // The second ring runs over the same spans: its circuits lie in the first ring's ducts.
+    for (let i = 0; i < n; i++) b.link(routers[i]!, routers[(i + 1) % n]!, span, { sameDuct: ring > 0 && n > 2 });
   }
   return b.build();
 }

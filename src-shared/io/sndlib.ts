@@ -10,7 +10,8 @@ import { restoreTopology, type Topology } from '../model/topology';
 export interface SndlibNetwork {
   meta: Record<string, string>;
   nodes: { id: string; lon: number; lat: number }[];
-  links: { id: string; source: string; target: string; capacity: number; routingCost: number }[];
+  /** capacity: pre-installed; modules: the installable module capacities, smallest first. */
+  links: { id: string; source: string; target: string; capacity: number; routingCost: number; modules: number[] }[];
   demands: { id: string; source: string; target: string; value: number }[];
   /** Gbit/s per demand unit from META unit (MBITPERSEC, BITSPERSEC…); undefined when unstated. */
   unitGbps: number | undefined;
@@ -73,8 +74,13 @@ export function parseSndlib(text: string, file = 'network.txt'): SndlibNetwork {
       out.nodes.push({ id: m[1]!, lon: num(m[2], 'longitude'), lat: num(m[3], 'latitude') });
     } else if (section === 'LINKS') {
       const m = /^(\S+)\s*\(\s*(\S+)\s+(\S+)\s*\)\s*(.*)$/.exec(line) ?? fail('expected id ( source target ) …');
-      const rest = m[4]!.split(/\s+/);
-      out.links.push({ id: m[1]!, source: m[2]!, target: m[3]!, capacity: num(rest[0], 'capacity'), routingCost: num(rest[2] ?? '0', 'routing cost') });
+      const mods = /\(([^)]*)\)\s*$/.exec(m[4]!);
+      const rest = m[4]!.replace(/\([^)]*\)\s*$/, '').trim().split(/\s+/);
+      const pairs = mods ? mods[1]!.trim().split(/\s+/).filter((x) => x !== '').map(Number) : [];
+      const modules: number[] = [];
+      for (let k = 0; k + 1 < pairs.length; k += 2) if (Number.isFinite(pairs[k]) && pairs[k]! > 0) modules.push(pairs[k]!);
+      modules.sort((a, b) => a - b);
+      out.links.push({ id: m[1]!, source: m[2]!, target: m[3]!, capacity: num(rest[0], 'capacity'), routingCost: num(rest[2] ?? '0', 'routing cost'), modules });
     } else if (section === 'DEMANDS') {
       const m = /^(\S+)\s*\(\s*(\S+)\s+(\S+)\s*\)\s+(\S+)\s+(\S+)/.exec(line) ?? fail('expected id ( source target ) unit value …');
       out.demands.push({ id: m[1]!, source: m[2]!, target: m[3]!, value: num(m[5], 'demand value') });
@@ -103,13 +109,61 @@ export function parseSndlib(text: string, file = 'network.txt'): SndlibNetwork {
   return out;
 }
 
+/** Gbit/s per unit of the file: its META unit, else Mbit/s (SNDlib's usual scale; stated in sndlibNotes). */
+export const sndlibUnitGbps = (net: SndlibNetwork): number => net.unitGbps ?? 1e-3;
+
+/** A link's capacity in file units: pre-installed, else one module of the smallest size, else 0 (none stated). */
+export function sndlibLinkCapacity(l: SndlibNetwork['links'][number]): { capacity: number; from: 'pre-installed' | 'module' | 'none' } {
+  if (l.capacity > 0) return { capacity: l.capacity, from: 'pre-installed' };
+  if (l.modules.length > 0) return { capacity: l.modules[0]!, from: 'module' };
+  return { capacity: 0, from: 'none' };
+}
+
+/**
+ * Whether the demands are directed: when the file says so (META origin
+ * "directed …", as GÉANT's and Abilene's measured matrices) or lists some
+ * pair in both directions; SNDlib's design models otherwise treat a demand
+ * as undirected, routed in both directions.
+ */
+export function sndlibDirected(net: SndlibNetwork): boolean {
+  const origin = net.meta['origin'] ?? '';
+  if (/\bundirected\b/i.test(origin)) return false;
+  if (/\bdirected\b/i.test(origin)) return true;
+  const seen = new Set(net.demands.map((d) => `${d.source}\u0000${d.target}`));
+  return net.demands.some((d) => seen.has(`${d.target}\u0000${d.source}`));
+}
+
+/** Demands in Gbit/s, both directions for undirected files. */
+export function sndlibDemands(net: SndlibNetwork): { source: string; target: string; volume: number }[] {
+  const k = sndlibUnitGbps(net);
+  const out = net.demands.map((d) => ({ source: d.source, target: d.target, volume: d.value * k }));
+  if (!sndlibDirected(net)) for (const d of net.demands) out.push({ source: d.target, target: d.source, volume: d.value * k });
+  return out;
+}
+
+/** What the reader assumed, in words, for every report on an SNDlib file. */
+export function sndlibNotes(net: SndlibNetwork): string[] {
+  const notes: string[] = [];
+  notes.push(net.unitGbps === undefined ? 'demand and capacity values carry no unit in the file: read as Mbit/s' : `unit ${net.meta['unit']} as stated in the file`);
+  notes.push(sndlibDirected(net) ? 'demands are directed (the file says so, or lists pairs both ways)' : 'demands are undirected: each is routed in both directions');
+  const byModule = net.links.filter((l) => sndlibLinkCapacity(l).from === 'module');
+  const none = net.links.filter((l) => sndlibLinkCapacity(l).from === 'none');
+  if (byModule.length > 0) {
+    const sizes = [...new Set(byModule.map((l) => l.modules[0]!))].map((c) => `${c * sndlibUnitGbps(net)} Gbit/s`);
+    notes.push(`${byModule.length} of ${net.links.length} links have no pre-installed capacity: given one module of the smallest size (${sizes.join(', ')})`);
+  }
+  if (none.length > 0) notes.push(`${none.length} links state neither capacity nor modules: given the default 10 Gbit/s`);
+  return notes;
+}
+
 /**
  * The SNDlib network as a design: nodes as routers (with coordinates),
- * links with their pre-installed capacity (in Gbit/s when the unit is known,
- * else read as Mbit/s) and routing cost as IGP weight when positive.
+ * links with their pre-installed capacity, else one module of the smallest
+ * size (sndlibNotes says so), in Gbit/s (sndlibUnitGbps), and routing cost
+ * as IGP weight when positive.
  */
 export function sndlibTopology(net: SndlibNetwork, name = 'SNDlib network'): Topology {
-  const toGbps = net.unitGbps ?? 1e-3;
+  const toGbps = sndlibUnitGbps(net);
   return restoreTopology({
     name,
     nodes: net.nodes.map((n) => ({
@@ -124,7 +178,7 @@ export function sndlibTopology(net: SndlibNetwork, name = 'SNDlib network'): Top
         id: l.id,
         source: l.source,
         target: l.target,
-        ...(l.capacity > 0 ? { capacityGbps: l.capacity * toGbps } : {}),
+        ...(sndlibLinkCapacity(l).capacity > 0 ? { capacityGbps: sndlibLinkCapacity(l).capacity * toGbps } : {}),
         ...(l.routingCost > 0 ? { igpWeight: l.routingCost } : {}),
       })),
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { migrateVersioned, type VersionedFormat } from '../lib/versioned';
+import { TrafficPlanSchema } from './planning';
 import { DeviceRoleSchema, SiteRoleSchema, SITE_ROLES } from './topology';
 
 /**
@@ -89,6 +90,8 @@ export const ConstraintsSchema = z.strictObject({
   accessPortGbps: z.number().positive().max(1600).default(25),
   /** Speed of leaf-spine and core uplinks. */
   fabricUplinkGbps: z.number().positive().max(1600).default(100),
+  /** Highest link utilisation (per direction, %) allowed in any failure the redundancy class must survive. */
+  utilisationLimitPct: z.number().min(1).max(100).default(80),
 });
 export type Constraints = z.infer<typeof ConstraintsSchema>;
 
@@ -102,6 +105,8 @@ export const IntentSchema = z
     budgetUsd: z.number().positive().optional(),
     growthHeadroomPct: z.number().min(0).max(500).default(20),
     constraints: ConstraintsSchema.prefault({}),
+    /** How site bandwidth becomes a traffic matrix (model/planning.ts, docs/planning-model.md). */
+    traffic: TrafficPlanSchema.prefault({}),
   })
   .superRefine((intent, ctx) => {
     let total = 0;
@@ -122,6 +127,13 @@ export const IntentSchema = z
         }
         names.set(s.name, `siteGroups.${gi}.sites.${si}`);
       });
+    });
+    intent.traffic.demands.forEach((d, di) => {
+      for (const end of ['from', 'to'] as const) {
+        if (!names.has(d[end])) {
+          ctx.addIssue({ code: 'custom', path: ['traffic', 'demands', di, end], message: `no explicit site is named "${d[end]}"` });
+        }
+      }
     });
     if (total > 20_000) {
       ctx.addIssue({ code: 'custom', path: ['siteGroups'], message: `${total} sites in all; at most 20000` });

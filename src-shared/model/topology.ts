@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { migrateVersioned, type VersionedFormat } from '../lib/versioned';
+import { PlanningSchema } from './planning';
 
 /**
  * The editable design model: devices (nodes) at sites, joined by links.
@@ -88,6 +89,10 @@ export const LinkSchema = z.object({
   /** Shared-risk link groups: links with a common tag fail together. */
   srlgs: z.array(z.string().min(1).max(100)).default([]),
   costUsd: z.number().nonnegative().optional(),
+  /** Member circuits of a LAG (each uses a port at both ends); default: capacity over 400G in 400G members, else 1. */
+  lagMembers: z.number().int().min(1).max(1024).optional(),
+  /** Route factor (route km / great-circle km) for this link's latency, overriding the corridor default. */
+  routeFactor: z.number().min(1).max(5).optional(),
 });
 export type Link = z.infer<typeof LinkSchema>;
 
@@ -99,6 +104,8 @@ export const TopologySchema = z.object({
   sites: z.array(SiteSchema).default([]),
   nodes: z.array(DeviceSchema).max(200_000),
   links: z.array(LinkSchema).max(1_000_000),
+  /** The intent's planning assumptions (traffic, growth, utilisation limit), copied at generation. */
+  planning: PlanningSchema.optional(),
 });
 export type Topology = z.infer<typeof TopologySchema>;
 export type TopologyInput = z.input<typeof TopologySchema>;

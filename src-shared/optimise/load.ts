@@ -1,9 +1,7 @@
 import type { Topology } from '../model/topology';
 import { compileTopology, type CompiledGraph } from '../sim/csr';
-import { SlotDelta } from '../sim/incremental';
-import { failureMasks, RoutingEngine } from '../sim/routing';
-import { n1Scenarios } from '../sim/sweep';
-import { gravityTraffic } from '../sim/traffic';
+import { capacityUnderFailure } from '../model/capacity';
+import { designDemands } from '../model/traffic';
 import type { PatchOp } from './patch';
 import { assess, meetsClass } from './metrics';
 import type { StepProposal, StrategyInput } from './strategies';
@@ -17,13 +15,13 @@ export const LOWER_FACTORS = [0.5, 0.75] as const;
 export const BOTTLENECKS_TRIED = 6;
 
 /**
- * Worst link utilisation over the baseline and every single link or device
- * failure (the N-1 sweep of sim/sweep.ts), with ECMP routing on the IGP
- * weights and a gravity traffic matrix: each device sends its site's
- * bandwidth (shared among the site's devices) spread in proportion to the
- * others' (Roughan 2005). Utilisation = directed load / capacity. Also
- * returns the link that carries the worst figure. Cost: the routing
- * baseline plus one incremental update per scenario (routing.ts).
+ * Worst link utilisation over the baseline and every single link, shared-risk
+ * group or device failure, with ECMP routing on the IGP weights and the one
+ * traffic model (model/traffic.ts, Gbit/s, the design's planning assumptions)
+ * — the same figures validate and simulate print (model/capacity.ts).
+ * Utilisation = directed load / capacity. Also returns the link that
+ * carries the worst figure. Cost: the routing baseline plus one incremental
+ * update per scenario (routing.ts).
  */
 export interface LoadProfile {
   /** Worst utilisation of any link in any scenario. */
@@ -44,50 +42,20 @@ export function topMean(perLink: Float64Array): number {
 }
 
 export function worstN1Utilisation(t: Topology, g: CompiledGraph = compileTopology(t)): LoadProfile {
-  const n = g.nodeIds.length;
   const perLink = new Float64Array(g.linkIds.length);
-  if (n < 2 || g.linkIds.length === 0) return { value: 0, link: -1, perLink, baseline: 0 };
-  const bwBySite = new Map(t.sites.map((s) => [s.id, (s.bandwidthMbps ?? 1000) / 1000]));
-  const devicesAt = new Map<string, number>();
-  for (const d of t.nodes) if (d.site !== undefined) devicesAt.set(d.site, (devicesAt.get(d.site) ?? 0) + 1);
-  const mass = new Float64Array(n);
-  t.nodes.forEach((d) => {
-    const v = g.nodeIndex.get(d.id)!;
-    mass[v] = d.site !== undefined ? (bwBySite.get(d.site) ?? 1) / (devicesAt.get(d.site) ?? 1) : 1;
-  });
-  let M = 0;
-  let M2 = 0;
-  for (let v = 0; v < n; v++) {
-    M += mass[v]!;
-    M2 += mass[v]! ** 2;
-  }
-  // gravityTraffic has mean demand 1 per ordered pair; rescale to Gbps.
-  const scale = (M * M - M2) / M / (n * (n - 1));
-  const engine = new RoutingEngine(g, gravityTraffic(g, mass));
-  let worst = 0;
-  let worstLink = -1;
-  const scan = (dv: Float64Array | null, failed: Uint8Array | null) => {
-    for (let s = 0; s < engine.slots; s++) {
-      const e = s >> 1;
-      if (failed && failed[e] === 1) continue;
-      const u = ((engine.baseLoad[s]! + (dv ? dv[s]! : 0)) * scale) / g.capacities[e]!;
-      if (u > perLink[e]!) perLink[e] = u;
-      if (u > worst + 1e-12) {
-        worst = u;
-        worstLink = e;
-      }
+  if (g.nodeIds.length < 2 || g.linkIds.length === 0) return { value: 0, link: -1, perLink, baseline: 0 };
+  // The one traffic model (model/traffic.ts) under every single link, shared-risk group and device failure.
+  const r = capacityUnderFailure(t, g, designDemands(t, g), 1, ['link', 'srlg', 'device']);
+  let worst = r.baseline?.utilisation ?? 0;
+  let link = r.baseline !== null ? g.linkIds.indexOf(r.baseline.link) : -1;
+  for (const k of ['link', 'srlg', 'device'] as const) {
+    const c = r.byKind[k];
+    if (c !== null && c.utilisation > worst + 1e-12) {
+      worst = c.utilisation;
+      link = g.linkIds.indexOf(c.link);
     }
-  };
-  scan(null, null);
-  const baseline = worst;
-  const delta = new SlotDelta(engine.slots);
-  for (const spec of n1Scenarios(g)) {
-    const f = failureMasks(g, spec.nodes, spec.links);
-    delta.reset();
-    engine.failureDelta(f, delta);
-    scan(delta.value, f.links);
   }
-  return { value: worst, link: worstLink, perLink, baseline };
+  return { value: worst, link, perLink: r.perLink, baseline: r.baseline?.utilisation ?? 0 };
 }
 
 /**

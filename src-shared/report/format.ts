@@ -71,3 +71,24 @@ export function date(epochMs: number | null | undefined): string {
 
 /** "3 links" / "1 link". */
 export const plural = (n: number, word: string, many = `${word}s`): string => `${group(n)} ${n === 1 ? word : many}`;
+
+/**
+ * Stranded demand as a board reads it: a volume and its share of the total,
+ * labelled — "2.4 Gbit/s of 48.0 Gbit/s demand (5.0 %)". `unitGbps` is the
+ * Gbit/s per traffic unit of the sweep (1 for the planning model's traffic);
+ * without it the figure is in the sweep's traffic units.
+ */
+export function stranded(volume: number | null | undefined, total: number | null | undefined, unitGbps?: number): string {
+  if (volume === null || volume === undefined || !Number.isFinite(volume)) return DASH;
+  const share = total !== null && total !== undefined && total > 0 ? ` (${(100 * volume / total).toFixed(1)} %)` : '';
+  if (unitGbps === undefined) return `${group(volume, volume < 10 ? 1 : 0)} of ${num(total)} traffic units${share}`;
+  return `${gbps(volume * unitGbps)} of ${gbps((total ?? 0) * unitGbps)} demand${share}`;
+}
+
+/** A traffic volume in Gbit/s (Mbit/s below 1 Gbit/s). */
+export function gbps(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return DASH;
+  if (x === 0) return '0 Gbit/s';
+  if (x < 1) return `${group(x * 1000, x < 0.01 ? 1 : 0)} Mbit/s`;
+  return `${group(x, x >= 100 ? 0 : 1)} Gbit/s`;
+}

@@ -1,6 +1,6 @@
 import { redundancyRank, type Redundancy } from '../model/intent';
 import { esc } from './escape';
-import { availability, dateTime, minutes, num, pct, plural } from './format';
+import { availability, dateTime, minutes, num, pct, plural, stranded } from './format';
 import { badge, capped, facts, h3, none, p, section, table, text, type Html } from './kit';
 import { LABELLED_MAX } from './gather';
 import { CLASS_WORDS } from './sweep';
@@ -95,7 +95,7 @@ function sweepPart(c: ChosenDesign): Html[] {
       ['Scenarios that disconnect a pair', `${num(sum.disconnecting)} of ${num(sum.scenarioCount)}`],
       ['Scenarios that overload a link', `${num(sum.overloading)} of ${num(sum.scenarioCount)}`],
       ['Link utilisation: normal / worst', `${pct(sum.baseline.maxUtilisation, 1)} / ${pct(sum.worstUtilisation, 1)}`],
-      ['Worst stranded demand', `${num(sum.worstStrandedDemand)} of ${num(sum.baseline.totalVolume)} traffic units`],
+      ['Worst stranded demand', stranded(sum.worstStrandedDemand, sum.baseline.totalVolume, sum.baseline.unitGbps)],
       ['Worst latency stretch (p95)', `× ${num(sum.worstStretchP95, 2)}`],
     ]),
   );

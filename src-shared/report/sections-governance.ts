@@ -99,7 +99,7 @@ export function assumptionsSection(m: ReportModel, n: number): Html {
 }
 
 /**
- * The figures a step was judged on (learn/optimize StepMetrics), in one
+ * The figures a step was judged on (optimise/ StepMetrics), in one
  * line. The document also carries the whole base design and the patch,
  * which are for replay, not for the board; unknown shapes print as "–".
  */

@@ -19,12 +19,21 @@ import { mulberry32 as rng } from '../lib/rng';
  * conditional estimate, scaled by the exact P(at least one failure).
  * Cost: 2^k · O(n + m) exact, samples · O(n + m) Monte Carlo.
  *
- * Defaults (editable through `overrides`): device MTBF/MTTR per role below;
- * links fail from fibre cuts at 114 FIT per km (about one cut per 1,000 km a
- * year; Verbrugge et al., "General availability model for multilayer
- * transport networks", DRCN 2005) plus 2,000 FIT of optics, repaired in 12 h
- * when longer than 80 km, 8 h in metro, 2 h inside a site. Length is
- * distanceKm, else latencyMs × 200 km, else 10 km.
+ * The one availability model (docs/planning-model.md): simulate, the
+ * learner, the UI and the decision pack all print `headline` from here.
+ * Elements that fail: devices (MTBF/MTTR per role below); shared-risk groups
+ * (a duct cut takes every circuit in it: fibre cuts at 114 FIT per route-km,
+ * about one cut per 1,000 km a year, repaired in 12 h beyond 80 km, 8 h in
+ * metro; Verbrugge et al., "General availability model for multilayer
+ * transport networks", DRCN 2005); and each circuit's own equipment. An
+ * inter-site circuit as a whole meets its carrier SLA (default 99.9 %, the
+ * common business Ethernet/MPLS access SLA): its own unavailability is the
+ * SLA's less its duct's, so one circuit alone gives exactly the SLA and two
+ * circuits in one duct share the duct's part. A circuit with no duct tag is
+ * its own duct. Links inside a site: 2,000 FIT of optics, 2 h repair. Length
+ * is distanceKm, else latencyMs × 200 km, else 10 km. `headline` is the mean
+ * availability of the reported site pairs; `network` is the probability that
+ * every site is up and connected at once.
  */
 export interface Reliability {
   mtbfHours: number;
@@ -50,8 +59,11 @@ export function linkReliability(km: number, sameSite: boolean): Reliability {
   return { mtbfHours: 1e9 / fit, mttrHours: sameSite ? 2 : km > 80 ? 12 : 8 };
 }
 
+/** Default carrier SLA of an inter-site circuit (availability, 0..1): an editable assumption. */
+export const CIRCUIT_SLA = 0.999;
+
 export interface AvailabilityOptions {
-  overrides?: { devices?: Partial<Record<DeviceRole, Reliability>>; links?: Record<string, Reliability> };
+  overrides?: { devices?: Partial<Record<DeviceRole, Reliability>>; links?: Record<string, Reliability>; circuitSla?: number };
   /** Site pairs to report; default: all pairs up to 12 sites, else every site with the most central one. */
   pairs?: [string, string][];
   exactLimit?: number;
@@ -62,6 +74,8 @@ export interface AvailabilityOptions {
 export interface AvailabilityReport {
   method: 'exact' | 'monte-carlo';
   samples: number;
+  /** Mean availability of the reported site pairs: the one figure every surface prints. */
+  headline: { availability: number; downtimeMinutesPerYear: number };
   network: { availability: number; ci95: [number, number] };
   pairs: { a: string; b: string; availability: number; ci95: [number, number]; downtimeMinutesPerYear: number }[];
 }
@@ -84,19 +98,51 @@ export function availability(t: Topology, opts: AvailabilityOptions = {}): Avail
   const sites = [...new Set(siteName)];
   const siteIdx = new Map(sites.map((s, i) => [s, i]));
   const siteOf = siteName.map((s) => siteIdx.get(s)!);
-  // Unavailability of each element: devices 0..n-1, then links.
-  const q = new Float64Array(n + m);
-  t.nodes.forEach((d, v) => {
-    const r = opts.overrides?.devices?.[d.role] ?? DEVICE_RELIABILITY[d.role];
-    q[v] = r.mttrHours / (r.mtbfHours + r.mttrHours);
-  });
+  // Unavailability of each element: devices 0..n-1, links n..n+m-1, then shared-risk groups (ducts).
+  const sla = opts.overrides?.circuitSla ?? CIRCUIT_SLA;
+  const groupIndex = new Map<string, number>();
+  const groupLinks: number[][] = [];
+  const groupQ: number[] = [];
+  const linkQ = new Float64Array(m);
   for (let e = 0; e < m; e++) {
     const l = t.links[g.linkOrigin[e]!]!;
     const km = l.distanceKm ?? (l.latencyMs > 0 ? l.latencyMs * 200 : 10);
     const same = siteOf[g.linkSource[e]!] === siteOf[g.linkTarget[e]!] && t.nodes[g.linkSource[e]!]!.site !== undefined;
-    const r = opts.overrides?.links?.[l.id] ?? linkReliability(km, same);
-    q[n + e] = r.mttrHours / (r.mtbfHours + r.mttrHours);
+    const override = opts.overrides?.links?.[l.id];
+    if (override !== undefined || same) {
+      const r = override ?? linkReliability(0, true);
+      linkQ[e] = r.mttrHours / (r.mtbfHours + r.mttrHours);
+      continue;
+    }
+    // The duct's share: fibre cuts along the route. A circuit without a duct tag is its own duct.
+    const tags = l.srlgs.filter((x) => !x.startsWith('site:'));
+    const cut = 114 * km;
+    const ductQ = (cut * (km > 80 ? 12 : 8)) / 1e9;
+    if (tags.length === 0) {
+      // No duct stated: the circuit is its own duct, one element at the SLA.
+      linkQ[e] = 1 - sla;
+      continue;
+    }
+    for (const tag of tags) {
+      let k = groupIndex.get(tag);
+      if (k === undefined) {
+        k = groupLinks.length;
+        groupIndex.set(tag, k);
+        groupLinks.push([]);
+        groupQ.push(0);
+      }
+      groupLinks[k]!.push(e);
+      groupQ[k] = Math.max(groupQ[k]!, ductQ);
+    }
+    linkQ[e] = Math.max(0, 1 - sla - ductQ);
   }
+  const q = new Float64Array(n + m + groupLinks.length);
+  t.nodes.forEach((d, v) => {
+    const r = opts.overrides?.devices?.[d.role] ?? DEVICE_RELIABILITY[d.role];
+    q[v] = r.mttrHours / (r.mtbfHours + r.mttrHours);
+  });
+  q.set(linkQ, n);
+  groupQ.forEach((x, k) => (q[n + m + k] = x));
   let pairs: [number, number][];
   if (opts.pairs) {
     pairs = opts.pairs.map(([a, b]) => {
@@ -142,9 +188,22 @@ export function availability(t: Topology, opts: AvailabilityOptions = {}): Avail
   };
   const pairOk = new Uint8Array(pairs.length);
   const failing = [...q.keys()].filter((i) => q[i]! > 0);
+  // A link is down when it fails itself or any of its groups does: count the causes.
+  const downCauses = new Uint16Array(m);
   const set = (i: number, v: 0 | 1): void => {
     if (i < n) failedNodes[i] = v;
-    else failedLinks[i - n] = v;
+    else if (i < n + m) bump(i - n, v);
+    else for (const e of groupLinks[i - n - m]!) bump(e, v);
+  };
+  const state = new Uint8Array(n + m + groupLinks.length);
+  function bump(e: number, v: 0 | 1): void {
+    downCauses[e]! += v === 1 ? 1 : -1;
+    failedLinks[e] = downCauses[e]! > 0 ? 1 : 0;
+  }
+  const setState = (i: number, v: 0 | 1): void => {
+    if (state[i] === v) return;
+    state[i] = v;
+    set(i, v);
   };
   const exactLimit = opts.exactLimit ?? 18;
   if (failing.length <= exactLimit) {
@@ -154,7 +213,7 @@ export function availability(t: Topology, opts: AvailabilityOptions = {}): Avail
       let p = 1;
       failing.forEach((i, b) => {
         const down = (mask >> b) & 1;
-        set(i, down as 0 | 1);
+        setState(i, down as 0 | 1);
         p *= down ? q[i]! : 1 - q[i]!;
       });
       if (evaluate(pairOk)) netP += p;
@@ -163,7 +222,8 @@ export function availability(t: Topology, opts: AvailabilityOptions = {}): Avail
     return report('exact', 0, netP, [netP, netP], [...pairP].map((p) => [p, [p, p]]));
   }
   // Monte Carlo conditioned on at least one failure.
-  const samples = opts.samples ?? 20_000;
+  // Fewer samples on large designs keep every surface's call under a second; deterministic per design.
+  const samples = opts.samples ?? Math.max(2_000, Math.min(20_000, Math.floor(2e7 / (n + m + 1))));
   const r = rng(opts.seed ?? 1);
   let none = 1;
   for (const i of failing) none *= 1 - q[i]!;
@@ -180,13 +240,12 @@ export function availability(t: Topology, opts: AvailabilityOptions = {}): Avail
   let netBad = 0;
   const pairBad = new Float64Array(pairs.length);
   for (let s = 0; s < samples; s++) {
-    failedNodes.fill(0);
-    failedLinks.fill(0);
+    for (const i of failing) setState(i, 0);
     const u = r() * acc;
     let k = 0;
     while (k < failing.length - 1 && first[k]! < u) k++;
-    set(failing[k]!, 1);
-    for (let j = k + 1; j < failing.length; j++) if (r() < q[failing[j]!]!) set(failing[j]!, 1);
+    setState(failing[k]!, 1);
+    for (let j = k + 1; j < failing.length; j++) if (r() < q[failing[j]!]!) setState(failing[j]!, 1);
     if (!evaluate(pairOk)) netBad++;
     for (let p = 0; p < pairs.length; p++) if (pairOk[p] === 0) pairBad[p]!++;
   }
@@ -198,9 +257,11 @@ export function availability(t: Topology, opts: AvailabilityOptions = {}): Avail
   return report('monte-carlo', samples, na, nci, [...pairBad].map((b) => scale(b)));
 
   function report(method: AvailabilityReport['method'], k: number, net: number, ci: [number, number], per: [number, [number, number]][]): AvailabilityReport {
+    const mean = per.length === 0 ? net : per.reduce((x, p) => x + p[0], 0) / per.length;
     return {
       method,
       samples: k,
+      headline: { availability: mean, downtimeMinutesPerYear: (1 - mean) * 525_600 },
       network: { availability: net, ci95: ci },
       pairs: pairs.map(([a, b], i) => ({
         a: sites[a]!,

@@ -41,12 +41,15 @@ interface Tally {
   violations: number;
   pairs: number;
   worst: { s: number; t: number; v: number }[];
+  /** The worst pair seen, within the limit or not (what a passing check prints). */
+  top: { s: number; t: number; v: number } | null;
 }
 
-const tally = (limit: number): Tally => ({ limit, violations: 0, pairs: 0, worst: [] });
+const tally = (limit: number): Tally => ({ limit, violations: 0, pairs: 0, worst: [], top: null });
 
 function record(t: Tally, s: number, u: number, v: number): void {
   t.pairs++;
+  if (t.top === null || v > t.top.v) t.top = { s, t: u, v };
   if (v <= t.limit + 1e-9) return;
   t.violations++;
   if (t.worst.length < WORST_KEPT || v > t.worst[t.worst.length - 1]!.v) {
@@ -89,7 +92,9 @@ export function distanceChecks(x: DesignIndex, intent: Intent | undefined, onPai
   const checks: Check[] = [];
   const limitCheck = (id: string, title: string, t: Tally, unit: string, worstValue: number, weight: number): Check => {
     const limited = Number.isFinite(t.limit);
-    const figure = unit === 'ms' ? `${worstValue.toFixed(2)} ms` : `${worstValue} hops`;
+    const top = t.top ?? { s: 0, t: 0, v: worstValue };
+    const value = t.top === null ? worstValue : top.v;
+    const figure = `${unit === 'ms' ? `${value.toFixed(2)} ms` : `${value} hops`}${t.top === null ? '' : `, ${x.siteNames[top.s]} ↔ ${x.siteNames[top.t]}`}`;
     return {
       id,
       title,

@@ -1,18 +1,21 @@
 import type { CostBreakdown } from '../cost/cost';
+import { CLASS_FAILURES, describeWorst, formatGbps, formatPct, lagMembers, survivesClass, worstFor, type CapacityReport } from '../model/capacity';
 import type { Intent } from '../model/intent';
 import type { DesignIndex } from './design-index';
 import { evidence, plural, type Check } from './types';
 
 /**
  * Port, oversubscription, capacity and budget checks. Each is O(n + m).
- * - ports: a device uses one port per link; more links than ports fails.
+ * - ports: a device uses one port per link, one per member of a LAG
+ *   (model/capacity.ts lagMembers); more than it has fails.
  * - port-headroom (warning): the intent's growth headroom must still fit:
  *   links × (1 + headroom) ≤ ports.
  * - oversubscription: for every leaf, host-facing capacity (free ports ×
  *   access speed) over uplink capacity (its links) at most the intent's
  *   maximum.
- * - capacity (warning): every site's links to other sites carry at least
- *   its demand with growth headroom.
+ * - capacity (error): the intent's traffic (model/traffic.ts) routed under
+ *   every failure the required class must survive keeps every link within
+ *   the utilisation limit (model/capacity.ts); names the worst case.
  * - budget: total cost within the intent's budget.
  */
 export function portChecks(x: DesignIndex, intent: Intent | undefined): Check[] {
@@ -22,8 +25,14 @@ export function portChecks(x: DesignIndex, intent: Intent | undefined): Check[] 
   const growth = 1 + (intent?.growthHeadroomPct ?? 0) / 100;
   let worst = '';
   let worstRatio = 0;
+  const members = topology.links.length === g.linkIds.length ? null : new Map(topology.links.map((l) => [l.id, l]));
   topology.nodes.forEach((d, v) => {
-    const used = g.offsets[v + 1]! - g.offsets[v]!;
+    let used = 0;
+    for (let k = g.offsets[v]!; k < g.offsets[v + 1]!; k++) {
+      const e = g.edgeLink[k]!;
+      const link = members === null ? topology.links[g.linkOrigin[e]!]! : members.get(g.linkIds[e]!)!;
+      used += lagMembers(link);
+    }
     if (used > d.ports) over.push(d.id);
     else if (used * growth > d.ports) tight.push(d.id);
     if (used / d.ports > worstRatio) {
@@ -93,39 +102,38 @@ export function oversubscriptionCheck(x: DesignIndex, intent: Intent | undefined
   };
 }
 
-export function capacityCheck(x: DesignIndex, intent: Intent | undefined): Check {
-  const { g } = x;
-  const growth = 1 + (intent?.growthHeadroomPct ?? 0) / 100;
-  const external = new Float64Array(x.siteNodes.length);
-  for (let e = 0; e < g.linkIds.length; e++) {
-    const a = x.nodeSite[g.linkSource[e]!]!;
-    const b = x.nodeSite[g.linkTarget[e]!]!;
-    if (a === b) continue;
-    external[a]! += g.capacities[e]!;
-    external[b]! += g.capacities[e]!;
+/**
+ * The capacity-under-failure check for the class the intent requires (the
+ * baseline only for NONE). `report` is null when the design is too large to
+ * route here; `demandGbps` 0 when no site states bandwidth.
+ */
+export function capacityCheck(report: CapacityReport | null, intent: Intent | undefined, devices: number): Check {
+  const base = { id: 'capacity', title: 'Capacity under failure', evidence: evidence() };
+  if (report === null) {
+    return { ...base, passed: true, severity: 'warning', weight: 0, message: `not evaluated here: ${devices.toLocaleString('en-US')} devices is above the validation limit; run a failure simulation` };
   }
-  const short: string[] = [];
-  const names: string[] = [];
-  x.siteNodes.forEach((members, s) => {
-    const need = (x.siteDemandMbps[s]! / 1000) * growth;
-    // A site alone in the design has nowhere to send traffic; nothing to check.
-    if (need === 0 || members.length === 0 || x.siteNodes.length < 2) return;
-    if (external[s]! < need) {
-      short.push(...members.map((v) => g.nodeIds[v]!));
-      names.push(x.siteNames[s]!);
-    }
+  if (report.totalDemandGbps <= 0) {
+    return { ...base, passed: true, severity: 'info', weight: 0, message: 'no traffic: no site states its bandwidth and the intent gives no demands' };
+  }
+  const cls = intent?.redundancy ?? 'NONE';
+  const limit = formatPct(report.limit);
+  const what = cls === 'NONE' ? 'with nothing failed' : `under every failure ${cls} must survive (${CLASS_FAILURES[cls].join(', ')})`;
+  const worst = cls === 'NONE' ? report.baseline : worstFor(report, cls);
+  const ok = cls === 'NONE' ? (report.baseline?.utilisation ?? 0) <= report.limit + 1e-12 : survivesClass(report, cls);
+  const over: string[] = [];
+  report.perLink.forEach((u, e) => {
+    if (u > report.limit + 1e-12 && (cls !== 'NONE' || report.perLinkFailure[e] === -1)) over.push(report.linkIds[e]!);
   });
+  const demand = `${formatGbps(report.totalDemandGbps)} of demand`;
   return {
-    id: 'capacity',
-    title: 'Site uplink capacity',
-    passed: names.length === 0,
-    severity: 'warning',
-    weight: 5,
-    message:
-      names.length === 0
-        ? 'every site has uplink capacity for its demand plus growth headroom'
-        : `${plural(names.length, 'site')} lack uplink capacity for demand plus headroom (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''})`,
-    evidence: evidence(short),
+    ...base,
+    passed: ok,
+    severity: 'error',
+    weight: 10,
+    message: ok
+      ? `${demand}: every link stays within ${limit} ${what}; ${describeWorst(worst)}`
+      : `${demand}: links exceed ${limit} ${what}; ${describeWorst(worst)}`,
+    evidence: evidence([], ok ? [] : [...(worst === null ? [] : [worst.link]), ...over]),
   };
 }
 

@@ -32,15 +32,24 @@ export interface ValidationResult {
   /** Strongest redundancy class the design meets (null when it is not even connected). */
   redundancyAchieved: Redundancy | null;
   /** Fewest-hop diameter between sites, and the worst site-pair latency (ms) on the lowest-latency path. */
-  metrics: { diameterHops: number; maxLatencyMs: number; unreachablePairs: number };
+  metrics: {
+    diameterHops: number;
+    maxLatencyMs: number;
+    unreachablePairs: number;
+    /** The traffic model's total demand (Gbit/s, growth included) when the design states any. */
+    totalDemandGbps?: number;
+    /** Worst link utilisation over the failures the required class must survive, and that case in words. */
+    worstUtilisation?: number;
+    worstCase?: string;
+  };
   checks: Check[];
 }
 
 export const EVIDENCE_LIMIT = 50;
 
 export const evidence = (nodes: Iterable<string> = [], links: Iterable<string> = []): Evidence => ({
-  nodes: [...nodes].slice(0, EVIDENCE_LIMIT),
-  links: [...links].slice(0, EVIDENCE_LIMIT),
+  nodes: [...new Set(nodes)].slice(0, EVIDENCE_LIMIT),
+  links: [...new Set(links)].slice(0, EVIDENCE_LIMIT),
 });
 
 /** "3 links" / "1 link". */

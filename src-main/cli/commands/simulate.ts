@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
-import { parseSndlib, sndlibTopology, SndlibError } from '../../../src-shared/io/sndlib';
+import { parseSndlib, sndlibDemands, sndlibNotes, sndlibTopology, SndlibError } from '../../../src-shared/io/sndlib';
 import { AppError } from '../../../src-shared/contract/result';
 import type { ScenarioResultShape as ScenarioResult, TrafficOption } from '../../../src-shared/contract/sim-types';
 import { PROJECT_EXTENSION } from '../../../src-shared/model/records';
@@ -49,7 +49,8 @@ function trafficFile(file: string): { option: TrafficOption; unitGbps: number | 
   }
   try {
     const net = parseSndlib(text, name);
-    return { option: { demands: net.demands.map((d) => ({ source: d.source, target: d.target, volume: d.value })) }, unitGbps: net.unitGbps };
+    // Gbit/s, both directions unless the file says its demands are directed (io/sndlib.ts).
+    return { option: { demands: sndlibDemands(net) }, unitGbps: 1 };
   } catch (err) {
     if (err instanceof SndlibError) throw new CliError(err.message);
     throw err;
@@ -78,10 +79,15 @@ function designsOf(s: Services, file: string, designId: string | undefined): Top
   return [one];
 }
 
+/** What the SNDlib reader assumed for each file read (units, undirected demands, capacities from modules), to print with the report. */
+const assumedFor = new Map<string, string[]>();
+
 function designFile(file: string): Topology {
   if (/\.txt$/i.test(file)) {
     try {
-      return sndlibTopology(parseSndlib(readFileCapped(file), path.basename(file)), path.basename(file, '.txt'));
+      const net = parseSndlib(readFileCapped(file), path.basename(file));
+      assumedFor.set(file, sndlibNotes(net));
+      return sndlibTopology(net, path.basename(file, '.txt'));
     } catch (err) {
       if (err instanceof SndlibError) throw new CliError(err.message);
       throw new CliError(`${file}: ${(err as Error).message.split('\n')[0]}`);
@@ -108,7 +114,7 @@ function human(r: SimulationOutput): string {
   out.push('', `failure sets of at most 2 elements that isolate a site: ${r.isolation.length}`);
   for (const s of r.isolation.slice(0, 10)) out.push(`  ${[...s.links, ...s.devices].join(' + ')} isolate ${s.site}`);
   const a = r.availability;
-  out.push('', `availability (${a.method}${a.samples ? `, ${a.samples} samples` : ''}): network ${(100 * a.network.availability).toFixed(5)}% [${(100 * a.network.ci95[0]).toFixed(5)}, ${(100 * a.network.ci95[1]).toFixed(5)}]`);
+  out.push('', `availability (${a.method}${a.samples ? `, ${a.samples} samples` : ''}): ${(100 * a.headline.availability).toFixed(4)} % mean over site pairs (${a.headline.downtimeMinutesPerYear.toFixed(0)} min/yr); every site up and connected at once ${(100 * a.network.availability).toFixed(4)} % [${(100 * a.network.ci95[0]).toFixed(4)}, ${(100 * a.network.ci95[1]).toFixed(4)}]`);
   const pairs = [...a.pairs].sort((x, y) => x.availability - y.availability).slice(0, 5);
   out.push(table(['site pair', 'availability', 'downtime min/yr'], pairs.map((p) => [`${p.a} – ${p.b}`, `${(100 * p.availability).toFixed(5)}%`, p.downtimeMinutesPerYear.toFixed(1)])));
   out.push('', 'convergence estimate (detection + flooding + SPF + FIB), worst scenarios');
@@ -121,7 +127,7 @@ export const simulateCommand: Command = {
   summary: 'Full failure impact report of a design: scenarios, rerouted traffic, isolation, availability',
   usage:
     'nettwin simulate FILE.nettwin|design.json|FILE.graphml [--scenarios n1,n2,srlg,sites,regions] ' +
-    '[--traffic uniform|gravity|hub-centric|FILE] [--json] [--threads N] [--design ID] [--n2-sample N] [--seed N]',
+    '[--traffic intent|uniform|gravity|hub-centric|FILE] [--json] [--threads N] [--design ID] [--n2-sample N] [--seed N]',
   run: async (args, io) => {
     const { values, positionals } = parseCli(args, {
       scenarios: { type: 'string' },
@@ -143,9 +149,9 @@ export const simulateCommand: Command = {
     if (threads < 1 || threads > 256) throw new CliError('--threads must be between 1 and 256');
     const n2Sample = intOption(values['n2-sample'], 'n2-sample', 20_000);
     const seed = intOption(values.seed, 'seed', 1);
-    const tr = values.traffic ?? 'uniform';
+    const tr = values.traffic ?? 'intent';
     const { option: traffic, unitGbps } =
-      tr === 'uniform' || tr === 'gravity' || tr === 'hub-centric' ? { option: tr as TrafficOption, unitGbps: undefined } : trafficFile(tr);
+      tr === 'intent' || tr === 'uniform' || tr === 'gravity' || tr === 'hub-centric' ? { option: tr as TrafficOption, unitGbps: undefined } : trafficFile(tr);
     const reports = await withServices({}, async (s) => {
       const designs = designsOf(s, file, values.design);
       try {
@@ -156,7 +162,11 @@ export const simulateCommand: Command = {
       }
     });
     if (values.json) io.out(JSON.stringify(file.endsWith(PROJECT_EXTENSION) ? { project: file, designs: reports } : reports[0]));
-    else io.out(reports.map(human).join('\n\n'));
+    else {
+      const assumed = assumedFor.get(file) ?? [];
+      if (assumed.length > 0) io.out(`read ${path.basename(file)} as SNDlib: ${assumed.join('; ')}`);
+      io.out(reports.map(human).join('\n\n'));
+    }
     return 0;
   },
 };

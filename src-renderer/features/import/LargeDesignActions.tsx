@@ -1,3 +1,4 @@
+import { stranded } from '../../../src-shared/report/format';
 import { useState } from 'react';
 import type { SweepSummaryShape } from '../../../src-shared/contract/sim-types';
 import type { TopologySummary } from '../../../src-shared/model/records';
@@ -111,7 +112,7 @@ export function LargeDesignActions({ projectId, design }: { projectId: string; d
           <h3>N-1 sweep</h3>
           <p>
             {count(sweep.scenarioCount)} scenarios: {count(sweep.disconnecting)} cut sites apart, {count(sweep.overloading)} overload a link; worst
-            stranded demand {pct(sweep.worstStrandedDemand)}, worst utilisation {pct(sweep.worstUtilisation)}.
+            stranded demand {stranded(sweep.worstStrandedDemand, sweep.baseline.totalVolume, sweep.baseline.unitGbps)}, worst utilisation {pct(sweep.worstUtilisation)}.
           </p>
           <ul aria-label="Worst scenarios">
             {sweep.worst.slice(0, WORST_SHOWN).map((s) => (

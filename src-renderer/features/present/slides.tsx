@@ -1,3 +1,4 @@
+import { stranded } from '../../../src-shared/report/format';
 import type { Intent } from '../../../src-shared/model/intent';
 import { roleStyle } from '../../canvas/roles';
 import type { DeviceRole } from '../../../src-shared/model/topology';
@@ -70,7 +71,7 @@ export function EvidenceSlide({ design, sweep }: { design: LoadedDesign; sweep: 
       {sweep !== null && (
         <li>
           Failure sweep: <strong>{sweep.scenarioCount}</strong> scenarios, <strong>{sweep.disconnecting}</strong> cut sites apart, worst stranded demand{' '}
-          <strong>{(sweep.worstStrandedDemand * 100).toFixed(1)} %</strong>
+          <strong>{stranded(sweep.worstStrandedDemand, sweep.baseline.totalVolume, sweep.baseline.unitGbps)}</strong>
           {sweep.worst[0] ? ` (worst: ${sweep.worst[0].label})` : ''}
         </li>
       )}

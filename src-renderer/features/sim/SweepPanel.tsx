@@ -1,3 +1,4 @@
+import { stranded } from '../../../src-shared/report/format';
 import { useEffect, useState } from 'react';
 import type { SweepSummaryShape, ScenarioResultShape } from '../../../src-shared/contract/sim-types';
 import { SCENARIO_CLASSES } from '../../../src-shared/sim/scenarios';
@@ -15,7 +16,7 @@ const CLASS_NAMES: Record<ScenarioClass, string> = {
   sites: 'sites',
   regions: 'regions',
 };
-type Traffic = 'uniform' | 'gravity' | 'hub-centric';
+type Traffic = 'intent' | 'uniform' | 'gravity' | 'hub-centric';
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
 
@@ -26,7 +27,7 @@ const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
 export function SweepPanel({ projectId, designId, readOnly }: { projectId: string; designId: string; readOnly: boolean }) {
   const setFailures = useCanvas((s) => s.setFailures);
   const [classes, setClasses] = useState<ScenarioClass[]>(['n1-links', 'n1-nodes', 'srlg', 'sites', 'regions']);
-  const [traffic, setTraffic] = useState<Traffic>('uniform');
+  const [traffic, setTraffic] = useState<Traffic>('intent');
   const [progress, setProgress] = useState<{ done: number; total: number; cancel: () => void } | null>(null);
   const [summary, setSummary] = useState<SweepSummaryShape | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -82,6 +83,7 @@ export function SweepPanel({ projectId, designId, readOnly }: { projectId: strin
       <label className="field field--compact">
         <span>Traffic</span>
         <select value={traffic} onChange={(e) => setTraffic(e.target.value as Traffic)}>
+          <option value="intent">the intent's traffic (Gbit/s)</option>
           <option value="uniform">uniform</option>
           <option value="gravity">gravity (by site size)</option>
           <option value="hub-centric">hub-centric</option>
@@ -110,7 +112,7 @@ export function SweepPanel({ projectId, designId, readOnly }: { projectId: strin
       {summary !== null && (
         <>
           <p className="muted">
-            {summary.scenarioCount} scenarios: {summary.disconnecting} cut sites apart, {summary.overloading} overload a link; worst stranded demand {pct(summary.worstStrandedDemand)}, worst utilisation {pct(summary.worstUtilisation)}.
+            {summary.scenarioCount} scenarios: {summary.disconnecting} cut sites apart, {summary.overloading} overload a link; worst stranded demand {stranded(summary.worstStrandedDemand, summary.baseline.totalVolume, summary.baseline.unitGbps)}, worst utilisation {pct(summary.worstUtilisation)}.
           </p>
           <table className="worst" aria-label="Worst scenarios">
             <thead>
@@ -130,7 +132,7 @@ export function SweepPanel({ projectId, designId, readOnly }: { projectId: strin
                     </button>
                   </td>
                   <td>{s.disconnectedPairs}</td>
-                  <td>{pct(s.strandedDemand)}</td>
+                  <td>{stranded(s.strandedDemand, summary.baseline.totalVolume, summary.baseline.unitGbps)}</td>
                   <td>{pct(s.maxUtilisation)}</td>
                 </tr>
               ))}

@@ -52,8 +52,8 @@ export function WhatIfPanel({ model, onShow, projectId, designId, readOnly }: Pr
             <dd>{overlay.failed.size} element(s)</dd>
             <dt>Cut off</dt>
             <dd>{overlay.cutOff.size} device(s){overlay.cutOffSites.length > 0 ? `: ${overlay.cutOffSites.slice(0, 8).join(', ')}` : ''}</dd>
-            <dt>Stranded demand</dt>
-            <dd>{(overlay.strandedDemand * 100).toFixed(1)} %</dd>
+            <dt>Device pairs cut apart</dt>
+            <dd>{(overlay.strandedDemand * 100).toFixed(1)} % of pairs</dd>
             <dt>Rerouted links</dt>
             <dd>{overlay.rerouted.size}</dd>
             <dt>Busiest link</dt>

@@ -130,7 +130,7 @@ export class WhatIfModel {
         ? 'Nothing failed: click devices or links, or pick a site, region or SRLG.'
         : `Survives: all ${alive} remaining devices still reach each other.`
       : `Does not survive: ${cutOff.size} device(s)${cutOffSites.length > 0 ? ` at ${cutOffSites.length} site(s)` : ''} cut off, ` +
-        `${(strandedDemand * 100).toFixed(1)} % of demand stranded.`;
+        `${(strandedDemand * 100).toFixed(1)} % of device pairs cut apart.`;
     return {
       failed,
       cutOff,

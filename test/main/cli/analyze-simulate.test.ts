@@ -26,7 +26,9 @@ describe('nettwin simulate (real process)', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
     expect(doc.traffic).toBe('explicit');
-    expect(doc.baseline.totalVolume).toBeCloseTo(15000, 6);
+    // In Gbit/s (issue 15): the file's Mbit/s demands; both directions are listed, so the matrix is read as directed.
+    expect(doc.baseline.unitGbps).toBe(1);
+    expect(doc.baseline.totalVolume).toBeCloseTo(15, 6);
     expect(doc.scenarios).toHaveLength(9 + 7);
     // Dublin hangs off London alone: losing London cuts it off from the five other survivors
     // and strands Dublin's own demands (800 + 400 Mbit/s out, 1,200 in) besides London's.

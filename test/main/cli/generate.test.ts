@@ -125,11 +125,15 @@ describe('nettwin validate', () => {
     const project = path.join(tmp, 'trading.nettwin');
     await run(generateCommand, ['--intent', fixture('trading-critical.intent.json'), '--family', 'dual-ring', '--out', project]);
     const r = await run(validateCommand, [project, '--json']);
-    const doc = JSON.parse(r.out) as { designs: { intent: string; validation: { checks: { id: string; severity: string }[] } }[] };
+    const doc = JSON.parse(r.out) as { designs: { intent: string; validation: { checks: { id: string; severity: string; passed: boolean; message: string }[] } }[] };
     expect(doc.designs).toHaveLength(1);
     expect(doc.designs[0]!.intent).toBe('Trading venues (critical)');
-    expect(doc.designs[0]!.validation.checks.find((c) => c.id === 'redundancy.critical')!.severity).toBe('error');
-    expect(r.code).toBe(0);
+    const critical = doc.designs[0]!.validation.checks.find((c) => c.id === 'redundancy.critical')!;
+    expect(critical.severity).toBe('error');
+    // Both rings of a dual ring lie in the same ducts: two duct cuts split it, so it fails CRITICAL and the CLI says so (issue 15).
+    expect(critical.passed).toBe(false);
+    expect(critical.message).toMatch(/pairs of failures disconnect surviving sites/);
+    expect(r.code).toBe(1);
   });
 
   it('rejects a broken design file in one line', async () => {

@@ -32,7 +32,8 @@ describe.each(TOPOLOGY_FAMILIES)('%s over random intents', (family) => {
           expect(l.latencyMs).toBeGreaterThan(0);
           const a = siteOf.get(l.source)!;
           const b = siteOf.get(l.target)!;
-          expect(l.srlgs).toEqual(a === b ? [`site:${a}`] : [`duct:${a < b ? a : b}~${a < b ? b : a}`]);
+          if (a === b) expect(l.srlgs).toEqual([`site:${a}`]);
+          else expect(l.srlgs[0]).toMatch(new RegExp(`^duct:${a < b ? a : b}~${a < b ? b : a}(#\\d+)?$`));
         }
         expect(d.validation.redundancyAchieved).not.toBeNull();
         expect(d.cost.totalUsd).toBe(d.cost.devicesUsd + d.cost.linksUsd + d.cost.opticsUsd);
@@ -68,13 +69,16 @@ describe.each(TOPOLOGY_FAMILIES)('%s over random intents', (family) => {
 });
 
 describe('capabilities', () => {
-  it('HIGH and CRITICAL are reachable by most families, so the redundancy property is not vacuous', () => {
+  // CRITICAL (any two failures, links, devices and ducts mixed) is claimed by no family: every generated site
+  // has at most two ways out. The redundancy checks say so instead of rating them CRITICAL (issue 15).
+  it('HIGH is reachable by every family but hub-spoke, so the redundancy property is not vacuous; none claims CRITICAL', () => {
     const sites = expandSites(
       { ...fc.sample(intents, { numRuns: 1, seed: 7 })[0]!, siteGroups: [{ role: 'branch', region: 'eu', count: 10, usersPerSite: 1, bandwidthMbpsPerSite: 1 }] },
       1,
     );
-    const critical = TOPOLOGY_FAMILIES.filter((f) => familyCapability(f, sites) === 'CRITICAL');
-    expect(critical).toEqual(['dual-hub', 'leaf-spine', 'dual-ring', 'full-mesh', 'hybrid']);
+    const high = TOPOLOGY_FAMILIES.filter((f) => familyCapability(f, sites) === 'HIGH');
+    expect(high).toEqual(['dual-hub', 'tree', 'leaf-spine', 'ring', 'dual-ring', 'partial-mesh', 'full-mesh', 'hybrid']);
+    expect(TOPOLOGY_FAMILIES.filter((f) => familyCapability(f, sites) === 'CRITICAL')).toEqual([]);
     expect(familyCapability('hub-spoke', sites)).toBe('STANDARD');
   });
 });

@@ -33,14 +33,21 @@ describe('generated identifiers always fit the schema', () => {
           expect(n.id.length).toBeLessThanOrEqual(ID_MAX);
           expect(n.name.length).toBeLessThanOrEqual(ID_MAX);
         }
-        // Distinct ducts stay distinct after shortening.
-        const ducts = new Set(t.links.flatMap((l) => l.srlgs).filter((s) => s.startsWith('duct:')));
-        const pairs = new Set(t.links.filter((l) => l.srlgs.some((s) => s.startsWith('duct:'))).map((l) => {
+        // Distinct ducts stay distinct after shortening: no duct tag joins two different site pairs, and every
+        // pair has one (a redundant circuit between the same sites gets its own diverse duct "#2", issue 15).
+        const pairOf = new Map<string, string>();
+        const pairs = new Set<string>();
+        for (const l of t.links) {
           const a = t.nodes.find((n) => n.id === l.source)!.site!;
           const b = t.nodes.find((n) => n.id === l.target)!.site!;
-          return a < b ? `${a}|${b}` : `${b}|${a}`;
-        }));
-        expect(ducts.size).toBe(pairs.size);
+          const pair = a < b ? `${a}|${b}` : `${b}|${a}`;
+          for (const tag of l.srlgs.filter((x) => x.startsWith('duct:'))) {
+            pairs.add(pair);
+            expect(pairOf.get(tag) ?? pair).toBe(pair);
+            pairOf.set(tag, pair);
+          }
+        }
+        expect(new Set(pairOf.values()).size).toBe(pairs.size);
       }
     }
   });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildTopology } from '../../../src-shared/generate/generate';
+import { buildFamily as buildTopology } from '../../../src-shared/generate/generate';
 import { planFabric } from '../../../src-shared/generate/leaf-spine';
 import { greatCircleKm } from '../../../src-shared/generate/geo';
 import type { Intent } from '../../../src-shared/model/intent';

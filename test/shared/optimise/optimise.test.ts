@@ -6,7 +6,7 @@ import { assess, meetsClass } from '../../../src-shared/optimise/metrics';
 import { applyPatch, invertPatch } from '../../../src-shared/optimise/patch';
 import { DEFAULT_POLICY } from '../../../src-shared/optimise/governance';
 import { optimize, replayStep } from '../../../src-shared/optimise/run';
-import { worstN1Utilisation } from '../../../src-shared/optimise/load';
+import { topMean, worstN1Utilisation } from '../../../src-shared/optimise/load';
 import { REDUNDANCY_ORDER, redundancyRank } from '../../../src-shared/model/intent';
 import { TOPOLOGY_FAMILIES } from '../../../src-shared/model/topology';
 
@@ -50,18 +50,22 @@ describe('optimizer strategies', () => {
     const after = assess(topology, intent);
     expect(after.metrics.bridges).toBe(0);
     expect(after.metrics.articulationPoints).toBe(0);
-    expect(redundancyRank(after.metrics.redundancy!)).toBeGreaterThanOrEqual(redundancyRank('HIGH'));
+    // HIGH also needs two devices at the HQ (issue 15); adding links cannot give that, so STANDARD is the honest result.
+    expect(redundancyRank(after.metrics.redundancy!)).toBeGreaterThanOrEqual(redundancyRank('STANDARD'));
     expect(steps.every((s) => s.patch.length === 1 && s.patch[0]!.op === 'add-link')).toBe(true);
   });
 
   it('load balancing lowers the worst N-1 utilisation and keeps the class', () => {
     const intent = intentOfShape({ sites: 10, regions: 2, redundancy: 'HIGH', goal: 'balanced', mix: 1 });
     const d = generateDesign(intent, 'partial-mesh', 1);
-    const base = worstN1Utilisation(d.topology).value;
+    const base = worstN1Utilisation(d.topology);
     const { steps, topology } = optimize(d.topology, { strategy: 'load', keep: 'HIGH', intent, maxSteps: 3, policy });
-    // This input has room to improve (3 steps at the time of writing): an optimiser that takes no step fails here.
+    // This input has room to improve: an optimiser that takes no step fails here.
     expect(steps.length).toBeGreaterThan(0);
-    expect(worstN1Utilisation(topology).value).toBeLessThan(base);
+    // The strategy lowers the worst case, or, when a link every path must use pins it, the mean of the top links.
+    const after = worstN1Utilisation(topology);
+    expect(after.value).toBeLessThanOrEqual(base.value + 1e-12);
+    if (after.value > base.value - 1e-12) expect(topMean(after.perLink)).toBeLessThan(topMean(base.perLink));
     expect(meetsClass(assess(topology, intent).validation, 'HIGH')).toBe(true);
   });
 });

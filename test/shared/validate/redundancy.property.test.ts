@@ -34,57 +34,75 @@ const designs = fc
     };
   });
 
-/** The classes by definition, by removing things and counting components. */
+/**
+ * The classes by their definitions (docs/planning-model.md), by removing every
+ * element and every pair of elements and looking at which sites survive and
+ * whether one component still holds a device of each of them. Elements:
+ * links, devices, and the shared-risk group conduit:x when it has two or more links.
+ */
 function bruteForce(t: Topology): { none: boolean; standard: boolean; high: boolean; critical: boolean } {
   const g = compileTopology(t);
   const n = g.nodeIds.length;
   const m = g.linkIds.length;
-  const parts = (fn?: Uint8Array, fl?: Uint8Array) => connectedComponents(g, fn, fl);
-  const none = parts().count <= 1;
-  const noLinks = new Uint8Array(m);
-  const siteOf = t.nodes.map((d) => d.site!);
+  const siteOf = g.nodeIds.map((id) => id.split('/')[0]!);
+  const sites = [...new Set(siteOf)];
   const important = new Set(t.sites.filter((s) => s.role === 'hq' || s.role === 'datacenter').map((s) => s.id));
-  let standard = none;
-  let high = none;
-  for (let e = 0; e < m && none; e++) {
-    noLinks[e] = 1;
-    const r = parts(undefined, noLinks);
-    noLinks[e] = 0;
-    if (r.count <= 1) continue;
-    high = false;
-    // The smaller side is cut off; with equal halves, both are.
+  type El = { nodes: number[]; links: number[] };
+  const elements: El[] = [];
+  for (let e = 0; e < m; e++) elements.push({ nodes: [], links: [e] });
+  for (let v = 0; v < n; v++) elements.push({ nodes: [v], links: [] });
+  const conduit = [...Array(m).keys()].filter((e) => t.links[g.linkOrigin[e]!]!.srlgs.includes('conduit:x'));
+  if (conduit.length >= 2) elements.push({ nodes: [], links: conduit });
+  /** Surviving sites, and the sites of each component. */
+  const after = (els: El[]) => {
+    const fn = new Uint8Array(n);
+    const fl = new Uint8Array(m);
+    for (const el of els) {
+      for (const v of el.nodes) fn[v] = 1;
+      for (const e of el.links) fl[e] = 1;
+    }
+    const r = connectedComponents(g, fn, fl);
+    const bySite = new Map<string, Set<number>>();
+    siteOf.forEach((s, v) => {
+      if (fn[v] === 1) return;
+      const set = bySite.get(s) ?? new Set<number>();
+      set.add(r.componentOf[v]!);
+      bySite.set(s, set);
+    });
     const sizes = r.sizes;
-    const small = sizes[0]! < sizes[1]! ? 0 : sizes[1]! < sizes[0]! ? 1 : -1;
+    const sitesIn = sizes.map((_, c) => [...bySite.values()].filter((set) => set.has(c)).length);
+    return { bySite, sitesIn, sizes };
+  };
+  const connected = (els: El[]): boolean => {
+    const { bySite, sitesIn } = after(els);
+    return bySite.size <= 1 || sitesIn.some((k) => k === bySite.size);
+  };
+  const none = connectedComponents(g).count <= 1;
+  // STANDARD: after any single link or conduit failure, every important site has a device in the component
+  // holding every site, or else in the one holding the most sites (then devices); a tie leaves every site cut off.
+  let standard = none;
+  for (const el of elements.filter((x) => x.nodes.length === 0)) {
+    if (!standard) break;
+    const { bySite, sitesIn, sizes } = after([el]);
+    if (sizes.length <= 1 || sitesIn.some((k) => k === bySite.size)) continue;
+    const key = (c: number) => sitesIn[c]! * 1e6 + sizes[c]!;
+    const best = Math.max(...sizes.map((_, c) => key(c)));
+    const mains = sizes.map((_, c) => c).filter((c) => key(c) === best);
     for (const s of important) {
-      const comps = new Set(t.nodes.map((d, v) => (siteOf[v] === s ? r.componentOf[v] : -2)).filter((c) => c !== -2));
-      if (comps.size !== 1) continue;
-      const c = [...comps][0]!;
-      if (small === -1 || c === small) standard = false;
+      const comps = bySite.get(s);
+      if (comps && (mains.length > 1 || !comps.has(mains[0]!))) standard = false;
     }
   }
-  const noNodes = new Uint8Array(n);
-  for (let v = 0; v < n && high; v++) {
-    noNodes[v] = 1;
-    if (parts(noNodes).count > 1) high = false;
-    noNodes[v] = 0;
+  const devicesAt = (s: string) => siteOf.filter((x) => x === s).length;
+  let high = standard && n >= 2 && [...important].every((s) => !sites.includes(s) || devicesAt(s) >= 2);
+  for (const el of elements) if (high && !connected([el])) high = false;
+  let critical = high && sites.length >= 2;
+  for (let i = 0; i < elements.length && critical; i++) {
+    for (let j = i + 1; j < elements.length && critical; j++) if (!connected([elements[i]!, elements[j]!])) critical = false;
   }
-  let critical = high && standard;
-  for (let e = 0; e < m && critical; e++) {
-    for (let f = e + 1; f < m && critical; f++) {
-      noLinks[e] = noLinks[f] = 1;
-      if (parts(undefined, noLinks).count > 1) critical = false;
-      noLinks[e] = noLinks[f] = 0;
-    }
-  }
-  for (const s of t.sites) {
+  for (const s of sites) {
     if (!critical) break;
-    t.nodes.forEach((d, v) => (noNodes[v] = d.site === s.id ? 1 : 0));
-    if (parts(noNodes).count > 1) critical = false;
-  }
-  noNodes.fill(0);
-  if (critical) {
-    t.links.forEach((l, e) => (noLinks[e] = l.srlgs.includes('conduit:x') ? 1 : 0));
-    if (parts(undefined, noLinks).count > 1) critical = false;
+    if (!connected([{ nodes: siteOf.flatMap((x, v) => (x === s ? [v] : [])), links: [] }])) critical = false;
   }
   return { none, standard, high, critical };
 }

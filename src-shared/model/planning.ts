@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/**
+ * The planning assumptions every check reads: how a site's bandwidth becomes
+ * a traffic matrix (shares of a documented, role-aware pattern, or explicit
+ * site-to-site demands), the growth applied once to every demand, and the
+ * utilisation a link may reach under failure. They live on the intent and
+ * are copied onto a generated design (`Topology.planning`) so a design read
+ * without its intent still gives the same numbers on every surface.
+ * Defaults and their sources: docs/planning-model.md.
+ */
+export const TrafficSharesSchema = z
+  .strictObject({
+    /** Of a branch/campus/colo/hub/HQ site's bandwidth: to the datacenters (split by their bandwidth). */
+    toDatacenters: z.number().min(0).max(1).default(0.6),
+    /** To the HQ site(s). */
+    toHq: z.number().min(0).max(1).default(0.1),
+    /** To the internet, broken out at the nearest hub or datacenter of the site's region. */
+    internet: z.number().min(0).max(1).default(0.2),
+    /** East–west to the other sites of the same region and role (split by their bandwidth). */
+    eastWest: z.number().min(0).max(1).default(0.1),
+    /** Of a datacenter's bandwidth: replicated to the other datacenters (split by their bandwidth). */
+    dcToDc: z.number().min(0).max(1).default(0.25),
+  })
+  .refine((s) => s.toDatacenters + s.toHq + s.internet + s.eastWest <= 1 + 1e-9, {
+    message: 'toDatacenters + toHq + internet + eastWest must not exceed 1',
+  });
+export type TrafficShares = z.infer<typeof TrafficSharesSchema>;
+
+export const SiteDemandSchema = z.strictObject({
+  /** Site name (as in the intent) or site id (as in the design). */
+  from: z.string().min(1).max(200),
+  to: z.string().min(1).max(200),
+  gbps: z.number().nonnegative(),
+  /** Also the same volume back (a symmetric flow). Default true. */
+  both: z.boolean().default(true),
+});
+export type SiteDemand = z.infer<typeof SiteDemandSchema>;
+
+export const TrafficPlanSchema = z.strictObject({
+  /** role-aware: the pattern below from each site's bandwidth; explicit: `demands` only. */
+  pattern: z.enum(['role-aware', 'explicit']).default('role-aware'),
+  shares: TrafficSharesSchema.prefault({}),
+  /** Site-to-site demands in Gbit/s (before growth); added to the pattern, or the whole matrix when explicit. */
+  demands: z.array(SiteDemandSchema).max(100_000).default([]),
+});
+export type TrafficPlan = z.infer<typeof TrafficPlanSchema>;
+
+export const PlanningSchema = z.strictObject({
+  growthHeadroomPct: z.number().min(0).max(500).default(20),
+  /** Highest utilisation (per direction) a link may reach in any failure the class must survive. */
+  utilisationLimitPct: z.number().min(1).max(100).default(80),
+  traffic: TrafficPlanSchema.prefault({}),
+});
+export type Planning = z.infer<typeof PlanningSchema>;
+
+export const DEFAULT_PLANNING: Planning = PlanningSchema.parse({});
