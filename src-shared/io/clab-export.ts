@@ -1,6 +1,6 @@
 import type { DeviceRole, Topology } from '../model/topology';
-import { DEFAULT_CLAB_KINDS, clabPortName, type ClabKind } from './clab-kinds';
-import { assignInterfaces, deviceNames } from './interfaces';
+import { CLAB_BRIDGE_KINDS, DEFAULT_CLAB_KINDS, deviceKind, type ClabKind } from './clab-kinds';
+import { deviceNames, portPlan } from './interfaces';
 import { emitYaml } from './yaml-emit';
 
 export interface ClabExportOptions {
@@ -31,16 +31,16 @@ export function clabDocument(topology: Topology, options: ClabExportOptions = {}
   const kinds = { ...DEFAULT_CLAB_KINDS, ...options.kinds };
   // Container names from device names (readable in `docker ps`); ids travel as labels.
   const names = deviceNames(topology.nodes);
-  const kindOf = new Map(topology.nodes.map((n) => [n.id, kinds[n.role]]));
-  const ports = assignInterfaces(topology, (id, k) => clabPortName(kindOf.get(id)?.kind ?? 'linux', k));
+  const ports = portPlan(topology, 'clab', kinds);
   const sites = new Map(topology.sites.map((s) => [s.id, s]));
 
   const nodes: Record<string, unknown> = {};
   for (const n of topology.nodes) {
-    const kind = kindOf.get(n.id)!;
-    const labels: Record<string, Label> = {};
+    const kind = deviceKind(n, kinds);
+    const labels: Record<string, string> = {};
+    // Strings, never numbers: the schema allows only numbers ≥ 0, and a west longitude is negative.
     const put = (key: string, v: Label | undefined) => {
-      if (v !== undefined) labels[`${CLAB_LABEL}${key}`] = v;
+      if (v !== undefined && String(v) !== '') labels[`${CLAB_LABEL}${key}`] = String(v);
     };
     put('id', n.id);
     put('name', n.name);
@@ -65,12 +65,13 @@ export function clabDocument(topology: Topology, options: ClabExportOptions = {}
       put('site-users', site.users);
       put('site-bandwidth-mbps', site.bandwidthMbps);
     }
-    nodes[names.get(n.id)!] = {
-      kind: kind.kind,
-      image: kind.image,
-      group: n.site ?? n.role,
-      labels,
-    };
+    const node: Record<string, unknown> = { kind: kind.kind };
+    // A bridge is the host's Linux bridge: containerlab refuses an image for it.
+    if (kind.image !== undefined && !CLAB_BRIDGE_KINDS.has(kind.kind)) node['image'] = kind.image;
+    if (kind.type !== undefined) node['type'] = kind.type;
+    node['group'] = n.site ?? n.role;
+    node['labels'] = labels;
+    nodes[names.get(n.id)!] = node;
   }
 
   const links = topology.links.map((l) => {

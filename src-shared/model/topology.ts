@@ -73,6 +73,14 @@ export const DeviceSchema = z.object({
   x: z.number().finite().optional(),
   y: z.number().finite().optional(),
   pinned: z.boolean().optional(),
+  /**
+   * How the device runs in a lab: containerlab node kind, image and type. Set
+   * by the containerlab importer (so a real lab exports back as it was) or by
+   * the user; absent, exports take the kind of the device's role.
+   */
+  platform: z
+    .object({ kind: z.string().min(1).max(100), image: z.string().min(1).max(300).optional(), type: z.string().min(1).max(100).optional() })
+    .optional(),
 });
 export type Device = z.infer<typeof DeviceSchema>;
 
@@ -87,6 +95,12 @@ export const LinkSchema = z.object({
   /** Shared-risk link groups: links with a common tag fail together. */
   srlgs: z.array(z.string().min(1).max(100)).default([]),
   costUsd: z.number().nonnegative().optional(),
+  /**
+   * Interface names at the two ends, as an imported lab names them
+   * (`ethernet-1/1`, `e1-36`, `swp12`). Absent, exports number ports per device.
+   */
+  sourcePort: z.string().min(1).max(100).optional(),
+  targetPort: z.string().min(1).max(100).optional(),
 });
 export type Link = z.infer<typeof LinkSchema>;
 

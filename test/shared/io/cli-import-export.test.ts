@@ -106,7 +106,10 @@ describe('nettwin export', () => {
   it('picks a design by name, and writes folders for multi-file formats', async () => {
     const project = at('zoo.nettwin');
     expect((await run('export', project, '--format', 'netbox-csv', '--design', 'Abilene', '--out', at('nbcsv'))).code).toBe(0);
-    expect(fs.readdirSync(at('nbcsv')).sort()).toEqual(['cables.csv', 'devices.csv', 'sites.csv']);
+    expect(fs.readdirSync(at('nbcsv')).sort()).toEqual([
+      'IMPORT-ORDER.txt', 'cables.csv', 'custom-fields.csv', 'device-roles.csv', 'device-types.csv', 'devices.csv',
+      'interfaces.csv', 'manufacturers.csv', 'regions.csv', 'sites.csv',
+    ]);
     expect((await run('export', project, '--format', 'ansible', '--design', 'Abilene', '--out', at('inv'))).code).toBe(0);
     expect(fs.readdirSync(at('inv/host_vars'))).toContain('New-York.yml');
     expect((await run('export', project, '--format', 'ansible', '--design', 'Abilene', '--out', at('hosts.yml'))).code).toBe(0);

@@ -118,8 +118,10 @@ describe('Ansible export', () => {
 describe('NetBox, GraphML and SVG exports parse back', () => {
   it.each(designs().map((t, k) => [k, t] as const))('design %i', (_k, t) => {
     const csv = exportNetboxCsv(t);
-    for (const [file, rows] of [['sites', t.sites.length], ['devices', t.nodes.length], ['cables', t.links.length]] as const) {
-      const records = parseCsv(csv[file], file);
+    // One more site when some device stands in none: NetBox requires a site.
+    const holding = t.nodes.some((n) => n.site === undefined) ? 1 : 0;
+    for (const [file, rows] of [['sites', t.sites.length + holding], ['devices', t.nodes.length], ['cables', t.links.length]] as const) {
+      const records = parseCsv(csv[`${file}.csv`], file);
       expect(records).toHaveLength(rows + 1);
       expect(new Set(records.map((r) => r.cells.length)).size).toBe(1);
     }
