@@ -97,8 +97,8 @@ export function clabDocument(topology: Topology, options: ClabExportOptions = {}
   };
 }
 
-/** containerlab uses the lab name in container and directory names. */
+/** containerlab uses the lab name in container and directory names; its schema wants a letter or digit first. */
 export function clabLabName(name: string): string {
-  const safe = name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  const safe = name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^[^A-Za-z0-9]+|-+$/g, '');
   return safe.length > 0 ? safe.slice(0, 60) : 'nettwin';
 }

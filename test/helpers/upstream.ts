@@ -1,14 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Readers of the upstream definitions vendored unmodified in
  * test/fixtures/upstream (README.md there names each file's commit). The
  * export tests check our files against these, not against a transcription.
  */
-export const UPSTREAM_DIR = path.resolve(__dirname, '../fixtures/upstream');
+/** This folder: vitest defines __dirname; a tsx script (ESM) has only import.meta.url. */
+const HERE = typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
+export const UPSTREAM_DIR = path.resolve(HERE, '../fixtures/upstream');
 
-const read = (rel: string): string => fs.readFileSync(path.join(UPSTREAM_DIR, rel), 'utf8');
+const cache = new Map<string, unknown>();
+/** Each file is read and each definition parsed once per run: the checks ask for them per exported design. */
+function memo<T>(key: string, make: () => T): T {
+  if (!cache.has(key)) cache.set(key, make());
+  return cache.get(key) as T;
+}
+const read = (rel: string): string => memo(`file:${rel}`, () => fs.readFileSync(path.join(UPSTREAM_DIR, rel), 'utf8'));
 
 /** containerlab's own JSON schema of a topology file. */
 export function clabSchema(): object {
@@ -63,6 +72,10 @@ export interface DjangoField {
 
 /** A Django model field as declared in a class of a vendored NetBox file (own fields only, not inherited). */
 export function djangoField(file: string, cls: string, field: string): DjangoField {
+  return memo(`field:${file}:${cls}:${field}`, () => readDjangoField(file, cls, field));
+}
+
+function readDjangoField(file: string, cls: string, field: string): DjangoField {
   const body = pythonClass(file, cls);
   const m = new RegExp(`^ {4}${field} = models\\.(\\w+)\\(`, 'm').exec(body);
   if (!m) throw new Error(`netbox/${file}: class ${cls} declares no field ${field}`);
@@ -83,6 +96,10 @@ export function djangoField(file: string, cls: string, field: string): DjangoFie
 
 /** The CSV columns a NetBox import form accepts: its `Meta.fields` (custom fields come as `cf_<name>`). */
 export function importFormFields(file: string, cls: string): string[] {
+  return memo(`form:${file}:${cls}`, () => readFormFields(file, cls));
+}
+
+function readFormFields(file: string, cls: string): string[] {
   const body = pythonClass(file, cls);
   const m = /^ {8}fields = [([]/m.exec(body);
   if (!m) throw new Error(`netbox/${file}: class ${cls} has no Meta.fields`);
@@ -115,6 +132,10 @@ const KEY_CONSTANTS: Record<string, string> = { tagsKey: 'tags', customFieldsKey
 
 /** A resource's top-level attributes, read from its `Schema: map[string]*schema.Schema{…}` in the vendored Go file. */
 export function terraformResource(type: string): Map<string, TfAttribute> {
+  return memo(`tf:${type}`, () => readTerraformResource(type));
+}
+
+function readTerraformResource(type: string): Map<string, TfAttribute> {
   const text = read(`terraform-provider-netbox/resource_${type}.go`);
   const at = text.indexOf('Schema: map[string]*schema.Schema{');
   if (at < 0) throw new Error(`resource_${type}.go: no Schema map`);
