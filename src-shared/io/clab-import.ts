@@ -16,6 +16,9 @@ import { isRecord, parseYaml } from './yaml-doc';
 
 type LinkInput = TopologyInput['links'][number];
 
+/** Node fields the design keeps (kind/image/type as `platform`, labels, group as role hint). */
+const NODE_FIELDS_KEPT = new Set(['kind', 'image', 'type', 'group', 'labels']);
+
 /** Endpoints that are not lab nodes (host side of veths, management, tunnels). */
 const SPECIAL_NODES = new Set(['host', 'mgmt-net', 'macvlan', 'vxlan', 'vxlan-stitch', 'dummy']);
 
@@ -47,6 +50,7 @@ export function importClab(text: string, file = 'topology.clab.yml'): ImportResu
   const groups = isRecord(topo['groups']) ? topo['groups'] : {};
   const platforms = new Map<string, NonNullable<Topology['nodes'][number]['platform']>>();
   let bridges = 0;
+  const unkept = new Map<string, number>();
 
   const nodes: DraftNode[] = [];
   const idOfKey = new Map<string, string>();
@@ -98,11 +102,15 @@ export function importClab(text: string, file = 'topology.clab.yml'): ImportResu
       const type = inherited('type');
       platforms.set(id, { kind, ...(image !== undefined ? { image: image.slice(0, 300) } : {}), ...(type !== undefined ? { type: type.slice(0, 100) } : {}) });
     }
+    for (const f of Object.keys(cfg)) {
+      if (!NODE_FIELDS_KEPT.has(f)) unkept.set(f, (unkept.get(f) ?? 0) + 1);
+    }
     const bridge = kind !== undefined && CLAB_BRIDGE_KINDS.has(kind);
     const role = bridge
       ? { role: 'access' as const, guessed: false, from: `kind ${kind}` }
       : readRole(label('role'), groupName ?? str(kindCfg['group']));
     if (bridge) {
+      node.role = 'access';
       bridges++;
       report.mapped.push(`node "${key}": kind ${kind} is a LAN segment (a Linux bridge joining its members, no routing): kept as a layer-2 device with role access, exported back as kind ${kind}`);
     } else if (role.role !== undefined) {
@@ -142,6 +150,7 @@ export function importClab(text: string, file = 'topology.clab.yml'): ImportResu
   }
   report.mapped.push(`${nodes.length} nodes`);
 
+  for (const [f, n] of unkept) report.dropped.push(`node field "${f}" (${n} node${n === 1 ? '' : 's'}): not kept, a design has no place for it`);
   if (bridges > 0) report.mapped.push(`${bridges} LAN segment${bridges === 1 ? '' : 's'} (bridge)`);
 
   const links = readLinks(topo['links'], src, file, idOfKey, hostKeys, report);
