@@ -54,6 +54,7 @@ export function clabDocument(topology: Topology, options: ClabExportOptions = {}
     put('x', n.x);
     put('y', n.y);
     if (n.pinned !== undefined) put('pinned', String(n.pinned));
+    for (const [k, v] of Object.entries(n.attributes ?? {})) put(`attr.${k}`, v);
     const site = n.site === undefined ? undefined : sites.get(n.site);
     put('site', n.site);
     if (site) {
@@ -85,6 +86,7 @@ export function clabDocument(topology: Topology, options: ClabExportOptions = {}
     };
     if (l.distanceKm !== undefined) nettwin['distanceKm'] = l.distanceKm;
     if (l.costUsd !== undefined) nettwin['costUsd'] = l.costUsd;
+    if (l.attributes !== undefined) nettwin['attributes'] = l.attributes;
     return {
       endpoints: [`${names.get(l.source)}:${p.source}`, `${names.get(l.target)}:${p.target}`],
       vars: { nettwin },

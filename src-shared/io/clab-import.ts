@@ -130,6 +130,12 @@ export function importClab(text: string, file = 'topology.clab.yml'): ImportResu
     set('x', num('x'));
     set('y', num('y'));
     if (label('pinned') !== undefined) node.pinned = label('pinned') === 'true';
+    // Foreign attributes a GraphML import kept (nettwin.attr.Country …).
+    const attrPrefix = `${CLAB_LABEL}attr.`;
+    for (const [k, v] of Object.entries(labels)) {
+      const text = str(v);
+      if (k.startsWith(attrPrefix) && k.length > attrPrefix.length && text !== undefined) (node.attributes ??= {})[k.slice(attrPrefix.length, attrPrefix.length + 100)] = text.slice(0, 1000);
+    }
     const site = label('site');
     if (site !== undefined) {
       node.site = site;
@@ -251,6 +257,13 @@ function readLinks(
       if (v === undefined) continue;
       if (typeof v !== 'number') throw new ImportError(file, `${key} must be a number`, line(), `${field}.vars.nettwin.${key}`);
       link[key] = v;
+    }
+    const attributes = vars?.['attributes'];
+    if (attributes !== undefined) {
+      if (!isRecord(attributes) || !Object.values(attributes).every((v) => typeof v === 'string')) {
+        throw new ImportError(file, 'attributes must map names to strings', line(), `${field}.vars.nettwin.attributes`);
+      }
+      link.attributes = attributes as Record<string, string>;
     }
     const srlgs = vars?.['srlgs'];
     if (srlgs !== undefined) {

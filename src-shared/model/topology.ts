@@ -42,6 +42,12 @@ export const TOPOLOGY_FAMILIES = [
 export const FamilySchema = z.enum(TOPOLOGY_FAMILIES);
 export type Family = z.infer<typeof FamilySchema>;
 
+/**
+ * Attributes an import read but has no field for (Topology Zoo's Country,
+ * Internal, LinkLabel, LinkType …), kept verbatim so the GraphML export
+ * writes them back; the import report names them.
+ */
+const ForeignAttributes = z.record(z.string().min(1).max(100), z.string().max(1000));
 const Id = z.string().min(1).max(200);
 const Name = z.string().min(1).max(200);
 
@@ -81,6 +87,7 @@ export const DeviceSchema = z.object({
   platform: z
     .object({ kind: z.string().min(1).max(100), image: z.string().min(1).max(300).optional(), type: z.string().min(1).max(100).optional() })
     .optional(),
+  attributes: ForeignAttributes.optional(),
 });
 export type Device = z.infer<typeof DeviceSchema>;
 
@@ -101,6 +108,7 @@ export const LinkSchema = z.object({
    */
   sourcePort: z.string().min(1).max(100).optional(),
   targetPort: z.string().min(1).max(100).optional(),
+  attributes: ForeignAttributes.optional(),
 });
 export type Link = z.infer<typeof LinkSchema>;
 

@@ -34,12 +34,18 @@ const clabCarries = (t: Topology) => {
  */
 const withoutLabFacts = (t: Topology): Topology => ({
   ...t,
+  nodes: t.nodes.map(({ platform: _p, attributes: _a, ...n }) => n),
+  links: t.links.map(({ sourcePort: _s, targetPort: _t, attributes: _a, ...l }) => l),
+});
+/** GraphML carries foreign attributes, not a lab's kinds or ports. */
+const withoutLabPlatform = (t: Topology): Topology => ({
+  ...t,
   nodes: t.nodes.map(({ platform: _p, ...n }) => n),
   links: t.links.map(({ sourcePort: _s, targetPort: _t, ...l }) => l),
 });
 
 /** GraphML import drops self-loops (the analyze contract's link semantics); all else comes back. */
-const withoutSelfLoops = (t: Topology) => withoutLabFacts({ ...t, links: t.links.filter((l) => l.source !== l.target) });
+const withoutSelfLoops = (t: Topology) => withoutLabPlatform({ ...t, links: t.links.filter((l) => l.source !== l.target) });
 
 const FORMATS = [
   {
