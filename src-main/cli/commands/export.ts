@@ -11,7 +11,7 @@ import { openProject, withServices } from '../session';
 
 const FORMATS = [...TOPOLOGY_EXPORT_FORMATS, 'csv'] as const;
 const USAGE =
-  `nettwin export PROJECT.nettwin --format ${FORMATS.join('|')} --out PATH ` +
+  `nettwin export PROJECT.nettwin --format ${FORMATS.join('|')} --out PATH|- ` +
   '[--design ID|NAME] [--kind ROLE=KIND,IMAGE]...';
 
 /** The design to export: named by id or name, else the most recently changed one. */
@@ -95,8 +95,18 @@ export const exportCommand: Command = {
         throw new CliError(`design "${design.name}" has no sweep results to export; run a failure sweep first`);
       }
     });
+    // `--out -`: the file's text is the only thing on stdout; the status line goes to stderr, as it always does.
+    if (out === '-') {
+      const names = Object.keys(files);
+      if (names.length !== 1) {
+        throw new CliError(`${format} writes ${names.length} files (${names.join(', ')}); give --out FOLDER, not -`);
+      }
+      io.out(files[names[0]!]!);
+      io.err(`exported design "${design.name}" (${design.id}) as ${format} → standard output`);
+      return 0;
+    }
     const written = writeFiles(files, out);
-    io.out(`exported design "${design.name}" (${design.id}) as ${format} → ${written.join(', ')}`);
+    io.err(`exported design "${design.name}" (${design.id}) as ${format} → ${written.join(', ')}`);
     return 0;
   },
 };
