@@ -11,6 +11,7 @@ import type { ScenarioClass } from '../../../src-shared/sim/scenarios';
 import type { Services } from '../../services/container';
 import { intOption, parseCli } from '../args';
 import { readFileCapped } from '../readCapped';
+import { findDesign } from '../designs';
 import { CliError, type Command } from '../command';
 import { openProject, withServices } from '../session';
 import { loadTopologyFile, table } from './analyze';
@@ -67,8 +68,8 @@ function designsOf(s: Services, file: string, designId: string | undefined): Top
   if (file.endsWith(PROJECT_EXTENSION)) {
     const projectId = openProject(s, file, { readOnly: true });
     const all = s.designs.list(projectId);
-    const chosen = designId === undefined ? all : all.filter((d) => d.id === designId);
-    if (chosen.length === 0) throw new CliError(`${file}: ${designId === undefined ? 'the project has no designs' : `no design "${designId}"`}`);
+    const chosen = designId === undefined ? all : [findDesign(file, all, designId)];
+    if (chosen.length === 0) throw new CliError(`${file}: the project has no designs`);
     // From the stored counts, before any design is read (a 50,000-device one takes seconds to parse).
     for (const d of chosen) checkSweepable(file, { name: d.name, devices: d.nodeCount, links: d.linkCount });
     return chosen.map((d) => s.designs.get(projectId, d.id).topology);
@@ -121,7 +122,7 @@ export const simulateCommand: Command = {
   summary: 'Full failure impact report of a design: scenarios, rerouted traffic, isolation, availability',
   usage:
     'nettwin simulate FILE.nettwin|design.json|FILE.graphml [--scenarios n1,n2,srlg,sites,regions] ' +
-    '[--traffic uniform|gravity|hub-centric|FILE] [--json] [--threads N] [--design ID] [--n2-sample N] [--seed N]',
+    '[--traffic uniform|gravity|hub-centric|FILE] [--json] [--threads N] [--design ID|NAME|FAMILY] [--n2-sample N] [--seed N]',
   run: async (args, io) => {
     const { values, positionals } = parseCli(args, {
       scenarios: { type: 'string' },

@@ -193,3 +193,17 @@ describe('nettwin and pipes: - for stdin and stdout, status on stderr, EPIPE qui
     expect(code === 0 || code === null).toBe(true);
   }, 150_000);
 });
+
+describe('--design takes an id, a name in any case, or a unique family', () => {
+  it('in export and in simulate', async () => {
+    const r = await run('export', at('zoo.nettwin'), '--format', 'json', '--design', 'abilene', '--out', at('ab.json'));
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('exported design "Abilene"');
+    const s = await run('simulate', at('zoo.nettwin'), '--design', 'Abilene', '--scenarios', 'n1', '--json');
+    expect(s.code, s.err).toBe(0);
+    expect(s.out).toContain('Abilene');
+    const missing = await run('simulate', at('zoo.nettwin'), '--design', 'leaf-spine');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('no design "leaf-spine"');
+  }, 120_000);
+});
