@@ -107,13 +107,6 @@ function readFormFields(file: string, cls: string): string[] {
   return [...list.matchAll(/'([a-z0-9_]+)'/g)].map((x) => x[1]!);
 }
 
-/** The choices of a NetBox `ChoiceSet` class's CHOICES list (the values, not the labels). */
-export function choiceValues(file: string, cls: string): string[] {
-  const body = pythonClass(file, cls);
-  const consts = new Map([...body.matchAll(/^ {4}([A-Z0-9_]+) = '([^']*)'/gm)].map((x) => [x[1]!, x[2]!]));
-  return [...consts.values()];
-}
-
 // ---------------------------------------------------------------- terraform-provider-netbox (Go)
 
 export interface TfAttribute {
