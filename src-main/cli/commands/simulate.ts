@@ -12,7 +12,7 @@ import type { Services } from '../../services/container';
 import { intOption, parseCli } from '../args';
 import { readFileCapped } from '../readCapped';
 import { findDesign } from '../designs';
-import { CliError, type Command } from '../command';
+import { CliError, type CliIo, type Command } from '../command';
 import { openProject, withServices } from '../session';
 import { loadTopologyFile, table } from './analyze';
 
@@ -91,6 +91,48 @@ function designFile(file: string): Topology {
   return loadTopologyFile(file);
 }
 
+/**
+ * `--save`: runs the sweep the app itself runs (sim:run) on each chosen
+ * design of the project and stores it there, so the UI shows it and
+ * `nettwin export … --format csv` writes its sweep CSV. Options of the
+ * file-only report (threads, N-2 sample, seed, a traffic file) are refused
+ * rather than silently ignored.
+ */
+async function saveSweeps(
+  io: CliIo,
+  file: string,
+  values: { design?: string | undefined; threads?: string | undefined; 'n2-sample'?: string | undefined; seed?: string | undefined },
+  classes: ScenarioClass[],
+  traffic: TrafficOption,
+  unitGbps: number | undefined,
+): Promise<number> {
+  if (!file.endsWith(PROJECT_EXTENSION)) throw new CliError(`--save stores the sweep in a project: give a ${PROJECT_EXTENSION} file, not ${path.basename(file)}`);
+  for (const o of ['threads', 'n2-sample', 'seed'] as const) {
+    if (values[o] !== undefined) throw new CliError(`--${o} does not apply with --save: the saved sweep is the app's own, with its settings`);
+  }
+  if (unitGbps !== undefined) throw new CliError('--save takes --traffic uniform, gravity or hub-centric, not a traffic file');
+  const saved = await withServices({}, async (s) => {
+    const projectId = openProject(s, file);
+    const all = s.designs.list(projectId);
+    const chosen = values.design === undefined ? all : [findDesign(file, all, values.design)];
+    if (chosen.length === 0) throw new CliError(`${file}: the project has no designs`);
+    const out = [];
+    for (const d of chosen) {
+      const run = await s.simulations.run({ projectId, designId: d.id, scenarios: classes, traffic }, { signal: new AbortController().signal, progress: () => {} });
+      out.push({ design: d, ...run });
+    }
+    return out;
+  });
+  for (const r of saved) {
+    io.out(
+      `saved sweep ${r.simulationId} of "${r.design.name}": ${r.summary.scenarioCount} scenarios, ${r.summary.disconnecting} disconnecting, ` +
+        `worst utilisation ${pct(r.summary.worstUtilisation)}`,
+    );
+  }
+  io.err(`sweep CSV: nettwin export ${file} --format csv --design ${saved[0]!.design.id} --out sweep.csv`);
+  return 0;
+}
+
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 const num = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(2));
 
@@ -122,7 +164,7 @@ export const simulateCommand: Command = {
   summary: 'Full failure impact report of a design: scenarios, rerouted traffic, isolation, availability',
   usage:
     'nettwin simulate FILE.nettwin|design.json|FILE.graphml [--scenarios n1,n2,srlg,sites,regions] ' +
-    '[--traffic uniform|gravity|hub-centric|FILE] [--json] [--threads N] [--design ID|NAME|FAMILY] [--n2-sample N] [--seed N]',
+    '[--traffic uniform|gravity|hub-centric|FILE] [--json] [--threads N] [--design ID|NAME|FAMILY] [--n2-sample N] [--seed N] [--save]',
   run: async (args, io) => {
     const { values, positionals } = parseCli(args, {
       scenarios: { type: 'string' },
@@ -132,6 +174,7 @@ export const simulateCommand: Command = {
       design: { type: 'string' },
       'n2-sample': { type: 'string' },
       seed: { type: 'string' },
+      save: { type: 'boolean' },
     });
     if (positionals.length !== 1) throw new CliError('expected exactly one FILE');
     const file = positionals[0]!;
@@ -147,6 +190,7 @@ export const simulateCommand: Command = {
     const tr = values.traffic ?? 'uniform';
     const { option: traffic, unitGbps } =
       tr === 'uniform' || tr === 'gravity' || tr === 'hub-centric' ? { option: tr as TrafficOption, unitGbps: undefined } : trafficFile(tr);
+    if (values.save) return saveSweeps(io, file, values, classes, traffic, unitGbps);
     const reports = await withServices({}, async (s) => {
       const designs = designsOf(s, file, values.design);
       try {

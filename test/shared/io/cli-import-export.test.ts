@@ -207,3 +207,32 @@ describe('--design takes an id, a name in any case, or a unique family', () => {
     expect(missing.err).toContain('no design "leaf-spine"');
   }, 120_000);
 });
+
+describe('simulate --save', () => {
+  // Whether `export --format csv` then writes it rests on the sweep CSV reading the stored rows (issue 14's
+  // `label`/`scenario` fix); here: the sweep is stored as the app stores its own.
+  it('stores the sweep in the project, as the app does', async () => {
+    const project = at('saved.nettwin');
+    expect((await run('import', path.join(ZOO, 'Abilene.graphml'), '--out', project)).code).toBe(0);
+    const before = await run('export', project, '--format', 'csv', '--out', at('none.csv'));
+    expect(before.code).toBe(2);
+    const r = await run('simulate', project, '--save', '--design', 'abilene', '--scenarios', 'n1');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out, r.out).toMatch(/^saved sweep \S+ of "Abilene": 25 scenarios, \d+ disconnecting, worst utilisation [\d.]+%/);
+    const p = openProjectFile(project, { readOnly: true, lock: false });
+    try {
+      const [design] = p.topologies.list();
+      const sims = p.simulations.listFor(design!.id);
+      expect(sims).toHaveLength(1);
+      // 14 links and 11 devices fail one at a time.
+      const stored = p.simulations.result(sims[0]!.id) as { design: string; scenarios: unknown[] };
+      expect(stored.design).toBe('Abilene');
+      expect(stored.scenarios).toHaveLength(25);
+    } finally {
+      p.close();
+    }
+    const refused = await run('simulate', project, '--save', '--seed', '3');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('--seed does not apply with --save');
+  }, 120_000);
+});
