@@ -92,7 +92,7 @@ export const exportCommand: Command = {
         throw new CliError(`design "${design.name}" has no sweep results to export; run a failure sweep first`);
       }
     });
-    // `--out -`: the file's text is the only thing on stdout; the status line goes to stderr, as it always does.
+    // `--out -`: the file's text is the only thing on stdout; the status line goes to stderr.
     if (out === '-') {
       const names = Object.keys(files);
       if (names.length !== 1) {
@@ -103,7 +103,7 @@ export const exportCommand: Command = {
       return 0;
     }
     const written = writeFiles(files, out);
-    io.err(`exported design "${design.name}" (${design.id}) as ${format} → ${written.join(', ')}`);
+    io.out(`exported design "${design.name}" (${design.id}) as ${format} → ${written.join(', ')}`);
     return 0;
   },
 };
