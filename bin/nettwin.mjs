@@ -45,5 +45,12 @@ if (bundleIsCurrent()) {
   }
   entry = pathToFileURL(path.join(root, 'src-main', 'cli', 'main.ts')).href;
 }
+// A reader that stops early (`nettwin export … --out - | head`) closes the pipe:
+// that is the reader's choice, not a failure, so exit quietly instead of printing a stack.
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  process.stderr.write(`nettwin: cannot write to standard output: ${err.message}\n`);
+  process.exit(1);
+});
 const { main } = await import(entry);
 process.exitCode = await main(process.argv.slice(2));

@@ -1,7 +1,7 @@
 import type { Topology } from '../model/topology';
-import { ANSIBLE_NETWORK_OS, DEFAULT_CLAB_KINDS, osPortName } from './clab-kinds';
+import { ANSIBLE_CONNECTION, ANSIBLE_NETWORK_OS, DEFAULT_CLAB_KINDS, deviceKind } from './clab-kinds';
 import { clabLabName, type ClabExportOptions } from './clab-export';
-import { assignInterfaces, deviceNames } from './interfaces';
+import { deviceNames, portPlan } from './interfaces';
 import { emitYaml } from './yaml-emit';
 
 export interface AnsibleExportOptions extends ClabExportOptions {
@@ -41,8 +41,8 @@ export function exportAnsible(topology: Topology, options: AnsibleExportOptions 
 export function ansibleDocuments(topology: Topology, options: AnsibleExportOptions = {}): Record<string, unknown> {
   const kinds = { ...DEFAULT_CLAB_KINDS, ...options.kinds };
   const hosts = deviceNames(topology.nodes);
-  const kindOf = new Map(topology.nodes.map((n) => [n.id, kinds[n.role].kind]));
-  const plan = assignInterfaces(topology, (id, k) => osPortName(kindOf.get(id) ?? 'linux', k));
+  const kindOf = new Map(topology.nodes.map((n) => [n.id, deviceKind(n, kinds).kind]));
+  const plan = portPlan(topology, 'os', kinds);
   const links = new Map(topology.links.map((l) => [l.id, l]));
   const sites = new Map(topology.sites.map((s) => [s.id, s]));
   const byName = new Map(topology.nodes.map((n) => [n.id, n]));
@@ -72,6 +72,8 @@ export function ansibleDocuments(topology: Topology, options: AnsibleExportOptio
     vars['ansible_host'] = `clab-${lab}-${host}`;
     const os = ANSIBLE_NETWORK_OS[kindOf.get(n.id)!];
     if (os !== undefined) vars['ansible_network_os'] = os;
+    const connection = ANSIBLE_CONNECTION[kindOf.get(n.id)!];
+    if (connection !== undefined) vars['ansible_connection'] = connection;
     vars['interfaces'] = (plan.byDevice.get(n.id) ?? []).map((p) => {
       const l = links.get(p.linkId)!;
       const iface: Record<string, unknown> = {

@@ -1,6 +1,6 @@
 import type { DeviceRole, Topology } from '../model/topology';
-import { DEFAULT_CLAB_KINDS, clabPortName, type ClabKind } from './clab-kinds';
-import { assignInterfaces, deviceNames } from './interfaces';
+import { CLAB_BRIDGE_KINDS, DEFAULT_CLAB_KINDS, deviceKind, type ClabKind } from './clab-kinds';
+import { deviceNames, portPlan } from './interfaces';
 import { emitYaml } from './yaml-emit';
 
 export interface ClabExportOptions {
@@ -31,16 +31,16 @@ export function clabDocument(topology: Topology, options: ClabExportOptions = {}
   const kinds = { ...DEFAULT_CLAB_KINDS, ...options.kinds };
   // Container names from device names (readable in `docker ps`); ids travel as labels.
   const names = deviceNames(topology.nodes);
-  const kindOf = new Map(topology.nodes.map((n) => [n.id, kinds[n.role]]));
-  const ports = assignInterfaces(topology, (id, k) => clabPortName(kindOf.get(id)?.kind ?? 'linux', k));
+  const ports = portPlan(topology, 'clab', kinds);
   const sites = new Map(topology.sites.map((s) => [s.id, s]));
 
   const nodes: Record<string, unknown> = {};
   for (const n of topology.nodes) {
-    const kind = kindOf.get(n.id)!;
-    const labels: Record<string, Label> = {};
+    const kind = deviceKind(n, kinds);
+    const labels: Record<string, string> = {};
+    // Strings, never numbers: the schema allows only numbers ≥ 0, and a west longitude is negative.
     const put = (key: string, v: Label | undefined) => {
-      if (v !== undefined) labels[`${CLAB_LABEL}${key}`] = v;
+      if (v !== undefined && String(v) !== '') labels[`${CLAB_LABEL}${key}`] = String(v);
     };
     put('id', n.id);
     put('name', n.name);
@@ -54,6 +54,7 @@ export function clabDocument(topology: Topology, options: ClabExportOptions = {}
     put('x', n.x);
     put('y', n.y);
     if (n.pinned !== undefined) put('pinned', String(n.pinned));
+    for (const [k, v] of Object.entries(n.attributes ?? {})) put(`attr.${k}`, v);
     const site = n.site === undefined ? undefined : sites.get(n.site);
     put('site', n.site);
     if (site) {
@@ -65,12 +66,13 @@ export function clabDocument(topology: Topology, options: ClabExportOptions = {}
       put('site-users', site.users);
       put('site-bandwidth-mbps', site.bandwidthMbps);
     }
-    nodes[names.get(n.id)!] = {
-      kind: kind.kind,
-      image: kind.image,
-      group: n.site ?? n.role,
-      labels,
-    };
+    const node: Record<string, unknown> = { kind: kind.kind };
+    // A bridge is the host's Linux bridge: containerlab refuses an image for it.
+    if (kind.image !== undefined && !CLAB_BRIDGE_KINDS.has(kind.kind)) node['image'] = kind.image;
+    if (kind.type !== undefined) node['type'] = kind.type;
+    node['group'] = n.site ?? n.role;
+    node['labels'] = labels;
+    nodes[names.get(n.id)!] = node;
   }
 
   const links = topology.links.map((l) => {
@@ -84,6 +86,7 @@ export function clabDocument(topology: Topology, options: ClabExportOptions = {}
     };
     if (l.distanceKm !== undefined) nettwin['distanceKm'] = l.distanceKm;
     if (l.costUsd !== undefined) nettwin['costUsd'] = l.costUsd;
+    if (l.attributes !== undefined) nettwin['attributes'] = l.attributes;
     return {
       endpoints: [`${names.get(l.source)}:${p.source}`, `${names.get(l.target)}:${p.target}`],
       vars: { nettwin },
@@ -96,8 +99,8 @@ export function clabDocument(topology: Topology, options: ClabExportOptions = {}
   };
 }
 
-/** containerlab uses the lab name in container and directory names. */
+/** containerlab uses the lab name in container and directory names; its schema wants a letter or digit first. */
 export function clabLabName(name: string): string {
-  const safe = name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  const safe = name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^[^A-Za-z0-9]+|-+$/g, '');
   return safe.length > 0 ? safe.slice(0, 60) : 'nettwin';
 }

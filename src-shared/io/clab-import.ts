@@ -1,5 +1,7 @@
-import type { DeviceRole, TopologyInput } from '../model/topology';
+import type { DeviceRole, Topology, TopologyInput } from '../model/topology';
 import { CLAB_LABEL } from './clab-export';
+import { CLAB_BRIDGE_KINDS, DEFAULT_CLAB_KINDS } from './clab-kinds';
+import { portPlan } from './interfaces';
 import { finishImport } from './finish';
 import {
   ImportError,
@@ -14,13 +16,22 @@ import { isRecord, parseYaml } from './yaml-doc';
 
 type LinkInput = TopologyInput['links'][number];
 
+/** Node fields the design keeps (kind/image/type as `platform`, labels, group as role hint). */
+const NODE_FIELDS_KEPT = new Set(['kind', 'image', 'type', 'group', 'labels']);
+
 /** Endpoints that are not lab nodes (host side of veths, management, tunnels). */
 const SPECIAL_NODES = new Set(['host', 'mgmt-net', 'macvlan', 'vxlan', 'vxlan-stitch', 'dummy']);
 
 /**
- * containerlab topology file → topology. Reads nodes (with `kinds` and
- * `defaults` inheritance for labels), brief and extended veth links, and the
- * `nettwin.*` labels/vars that `exportClab` writes. Links to the host or the
+ * containerlab topology file → topology. Reads nodes with containerlab's
+ * inheritance (node, then its `groups:` entry, then `kinds:`, then
+ * `defaults:`) for kind, image, type and labels; brief and extended veth
+ * links with their interface names; and the `nettwin.*` labels/vars that
+ * `exportClab` writes. Kind, image, type and port names are kept on the
+ * design (`platform`, `sourcePort`/`targetPort`) so the lab exports back as
+ * it was — unless they are exactly what the export would derive anyway (a
+ * NetTwin export read back). A `kind: bridge` node is a LAN segment: kept as
+ * a layer-2 device (role access) and reported. Links to the host or the
  * management network are dropped and reported.
  */
 export function importClab(text: string, file = 'topology.clab.yml'): ImportResult {
@@ -36,6 +47,10 @@ export function importClab(text: string, file = 'topology.clab.yml'): ImportResu
   }
   const defaults = isRecord(topo['defaults']) ? topo['defaults'] : {};
   const kinds = isRecord(topo['kinds']) ? topo['kinds'] : {};
+  const groups = isRecord(topo['groups']) ? topo['groups'] : {};
+  const platforms = new Map<string, NonNullable<Topology['nodes'][number]['platform']>>();
+  let bridges = 0;
+  const unkept = new Map<string, number>();
 
   const nodes: DraftNode[] = [];
   const idOfKey = new Map<string, string>();
@@ -51,16 +66,22 @@ export function importClab(text: string, file = 'topology.clab.yml'): ImportResu
     const field = `topology.nodes.${key}`;
     if (raw !== null && !isRecord(raw)) throw new ImportError(file, 'node must be a mapping', line(), field);
     const cfg = raw ?? {};
-    const kind = str(cfg['kind']) ?? str(defaults['kind']);
+    const groupName = str(cfg['group']);
+    const groupCfg = groupName !== undefined && isRecord(groups[groupName]) ? groups[groupName] : {};
+    const kind = str(cfg['kind']) ?? str(groupCfg['kind']) ?? str(defaults['kind']);
     if (kind === 'host') {
       report.dropped.push(`node "${key}": kind host is the lab host, not a device`);
       hostKeys.add(key);
       continue;
     }
     const kindCfg = kind !== undefined && isRecord(kinds[kind]) ? kinds[kind] : {};
+    // containerlab's precedence: node, group, kind, defaults.
+    const inherited = (field: string) =>
+      str(cfg[field]) ?? str(groupCfg[field]) ?? str(kindCfg[field]) ?? str(defaults[field]);
     const labels: Record<string, unknown> = {
       ...(isRecord(defaults['labels']) ? defaults['labels'] : {}),
       ...(isRecord(kindCfg['labels']) ? kindCfg['labels'] : {}),
+      ...(isRecord(groupCfg['labels']) ? groupCfg['labels'] : {}),
       ...(isRecord(cfg['labels']) ? cfg['labels'] : {}),
     };
     const label = (k: string) => str(labels[`${CLAB_LABEL}${k}`]);
@@ -76,8 +97,23 @@ export function importClab(text: string, file = 'topology.clab.yml'): ImportResu
     usedIds.add(id);
     idOfKey.set(key, id);
     const node: DraftNode = { id, name: label('name') ?? key };
-    const role = readRole(label('role'), str(cfg['group']) ?? str(kindCfg['group']));
-    if (role.role !== undefined) {
+    if (kind !== undefined) {
+      const image = inherited('image');
+      const type = inherited('type');
+      platforms.set(id, { kind, ...(image !== undefined ? { image: image.slice(0, 300) } : {}), ...(type !== undefined ? { type: type.slice(0, 100) } : {}) });
+    }
+    for (const f of Object.keys(cfg)) {
+      if (!NODE_FIELDS_KEPT.has(f)) unkept.set(f, (unkept.get(f) ?? 0) + 1);
+    }
+    const bridge = kind !== undefined && CLAB_BRIDGE_KINDS.has(kind);
+    const role = bridge
+      ? { role: 'access' as const, guessed: false, from: `kind ${kind}` }
+      : readRole(label('role'), groupName ?? str(kindCfg['group']));
+    if (bridge) {
+      node.role = 'access';
+      bridges++;
+      report.mapped.push(`node "${key}": kind ${kind} is a LAN segment (a Linux bridge joining its members, no routing): kept as a layer-2 device with role access, exported back as kind ${kind}`);
+    } else if (role.role !== undefined) {
       node.role = role.role;
       (role.guessed ? report.guessed : report.mapped).push(`role of "${node.name}": ${role.role} (${role.from})`);
     }
@@ -94,6 +130,12 @@ export function importClab(text: string, file = 'topology.clab.yml'): ImportResu
     set('x', num('x'));
     set('y', num('y'));
     if (label('pinned') !== undefined) node.pinned = label('pinned') === 'true';
+    // Foreign attributes a GraphML import kept (nettwin.attr.Country …).
+    const attrPrefix = `${CLAB_LABEL}attr.`;
+    for (const [k, v] of Object.entries(labels)) {
+      const text = str(v);
+      if (k.startsWith(attrPrefix) && k.length > attrPrefix.length && text !== undefined) (node.attributes ??= {})[k.slice(attrPrefix.length, attrPrefix.length + 100)] = text.slice(0, 1000);
+    }
     const site = label('site');
     if (site !== undefined) {
       node.site = site;
@@ -114,13 +156,48 @@ export function importClab(text: string, file = 'topology.clab.yml'): ImportResu
   }
   report.mapped.push(`${nodes.length} nodes`);
 
+  for (const [f, n] of unkept) report.dropped.push(`node field "${f}" (${n} node${n === 1 ? '' : 's'}): not kept, a design has no place for it`);
+  if (bridges > 0) report.mapped.push(`${bridges} LAN segment${bridges === 1 ? '' : 's'} (bridge)`);
+
   const links = readLinks(topo['links'], src, file, idOfKey, hostKeys, report);
   const name = str(root['name']);
-  return finishImport(
+  const result = finishImport(
     { ...(name ? { name: name.slice(0, 200) } : {}), sites: buildSites(siteDrafts.values(), report), nodes, links },
     report,
     file,
   );
+  return keepLabFacts(result, platforms, report);
+}
+
+/**
+ * Puts the lab's kinds, images and types on the nodes where they differ from
+ * their role's default, and its port names on the links unless they are all
+ * what the exporter's numbering gives (our own export read back): then the
+ * design stays free to take the user's kind table and renumbering.
+ */
+function keepLabFacts(
+  result: ImportResult,
+  platforms: ReadonlyMap<string, NonNullable<Topology['nodes'][number]['platform']>>,
+  report: ReturnType<typeof emptyReport>,
+): ImportResult {
+  const t = result.topology;
+  let kept = 0;
+  const nodes = t.nodes.map((n) => {
+    const p = platforms.get(n.id);
+    const d = DEFAULT_CLAB_KINDS[n.role];
+    if (p === undefined || (p.kind === d.kind && p.image === d.image && p.type === undefined)) return n;
+    kept++;
+    return { ...n, platform: p };
+  });
+  const numbered = portPlan({ nodes, links: t.links.map(({ sourcePort: _s, targetPort: _t, ...l }) => l) }, 'clab');
+  const renumbered = t.links.some((l) => {
+    const p = numbered.byLink.get(l.id)!;
+    return p.source !== l.sourcePort || p.target !== l.targetPort;
+  });
+  const links = renumbered ? t.links : t.links.map(({ sourcePort: _s, targetPort: _t, ...l }) => l);
+  if (kept > 0) report.mapped.push(`kind, image and type of ${kept} nodes kept for export (the others are their role's default)`);
+  if (renumbered) report.mapped.push(`interface names of ${t.links.length} links kept for export`);
+  return { topology: { ...t, nodes, links }, report };
 }
 
 function readRole(
@@ -173,11 +250,20 @@ function readLinks(
     const wanted = str(vars?.['id']);
     const id = uniqueId(wanted ?? `${a.node}:${a.port}--${b.node}:${b.port}`, used);
     const link: LinkInput = { id, source, target };
+    if (a.port !== '') link.sourcePort = a.port.slice(0, 100);
+    if (b.port !== '') link.targetPort = b.port.slice(0, 100);
     for (const key of ['capacityGbps', 'igpWeight', 'latencyMs', 'distanceKm', 'costUsd'] as const) {
       const v = vars?.[key];
       if (v === undefined) continue;
       if (typeof v !== 'number') throw new ImportError(file, `${key} must be a number`, line(), `${field}.vars.nettwin.${key}`);
       link[key] = v;
+    }
+    const attributes = vars?.['attributes'];
+    if (attributes !== undefined) {
+      if (!isRecord(attributes) || !Object.values(attributes).every((v) => typeof v === 'string')) {
+        throw new ImportError(file, 'attributes must map names to strings', line(), `${field}.vars.nettwin.attributes`);
+      }
+      link.attributes = attributes as Record<string, string>;
     }
     const srlgs = vars?.['srlgs'];
     if (srlgs !== undefined) {

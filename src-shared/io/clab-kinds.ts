@@ -1,4 +1,4 @@
-import type { DeviceRole } from '../model/topology';
+import type { Device, DeviceRole } from '../model/topology';
 
 /** The containerlab node kind and image a role is deployed as. */
 export interface ClabKind {
@@ -26,6 +26,17 @@ export const DEFAULT_CLAB_KINDS: Readonly<Record<DeviceRole, ClabKind>> = {
   firewall: { kind: 'linux', image: 'ghcr.io/hellt/network-multitool' },
 };
 
+/** containerlab's kind for a Linux bridge: a LAN segment joining its members, not a routing device. */
+export const CLAB_BRIDGE_KINDS: ReadonlySet<string> = new Set(['bridge', 'ovs-bridge']);
+
+/** The kind and image a device is deployed as: its own platform (an imported lab's), else its role's. */
+export function deviceKind(
+  node: Pick<Device, 'role' | 'platform'>,
+  kinds: Readonly<Record<DeviceRole, ClabKind>> = DEFAULT_CLAB_KINDS,
+): { kind: string; image?: string | undefined; type?: string | undefined } {
+  return node.platform ?? kinds[node.role];
+}
+
 /**
  * Data-plane port name of a kind, as containerlab expects it in link
  * endpoints (index from 1). SR Linux maps `e1-N` to ethernet-1/N; cEOS, cRPD,
@@ -44,22 +55,31 @@ export function clabPortName(kind: string, index: number): string {
 }
 
 /**
- * The port name the device's own OS shows (what Ansible modules and configs
- * use), for the same index `clabPortName` wires: SR Linux e1-3 is
- * ethernet-1/3, cEOS eth3 is Ethernet3.
+ * The OS's name of a port containerlab knows by `clabName` (either form):
+ * SR Linux `e1-3` → `ethernet-1/3` (`e1-3-1` → `ethernet-1/3/1`), cEOS
+ * `eth3` → `Ethernet3`, XRd `Gi0-0-0-2` → `GigabitEthernet0/0/0/2`. Names the
+ * OS already uses, and kinds without an alias scheme (Linux, Cumulus `swp12`),
+ * stay as they are. So Ansible, NetBox and Terraform name the ports a lab's
+ * devices actually show, whichever form the lab file used.
  */
-export function osPortName(kind: string, index: number): string {
+export function osPortFromClab(kind: string, clabName: string): string {
   switch (kind) {
     case 'nokia_srlinux':
-    case 'srl':
-      return `ethernet-1/${index}`;
+    case 'srl': {
+      const m = /^e(\d+)-(\d+)(?:-(\d+))?$/.exec(clabName);
+      return m ? `ethernet-${m[1]}/${m[2]}${m[3] === undefined ? '' : `/${m[3]}`}` : clabName;
+    }
     case 'arista_ceos':
-    case 'ceos':
-      return `Ethernet${index}`;
-    case 'cisco_xrd':
-      return `GigabitEthernet0/0/0/${index - 1}`;
+    case 'ceos': {
+      const m = /^eth(\d+(?:_\d+)*)$/.exec(clabName);
+      return m ? `Ethernet${m[1]!.replace(/_/g, '/')}` : clabName;
+    }
+    case 'cisco_xrd': {
+      const m = /^Gi(\d+)-(\d+)-(\d+)-(\d+)$/.exec(clabName);
+      return m ? `GigabitEthernet${m[1]}/${m[2]}/${m[3]}/${m[4]}` : clabName;
+    }
     default:
-      return `eth${index}`;
+      return clabName;
   }
 }
 
@@ -72,4 +92,19 @@ export const ANSIBLE_NETWORK_OS: Readonly<Record<string, string>> = {
   juniper_crpd: 'junipernetworks.junos.junos',
   cisco_xrd: 'cisco.iosxr.iosxr',
   'sonic-vs': 'dellemc.enterprise_sonic.sonic',
+};
+
+/**
+ * `ansible_connection` each collection's modules need (their docs): SR Linux
+ * speaks JSON-RPC over HTTP(S), Junos NETCONF, the others CLI over SSH. Without
+ * it Ansible falls back to plain ssh and the network modules fail.
+ */
+export const ANSIBLE_CONNECTION: Readonly<Record<string, string>> = {
+  nokia_srlinux: 'ansible.netcommon.httpapi',
+  srl: 'ansible.netcommon.httpapi',
+  arista_ceos: 'ansible.netcommon.network_cli',
+  ceos: 'ansible.netcommon.network_cli',
+  juniper_crpd: 'ansible.netcommon.netconf',
+  cisco_xrd: 'ansible.netcommon.network_cli',
+  'sonic-vs': 'ansible.netcommon.network_cli',
 };

@@ -101,7 +101,8 @@ export function readCsvTable(text: string, file: string): CsvTable {
       line: r.line,
       get: (column: string) => {
         const k = index.get(normaliseHeader(column));
-        return k === undefined ? undefined : r.cells[k];
+        const cell = k === undefined ? undefined : r.cells[k];
+        return cell === undefined ? undefined : unguardCell(cell);
       },
     })),
   };
@@ -121,10 +122,23 @@ export interface CsvColumn<Row> {
   value: (row: Row) => string | number | boolean | null | undefined;
 }
 
-/** Quotes a cell when it holds a comma, quote, line break or edge spaces (RFC 4180). */
+/**
+ * Text a spreadsheet would run as a formula (OWASP "CSV injection"): a cell
+ * starting with = + - @ tab or CR. Such text cells get a leading apostrophe
+ * (spreadsheets then show the text); apostrophes already in front of those
+ * characters get one more, so `unguardCell` gives back exactly what was
+ * written. Numbers are written as numbers: -3.7 is a value, not a formula.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+export function unguardCell(cell: string): string {
+  return FORMULA_START.test(cell) && cell.startsWith("'") ? cell.slice(1) : cell;
+}
+
+/** Quotes a cell when it holds a comma, quote, line break or edge spaces (RFC 4180); guards formula-like text. */
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
-  const s = String(value);
+  const s = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -6,7 +6,7 @@ import { exportDesignJson, importDesignJson } from './design-json';
 import { exportGraphml } from './graphml-export';
 import { GraphmlError, importGraphml } from './graphml';
 import { withNettwinAttributes } from './graphml-nettwin';
-import { exportNetboxCsv, importNetboxCsv } from './netbox-csv';
+import { exportNetboxCsv, importNetboxCsv, netboxCsvReadme } from './netbox-csv';
 import { exportNetboxJson, importNetboxJson } from './netbox-json';
 import { ImportError, type ImportResult } from './report';
 import { exportSvg, type SvgOptions } from './svg-export';
@@ -111,8 +111,9 @@ export interface ExportOptions {
 
 /**
  * One entry for every exporter. Returns file name → text: one file for most
- * formats, several for NetBox CSV (sites, devices, cables) and for Ansible's
- * host_vars layout. Names are relative, for a save dialog or a folder.
+ * formats, several for NetBox CSV (the import bundle and its IMPORT-ORDER.txt)
+ * and for Ansible's host_vars layout. The kind table (`options.clab.kinds`)
+ * names ports for containerlab, Ansible, NetBox and Terraform alike. Names are relative, for a save dialog or a folder.
  */
 export function exportTopology(
   format: TopologyExportFormat,
@@ -123,19 +124,18 @@ export function exportTopology(
     case 'containerlab':
       return { 'topology.clab.yml': exportClab(topology, options.clab) };
     case 'ansible':
-      return exportAnsible(topology, options.ansible);
+      return exportAnsible(topology, { ...(options.clab?.kinds ? { kinds: options.clab.kinds } : {}), ...options.ansible });
     case 'terraform':
-      return { 'netbox.tf.json': exportTerraform(topology) };
+      return { 'netbox.tf.json': exportTerraform(topology, options.clab?.kinds) };
     case 'graphml':
       return { 'topology.graphml': exportGraphml(topology) };
     case 'json':
       return { 'design.json': exportDesignJson(topology) };
     case 'netbox-csv': {
-      const csv = exportNetboxCsv(topology);
-      return { 'sites.csv': csv.sites, 'devices.csv': csv.devices, 'cables.csv': csv.cables };
+      return { ...exportNetboxCsv(topology, options.clab?.kinds), 'IMPORT-ORDER.txt': netboxCsvReadme(topology.name) };
     }
     case 'netbox-json':
-      return { 'netbox.json': exportNetboxJson(topology) };
+      return { 'netbox.json': exportNetboxJson(topology, options.clab?.kinds) };
     case 'svg':
       return { 'topology.svg': exportSvg(topology, options.svg) };
   }

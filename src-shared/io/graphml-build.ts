@@ -1,5 +1,16 @@
 import { restoreTopology, type Topology, type TopologyInput } from '../model/topology';
+import { GRAPHML_KEYS } from './graphml-export';
 import { GraphmlError } from './graphml-limits';
+
+/** Attribute names (lower case) the reader maps to design fields; every other attribute is kept as it is. */
+const NODE_MAPPED = new Set(['label', 'name', 'latitude', 'lat', 'longitude', 'lon', 'lng', ...GRAPHML_KEYS.node.map((k) => k.name.toLowerCase())]);
+const EDGE_MAPPED = new Set([
+  'igpweight', 'weight', 'metric', 'cost', 'linkweight', 'linkspeedraw', 'capacitygbps', 'capacity',
+  ...GRAPHML_KEYS.edge.map((k) => k.name.toLowerCase()),
+]);
+/** Bounds on what is kept per element (the model's limits). */
+const MAX_ATTRIBUTES = 50;
+const MAX_VALUE = 1000;
 
 /**
  * The second half of the GraphML reader: from the elements read (drafts) to
@@ -71,6 +82,26 @@ export function buildTopology(file: string, p: GraphmlDrafts, fail: (offset: num
     if (byId.has(n.id)) fail(n.offset, `duplicate node id "${n.id}"`);
     byId.set(n.id, n);
   }
+  // The data maps are keyed by lower-case names; the key declarations hold the file's own spelling.
+  const spelled = new Map<string, string>();
+  for (const def of p.keys.values()) if (!spelled.has(def.name.toLowerCase())) spelled.set(def.name.toLowerCase(), def.name);
+  const kept = { node: new Set<string>(), edge: new Set<string>(), cut: 0 };
+  const foreign = (data: Map<string, string>, mapped: ReadonlySet<string>, scope: 'node' | 'edge'): Record<string, string> | undefined => {
+    let out: Record<string, string> | undefined;
+    for (const [k, v] of data) {
+      if (mapped.has(k) || v.trim() === '') continue;
+      const name = (spelled.get(k) ?? k).slice(0, 100);
+      out ??= {};
+      if (Object.keys(out).length >= MAX_ATTRIBUTES) {
+        kept.cut++;
+        continue;
+      }
+      if (v.length > MAX_VALUE) kept.cut++;
+      out[name] = v.slice(0, MAX_VALUE);
+      kept[scope].add(name);
+    }
+    return out;
+  };
   const used = new Set<string>();
   let selfLoops = 0;
   const pairSeen = new Set<string>();
@@ -96,16 +127,22 @@ export function buildTopology(file: string, p: GraphmlDrafts, fail: (offset: num
     const capacity = positive(firstKey(e.data, ['capacityGbps', 'capacity']));
     if (weight !== undefined) weighted++;
     if (speedBps !== undefined || capacity !== undefined) withSpeed++;
+    const attributes = foreign(e.data, EDGE_MAPPED, 'edge');
     links.push({
       id: `e${links.length}`,
       source: e.source,
       target: e.target,
+      ...(attributes === undefined ? {} : { attributes }),
       ...(weight === undefined ? {} : { igpWeight: weight }),
       ...(capacity !== undefined ? { capacityGbps: capacity } : speedBps !== undefined ? { capacityGbps: speedBps / 1e9 } : {}),
     });
   }
   const groups = p.nodes.filter((n) => n.group && !used.has(n.id));
-  const nodes = p.nodes.filter((n) => !(n.group && !used.has(n.id))).map((n) => toDevice(n));
+  const nodes = p.nodes.filter((n) => !(n.group && !used.has(n.id))).map((n) => {
+    const d = toDevice(n);
+    const attributes = foreign(n.data, NODE_MAPPED, 'node');
+    return attributes === undefined ? d : { ...d, attributes };
+  });
   const located = nodes.filter((n) => n.lat !== undefined).length;
   const latencyFromGeo = fillLatency(nodes, links);
 
@@ -119,6 +156,12 @@ export function buildTopology(file: string, p: GraphmlDrafts, fail: (offset: num
   if (weighted < links.length) report.guessed.push(`${links.length - weighted} links without a weight route by hop count (weight 1)`);
   if (withSpeed < links.length) report.guessed.push(`${links.length - withSpeed} links without a speed get 10 Gbit/s`);
   if (latencyFromGeo > 0) report.guessed.push(`${latencyFromGeo} link latencies from great-circle distance (200 km per ms)`);
+  const list = (names: Set<string>) => [...names].sort().join(', ');
+  if (kept.node.size > 0) report.mapped.push(`node attributes kept as they are (no design field; written back by the GraphML export): ${list(kept.node)}`);
+  if (kept.edge.size > 0) report.mapped.push(`link attributes kept as they are (no design field; written back by the GraphML export): ${list(kept.edge)}`);
+  if (kept.cut > 0) report.dropped.push(`${kept.cut} attribute values beyond ${MAX_ATTRIBUTES} per element or cut at ${MAX_VALUE} characters`);
+  const graphOnly = [...p.graphData.keys()].filter((k) => !['label', 'network', 'name'].includes(k) && !GRAPHML_KEYS.graph.some((g) => g.name.toLowerCase() === k));
+  if (graphOnly.length > 0) report.dropped.push(`graph attributes with no design field: ${graphOnly.map((k) => spelled.get(k) ?? k).sort().join(', ')}`);
   if (parallel > 0) report.mapped.push(`${parallel} parallel links kept as separate links`);
   if (selfLoops > 0) report.dropped.push(`${selfLoops} self-loop${selfLoops === 1 ? '' : 's'}`);
   if (p.hyperedges > 0) report.dropped.push(`${p.hyperedges} hyperedges`);

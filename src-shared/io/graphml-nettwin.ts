@@ -107,6 +107,9 @@ export function withNettwinAttributes(text: string, file: string, result: Import
     const y = num(data, 'y', `${f} y`);
     if (x !== undefined) out.x = x;
     if (y !== undefined) out.y = y;
+    // A NetTwin node without a canvas position: the yEd geometry the reader took is only a drawing.
+    if (data?.has('role') && x === undefined) delete out.x;
+    if (data?.has('role') && y === undefined) delete out.y;
     // The reader takes coordinates only as a pair (Zoo semantics); a design may hold one.
     const lat = num(data, 'Latitude', `${f} Latitude`);
     const lon = num(data, 'Longitude', `${f} Longitude`);

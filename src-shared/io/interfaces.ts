@@ -1,4 +1,5 @@
-import type { Topology } from '../model/topology';
+import type { DeviceRole, Topology } from '../model/topology';
+import { DEFAULT_CLAB_KINDS, clabPortName, deviceKind, osPortFromClab, type ClabKind } from './clab-kinds';
 
 /** One end of a link as a device port. */
 export interface Port {
@@ -16,35 +17,59 @@ export interface InterfacePlan {
 }
 
 /**
- * Gives every link end a port on its device, numbered 1, 2, 3 … per device in
- * link order, named by `nameFor` (vendors name ports differently). A self-loop
- * takes two ports on the same device. Deterministic: the same topology always
- * gets the same names, so exports diff cleanly. O(n + m).
+ * The one port naming every export uses. Each link end takes the port an
+ * imported lab gave it (`sourcePort`/`targetPort`), else the next free port
+ * of its device's kind (`e1-1`, `eth1` …, skipping names the lab already
+ * uses). `clab` gives the names containerlab wires (link endpoints); `os`
+ * the same ports as the device's OS shows them (ethernet-1/1, Ethernet1), for
+ * Ansible, NetBox and Terraform — so all four files describe the same cables.
  */
-export function assignInterfaces(
+export function portPlan(
   topology: Pick<Topology, 'nodes' | 'links'>,
-  nameFor: (deviceId: string, index: number) => string,
+  form: 'clab' | 'os',
+  kinds: Readonly<Record<DeviceRole, ClabKind>> = DEFAULT_CLAB_KINDS,
 ): InterfacePlan {
+  const kindOf = new Map(topology.nodes.map((n) => [n.id, deviceKind(n, kinds).kind]));
+  const used = new Map<string, Set<string>>();
+  const claim = (id: string, name: string) => {
+    let set = used.get(id);
+    if (!set) used.set(id, (set = new Set()));
+    set.add(name);
+  };
+  for (const l of topology.links) {
+    if (l.sourcePort !== undefined) claim(l.source, l.sourcePort);
+    if (l.targetPort !== undefined) claim(l.target, l.targetPort);
+  }
   const next = new Map<string, number>();
-  const take = (id: string) => {
-    const k = (next.get(id) ?? 0) + 1;
-    next.set(id, k);
-    return nameFor(id, k);
+  const given = new Map<string, string>();
+  for (const l of topology.links) {
+    for (const [end, id, port] of [['s', l.source, l.sourcePort], ['t', l.target, l.targetPort]] as const) {
+      if (port !== undefined) continue;
+      const kind = kindOf.get(id) ?? 'linux';
+      let k = next.get(id) ?? 0;
+      let name: string;
+      do name = clabPortName(kind, ++k);
+      while (used.get(id)?.has(name));
+      next.set(id, k);
+      claim(id, name);
+      given.set(`${end}\u0000${l.id}`, name);
+    }
+  }
+  const named = (end: 's' | 't', id: string, port: string | undefined, linkId: string) => {
+    const clab = port ?? given.get(`${end}\u0000${linkId}`)!;
+    return form === 'clab' ? clab : osPortFromClab(kindOf.get(id) ?? 'linux', clab);
   };
   const byLink = new Map<string, { source: string; target: string }>();
   const byDevice = new Map<string, Port[]>(topology.nodes.map((n) => [n.id, []]));
   for (const l of topology.links) {
-    const source = take(l.source);
-    const target = take(l.target);
+    const source = named('s', l.source, l.sourcePort, l.id);
+    const target = named('t', l.target, l.targetPort, l.id);
     byLink.set(l.id, { source, target });
     byDevice.get(l.source)?.push({ name: source, linkId: l.id, peerId: l.target, peerPort: target });
     byDevice.get(l.target)?.push({ name: target, linkId: l.id, peerId: l.source, peerPort: source });
   }
   return { byLink, byDevice };
 }
-
-/** Generic port naming for inventories (NetBox, Ansible, Terraform): eth1, eth2 … */
-export const genericPortName = (_deviceId: string, index: number): string => `eth${index}`;
 
 /**
  * Names safe for tools that use them as identifiers (container names,

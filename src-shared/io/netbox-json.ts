@@ -1,4 +1,5 @@
-import type { Topology } from '../model/topology';
+import type { DeviceRole, Topology } from '../model/topology';
+import type { ClabKind } from './clab-kinds';
 import { buildFromNetbox, type NbCable, type NbDevice, type NbEnd, type NbSite } from './netbox-model';
 import {
   NB_GENERIC_MANUFACTURER,
@@ -223,8 +224,8 @@ const iface = (i: NbOutInterface) => ({
  * Topology → one JSON object holding NetBox API list responses for sites,
  * devices and cables (the shape `GET /api/dcim/<x>/` returns in NetBox 4).
  */
-export function exportNetboxJson(topology: Topology): string {
-  const nb = toNetboxObjects(topology);
+export function exportNetboxJson(topology: Topology, kinds?: Partial<Record<DeviceRole, ClabKind>>): string {
+  const nb = toNetboxObjects(topology, kinds);
   const regionIds = new Map<string, number>();
   const roleIds = new Map<string, number>();
   const typeIds = new Map<string, number>();
@@ -252,7 +253,7 @@ export function exportNetboxJson(topology: Topology): string {
       slug: slugify(d.deviceType),
     },
     role: brief(idFor(roleIds, d.role), d.role),
-    site: d.site === undefined ? null : { id: d.site.id, name: d.site.name, slug: d.site.slug },
+    site: { id: d.site.id, name: d.site.name, slug: d.site.slug },
     status: { value: 'planned', label: 'Planned' },
     latitude: d.lat ?? null,
     longitude: d.lon ?? null,
@@ -265,8 +266,8 @@ export function exportNetboxJson(topology: Topology): string {
     status: { value: 'planned', label: 'Planned' },
     a_terminations: [iface(c.a)],
     b_terminations: [iface(c.b)],
-    length: c.distanceKm ?? null,
-    length_unit: c.distanceKm === undefined ? null : { value: 'km', label: 'Kilometers' },
+    length: c.length?.value ?? null,
+    length_unit: c.length === undefined ? null : { value: c.length.unit, label: c.length.unit === 'km' ? 'Kilometers' : 'Meters' },
     custom_fields: c.cf,
   }));
   return `${JSON.stringify({ sites: listOf(sites), devices: listOf(devices), cables: listOf(cables) }, null, 2)}\n`;

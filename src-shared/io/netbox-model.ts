@@ -33,6 +33,12 @@ export const NB_CF = {
   igpWeight: 'nettwin_igp_weight',
   latencyMs: 'nettwin_latency_ms',
   srlgs: 'nettwin_srlgs',
+  /** Exact values where NetBox's decimals rounded the field (latitude/longitude 6, cable length 2). */
+  lat: 'nettwin_lat',
+  lon: 'nettwin_lon',
+  distanceKm: 'nettwin_distance_km',
+  /** Marks the site the export adds for devices the design places in no site. */
+  unassigned: 'nettwin_unassigned',
 } as const;
 
 /** A custom-field lookup; undefined when the field is absent or blank. */
@@ -128,7 +134,13 @@ export function buildFromNetbox(
   const siteDrafts = new Map<string, SiteDraft>();
   const siteIdByName = new Map<string, string>();
   const siteIds = new Set<string>();
+  const holding = new Set<string>();
   for (const s of sites) {
+    const flag = s.cf(NB_CF.unassigned);
+    if (flag === 'true' || flag === 'True' || flag === '1') {
+      holding.add(s.name);
+      continue;
+    }
     const id = uniqueId(s.cf(NB_CF.id) ?? s.name, siteIds);
     siteIdByName.set(s.name, id);
     siteDrafts.set(id, {
@@ -136,13 +148,14 @@ export function buildFromNetbox(
       name: s.cf(NB_CF.name) ?? s.name,
       role: s.cf(NB_CF.siteRole),
       region: s.region,
-      lat: num(s.lat, s, 'latitude'),
-      lon: num(s.lon, s, 'longitude'),
+      lat: num(s.cf(NB_CF.lat) ?? s.lat, s, 'latitude'),
+      lon: num(s.cf(NB_CF.lon) ?? s.lon, s, 'longitude'),
       users: num(s.cf(NB_CF.users), s, `cf_${NB_CF.users}`),
       bandwidthMbps: num(s.cf(NB_CF.bandwidthMbps), s, `cf_${NB_CF.bandwidthMbps}`),
     });
   }
-  if (sites.length > 0) report.mapped.push(`${sites.length} sites`);
+  if (sites.length > 0) report.mapped.push(`${sites.length - holding.size} sites`);
+  if (holding.size > 0) report.mapped.push(`site "${[...holding].join('", "')}" holds devices placed in no site: read as no site`);
 
   const nodes: DraftNode[] = [];
   const nodeIds = new Set<string>();
@@ -163,7 +176,7 @@ export function buildFromNetbox(
     } else if (d.role !== undefined) {
       report.dropped.push(`NetBox role "${d.role}" of "${d.name}" has no NetTwin equivalent`);
     }
-    if (d.site !== undefined) {
+    if (d.site !== undefined && !holding.has(d.site)) {
       let siteId = siteIdByName.get(d.site);
       if (siteId === undefined) {
         // A site named only on devices (no sites file): create it from the name.
@@ -184,8 +197,8 @@ export function buildFromNetbox(
     const set = <K extends keyof DraftNode>(k: K, v: DraftNode[K] | undefined) => {
       if (v !== undefined) node[k] = v;
     };
-    set('lat', num(d.lat, d, 'latitude'));
-    set('lon', num(d.lon, d, 'longitude'));
+    set('lat', num(d.cf(NB_CF.lat) ?? d.lat, d, 'latitude'));
+    set('lon', num(d.cf(NB_CF.lon) ?? d.lon, d, 'longitude'));
     set('ports', num(d.cf(NB_CF.ports), d, `cf_${NB_CF.ports}`));
     set('costUsd', num(d.cf(NB_CF.costUsd), d, `cf_${NB_CF.costUsd}`));
     set('x', num(d.cf(NB_CF.x), d, `cf_${NB_CF.x}`));
@@ -235,7 +248,7 @@ export function buildFromNetbox(
       continue;
     }
     const link: TopologyInput['links'][number] = {
-      id: uniqueId(c.label ?? `${source}:${c.a.name ?? ''}--${target}:${c.b.name ?? ''}`, linkIds),
+      id: uniqueId(c.cf(NB_CF.id) ?? c.label ?? `${source}:${c.a.name ?? ''}--${target}:${c.b.name ?? ''}`, linkIds),
       source,
       target,
     };
@@ -250,7 +263,7 @@ export function buildFromNetbox(
     if (cost !== undefined) link.costUsd = cost;
     const srlgs = c.cf(NB_CF.srlgs);
     if (srlgs !== undefined) link.srlgs = parseSrlgs(srlgs, c);
-    const distance = lengthKm(c);
+    const distance = num(c.cf(NB_CF.distanceKm), c, `cf_${NB_CF.distanceKm}`) ?? lengthKm(c);
     if (distance !== undefined) link.distanceKm = distance;
     links.push(link);
   }

@@ -1,24 +1,19 @@
-import type { Topology } from '../model/topology';
+import type { DeviceRole, Topology } from '../model/topology';
+import type { ClabKind } from './clab-kinds';
 import { safeNames } from './interfaces';
-import { NB_GENERIC_MANUFACTURER, slugify, toNetboxObjects } from './netbox-export-model';
+import { NB_GENERIC_MANUFACTURER, NB_LIMITS, slugify, toNetboxObjects } from './netbox-export-model';
 import { ROLE_COLOURS } from './role-style';
 
 /** Registry address of the NetBox provider whose resource schema we emit. */
 export const NETBOX_PROVIDER_SOURCE = 'e-breuninger/netbox';
 
-/** Site given to devices the design places in no site: NetBox requires one. */
-export const UNASSIGNED_SITE = 'NetTwin unassigned';
-
-/** NetBox interface type for a link speed (the provider's `type` is required). */
-export function interfaceType(capacityGbps: number): string {
-  if (capacityGbps <= 1) return '1000base-t';
-  if (capacityGbps <= 10) return '10gbase-x-sfpp';
-  if (capacityGbps <= 25) return '25gbase-x-sfp28';
-  if (capacityGbps <= 40) return '40gbase-x-qsfpp';
-  if (capacityGbps <= 100) return '100gbase-x-qsfp28';
-  if (capacityGbps <= 400) return '400gbase-x-qsfpdd';
-  return 'other';
-}
+/**
+ * Provider versions the configuration is written for: the 5.x series
+ * (resource schemas checked against e-breuninger/terraform-provider-netbox at
+ * the commit vendored in test/fixtures/upstream). Bounded above, so a 6.0 with
+ * renamed attributes is not picked up silently.
+ */
+export const NETBOX_PROVIDER_VERSION = '>= 5.0.0, < 6.0.0';
 
 type Block = Record<string, unknown>;
 
@@ -30,14 +25,14 @@ type Block = Record<string, unknown>;
  * orders the creates. Interfaces are `netbox_device_interface` (the
  * provider's `netbox_interface` is for virtual machines).
  */
-export function exportTerraform(topology: Topology): string {
-  const nb = toNetboxObjects(topology);
+export function exportTerraform(topology: Topology, kinds?: Partial<Record<DeviceRole, ClabKind>>): string {
+  const nb = toNetboxObjects(topology, kinds);
   const ref = (type: string, name: string) => `\${${type}.${name}.id}`;
   const tfName = (ids: string[]) => safeNames(ids, /[^A-Za-z0-9_-]+/g);
 
   const regions: Record<string, Block> = {};
-  const regionName = tfName([...new Set(nb.sites.map((s) => s.region).filter((r) => r !== undefined))]);
-  for (const [region, name] of regionName) regions[name] = { name: region, slug: slugify(region) };
+  const regionName = tfName(nb.regions);
+  for (const [region, name] of regionName) regions[name] = { name: region.slice(0, NB_LIMITS.name), slug: slugify(region) };
 
   const sites: Record<string, Block> = {};
   const siteName = tfName(nb.sites.map((s) => s.slug));
@@ -47,11 +42,6 @@ export function exportTerraform(topology: Topology): string {
     if (s.lat !== undefined) block['latitude'] = s.lat;
     if (s.lon !== undefined) block['longitude'] = s.lon;
     sites[siteName.get(s.slug)!] = block;
-  }
-  let unassigned = 'nettwin_unassigned';
-  while (unassigned in sites) unassigned += '_';
-  if (nb.devices.some((d) => d.site === undefined)) {
-    sites[unassigned] = { name: UNASSIGNED_SITE, slug: slugify(UNASSIGNED_SITE), status: 'planned' };
   }
 
   const manufacturer = 'generic';
@@ -70,50 +60,44 @@ export function exportTerraform(topology: Topology): string {
   const devices: Record<string, Block> = {};
   for (const d of nb.devices) {
     devices[deviceName.get(String(d.cf['nettwin_id']))!] = {
-      name: d.name.slice(0, 64), // NetBox's limit for device names
+      name: d.name, // within NetBox's 64 characters (toNetboxObjects)
       device_type_id: ref('netbox_device_type', typeName.get(d.deviceType)!),
       role_id: ref('netbox_device_role', roleName.get(d.role)!),
-      site_id: ref('netbox_site', d.site ? siteName.get(d.site.slug)! : unassigned),
+      site_id: ref('netbox_site', siteName.get(d.site.slug)!),
       status: 'planned',
     };
   }
 
   const linkById = new Map(topology.links.map((l) => [l.id, l]));
-  const speedOf = new Map<number, number>();
-  for (const c of nb.cables) {
-    const gbps = linkById.get(c.label)?.capacityGbps ?? 10;
-    speedOf.set(c.a.id, gbps);
-    speedOf.set(c.b.id, gbps);
-  }
   const ifaceName = tfName(nb.interfaces.map((i) => `${String(i.device.cf['nettwin_id'])}_${i.name}`));
   const ifaceKey = (i: (typeof nb.interfaces)[number]) => ifaceName.get(`${String(i.device.cf['nettwin_id'])}_${i.name}`)!;
   const interfaces: Record<string, Block> = {};
   for (const i of nb.interfaces) {
-    const gbps = speedOf.get(i.id) ?? 10;
     interfaces[ifaceKey(i)] = {
       name: i.name,
       device_id: ref('netbox_device', deviceName.get(String(i.device.cf['nettwin_id']))!),
-      type: interfaceType(gbps),
-      speed: Math.round(gbps * 1_000_000), // NetBox interface speed is in kbit/s
+      type: i.type,
+      speed: i.speedKbps, // NetBox interface speed is in kbit/s
     };
   }
 
-  const cableName = tfName(nb.cables.map((c) => c.label));
+  const cableName = tfName(nb.cables.map((c) => c.linkId));
   const cables: Record<string, Block> = {};
   for (const c of nb.cables) {
-    const l = linkById.get(c.label);
+    const l = linkById.get(c.linkId);
     const block: Block = {
       a_termination: [{ object_type: 'dcim.interface', object_id: ref('netbox_device_interface', ifaceKey(c.a)) }],
       b_termination: [{ object_type: 'dcim.interface', object_id: ref('netbox_device_interface', ifaceKey(c.b)) }],
       status: 'planned',
-      label: c.label.slice(0, 100),
+      label: c.label,
     };
     if (l) block['description'] = `NetTwin ${l.capacityGbps} Gbps, IGP ${l.igpWeight}, ${l.latencyMs} ms${l.srlgs.length ? `, SRLG ${l.srlgs.join(' ')}` : ''}`.slice(0, 200);
-    if (c.distanceKm !== undefined) {
-      block['length'] = c.distanceKm;
-      block['length_unit'] = 'km';
+    if (c.length !== undefined) {
+      // NetBox keeps 2 decimals and rejects more at apply time.
+      block['length'] = c.length.value;
+      block['length_unit'] = c.length.unit;
     }
-    cables[cableName.get(c.label)!] = block;
+    cables[cableName.get(c.linkId)!] = block;
   }
 
   const resource: Record<string, Record<string, Block>> = {};
@@ -129,7 +113,7 @@ export function exportTerraform(topology: Topology): string {
   put('netbox_device_interface', interfaces);
   put('netbox_cable', cables);
   const config = {
-    terraform: { required_providers: { netbox: { source: NETBOX_PROVIDER_SOURCE, version: '>= 3.8.0' } } },
+    terraform: { required_providers: { netbox: { source: NETBOX_PROVIDER_SOURCE, version: NETBOX_PROVIDER_VERSION } } },
     resource,
   };
   return `${JSON.stringify(config, null, 2)}\n`;

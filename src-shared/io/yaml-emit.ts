@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 
 /**
  * Block-style YAML for plain data (objects, arrays, strings, finite and
@@ -14,12 +14,13 @@ import { stringify } from 'yaml';
  *
  * Strings: those that are plain in any context (a letter first, then
  * letters, digits, spaces between words and `_ . / ( ) + & , @ = : -`, no
- * colon before a space or at the end, not a YAML keyword) are written as they are; digit strings double-quoted; any
+ * colon before a space or at the end, not a YAML 1.1 or 1.2 keyword) are written as they are; digit strings double-quoted; any
  * other single-line string is written as `yaml` writes it alone (cached, so
- * repeated values cost once); a multi-line string is double-quoted with
- * escapes. So the text is byte-identical to `stringify` for what designs
- * hold, and always parses back to the same value (tested with random
- * Unicode strings and keys in test/shared/huge/yaml-emit.test.ts).
+ * repeated values cost once) unless a YAML 1.1 reader would read that back as
+ * something else, then double-quoted; a multi-line string is double-quoted with
+ * escapes. So the text parses back to the same value under YAML 1.2 and under
+ * YAML 1.1 (PyYAML, so Ansible) — tested with random Unicode strings and keys
+ * in test/shared/huge/yaml-emit.test.ts and test/shared/io/yaml11.test.ts.
  * `undefined` map entries are left out, as `stringify` does.
  */
 export function emitYaml(value: unknown): string {
@@ -91,7 +92,12 @@ function block(v: Collection, indent: string, first: string, w: Writer): void {
 const PLAIN = /^[A-Za-z_][\w./()+&,@=:-]*(?: [\w./()+&,@=:-]+)*$/;
 /** A colon before a space or at the end would start a mapping. */
 const COLON_END = /:(?: |$)/;
-const KEYWORD = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
+/**
+ * Words YAML reads as something other than a string. YAML 1.2's null and
+ * booleans, plus YAML 1.1's (what PyYAML, so Ansible, reads): `yes`/`no`,
+ * `on`/`off`, `y`/`n` — a host named `NO` (Norway) would otherwise be False.
+ */
+const KEYWORD = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
 const DIGITS = /^[0-9]+$/;
 
 function scalar(v: unknown, scalars: Map<string, string>, key: boolean): string {
@@ -110,10 +116,25 @@ function scalar(v: unknown, scalars: Map<string, string>, key: boolean): string 
   let s = scalars.get(v);
   if (s === undefined) {
     const alone = v.includes('\n') || v.includes('\r') ? '' : stringify(v, { lineWidth: 0 }).slice(0, -1);
-    s = alone === '' || alone.includes('\n') ? doubleQuoted(v) : alone;
+    // `yaml` writes for YAML 1.2; a plain scalar such as `1_000`, `1:20`,
+    // `0b101` or `2001-12-14` is a number or date to a YAML 1.1 reader.
+    // A leading U+FEFF would be read as a byte order mark and dropped.
+    s = alone === '' || alone.includes('\n') || v.startsWith('\ufeff') || !readsBackIn11(alone, v) ? doubleQuoted(v) : alone;
     scalars.set(v, s);
   }
   return s;
+}
+
+/** PyYAML reads a plain `=` as its "value" type and `<<` as a merge key, and refuses or merges them. */
+const PYYAML_SPECIAL = /^(?:=|<<)$/;
+
+function readsBackIn11(text: string, v: string): boolean {
+  if (PYYAML_SPECIAL.test(text)) return false;
+  try {
+    return parse(text, { version: '1.1' }) === v;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -122,5 +143,5 @@ function scalar(v: unknown, scalars: Map<string, string>, key: boolean): string 
  * U+FFFE/U+FFFF).
  */
 function doubleQuoted(v: string): string {
-  return JSON.stringify(v).replace(/[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(v).replace(/[\u007f-\u0084\u0086-\u009f\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

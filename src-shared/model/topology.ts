@@ -44,6 +44,12 @@ export const TOPOLOGY_FAMILIES = [
 export const FamilySchema = z.enum(TOPOLOGY_FAMILIES);
 export type Family = z.infer<typeof FamilySchema>;
 
+/**
+ * Attributes an import read but has no field for (Topology Zoo's Country,
+ * Internal, LinkLabel, LinkType …), kept verbatim so the GraphML export
+ * writes them back; the import report names them.
+ */
+const ForeignAttributes = z.record(z.string().min(1).max(100), z.string().max(1000));
 const Id = z.string().min(1).max(200);
 const Name = z.string().min(1).max(200);
 
@@ -75,6 +81,15 @@ export const DeviceSchema = z.object({
   x: z.number().finite().optional(),
   y: z.number().finite().optional(),
   pinned: z.boolean().optional(),
+  /**
+   * How the device runs in a lab: containerlab node kind, image and type. Set
+   * by the containerlab importer (so a real lab exports back as it was) or by
+   * the user; absent, exports take the kind of the device's role.
+   */
+  platform: z
+    .object({ kind: z.string().min(1).max(100), image: z.string().min(1).max(300).optional(), type: z.string().min(1).max(100).optional() })
+    .optional(),
+  attributes: ForeignAttributes.optional(),
 });
 export type Device = z.infer<typeof DeviceSchema>;
 
@@ -93,6 +108,13 @@ export const LinkSchema = z.object({
   lagMembers: z.number().int().min(1).max(1024).optional(),
   /** Route factor (route km / great-circle km) for this link's latency, overriding the corridor default. */
   routeFactor: z.number().min(1).max(5).optional(),
+  /**
+   * Interface names at the two ends, as an imported lab names them
+   * (`ethernet-1/1`, `e1-36`, `swp12`). Absent, exports number ports per device.
+   */
+  sourcePort: z.string().min(1).max(100).optional(),
+  targetPort: z.string().min(1).max(100).optional(),
+  attributes: ForeignAttributes.optional(),
 });
 export type Link = z.infer<typeof LinkSchema>;
 

@@ -1,11 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Real networks the tests read, kept in the repository (test/data/README.md
  * says where they come from): a clone runs every test with nothing beside it.
  */
-export const TEST_DATA = path.resolve(__dirname, '../data');
+/** This folder: vitest defines __dirname; a tsx script (ESM) has only import.meta.url. */
+const HERE = typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
+export const TEST_DATA = path.resolve(HERE, '../data');
 export const ZOO_DIR = path.join(TEST_DATA, 'topology-zoo');
 export const GOLDEN_DIR = path.join(TEST_DATA, 'golden', 'topology-zoo');
 

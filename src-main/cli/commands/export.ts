@@ -7,22 +7,19 @@ import type { TopologySummary } from '../../../src-shared/model/records';
 import { DeviceRoleSchema, type DeviceRole } from '../../../src-shared/model/topology';
 import { parseCli } from '../args';
 import { CliError, type Command } from '../command';
+import { findDesign } from '../designs';
 import { openProject, withServices } from '../session';
 
 const FORMATS = [...TOPOLOGY_EXPORT_FORMATS, 'csv'] as const;
 const USAGE =
-  `nettwin export PROJECT.nettwin --format ${FORMATS.join('|')} --out PATH ` +
-  '[--design ID|NAME] [--kind ROLE=KIND,IMAGE]...';
+  `nettwin export PROJECT.nettwin --format ${FORMATS.join('|')} --out PATH|- ` +
+  '[--design ID|NAME|FAMILY] [--kind ROLE=KIND,IMAGE]...';
 
-/** The design to export: named by id or name, else the most recently changed one. */
+/** The design to export: named by id, name or unique family, else the most recently changed one. */
 function pickDesign(file: string, all: readonly TopologySummary[], wanted: string | undefined): TopologySummary {
   if (all.length === 0) throw new CliError(`${file} holds no designs`);
   if (wanted === undefined) return all.reduce((a, b) => (b.updatedAt >= a.updatedAt ? b : a));
-  const hits = all.filter((d) => d.id === wanted || d.name === wanted);
-  if (hits.length === 1) return hits[0]!;
-  throw new CliError(
-    hits.length === 0 ? `no design "${wanted}" in ${file}` : `"${wanted}" names ${hits.length} designs; give its id`,
-  );
+  return findDesign(file, all, wanted);
 }
 
 /** `--kind spine=nokia_srlinux,ghcr.io/nokia/srlinux:24.10` → containerlab kind per role. */
@@ -95,6 +92,16 @@ export const exportCommand: Command = {
         throw new CliError(`design "${design.name}" has no sweep results to export; run a failure sweep first`);
       }
     });
+    // `--out -`: the file's text is the only thing on stdout; the status line goes to stderr.
+    if (out === '-') {
+      const names = Object.keys(files);
+      if (names.length !== 1) {
+        throw new CliError(`${format} writes ${names.length} files (${names.join(', ')}); give --out FOLDER, not -`);
+      }
+      io.out(files[names[0]!]!);
+      io.err(`exported design "${design.name}" (${design.id}) as ${format} → standard output`);
+      return 0;
+    }
     const written = writeFiles(files, out);
     io.out(`exported design "${design.name}" (${design.id}) as ${format} → ${written.join(', ')}`);
     return 0;

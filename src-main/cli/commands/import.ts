@@ -11,13 +11,39 @@ import { openProject, withServices } from '../session';
 /** One cap for every file the CLI reads, applied while reading (devices and pipes too): see readCapped.ts. */
 export { CLI_FILE_MAX_BYTES };
 
-/** Reads a text file for import, or says in one line why it cannot. */
+/** Reads a text file for import (`-` is standard input), or says in one line why it cannot. */
 export function readText(file: string): string {
+  if (file === '-') return readStdin();
   return readFileCapped(file);
 }
 
+/** Standard input, capped like a file: read in chunks so a runaway pipe stops at the limit. */
+function readStdin(): string {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const buf = Buffer.alloc(1 << 16);
+  for (;;) {
+    let n: number;
+    try {
+      n = fs.readSync(0, buf, 0, buf.length, null);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') continue;
+      if (code === 'EOF') break;
+      throw new CliError(`cannot read standard input: ${(err as Error).message}`);
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > CLI_FILE_MAX_BYTES) {
+      throw new CliError(`standard input is larger than the ${CLI_FILE_MAX_BYTES / 1048576} MB NetTwin reads from one file (see docs/limits.md)`);
+    }
+    chunks.push(Buffer.from(buf.subarray(0, n)));
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 const USAGE =
-  'nettwin import FILE [--format graphml|clab|netbox-csv|netbox-json|json] [--cables FILE] [--sites FILE] ' +
+  'nettwin import FILE|- [--format graphml|clab|netbox-csv|netbox-json|json] [--cables FILE] [--sites FILE] ' +
   '[--role NODE=ROLE]... [--name NAME] [--json] --out PROJECT.nettwin';
 
 /**
@@ -75,11 +101,11 @@ export const importCommand: Command = {
       format = detected;
     }
 
-    const request: Omit<ImportRequest, 'projectId'> = { text, fileName: path.basename(file), format };
+    const request: Omit<ImportRequest, 'projectId'> = { text, fileName: file === '-' ? 'stdin' : path.basename(file), format };
     // NetBox exports come as one file per object type; pick up the siblings of a devices file.
     const netbox = format === 'netbox-csv' || format === 'netbox-json';
-    const cables = values.cables ?? (netbox ? companion(file, 'cables') : undefined);
-    const sites = values.sites ?? (netbox ? companion(file, 'sites') : undefined);
+    const cables = values.cables ?? (netbox && file !== '-' ? companion(file, 'cables') : undefined);
+    const sites = values.sites ?? (netbox && file !== '-' ? companion(file, 'sites') : undefined);
     if (cables !== undefined) request.cables = { text: readText(cables), fileName: path.basename(cables) };
     if (sites !== undefined) request.sites = { text: readText(sites), fileName: path.basename(sites) };
     if (format === 'netbox-csv' && cables === undefined) {

@@ -11,7 +11,8 @@ import type { ScenarioClass } from '../../../src-shared/sim/scenarios';
 import type { Services } from '../../services/container';
 import { intOption, parseCli } from '../args';
 import { readFileCapped } from '../readCapped';
-import { CliError, type Command } from '../command';
+import { findDesign } from '../designs';
+import { CliError, type CliIo, type Command } from '../command';
 import { openProject, withServices } from '../session';
 import { loadTopologyFile, table } from './analyze';
 
@@ -68,8 +69,8 @@ function designsOf(s: Services, file: string, designId: string | undefined): Top
   if (file.endsWith(PROJECT_EXTENSION)) {
     const projectId = openProject(s, file, { readOnly: true });
     const all = s.designs.list(projectId);
-    const chosen = designId === undefined ? all : all.filter((d) => d.id === designId);
-    if (chosen.length === 0) throw new CliError(`${file}: ${designId === undefined ? 'the project has no designs' : `no design "${designId}"`}`);
+    const chosen = designId === undefined ? all : [findDesign(file, all, designId)];
+    if (chosen.length === 0) throw new CliError(`${file}: the project has no designs`);
     // From the stored counts, before any design is read (a 50,000-device one takes seconds to parse).
     for (const d of chosen) checkSweepable(file, { name: d.name, devices: d.nodeCount, links: d.linkCount });
     return chosen.map((d) => s.designs.get(projectId, d.id).topology);
@@ -94,6 +95,48 @@ function designFile(file: string): Topology {
     }
   }
   return loadTopologyFile(file);
+}
+
+/**
+ * `--save`: runs the sweep the app itself runs (sim:run) on each chosen
+ * design of the project and stores it there, so the UI shows it and
+ * `nettwin export … --format csv` writes its sweep CSV. Options of the
+ * file-only report (threads, N-2 sample, seed, a traffic file) are refused
+ * rather than silently ignored.
+ */
+async function saveSweeps(
+  io: CliIo,
+  file: string,
+  values: { design?: string | undefined; threads?: string | undefined; 'n2-sample'?: string | undefined; seed?: string | undefined },
+  classes: ScenarioClass[],
+  traffic: TrafficOption,
+  unitGbps: number | undefined,
+): Promise<number> {
+  if (!file.endsWith(PROJECT_EXTENSION)) throw new CliError(`--save stores the sweep in a project: give a ${PROJECT_EXTENSION} file, not ${path.basename(file)}`);
+  for (const o of ['threads', 'n2-sample', 'seed'] as const) {
+    if (values[o] !== undefined) throw new CliError(`--${o} does not apply with --save: the saved sweep is the app's own, with its settings`);
+  }
+  if (unitGbps !== undefined) throw new CliError('--save takes --traffic intent, uniform, gravity or hub-centric, not a traffic file');
+  const saved = await withServices({}, async (s) => {
+    const projectId = openProject(s, file);
+    const all = s.designs.list(projectId);
+    const chosen = values.design === undefined ? all : [findDesign(file, all, values.design)];
+    if (chosen.length === 0) throw new CliError(`${file}: the project has no designs`);
+    const out = [];
+    for (const d of chosen) {
+      const run = await s.simulations.run({ projectId, designId: d.id, scenarios: classes, traffic }, { signal: new AbortController().signal, progress: () => {} });
+      out.push({ design: d, ...run });
+    }
+    return out;
+  });
+  for (const r of saved) {
+    io.out(
+      `saved sweep ${r.simulationId} of "${r.design.name}": ${r.summary.scenarioCount} scenarios, ${r.summary.disconnecting} disconnecting, ` +
+        `worst utilisation ${pct(r.summary.worstUtilisation)}`,
+    );
+  }
+  io.err(`sweep CSV: nettwin export ${file} --format csv --design ${saved[0]!.design.id} --out sweep.csv`);
+  return 0;
 }
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
@@ -127,7 +170,7 @@ export const simulateCommand: Command = {
   summary: 'Full failure impact report of a design: scenarios, rerouted traffic, isolation, availability',
   usage:
     'nettwin simulate FILE.nettwin|design.json|FILE.graphml [--scenarios n1,n2,srlg,sites,regions] ' +
-    '[--traffic intent|uniform|gravity|hub-centric|FILE] [--json] [--threads N] [--design ID] [--n2-sample N] [--seed N]',
+    '[--traffic intent|uniform|gravity|hub-centric|FILE] [--json] [--threads N] [--design ID|NAME|FAMILY] [--n2-sample N] [--seed N] [--save]',
   run: async (args, io) => {
     const { values, positionals } = parseCli(args, {
       scenarios: { type: 'string' },
@@ -137,6 +180,7 @@ export const simulateCommand: Command = {
       design: { type: 'string' },
       'n2-sample': { type: 'string' },
       seed: { type: 'string' },
+      save: { type: 'boolean' },
     });
     if (positionals.length !== 1) throw new CliError('expected exactly one FILE');
     const file = positionals[0]!;
@@ -152,6 +196,7 @@ export const simulateCommand: Command = {
     const tr = values.traffic ?? 'intent';
     const { option: traffic, unitGbps } =
       tr === 'intent' || tr === 'uniform' || tr === 'gravity' || tr === 'hub-centric' ? { option: tr as TrafficOption, unitGbps: undefined } : trafficFile(tr);
+    if (values.save) return saveSweeps(io, file, values, classes, traffic, unitGbps);
     const reports = await withServices({}, async (s) => {
       const designs = designsOf(s, file, values.design);
       try {

@@ -49,13 +49,23 @@ describe('emitYaml writes what yaml.stringify writes', () => {
     const shapes: unknown[] = [
       { a: 1, b: null, c: {}, d: [], e: ['x', { f: 1, g: [1, 2], h: { i: 'j' } }, ['k', 'l'], [], {}] },
       { q: -0, r: 1.5e21, s: NaN, t: -Infinity, u: Infinity, v: true, w: false, x: 0.1 },
-      { words: ['Region & 3', 'a:b', 'a: b', 'a:', '123', '', 'null', 'True', 'yes', '- x', '#x', 'x #y', ' lead', 'trail ', "it's", 'say "hi"', '東京', 'é'] },
+      { words: ['Region & 3', 'a:b', 'a: b', 'a:', '123', '', 'null', 'True', '- x', '#x', 'x #y', ' lead', 'trail ', "it's", 'say "hi"', '東京', 'é'] },
       [[['deep']]],
       'scalar alone',
       42,
       null,
     ];
     for (const s of shapes) expect(emitYaml(s)).toBe(yamlLib(s));
+  });
+
+  it('except that it quotes what YAML 1.1 (PyYAML, so Ansible) reads as booleans, nulls, numbers or dates', () => {
+    // yaml.stringify writes these plain: YAML 1.2 reads them as strings, PyYAML does not.
+    const words = ['NO', 'no', 'Yes', 'on', 'OFF', 'y', 'N', '1_000', '1:20', '0b101', '2001-12-14', '=', '<<'];
+    const text = emitYaml({ NO: words });
+    expect(text).toBe(`"NO":\n${words.map((w) => `  - "${w}"`).join('\n')}\n`);
+    expect(parse(text, { version: '1.1' })).toEqual({ NO: words });
+    // Strings YAML 1.1 reads as strings stay plain (yaml's own 1.1 mode would quote "e0").
+    expect(emitYaml(['e0', 'ber-core-1', 'Norway'])).toBe('- e0\n- ber-core-1\n- Norway\n');
   });
 });
 
@@ -67,6 +77,7 @@ describe('emitYaml always reads back as the same value', () => {
     fc.string({ unit: 'grapheme', maxLength: 8 }),
     fc.string({ unit: 'binary', maxLength: 8 }),
     fc.constantFrom('null', '~', 'true', 'False', '.inf', '-.nan', '0x1F', '1e3', '0o7', '---', '...', '<<', '- ', '? x', '\u0085', '\u2028', '\ufeff', '\u007f'),
+    fc.constantFrom('NO', 'yes', 'On', 'off', 'y', 'N', '0123', '1_000', '1:20', '0b101', '2001-12-14', '+1', '.5', '='),
   );
   const leaf = fc.oneof(text, fc.double(), fc.integer(), fc.boolean(), fc.constant(null));
   const { tree } = fc.letrec((tie) => ({
@@ -78,9 +89,11 @@ describe('emitYaml always reads back as the same value', () => {
   it('for random trees of hostile strings and keys', () => {
     fc.assert(
       fc.property(tree, (v) => {
-        const back: unknown = parse(emitYaml(v));
-        // -0 and 0 read back equal in YAML as in JSON; compare as the yaml library itself would.
-        expect(back).toEqual(parse(yamlLib(v)));
+        const text = emitYaml(v);
+        expect(parse(text)).toEqual(v);
+        // As PyYAML (Ansible) reads it: YAML 1.1, where `no`, `on`, `1_000`, `1:20` are not strings.
+        // (Not compared with yaml's own 1.1 output: it writes `0o7` plain and reads it back as 7.)
+        expect(parse(text, { version: '1.1' })).toEqual(parse(text));
       }),
       { numRuns: 400, seed: 8 },
     );
@@ -95,8 +108,12 @@ describe('emitYaml always reads back as the same value', () => {
     fc.assert(
       fc.property(topologyArb, (t) => {
         expect(parse(exportClab(t))).toEqual(clabDocument(t));
+        expect(parse(exportClab(t), { version: '1.1' })).toEqual(clabDocument(t));
         const docs = ansibleDocuments(t, { layout: 'host_vars' });
-        for (const [path, text] of Object.entries(exportAnsible(t, { layout: 'host_vars' }))) expect(parse(text)).toEqual(docs[path]);
+        for (const [path, text] of Object.entries(exportAnsible(t, { layout: 'host_vars' }))) {
+          expect(parse(text)).toEqual(docs[path]);
+          expect(parse(text, { version: '1.1' })).toEqual(docs[path]);
+        }
       }),
       { numRuns: 150, seed: 8 },
     );

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvCell, parseCsv, readCsvTable, toCsv } from '../../../src-shared/io/csv';
+import { csvCell, parseCsv, readCsvTable, toCsv, unguardCell } from '../../../src-shared/io/csv';
+import { exportNetboxCsv, importNetboxCsvBundle } from '../../../src-shared/io/netbox-csv';
+import { sweepToCsv } from '../../../src-shared/io/sweep-csv';
+import { restoreTopology } from '../../../src-shared/model/topology';
 
 const cells = (text: string) => parseCsv(text, 'f.csv').map((r) => r.cells);
 
@@ -39,16 +42,45 @@ describe('toCsv', () => {
       'plain', '"a,b"', '"q"""', '" lead"', '3.5', '',
     ]);
   });
-  it('round-trips any table of strings through parseCsv', () => {
+  it('round-trips any table of strings through parseCsv (and unguardCell for formula-like text)', () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.string({ unit: 'grapheme' }), { minLength: 2, maxLength: 2 }), { maxLength: 8 }), (rows) => {
         const text = toCsv(rows, [
           { header: 'a', value: (r) => r[0] },
           { header: 'b', value: (r) => r[1] },
         ]);
-        expect(cells(text)).toEqual([['a', 'b'], ...rows]);
+        expect(cells(text).map((r) => r.map(unguardCell))).toEqual([['a', 'b'], ...rows]);
       }),
       { numRuns: 300, seed: 5 },
     );
+  });
+});
+
+describe('formula injection (OWASP CSV injection)', () => {
+  const hostile = ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd', "'=already", "''+twice"];
+
+  it('prefixes text that a spreadsheet would run, and reads it back exactly', () => {
+    for (const v of hostile) {
+      const cell = csvCell(v);
+      expect(cell.replace(/^"/, ''), v).toMatch(/^'/);
+      const table = readCsvTable(`h\r\n${cell}\r\n`, 't.csv');
+      expect(table.rows[0]!.get('h'), v).toBe(v);
+    }
+    // Numbers stay numbers; harmless text stays as it is.
+    expect([csvCell(-3.7), csvCell('a-b'), csvCell("it's")]).toEqual(['-3.7', 'a-b', "it's"]);
+  });
+
+  it('guards the sweep CSV and every NetBox CSV, and NetBox names still import back', () => {
+    expect(sweepToCsv([{ scenario: '=cmd|calc', kind: 'node', disconnectedPairs: 0, strandedDemand: 0, maxUtilisation: -1 }])).toContain("'=cmd|calc");
+    const t = restoreTopology({
+      sites: [{ id: 's', name: '@site', role: 'hq', region: '+EU' }],
+      nodes: [{ id: 'a', name: '=HYPERLINK("x")', role: 'core', site: 's' }, { id: 'b', name: '-b', role: 'edge', site: 's', lon: -3.7, lat: 40.4 }],
+      links: [{ id: '=l', source: 'a', target: 'b' }],
+    });
+    const bundle = exportNetboxCsv(t);
+    for (const [file, text] of Object.entries(bundle)) {
+      for (const line of text.split('\r\n')) for (const cell of line.split(',')) expect(cell.replace(/^"/, ''), `${file}: ${cell}`).not.toMatch(/^[=+@\t\r]|^-[^\d]/);
+    }
+    expect(importNetboxCsvBundle(bundle).topology).toMatchObject({ nodes: [{ name: '=HYPERLINK("x")' }, { name: '-b', lon: -3.7 }], links: [{ id: '=l' }], sites: [{ name: '@site', region: '+EU' }] });
   });
 });

@@ -4,7 +4,8 @@ import { exportClab } from '../../../src-shared/io/clab-export';
 import { parseCsv } from '../../../src-shared/io/csv';
 import { exportSvg, layoutPoints } from '../../../src-shared/io/svg-export';
 import { sweepRowsFrom, sweepToCsv } from '../../../src-shared/io/sweep-csv';
-import { exportTerraform, interfaceType, UNASSIGNED_SITE } from '../../../src-shared/io/terraform-export';
+import { interfaceType, UNASSIGNED_SITE } from '../../../src-shared/io/netbox-export-model';
+import { exportTerraform } from '../../../src-shared/io/terraform-export';
 import { restoreTopology } from '../../../src-shared/model/topology';
 import { sampleTopology } from './sample';
 
@@ -35,19 +36,19 @@ describe('exportTerraform', () => {
   it('puts devices without a site into a placeholder site, since NetBox requires one', () => {
     const t = restoreTopology({ nodes: [{ id: 'a', name: 'a', role: 'core' }], links: [] });
     const doc = JSON.parse(exportTerraform(t)) as { resource: Record<string, Record<string, Record<string, unknown>>> };
-    expect(doc.resource['netbox_site']).toEqual({ nettwin_unassigned: { name: UNASSIGNED_SITE, slug: 'nettwin-unassigned', status: 'planned' } });
-    expect(doc.resource['netbox_device']?.['a']?.['site_id']).toBe('${netbox_site.nettwin_unassigned.id}');
+    expect(doc.resource['netbox_site']).toEqual({ 'nettwin-unassigned': { name: UNASSIGNED_SITE, slug: 'nettwin-unassigned', status: 'active' } });
+    expect(doc.resource['netbox_device']?.['a']?.['site_id']).toBe('${netbox_site.nettwin-unassigned.id}');
   });
 
   it('joins cables to device interfaces with speed in kbit/s and length in km', () => {
     const doc = JSON.parse(exportTerraform(sampleTopology())) as { resource: Record<string, Record<string, Record<string, unknown>>> };
     expect(doc.resource['netbox_cable']?.['l2']).toMatchObject({
-      a_termination: [{ object_type: 'dcim.interface', object_id: '${netbox_device_interface.ber-core-1_eth2.id}' }],
-      b_termination: [{ object_type: 'dcim.interface', object_id: '${netbox_device_interface.muc-edge_eth1.id}' }],
+      a_termination: [{ object_type: 'dcim.interface', object_id: '${netbox_device_interface.ber-core-1_Ethernet2.id}' }],
+      b_termination: [{ object_type: 'dcim.interface', object_id: '${netbox_device_interface.muc-edge_Ethernet1.id}' }],
       length: 585,
       length_unit: 'km',
     });
-    expect(doc.resource['netbox_device_interface']?.['ber-core-1_eth1']).toMatchObject({ type: '100gbase-x-qsfp28', speed: 100_000_000 });
+    expect(doc.resource['netbox_device_interface']?.['ber-core-1_Ethernet1']).toMatchObject({ type: '100gbase-x-qsfp28', speed: 100_000_000 });
   });
 });
 

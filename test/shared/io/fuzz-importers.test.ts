@@ -90,7 +90,7 @@ describe('fuzzing importNetboxCsv', () => {
     fc.assert(fc.property(anyText, anyText, anyText, (devices, cables, sites) => checkOutcome(() => importNetboxCsv({ devices, cables, sites }))), settings(4)));
   it('mutated exports', () =>
     fc.assert(
-      fc.property(mutated(valid.devices), mutated(valid.cables), mutated(valid.sites), (devices, cables, sites) =>
+      fc.property(mutated(valid['devices.csv']), mutated(valid['cables.csv']), mutated(valid['sites.csv']), (devices, cables, sites) =>
         checkOutcome(() => importNetboxCsv({ devices, cables, sites })),
       ),
       settings(5),

@@ -54,7 +54,7 @@ describe('detectFormat', () => {
     ['export.txt', exportGraphml(t), 'graphml'],
     ['lab.clab.yml', exportClab(t), 'clab'],
     ['lab.yaml', exportClab(t), 'clab'],
-    ['devices.csv', exportNetboxCsv(t).devices, 'netbox-csv'],
+    ['devices.csv', exportNetboxCsv(t)['devices.csv'], 'netbox-csv'],
     ['netbox.json', exportNetboxJson(t), 'netbox-json'],
     ['design.json', exportDesignJson(t), 'json'],
     ['germany50.xml', '<?xml version="1.0"?><network xmlns="http://sndlib.zib.de/network"></network>', 'sndlib'],

@@ -7,7 +7,7 @@ import { importClab } from '../../../src-shared/io/clab-import';
 import { exportDesignJson, importDesignJson } from '../../../src-shared/io/design-json';
 import { importTopology } from '../../../src-shared/io/formats';
 import { exportGraphml } from '../../../src-shared/io/graphml-export';
-import { exportNetboxCsv, importNetboxCsv } from '../../../src-shared/io/netbox-csv';
+import { exportNetboxCsv, importNetboxCsv, importNetboxCsvBundle } from '../../../src-shared/io/netbox-csv';
 import { exportNetboxJson, importNetboxJson } from '../../../src-shared/io/netbox-json';
 import type { Topology } from '../../../src-shared/model/topology';
 import { topologyArb } from './arbitraries';
@@ -27,8 +27,25 @@ const clabCarries = (t: Topology) => {
   return { ...withoutDesignMeta(t), sites: bySiteId({ ...t, sites: t.sites.filter((s) => used.has(s.id)) }) };
 };
 
+/**
+ * A lab's kinds, images and port names (`platform`, `sourcePort`/`targetPort`)
+ * travel through containerlab and design JSON only; NetBox and GraphML name
+ * ports by the same plan but do not carry the containerlab forms.
+ */
+const withoutLabFacts = (t: Topology): Topology => ({
+  ...t,
+  nodes: t.nodes.map(({ platform: _p, attributes: _a, ...n }) => n),
+  links: t.links.map(({ sourcePort: _s, targetPort: _t, attributes: _a, ...l }) => l),
+});
+/** GraphML carries foreign attributes, not a lab's kinds or ports. */
+const withoutLabPlatform = (t: Topology): Topology => ({
+  ...t,
+  nodes: t.nodes.map(({ platform: _p, ...n }) => n),
+  links: t.links.map(({ sourcePort: _s, targetPort: _t, ...l }) => l),
+});
+
 /** GraphML import drops self-loops (the analyze contract's link semantics); all else comes back. */
-const withoutSelfLoops = (t: Topology) => ({ ...t, links: t.links.filter((l) => l.source !== l.target) });
+const withoutSelfLoops = (t: Topology) => withoutLabPlatform({ ...t, links: t.links.filter((l) => l.source !== l.target) });
 
 const FORMATS = [
   {
@@ -48,13 +65,13 @@ const FORMATS = [
   },
   {
     name: 'NetBox CSV',
-    trip: (t: Topology) => importNetboxCsv(exportNetboxCsv(t)).topology,
-    carries: withoutDesignMeta,
+    trip: (t: Topology) => importNetboxCsvBundle(exportNetboxCsv(t)).topology,
+    carries: (t: Topology) => withoutDesignMeta(withoutLabFacts(t)),
   },
   {
     name: 'NetBox JSON',
     trip: (t: Topology) => importNetboxJson(exportNetboxJson(t)).topology,
-    carries: withoutDesignMeta,
+    carries: (t: Topology) => withoutDesignMeta(withoutLabFacts(t)),
   },
 ] as const;
 
