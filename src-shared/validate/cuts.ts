@@ -1,6 +1,6 @@
 import type { CompiledGraph } from '../sim/csr';
 import { connectedComponents, type DfsForest } from '../sim/connectivity';
-import { createRng } from '../lib/rng';
+import { createRng, type Rng } from '../lib/rng';
 
 /**
  * Two-edge cuts: pairs of links whose joint failure disconnects the graph.
@@ -24,9 +24,18 @@ export interface CutLabels {
 }
 
 export function cutLabels(g: CompiledGraph, forest: DfsForest): CutLabels {
+  return cycleSpaceLabels(g, forest, createRng(0, 'two-edge-cuts'));
+}
+
+/**
+ * Random cycle-space labels of every link: non-tree links draw 53 random
+ * bits, tree links carry the XOR of the non-tree links across them. Links
+ * marked in `skip` (failed ones) draw nothing and keep label 0, so they
+ * count as absent; `forest` must then be a forest of the surviving graph.
+ */
+export function cycleSpaceLabels(g: CompiledGraph, forest: DfsForest, rng: Rng, skip?: Uint8Array): CutLabels {
   const m = g.linkIds.length;
   const n = g.nodeIds.length;
-  const rng = createRng(0, 'two-edge-cuts');
   const lo = new Uint32Array(m);
   const hi = new Uint32Array(m);
   const accLo = new Uint32Array(n);
@@ -34,7 +43,7 @@ export function cutLabels(g: CompiledGraph, forest: DfsForest): CutLabels {
   const isTree = new Uint8Array(m);
   for (let v = 0; v < n; v++) if (forest.parentLink[v]! >= 0) isTree[forest.parentLink[v]!] = 1;
   for (let e = 0; e < m; e++) {
-    if (isTree[e] === 1) continue;
+    if (isTree[e] === 1 || skip?.[e] === 1) continue;
     const a = (rng.next() * 4294967296) >>> 0;
     const b = (rng.next() * 2097152) >>> 0; // 21 bits: the key below stays an exact double
     lo[e] = a;

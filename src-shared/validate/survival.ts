@@ -1,6 +1,7 @@
 import { bridgesAndCutNodes, connectedComponents, dfsForest, type DfsForest } from '../sim/connectivity';
 import type { CompiledGraph } from '../sim/csr';
 import { createRng } from '../lib/rng';
+import { cycleSpaceLabels } from './cuts';
 import type { DesignIndex } from './design-index';
 
 /**
@@ -150,39 +151,7 @@ export interface ReducedLabels {
 }
 
 export function reducedLabels(g: CompiledGraph, forest: DfsForest, failedLinks: Uint8Array, seed = 0): ReducedLabels {
-  const m = g.linkIds.length;
-  const n = g.nodeIds.length;
-  const rng = createRng(seed, 'survival-cuts');
-  const lo = new Uint32Array(m);
-  const hi = new Uint32Array(m);
-  const accLo = new Uint32Array(n);
-  const accHi = new Uint32Array(n);
-  const isTree = new Uint8Array(m);
-  for (let v = 0; v < n; v++) if (forest.parentLink[v]! >= 0) isTree[forest.parentLink[v]!] = 1;
-  for (let e = 0; e < m; e++) {
-    if (isTree[e] === 1 || failedLinks[e] === 1) continue;
-    const a = (rng.next() * 4294967296) >>> 0;
-    const b = (rng.next() * 2097152) >>> 0;
-    lo[e] = a;
-    hi[e] = b;
-    const u = g.linkSource[e]!;
-    const v = g.linkTarget[e]!;
-    accLo[u]! ^= a;
-    accHi[u]! ^= b;
-    accLo[v]! ^= a;
-    accHi[v]! ^= b;
-  }
-  for (let i = forest.visited - 1; i >= 0; i--) {
-    const u = forest.order[i]!;
-    const p = forest.parent[u]!;
-    if (p < 0) continue;
-    const e = forest.parentLink[u]!;
-    lo[e] = accLo[u]!;
-    hi[e] = accHi[u]!;
-    accLo[p]! ^= accLo[u]!;
-    accHi[p]! ^= accHi[u]!;
-  }
-  return { lo, hi };
+  return cycleSpaceLabels(g, forest, createRng(seed, 'survival-cuts'), failedLinks);
 }
 
 /** Whether the surviving links in `links` have dependent labels (so may hold a cut). O(k²). */
