@@ -1,6 +1,6 @@
 import type { Redundancy } from './intent';
 import type { Topology } from './topology';
-import type { CompiledGraph } from '../sim/csr';
+import { srlgGroups, type CompiledGraph } from '../sim/csr';
 import { SlotDelta } from '../sim/incremental';
 import { failureMasks, RoutingEngine } from '../sim/routing';
 import { explicitTraffic } from '../sim/traffic';
@@ -94,15 +94,7 @@ export function failureCases(t: Topology, g: CompiledGraph, kinds: readonly Fail
     for (let e = 0; e < g.linkIds.length; e++) out.push({ kind: 'link', label: `link ${label(e)} fails`, nodes: [], links: [e] });
   }
   if (want.has('srlg')) {
-    const groups = new Map<string, number[]>();
-    for (let e = 0; e < g.linkIds.length; e++) {
-      for (const tag of t.links[g.linkOrigin[e]!]!.srlgs) {
-        const list = groups.get(tag);
-        if (list) list.push(e);
-        else groups.set(tag, [e]);
-      }
-    }
-    for (const [tag, links] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    for (const [tag, links] of srlgGroups(t, g)) {
       // A one-link group is that link's own failure, already counted; a `site:` group is the
       // building's cabling, whose loss is a site outage (kind 'site').
       if ((links.length < 2 && want.has('link')) || tag.startsWith('site:')) continue;

@@ -171,3 +171,19 @@ export function hasUniformWeights(g: CompiledGraph): boolean {
   for (let e = 1; e < w.length; e++) if (w[e] !== w[0]) return false;
   return true;
 }
+
+/**
+ * Each shared-risk group's compiled link indices, tags in sorted order: the
+ * failure sets of the capacity model and of the survival check.
+ */
+export function srlgGroups(t: Topology, g: CompiledGraph): [string, number[]][] {
+  const groups = new Map<string, number[]>();
+  for (let e = 0; e < g.linkIds.length; e++) {
+    for (const tag of t.links[g.linkOrigin[e]!]!.srlgs) {
+      const list = groups.get(tag);
+      if (list) list.push(e);
+      else groups.set(tag, [e]);
+    }
+  }
+  return [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}

@@ -1,5 +1,5 @@
 import { bridgesAndCutNodes, connectedComponents, dfsForest, type DfsForest } from '../sim/connectivity';
-import type { CompiledGraph } from '../sim/csr';
+import { srlgGroups, type CompiledGraph } from '../sim/csr';
 import { createRng } from '../lib/rng';
 import { cycleSpaceLabels } from './cuts';
 import type { DesignIndex } from './design-index';
@@ -30,15 +30,7 @@ export function failureElements(x: DesignIndex): Element[] {
   const out: Element[] = [];
   for (let e = 0; e < g.linkIds.length; e++) out.push({ kind: 'link', id: e, links: [e], nodes: [], label: `link ${g.linkIds[e]}` });
   for (let v = 0; v < g.nodeIds.length; v++) out.push({ kind: 'device', id: v, links: [], nodes: [v], label: `device ${g.nodeIds[v]}` });
-  const groups = new Map<string, number[]>();
-  for (let e = 0; e < g.linkIds.length; e++) {
-    for (const tag of t.links[g.linkOrigin[e]!]!.srlgs) {
-      const list = groups.get(tag);
-      if (list) list.push(e);
-      else groups.set(tag, [e]);
-    }
-  }
-  for (const [tag, links] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  for (const [tag, links] of srlgGroups(t, g)) {
     // `site:` groups are a building's own cabling: its loss is a site outage (devices too), checked as such.
     if (links.length >= 2 && !tag.startsWith('site:')) out.push({ kind: 'srlg', id: tag, links, nodes: [], label: `shared-risk group ${tag}` });
   }
