@@ -27,7 +27,8 @@ export function detectFormat(fileName: string, text: string): ImportFormat | und
     }
     if (isRecord(value) && Array.isArray(value['nodes']) && Array.isArray(value['links'])) return 'json';
     if (isRecord(value) && ('devices' in value || isNetboxList(value))) return 'netbox-json';
-    if (Array.isArray(value) && value.some((o) => isRecord(o) && ('device_type' in o || 'a_terminations' in o))) {
+    // A bare list: API objects, or bulk-import ones (devices with device_type, cables with side_a_device).
+    if (Array.isArray(value) && value.some((o) => isRecord(o) && ('device_type' in o || 'a_terminations' in o || 'side_a_device' in o))) {
       return 'netbox-json';
     }
     return undefined;

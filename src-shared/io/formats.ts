@@ -6,7 +6,8 @@ import { exportDesignJson, importDesignJson } from './design-json';
 import { exportGraphml } from './graphml-export';
 import { GraphmlError, importGraphml } from './graphml';
 import { withNettwinAttributes } from './graphml-nettwin';
-import { exportNetboxCsv, importNetboxCsv, netboxCsvReadme } from './netbox-csv';
+import { exportNetboxCsv, importNetboxCsv } from './netbox-csv';
+import { netboxImportReadme } from './netbox-import-tables';
 import { exportNetboxJson, importNetboxJson } from './netbox-json';
 import { ImportError, type ImportResult } from './report';
 import { exportSvg, type SvgOptions } from './svg-export';
@@ -111,7 +112,7 @@ export interface ExportOptions {
 
 /**
  * One entry for every exporter. Returns file name → text: one file for most
- * formats, several for NetBox CSV (the import bundle and its IMPORT-ORDER.txt)
+ * formats, several for NetBox CSV and JSON (the import bundle and its IMPORT-ORDER.txt)
  * and for Ansible's host_vars layout. The kind table (`options.clab.kinds`)
  * names ports for containerlab, Ansible, NetBox and Terraform alike. Names are relative, for a save dialog or a folder.
  */
@@ -132,10 +133,10 @@ export function exportTopology(
     case 'json':
       return { 'design.json': exportDesignJson(topology) };
     case 'netbox-csv': {
-      return { ...exportNetboxCsv(topology, options.clab?.kinds), 'IMPORT-ORDER.txt': netboxCsvReadme(topology.name) };
+      return { ...exportNetboxCsv(topology, options.clab?.kinds), 'IMPORT-ORDER.txt': netboxImportReadme(topology.name, 'csv') };
     }
     case 'netbox-json':
-      return { 'netbox.json': exportNetboxJson(topology, options.clab?.kinds) };
+      return { ...exportNetboxJson(topology, options.clab?.kinds), 'IMPORT-ORDER.txt': netboxImportReadme(topology.name, 'json') };
     case 'svg':
       return { 'topology.svg': exportSvg(topology, options.svg) };
   }

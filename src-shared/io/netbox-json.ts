@@ -1,19 +1,15 @@
 import type { DeviceRole, Topology } from '../model/topology';
 import type { ClabKind } from './clab-kinds';
 import { buildFromNetbox, type NbCable, type NbDevice, type NbEnd, type NbSite } from './netbox-model';
-import {
-  NB_GENERIC_MANUFACTURER,
-  slugify,
-  toNetboxObjects,
-  type NbOutInterface,
-} from './netbox-export-model';
+import { netboxImportTables, type NETBOX_IMPORT_ORDER } from './netbox-import-tables';
 import { ImportError, emptyReport, type ImportResult } from './report';
 import { isRecord, parseYaml, type YamlSource } from './yaml-doc';
 
 /**
- * NetBox REST API responses (`/api/dcim/devices/`, `/cables/`, `/sites/`),
- * either as separate texts or bundled in one JSON object with keys
- * `sites`, `devices`, `cables` (what `exportNetboxJson` writes).
+ * NetBox JSON: REST API responses (`/api/dcim/devices/`, `/cables/`,
+ * `/sites/`) or bulk-import lists (what `exportNetboxJson` writes), either as
+ * separate texts or bundled in one JSON object with keys `sites`, `devices`,
+ * `cables`.
  */
 export type NetboxJsonInput =
   | string
@@ -26,9 +22,11 @@ export type NetboxJsonInput =
     };
 
 /**
- * NetBox API JSON → topology. Reads the list shape `{count, results: [...]}`
- * or a bare array, NetBox ≥3.3 cables (`a_terminations`) and older ones
- * (`termination_a`), roles as `role` (v4) or `device_role` (v3).
+ * NetBox JSON → topology. Reads the API list shape `{count, results: [...]}`
+ * or a bare array; objects as the API returns them (NetBox ≥3.3 cables with
+ * `a_terminations`, older ones with `termination_a`, roles as `role` (v4) or
+ * `device_role` (v3)) or as bulk import takes them (related objects by name,
+ * cable ends as `side_a_device`/`side_a_name`, custom fields as `cf_<name>`).
  */
 export function importNetboxJson(input: NetboxJsonInput, file = 'netbox.json'): ImportResult {
   // Each part: its value, the file it came from, and where in that file it sits.
@@ -74,7 +72,7 @@ export function importNetboxJson(input: NetboxJsonInput, file = 'netbox.json'): 
     netboxId: text(o['id']),
     name: requireText(o['name'], at, 'name'),
     role: nestedName(o['role'] ?? o['device_role']),
-    deviceType: isRecord(o['device_type']) ? text(o['device_type']['model']) : undefined,
+    deviceType: isRecord(o['device_type']) ? text(o['device_type']['model']) : text(o['device_type']),
     site: nestedName(o['site']),
     region: isRecord(o['site']) ? nestedName(o['site']['region']) : undefined,
     lat: text(o['latitude']),
@@ -162,8 +160,19 @@ function list(part: Part, what: string): Array<{ o: Record<string, unknown>; at:
   });
 }
 
-/** One side of a cable: new-style terminations list or old-style termination_a. */
+/**
+ * One side of a cable: the import form's `side_a_device`/`side_a_name` keys,
+ * the REST shape's terminations list, or the old-style termination_a.
+ */
 function end(o: Record<string, unknown>, side: 'a' | 'b', at: At): NbEnd {
+  if (o[`side_${side}_device`] !== undefined || o[`side_${side}_name`] !== undefined) {
+    return {
+      device: text(o[`side_${side}_device`]),
+      site: text(o[`side_${side}_site`]),
+      type: text(o[`side_${side}_type`]),
+      name: text(o[`side_${side}_name`]),
+    };
+  }
   const terms = o[`${side}_terminations`];
   let type: string | undefined;
   let obj: unknown;
@@ -186,10 +195,11 @@ function end(o: Record<string, unknown>, side: 'a' | 'b', at: At): NbEnd {
   };
 }
 
+/** Custom fields: `custom_fields: {…}` in the REST shape, `cf_<name>` keys in the import shape. */
 function customFields(o: Record<string, unknown>): (name: string) => string | undefined {
   const cf = isRecord(o['custom_fields']) ? o['custom_fields'] : {};
   return (name) => {
-    const v = cf[name];
+    const v = cf[name] ?? o[`cf_${name}`];
     if (Array.isArray(v)) return JSON.stringify(v);
     return text(v);
   };
@@ -212,63 +222,39 @@ function nestedName(v: unknown): string | undefined {
   return text(v);
 }
 
-const listOf = (results: unknown[]) => ({ count: results.length, next: null, previous: null, results });
-const brief = (id: number, name: string) => ({ id, name, slug: slugify(name) });
-const iface = (i: NbOutInterface) => ({
-  object_type: 'dcim.interface',
-  object_id: i.id,
-  object: { id: i.id, name: i.name, device: { id: i.device.id, name: i.device.name } },
-});
+/** The files of a NetBox JSON import bundle, in the order NetBox must import them. */
+export type NetboxJsonBundle = Record<`${(typeof NETBOX_IMPORT_ORDER)[number]}.json`, string>;
 
 /**
- * Topology → one JSON object holding NetBox API list responses for sites,
- * devices and cables (the shape `GET /api/dcim/<x>/` returns in NetBox 4).
+ * Topology → NetBox bulk-import JSON: one file per object type, each a JSON
+ * list whose objects have the keys of NetBox's import forms (what its Import
+ * page takes as "JSON" since NetBox 3.4) — the same tables as the CSV bundle,
+ * with empty cells left out. The REST read shape (`GET /api/dcim/…`) is not
+ * what bulk import accepts, so it is only read (importNetboxJson), not written.
  */
-export function exportNetboxJson(topology: Topology, kinds?: Partial<Record<DeviceRole, ClabKind>>): string {
-  const nb = toNetboxObjects(topology, kinds);
-  const regionIds = new Map<string, number>();
-  const roleIds = new Map<string, number>();
-  const typeIds = new Map<string, number>();
-  const idFor = (m: Map<string, number>, k: string) => {
-    if (!m.has(k)) m.set(k, m.size + 1);
-    return m.get(k)!;
-  };
-  const sites = nb.sites.map((s) => ({
-    id: s.id,
-    name: s.name,
-    slug: s.slug,
-    status: { value: 'active', label: 'Active' },
-    region: s.region === undefined ? null : brief(idFor(regionIds, s.region), s.region),
-    latitude: s.lat ?? null,
-    longitude: s.lon ?? null,
-    custom_fields: s.cf,
-  }));
-  const devices = nb.devices.map((d) => ({
-    id: d.id,
-    name: d.name,
-    device_type: {
-      id: idFor(typeIds, d.deviceType),
-      manufacturer: brief(1, NB_GENERIC_MANUFACTURER),
-      model: d.deviceType,
-      slug: slugify(d.deviceType),
-    },
-    role: brief(idFor(roleIds, d.role), d.role),
-    site: { id: d.site.id, name: d.site.name, slug: d.site.slug },
-    status: { value: 'planned', label: 'Planned' },
-    latitude: d.lat ?? null,
-    longitude: d.lon ?? null,
-    custom_fields: d.cf,
-  }));
-  const cables = nb.cables.map((c) => ({
-    id: c.id,
-    label: c.label,
-    type: '',
-    status: { value: 'planned', label: 'Planned' },
-    a_terminations: [iface(c.a)],
-    b_terminations: [iface(c.b)],
-    length: c.length?.value ?? null,
-    length_unit: c.length === undefined ? null : { value: c.length.unit, label: c.length.unit === 'km' ? 'Kilometers' : 'Meters' },
-    custom_fields: c.cf,
-  }));
-  return `${JSON.stringify({ sites: listOf(sites), devices: listOf(devices), cables: listOf(cables) }, null, 2)}\n`;
+export function exportNetboxJson(topology: Topology, kinds?: Partial<Record<DeviceRole, ClabKind>>): NetboxJsonBundle {
+  const files: Partial<NetboxJsonBundle> = {};
+  for (const t of netboxImportTables(topology, kinds)) {
+    const records = t.rows.map((row) => {
+      const o: Record<string, string | number | boolean> = {};
+      t.header.forEach((key, k) => {
+        const v = row[k];
+        if (v !== null && v !== undefined && v !== '') o[key] = v;
+      });
+      return o;
+    });
+    files[`${t.stem}.json`] = `${JSON.stringify(records, null, 2)}\n`;
+  }
+  return files as NetboxJsonBundle;
+}
+
+/** Reads a bundle `exportNetboxJson` wrote (its sites, devices and cables files). */
+export function importNetboxJsonBundle(bundle: Partial<Record<string, string>>): ImportResult {
+  const devices = bundle['devices.json'];
+  if (devices === undefined) throw new ImportError('devices.json', 'missing from the NetBox bundle');
+  return importNetboxJson({
+    devices,
+    ...(bundle['cables.json'] === undefined ? {} : { cables: bundle['cables.json'] }),
+    ...(bundle['sites.json'] === undefined ? {} : { sites: bundle['sites.json'] }),
+  });
 }

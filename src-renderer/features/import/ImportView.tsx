@@ -10,7 +10,7 @@ const FORMAT_NAMES: Record<TopologyImportFormat, string> = {
   graphml: 'GraphML (Topology Zoo, yEd)',
   clab: 'containerlab topology (.clab.yml)',
   'netbox-csv': 'NetBox CSV (devices + cables)',
-  'netbox-json': 'NetBox JSON',
+  'netbox-json': 'NetBox JSON (API response or import bundle)',
   json: 'NetTwin design JSON',
 };
 
@@ -21,10 +21,15 @@ export function ImportView({ projectId }: { projectId: string }) {
   const setScreen = useSession((s) => s.setScreen);
   const [file, setFile] = useState<File | null>(null);
   const [cables, setCables] = useState<File | null>(null);
+  const [sites, setSites] = useState<File | null>(null);
   const [format, setFormat] = useState<TopologyImportFormat | ''>('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<{ id: string; name: string; report: ImportReport; format: string; nodes: number; links: number } | null>(null);
+
+  // NetBox exports one file per object type: a devices file takes its cables and sites files along.
+  const netbox = format === 'netbox-csv' || format === 'netbox-json' || (format === '' && file !== null && /devices/i.test(file.name));
+  const companionTypes = format === 'netbox-csv' ? '.csv' : format === 'netbox-json' ? '.json' : '.csv,.json';
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -45,7 +50,8 @@ export function ImportView({ projectId }: { projectId: string }) {
           fileName: file.name,
           text,
           ...(format !== '' ? { format } : {}),
-          ...(cables !== null ? { cables: { fileName: cables.name, text: await cables.text() } } : {}),
+          ...(netbox && cables !== null ? { cables: { fileName: cables.name, text: await cables.text() } } : {}),
+          ...(netbox && sites !== null ? { sites: { fileName: sites.name, text: await sites.text() } } : {}),
         },
         { label: `Importing ${file.name}…`, total: 100, progressLabel: (m) => m },
       );
@@ -83,11 +89,17 @@ export function ImportView({ projectId }: { projectId: string }) {
             ))}
           </select>
         </label>
-        {format === 'netbox-csv' && (
-          <label className="field">
-            <span>NetBox cables file</span>
-            <input type="file" accept=".csv" onChange={(e) => setCables(e.target.files?.[0] ?? null)} />
-          </label>
+        {netbox && (
+          <>
+            <label className="field">
+              <span>NetBox cables file{format === 'netbox-csv' ? '' : ' (optional)'}</span>
+              <input type="file" accept={companionTypes} onChange={(e) => setCables(e.target.files?.[0] ?? null)} />
+            </label>
+            <label className="field">
+              <span>NetBox sites file (optional: regions and coordinates)</span>
+              <input type="file" accept={companionTypes} onChange={(e) => setSites(e.target.files?.[0] ?? null)} />
+            </label>
+          </>
         )}
         {problem !== null && (
           <p id="import-problem" className="problem" role="alert">

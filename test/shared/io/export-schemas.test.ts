@@ -123,9 +123,10 @@ describe('NetBox, GraphML and SVG exports parse back', () => {
       expect(records).toHaveLength(rows + 1);
       expect(new Set(records.map((r) => r.cells.length)).size).toBe(1);
     }
-    const nb = JSON.parse(exportNetboxJson(t)) as Record<string, { count: number; results: unknown[] }>;
-    expect(nb['devices']!.count).toBe(t.nodes.length);
-    expect(nb['cables']!.results).toHaveLength(t.links.length);
+    const nbJson = exportNetboxJson(t);
+    expect(netboxBundleProblems(nbJson).problems).toEqual([]);
+    expect(JSON.parse(nbJson['devices.json'])).toHaveLength(t.nodes.length);
+    expect(JSON.parse(nbJson['cables.json'])).toHaveLength(t.links.length);
 
     // happy-dom's XML parser rejects dotted attribute names (attr.name), which
     // XML allows; the project's strict tokenizer checks well-formedness instead.

@@ -5,6 +5,7 @@ import { exportAnsible } from '../../../src-shared/io/ansible-export';
 import { exportClab } from '../../../src-shared/io/clab-export';
 import { importTopology } from '../../../src-shared/io/formats';
 import { exportNetboxCsv } from '../../../src-shared/io/netbox-csv';
+import { exportNetboxJson } from '../../../src-shared/io/netbox-json';
 import { exportTerraform } from '../../../src-shared/io/terraform-export';
 import { IntentSchema } from '../../../src-shared/model/intent';
 import { TOPOLOGY_FAMILIES, type Topology } from '../../../src-shared/model/topology';
@@ -53,6 +54,8 @@ export interface MustShowRow {
   netboxInterfaces: number;
   netboxCables: number;
   netboxProblems: number;
+  /** Problems of the JSON import bundle (same checks as the CSV one). */
+  netboxJsonProblems: number;
   terraformLengths: number;
   terraformProblems: number;
   /** The first few problems, for a failure message. */
@@ -64,6 +67,7 @@ export function checkDesign(source: string, t: Topology): MustShowRow {
   const clab = clabSchemaErrors(exportClab(t));
   const inventory = ansibleHosts(exportAnsible(t)['hosts.yml']!);
   const netbox = netboxBundleProblems(exportNetboxCsv(t));
+  const netboxJson = netboxBundleProblems(exportNetboxJson(t));
   const tf = terraformProblems(exportTerraform(t));
   return {
     source,
@@ -76,8 +80,9 @@ export function checkDesign(source: string, t: Topology): MustShowRow {
     netboxInterfaces: netbox.counts.interfaces,
     netboxCables: netbox.counts.cables,
     netboxProblems: netbox.problems.length,
+    netboxJsonProblems: netboxJson.problems.length,
     terraformLengths: tf.lengths,
     terraformProblems: tf.problems.length,
-    sample: [...clab, ...inventory.problems, ...netbox.problems, ...tf.problems].slice(0, 5),
+    sample: [...clab, ...inventory.problems, ...netbox.problems, ...netboxJson.problems, ...tf.problems].slice(0, 5),
   };
 }

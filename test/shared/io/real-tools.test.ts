@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exportAnsible } from '../../../src-shared/io/ansible-export';
 import { exportClab } from '../../../src-shared/io/clab-export';
 import { exportNetboxCsv } from '../../../src-shared/io/netbox-csv';
+import { exportNetboxJson } from '../../../src-shared/io/netbox-json';
 import { exportTerraform } from '../../../src-shared/io/terraform-export';
 import { restoreTopology } from '../../../src-shared/model/topology';
 import { ZOO_COUNT } from '../../helpers/data';
@@ -45,6 +46,25 @@ describe('the checks against the real definitions catch what the tools reject', 
     expect(problems).toContain('column "nmae" is not accepted by SiteImportForm');
   });
 
+  it('NetBox JSON: the import shape passes; the REST read shape, a nested value and an unknown key do not', () => {
+    const good = exportNetboxJson(sampleTopology());
+    expect(netboxBundleProblems(good).problems).toEqual([]);
+    const devices = JSON.parse(good['devices.json']) as Array<Record<string, unknown>>;
+    const cables = JSON.parse(good['cables.json']) as Array<Record<string, unknown>>;
+    // What GET /api/dcim/devices/ returns: related objects nested, which the import form cannot read.
+    const rest = devices.map((d) => ({ ...d, site: { id: 1, name: d['site'] }, device_type: { model: d['device_type'] } }));
+    const bad = {
+      ...good,
+      'devices.json': JSON.stringify(rest),
+      'cables.json': JSON.stringify(cables.map((c, k) => (k === 0 ? { ...c, length: '585.123' } : c))),
+      'sites.json': JSON.stringify((JSON.parse(good['sites.json']) as object[]).map((x) => ({ ...x, nmae: 'x' }))),
+    };
+    const problems = netboxBundleProblems(bad).problems.join('\n');
+    expect(problems).toContain('devices.json[0].site: {"id":1,');
+    expect(problems).toContain('"585.123" does not fit 8 digits with 2 decimals');
+    expect(problems).toContain('sites.json: key "nmae" is not accepted by SiteImportForm');
+  });
+
   it('Terraform: an unbounded provider version, a length with 3 decimals, an unknown or missing attribute', () => {
     const good = exportTerraform(sampleTopology());
     expect(terraformProblems(good).problems).toEqual([]);
@@ -74,8 +94,8 @@ describe('must show: every Topology Zoo network, GÉANT and the example intents,
     expect(designs.length).toBeGreaterThanOrEqual(ZOO_COUNT + 1 + 3);
     const rows = designs.map((d) => checkDesign(d.source, d.topology));
     for (const r of rows) {
-      expect({ source: r.source, clab: r.clabErrors, ansible: r.ansibleProblems, netbox: r.netboxProblems, terraform: r.terraformProblems, sample: r.sample }).toEqual({
-        source: r.source, clab: 0, ansible: 0, netbox: 0, terraform: 0, sample: [],
+      expect({ source: r.source, clab: r.clabErrors, ansible: r.ansibleProblems, netbox: r.netboxProblems, netboxJson: r.netboxJsonProblems, terraform: r.terraformProblems, sample: r.sample }).toEqual({
+        source: r.source, clab: 0, ansible: 0, netbox: 0, netboxJson: 0, terraform: 0, sample: [],
       });
       expect(r.ansibleHosts, r.source).toBe(r.devices);
       expect(r.netboxDevices, r.source).toBe(r.devices);

@@ -126,6 +126,33 @@ function readCsv(text: string): Array<Record<string, string>> {
   return body.map((r) => Object.fromEntries((head ?? []).map((h, k) => [h, r[k] ?? ''])));
 }
 
+/**
+ * A JSON import file as NetBox's bulk import reads it: a list of objects whose
+ * values are scalars (the import form's fields take text); keys of all rows.
+ */
+function readJsonTable(text: string, file: string, problems: string[]): { rows: Array<Record<string, string>>; header: string[] } {
+  const list: unknown = JSON.parse(text);
+  if (!Array.isArray(list)) {
+    problems.push(`${file}: not a JSON list`);
+    return { rows: [], header: [] };
+  }
+  const header = new Set<string>();
+  const rows = list.map((o: unknown, k) => {
+    const row: Record<string, string> = {};
+    if (typeof o !== 'object' || o === null || Array.isArray(o)) {
+      problems.push(`${file}[${k}]: not an object`);
+      return row;
+    }
+    for (const [key, v] of Object.entries(o)) {
+      header.add(key);
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') row[key] = String(v);
+      else problems.push(`${file}[${k}].${key}: ${JSON.stringify(v)} is not a scalar an import form field reads`);
+    }
+    return row;
+  });
+  return { rows, header: [...header] };
+}
+
 /** Counts of what a bundle holds, for the "must show" figures. */
 export interface NetboxCounts {
   devices: number;
@@ -135,7 +162,7 @@ export interface NetboxCounts {
 }
 
 /**
- * A NetBox CSV bundle against NetBox's import forms and model limits: every
+ * A NetBox import bundle (CSV or JSON) against NetBox's import forms and model limits: every
  * column one the form accepts (or `cf_<declared custom field>`), every value
  * within its field's length or decimals, every device in a site of the
  * bundle, every device type, role, manufacturer and region defined earlier,
@@ -143,23 +170,28 @@ export interface NetboxCounts {
  */
 export function netboxBundleProblems(bundle: Record<string, string>): { problems: string[]; counts: NetboxCounts } {
   const problems: string[] = [];
+  const json = bundle['devices.json'] !== undefined;
   const tables: Record<string, Array<Record<string, string>>> = {};
+  const headers: Record<string, string[]> = {};
   const customFields = new Map<string, string[]>();
-  for (const [file, spec] of Object.entries(NETBOX_FILES)) {
+  for (const [csvName, spec] of Object.entries(NETBOX_FILES)) {
+    // Internally every table goes by its CSV name; problems name the file as written.
+    const file = json ? csvName.replace(/\.csv$/, '.json') : csvName;
     const text = bundle[file];
     if (text === undefined) {
       problems.push(`${file}: missing`);
       continue;
     }
-    const rows = readCsv(text);
-    tables[file] = rows;
+    const read = json ? readJsonTable(text, file, problems) : { rows: readCsv(text), header: text.slice(0, text.search(/\r?\n/)).split(',') };
+    const rows = read.rows;
+    tables[csvName] = rows;
+    headers[csvName] = read.header;
     const accepted = new Set(importFormFields(...spec.form));
-    const header = text.slice(0, text.search(/\r?\n/)).split(',');
-    for (const h of header) {
+    for (const h of read.header) {
       if (accepted.has(h)) continue;
       const cf = /^cf_(.+)$/.exec(h)?.[1];
       if (cf !== undefined && customFields.has(cf)) continue;
-      problems.push(`${file}: column "${h}" is not accepted by ${spec.form[1]}`);
+      problems.push(`${file}: ${json ? 'key' : 'column'} "${h}" is not accepted by ${spec.form[1]}`);
     }
     for (const [column, [pyFile, cls, field]] of Object.entries(spec.limits)) {
       const f = djangoField(pyFile, cls, field);
@@ -172,7 +204,7 @@ export function netboxBundleProblems(bundle: Record<string, string>): { problems
         }
       });
     }
-    if (file === 'custom-fields.csv') {
+    if (csvName === 'custom-fields.csv') {
       for (const r of rows) customFields.set(r['name']!, (r['object_types'] ?? '').split(','));
     }
   }
@@ -217,14 +249,13 @@ export function netboxBundleProblems(bundle: Record<string, string>): { problems
   }
   for (const file of ['sites.csv', 'devices.csv', 'cables.csv']) {
     const object = { 'sites.csv': 'dcim.site', 'devices.csv': 'dcim.device', 'cables.csv': 'dcim.cable' }[file]!;
-    const text = bundle[file] ?? '';
-    for (const h of text.slice(0, text.search(/\r?\n/)).split(',')) {
+    for (const h of headers[file] ?? []) {
       const cf = /^cf_(.+)$/.exec(h)?.[1];
       if (cf !== undefined && !customFields.get(cf)?.includes(object)) problems.push(`${file}: custom field ${cf} not declared for ${object}`);
     }
   }
   return {
-    problems,
+    problems: json ? problems.map((m) => m.replace(/\b([a-z-]+)\.csv\b/g, '$1.json')) : problems,
     counts: { devices: devices.size, interfaces: interfaces.size, cables: tables['cables.csv']?.length ?? 0, lengths },
   };
 }

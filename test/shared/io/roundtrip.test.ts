@@ -8,7 +8,7 @@ import { exportDesignJson, importDesignJson } from '../../../src-shared/io/desig
 import { importTopology } from '../../../src-shared/io/formats';
 import { exportGraphml } from '../../../src-shared/io/graphml-export';
 import { exportNetboxCsv, importNetboxCsv, importNetboxCsvBundle } from '../../../src-shared/io/netbox-csv';
-import { exportNetboxJson, importNetboxJson } from '../../../src-shared/io/netbox-json';
+import { exportNetboxJson, importNetboxJson, importNetboxJsonBundle } from '../../../src-shared/io/netbox-json';
 import type { Topology } from '../../../src-shared/model/topology';
 import { topologyArb } from './arbitraries';
 import { sampleTopology } from './sample';
@@ -70,7 +70,7 @@ const FORMATS = [
   },
   {
     name: 'NetBox JSON',
-    trip: (t: Topology) => importNetboxJson(exportNetboxJson(t)).topology,
+    trip: (t: Topology) => importNetboxJsonBundle(exportNetboxJson(t)).topology,
     carries: (t: Topology) => withoutDesignMeta(withoutLabFacts(t)),
   },
 ] as const;
