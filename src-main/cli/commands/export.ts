@@ -103,7 +103,8 @@ export const exportCommand: Command = {
       return 0;
     }
     const written = writeFiles(files, out);
-    io.out(`exported design "${design.name}" (${design.id}) as ${format} → ${written.join(', ')}`);
+    // A confirmation, not data: stderr, as with --out - (docs/cli.md: stdout carries results only).
+    io.err(`exported design "${design.name}" (${design.id}) as ${format} → ${written.join(', ')}`);
     return 0;
   },
 };

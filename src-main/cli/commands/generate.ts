@@ -104,7 +104,7 @@ export const generateCommand: Command = {
       label: d.family, nodes: d.topology.nodes.length, links: d.topology.links.length, costUsd: d.cost.totalUsd, design: d,
     }))));
     for (const s of skipped) io.out(`skipped ${s.family}: ${s.reason}`);
-    if (values.out !== undefined) io.out(`recorded ${ids.length} design${ids.length === 1 ? '' : 's'} with their validations in ${values.out}`);
+    if (values.out !== undefined) io.err(`recorded ${ids.length} design${ids.length === 1 ? '' : 's'} with their validations in ${values.out}`);
     return 0;
   },
 };

@@ -41,7 +41,8 @@ export const reportCommand: Command = {
       throw new CliError(`cannot write ${out}: ${(err as Error).message}`);
     }
     const size = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
-    io.out(`wrote ${out} (${format.toUpperCase()}, ${Math.max(1, Math.round(size / 1024))} KB): decision pack for design "${presented}"`);
+    // A confirmation, not data: stderr, like every line that only says a file was written.
+    io.err(`wrote ${out} (${format.toUpperCase()}, ${Math.max(1, Math.round(size / 1024))} KB): decision pack for design "${presented}"`);
     return 0;
   },
 };

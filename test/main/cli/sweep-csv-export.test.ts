@@ -34,9 +34,10 @@ describe('nettwin export --format csv of a recorded sweep', () => {
     p.close();
     const out = path.join(dir, 'sweep.csv');
     const err: string[] = [];
-    const code = await main(['export', file, '--format', 'csv', '--design', 'ring', '--out', out], { out: () => undefined, err: (t) => err.push(t) });
-    expect(err).toEqual([]);
-    expect(code).toBe(0);
+    const stdout: string[] = [];
+    const code = await main(['export', file, '--format', 'csv', '--design', 'ring', '--out', out], { out: (t) => stdout.push(t), err: (t) => err.push(t) });
+    // Nothing but the confirmation, and that on stderr: stdout is for results.
+    expect([code, stdout, err]).toEqual([0, [], [`exported design "ring" (${rec.id}) as csv → ${out}`]]);
     const rows = parseCsv(fs.readFileSync(out, 'utf8'), 'sweep.csv');
     expect(rows[0]!.cells.slice(0, 2)).toEqual(['scenario', 'kind']);
     const body = rows.slice(1).map((r) => r.cells.slice(0, 2));
