@@ -1,5 +1,5 @@
 /**
- * `npm run bench:cancel`: how long Cancel takes to end optimize:run and
+ * `npm run bench:cancel`: how long Cancel takes to end optimise:run and
  * recommend:verified. Each job runs as the IPC handler starts it (JobManager,
  * services, a worker thread of its own) on a 300-site hybrid design /
  * intent, is cancelled on its first progress event after the work began,
@@ -21,23 +21,23 @@ const stats = (xs: number[]): string => {
 try {
   const s = h.services;
   const optimise = (maxSteps: number) => (ctx: Parameters<Parameters<typeof s.jobs.start>[1]>[0]) =>
-    s.optimize.run({ projectId: h.projectId, designId: h.designId, strategy: 'cost', maxSteps }, ctx);
+    s.optimise.run({ projectId: h.projectId, designId: h.designId, strategy: 'cost', maxSteps }, ctx);
   const verify = (ctx: Parameters<Parameters<typeof s.jobs.start>[1]>[0]) =>
     s.recommend.verified({ intent: h.intent, options: 3 }, ctx);
 
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
-  const full = await trace(s, 'optimize:run', optimise(10));
+  const full = await trace(s, 'optimise:run', optimise(10));
   loop.disable();
-  console.log(`optimize:run, 10 steps, not cancelled: ${ms(full.totalMs)}, longest event-loop stall ${ms(loop.max / 1e6)}, ${full.progress.length} progress events (${full.progress.map((p) => `${p.done}/${p.total}`).join(' ')})`);
+  console.log(`optimise:run, 10 steps, not cancelled: ${ms(full.totalMs)}, longest event-loop stall ${ms(loop.max / 1e6)}, ${full.progress.length} progress events (${full.progress.map((p) => `${p.done}/${p.total}`).join(' ')})`);
   // The optimiser applied those steps: later runs start from the improved design, as a user's would.
   const cancels: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const t = await trace(s, 'optimize:run', optimise(40), 1);
-    if (t.code !== 'CANCELLED' || t.cancelMs === null) throw new Error(`optimize:run was not cancelled (${t.code ?? 'ok'})`);
+    const t = await trace(s, 'optimise:run', optimise(40), 1);
+    if (t.code !== 'CANCELLED' || t.cancelMs === null) throw new Error(`optimise:run was not cancelled (${t.code ?? 'ok'})`);
     cancels.push(t.cancelMs);
   }
-  console.log(`optimize:run Cancel → job:finished: ${stats(cancels)}`);
+  console.log(`optimise:run Cancel → job:finished: ${stats(cancels)}`);
 
   loop.reset();
   loop.enable();

@@ -27,7 +27,7 @@ function graphml(tag: string, n: number): string {
   return `<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns"><key id="l" for="node" attr.name="label" attr.type="string"/><graph edgedefault="undirected">${nodes}${edges}</graph></graphml>`;
 }
 
-const OPS = ['create', 'save', 'save', 'export', 'saveAs', 'import', 'optimize'] as const;
+const OPS = ['create', 'save', 'save', 'export', 'saveAs', 'import', 'optimise'] as const;
 let k = 0;
 const uid = (): string => `${process.pid}-${k}`;
 
@@ -77,15 +77,15 @@ async function step(): Promise<void> {
       say({ ack: op, name });
       return;
     }
-    case 'optimize': {
+    case 'optimise': {
       const p = openProjectFile(project, { readOnly: true, lock: false });
       const generated = p.topologies.list().filter((d) => d.source === 'generated');
       p.close();
       const d = generated[rand(generated.length)]!;
       let out = '';
       const io: CliIo = { out: (t) => (out += t), err: () => undefined };
-      const code = await main(['optimize', project, '--design', d.id, '--max-steps', '2', '--json'], io);
-      if (code !== 0) throw new Error(`optimize exited ${code}`);
+      const code = await main(['optimise', project, '--design', d.id, '--max-steps', '2', '--json'], io);
+      if (code !== 0) throw new Error(`optimise exited ${code}`);
       const doc = JSON.parse(out) as { designs: { design: string; revision: number; steps: { id: string }[] }[] };
       for (const r of doc.designs) say({ ack: op, design: r.design, revision: r.revision, steps: r.steps.map((s) => s.id) });
       return;

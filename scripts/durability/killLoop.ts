@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src-main/cli/main';
-import { OptimizeService } from '../../src-main/services/optimize';
+import { OptimiseService } from '../../src-main/services/optimise';
 import { sweepDeadTemps } from '../../src-main/store/atomicFile';
 import { hasHotJournal } from '../../src-main/store/journal';
 import { inspectProjectFile, openProjectFile } from '../../src-main/store/projectFile';
@@ -24,7 +24,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export interface KillLoopOptions {
   dir: string;
   kills: number;
-  /** 'create': every operation is a project create; 'mixed': create, save, export, Save As, import, optimize. */
+  /** 'create': every operation is a project create; 'mixed': create, save, export, Save As, import, optimise. */
   mode: 'mixed' | 'create';
   seed?: number;
   /** Longest wait after the child is ready before the kill (ms). */
@@ -48,7 +48,7 @@ export interface KillLoopResult {
 interface Ledger {
   saves: Map<string, { revision: number; tag: string }>;
   imports: Set<string>;
-  optimize: Map<string, { revision: number; steps: string[] }>;
+  optimise: Map<string, { revision: number; steps: string[] }>;
   files: Map<string, { op: string; designs?: number }>;
 }
 
@@ -126,9 +126,9 @@ function record(ledger: Ledger, ack: Record<string, unknown>): void {
     case 'import':
       ledger.imports.add(ack.name as string);
       break;
-    case 'optimize': {
-      const prev = ledger.optimize.get(ack.design as string);
-      ledger.optimize.set(ack.design as string, { revision: ack.revision as number, steps: [...(prev?.steps ?? []), ...(ack.steps as string[])] });
+    case 'optimise': {
+      const prev = ledger.optimise.get(ack.design as string);
+      ledger.optimise.set(ack.design as string, { revision: ack.revision as number, steps: [...(prev?.steps ?? []), ...(ack.steps as string[])] });
       // A later save of another design does not touch this one; a save of this one is not made (saves pick tagged designs).
       break;
     }
@@ -154,13 +154,13 @@ function verify(opts: KillLoopOptions, project: string, ledger: Ledger, result: 
         }
         const names = new Set(p.topologies.list().map((d) => d.name));
         for (const n of ledger.imports) if (!names.has(n)) problems.push(`imported design ${n} was acknowledged and is gone`);
-        const opt = new OptimizeService(() => p);
-        for (const [design, want] of ledger.optimize) {
+        const opt = new OptimiseService(() => p);
+        for (const [design, want] of ledger.optimise) {
           const rec = p.topologies.get(design);
-          if (rec.revision < want.revision) problems.push(`optimized design ${design}: acknowledged revision ${want.revision}, found ${rec.revision}`);
+          if (rec.revision < want.revision) problems.push(`optimised design ${design}: acknowledged revision ${want.revision}, found ${rec.revision}`);
           const logged = new Set(opt.list({ projectId: project, designId: design }).map((e) => e.id));
           const missing = want.steps.filter((s) => !logged.has(s));
-          if (missing.length > 0) problems.push(`optimized design ${design}: ${missing.length} acknowledged steps missing from its log`);
+          if (missing.length > 0) problems.push(`optimised design ${design}: ${missing.length} acknowledged steps missing from its log`);
         }
       } finally {
         p.close();
@@ -219,7 +219,7 @@ export async function killLoop(opts: KillLoopOptions): Promise<KillLoopResult> {
   const started = Date.now();
   const project = path.join(opts.dir, 'kill-loop.nettwin');
   await setUp(opts.dir, project, opts.mode);
-  const ledger: Ledger = { saves: new Map(), imports: new Set(), optimize: new Map(), files: new Map() };
+  const ledger: Ledger = { saves: new Map(), imports: new Set(), optimise: new Map(), files: new Map() };
   const result: KillLoopResult = {
     kills: 0, killedDuring: {}, acknowledged: 0, ackedByOp: {}, journalsRolledBack: 0, tempsSwept: 0, filesChecked: 0, failures: [], seconds: 0,
   };

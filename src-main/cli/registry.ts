@@ -15,16 +15,23 @@ const LOADERS: readonly (readonly [string, () => Promise<Command>])[] = [
   ['analyze', async () => (await import('./commands/analyze')).analyzeCommand],
   ['simulate', async () => (await import('./commands/simulate')).simulateCommand],
   ['recommend', async () => (await import('./commands/recommend')).recommendCommand],
-  ['optimize', async () => (await import('./commands/optimize')).optimizeCommand],
+  ['optimise', async () => (await import('./commands/optimise')).optimiseCommand],
   ['learn', async () => (await import('./commands/learn')).learnCommand],
   ['outcomes', async () => (await import('./commands/outcomes')).outcomesCommand],
   ['recover', async () => (await import('./commands/recover')).recoverCommand],
 ];
 
 
-/** The command called `name`, or undefined when there is none. */
+/**
+ * Other spellings users type for a command. The code spells it "optimise";
+ * "optimize" stays accepted so scripts and habits written either way work.
+ */
+const ALIASES: Readonly<Record<string, string>> = { optimize: 'optimise' };
+
+/** The command called `name` (or one of its aliases), or undefined when there is none. */
 export async function loadCommand(name: string): Promise<Command | undefined> {
-  const loader = LOADERS.find(([n]) => n === name)?.[1];
+  const canonical = Object.hasOwn(ALIASES, name) ? ALIASES[name]! : name;
+  const loader = LOADERS.find(([n]) => n === canonical)?.[1];
   return loader === undefined ? undefined : loader();
 }
 

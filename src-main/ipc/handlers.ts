@@ -95,10 +95,10 @@ export function createHandlers(s: Services): Handlers {
     },
     'learn:report': ({ projectId }) => s.learning.report(projectId !== undefined ? { projectId } : {}),
     'outcomes:import': (input) => s.learning.importOutcomes(input),
-    'optimize:run': (input) => {
+    'optimise:run': (input) => {
       s.projects.writable(input.projectId).topologies.get(input.designId);
-      const { jobId } = s.jobs.start<JobValue<'optimize:run'>>('optimize:run', (ctx) =>
-        s.optimize.run(
+      const { jobId } = s.jobs.start<JobValue<'optimise:run'>>('optimise:run', (ctx) =>
+        s.optimise.run(
           { projectId: input.projectId, designId: input.designId, strategy: input.strategy,
             ...(input.keep ? { keep: input.keep } : {}), ...(input.maxSteps !== undefined ? { maxSteps: input.maxSteps } : {}) },
           ctx,
@@ -106,12 +106,12 @@ export function createHandlers(s: Services): Handlers {
       );
       return { jobId };
     },
-    'optimize:decide': (input) => s.optimize.decide(input),
-    'optimize:undo': (input) => s.optimize.undo(input),
-    'optimize:list': ({ projectId, designId }) => s.optimize.list({ projectId, ...(designId !== undefined ? { designId } : {}) }),
-    'optimize:policy': ({ projectId }) => s.optimize.policy(projectId),
-    'optimize:setPolicy': ({ projectId, policy, actor }) => s.optimize.setPolicy(projectId, policy, actor),
-    'audit:list': ({ projectId, limit }) => s.optimize.audit({ projectId, ...(limit !== undefined ? { limit } : {}) }),
+    'optimise:decide': (input) => s.optimise.decide(input),
+    'optimise:undo': (input) => s.optimise.undo(input),
+    'optimise:list': ({ projectId, designId }) => s.optimise.list({ projectId, ...(designId !== undefined ? { designId } : {}) }),
+    'optimise:policy': ({ projectId }) => s.optimise.policy(projectId),
+    'optimise:setPolicy': ({ projectId, policy, actor }) => s.optimise.setPolicy(projectId, policy, actor),
+    'audit:list': ({ projectId, limit }) => s.optimise.audit({ projectId, ...(limit !== undefined ? { limit } : {}) }),
     'report:generate': ({ projectId, designId, format }) =>
       s.reports.generate({ projectId, format, ...(designId !== undefined ? { designId } : {}) }),
     'job:cancel': ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),

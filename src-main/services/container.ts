@@ -2,7 +2,7 @@ import path from 'node:path';
 import { sharedPool } from '../workers/sweep';
 import { DesignService } from './designs';
 import { findBootstrapKnowledge, LearningService } from './learning';
-import { OptimizeService } from './optimize';
+import { OptimiseService } from './optimise';
 import { RecommendService } from './recommend';
 import { ExchangeService } from './exchange';
 import { SimulationService } from './simulations';
@@ -45,7 +45,7 @@ export interface Services {
   readonly exchange: ExchangeService;
   readonly learning: LearningService;
   readonly recommend: RecommendService;
-  readonly optimize: OptimizeService;
+  readonly optimise: OptimiseService;
   readonly reports: ReportService;
   dispose(): void;
 }
@@ -72,7 +72,7 @@ export function createServices(opts: ServiceOptions): Services {
     (id) => projects.get(id),
   );
   const recommend = new RecommendService(learning, writableProject, opts.now);
-  const optimize = new OptimizeService(writableProject, opts.now);
+  const optimise = new OptimiseService(writableProject, opts.now);
   const simulations = new SimulationService(projects, bus, sharedPool);
   const exchange = new ExchangeService(projects, designs, bus);
   let chromium: ChromiumPdfRenderer | null = null;
@@ -92,7 +92,7 @@ export function createServices(opts: ServiceOptions): Services {
     exchange,
     learning,
     recommend,
-    optimize,
+    optimise,
     reports,
     dispose: () => {
       projects.closeAll();

@@ -59,7 +59,7 @@ export function reportInputFor(project: ProjectFile, opts: { designId?: string; 
     audit: audit.slice(0, AUDIT_PRINTED),
     auditTotal: audit.length,
     recommendations: project.recommendations.list(1000),
-    optimisations: project.optimizations.list(),
+    optimisations: project.optimisations.list(),
     decisions: project.decisions.list(),
     outcomes: project.outcomes.list(),
     ...(opts.designId !== undefined ? { designId: opts.designId } : {}),

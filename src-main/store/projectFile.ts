@@ -12,7 +12,7 @@ import type { Migration } from './migrations/types';
 import { acquireLock } from './lock';
 import { AuditRepository } from './repos/audit';
 import { DecisionRepository } from './repos/decisions';
-import { OptimizationRepository } from './repos/optimizations';
+import { OptimisationRepository } from './repos/optimisations';
 import { OutcomeRepository } from './repos/outcomes';
 import { RecommendationRepository } from './repos/recommendations';
 import { SampleRepository } from './repos/samples';
@@ -100,7 +100,7 @@ export class ProjectFile {
   readonly meta: MetaRepository;
   readonly audit: AuditRepository;
   readonly recommendations: RecommendationRepository;
-  readonly optimizations: OptimizationRepository;
+  readonly optimisations: OptimisationRepository;
   readonly decisions: DecisionRepository;
   readonly outcomes: OutcomeRepository;
   readonly samples: SampleRepository;
@@ -123,7 +123,7 @@ export class ProjectFile {
     this.meta = new MetaRepository(db);
     this.audit = new AuditRepository(db, now);
     this.recommendations = new RecommendationRepository(db, now);
-    this.optimizations = new OptimizationRepository(db, now);
+    this.optimisations = new OptimisationRepository(db, now);
     this.decisions = new DecisionRepository(db, now);
     this.outcomes = new OutcomeRepository(db, now);
     this.samples = new SampleRepository(db);

@@ -8,7 +8,7 @@
  * candidate, then one `result` or `error` out. Cancel = terminate the worker.
  */
 import { parentPort } from 'node:worker_threads';
-import { optimize, type OptimizeParams, type OptimizeStep } from '../../src-shared/optimise/run';
+import { optimise, type OptimiseParams, type OptimiseStep } from '../../src-shared/optimise/run';
 import type { Recommendation } from '../../src-shared/learn/recommend';
 import { recommendVerified, type VerifiedResult } from '../../src-shared/learn/verify';
 import type { Intent } from '../../src-shared/model/intent';
@@ -17,7 +17,7 @@ import type { SweepReportShape } from '../../src-shared/contract/sim-types';
 import { impactReport, type ImpactReportShape } from '../../src-shared/sim/impact-report';
 
 export type PlanningRequest =
-  | { kind: 'optimise'; topology: Topology; params: Omit<OptimizeParams, 'onStep'> }
+  | { kind: 'optimise'; topology: Topology; params: Omit<OptimiseParams, 'onStep'> }
   | {
       kind: 'verify';
       intent: Intent;
@@ -28,7 +28,7 @@ export type PlanningRequest =
 
 /** What each kind of request answers. */
 export interface PlanningResults {
-  optimise: { steps: OptimizeStep[]; topology: Topology };
+  optimise: { steps: OptimiseStep[]; topology: Topology };
   verify: VerifiedResult;
   impact: ImpactReportShape;
 }
@@ -45,7 +45,7 @@ const post = (m: PlanningMessage): void => port.postMessage(m);
 port.once('message', (req: PlanningRequest) => {
   try {
     if (req.kind === 'optimise') {
-      const value = optimize(req.topology, {
+      const value = optimise(req.topology, {
         ...req.params,
         onStep: (k, max) => post({ type: 'progress', done: k, total: max, label: `step ${k}` }),
       });

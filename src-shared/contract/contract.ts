@@ -14,8 +14,8 @@ import type { GovernancePolicy } from '../optimise/governance';
 import { RedundancySchema } from '../model/intent';
 import type {
   AuditEntryShape,
-  OptimizationEntryShape,
-  OptimizeRunResultShape,
+  OptimisationEntryShape,
+  OptimiseRunResultShape,
   OutcomeImportResultShape,
   RecommendResultShape,
   ReportOutputShape,
@@ -177,7 +177,7 @@ export const contract = {
     output: z.custom<OutcomeImportResultShape>(),
   },
   /** Long job: optimisation steps under the project's governance policy; value: `{ steps, revision, stoppedFor }`. */
-  'optimize:run': {
+  'optimise:run': {
     input: z
       .object({
         projectId: ProjectId,
@@ -189,22 +189,22 @@ export const contract = {
       .strict(),
     output: JobStarted,
   },
-  'optimize:decide': {
+  'optimise:decide': {
     input: z
       .object({ projectId: ProjectId, stepId: RecordId, decision: z.enum(['approve', 'reject']), actor: Actor, reason: Reason })
       .strict(),
-    output: z.custom<OptimizationEntryShape>(),
+    output: z.custom<OptimisationEntryShape>(),
   },
-  'optimize:undo': {
+  'optimise:undo': {
     input: z.object({ projectId: ProjectId, stepId: RecordId, actor: Actor, reason: Reason }).strict(),
-    output: z.custom<OptimizationEntryShape>(),
+    output: z.custom<OptimisationEntryShape>(),
   },
-  'optimize:list': {
+  'optimise:list': {
     input: z.object({ projectId: ProjectId, designId: RecordId.optional() }).strict(),
-    output: z.custom<OptimizationEntryShape[]>(),
+    output: z.custom<OptimisationEntryShape[]>(),
   },
-  'optimize:policy': { input: z.object({ projectId: ProjectId }).strict(), output: z.custom<GovernancePolicy>() },
-  'optimize:setPolicy': {
+  'optimise:policy': { input: z.object({ projectId: ProjectId }).strict(), output: z.custom<GovernancePolicy>() },
+  'optimise:setPolicy': {
     input: z
       .object({
         projectId: ProjectId,
@@ -250,7 +250,7 @@ export interface JobValues {
   'design:validateJob': ValidationResult;
   'sim:run': { simulationId: string; summary: SweepSummaryShape };
   'recommend:verified': RecommendResultShape;
-  'optimize:run': OptimizeRunResultShape;
+  'optimise:run': OptimiseRunResultShape;
 }
 export type JobChannel = keyof JobValues & Channel;
 export type JobValue<C extends JobChannel> = JobValues[C];

@@ -1,5 +1,5 @@
 import type { Recommendation } from '../learn/recommend';
-import type { AuditEntry, OptimizationEntry } from '../model/records';
+import type { AuditEntry, OptimisationEntry } from '../model/records';
 
 /**
  * Learning, optimisation, audit and report values as they cross the
@@ -10,10 +10,10 @@ export interface RecommendResultShape extends Recommendation {
   paretoFront?: { family: string; seed: number }[];
 }
 
-export type OptimizationEntryShape = OptimizationEntry;
+export type OptimisationEntryShape = OptimisationEntry;
 
-export interface OptimizeRunResultShape {
-  steps: OptimizationEntryShape[];
+export interface OptimiseRunResultShape {
+  steps: OptimisationEntryShape[];
   /** The design's revision after the auto-approved steps. */
   revision: number;
   stoppedFor: 'approval' | 'nothing-to-improve' | 'max-steps';

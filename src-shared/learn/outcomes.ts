@@ -93,7 +93,7 @@ export function parseOutcomes(text: string): MeasuredOutcome[] {
 
 /**
  * What the twin predicts for each outcome metric of a design: peak link
- * utilisation with nothing failed (gravity traffic, optimize/load.ts), p95
+ * utilisation with nothing failed (gravity traffic, optimise/load.ts), p95
  * site latency (latency.ts) and failure incidents a year (availability.ts).
  * Utilisation is left null above LOAD_MAX_NODES devices (too large to sweep here).
  */

@@ -101,10 +101,10 @@ export interface AuditEntry {
   detail: unknown;
 }
 
-export type OptimizationStatus = 'proposed' | 'approved' | 'auto-approved' | 'rejected' | 'undone';
+export type OptimisationStatus = 'proposed' | 'approved' | 'auto-approved' | 'rejected' | 'undone';
 
-/** One optimisation step (OptimizationLog): before/after figures, rule, rationale, and the decision on it. */
-export interface OptimizationEntry {
+/** One optimisation step (optimization_log): before/after figures, rule, rationale, and the decision on it. */
+export interface OptimisationEntry {
   id: string;
   topologyId: string;
   step: number;
@@ -115,7 +115,7 @@ export interface OptimizationEntry {
   after: unknown;
   expected: unknown;
   actual: unknown;
-  status: OptimizationStatus;
+  status: OptimisationStatus;
   decidedBy: string | null;
   decisionReason: string | null;
   decidedAt: number | null;

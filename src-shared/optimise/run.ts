@@ -10,7 +10,7 @@ import { proposeCostCut, type StepProposal, type StrategyInput } from './strateg
 export type Strategy = 'cost' | 'resilience' | 'load';
 export const STRATEGIES: readonly Strategy[] = ['cost', 'resilience', 'load'];
 
-export interface OptimizeParams {
+export interface OptimiseParams {
   strategy: Strategy;
   keep: Redundancy;
   intent?: Intent;
@@ -21,7 +21,7 @@ export interface OptimizeParams {
   onStep?: (k: number, maxSteps: number) => void;
 }
 
-export interface OptimizeStep extends StepProposal {
+export interface OptimiseStep extends StepProposal {
   step: number;
   strategy: Strategy;
   verdict: GovernanceVerdict;
@@ -36,7 +36,7 @@ const PROPOSERS: Record<Strategy, (i: StrategyInput) => StepProposal | null> = {
 };
 
 /** One step of a strategy from a design (null when nothing improves). Pure and deterministic. */
-export function proposeStep(t: Topology, p: Omit<OptimizeParams, 'maxSteps' | 'policy'>): StepProposal | null {
+export function proposeStep(t: Topology, p: Omit<OptimiseParams, 'maxSteps' | 'policy'>): StepProposal | null {
   const input: StrategyInput = { topology: t, keep: p.keep };
   if (p.intent) input.intent = p.intent;
   if (p.priceBook) input.priceBook = p.priceBook;
@@ -50,8 +50,8 @@ export function proposeStep(t: Topology, p: Omit<OptimizeParams, 'maxSteps' | 'p
  * depend on it). Stops too when a strategy finds nothing or after
  * `maxSteps`. Returns the steps and the design after the applied ones.
  */
-export function optimize(t: Topology, p: OptimizeParams): { steps: OptimizeStep[]; topology: Topology } {
-  const steps: OptimizeStep[] = [];
+export function optimise(t: Topology, p: OptimiseParams): { steps: OptimiseStep[]; topology: Topology } {
+  const steps: OptimiseStep[] = [];
   let current = t;
   for (let k = 1; k <= p.maxSteps; k++) {
     const s = proposeStep(current, p);
@@ -71,8 +71,8 @@ export function optimize(t: Topology, p: OptimizeParams): { steps: OptimizeStep[
  * before/after figures, same rule), byte for byte as JSON.
  */
 export function replayStep(
-  recorded: Pick<OptimizeStep, 'base' | 'patch' | 'before' | 'after' | 'rule'>,
-  p: Omit<OptimizeParams, 'maxSteps' | 'policy'>,
+  recorded: Pick<OptimiseStep, 'base' | 'patch' | 'before' | 'after' | 'rule'>,
+  p: Omit<OptimiseParams, 'maxSteps' | 'policy'>,
 ): { identical: boolean; replayed: StepProposal | null } {
   const replayed = proposeStep(recorded.base, p);
   const pick = (s: Pick<StepProposal, 'patch' | 'before' | 'after' | 'rule'> | null) =>

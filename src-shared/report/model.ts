@@ -7,7 +7,7 @@ import type {
   AuditEntry,
   DecisionRecord,
   IntentRecord,
-  OptimizationEntry,
+  OptimisationEntry,
   OutcomeRecord,
   SimulationRecord,
   TopologyRecord,
@@ -43,7 +43,7 @@ export interface RecommendationInput {
  * `{ metrics: StepMetrics, … }` (optimise/metrics.ts) next to the base
  * design and the patch, which the report does not print.
  */
-export type OptimisationInput = Omit<OptimizationEntry, 'expected' | 'actual'>;
+export type OptimisationInput = Omit<OptimisationEntry, 'expected' | 'actual'>;
 
 /** A row of decisions: a person (or policy) deciding about a design, a step, a recommendation. */
 export type DecisionInput = DecisionRecord;

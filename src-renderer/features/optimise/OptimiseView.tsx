@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AuditEntryShape, OptimizationEntryShape } from '../../../src-shared/contract/learn-types';
+import type { AuditEntryShape, OptimisationEntryShape } from '../../../src-shared/contract/learn-types';
 import type { PatchOp } from '../../../src-shared/optimise/patch';
 import type { Topology } from '../../../src-shared/model/topology';
 import { call } from '../../api/client';
@@ -23,7 +23,7 @@ export function OptimiseView({ projectId }: { projectId: string }) {
   const refreshDesigns = useSession((s) => s.refreshDesigns);
   const [strategy, setStrategy] = useState<Strategy>('resilience');
   const [actor, setActor] = useState('');
-  const [steps, setSteps] = useState<OptimizationEntryShape[]>([]);
+  const [steps, setSteps] = useState<OptimisationEntryShape[]>([]);
   const [audit, setAudit] = useState<AuditEntryShape[]>([]);
   const [shown, setShown] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,7 +32,7 @@ export function OptimiseView({ projectId }: { projectId: string }) {
 
   const refresh = useCallback(async () => {
     if (designId === null) return;
-    const [list, log] = await Promise.all([call('optimize:list', { projectId, designId }), call('audit:list', { projectId, limit: 50 })]);
+    const [list, log] = await Promise.all([call('optimise:list', { projectId, designId }), call('audit:list', { projectId, limit: 50 })]);
     setSteps(list);
     setAudit(log);
   }, [projectId, designId]);
@@ -58,7 +58,7 @@ export function OptimiseView({ projectId }: { projectId: string }) {
   const run = async (): Promise<void> => {
     if (designId === null) return;
     await busyWhile(async () => {
-      const r = await runInJobBar('optimize:run', { projectId, designId, strategy, maxSteps: 5 }, {
+      const r = await runInJobBar('optimise:run', { projectId, designId, strategy, maxSteps: 5 }, {
         label: `Optimising for ${strategy}`, progressLabel: (m) => `Optimising: ${m}`,
       });
       setNote(`${r.steps.length} step(s); stopped for ${r.stoppedFor}.`);
@@ -121,8 +121,8 @@ export function OptimiseView({ projectId }: { projectId: string }) {
               shown={s.id === shown}
               busy={busy}
               onShow={() => setShown(s.id)}
-              onDecide={(decision, reason) => void act(() => call('optimize:decide', { projectId, stepId: s.id, decision, actor: actor.trim(), reason }))}
-              onUndo={(reason) => void act(() => call('optimize:undo', { projectId, stepId: s.id, actor: actor.trim(), reason }))}
+              onDecide={(decision, reason) => void act(() => call('optimise:decide', { projectId, stepId: s.id, decision, actor: actor.trim(), reason }))}
+              onUndo={(reason) => void act(() => call('optimise:undo', { projectId, stepId: s.id, actor: actor.trim(), reason }))}
             />
           ))}
         </ol>

@@ -16,7 +16,7 @@ export function PolicyPanel({ projectId, actor }: { projectId: string; actor: st
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    call('optimize:policy', { projectId }).then(
+    call('optimise:policy', { projectId }).then(
       (p) => {
         setPolicy(p);
         setLimit(String(p.autoApproveMaxCostUsd));
@@ -32,7 +32,7 @@ export function PolicyPanel({ projectId, actor }: { projectId: string; actor: st
     setSaved(false);
     setProblem(null);
     try {
-      const next = await call('optimize:setPolicy', {
+      const next = await call('optimise:setPolicy', {
         projectId, actor: actor.trim(),
         policy: { autoApproveMaxCostUsd: amount, autoStrategies: STRATEGIES.filter((s) => auto.has(s)) },
       });

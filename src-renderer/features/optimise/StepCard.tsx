@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { OptimizationEntryShape } from '../../../src-shared/contract/learn-types';
+import type { OptimisationEntryShape } from '../../../src-shared/contract/learn-types';
 import type { StepMetrics } from '../../../src-shared/optimise/metrics';
 
 const usd = (x: number): string => `$${Math.round(x).toLocaleString('en-US')}`;
@@ -18,7 +18,7 @@ export function StepCard({
   onUndo,
   busy,
 }: {
-  step: OptimizationEntryShape;
+  step: OptimisationEntryShape;
   shown: boolean;
   onShow: () => void;
   onDecide: (decision: 'approve' | 'reject', reason: string) => void;

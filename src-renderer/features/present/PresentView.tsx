@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { OptimizationEntryShape } from '../../../src-shared/contract/learn-types';
+import type { OptimisationEntryShape } from '../../../src-shared/contract/learn-types';
 import type { SweepSummaryShape } from '../../../src-shared/contract/sim-types';
 import { call } from '../../api/client';
 import { useSession } from '../../state/session';
@@ -31,13 +31,13 @@ export function PresentView() {
   const { designs: loaded } = useDesignMetrics(project.id, chosenId !== null && !ids.includes(chosenId) ? [...ids, chosenId] : ids, designs);
   const chosen = loaded?.find((d) => d.record.id === chosenId) ?? null;
   const rows = useMemo(() => (loaded === null ? [] : compareRows(loaded.map((d) => d.metrics))), [loaded]);
-  const [decisions, setDecisions] = useState<OptimizationEntryShape[]>([]);
+  const [decisions, setDecisions] = useState<OptimisationEntryShape[]>([]);
   const [sweep, setSweep] = useState<SweepSummaryShape | null>(null);
   // The board sees what was decided and the last sweep: both are optional evidence.
   useEffect(() => {
     if (chosenId === null) return;
     let alive = true;
-    call('optimize:list', { projectId: project.id, designId: chosenId }).then((d) => alive && setDecisions(d), () => undefined);
+    call('optimise:list', { projectId: project.id, designId: chosenId }).then((d) => alive && setDecisions(d), () => undefined);
     call('sim:list', { projectId: project.id, designId: chosenId }).then(
       (l) => {
         const last = [...l].sort((a, b) => b.createdAt - a.createdAt)[0];

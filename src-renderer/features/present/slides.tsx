@@ -4,7 +4,7 @@ import { roleStyle } from '../../canvas/roles';
 import type { DeviceRole } from '../../../src-shared/model/topology';
 import type { LoadedDesign } from '../compare/useDesignMetrics';
 import type { CompareRow } from '../compare/metrics';
-import type { OptimizationEntryShape } from '../../../src-shared/contract/learn-types';
+import type { OptimisationEntryShape } from '../../../src-shared/contract/learn-types';
 import type { SweepSummaryShape } from '../../../src-shared/contract/sim-types';
 
 const money = (v: number): string => `$${Math.round(v).toLocaleString('en-US')}`;
@@ -141,7 +141,7 @@ export function CostSlide({ design }: { design: LoadedDesign }) {
   );
 }
 
-export function DecisionSlide({ chosen, all, rows, decisions }: { chosen: LoadedDesign; all: LoadedDesign[]; rows: CompareRow[]; decisions: OptimizationEntryShape[] }) {
+export function DecisionSlide({ chosen, all, rows, decisions }: { chosen: LoadedDesign; all: LoadedDesign[]; rows: CompareRow[]; decisions: OptimisationEntryShape[] }) {
   const i = all.findIndex((d) => d.record.id === chosen.record.id);
   const wins = rows.filter((r) => r.best.includes(i));
   const decided = decisions.filter((d) => d.decidedBy !== null);

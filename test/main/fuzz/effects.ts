@@ -22,12 +22,12 @@ export interface Before {
 /** Channels that never write a project row, whatever they answer. */
 export const READS: ReadonlySet<Channel> = new Set<Channel>([
   'app:info', 'project:list', 'project:open', 'project:close', 'design:list', 'design:get', 'intent:get',
-  'pricebook:get', 'design:export', 'sim:list', 'sim:result', 'learn:report', 'optimize:list', 'optimize:policy',
+  'pricebook:get', 'design:export', 'sim:list', 'sim:result', 'learn:report', 'optimise:list', 'optimise:policy',
   'audit:list', 'job:cancel',
 ]);
 
 /** Channels whose answer is a job id; their writes happen in the job and are judged on its outcome. */
-export const JOBS: ReadonlySet<Channel> = new Set<Channel>(['design:generateAll', 'design:importJob', 'design:validateJob', 'sim:run', 'recommend:verified', 'optimize:run']);
+export const JOBS: ReadonlySet<Channel> = new Set<Channel>(['design:generateAll', 'design:importJob', 'design:validateJob', 'sim:run', 'recommend:verified', 'optimise:run']);
 
 type Input = Record<string, unknown>;
 
@@ -73,14 +73,14 @@ export function allowedDelta(channel: Channel, input: Input, value: unknown, bef
         : { intents: 1, recommendation_history: 1, audit_log: 1, learning_samples: { min: 0, max: 20 * 4 } };
     case 'outcomes:import':
       return { outcomes: v['imported'] as number, audit_log: 1 };
-    case 'optimize:run': {
+    case 'optimise:run': {
       const steps = (v['steps'] as unknown[]).length;
       return { optimization_log: steps, audit_log: steps };
     }
-    case 'optimize:decide':
-    case 'optimize:undo':
+    case 'optimise:decide':
+    case 'optimise:undo':
       return { decisions: 1, audit_log: 1 };
-    case 'optimize:setPolicy':
+    case 'optimise:setPolicy':
       return { audit_log: 1, project_meta: before.metaKeys.has('governance.policy') ? 0 : 1 };
     case 'report:generate':
       return input['format'] === 'pdf' ? { audit_log: 1 } : {};

@@ -120,20 +120,20 @@ describe.each([
 
   it('governance actors, decision and undo reasons, policy authors and the price book name', async () => {
     for (const v of HOSTILE) {
-      if (await store('optimize:setPolicy', { projectId, actor: v, policy: { autoApproveMaxCostUsd: 0, autoStrategies: [] } }, v)) {
+      if (await store('optimise:setPolicy', { projectId, actor: v, policy: { autoApproveMaxCostUsd: 0, autoStrategies: [] } }, v)) {
         const audit = value<{ actor: string; action: string }[]>(await t.call('audit:list', { projectId, limit: 1 }), 'audit');
         expect(audit[0]).toMatchObject({ actor: v, action: 'governance.policy' });
       }
       const designId = value<{ id: string }>(await t.call('design:generate', { projectId, intent: INTENT, family: 'hub-spoke' }), 'design').id;
-      const run = await t.services.optimize.run({ projectId, designId, strategy: 'resilience', maxSteps: 1 });
+      const run = await t.services.optimise.run({ projectId, designId, strategy: 'resilience', maxSteps: 1 });
       const stepId = run.steps[0]!.id;
-      if (await store('optimize:decide', { projectId, stepId, decision: 'approve', actor: v, reason: v }, v)) {
-        const step = value<{ id: string; decidedBy: string; decisionReason: string }[]>(await t.call('optimize:list', { projectId, designId }), 'list')[0]!;
+      if (await store('optimise:decide', { projectId, stepId, decision: 'approve', actor: v, reason: v }, v)) {
+        const step = value<{ id: string; decidedBy: string; decisionReason: string }[]>(await t.call('optimise:list', { projectId, designId }), 'list')[0]!;
         expect([step.decidedBy, step.decisionReason]).toEqual([v, v]);
         const audit = value<{ actor: string; detail: { reason: string } }[]>(await t.call('audit:list', { projectId, limit: 1 }), 'audit');
         expect([audit[0]!.actor, audit[0]!.detail.reason]).toEqual([v, v]);
-        if (await store('optimize:undo', { projectId, stepId, actor: v, reason: `${v}!` }, v)) {
-          const undone = value<{ status: string; decisionReason: string }[]>(await t.call('optimize:list', { projectId, designId }), 'list')[0]!;
+        if (await store('optimise:undo', { projectId, stepId, actor: v, reason: `${v}!` }, v)) {
+          const undone = value<{ status: string; decisionReason: string }[]>(await t.call('optimise:list', { projectId, designId }), 'list')[0]!;
           expect([undone.status, undone.decisionReason]).toEqual(['undone', `${v}!`]);
         }
       }

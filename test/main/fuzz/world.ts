@@ -54,16 +54,16 @@ export async function buildWorld(t: Transport): Promise<World> {
   const intentA = (await call<{ intentId: string }>('design:get', { projectId: a, designId: d1 })).intentId;
   await call('sim:run', { projectId: a, designId: d1, scenarios: ['n1-links'], traffic: 'uniform' });
   const simA = (await call<{ id: string }[]>('sim:list', { projectId: a, designId: d1 }))[0]!.id;
-  await call('optimize:setPolicy', { projectId: a, actor: ACTOR, policy: { autoApproveMaxCostUsd: 0, autoStrategies: [] } });
-  await call('optimize:run', { projectId: a, designId: d1, strategy: 'resilience', maxSteps: 2 });
+  await call('optimise:setPolicy', { projectId: a, actor: ACTOR, policy: { autoApproveMaxCostUsd: 0, autoStrategies: [] } });
+  await call('optimise:run', { projectId: a, designId: d1, strategy: 'resilience', maxSteps: 2 });
   const graphml = (await call<{ files: Record<string, string> }>('design:export', { projectId: a, designId: d1, format: 'graphml' })).files['topology.graphml']!;
 
   const dB = (await call<{ id: string }>('design:generate', { projectId: b, intent: INTENT, family: 'ring', seed: 3 })).id;
   const intentB = (await call<{ intentId: string }>('design:get', { projectId: b, designId: dB })).intentId;
   await call('sim:run', { projectId: b, designId: dB, scenarios: ['n1-nodes'], traffic: 'uniform' });
   const simB = (await call<{ id: string }[]>('sim:list', { projectId: b, designId: dB }))[0]!.id;
-  await call('optimize:run', { projectId: b, designId: dB, strategy: 'resilience', maxSteps: 1 });
-  const stepB = (await call<{ id: string }[]>('optimize:list', { projectId: b }))[0]?.id ?? 'no-step-in-b';
+  await call('optimise:run', { projectId: b, designId: dB, strategy: 'resilience', maxSteps: 1 });
+  const stepB = (await call<{ id: string }[]>('optimise:list', { projectId: b }))[0]?.id ?? 'no-step-in-b';
 
   const dir = ledger.dir;
   const outsideDir = path.join(path.dirname(dir), 'outside');
@@ -99,7 +99,7 @@ interface Step {
 }
 
 async function steps(w: World): Promise<Step[]> {
-  return value<Step[]>(await w.ledger.call('optimize:list', { projectId: w.a }), 'optimize:list');
+  return value<Step[]>(await w.ledger.call('optimise:list', { projectId: w.a }), 'optimise:list');
 }
 
 /**
@@ -110,9 +110,9 @@ async function steps(w: World): Promise<Step[]> {
 async function proposedStep(w: World): Promise<string> {
   const waiting = (await steps(w)).find((x) => x.status === 'proposed');
   if (waiting) return waiting.id;
-  await w.ledger.call('optimize:setPolicy', { projectId: w.a, actor: ACTOR, policy: { autoApproveMaxCostUsd: 0, autoStrategies: [] } });
+  await w.ledger.call('optimise:setPolicy', { projectId: w.a, actor: ACTOR, policy: { autoApproveMaxCostUsd: 0, autoStrategies: [] } });
   const r = await w.ledger.call('design:generate', { projectId: w.a, intent: { ...INTENT, name: 'Opt' }, family: 'hub-spoke', seed: 1 });
-  await w.ledger.call('optimize:run', { projectId: w.a, designId: value<{ id: string }>(r, 'opt design').id, strategy: 'resilience', maxSteps: 1 });
+  await w.ledger.call('optimise:run', { projectId: w.a, designId: value<{ id: string }>(r, 'opt design').id, strategy: 'resilience', maxSteps: 1 });
   return (await steps(w)).find((x) => x.status === 'proposed')?.id ?? 'no-proposed-step';
 }
 
@@ -120,7 +120,7 @@ async function appliedStep(w: World): Promise<string> {
   const s = (await steps(w)).find((x) => x.status === 'approved' || x.status === 'auto-approved');
   if (s) return s.id;
   const id = await proposedStep(w);
-  await w.ledger.call('optimize:decide', { projectId: w.a, stepId: id, decision: 'approve', actor: ACTOR, reason: 'fixture' });
+  await w.ledger.call('optimise:decide', { projectId: w.a, stepId: id, decision: 'approve', actor: ACTOR, reason: 'fixture' });
   return id;
 }
 
@@ -155,7 +155,7 @@ export async function validPayload(w: World, c: Channel): Promise<unknown> {
     case 'design:list':
     case 'pricebook:get':
     case 'learn:report':
-    case 'optimize:policy':
+    case 'optimise:policy':
       return { projectId: a };
     case 'design:get':
     case 'design:validate':
@@ -190,7 +190,7 @@ export async function validPayload(w: World, c: Channel): Promise<unknown> {
     case 'sim:run':
       return { projectId: a, designId: d1, scenarios: ['n1-links'], traffic: 'uniform' };
     case 'sim:list':
-    case 'optimize:list':
+    case 'optimise:list':
       return { projectId: a, designId: d1 };
     case 'sim:result':
       return { projectId: a, simulationId: w.simA };
@@ -200,13 +200,13 @@ export async function validPayload(w: World, c: Channel): Promise<unknown> {
       return { intent: INTENT, projectId: a, options: 1 };
     case 'outcomes:import':
       return { projectId: a, text: `design,metric,value,unit\n${d1},utilisation,${n},%\n`, source: 'fuzz.csv' };
-    case 'optimize:run':
+    case 'optimise:run':
       return { projectId: a, designId: d1, strategy: 'resilience', maxSteps: 1 };
-    case 'optimize:decide':
+    case 'optimise:decide':
       return { projectId: a, stepId: await proposedStep(w), decision: n % 2 === 0 ? 'approve' : 'reject', actor: ACTOR, reason: 'fuzz' };
-    case 'optimize:undo':
+    case 'optimise:undo':
       return { projectId: a, stepId: await appliedStep(w), actor: ACTOR, reason: 'fuzz' };
-    case 'optimize:setPolicy':
+    case 'optimise:setPolicy':
       return { projectId: a, actor: ACTOR, policy: { autoApproveMaxCostUsd: n % 3 === 0 ? 1e6 : 0, autoStrategies: n % 3 === 0 ? ['resilience'] : [] } };
     case 'audit:list':
       return { projectId: a, limit: 20 };

@@ -88,18 +88,18 @@ async function scenario(t: Transport): Promise<Record<Channel, unknown>> {
   out['learn:report'] = Object.keys(learned).sort();
   const csv = `design,metric,value,unit\n${summary.id},utilisation,42,%\n`;
   await run('outcomes:import', { projectId, text: csv, source: 'contract.csv' });
-  await run('optimize:setPolicy', { projectId, actor: 'Ada', policy: { autoApproveMaxCostUsd: 0, autoStrategies: [] } });
-  await run('optimize:policy', { projectId });
-  const optimised = await t.listen('job:finished', (p) => p['kind'] === 'optimize:run');
-  const optJob = value<{ jobId: string }>(await t.call('optimize:run', { projectId, designId: summary.id, strategy: 'resilience', maxSteps: 2 }));
-  out['optimize:run'] = { jobId: typeof optJob.jobId };
+  await run('optimise:setPolicy', { projectId, actor: 'Ada', policy: { autoApproveMaxCostUsd: 0, autoStrategies: [] } });
+  await run('optimise:policy', { projectId });
+  const optimised = await t.listen('job:finished', (p) => p['kind'] === 'optimise:run');
+  const optJob = value<{ jobId: string }>(await t.call('optimise:run', { projectId, designId: summary.id, strategy: 'resilience', maxSteps: 2 }));
+  out['optimise:run'] = { jobId: typeof optJob.jobId };
   const optimisedValue = (await optimised.event) as { ok: boolean; value: { steps: { id: string; status: string }[] } };
   expect(optimisedValue.ok).toBe(true);
   const step = optimisedValue.value.steps[0]!;
   expect(step.status).toBe('proposed'); // nothing is auto-approved under this policy
-  await run('optimize:list', { projectId, designId: summary.id });
-  await run('optimize:decide', { projectId, stepId: step.id, decision: 'approve', actor: 'Ada', reason: 'removes the single point of failure' });
-  await run('optimize:undo', { projectId, stepId: step.id, actor: 'Ada', reason: 'board asked to keep the original' });
+  await run('optimise:list', { projectId, designId: summary.id });
+  await run('optimise:decide', { projectId, stepId: step.id, decision: 'approve', actor: 'Ada', reason: 'removes the single point of failure' });
+  await run('optimise:undo', { projectId, stepId: step.id, actor: 'Ada', reason: 'board asked to keep the original' });
   await run('audit:list', { projectId, limit: 50 });
   const html = value<{ format: string; html: string }>(await t.call('report:generate', { projectId, designId: summary.id, format: 'html' }));
   expect(html.html).toContain('<html');
@@ -147,12 +147,12 @@ const INVALID: Record<Channel, unknown[]> = {
   'recommend:verified': [{ intent, options: 500 }],
   'learn:report': [{ projectId: '' }],
   'outcomes:import': [{ projectId: 'a.nettwin', text: '', source: 'x' }],
-  'optimize:run': [{ projectId: 'a.nettwin', designId: 'd', strategy: 'speed' }],
-  'optimize:decide': [{ projectId: 'a.nettwin', stepId: 's', decision: 'approve', actor: 'Ada', reason: '' }],
-  'optimize:undo': [{ projectId: 'a.nettwin', stepId: 's', actor: '', reason: 'x' }],
-  'optimize:list': [{ designId: 'd' }],
-  'optimize:policy': [{}],
-  'optimize:setPolicy': [{ projectId: 'a.nettwin', actor: 'A', policy: { autoApproveMaxCostUsd: -1, autoStrategies: [] } }],
+  'optimise:run': [{ projectId: 'a.nettwin', designId: 'd', strategy: 'speed' }],
+  'optimise:decide': [{ projectId: 'a.nettwin', stepId: 's', decision: 'approve', actor: 'Ada', reason: '' }],
+  'optimise:undo': [{ projectId: 'a.nettwin', stepId: 's', actor: '', reason: 'x' }],
+  'optimise:list': [{ designId: 'd' }],
+  'optimise:policy': [{}],
+  'optimise:setPolicy': [{ projectId: 'a.nettwin', actor: 'A', policy: { autoApproveMaxCostUsd: -1, autoStrategies: [] } }],
   'audit:list': [{ projectId: 'a.nettwin', limit: 0 }],
   'report:generate': [{ projectId: 'a.nettwin', format: 'docx' }],
   'job:cancel': [{}, { jobId: 12 }],

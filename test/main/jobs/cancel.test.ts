@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { harness, trace, type Harness } from './cancel-harness';
 
 /**
- * optimize:run and recommend:verified run in a worker thread: progress
+ * optimise:run and recommend:verified run in a worker thread: progress
  * arrives while the work runs (not 0 then 1), and Cancel ends the job in the
  * middle of it, writing nothing. The latency figures themselves are printed
  * by `npm run bench:cancel`; here the bound is loose (a second, against work
@@ -16,23 +16,23 @@ afterAll(() => h.close());
 
 describe('optimisation as a job', () => {
   it('reports every step while it runs and finishes', async () => {
-    const t = await trace(h.services, 'optimize:run', (ctx) =>
-      h.services.optimize.run({ projectId: h.projectId, designId: h.designId, strategy: 'cost', maxSteps: 3 }, ctx));
+    const t = await trace(h.services, 'optimise:run', (ctx) =>
+      h.services.optimise.run({ projectId: h.projectId, designId: h.designId, strategy: 'cost', maxSteps: 3 }, ctx));
     expect(t.ok).toBe(true);
     const during = t.progress.filter((p) => p.done > 0 && p.done < p.total);
     expect(during.length).toBeGreaterThan(0);
   }, 120_000);
 
   it('Cancel during a step ends the job at once and stores no step', async () => {
-    const before = h.services.optimize.list({ projectId: h.projectId, designId: h.designId }).length;
+    const before = h.services.optimise.list({ projectId: h.projectId, designId: h.designId }).length;
     const revision = h.services.designs.get(h.projectId, h.designId).revision;
-    const t = await trace(h.services, 'optimize:run', (ctx) =>
-      h.services.optimize.run({ projectId: h.projectId, designId: h.designId, strategy: 'cost', maxSteps: 40 }, ctx), 1);
+    const t = await trace(h.services, 'optimise:run', (ctx) =>
+      h.services.optimise.run({ projectId: h.projectId, designId: h.designId, strategy: 'cost', maxSteps: 40 }, ctx), 1);
     expect(t.ok).toBe(false);
     expect(t.code).toBe('CANCELLED');
     expect(t.cancelMs).not.toBeNull();
     expect(t.cancelMs!).toBeLessThan(1000);
-    expect(h.services.optimize.list({ projectId: h.projectId, designId: h.designId })).toHaveLength(before);
+    expect(h.services.optimise.list({ projectId: h.projectId, designId: h.designId })).toHaveLength(before);
     expect(h.services.designs.get(h.projectId, h.designId).revision).toBe(revision);
   }, 120_000);
 });

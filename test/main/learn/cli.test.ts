@@ -13,7 +13,7 @@ const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root });
 
-describe('nettwin recommend / learn / optimize / outcomes', () => {
+describe('nettwin recommend / learn / optimise / outcomes', () => {
   it('recommend --json has exactly the documented shape, best first, every family', () => {
     const file = path.join(tmp.dir, 'intent.json');
     fs.writeFileSync(file, JSON.stringify({ siteGroups: [{ role: 'datacenter', count: 2, region: 'eu' }, { role: 'branch', count: 30, region: 'eu' }], redundancy: 'CRITICAL', goal: 'cost' }));
@@ -46,14 +46,14 @@ describe('nettwin recommend / learn / optimize / outcomes', () => {
     expect(rep.predictor.costMapePct).toBeLessThan(15);
   });
 
-  it('optimize logs steps in the project and outcomes import compares with predictions', () => {
+  it('optimise logs steps in the project and outcomes import compares with predictions', () => {
     const file = path.join(tmp.dir, 'p.nettwin');
     const p = openProjectFile(file, { create: { name: 'p' } });
     const intent = intentOfShape({ sites: 8, regions: 1, redundancy: 'NONE', goal: 'resilience', mix: 0 });
     const d = generateDesign(intent, 'hub-spoke', 1);
     p.topologies.insert({ name: 'star', topology: d.topology, source: 'generated', family: 'hub-spoke', seed: 1, cost: d.cost });
     p.close();
-    const r = run('optimize', file, '--strategy', 'resilience', '--json');
+    const r = run('optimise', file, '--strategy', 'resilience', '--json');
     expect(r.stderr).toBe('');
     const doc = JSON.parse(r.stdout) as { designs: { steps: { status: string; rule: string }[] }[] };
     expect(doc.designs[0]!.steps.length).toBeGreaterThan(0);
@@ -63,6 +63,25 @@ describe('nettwin recommend / learn / optimize / outcomes', () => {
     const o = run('outcomes', 'import', file, '--file', data, '--json');
     expect(o.status).toBe(0);
     expect((JSON.parse(o.stdout) as { imported: number }).imported).toBe(1);
+    expect(run('optimise', file, '--strategy', 'magic').status).toBe(2);
+  });
+
+  it('optimize (the other spelling) is the same command as optimise', () => {
+    const file = path.join(tmp.dir, 'alias.nettwin');
+    const p = openProjectFile(file, { create: { name: 'alias' } });
+    const d = generateDesign(intentOfShape({ sites: 8, regions: 1, redundancy: 'NONE', goal: 'resilience', mix: 0 }), 'hub-spoke', 1);
+    p.topologies.insert({ name: 'star', topology: d.topology, source: 'generated', family: 'hub-spoke', seed: 1, cost: d.cost });
+    p.close();
+    const r = run('optimize', file, '--strategy', 'resilience', '--max-steps', '1', '--json');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const steps = (JSON.parse(r.stdout) as { designs: { steps: { id: string }[] }[] }).designs[0]!.steps;
+    expect(steps).toHaveLength(1);
+    // The step the alias ran is in the log the canonical command reads.
+    const log = run('optimise', file, '--log', '--json');
+    expect(log.status).toBe(0);
+    expect((JSON.parse(log.stdout) as { id: string }[]).map((e) => e.id)).toEqual([steps[0]!.id]);
+    expect(run('optimize', file, '--help').stdout).toContain('nettwin optimise FILE.nettwin');
     expect(run('optimize', file, '--strategy', 'magic').status).toBe(2);
   });
 });

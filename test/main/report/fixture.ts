@@ -8,7 +8,7 @@ import { DesignService } from '../../../src-main/services/designs';
 import { EventBus } from '../../../src-main/services/events';
 import type { JobContext } from '../../../src-main/services/jobs';
 import { FolderLocator } from '../../../src-main/services/locator';
-import { OptimizeService } from '../../../src-main/services/optimize';
+import { OptimiseService } from '../../../src-main/services/optimise';
 import { ProjectService } from '../../../src-main/services/projects';
 import { RecentProjects } from '../../../src-main/services/recent';
 import { SimulationService } from '../../../src-main/services/simulations';
@@ -65,12 +65,12 @@ export async function buildProject(dir: string, opts: { name: string; bare?: boo
     chosenFamily: 'dual-hub',
   });
 
-  const optimizer = new OptimizeService((id) => projects.writable(id), now);
-  optimizer.setPolicy(info.id, { autoApproveMaxCostUsd: 1, autoStrategies: ['cost'] }, 'governance board');
+  const optimiser = new OptimiseService((id) => projects.writable(id), now);
+  optimiser.setPolicy(info.id, { autoApproveMaxCostUsd: 1, autoStrategies: ['cost'] }, 'governance board');
   const tree = made.find((d) => d.family === 'tree')!;
-  const run = await optimizer.run({ projectId: info.id, designId: tree.id, strategy: 'resilience', maxSteps: 3 });
+  const run = await optimiser.run({ projectId: info.id, designId: tree.id, strategy: 'resilience', maxSteps: 3 });
   const waiting = run.steps.find((s) => s.status === 'proposed');
-  if (waiting) optimizer.decide({ projectId: info.id, stepId: waiting.id, decision: 'approve', actor: `Ana <ops> & "net"`, reason: `approved: ${HOSTILE}` });
+  if (waiting) optimiser.decide({ projectId: info.id, stepId: waiting.id, decision: 'approve', actor: `Ana <ops> & "net"`, reason: `approved: ${HOSTILE}` });
 
   project.decisions.insert({
     subjectKind: 'design', subjectId: chosen.id, decision: 'chosen', actor: 'Architecture board', reason: `Best balance; ${HOSTILE}`,

@@ -19,7 +19,7 @@ describe('SIGKILL at random moments', () => {
     expect(r.killedDuring.create ?? 0).toBeGreaterThan(0);
   }, 120_000);
 
-  it('killed writers (create, save, export, Save As, import, optimize): the project opens intact with every acknowledged write', async () => {
+  it('killed writers (create, save, export, Save As, import, optimise): the project opens intact with every acknowledged write', async () => {
     const r = await killLoop({ dir: path.join(tmp.dir, 'mixed'), kills: 10, mode: 'mixed', seed: 14 });
     expect(r.failures).toEqual([]);
     expect(r.kills).toBe(10);

@@ -5,14 +5,14 @@ import { intentOfShape } from '../../../src-shared/learn/intents';
 import { assess, meetsClass } from '../../../src-shared/optimise/metrics';
 import { applyPatch, invertPatch } from '../../../src-shared/optimise/patch';
 import { DEFAULT_POLICY } from '../../../src-shared/optimise/governance';
-import { optimize, replayStep } from '../../../src-shared/optimise/run';
+import { optimise, replayStep } from '../../../src-shared/optimise/run';
 import { topMean, worstN1Utilisation } from '../../../src-shared/optimise/load';
 import { REDUNDANCY_ORDER, redundancyRank } from '../../../src-shared/model/intent';
 import { TOPOLOGY_FAMILIES } from '../../../src-shared/model/topology';
 
 const policy = { ...DEFAULT_POLICY, autoApproveMaxCostUsd: 1e15 };
 
-describe('optimizer strategies', () => {
+describe('optimiser strategies', () => {
   it('no strategy ever breaks the redundancy class it keeps (property, generated designs)', () => {
     fc.assert(
       fc.property(
@@ -26,7 +26,7 @@ describe('optimizer strategies', () => {
           const intent = intentOfShape({ sites, regions, redundancy, goal: 'cost', mix: 0 });
           const d = generateDesign(intent, family, seed);
           if (!meetsClass(d.validation, redundancy)) return; // nothing to keep
-          const { steps, topology } = optimize(d.topology, { strategy, keep: redundancy, intent, maxSteps: 3, policy });
+          const { steps, topology } = optimise(d.topology, { strategy, keep: redundancy, intent, maxSteps: 3, policy });
           const end = assess(topology, intent);
           expect(meetsClass(end.validation, redundancy)).toBe(true);
           for (const s of steps) {
@@ -46,7 +46,7 @@ describe('optimizer strategies', () => {
     const d = generateDesign(intent, 'hub-spoke', 1);
     const before = assess(d.topology, intent);
     expect(before.metrics.bridges).toBeGreaterThan(0);
-    const { steps, topology } = optimize(d.topology, { strategy: 'resilience', keep: 'NONE', intent, maxSteps: 40, policy });
+    const { steps, topology } = optimise(d.topology, { strategy: 'resilience', keep: 'NONE', intent, maxSteps: 40, policy });
     const after = assess(topology, intent);
     expect(after.metrics.bridges).toBe(0);
     expect(after.metrics.articulationPoints).toBe(0);
@@ -59,7 +59,7 @@ describe('optimizer strategies', () => {
     const intent = intentOfShape({ sites: 10, regions: 2, redundancy: 'HIGH', goal: 'balanced', mix: 1 });
     const d = generateDesign(intent, 'partial-mesh', 1);
     const base = worstN1Utilisation(d.topology);
-    const { steps, topology } = optimize(d.topology, { strategy: 'load', keep: 'HIGH', intent, maxSteps: 3, policy });
+    const { steps, topology } = optimise(d.topology, { strategy: 'load', keep: 'HIGH', intent, maxSteps: 3, policy });
     // This input has room to improve: an optimiser that takes no step fails here.
     expect(steps.length).toBeGreaterThan(0);
     // The strategy lowers the worst case, or, when a link every path must use pins it, the mean of the top links.
@@ -75,23 +75,23 @@ describe('governance, undo and replay', () => {
   const d = generateDesign(intent, 'full-mesh', 1);
 
   it('auto-approves under the threshold and stops at the first step that needs a person', () => {
-    const strict = optimize(d.topology, { strategy: 'cost', keep: 'HIGH', intent, maxSteps: 5, policy: { ...DEFAULT_POLICY, autoApproveMaxCostUsd: 1 } });
+    const strict = optimise(d.topology, { strategy: 'cost', keep: 'HIGH', intent, maxSteps: 5, policy: { ...DEFAULT_POLICY, autoApproveMaxCostUsd: 1 } });
     expect(strict.steps).toHaveLength(1);
     expect(strict.steps[0]!.verdict.status).toBe('proposed');
     expect(strict.topology).toBe(d.topology); // nothing applied without approval
-    const lax = optimize(d.topology, { strategy: 'cost', keep: 'HIGH', intent, maxSteps: 3, policy });
+    const lax = optimise(d.topology, { strategy: 'cost', keep: 'HIGH', intent, maxSteps: 3, policy });
     expect(lax.steps.map((s) => s.verdict.status)).toEqual(['auto-approved', 'auto-approved', 'auto-approved']);
   });
 
   it('undo restores the design exactly, and a stale undo is refused', () => {
-    const { steps, topology } = optimize(d.topology, { strategy: 'cost', keep: 'HIGH', intent, maxSteps: 2, policy });
+    const { steps, topology } = optimise(d.topology, { strategy: 'cost', keep: 'HIGH', intent, maxSteps: 2, policy });
     const undone = applyPatch(applyPatch(topology, invertPatch(steps[1]!.patch)), invertPatch(steps[0]!.patch));
     expect(new Set(undone.links.map((l) => l.id))).toEqual(new Set(d.topology.links.map((l) => l.id)));
     expect(() => applyPatch(d.topology, invertPatch(steps[0]!.patch))).toThrow(/already exists/);
   });
 
   it('a replayed step gives an identical result', () => {
-    const { steps } = optimize(d.topology, { strategy: 'cost', keep: 'HIGH', intent, maxSteps: 2, policy });
+    const { steps } = optimise(d.topology, { strategy: 'cost', keep: 'HIGH', intent, maxSteps: 2, policy });
     const recorded = JSON.parse(JSON.stringify(steps[1]!)) as typeof steps[1];
     const r = replayStep(recorded, { strategy: 'cost', keep: 'HIGH', intent });
     expect(r.identical).toBe(true);

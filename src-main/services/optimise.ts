@@ -1,4 +1,4 @@
-import type { OptimizeRunResultShape } from '../../src-shared/contract/learn-types';
+import type { OptimiseRunResultShape } from '../../src-shared/contract/learn-types';
 import { AppError } from '../../src-shared/contract/result';
 import { DEFAULT_POLICY, type GovernancePolicy } from '../../src-shared/optimise/governance';
 import { assess, type StepMetrics } from '../../src-shared/optimise/metrics';
@@ -8,7 +8,7 @@ import { type Intent, type Redundancy, restoreIntent } from '../../src-shared/mo
 import { APP_VERSION } from '../../src-shared/lib/version';
 import type { Topology } from '../../src-shared/model/topology';
 import type { AuditEntry } from '../store/repos/audit';
-import type { OptimizationEntry, OptimizationRepository } from '../store/repos/optimizations';
+import type { OptimisationEntry, OptimisationRepository } from '../store/repos/optimisations';
 import type { ProjectFile } from '../store/projectFile';
 import { abortError, type JobContext } from './jobs';
 import { planInWorker } from './planning-worker';
@@ -16,7 +16,7 @@ import { planInWorker } from './planning-worker';
 const POLICY_KEY = 'governance.policy';
 export const DEFAULT_MAX_STEPS = 10;
 
-export interface OptimizeRunInput {
+export interface OptimiseRunInput {
   projectId: string;
   designId: string;
   strategy: Strategy;
@@ -25,8 +25,8 @@ export interface OptimizeRunInput {
   maxSteps?: number;
 }
 
-/** Declared once, in the contract: what optimize:run's job answers. */
-export type OptimizeRunResult = OptimizeRunResultShape;
+/** Declared once, in the contract: what optimise:run's job answers. */
+export type OptimiseRunResult = OptimiseRunResultShape;
 
 /** What optimization_log stores for replay and undo. */
 interface StepBefore {
@@ -40,16 +40,16 @@ interface StepAfter {
 }
 
 /**
- * `optimize:run` (job), `optimize:decide`, `optimize:undo`, `audit:list`:
+ * `optimise:run` (job), `optimise:decide`, `optimise:undo`, `audit:list`:
  * the autonomous optimiser over a project's designs with governance. Every
- * step is written to OptimizationLog with before/after figures, the rule,
+ * step is written to optimization_log with before/after figures, the rule,
  * the rationale and the expected improvement; the actual improvement is the
  * design's measured figures when the step is applied. Auto-approved steps
  * are applied at once; proposed ones wait for `decide`; any applied step can
  * be undone (its inverse patch, refused when the design moved on so that it
  * no longer fits).
  */
-export class OptimizeService {
+export class OptimiseService {
   constructor(
     private readonly project: (projectId: string) => ProjectFile,
     private readonly now: () => number = Date.now,
@@ -69,7 +69,7 @@ export class OptimizeService {
     return policy;
   }
 
-  async run(input: OptimizeRunInput, ctx?: JobContext): Promise<OptimizeRunResult> {
+  async run(input: OptimiseRunInput, ctx?: JobContext): Promise<OptimiseRunResult> {
     const p = this.project(input.projectId);
     const rec = p.topologies.get(input.designId);
     const intent = rec.intentId ? this.intentOf(p, rec.intentId) : null;
@@ -91,8 +91,8 @@ export class OptimizeService {
     if (p.topologies.get(input.designId).revision !== rec.revision) {
       throw new AppError('CONFLICT', `the design changed while the optimiser ran (revision ${rec.revision}); run it again`);
     }
-    const log = p.optimizations;
-    const entries: OptimizationEntry[] = [];
+    const log = p.optimisations;
+    const entries: OptimisationEntry[] = [];
     let revision = rec.revision;
     p.transaction(() => {
       const base = log.list(input.designId).length;
@@ -116,10 +116,10 @@ export class OptimizeService {
     return { steps: entries, revision, stoppedFor };
   }
 
-  decide(input: { projectId: string; stepId: string; decision: 'approve' | 'reject'; actor: string; reason: string }): OptimizationEntry {
+  decide(input: { projectId: string; stepId: string; decision: 'approve' | 'reject'; actor: string; reason: string }): OptimisationEntry {
     this.needPerson(input.actor, input.reason);
     const p = this.project(input.projectId);
-    const log = p.optimizations;
+    const log = p.optimisations;
     const e = this.entry(log, input.stepId);
     if (e.status !== 'proposed') throw new AppError('CONFLICT', `step ${e.id} is ${e.status}, not waiting for a decision`);
     return p.transaction(() => {
@@ -134,10 +134,10 @@ export class OptimizeService {
     });
   }
 
-  undo(input: { projectId: string; stepId: string; actor: string; reason: string }): OptimizationEntry {
+  undo(input: { projectId: string; stepId: string; actor: string; reason: string }): OptimisationEntry {
     this.needPerson(input.actor, input.reason);
     const p = this.project(input.projectId);
-    const log = p.optimizations;
+    const log = p.optimisations;
     const e = this.entry(log, input.stepId);
     if (e.status !== 'approved' && e.status !== 'auto-approved') throw new AppError('CONFLICT', `step ${e.id} is ${e.status}: only an applied step can be undone`);
     return p.transaction(() => {
@@ -162,7 +162,7 @@ export class OptimizeService {
    * version may legitimately compute a different step).
    */
   replay(input: { projectId: string; stepId: string }): { identical: boolean; recordedBy: string | null; replayedBy: string } {
-    const e = this.entry(this.project(input.projectId).optimizations, input.stepId);
+    const e = this.entry(this.project(input.projectId).optimisations, input.stepId);
     const before = e.before as StepBefore;
     const after = e.after as StepAfter;
     const r = replayStep(
@@ -172,8 +172,8 @@ export class OptimizeService {
     return { identical: r.identical, recordedBy: before.params.softwareVersion ?? null, replayedBy: APP_VERSION };
   }
 
-  list(input: { projectId: string; designId?: string }): OptimizationEntry[] {
-    return this.project(input.projectId).optimizations.list(input.designId);
+  list(input: { projectId: string; designId?: string }): OptimisationEntry[] {
+    return this.project(input.projectId).optimisations.list(input.designId);
   }
 
   audit(input: { projectId: string; limit?: number }): AuditEntry[] {
@@ -190,11 +190,11 @@ export class OptimizeService {
       throw err;
     }
     const revision = p.topologies.update(designId, next, rec.revision);
-    p.optimizations.setActual(stepId, { revision, metrics: assess(next, intent ?? undefined).metrics });
+    p.optimisations.setActual(stepId, { revision, metrics: assess(next, intent ?? undefined).metrics });
     return revision;
   }
 
-  private entry(log: OptimizationRepository, id: string): OptimizationEntry {
+  private entry(log: OptimisationRepository, id: string): OptimisationEntry {
     const e = log.get(id);
     if (!e) throw new AppError('NOT_FOUND', `optimisation step ${id} not found`);
     return e;

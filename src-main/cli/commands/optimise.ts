@@ -1,15 +1,16 @@
 import { STRATEGIES, type Strategy } from '../../../src-shared/optimise/run';
 import { RedundancySchema, type Redundancy } from '../../../src-shared/model/intent';
 import type { Services } from '../../services/container';
-import type { OptimizeRunResult } from '../../services/optimize';
+import type { OptimiseRunResult } from '../../services/optimise';
 import { intOption, parseCli } from '../args';
 import { CliError, type CliIo, type Command } from '../command';
 import { openProject, withServices } from '../session';
 
 const USAGE =
-  'nettwin optimize FILE.nettwin [--strategy cost|resilience|load] [--design ID] [--keep NONE|STANDARD|HIGH|CRITICAL] [--max-steps N] [--json]\n' +
-  '       nettwin optimize FILE.nettwin (--approve STEP | --reject STEP | --undo STEP) --by NAME --reason TEXT\n' +
-  '       nettwin optimize FILE.nettwin --replay STEP | --log';
+  'nettwin optimise FILE.nettwin [--strategy cost|resilience|load] [--design ID] [--keep NONE|STANDARD|HIGH|CRITICAL] [--max-steps N] [--json]\n' +
+  '       nettwin optimise FILE.nettwin (--approve STEP | --reject STEP | --undo STEP) --by NAME --reason TEXT\n' +
+  '       nettwin optimise FILE.nettwin --replay STEP | --log\n' +
+  '       (`nettwin optimize` is the same command)';
 
 interface Parsed {
   strategy: Strategy;
@@ -32,27 +33,27 @@ async function run(s: Services, projectId: string, file: string, io: CliIo, valu
   if (decision !== null) {
     const stepId = (values.approve ?? values.reject ?? values.undo)!;
     const e = decision === 'undo'
-      ? s.optimize.undo({ projectId, stepId, actor: values.by!, reason: values.reason! })
-      : s.optimize.decide({ projectId, stepId, decision, actor: values.by!, reason: values.reason! });
+      ? s.optimise.undo({ projectId, stepId, actor: values.by!, reason: values.reason! })
+      : s.optimise.decide({ projectId, stepId, decision, actor: values.by!, reason: values.reason! });
     io.out(values.json ? JSON.stringify(e) : `step ${e.step} (${e.id}) is now ${e.status} by ${e.decidedBy ?? '?'}: ${e.decisionReason ?? ''}`);
     return 0;
   }
   if (values.replay !== undefined) {
-    const r = s.optimize.replay({ projectId, stepId: values.replay });
+    const r = s.optimise.replay({ projectId, stepId: values.replay });
     io.out(values.json ? JSON.stringify(r) : r.identical ? 'replayed: identical result' : 'replayed: DIFFERENT result');
     return r.identical ? 0 : 1;
   }
   if (values.log) {
-    const entries = s.optimize.list({ projectId });
+    const entries = s.optimise.list({ projectId });
     if (values.json) io.out(JSON.stringify(entries));
     else for (const e of entries) io.out(`${e.id}  ${e.topologyId.slice(0, 8)} #${e.step} [${e.status}] ${e.rule}${e.decidedBy ? ` — ${e.decidedBy}: ${e.decisionReason ?? ''}` : ''}`);
     return 0;
   }
   const designs = s.designs.list(projectId).filter((d) => values.design === undefined || d.id === values.design || d.name === values.design);
   if (designs.length === 0) throw new CliError(values.design ? `no design "${values.design}" in ${file}` : `${file} has no designs`);
-  const results: { design: string; name: string; result: OptimizeRunResult }[] = [];
+  const results: { design: string; name: string; result: OptimiseRunResult }[] = [];
   for (const d of designs) {
-    const result = await s.optimize.run({ projectId, designId: d.id, strategy, maxSteps, ...(keep !== undefined ? { keep } : {}) });
+    const result = await s.optimise.run({ projectId, designId: d.id, strategy, maxSteps, ...(keep !== undefined ? { keep } : {}) });
     results.push({ design: d.id, name: d.name, result });
   }
   if (values.json) {
@@ -66,8 +67,8 @@ async function run(s: Services, projectId: string, file: string, io: CliIo, valu
   return 0;
 }
 
-export const optimizeCommand: Command = {
-  name: 'optimize',
+export const optimiseCommand: Command = {
+  name: 'optimise',
   summary: "Improve a project's designs step by step under its governance policy, logging every step",
   usage: USAGE,
   run: async (args, io) => {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDesign } from '../../../src-shared/generate/generate';
 import { intentOfShape } from '../../../src-shared/learn/intents';
 import { openProjectFile, type ProjectFile } from '../../../src-main/store/projectFile';
-import { OptimizeService } from '../../../src-main/services/optimize';
+import { OptimiseService } from '../../../src-main/services/optimise';
 import { tempDir } from '../../helpers/tmp';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -25,9 +25,9 @@ afterEach(() => {
   tmp.cleanup();
 });
 
-describe('OptimizeService with governance', () => {
+describe('OptimiseService with governance', () => {
   it('auto-approves small steps and applies them, logging expected and actual figures', async () => {
-    const svc = new OptimizeService(() => project, now);
+    const svc = new OptimiseService(() => project, now);
     svc.setPolicy('p', { autoApproveMaxCostUsd: 1e12, autoStrategies: ['cost', 'resilience', 'load'] }, 'lead');
     const r = await svc.run({ projectId: 'p', designId, strategy: 'cost', maxSteps: 2 });
     expect(r.steps.map((s) => s.status)).toEqual(['auto-approved', 'auto-approved']);
@@ -42,7 +42,7 @@ describe('OptimizeService with governance', () => {
   });
 
   it('a step over the threshold waits for a person; approval applies it, undo reverts it exactly', async () => {
-    const svc = new OptimizeService(() => project, now);
+    const svc = new OptimiseService(() => project, now);
     const original = project.topologies.get(designId).topology;
     const r = await svc.run({ projectId: 'p', designId, strategy: 'cost', maxSteps: 5 });
     expect(r.stoppedFor).toBe('approval');
@@ -65,7 +65,7 @@ describe('OptimizeService with governance', () => {
   });
 
   it('rejection leaves the design alone; a replayed step gives an identical result', async () => {
-    const svc = new OptimizeService(() => project, now);
+    const svc = new OptimiseService(() => project, now);
     const r = await svc.run({ projectId: 'p', designId, strategy: 'cost' });
     const step = r.steps[0]!;
     expect(svc.replay({ projectId: 'p', stepId: step.id }).identical).toBe(true);
@@ -75,7 +75,7 @@ describe('OptimizeService with governance', () => {
   });
 
   it('undo is refused when the design has moved on so the inverse no longer fits', async () => {
-    const svc = new OptimizeService(() => project, now);
+    const svc = new OptimiseService(() => project, now);
     svc.setPolicy('p', { autoApproveMaxCostUsd: 1e12, autoStrategies: ['cost'] }, 'lead');
     const r = await svc.run({ projectId: 'p', designId, strategy: 'cost', maxSteps: 1 });
     const removed = (r.steps[0]!.after as { patch: { op: string; link: { id: string; source: string } }[] }).patch[0]!;

@@ -1,8 +1,8 @@
 import type { Db } from '../db';
 import { newId } from '../ids';
-import type { OptimizationEntry, OptimizationStatus } from '../../../src-shared/model/records';
+import type { OptimisationEntry, OptimisationStatus } from '../../../src-shared/model/records';
 
-export type { OptimizationEntry, OptimizationStatus };
+export type { OptimisationEntry, OptimisationStatus };
 
 interface Row {
   id: string;
@@ -24,21 +24,21 @@ interface Row {
 
 const parse = (s: string | null): unknown => (s === null ? null : (JSON.parse(s) as unknown));
 
-const toEntry = (r: Row): OptimizationEntry => ({
+const toEntry = (r: Row): OptimisationEntry => ({
   id: r.id, topologyId: r.topology_id, step: r.step, strategy: r.strategy, rule: r.rule, rationale: r.rationale,
   before: parse(r.before_json), after: parse(r.after_json), expected: parse(r.expected_json), actual: parse(r.actual_json),
-  status: r.status as OptimizationStatus, decidedBy: r.decided_by, decisionReason: r.decision_reason,
+  status: r.status as OptimisationStatus, decidedBy: r.decided_by, decisionReason: r.decision_reason,
   decidedAt: r.decided_at, createdAt: r.created_at,
 });
 
-/** OptimizationLog: every optimiser step, its evidence and its governance state. */
-export class OptimizationRepository {
+/** optimization_log: every optimiser step, its evidence and its governance state. */
+export class OptimisationRepository {
   constructor(
     private readonly db: Db,
     private readonly now: () => number = Date.now,
   ) {}
 
-  insert(e: Pick<OptimizationEntry, 'topologyId' | 'step' | 'strategy' | 'rule' | 'rationale' | 'before' | 'after' | 'expected' | 'status'> & { decidedBy?: string | null; decisionReason?: string | null }): OptimizationEntry {
+  insert(e: Pick<OptimisationEntry, 'topologyId' | 'step' | 'strategy' | 'rule' | 'rationale' | 'before' | 'after' | 'expected' | 'status'> & { decidedBy?: string | null; decisionReason?: string | null }): OptimisationEntry {
     const id = newId();
     const t = this.now();
     const decided = e.status === 'proposed' ? null : t;
@@ -53,19 +53,19 @@ export class OptimizationRepository {
     return this.get(id)!;
   }
 
-  get(id: string): OptimizationEntry | undefined {
+  get(id: string): OptimisationEntry | undefined {
     const row = this.db.prepare('SELECT * FROM optimization_log WHERE id = ?').get(id) as Row | undefined;
     return row ? toEntry(row) : undefined;
   }
 
-  list(topologyId?: string): OptimizationEntry[] {
+  list(topologyId?: string): OptimisationEntry[] {
     const rows = (topologyId === undefined
       ? this.db.prepare('SELECT * FROM optimization_log ORDER BY created_at, rowid').all()
       : this.db.prepare('SELECT * FROM optimization_log WHERE topology_id = ? ORDER BY created_at, rowid').all(topologyId)) as Row[];
     return rows.map(toEntry);
   }
 
-  decide(id: string, status: OptimizationStatus, by: string, reason: string | null): OptimizationEntry {
+  decide(id: string, status: OptimisationStatus, by: string, reason: string | null): OptimisationEntry {
     this.db
       .prepare('UPDATE optimization_log SET status = ?, decided_by = ?, decision_reason = ?, decided_at = ? WHERE id = ?')
       .run(status, by, reason, this.now(), id);
