@@ -30,6 +30,21 @@ test('wizard: every field is checked inline and a step with problems cannot be l
   await page.getByRole('button', { name: 'Generate all families' }).click();
   await expect(page.getByRole('list', { name: 'Designs' }).getByRole('button')).not.toHaveCount(0, { timeout: 60_000 });
   await expect(page.locator('.canvas')).toHaveAttribute('data-status', 'ready');
+
+  // Reopened: the stored intent fills the wizard; a budget typed as "30M" is read; the review shows per-site regions.
+  await page.getByRole('button', { name: 'New from intent' }).click();
+  await expect(page.getByRole('status').filter({ hasText: "Opened with the project's intent" })).toBeVisible();
+  await expect(page.getByLabel('Group 2 explicit sites')).toHaveValue('Paris\nBerlin, dach');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByLabel('Budget (USD)')).toHaveValue('900000');
+  await page.getByLabel('Budget (USD)').fill('30M');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByLabel('Most hops between two sites')).toHaveValue('6');
+  await page.getByRole('button', { name: 'Next' }).click();
+  const review = page.getByRole('list').filter({ hasText: 'named: Paris, Berlin' });
+  await expect(review).toContainText('1 in emea, 1 in dach');
+  await expect(page.getByText('$30,000,000')).toBeVisible();
+  await shot(page, 'wizard-reopened-review');
   expect(problems).toEqual([]);
 });
 

@@ -1,15 +1,17 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { TOPOLOGY_FAMILIES } from '../../../src-shared/model/topology';
 import { runInJobBar } from '../../state/jobBar';
 import { useSession } from '../../state/session';
-import { checkDraft, initialDraft, STEPS, stepProblemCount, type IntentDraft } from './intentDraft';
+import { useProjectIntent } from '../../state/useProjectIntent';
+import { checkDraft, draftFromIntent, initialDraft, STEPS, stepProblemCount, type IntentDraft } from './intentDraft';
 import { ConstraintsStep, RequirementsStep, ReviewStep } from './RequirementSteps';
 import { SiteGroupsStep } from './SiteGroupsStep';
 
 /**
  * New designs from intent, in four steps. Every field is checked as it is
  * typed with the shared intent schema; "Generate" makes one design per
- * topology family as a cancellable job.
+ * topology family as a cancellable job. A project that already has an intent
+ * opens it here, so changing the budget is one field, not retyping every group.
  */
 export function IntentWizard({ projectId }: { projectId: string }) {
   const refreshDesigns = useSession((s) => s.refreshDesigns);
@@ -17,6 +19,19 @@ export function IntentWizard({ projectId }: { projectId: string }) {
   const setScreen = useSession((s) => s.setScreen);
   const hasDesigns = useSession((s) => s.designs.length > 0);
   const [draft, setDraft] = useState<IntentDraft>(initialDraft);
+  const stored = useProjectIntent(projectId);
+  // Prefill once, from the stored intent, unless the user has already typed.
+  const touched = useRef(false);
+  const [from, setFrom] = useState<string | null>(null);
+  useEffect(() => {
+    if (touched.current || stored.intent === null) return;
+    setDraft(draftFromIntent(stored.intent));
+    setFrom(stored.intent.name);
+  }, [stored.intent]);
+  const edit = (d: IntentDraft): void => {
+    touched.current = true;
+    setDraft(d);
+  };
   const [step, setStep] = useState(0);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -52,6 +67,21 @@ export function IntentWizard({ projectId }: { projectId: string }) {
           </button>
         )}
       </header>
+      {from !== null && (
+        <p className="muted" role="status">
+          Opened with the project's intent “{from}”: change what you need and generate again.{' '}
+          <button
+            type="button"
+            onClick={() => {
+              touched.current = true;
+              setFrom(null);
+              setDraft(initialDraft());
+            }}
+          >
+            Start from a blank intent
+          </button>
+        </p>
+      )}
       <nav aria-label="Wizard steps" className="steps">
         {STEPS.map((s, i) => {
           const n = stepProblemCount(problems, s.paths);
@@ -73,9 +103,9 @@ export function IntentWizard({ projectId }: { projectId: string }) {
         }}
       >
         <h2>{here.title}</h2>
-        {here.id === 'sites' && <SiteGroupsStep draft={draft} problems={problems} update={setDraft} />}
-        {here.id === 'requirements' && <RequirementsStep draft={draft} problems={problems} update={setDraft} />}
-        {here.id === 'constraints' && <ConstraintsStep draft={draft} problems={problems} update={setDraft} />}
+        {here.id === 'sites' && <SiteGroupsStep draft={draft} problems={problems} update={edit} />}
+        {here.id === 'requirements' && <RequirementsStep draft={draft} problems={problems} update={edit} />}
+        {here.id === 'constraints' && <ConstraintsStep draft={draft} problems={problems} update={edit} />}
         {here.id === 'review' && <ReviewStep intent={intent} />}
         {problem !== null && (
           <p className="problem" role="alert">

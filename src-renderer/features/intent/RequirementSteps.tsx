@@ -37,7 +37,7 @@ export function RequirementsStep({ draft, problems, update }: StepProps) {
           </select>
         )}
       </WizardField>
-      <WizardField label="Budget (USD)" problem={problems.get('budgetUsd')} hint="leave empty for no budget check">
+      <WizardField label="Budget (USD)" problem={problems.get('budgetUsd')} hint="e.g. 30M or 30,000,000; leave empty for no budget check">
         {(a) => <input {...a} inputMode="numeric" value={draft.budgetUsd} onChange={(e) => update({ ...draft, budgetUsd: e.target.value })} />}
       </WizardField>
       <WizardField label="Growth headroom (%)" problem={problems.get('growthHeadroomPct')}>
@@ -65,6 +65,22 @@ export function ConstraintsStep({ draft, problems, update }: StepProps) {
 }
 
 /** Step 4: the intent as it will be sent. */
+/**
+ * One group as it will be used: how many sites, in which regions (a listed
+ * site's own region counts, not only the group's default), users and bandwidth.
+ */
+function groupLine(g: Intent['siteGroups'][number]): string {
+  const listed = g.sites ?? [];
+  const total = Math.max(g.count ?? 0, listed.length);
+  const perRegion = new Map<string, number>();
+  for (const s of listed) perRegion.set(s.region ?? g.region, (perRegion.get(s.region ?? g.region) ?? 0) + 1);
+  const generated = total - listed.length;
+  if (generated > 0) perRegion.set(g.region, (perRegion.get(g.region) ?? 0) + generated);
+  const regions = [...perRegion].map(([r, n]) => (perRegion.size === 1 ? r : `${n} in ${r}`)).join(', ');
+  const named = listed.length > 0 ? `; named: ${listed.slice(0, 5).map((s) => s.name).join(', ')}${listed.length > 5 ? ` and ${listed.length - 5} more` : ''}` : '';
+  return `${total.toLocaleString('en-US')} ${g.name !== undefined ? `${g.name} (${g.role})` : g.role} — ${regions}; ${g.usersPerSite.toLocaleString('en-US')} users and ${g.bandwidthMbpsPerSite.toLocaleString('en-US')} Mbit/s per site${named}`;
+}
+
 export function ReviewStep({ intent }: { intent: Intent | null }) {
   if (intent === null) return <p className="problem">Fix the problems marked on the earlier steps first.</p>;
   const sites = intent.siteGroups.reduce((n, g) => n + Math.max(g.count ?? 0, g.sites?.length ?? 0), 0);
@@ -74,7 +90,12 @@ export function ReviewStep({ intent }: { intent: Intent | null }) {
       <dd>{intent.name}</dd>
       <dt>Sites</dt>
       <dd>
-        {sites} in {intent.siteGroups.length} group(s): {intent.siteGroups.map((g) => `${g.count ?? g.sites?.length} ${g.role} (${g.region})`).join(', ')}
+        {sites.toLocaleString('en-US')} in {intent.siteGroups.length} group(s)
+        <ul className="review-groups">
+          {intent.siteGroups.map((g, i) => (
+            <li key={i}>{groupLine(g)}</li>
+          ))}
+        </ul>
       </dd>
       <dt>Redundancy</dt>
       <dd>{intent.redundancy}</dd>

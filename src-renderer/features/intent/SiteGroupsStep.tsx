@@ -42,6 +42,13 @@ export function SiteGroupsStep({ draft, problems, update }: { draft: IntentDraft
               <WizardField label={`Group ${i + 1} users per site`} problem={problems.get(`siteGroups.${i}.usersPerSite`)}>
                 {(a) => <input {...a} inputMode="numeric" value={g.usersPerSite} onChange={(e) => setGroup(i, { usersPerSite: e.target.value })} />}
               </WizardField>
+              <WizardField
+                label={`Group ${i + 1} bandwidth per site (Mbit/s)`}
+                problem={problems.get(`siteGroups.${i}.bandwidthMbpsPerSite`)}
+                hint="the site's WAN demand; sizes links and the traffic model"
+              >
+                {(a) => <input {...a} inputMode="decimal" value={g.bandwidthMbpsPerSite} onChange={(e) => setGroup(i, { bandwidthMbpsPerSite: e.target.value })} />}
+              </WizardField>
             </div>
             <div className="row">
               <WizardField label={`Group ${i + 1} name prefix`} problem={problems.get(`siteGroups.${i}.name`)} hint={`defaults to "${g.role}"`}>

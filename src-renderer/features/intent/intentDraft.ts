@@ -1,4 +1,5 @@
-import { IntentSchema, type Goal, type Intent, type Redundancy } from '../../../src-shared/model/intent';
+import { parseAmount } from '../../../src-shared/lib/amount';
+import { IntentSchema, type Goal, type Intent, type Redundancy, type SiteGroup } from '../../../src-shared/model/intent';
 import type { SiteRole } from '../../../src-shared/model/topology';
 
 /**
@@ -15,6 +16,12 @@ export interface GroupDraft {
   /** Explicit sites, one per line: `Name` or `Name, region`. */
   sites: string;
   usersPerSite: string;
+  bandwidthMbpsPerSite: string;
+  /**
+   * The stored group this one was opened from: what the wizard does not show
+   * (an explicit site's coordinates, users, bandwidth) is kept from it.
+   */
+  base?: SiteGroup;
 }
 
 export interface IntentDraft {
@@ -28,6 +35,11 @@ export interface IntentDraft {
   maxLatencyMs: string;
   portsPerDevice: string;
   maxOversubscription: string;
+  /**
+   * The stored intent the wizard was opened with: every field the wizard does
+   * not show (traffic plan, latency budgets, device ports…) is kept from it.
+   */
+  base?: Intent;
 }
 
 export const newGroup = (role: SiteRole = 'branch', region = 'emea'): GroupDraft => ({
@@ -37,6 +49,7 @@ export const newGroup = (role: SiteRole = 'branch', region = 'emea'): GroupDraft
   count: '4',
   sites: '',
   usersPerSite: '100',
+  bandwidthMbpsPerSite: '1000',
 });
 
 export const initialDraft = (): IntentDraft => ({
@@ -51,6 +64,38 @@ export const initialDraft = (): IntentDraft => ({
   portsPerDevice: '48',
   maxOversubscription: '3',
 });
+
+const text = (v: number | undefined): string => (v === undefined ? '' : String(v));
+
+/**
+ * The wizard prefilled from a stored intent, to change it and generate again
+ * (a budget changed without retyping every group). checkDraft of the result
+ * gives the same intent back.
+ */
+export function draftFromIntent(intent: Intent): IntentDraft {
+  return {
+    name: intent.name,
+    groups: intent.siteGroups.map((g) => ({
+      role: g.role,
+      name: g.name ?? '',
+      region: g.region,
+      count: text(g.count),
+      sites: (g.sites ?? []).map((s) => (s.region !== undefined && s.region !== g.region ? `${s.name}, ${s.region}` : s.name)).join('\n'),
+      usersPerSite: text(g.usersPerSite),
+      bandwidthMbpsPerSite: text(g.bandwidthMbpsPerSite),
+      base: g,
+    })),
+    redundancy: intent.redundancy,
+    goal: intent.goal,
+    budgetUsd: text(intent.budgetUsd),
+    growthHeadroomPct: text(intent.growthHeadroomPct),
+    maxHops: text(intent.constraints.maxHops),
+    maxLatencyMs: text(intent.constraints.maxLatencyMs),
+    portsPerDevice: text(intent.constraints.portsPerDevice),
+    maxOversubscription: text(intent.constraints.maxOversubscription),
+    base: intent,
+  };
+}
 
 export interface DraftCheck {
   intent: Intent | null;
@@ -68,11 +113,12 @@ export const STEPS = [
 
 export function checkDraft(d: IntentDraft): DraftCheck {
   const problems = new Map<string, string>();
+  // "30,000,000", "30M" and "1.5k" are numbers too (lib/amount.ts).
   const num = (raw: string, path: string): number | undefined => {
     if (raw.trim() === '') return undefined;
-    const v = Number(raw);
-    if (!Number.isFinite(v)) problems.set(path, 'enter a number');
-    return Number.isFinite(v) ? v : undefined;
+    const r = parseAmount(raw);
+    if (!r.ok) problems.set(path, r.reason);
+    return r.ok ? r.value : undefined;
   };
   const groups = d.groups.map((g, i) => {
     const sites = g.sites
@@ -81,10 +127,13 @@ export function checkDraft(d: IntentDraft): DraftCheck {
       .filter((line) => line !== '')
       .map((line) => {
         const [name, region] = line.split(',').map((x) => x.trim());
-        return { name: name!, ...(region ? { region } : {}) };
+        // A site the stored intent had keeps what the wizard does not show (coordinates, users, bandwidth).
+        const { region: _was, ...kept } = g.base?.sites?.find((s) => s.name === name) ?? { name: name! };
+        return { ...kept, name: name!, ...(region ? { region } : {}) };
       });
     const count = num(g.count, `siteGroups.${i}.count`);
     const users = num(g.usersPerSite, `siteGroups.${i}.usersPerSite`);
+    const bandwidth = num(g.bandwidthMbpsPerSite, `siteGroups.${i}.bandwidthMbpsPerSite`);
     return {
       role: g.role,
       ...(g.name.trim() !== '' ? { name: g.name.trim() } : {}),
@@ -92,6 +141,7 @@ export function checkDraft(d: IntentDraft): DraftCheck {
       ...(count !== undefined ? { count } : {}),
       ...(sites.length > 0 ? { sites } : {}),
       ...(users !== undefined ? { usersPerSite: users } : {}),
+      ...(bandwidth !== undefined ? { bandwidthMbpsPerSite: bandwidth } : {}),
     };
   });
   const budget = num(d.budgetUsd, 'budgetUsd');
@@ -100,7 +150,11 @@ export function checkDraft(d: IntentDraft): DraftCheck {
   const maxLatencyMs = num(d.maxLatencyMs, 'constraints.maxLatencyMs');
   const ports = num(d.portsPerDevice, 'constraints.portsPerDevice');
   const overs = num(d.maxOversubscription, 'constraints.maxOversubscription');
+  // Fields the wizard shows come from the form (a cleared one is removed); the rest from the stored intent.
+  const { maxHops: _h, maxLatencyMs: _l, portsPerDevice: _p, maxOversubscription: _o, ...keptConstraints } = d.base?.constraints ?? {};
+  const { budgetUsd: _b, growthHeadroomPct: _g, ...kept } = d.base ?? {};
   const input = {
+    ...kept,
     name: d.name.trim(),
     siteGroups: groups,
     redundancy: d.redundancy,
@@ -108,6 +162,7 @@ export function checkDraft(d: IntentDraft): DraftCheck {
     ...(budget !== undefined ? { budgetUsd: budget } : {}),
     ...(growth !== undefined ? { growthHeadroomPct: growth } : {}),
     constraints: {
+      ...keptConstraints,
       ...(maxHops !== undefined ? { maxHops } : {}),
       ...(maxLatencyMs !== undefined ? { maxLatencyMs } : {}),
       ...(ports !== undefined ? { portsPerDevice: ports } : {}),

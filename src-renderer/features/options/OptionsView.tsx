@@ -6,7 +6,7 @@ import { runInJobBar } from '../../state/jobBar';
 import { useSession } from '../../state/session';
 import type { TradeOffPoint } from './pareto';
 import { TradeOffChart } from './TradeOffChart';
-import { useProjectIntent } from './useProjectIntent';
+import { useProjectIntent } from '../../state/useProjectIntent';
 
 const pct = (x: number | null): string => (x === null ? '—' : `${Math.round(x * 100)} %`);
 const usd = (x: number | null): string => (x === null ? '—' : `$${Math.round(x).toLocaleString('en-US')}`);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { type Intent, restoreIntent } from '../../../src-shared/model/intent';
-import { call } from '../../api/client';
-import { useSession } from '../../state/session';
+import { type Intent, restoreIntent } from '../../src-shared/model/intent';
+import { call } from '../api/client';
+import { useSession } from './session';
 
 /** The intent behind the selected design (or the newest design that has one). */
 export function useProjectIntent(projectId: string): { intent: Intent | null; loading: boolean } {
