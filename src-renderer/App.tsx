@@ -1,7 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import { keyLabel } from './actions/keys';
 import { ACTIONS } from './actions/registry';
-import { onEvent } from './api/client';
+import { hasSessionToken, onEvent, SESSION_HELP } from './api/client';
 import { ProjectView } from './features/design/ProjectView';
 import { ProjectPicker } from './features/projects/ProjectPicker';
 import { rememberedPlace, useSession } from './state/session';
@@ -49,6 +49,19 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [project, setHelpOpen]);
   const closeHelp = useCallback(() => setHelpOpen(false), [setHelpOpen]);
+
+  if (!hasSessionToken()) {
+    return (
+      <main className="picker" aria-labelledby="no-session">
+        <header className="picker__header">
+          <h1 id="no-session">NetTwin</h1>
+        </header>
+        <section className="card" role="alert">
+          <p>{SESSION_HELP}</p>
+        </section>
+      </main>
+    );
+  }
 
   return (
     <>

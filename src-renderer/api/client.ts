@@ -63,6 +63,18 @@ const bridge: NettwinBridge =
 /** 'electron' (desktop) or 'http' (browser app): the start page offers upload only in the browser. */
 export const transport = bridge.transport;
 
+/**
+ * Browser app: whether this tab carries the session token (the `?token=` of
+ * the address `npm run serve` prints, kept for the tab's life). Without it
+ * every call is refused, so the app says how to open it instead of failing
+ * call by call.
+ */
+export const hasSessionToken = (): boolean => transport !== 'http' || (sessionStorage.getItem(TOKEN_KEY) ?? '') !== '';
+
+/** What to do when the browser host refuses the tab (FORBIDDEN): the same words wherever it shows. */
+export const SESSION_HELP =
+  "This tab is not connected to NetTwin: it was opened without the session link, or the host was restarted since. Open the address that 'npm run serve' printed in its terminal (it ends in ?token=…); after a restart, use the new address it printed.";
+
 /** Calls main; resolves with the value or throws ApiError with main's message. */
 export async function call<C extends Channel>(channel: C, input: CallInput<C>): Promise<CallOutput<C>> {
   let result: Result<CallOutput<C>>;

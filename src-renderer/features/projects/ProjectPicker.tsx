@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ProjectInfo } from '../../../src-shared/model/records';
-import { call } from '../../api/client';
+import { ApiError, call, SESSION_HELP } from '../../api/client';
 import { useSession } from '../../state/session';
 import { ExampleProjects } from './ExampleProjects';
 import { OpenProjectFile } from './OpenProjectFile';
@@ -13,10 +13,18 @@ export function ProjectPicker() {
   const [projects, setProjects] = useState<ProjectInfo[] | null>(null);
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  // The list's own failure shows where the list is (not under "Project name"), and ends "Loading…".
+  const [listProblem, setListProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const refresh = useCallback(() => {
-    call('project:list', {}).then(setProjects, (err: unknown) => setProblem((err as Error).message));
+    call('project:list', {}).then(
+      (list) => {
+        setProjects(list);
+        setListProblem(null);
+      },
+      (err: unknown) => setListProblem(err instanceof ApiError && err.code === 'FORBIDDEN' ? SESSION_HELP : `The projects could not be listed: ${(err as Error).message}`),
+    );
   }, []);
   useEffect(refresh, [refresh]);
 
@@ -27,7 +35,7 @@ export function ProjectPicker() {
       const info = await call('project:create', { name });
       await openProject(info.id);
     } catch (err) {
-      setProblem((err as Error).message);
+      setProblem(err instanceof ApiError && err.code === 'FORBIDDEN' ? SESSION_HELP : (err as Error).message);
     } finally {
       setBusy(false);
     }
@@ -71,7 +79,14 @@ export function ProjectPicker() {
       <OpenProjectFile onOpened={refresh} />
       <section className="card" aria-labelledby="recent-projects">
         <h2 id="recent-projects">Recent projects</h2>
-        {projects === null ? (
+        {listProblem !== null ? (
+          <div role="alert">
+            <p className="problem">{listProblem}</p>
+            <button type="button" onClick={refresh}>
+              Try again
+            </button>
+          </div>
+        ) : projects === null ? (
           <p className="muted">Loading…</p>
         ) : projects.length === 0 ? (
           <p className="muted">No projects yet. Build an example or create one above.</p>
