@@ -53,6 +53,11 @@ test('learn: success by family, trend, accuracy and the design history that open
   await page.getByRole('button', { name: 'Learn', exact: true }).click();
   await expect(page.getByRole('img', { name: /Success by family/ }).or(page.getByText('No history yet.'))).toBeVisible();
   await expect(page.getByRole('region', { name: 'Success over time' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Success over time' })).toContainText('each point is the share of that period');
+  // No two rows of the class table alike: the region band that tells them apart is shown.
+  const rows = await page.getByRole('table', { name: 'Success by intent class' }).locator('tbody tr').allInnerTexts();
+  expect(rows.length).toBeGreaterThan(0);
+  expect(new Set(rows.map((r) => r.split('\t').slice(0, 5).join('|'))).size).toBe(rows.length);
   await page.getByLabel('Filter designs').fill('ring');
   const history = page.getByRole('region', { name: 'Design history' }).getByRole('button');
   await expect(history).toHaveCount(2); // ring and dual-ring

@@ -11,6 +11,15 @@ import { RateBars, TrendLine } from './RateBars';
  * error and predicted vs measured outcomes, and this project's designs,
  * filterable, each opening its design.
  */
+const CLASS_ROWS = 30;
+
+/** A period of history in words: one date, or from–to. */
+function period(from: number, to: number): string {
+  const a = new Date(from).toLocaleDateString();
+  const b = new Date(to).toLocaleDateString();
+  return a === b ? `on ${a}` : `from ${a} to ${b}`;
+}
+
 export function LearnView({ projectId }: { projectId: string }) {
   const designs = useSession((s) => s.designs);
   const selectDesign = useSession((s) => s.selectDesign);
@@ -52,7 +61,11 @@ export function LearnView({ projectId }: { projectId: string }) {
           </section>
           <section className="card" aria-label="Success over time">
             <h2>Success over time</h2>
-            <TrendLine points={report.trend.map((t) => ({ at: t.to, rate: t.rate, low: t.interval.low, high: t.interval.high }))} />
+            <p className="muted">
+              The history in recording order, cut into {report.trend.length} period{report.trend.length === 1 ? '' : 's'} (of about equal size where recording times allow: designs recorded together, such as the shipped knowledge base, stay in one): each point is the share of that period's designs that met their intent, the band its 95 % interval (Wilson).
+              {report.trend.length > 0 && ` Periods: ${report.trend.map((t) => `${t.samples} design${t.samples === 1 ? '' : 's'} ${period(t.from, t.to)}`).join('; ')}.`}
+            </p>
+            <TrendLine points={report.trend.map((t) => ({ at: t.to, rate: t.rate, low: t.interval.low, high: t.interval.high, n: t.samples }))} />
             <h2>Prediction accuracy</h2>
             <dl className="facts">
               <dt>Trained on</dt>
@@ -83,15 +96,21 @@ export function LearnView({ projectId }: { projectId: string }) {
           </section>
           <section className="card" aria-label="Success by intent class">
             <h2>By intent class</h2>
+            <p className="muted">
+              One row per family and class of intent (sites, regions, redundancy, goal): the share of designs that met their intent, with its 95 % interval.
+              {report.perClass.length > CLASS_ROWS && ` The ${CLASS_ROWS} classes with most history of ${report.perClass.length}.`}
+            </p>
             <table className="worst" aria-label="Success by intent class">
               <thead>
-                <tr><th scope="col">Family</th><th scope="col">Sites</th><th scope="col">Redundancy</th><th scope="col">Goal</th><th scope="col">Rate</th></tr>
+                <tr><th scope="col">Family</th><th scope="col">Sites</th><th scope="col">Regions</th><th scope="col">Redundancy</th><th scope="col">Goal</th><th scope="col">Met intent</th></tr>
               </thead>
               <tbody>
-                {report.perClass.slice(0, 30).map((r, i) => (
-                  <tr key={i}>
-                    <td>{r.family}</td><td>{r.intentClass.sizeBand}</td><td>{r.intentClass.redundancy}</td><td>{r.intentClass.goal}</td>
-                    <td>{Math.round(r.rate * 100)} % of {r.total}</td>
+                {[...report.perClass].sort((a, b) => b.total - a.total).slice(0, CLASS_ROWS).map((r) => (
+                  <tr key={`${r.family}|${r.intentClass.sizeBand}|${r.intentClass.regionBand}|${r.intentClass.redundancy}|${r.intentClass.goal}`}>
+                    <td>{r.family}</td><td>{r.intentClass.sizeBand}</td><td>{r.intentClass.regionBand}</td><td>{r.intentClass.redundancy}</td><td>{r.intentClass.goal}</td>
+                    <td>
+                      {Math.round(r.rate * 100)} % of {r.total} ({Math.round(r.interval.low * 100)}–{Math.round(r.interval.high * 100)} %)
+                    </td>
                   </tr>
                 ))}
               </tbody>

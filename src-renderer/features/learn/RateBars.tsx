@@ -33,7 +33,7 @@ export function RateBars({ rows, label }: { rows: RateBar[]; label: string }) {
 }
 
 /** Success rate over time (history in chronological buckets), with the interval band. */
-export function TrendLine({ points }: { points: { at: number; rate: number; low: number; high: number }[] }) {
+export function TrendLine({ points }: { points: { at: number; rate: number; low: number; high: number; n: number }[] }) {
   if (points.length < 2) return <p className="muted">Too little history for a trend yet.</p>;
   const w = 520;
   const h = 160;
@@ -41,12 +41,12 @@ export function TrendLine({ points }: { points: { at: number; rate: number; low:
   const y = (v: number): number => h - 20 - v * (h - 40);
   const band = [...points.map((p, i) => `${x(i)},${y(p.high)}`), ...[...points].reverse().map((p, k) => `${x(points.length - 1 - k)},${y(p.low)}`)].join(' ');
   return (
-    <svg viewBox={`0 0 ${w} ${h}`} className="bars" role="img" aria-label={`Success rate over time: ${points.map((p) => `${Math.round(p.rate * 100)} %`).join(' → ')}`}>
+    <svg viewBox={`0 0 ${w} ${h}`} className="bars" role="img" aria-label={`Success rate over time: ${points.map((p) => `${Math.round(p.rate * 100)} % of ${p.n}`).join(' → ')}`}>
       <polygon points={band} className="trend__band" />
       <polyline points={points.map((p, i) => `${x(i)},${y(p.rate)}`).join(' ')} className="trend__line" />
       {points.map((p, i) => (
         <text key={i} x={x(i)} y={h - 4} textAnchor="middle" className="chart__name">
-          {new Date(p.at).toLocaleDateString()}
+          {new Date(p.at).toLocaleDateString()} (n={p.n})
         </text>
       ))}
       <text x={4} y={y(1) + 4} className="chart__name">100 %</text>
