@@ -213,6 +213,7 @@ export const contract = {
           .object({
             autoApproveMaxCostUsd: z.number().min(0).max(1e12),
             autoStrategies: z.array(z.enum(['cost', 'resilience', 'load'])).max(3),
+            autoApproveMaxElements: z.number().int().min(0).max(10_000).optional(),
           })
           .strict(),
       })

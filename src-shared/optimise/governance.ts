@@ -1,20 +1,51 @@
 import { redundancyRank } from '../model/intent';
+import type { PatchOp } from './patch';
 import type { StepProposal } from './strategies';
 
 /**
  * Governance policy of a project: a step is approved automatically when its
- * cost change is below `autoApproveMaxCostUsd` (either direction), it does
- * not lower the achieved redundancy class, and its rule's strategy is
- * allowed to auto-approve; anything else waits for a person, who approves
- * or rejects with a name and a reason.
+ * cost change is below `autoApproveMaxCostUsd` (either direction), it
+ * changes at most `autoApproveMaxElements` links and devices, it does not
+ * lower the achieved redundancy class, and its rule's strategy is allowed to
+ * auto-approve; anything else waits for a person, who approves or rejects
+ * with a name and a reason.
  */
 export interface GovernancePolicy {
   autoApproveMaxCostUsd: number;
   /** Strategies whose steps may be auto-approved at all. */
   autoStrategies: readonly ('cost' | 'resilience' | 'load')[];
+  /**
+   * Most links and devices one auto-approved step may change (a device
+   * removed with its three links is four). Absent in policies stored before
+   * it existed: the default applies.
+   */
+  autoApproveMaxElements?: number | undefined;
 }
 
-export const DEFAULT_POLICY: GovernancePolicy = { autoApproveMaxCostUsd: 10_000, autoStrategies: ['cost', 'resilience', 'load'] };
+/**
+ * By default a machine may approve only a small, single change: one element,
+ * under $10k, class kept. Anything larger is a decision for a person.
+ */
+export const DEFAULT_MAX_ELEMENTS = 1;
+export const DEFAULT_POLICY: GovernancePolicy = {
+  autoApproveMaxCostUsd: 10_000,
+  autoStrategies: ['cost', 'resilience', 'load'],
+  autoApproveMaxElements: DEFAULT_MAX_ELEMENTS,
+};
+
+/** The links and devices a step changes: each link once, a device with the links it brings or takes. */
+export function elementsChanged(patch: readonly PatchOp[]): number {
+  const ids = new Set<string>();
+  for (const o of patch) {
+    if (o.op === 'set-weight') ids.add(`link:${o.linkId}`);
+    else if (o.op === 'add-link' || o.op === 'remove-link') ids.add(`link:${o.link.id}`);
+    else {
+      ids.add(`device:${o.device.id}`);
+      for (const l of o.links) ids.add(`link:${l.id}`);
+    }
+  }
+  return ids.size;
+}
 
 export interface GovernanceVerdict {
   status: 'auto-approved' | 'proposed';
@@ -28,6 +59,11 @@ export function govern(step: StepProposal, strategy: 'cost' | 'resilience' | 'lo
     (step.after.redundancy === null || redundancyRank(step.after.redundancy) < redundancyRank(step.before.redundancy));
   if (!policy.autoStrategies.includes(strategy)) return { status: 'proposed', reason: `policy: ${strategy} steps always need a person` };
   if (lowered) return { status: 'proposed', reason: `lowers the achieved class ${step.before.redundancy}→${step.after.redundancy ?? 'none'}` };
+  const changed = elementsChanged(step.patch);
+  const maxElements = policy.autoApproveMaxElements ?? DEFAULT_MAX_ELEMENTS;
+  if (changed > maxElements) {
+    return { status: 'proposed', reason: `changes ${changed} elements; the policy approves at most ${maxElements} automatically` };
+  }
   if (Math.abs(costDelta) >= policy.autoApproveMaxCostUsd) {
     return { status: 'proposed', reason: `cost change ${Math.round(costDelta).toLocaleString('en-US')} USD is not below ${policy.autoApproveMaxCostUsd.toLocaleString('en-US')} USD` };
   }

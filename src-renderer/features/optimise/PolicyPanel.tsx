@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { GovernancePolicy } from '../../../src-shared/optimise/governance';
+import { DEFAULT_MAX_ELEMENTS, type GovernancePolicy } from '../../../src-shared/optimise/governance';
 import { call } from '../../api/client';
 
 const STRATEGIES = ['cost', 'resilience', 'load'] as const;
@@ -13,6 +13,7 @@ export function PolicyPanel({ projectId, actor }: { projectId: string; actor: st
   const [policy, setPolicy] = useState<GovernancePolicy | null>(null);
   const [limit, setLimit] = useState('');
   const [auto, setAuto] = useState<Set<string>>(new Set());
+  const [maxElements, setMaxElements] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
@@ -21,12 +22,15 @@ export function PolicyPanel({ projectId, actor }: { projectId: string; actor: st
         setPolicy(p);
         setLimit(String(p.autoApproveMaxCostUsd));
         setAuto(new Set(p.autoStrategies));
+        setMaxElements(String(p.autoApproveMaxElements ?? DEFAULT_MAX_ELEMENTS));
       },
       (err: unknown) => setProblem((err as Error).message),
     );
   }, [projectId]);
   const amount = Number(limit);
   const limitProblem = limit.trim() === '' || !Number.isFinite(amount) || amount < 0 ? 'a cost in USD, 0 or more' : null;
+  const elements = Number(maxElements);
+  const elementsProblem = !Number.isInteger(elements) || elements < 0 || maxElements.trim() === '' ? 'a whole number, 0 or more' : null;
   const save = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     setSaved(false);
@@ -34,7 +38,7 @@ export function PolicyPanel({ projectId, actor }: { projectId: string; actor: st
     try {
       const next = await call('optimise:setPolicy', {
         projectId, actor: actor.trim(),
-        policy: { autoApproveMaxCostUsd: amount, autoStrategies: STRATEGIES.filter((s) => auto.has(s)) },
+        policy: { autoApproveMaxCostUsd: amount, autoStrategies: STRATEGIES.filter((s) => auto.has(s)), autoApproveMaxElements: elements },
       });
       setPolicy(next);
       setSaved(true);
@@ -51,6 +55,12 @@ export function PolicyPanel({ projectId, actor }: { projectId: string; actor: st
         <input inputMode="numeric" value={limit} aria-invalid={limitProblem !== null} onChange={(e) => setLimit(e.target.value)} />
         {limitProblem !== null && <small className="problem">{limitProblem}</small>}
       </label>
+      <label className="field">
+        <span>…and the step changes at most this many links and devices</span>
+        <input inputMode="numeric" value={maxElements} aria-invalid={elementsProblem !== null} onChange={(e) => setMaxElements(e.target.value)} />
+        {elementsProblem !== null && <small className="problem">{elementsProblem}</small>}
+      </label>
+      <p className="muted">A step that lowers the achieved redundancy class always waits for a person.</p>
       <fieldset className="row">
         <legend>Strategies that may be approved automatically</legend>
         {STRATEGIES.map((s) => (
@@ -69,7 +79,7 @@ export function PolicyPanel({ projectId, actor }: { projectId: string; actor: st
           </label>
         ))}
       </fieldset>
-      <button type="submit" disabled={limitProblem !== null || actor.trim() === ''} title={actor.trim() === '' ? 'enter your name above first' : undefined}>
+      <button type="submit" disabled={limitProblem !== null || elementsProblem !== null || actor.trim() === ''} title={actor.trim() === '' ? 'enter your name above first' : undefined}>
         Save policy
       </button>
       {saved && <p role="status">Policy saved.</p>}

@@ -30,7 +30,7 @@ export function harness(): Harness {
   const projectId = services.projects.create('cancel').id;
   const intent = intentOfShape({ sites: 300, regions: 3, redundancy: 'HIGH', goal: 'cost', mix: 0 });
   const designId = services.designs.generate(projectId, intent, 'hybrid').id;
-  services.optimise.setPolicy(projectId, { autoApproveMaxCostUsd: 1e12, autoStrategies: ['cost', 'resilience', 'load'] }, 'test');
+  services.optimise.setPolicy(projectId, { autoApproveMaxCostUsd: 1e12, autoStrategies: ['cost', 'resilience', 'load'], autoApproveMaxElements: 10_000 }, 'test');
   return {
     services, projectId, designId, intent,
     close: () => {

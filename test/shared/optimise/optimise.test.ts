@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { generateDesign } from '../../../src-shared/generate/generate';
 import { intentOfShape } from '../../../src-shared/learn/intents';
 import { assess, meetsClass } from '../../../src-shared/optimise/metrics';
-import { applyPatch, invertPatch } from '../../../src-shared/optimise/patch';
-import { DEFAULT_POLICY } from '../../../src-shared/optimise/governance';
+import { DEFAULT_POLICY, elementsChanged, govern } from '../../../src-shared/optimise/governance';
+import { applyPatch, invertPatch, type PatchOp } from '../../../src-shared/optimise/patch';
 import { optimise, replayStep } from '../../../src-shared/optimise/run';
 import { topMean, worstN1Utilisation } from '../../../src-shared/optimise/load';
 import { REDUNDANCY_ORDER, redundancyRank } from '../../../src-shared/model/intent';
@@ -97,5 +97,25 @@ describe('governance, undo and replay', () => {
     expect(r.identical).toBe(true);
     const tampered = { ...recorded, after: { ...recorded.after, costUsd: recorded.after.costUsd + 1 } };
     expect(replayStep(tampered, { strategy: 'cost', keep: 'HIGH', intent }).identical).toBe(false);
+  });
+});
+
+describe('the default governance policy approves only small single changes', () => {
+  const link = (id: string) => ({ id, source: 'a', target: 'b', capacityGbps: 10, latencyMs: 1, costUsd: 1 }) as never;
+  const metrics = { costUsd: 100_000, redundancy: 'HIGH' as const };
+  const step = (patch: PatchOp[], costAfter = 99_000) =>
+    ({ rule: 'r', rationale: 'r', patch, before: metrics, after: { ...metrics, costUsd: costAfter }, expected: { metric: 'cost', delta: 1, unit: 'USD' } }) as never;
+
+  it('one link under $10k, class kept: approved automatically', () => {
+    expect(govern(step([{ op: 'remove-link', link: link('l1') }]), 'cost', DEFAULT_POLICY).status).toBe('auto-approved');
+  });
+  it('a device taken out with its links is several elements: waits for a person, saying why', () => {
+    const v = govern(step([{ op: 'remove-device', device: { id: 'd1' } as never, links: [link('l1'), link('l2')] }]), 'cost', DEFAULT_POLICY);
+    expect(v).toEqual({ status: 'proposed', reason: 'changes 3 elements; the policy approves at most 1 automatically' });
+    expect(elementsChanged([{ op: 'set-weight', linkId: 'l1', from: 1, to: 2 }, { op: 'set-weight', linkId: 'l1', from: 2, to: 3 }])).toBe(1);
+  });
+  it('a policy stored before the element limit existed gets the default', () => {
+    const old = { autoApproveMaxCostUsd: 10_000, autoStrategies: ['cost'] as const };
+    expect(govern(step([{ op: 'add-link', link: link('x') }, { op: 'add-link', link: link('y') }]), 'cost', old).status).toBe('proposed');
   });
 });
