@@ -29,6 +29,10 @@ test('optimise: run the resilience strategy, see the diff, decide with a reason,
   const steps = page.getByRole('list', { name: 'Optimisation steps' });
   await expect(steps.getByRole('listitem').filter({ hasText: 'Step' }).first()).toBeVisible({ timeout: 60_000 });
   await expect(page.locator('.optimise__canvas .link--added').first()).toBeAttached();
+  // The diff is zoomed to the devices the step touches, and can show the whole design.
+  await expect(page.locator('.optimise__canvas .canvas')).not.toHaveAttribute('data-focus', '');
+  await page.getByRole('toolbar', { name: 'Diff view' }).getByRole('button', { name: 'Whole design' }).click();
+  await page.getByRole('toolbar', { name: 'Diff view' }).getByRole('button', { name: 'Zoom to the change' }).click();
   const first = steps.getByRole('listitem').filter({ hasText: 'Step' }).first();
   // A decision needs a name and a reason; without them the user is told.
   const approve = first.getByRole('button', { name: 'Approve' });

@@ -32,3 +32,21 @@ export function diffView(base: Topology, patch: readonly PatchOp[]): { topology:
   }
   return { topology: { ...base, nodes, links }, added, removed };
 }
+
+/**
+ * The devices a step touches: added or removed devices and both ends of
+ * every added, removed or re-weighted link. The diff canvas zooms to them, so
+ * a one-link change in a 300-device design is seen, not a speck.
+ */
+export function changeFocus(topology: Topology, added: ReadonlySet<string>, removed: ReadonlySet<string>): string[] {
+  const nodes = new Set(topology.nodes.map((n) => n.id));
+  const focus = new Set<string>();
+  const changed = (id: string): boolean => added.has(id) || removed.has(id);
+  for (const id of [...added, ...removed]) if (nodes.has(id)) focus.add(id);
+  for (const l of topology.links) {
+    if (!changed(l.id)) continue;
+    focus.add(l.source);
+    focus.add(l.target);
+  }
+  return [...focus];
+}
