@@ -112,8 +112,8 @@ export function createHandlers(s: Services): Handlers {
     'optimise:policy': ({ projectId }) => s.optimise.policy(projectId),
     'optimise:setPolicy': ({ projectId, policy, actor }) => s.optimise.setPolicy(projectId, policy, actor),
     'audit:list': ({ projectId, limit }) => s.optimise.audit({ projectId, ...(limit !== undefined ? { limit } : {}) }),
-    'report:generate': ({ projectId, designId, format }) =>
-      s.reports.generate({ projectId, format, ...(designId !== undefined ? { designId } : {}) }),
+    'report:generate': ({ projectId, designId, format, deliver }) =>
+      s.reports.generate({ projectId, format, ...(designId !== undefined ? { designId } : {}), ...(deliver !== undefined ? { deliver } : {}) }),
     'job:cancel': ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),
   };
 }

@@ -4,6 +4,7 @@ import { parsePriceBook, type PriceBook } from '../../src-shared/cost/pricebook'
 import { APP_VERSION } from '../../src-shared/lib/version';
 import { AppError } from '../../src-shared/contract/result';
 import { gatherReport, ReportInputError } from '../../src-shared/report/gather';
+import type { ReportOutputShape } from '../../src-shared/contract/learn-types';
 import { renderReportHtml } from '../../src-shared/report/html';
 import type { ReportInput, ReportModel } from '../../src-shared/report/model';
 import { printSettings, type PrintSettings } from '../../src-shared/report/print';
@@ -91,9 +92,7 @@ export function reportFileName(projectFile: string, now: number, ext: 'pdf' | 'h
   return `${path.basename(projectFile, PROJECT_EXTENSION)} report ${iso.slice(0, 10)} ${iso.slice(11, 13)}${iso.slice(14, 16)}.${ext}`;
 }
 
-export type ReportOutput =
-  | { format: 'html'; fileName: string; html: string }
-  | { format: 'pdf'; fileName: string; path: string; bytes: number };
+export type ReportOutput = ReportOutputShape;
 
 /** The `report:generate` use case: the decision pack of one project as HTML text or a PDF file. */
 export class ReportService {
@@ -119,7 +118,7 @@ export class ReportService {
     }
   }
 
-  async generate(input: { projectId: string; designId?: string; format: 'html' | 'pdf' }): Promise<ReportOutput> {
+  async generate(input: { projectId: string; designId?: string; format: 'html' | 'pdf'; deliver?: 'file' | 'data' }): Promise<ReportOutput> {
     const project = this.projects.get(input.projectId);
     const now = this.now();
     const opts = { now, ...(input.designId !== undefined ? { designId: input.designId } : {}) };
@@ -129,6 +128,10 @@ export class ReportService {
       }
       const { pdf } = await reportPdfFor(project, this.pdf(), opts);
       const fileName = reportFileName(project.path, now, 'pdf');
+      if (input.deliver === 'data') {
+        if (!project.readOnly) project.audit.append('user', 'report.generate', input.designId ?? null, { format: 'pdf', file: fileName, delivered: 'download' });
+        return { format: 'pdf-data', fileName, base64: Buffer.from(pdf).toString('base64'), bytes: pdf.byteLength };
+      }
       const file = path.join(this.locator.projectsDir, fileName);
       writeFileAtomic(file, pdf);
       if (!project.readOnly) project.audit.append('user', 'report.generate', input.designId ?? null, { format: 'pdf', file: fileName });

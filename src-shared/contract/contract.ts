@@ -224,9 +224,13 @@ export const contract = {
     input: z.object({ projectId: ProjectId, limit: z.number().int().min(1).max(10_000).optional() }).strict(),
     output: z.custom<AuditEntryShape[]>(),
   },
-  /** The governance decision pack: HTML text, or a PDF written next to the project (desktop: printToPDF). */
+  /**
+   * The governance decision pack: HTML text, or a PDF written next to the
+   * project (desktop: printToPDF), or with `deliver: 'data'` the PDF's bytes
+   * (base64) for the browser app to download.
+   */
   'report:generate': {
-    input: z.object({ projectId: ProjectId, designId: RecordId.optional(), format: z.enum(['html', 'pdf']) }).strict(),
+    input: z.object({ projectId: ProjectId, designId: RecordId.optional(), format: z.enum(['html', 'pdf']), deliver: z.enum(['file', 'data']).optional() }).strict(),
     output: z.custom<ReportOutputShape>(),
   },
   'job:cancel': { input: z.object({ jobId: z.string().min(1).max(100) }).strict(), output: z.object({ cancelled: z.boolean() }) },

@@ -29,4 +29,6 @@ export type AuditEntryShape = AuditEntry;
 
 export type ReportOutputShape =
   | { format: 'html'; fileName: string; html: string }
-  | { format: 'pdf'; fileName: string; path: string; bytes: number };
+  | { format: 'pdf'; fileName: string; path: string; bytes: number }
+  /** The PDF itself, for a browser tab to download (the browser app cannot open a file the host wrote). */
+  | { format: 'pdf-data'; fileName: string; base64: string; bytes: number };

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { createProject, generateFromWizard, shot, watchProblems } from './helpers';
 
@@ -48,6 +49,13 @@ test('present: step through intent, options, design, evidence, costs and decisio
   const download = page.waitForEvent('download');
   await deck.getByRole('button', { name: 'Download the decision pack (HTML)' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.html$/);
+  // The PDF button works in the browser app too: the host prints with its Chromium, the tab downloads it.
+  const pdf = page.waitForEvent('download', { timeout: 60_000 });
+  await deck.getByRole('button', { name: 'Decision pack as PDF' }).click();
+  const file = await pdf;
+  expect(file.suggestedFilename()).toMatch(/\.pdf$/);
+  const head = fs.readFileSync((await file.path())!).subarray(0, 5).toString('latin1');
+  expect(head).toBe('%PDF-');
   await page.keyboard.press('Escape');
   await expect(deck).toBeHidden();
 });

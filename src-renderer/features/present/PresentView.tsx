@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { OptimisationEntryShape } from '../../../src-shared/contract/learn-types';
 import type { SweepSummaryShape } from '../../../src-shared/contract/sim-types';
-import { call } from '../../api/client';
+import { call, transport } from '../../api/client';
 import { useSession } from '../../state/session';
 import { largeDesignNotice } from '../import/limits';
 import { compareRows } from '../compare/metrics';
@@ -24,6 +24,7 @@ export function PresentView() {
   const setTheme = useSession((s) => s.setTheme);
   const setScreen = useSession((s) => s.setScreen);
   const setError = useSession((s) => s.setError);
+  const setNotice = useSession((s) => s.setNotice);
   const onError = useCallback((m: string) => setError(m), [setError]);
   const [step, setStep] = useState(0);
   const ids = useMemo(() => designs.slice(0, 9).map((d) => d.id), [designs]);
@@ -63,18 +64,40 @@ export function PresentView() {
     return () => window.removeEventListener('keydown', onKey);
   }, [setScreen, setTheme, theme]);
 
+  const [printing, setPrinting] = useState(false);
+  const download = (blob: Blob, fileName: string): void => {
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = fileName;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  const designArg = chosenId !== null ? { designId: chosenId } : {};
   const downloadPack = async (): Promise<void> => {
     try {
-      const r = await call('report:generate', { projectId: project.id, ...(chosenId !== null ? { designId: chosenId } : {}), format: 'html' });
-      if (r.format !== 'html') return;
-      const url = URL.createObjectURL(new Blob([r.html], { type: 'text/html' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = r.fileName;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const r = await call('report:generate', { projectId: project.id, ...designArg, format: 'html' });
+      if (r.format === 'html') download(new Blob([r.html], { type: 'text/html' }), r.fileName);
     } catch (err) {
       onError((err as Error).message);
+    }
+  };
+  // PDF in every mode: the desktop prints with Electron and saves beside the project; the browser app
+  // has the host print it with its Chromium and downloads the bytes.
+  const printPack = async (): Promise<void> => {
+    setPrinting(true);
+    try {
+      const r = await call('report:generate', { projectId: project.id, ...designArg, format: 'pdf', deliver: transport === 'http' ? 'data' : 'file' });
+      if (r.format === 'pdf-data') {
+        const bytes = Uint8Array.from(atob(r.base64), (c) => c.charCodeAt(0));
+        download(new Blob([bytes], { type: 'application/pdf' }), r.fileName);
+      } else if (r.format === 'pdf') {
+        setNotice(`Decision pack saved as ${r.path} (${Math.max(1, Math.round(r.bytes / 1024))} KB).`);
+      }
+    } catch (err) {
+      onError((err as Error).message);
+    } finally {
+      setPrinting(false);
     }
   };
 
@@ -91,7 +114,10 @@ export function PresentView() {
           ))}
         </nav>
         <button type="button" onClick={() => void downloadPack()} disabled={chosenId === null} aria-label="Download the decision pack (HTML)">
-          ⤓ Decision pack
+          ⤓ Decision pack (HTML)
+        </button>
+        <button type="button" onClick={() => void printPack()} disabled={chosenId === null || printing} aria-label="Decision pack as PDF">
+          {printing ? 'Printing…' : '⤓ PDF'}
         </button>
         <button type="button" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
           {theme === 'dark' ? '☀ Light' : '☾ Dark'}

@@ -83,6 +83,15 @@ describe('report of a project built through the services', () => {
 });
 
 describe('PDF through headless Chromium', () => {
+  it("delivers the PDF's bytes for a browser tab to download, writing no file", async () => {
+    const fake = { render: () => Promise.resolve(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31])) };
+    const service = new ReportService(rich.projects, rich.locator, () => fake, () => Date.UTC(2026, 10, 24, 3, 6));
+    const before = fs.readdirSync(rich.locator.projectsDir).sort();
+    const out = await service.generate({ projectId: rich.projectId, format: 'pdf', deliver: 'data' });
+    expect(out).toEqual({ format: 'pdf-data', fileName: 'Board pack <&> "Zürich" report 2026-11-24 0306.pdf', base64: 'JVBERi0x', bytes: 6 });
+    expect(fs.readdirSync(rich.locator.projectsDir).sort()).toEqual(before);
+  });
+
   it('writes a PDF into the projects folder that opens, renders every page and reads back every section', async () => {
     const service = new ReportService(rich.projects, rich.locator, () => new ChromiumPdfRenderer(), () => Date.UTC(2026, 10, 24, 3, 5));
     const out = await service.generate({ projectId: rich.projectId, format: 'pdf' });
