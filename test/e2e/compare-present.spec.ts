@@ -54,7 +54,7 @@ test('present: step through intent, options, design, evidence, costs and decisio
   await deck.getByRole('button', { name: 'Decision pack as PDF' }).click();
   const file = await pdf;
   expect(file.suggestedFilename()).toMatch(/\.pdf$/);
-  const head = fs.readFileSync((await file.path())!).subarray(0, 5).toString('latin1');
+  const head = fs.readFileSync(await file.path()).subarray(0, 5).toString('latin1');
   expect(head).toBe('%PDF-');
   await page.keyboard.press('Escape');
   await expect(deck).toBeHidden();
