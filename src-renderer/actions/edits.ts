@@ -1,3 +1,4 @@
+import { relatencyLink } from '../../src-shared/model/latency';
 import type { Device, DeviceRole, Link, Topology } from '../../src-shared/model/topology';
 
 /**
@@ -80,6 +81,23 @@ export function updateDevice(t: Topology, id: string, patch: DevicePatch): Topol
 
 export function updateLink(t: Topology, id: string, patch: LinkPatch): Topology {
   return { ...t, links: t.links.map((l) => (l.id === id ? stripUndefined({ ...l, ...patch }) : l)) };
+}
+
+/**
+ * Sets (or clears, with undefined) a link's route factor and recomputes its
+ * latency and length from its sites' geography through the one latency
+ * model (model/latency.ts); a latency-derived IGP weight follows. Without
+ * site coordinates only the factor is stored.
+ */
+export function setLinkRouteFactor(t: Topology, id: string, routeFactor: number | undefined): Topology {
+  return {
+    ...t,
+    links: t.links.map((l) => {
+      if (l.id !== id) return l;
+      const { routeFactor: _old, ...rest } = l;
+      return relatencyLink(t, routeFactor === undefined ? rest : { ...rest, routeFactor });
+    }),
+  };
 }
 
 /** exactOptionalPropertyTypes: a cleared optional field is absent, not `undefined`. */

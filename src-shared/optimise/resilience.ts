@@ -1,6 +1,7 @@
 import { costDesign, linkCostUsd, opticsCostUsd } from '../cost/cost';
 import { DEFAULT_PRICE_BOOK, type PriceBook } from '../cost/pricebook';
-import { INTRA_SITE_LATENCY_MS, FIBRE_MS_PER_KM, routeKm } from '../generate/geo';
+import { INTRA_SITE_LATENCY_MS, igpWeightForLatency } from '../generate/geo';
+import { routeBetween } from '../model/latency';
 import type { Device, Link, Topology } from '../model/topology';
 import { bridgesAndCutNodes, connectedComponents, dfsForest } from '../sim/connectivity';
 import { compileTopology } from '../sim/csr';
@@ -101,7 +102,7 @@ function cheapestJoin(t: Topology, a: Device[], b: Device[], book: PriceBook, av
     const c = centroid(other);
     const dist = (d: Device) => {
       const p = coords(t, d);
-      return c && p ? routeKm(p[0], p[1], c[0], c[1]) : Infinity;
+      return c && p ? routeBetween({ lat: p[0], lon: p[1] }, { lat: c[0], lon: c[1] }).km : Infinity;
     };
     return side
       .map((d, i) => ({ d, i, km: dist(d) }))
@@ -109,7 +110,7 @@ function cheapestJoin(t: Topology, a: Device[], b: Device[], book: PriceBook, av
       .slice(0, SIDE_CANDIDATES)
       .map((x) => x.d);
   };
-  let best: { cost: number; a: Device; b: Device; km: number } | null = null;
+  let best: { cost: number; a: Device; b: Device; km: number; ms: number } | null = null;
   const pa = pick(a, b);
   const pb = pick(b, a);
   for (const x of pa) {
@@ -118,21 +119,23 @@ function cheapestJoin(t: Topology, a: Device[], b: Device[], book: PriceBook, av
       const cx = coords(t, x);
       const cy = coords(t, y);
       const sameSite = x.site !== undefined && x.site === y.site;
-      const km = sameSite || !cx || !cy ? 0 : routeKm(cx[0], cx[1], cy[0], cy[1]);
+      // The one latency model (model/latency.ts): named subsea corridors, route factors.
+      const route = sameSite || !cx || !cy ? null : routeBetween({ lat: cx[0], lon: cx[1] }, { lat: cy[0], lon: cy[1] });
+      const km = route?.km ?? 0;
       const cost = linkCostUsd(book, cap, km, sameSite || km === 0) + opticsCostUsd(book, cap, km) + (dup ? 1e12 : 0);
-      if (!best || cost < best.cost) best = { cost, a: x, b: y, km };
+      if (!best || cost < best.cost) best = { cost, a: x, b: y, km, ms: route && km > 0 ? route.latencyMs : INTRA_SITE_LATENCY_MS };
     }
   }
   if (!best) return null;
   let k = t.links.length + 1;
   while (t.links.some((l) => l.id === `opt-${k}`)) k++;
-  const latencyMs = best.km === 0 ? INTRA_SITE_LATENCY_MS : Math.round(best.km * FIBRE_MS_PER_KM * 1000) / 1000;
+  const latencyMs = best.ms;
   return {
     id: `opt-${k}`,
     source: best.a.id,
     target: best.b.id,
     capacityGbps: cap,
-    igpWeight: Math.max(1, Math.round(latencyMs * 10)),
+    igpWeight: igpWeightForLatency(latencyMs),
     latencyMs,
     distanceKm: best.km,
     srlgs: [],

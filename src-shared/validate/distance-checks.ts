@@ -1,5 +1,6 @@
 import type { Intent, LatencyBudget } from '../model/intent';
 import type { DesignIndex } from './design-index';
+import { latencyPathNotes } from './latency-path';
 import { forEachSitePair } from './paths';
 import { evidence, plural, type Check } from './types';
 
@@ -21,6 +22,7 @@ export interface DistanceReport {
 }
 
 const WORST_KEPT = 10;
+const PATH_NOTES_SHOWN = 4;
 
 function matcher(x: DesignIndex, selector: string): Uint8Array {
   const out = new Uint8Array(x.siteNodes.length);
@@ -110,9 +112,17 @@ export function distanceChecks(x: DesignIndex, intent: Intent | undefined, onPai
     };
   };
   checks.push(limitCheck('hops', 'Hop limit and diameter', hops, 'hops', diameter, 10));
-  checks.push(limitCheck('latency', 'Latency between sites', lat, 'ms', maxMs, 10));
+  /** How the worst pair's path got its latency: route factor overrides, named subsea corridors. */
+  const withPath = (check: Check, t: Tally): Check => {
+    if (t.top === null) return check;
+    const notes = latencyPathNotes(x, t.top.s, t.top.t);
+    if (notes.length === 0) return check;
+    const shown = notes.slice(0, PATH_NOTES_SHOWN).join('; ');
+    return { ...check, message: `${check.message}. Worst path: ${shown}${notes.length > PATH_NOTES_SHOWN ? `; and ${notes.length - PATH_NOTES_SHOWN} more inter-site links` : ''}` };
+  };
+  checks.push(withPath(limitCheck('latency', 'Latency between sites', lat, 'ms', maxMs, 10), lat));
   budgets.forEach((k, i) => {
-    const check = limitCheck(`latency-budget.${i}`, budgetTitle(k.b), k.t, 'ms', k.t.worst[0]?.v ?? 0, 5);
+    const check = withPath(limitCheck(`latency-budget.${i}`, budgetTitle(k.b), k.t, 'ms', k.t.worst[0]?.v ?? 0, 5), k.t);
     if (k.t.pairs === 0) check.message = `no site pairs match ${k.b.from} ↔ ${k.b.to}`;
     checks.push(check);
   });

@@ -1,5 +1,6 @@
 import { DeviceRoleSchema, DeviceSchema, LinkSchema, type Device, type Link, type Topology } from '../../../src-shared/model/topology';
-import { updateDevice, updateLink, type DevicePatch, type LinkPatch } from '../../actions/edits';
+import { linkRoute, describeRoute } from '../../../src-shared/model/latency';
+import { setLinkRouteFactor, updateDevice, updateLink, type DevicePatch, type LinkPatch } from '../../actions/edits';
 import { ROLE_LIST, roleStyle } from '../../canvas/roles';
 import { CommitField, numberOrUndefined } from './Field';
 
@@ -96,6 +97,7 @@ function DeviceForm({ device: n, topology, readOnly, commit }: { device: Device;
 function LinkForm({ link: l, topology, readOnly, commit }: { link: Link; topology: Topology; readOnly: boolean; commit: Props['commit'] }) {
   const name = (id: string): string => topology.nodes.find((n) => n.id === id)?.name ?? id;
   const set = (patch: LinkPatch, what: string): void => commit(updateLink(topology, l.id, patch), `${what} of link ${l.id}`);
+  const route = linkRoute(topology, l);
   return (
     <section className="panel" aria-label="Inspector">
       <h2>Link</h2>
@@ -106,6 +108,16 @@ function LinkForm({ link: l, topology, readOnly, commit }: { link: Link; topolog
       <CommitField label="IGP weight" type="number" initial={String(l.igpWeight)} schema={LinkSchema.shape.igpWeight.unwrap()} parse={Number} onCommit={(igpWeight) => set({ igpWeight }, 'IGP weight')} disabled={readOnly} />
       <CommitField label="Latency (ms)" type="number" initial={String(l.latencyMs)} schema={LinkSchema.shape.latencyMs.unwrap()} parse={Number} onCommit={(latencyMs) => set({ latencyMs }, 'Latency')} disabled={readOnly} />
       <CommitField label="Distance (km)" type="number" initial={l.distanceKm === undefined ? '' : String(l.distanceKm)} schema={LinkSchema.shape.distanceKm} parse={numberOrUndefined} onCommit={(distanceKm) => set({ distanceKm }, 'Distance')} disabled={readOnly} />
+      <CommitField
+        label="Route factor (route km / great-circle km, 1–5; empty: corridor default)"
+        type="number"
+        initial={l.routeFactor === undefined ? '' : String(l.routeFactor)}
+        schema={LinkSchema.shape.routeFactor}
+        parse={numberOrUndefined}
+        onCommit={(routeFactor) => commit(setLinkRouteFactor(topology, l.id, routeFactor), `Route factor of link ${l.id}`)}
+        disabled={readOnly}
+      />
+      {route && <p className="muted" data-testid="link-route">Modelled route: {describeRoute(route)}{route.latencyMs !== l.latencyMs ? ` — the link states ${l.latencyMs} ms` : ''}</p>}
       <CommitField
         label="Shared-risk groups (comma separated)"
         initial={l.srlgs.join(', ')}
