@@ -119,9 +119,10 @@ export class SimulationService {
     } catch (err) {
       return rangeAsInput(err);
     }
-    const summary = summariseSweep(report);
     ctx.progress(1, 1, 'isolating failure sets, availability and convergence');
     const full = await planInWorker({ kind: 'impact', topology: rec.topology, sweep: report, seed: 1 }, { signal: ctx.signal });
+    // The convergence headline travels in the stored summary, so the sweep panel and the pack print simulate's figure.
+    const summary: SweepSummary = { ...summariseSweep(report), convergence: full.convergenceHeadline };
     const sim = project.simulations.insert({
       topologyId: rec.id,
       topologyRevision: rec.revision,

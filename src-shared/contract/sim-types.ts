@@ -34,6 +34,18 @@ export interface SweepReportShape {
   threads: number;
 }
 
+/** The one convergence figure (sim/convergence.ts convergenceHeadline): the slowest of the worst scenarios' estimates. */
+export interface ConvergenceHeadlineShape {
+  scenario: string;
+  /** Until the last router's IGP has converged, ms. */
+  convergenceMs: number;
+  /** Until traffic flows again (detection + fast-reroute switchover where it protects, else convergenceMs), ms. */
+  restorationMs: number;
+  detection: string;
+  /** Share of the affected destinations fast reroute protects, %. */
+  protectedPct: number;
+}
+
 /** The stored summary of a sweep (SimulationRecord.summary). */
 export interface SweepSummaryShape {
   scenarioCount: number;
@@ -50,4 +62,6 @@ export interface SweepSummaryShape {
   worst: ScenarioResultShape[];
   elapsedMs: number;
   threads: number;
+  /** Added after the impact report (absent in sweeps stored before it). */
+  convergence?: ConvergenceHeadlineShape | null;
 }

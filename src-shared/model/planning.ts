@@ -46,11 +46,42 @@ export const TrafficPlanSchema = z.strictObject({
 });
 export type TrafficPlan = z.infer<typeof TrafficPlanSchema>;
 
+/**
+ * The control plane a convergence estimate reads (sim/convergence.ts):
+ * failure detection, IGP timers and domain size, fast reroute. Defaults and
+ * sources: docs/planning-model.md §5a; every value is an editable assumption.
+ */
+export const ControlPlaneSchema = z.strictObject({
+  /** BFD on every routed link (RFC 5880): detection = interval × multiplier. */
+  bfd: z.boolean().default(true),
+  bfdIntervalMs: z.number().min(1).max(10_000).default(50),
+  bfdMultiplier: z.number().int().min(1).max(255).default(3),
+  /** Without BFD, a carrier circuit or a failed device is noticed when the IGP hold time expires (IS-IS default 30 s). */
+  igpHoldMs: z.number().min(100).max(300_000).default(30_000),
+  /** Without BFD, a link inside a site (direct fibre) is noticed by loss of light. */
+  lossOfLightMs: z.number().min(0).max(10_000).default(20),
+  /** Fast reroute: none, loop-free alternates (RFC 5286), or topology-independent LFA (segment routing). */
+  fastReroute: z.enum(['none', 'lfa', 'ti-lfa']).default('none'),
+  /** Share of destinations an LFA protects (topology dependent; RFC 6571 reports typical coverage). */
+  lfaCoveragePct: z.number().min(0).max(100).default(80),
+  /** Switch to a pre-installed backup after detection. */
+  frrSwitchoverMs: z.number().min(0).max(1_000).default(15),
+  /** Prefixes in the IGP (a FIB entry each); absent: one loopback per device and one subnet per link. */
+  igpPrefixes: z.number().int().min(1).max(10_000_000).optional(),
+  lsaGenerationMs: z.number().min(0).max(10_000).default(10),
+  floodPerHopMs: z.number().min(0).max(1_000).default(2),
+  spfDelayMs: z.number().min(0).max(10_000).default(50),
+  spfMicrosPerElement: z.number().min(0).max(1_000).default(2),
+  fibMicrosPerPrefix: z.number().min(0).max(10_000).default(50),
+});
+export type ControlPlane = z.infer<typeof ControlPlaneSchema>;
+
 export const PlanningSchema = z.strictObject({
   growthHeadroomPct: z.number().min(0).max(500).default(20),
   /** Highest utilisation (per direction) a link may reach in any failure the class must survive. */
   utilisationLimitPct: z.number().min(1).max(100).default(80),
   traffic: TrafficPlanSchema.prefault({}),
+  controlPlane: ControlPlaneSchema.prefault({}),
 });
 export type Planning = z.infer<typeof PlanningSchema>;
 

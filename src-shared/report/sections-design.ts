@@ -1,4 +1,5 @@
 import { redundancyRank, type Redundancy } from '../model/intent';
+import { convergenceWords } from '../sim/convergence';
 import { esc } from './escape';
 import { availability, dateTime, minutes, num, pct, plural, stranded } from './format';
 import { badge, capped, facts, h3, none, p, section, table, text, type Html } from './kit';
@@ -97,6 +98,7 @@ function sweepPart(c: ChosenDesign): Html[] {
       ['Link utilisation: normal / worst', `${pct(sum.baseline.maxUtilisation, 1)} / ${pct(sum.worstUtilisation, 1)}`],
       ['Worst stranded demand', stranded(sum.worstStrandedDemand, sum.baseline.totalVolume, sum.baseline.unitGbps)],
       ['Worst latency stretch (p95)', `× ${num(sum.worstStretchP95, 2)}`],
+      ['Convergence', sum.convergence ? esc(convergenceWords(sum.convergence)) : 'not estimated (sweep stored before convergence was recorded; run it again)'],
     ]),
   );
   if (s.byClass) {

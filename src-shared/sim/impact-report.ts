@@ -1,7 +1,7 @@
 import type { ScenarioResultShape, SweepReportShape } from '../contract/sim-types';
 import type { Topology } from '../model/topology';
 import { availability, type AvailabilityReport } from './availability';
-import { convergenceEstimate, type ConvergenceEstimate } from './convergence';
+import { convergenceHeadline, designConvergence, type ConvergenceEstimate, type ConvergenceHeadline } from './convergence';
 import { compileTopology } from './csr';
 import { isolatingSets, type IsolatingSet } from './isolation';
 
@@ -27,6 +27,8 @@ export interface ImpactReportShape extends SweepReportShape {
   isolation: IsolatingSet[];
   availability: AvailabilityReport;
   convergence: { scenario: string; estimate: ConvergenceEstimate }[];
+  /** The slowest of them: the one convergence figure simulate, the sweep panel and the decision pack print. */
+  convergenceHeadline: ConvergenceHeadline | null;
 }
 
 /** The full impact report of a design from its sweep (`seed` drives availability's sampling). */
@@ -36,11 +38,18 @@ export function impactReport(t: Topology, sweep: SweepReportShape, opts: { seed?
   const worst = [...sweep.scenarios].sort(bySeverity).slice(0, CONVERGENCE_WORST);
   const convergence = worst.map((s) => ({
     scenario: s.label,
-    estimate: convergenceEstimate(
+    estimate: designConvergence(
+      t,
       g,
       s.failedNodes.map((id) => g.nodeIndex.get(id)!),
       s.failedLinks.map((id) => g.linkIds.indexOf(id)),
     ),
   }));
-  return { ...sweep, isolation: isolatingSets(g, siteOf), availability: availability(t, { seed: opts.seed ?? 1 }), convergence };
+  return {
+    ...sweep,
+    isolation: isolatingSets(g, siteOf),
+    availability: availability(t, { seed: opts.seed ?? 1 }),
+    convergence,
+    convergenceHeadline: convergenceHeadline(convergence),
+  };
 }

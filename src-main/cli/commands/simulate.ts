@@ -6,6 +6,7 @@ import type { ScenarioResultShape as ScenarioResult, TrafficOption } from '../..
 import { PROJECT_EXTENSION } from '../../../src-shared/model/records';
 import type { Topology } from '../../../src-shared/model/topology';
 import type { ImpactReportShape } from '../../../src-shared/sim/impact-report';
+import { convergenceWords } from '../../../src-shared/sim/convergence';
 import { sweepRefusal } from '../../../src-shared/sim/limits';
 import type { ScenarioClass } from '../../../src-shared/sim/scenarios';
 import type { Services } from '../../services/container';
@@ -160,8 +161,14 @@ function human(r: SimulationOutput): string {
   out.push('', `availability (${a.method}${a.samples ? `, ${a.samples} samples` : ''}): ${(100 * a.headline.availability).toFixed(4)} % mean over site pairs (${a.headline.downtimeMinutesPerYear.toFixed(0)} min/yr); every site up and connected at once ${(100 * a.network.availability).toFixed(4)} % [${(100 * a.network.ci95[0]).toFixed(4)}, ${(100 * a.network.ci95[1]).toFixed(4)}]`);
   const pairs = [...a.pairs].sort((x, y) => x.availability - y.availability).slice(0, 5);
   out.push(table(['site pair', 'availability', 'downtime min/yr'], pairs.map((p) => [`${p.a} – ${p.b}`, `${(100 * p.availability).toFixed(5)}%`, p.downtimeMinutesPerYear.toFixed(1)])));
-  out.push('', 'convergence estimate (detection + flooding + SPF + FIB), worst scenarios');
-  out.push(table(['scenario', 'max ms', 'median ms'], r.convergence.map((c) => [c.scenario, c.estimate.maxMs.toFixed(0), c.estimate.medianMs.toFixed(0)])));
+  out.push('', 'convergence estimate (detection + LSA + flooding + SPF + FIB; the design\'s control plane), worst scenarios');
+  out.push(
+    table(
+      ['scenario', 'detection', 'converged ms', 'median ms', 'restored ms', 'FRR protects'],
+      r.convergence.map((c) => [c.scenario, c.estimate.detection ?? 'BFD', c.estimate.maxMs.toFixed(0), c.estimate.medianMs.toFixed(0), (c.estimate.restorationMs ?? c.estimate.maxMs).toFixed(0), `${c.estimate.protectedPct ?? 0} %`]),
+    ),
+  );
+  if (r.convergenceHeadline) out.push(`convergence: ${convergenceWords(r.convergenceHeadline)}`);
   return out.join('\n');
 }
 

@@ -1,6 +1,7 @@
 import { stranded } from '../../../src-shared/report/format';
 import { useEffect, useState } from 'react';
 import type { SweepSummaryShape, ScenarioResultShape } from '../../../src-shared/contract/sim-types';
+import { convergenceWords } from '../../../src-shared/sim/convergence';
 import { SCENARIO_CLASSES } from '../../../src-shared/sim/scenarios';
 import { call } from '../../api/client';
 import { runJob } from '../../api/jobs';
@@ -114,6 +115,7 @@ export function SweepPanel({ projectId, designId, readOnly }: { projectId: strin
           <p className="muted">
             {summary.scenarioCount} scenarios: {summary.disconnecting} cut sites apart, {summary.overloading} overload a link; worst stranded demand {stranded(summary.worstStrandedDemand, summary.baseline.totalVolume, summary.baseline.unitGbps)}, worst utilisation {pct(summary.worstUtilisation)}.
           </p>
+          {summary.convergence && <p className="muted" data-testid="sweep-convergence">Convergence: {convergenceWords(summary.convergence)}.</p>}
           <table className="worst" aria-label="Worst scenarios">
             <thead>
               <tr>

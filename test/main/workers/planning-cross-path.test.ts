@@ -11,6 +11,13 @@ import { compileTopology } from '../../../src-shared/sim/csr';
 import { validateDesign } from '../../../src-shared/validate/validate';
 import { WorkerPool } from '../../../src-main/workers/pool';
 import { runSweep } from '../../../src-main/workers/sweep';
+import { summariseSweep } from '../../../src-main/services/simulations';
+import { impactReport } from '../../../src-shared/sim/impact-report';
+import { convergenceWords } from '../../../src-shared/sim/convergence';
+import { gatherReport } from '../../../src-shared/report/gather';
+import { renderReportHtml } from '../../../src-shared/report/html';
+import { esc } from '../../../src-shared/report/escape';
+import { baseInput, record, T0 } from '../../shared/report/inputs';
 
 /**
  * One design through every path (generate, validate, simulate, optimise,
@@ -70,5 +77,23 @@ describe('one design through every path', () => {
     expect(measureTopology(t, d.cost.totalUsd).metrics.availability).toBe(one);
     expect(one).toBeGreaterThan(0.99);
     expect(one).toBeLessThan(1);
+
+    // Convergence: simulate's impact report, the stored summary the sweep panel reads, and the pack print one figure.
+    const impact = impactReport(t, sweep);
+    const h = impact.convergenceHeadline!;
+    expect(h.convergenceMs).toBe(Math.round(Math.max(...impact.convergence.map((c) => c.estimate.maxMs)) * 10) / 10);
+    expect(h.detection).toBe('BFD');
+    const summary = { ...summariseSweep(sweep), convergence: h }; // as SimulationsService.run stores it
+    const rec = record('d-x', t);
+    const html = renderReportHtml(
+      gatherReport(
+        baseInput({
+          designs: [rec],
+          validations: [],
+          simulations: [{ id: 's1', topologyId: rec.id, topologyRevision: rec.revision, scenarios: 'n1-links', traffic: 'intent', summary, softwareVersion: 't', createdAt: T0 }],
+        }),
+      ),
+    );
+    expect(html).toContain(esc(convergenceWords(h)));
   }, 60_000);
 });
