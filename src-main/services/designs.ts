@@ -6,7 +6,8 @@ import type { Intent } from '../../src-shared/model/intent';
 import { generateAll, generateDesign, GenerateError, type Design } from '../../src-shared/generate/generate';
 import type { CostBreakdown } from '../../src-shared/cost/cost';
 import { costDesign } from '../../src-shared/cost/cost';
-import { DEFAULT_PRICE_BOOK, parsePriceBook, type PriceBook } from '../../src-shared/cost/pricebook';
+import type { PriceBook } from '../../src-shared/cost/pricebook';
+import { costForProject, PRICE_BOOK_KEY, projectPriceBook } from './project-pricing';
 import { restoreIntent } from '../../src-shared/model/intent';
 import { restoreTopology, type Topology } from '../../src-shared/model/topology';
 import type { IntentRecord } from '../../src-shared/model/records';
@@ -23,7 +24,6 @@ const DEFAULT_SEED = 1;
 
 
 const count = (n: number): string => n.toLocaleString('en-US');
-const PRICE_BOOK_KEY = 'price_book';
 
 /** Use cases on the designs (TopologyRecords) of one project. */
 export class DesignService {
@@ -175,10 +175,7 @@ export class DesignService {
 
   /** The project's own price book when it has one (edited by the user), else the default. */
   priceBookOf(project: ProjectFile): PriceBook {
-    const raw = project.meta.get(PRICE_BOOK_KEY);
-    if (raw === undefined) return DEFAULT_PRICE_BOOK;
-    const parsed = parsePriceBook(JSON.parse(raw));
-    return parsed.ok ? parsed.book : DEFAULT_PRICE_BOOK;
+    return projectPriceBook(project);
   }
 
   priceBook(projectId: string): { book: PriceBook; custom: boolean } {
@@ -262,7 +259,7 @@ export class DesignService {
     }
     const small = checked.nodes.length <= VALIDATE_IN_HOST_MAX_DEVICES;
     const out = project.transaction(() => {
-      const next = project.topologies.update(designId, checked, revision);
+      const next = project.topologies.update(designId, checked, revision, costForProject(project, checked));
       project.audit.append('user', 'design.edit', designId, { revision: next, nodes: checked.nodes.length, links: checked.links.length });
       // A small design's validation is recorded with the edit, in one transaction.
       return { revision: next, validation: small ? this.validateAndRecord(project, designId) : null };

@@ -12,6 +12,7 @@ import type { OptimisationEntry, OptimisationRepository } from '../store/repos/o
 import type { ProjectFile } from '../store/projectFile';
 import { abortError, type JobContext } from './jobs';
 import { planInWorker } from './planning-worker';
+import { costForProject } from './project-pricing';
 
 const POLICY_KEY = 'governance.policy';
 export const DEFAULT_MAX_STEPS = 10;
@@ -149,7 +150,7 @@ export class OptimiseService {
         if (err instanceof PatchConflictError) throw new AppError('CONFLICT', `cannot undo step ${e.step}: ${err.message}`);
         throw err;
       }
-      p.topologies.update(e.topologyId, reverted, rec.revision);
+      p.topologies.update(e.topologyId, reverted, rec.revision, costForProject(p, reverted));
       p.decisions.insert({ subjectKind: 'optimization', subjectId: e.id, decision: 'undone', actor: input.actor, reason: input.reason });
       p.audit.append(input.actor, 'optimize.undone', e.id, { reason: input.reason });
       return log.decide(e.id, 'undone', input.actor, input.reason);
@@ -189,7 +190,8 @@ export class OptimiseService {
       if (err instanceof PatchConflictError) throw new AppError('CONFLICT', `the design changed since the step was proposed: ${err.message}`);
       throw err;
     }
-    const revision = p.topologies.update(designId, next, rec.revision);
+    // The stored cost follows the design, so list, slides and pack show the step's new cost.
+    const revision = p.topologies.update(designId, next, rec.revision, costForProject(p, next));
     p.optimisations.setActual(stepId, { revision, metrics: assess(next, intent ?? undefined).metrics });
     return revision;
   }

@@ -169,15 +169,26 @@ export class TopologyRepository {
     return (this.db.prepare('SELECT count(*) AS n FROM topology_records').get() as { n: number }).n;
   }
 
-  /** Replaces the design document and bumps its revision; returns the new revision. */
-  update(id: string, topology: Topology, expectedRevision?: number): number {
+  /**
+   * Replaces the design document and bumps its revision; returns the new
+   * revision. `cost` is the new document's cost (services price it through
+   * the one cost function); leave it out only for a change that cannot move
+   * the cost (device positions), and the stored cost is kept.
+   */
+  update(id: string, topology: Topology, expectedRevision?: number, cost?: unknown): number {
     const t = this.now();
+    const costJson = cost === undefined ? null : JSON.stringify(cost);
     const res = this.db
       .prepare(
-        `UPDATE topology_records SET topology_json = ?, revision = revision + 1, updated_at = ?, node_count = ?, link_count = ?
+        `UPDATE topology_records SET topology_json = ?, revision = revision + 1, updated_at = ?, node_count = ?, link_count = ?,
+           cost_json = CASE WHEN ? THEN ? ELSE cost_json END, cost_usd = CASE WHEN ? THEN ? ELSE cost_usd END
          WHERE id = ? AND (? IS NULL OR revision = ?)`,
       )
-      .run(JSON.stringify(topology), t, topology.nodes.length, topology.links.length, id, expectedRevision ?? null, expectedRevision ?? null);
+      .run(
+        JSON.stringify(topology), t, topology.nodes.length, topology.links.length,
+        cost === undefined ? 0 : 1, costJson, cost === undefined ? 0 : 1, cost === undefined ? null : totalUsdOf(JSON.parse(costJson!)),
+        id, expectedRevision ?? null, expectedRevision ?? null,
+      );
     if (res.changes === 0) {
       this.get(id); // throws not-found when that is the reason
       throw new RevisionConflictError(`design ${id} was changed elsewhere (expected revision ${expectedRevision})`);

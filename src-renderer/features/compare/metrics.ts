@@ -26,8 +26,14 @@ export interface DesignMetrics {
   validation: ValidationResult | null;
 }
 
-export function designMetrics(t: Topology, intent: Intent | null): DesignMetrics {
-  const cost = costDesign(t, DEFAULT_PRICE_BOOK);
+/**
+ * `stored`: the cost stored with the design's current revision (priced by
+ * main through the project's price book whenever the design changes), so
+ * the slides and the comparison print the design list's and the pack's
+ * figure; without one the design is priced here with the default book.
+ */
+export function designMetrics(t: Topology, intent: Intent | null, stored: CostBreakdown | null = null): DesignMetrics {
+  const cost = stored ?? costDesign(t, DEFAULT_PRICE_BOOK);
   const validation = validateDesign(t, intent ?? undefined, { cost });
   const cuts = findBridgesAndArticulationPoints(compileTopology(t));
   return {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { type Intent, restoreIntent } from '../../../src-shared/model/intent';
 import type { TopologySummary } from '../../../src-shared/model/records';
+import { storedCost } from '../../../src-shared/report/validation';
 import { call } from '../../api/client';
 import { tooBigToDraw } from '../import/limits';
 import { designMetrics, summaryMetrics, type DesignMetrics } from './metrics';
@@ -56,7 +57,7 @@ export function useDesignMetrics(
         }
         const record = await call('design:get', { projectId, designId: id });
         const intent = record.intentId !== null ? await intentOf(record.intentId) : null;
-        return { record, intent, metrics: designMetrics({ ...record.topology, name: record.name }, intent), tooLarge: false };
+        return { record, intent, metrics: designMetrics({ ...record.topology, name: record.name }, intent, storedCost(record.cost)), tooLarge: false };
       }),
     ).then(
       (ds) => alive && setDesigns(ds),

@@ -5,6 +5,12 @@ import { intentOfShape } from '../../../src-shared/learn/intents';
 import { openProjectFile, type ProjectFile } from '../../../src-main/store/projectFile';
 import { OptimiseService } from '../../../src-main/services/optimise';
 import { tempDir } from '../../helpers/tmp';
+import { costDesign } from '../../../src-shared/cost/cost';
+import { DEFAULT_PRICE_BOOK } from '../../../src-shared/cost/pricebook';
+import { gatherReport } from '../../../src-shared/report/gather';
+import { storedCost } from '../../../src-shared/report/validation';
+import { designMetrics } from '../../../src-renderer/features/compare/metrics';
+import { PRICE_BOOK_KEY } from '../../../src-main/services/project-pricing';
 
 let tmp: ReturnType<typeof tempDir>;
 let project: ProjectFile;
@@ -84,5 +90,35 @@ describe('OptimiseService with governance', () => {
     const t = { ...rec.topology, nodes: rec.topology.nodes.filter((n) => n.id !== removed.link.source), links: rec.topology.links.filter((l) => l.source !== removed.link.source && l.target !== removed.link.source) };
     project.topologies.update(designId, t, rec.revision);
     expect(() => svc.undo({ projectId: 'p', stepId: r.steps[0]!.id, actor: 'Ada', reason: 'undo' })).toThrow(/cannot undo/);
+  });
+
+  it('an approved step refreshes the stored cost: the design list, the slides and the pack show the new figure, undo the old', async () => {
+    // A project price book (named) shows the stored cost was priced with the project's book.
+    const book = { ...DEFAULT_PRICE_BOOK, name: 'project book' };
+    project.meta.set(PRICE_BOOK_KEY, JSON.stringify(book));
+    const svc = new OptimiseService(() => project, now);
+    const before = project.topologies.get(designId);
+    const oldCost = before.costUsd!;
+    const r = await svc.run({ projectId: 'p', designId, strategy: 'cost', maxSteps: 1 });
+    svc.decide({ projectId: 'p', stepId: r.steps[0]!.id, decision: 'approve', actor: 'Ada', reason: 'saves money, class kept' });
+    const after = project.topologies.get(designId);
+    const expected = costDesign(after.topology, book).totalUsd;
+    expect(expected).toBeLessThan(oldCost);
+    // Design list (stored summary), the record, the slides' metrics and the decision pack.
+    expect(project.topologies.list().find((d) => d.id === designId)!.costUsd).toBe(expected);
+    expect(after.costUsd).toBe(expected);
+    expect(storedCost(after.cost)?.priceBook).toBe('project book');
+    expect(designMetrics(after.topology, null, storedCost(after.cost)).costUsd).toBe(expected);
+    const pack = gatherReport({
+      project: { name: 'p', fileName: 'p.nettwin', schemaVersion: 20, createdAt: 0, createdBy: 't' },
+      priceBook: book, generatedAt: 1, softwareVersion: 't',
+      designs: [after], intents: project.intents.list(), validations: [], simulations: [], audit: [], auditTotal: 0,
+      recommendations: [], optimisations: [], decisions: [], outcomes: [],
+    });
+    expect(pack.chosen?.cost.totalUsd).toBe(expected);
+    expect(pack.options.find((d) => d.id === designId)!.costUsd).toBe(expected);
+    // Undo puts the old cost back everywhere.
+    svc.undo({ projectId: 'p', stepId: r.steps[0]!.id, actor: 'Ada', reason: 'board said no' });
+    expect(project.topologies.list().find((d) => d.id === designId)!.costUsd).toBe(costDesign(project.topologies.get(designId).topology, book).totalUsd);
   });
 });
