@@ -1,4 +1,5 @@
 import { GoalSchema, RedundancySchema, type Goal, type Intent, type Redundancy } from '../../../src-shared/model/intent';
+import { parseDemandMatrix } from '../../../src-shared/model/demand-matrix';
 import type { IntentDraft } from './intentDraft';
 import { WizardField } from './WizardField';
 
@@ -43,6 +44,38 @@ export function RequirementsStep({ draft, problems, update }: StepProps) {
       <WizardField label="Growth headroom (%)" problem={problems.get('growthHeadroomPct')}>
         {(a) => <input {...a} inputMode="numeric" value={draft.growthHeadroomPct} onChange={(e) => update({ ...draft, growthHeadroomPct: e.target.value })} />}
       </WizardField>
+      <TrafficFields draft={draft} problems={problems} update={update} />
+    </>
+  );
+}
+
+const MATRIX_HINT =
+  'Gbit/s per direction at the busy hour, before growth. CSV rows "from,to,gbps[,both]" (header optional; "mbps" in the header reads Mbit/s), ' +
+  'a CSV site×site table (first header cell empty), or JSON [{"from","to","gbps"}] / {"A":{"B":1.5}}. Site names as listed under explicit sites.';
+
+/** The traffic pattern and an explicit demand matrix (stored in the intent's traffic.demands). */
+function TrafficFields({ draft, problems, update }: StepProps) {
+  const parsed = parseDemandMatrix(draft.demands);
+  const total = parsed.ok ? parsed.demands.reduce((s, d) => s + d.gbps * (d.both ? 2 : 1), 0) : 0;
+  return (
+    <>
+      <WizardField label="Traffic" problem={problems.get('traffic.pattern')} hint="where the demand matrix comes from">
+        {(a) => (
+          <select {...a} value={draft.trafficPattern} onChange={(e) => update({ ...draft, trafficPattern: e.target.value === 'explicit' ? 'explicit' : 'role-aware' })}>
+            <option value="role-aware">site bandwidth by role (plus the demands below)</option>
+            <option value="explicit">only the demand matrix below</option>
+          </select>
+        )}
+      </WizardField>
+      <WizardField label="Demand matrix (Gbit/s)" problem={problems.get('traffic.demands')} hint={MATRIX_HINT}>
+        {(a) => <textarea {...a} rows={6} spellCheck={false} value={draft.demands} placeholder={'from,to,gbps\nLondon HQ,Frankfurt DC,2.5'} onChange={(e) => update({ ...draft, demands: e.target.value })} />}
+      </WizardField>
+      {parsed.ok && parsed.demands.length > 0 && (
+        <p className="muted" data-testid="matrix-summary">
+          {parsed.demands.length} demand(s) read as {parsed.form}, {total.toLocaleString('en-US', { maximumFractionDigits: 3 })} Gbit/s in all (both directions, before growth)
+          {parsed.notes.length > 0 ? `; ${parsed.notes.join('; ')}` : ''}
+        </p>
+      )}
     </>
   );
 }
@@ -105,6 +138,11 @@ export function ReviewStep({ intent }: { intent: Intent | null }) {
       <dd>{intent.budgetUsd !== undefined ? `$${intent.budgetUsd.toLocaleString('en-US')}` : 'none'}</dd>
       <dt>Growth headroom</dt>
       <dd>{intent.growthHeadroomPct} %</dd>
+      <dt>Traffic</dt>
+      <dd>
+        {intent.traffic.pattern === 'explicit' ? 'explicit matrix only' : 'site bandwidth by role'}
+        {intent.traffic.demands.length > 0 ? `, ${intent.traffic.demands.length} typed demand(s) in Gbit/s` : ''}
+      </dd>
       <dt>Constraints</dt>
       <dd>
         {intent.constraints.maxHops !== undefined ? `≤ ${intent.constraints.maxHops} hops, ` : ''}

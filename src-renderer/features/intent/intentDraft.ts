@@ -1,5 +1,6 @@
 import { parseAmount } from '../../../src-shared/lib/amount';
 import { IntentSchema, type Goal, type Intent, type Redundancy, type SiteGroup } from '../../../src-shared/model/intent';
+import { demandsToCsv, parseDemandMatrix } from '../../../src-shared/model/demand-matrix';
 import type { SiteRole } from '../../../src-shared/model/topology';
 
 /**
@@ -40,6 +41,10 @@ export interface IntentDraft {
    * not show (traffic plan, latency budgets, device ports…) is kept from it.
    */
   base?: Intent;
+  /** role-aware: demands from site bandwidth by the documented pattern (plus any typed below); explicit: the typed matrix only. */
+  trafficPattern: 'role-aware' | 'explicit';
+  /** An explicit demand matrix as typed: CSV rows, CSV site×site, or JSON (model/demand-matrix.ts), Gbit/s. */
+  demands: string;
 }
 
 export const newGroup = (role: SiteRole = 'branch', region = 'emea'): GroupDraft => ({
@@ -63,6 +68,8 @@ export const initialDraft = (): IntentDraft => ({
   maxLatencyMs: '',
   portsPerDevice: '48',
   maxOversubscription: '3',
+  trafficPattern: 'role-aware',
+  demands: '',
 });
 
 const text = (v: number | undefined): string => (v === undefined ? '' : String(v));
@@ -93,6 +100,8 @@ export function draftFromIntent(intent: Intent): IntentDraft {
     maxLatencyMs: text(intent.constraints.maxLatencyMs),
     portsPerDevice: text(intent.constraints.portsPerDevice),
     maxOversubscription: text(intent.constraints.maxOversubscription),
+    trafficPattern: intent.traffic.pattern,
+    demands: intent.traffic.demands.length > 0 ? demandsToCsv(intent.traffic.demands) : '',
     base: intent,
   };
 }
@@ -106,7 +115,7 @@ export interface DraftCheck {
 /** Wizard steps and the field paths each one owns (a prefix match). */
 export const STEPS = [
   { id: 'sites', title: 'Sites & regions', paths: ['name', 'siteGroups'] },
-  { id: 'requirements', title: 'Requirements', paths: ['redundancy', 'goal', 'budgetUsd', 'growthHeadroomPct'] },
+  { id: 'requirements', title: 'Requirements', paths: ['redundancy', 'goal', 'budgetUsd', 'growthHeadroomPct', 'traffic'] },
   { id: 'constraints', title: 'Constraints', paths: ['constraints'] },
   { id: 'review', title: 'Review & generate', paths: [] },
 ] as const;
@@ -153,6 +162,9 @@ export function checkDraft(d: IntentDraft): DraftCheck {
   // Fields the wizard shows come from the form (a cleared one is removed); the rest from the stored intent.
   const { maxHops: _h, maxLatencyMs: _l, portsPerDevice: _p, maxOversubscription: _o, ...keptConstraints } = d.base?.constraints ?? {};
   const { budgetUsd: _b, growthHeadroomPct: _g, ...kept } = d.base ?? {};
+  const matrix = parseDemandMatrix(d.demands);
+  if (!matrix.ok) problems.set('traffic.demands', matrix.problems.join('; '));
+  else if (d.trafficPattern === 'explicit' && matrix.demands.length === 0) problems.set('traffic.demands', 'an explicit pattern needs at least one demand');
   const input = {
     ...kept,
     name: d.name.trim(),
@@ -168,11 +180,22 @@ export function checkDraft(d: IntentDraft): DraftCheck {
       ...(ports !== undefined ? { portsPerDevice: ports } : {}),
       ...(overs !== undefined ? { maxOversubscription: overs } : {}),
     },
+    // The pattern and the typed matrix from the form; the shares (not shown) from the stored intent.
+    traffic: { ...(d.base?.traffic ?? {}), pattern: d.trafficPattern, demands: matrix.ok ? matrix.demands : [] },
   };
   const r = IntentSchema.safeParse(input);
   if (!r.success) {
     for (const issue of r.error.issues) {
-      const path = issue.path.join('.') || 'name';
+      let path = issue.path.join('.') || 'name';
+      // A typed demand's problem lands on the matrix field, naming the demand.
+      if (issue.path[0] === 'traffic' && issue.path[1] === 'demands' && typeof issue.path[2] === 'number' && matrix.ok) {
+        const dm = matrix.demands[issue.path[2]];
+        const where = `demand ${issue.path[2] + 1}${dm ? ` (${dm.from} → ${dm.to})` : ''}${issue.path[3] !== undefined ? `, field ${String(issue.path[3])}` : ''}`;
+        path = 'traffic.demands';
+        const prev = problems.get(path);
+        problems.set(path, `${prev ? `${prev}; ` : ''}${where}: ${tidy(issue.message)}`);
+        continue;
+      }
       if (!problems.has(path)) problems.set(path, tidy(issue.message));
     }
   }
