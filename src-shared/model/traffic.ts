@@ -227,3 +227,17 @@ export function designDemands(t: Topology, g: CompiledGraph, intent?: Intent): D
   return deviceDemands(t, g, siteTraffic(t.sites, planningOf(t, intent)));
 }
 
+
+/**
+ * What every surface says when intent traffic carried nothing (a design whose
+ * sites state no bandwidth and with no explicit demands, e.g. an import):
+ * the sweep's utilisation and stranded figures are then zero by
+ * construction, not because the design is sound.
+ */
+export function emptyIntentTrafficNote(design: string | null, fallback: string): string {
+  return (
+    `Intent traffic carried nothing on ${design === null ? 'this design' : `"${design}"`}: its sites state no bandwidth and no explicit demands are given, ` +
+    `so utilisation and stranded demand are 0 by construction. Set site bandwidth (or demands in the intent), or ${fallback} ` +
+    '(a structural estimate: 1 Mbit/s per device pair, weighted by degree).'
+  );
+}

@@ -7,6 +7,7 @@ import { PROJECT_EXTENSION } from '../../../src-shared/model/records';
 import type { Topology } from '../../../src-shared/model/topology';
 import type { ImpactReportShape } from '../../../src-shared/sim/impact-report';
 import { convergenceWords } from '../../../src-shared/sim/convergence';
+import { emptyIntentTrafficNote } from '../../../src-shared/model/traffic';
 import { sweepRefusal } from '../../../src-shared/sim/limits';
 import type { ScenarioClass } from '../../../src-shared/sim/scenarios';
 import type { Services } from '../../services/container';
@@ -131,6 +132,7 @@ async function saveSweeps(
     return out;
   });
   for (const r of saved) {
+    if (traffic === 'intent' && r.summary.baseline.totalVolume === 0) io.err(emptyIntentTrafficNote(r.design.name, 'save again with --traffic gravity'));
     io.out(
       `saved sweep ${r.simulationId} of "${r.design.name}": ${r.summary.scenarioCount} scenarios, ${r.summary.disconnecting} disconnecting, ` +
         `worst utilisation ${pct(r.summary.worstUtilisation)}`,
@@ -213,6 +215,9 @@ export const simulateCommand: Command = {
         throw err;
       }
     });
+    // Intent traffic on a design that states none carries nothing: said on stderr (keeps --json parseable) and atop the report.
+    const empty = traffic === 'intent' ? reports.filter((r) => r.baseline.totalVolume === 0).map((r) => emptyIntentTrafficNote(r.design, 'run with --traffic gravity')) : [];
+    for (const e of empty) io.err(e);
     if (values.json) io.out(JSON.stringify(file.endsWith(PROJECT_EXTENSION) ? { project: file, designs: reports } : reports[0]));
     else {
       const assumed = assumedFor.get(file) ?? [];

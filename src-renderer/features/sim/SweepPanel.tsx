@@ -2,6 +2,7 @@ import { stranded } from '../../../src-shared/report/format';
 import { useEffect, useState } from 'react';
 import type { SweepSummaryShape, ScenarioResultShape } from '../../../src-shared/contract/sim-types';
 import { convergenceWords } from '../../../src-shared/sim/convergence';
+import { emptyIntentTrafficNote } from '../../../src-shared/model/traffic';
 import { SCENARIO_CLASSES } from '../../../src-shared/sim/scenarios';
 import { call } from '../../api/client';
 import { runJob } from '../../api/jobs';
@@ -31,6 +32,8 @@ export function SweepPanel({ projectId, designId, readOnly }: { projectId: strin
   const [traffic, setTraffic] = useState<Traffic>('intent');
   const [progress, setProgress] = useState<{ done: number; total: number; cancel: () => void } | null>(null);
   const [summary, setSummary] = useState<SweepSummaryShape | null>(null);
+  /** The traffic model the shown sweep ran with. */
+  const [swept, setSwept] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [shown, setShown] = useState<string | null>(null);
 
@@ -40,7 +43,10 @@ export function SweepPanel({ projectId, designId, readOnly }: { projectId: strin
     call('sim:list', { projectId, designId }).then(
       (list) => {
         const last = [...list].sort((a, b) => b.createdAt - a.createdAt)[0];
-        if (alive && last) setSummary(last.summary as SweepSummaryShape);
+        if (alive && last) {
+          setSummary(last.summary as SweepSummaryShape);
+          setSwept(last.traffic);
+        }
       },
       () => undefined, // no stored sweeps yet is not an error worth showing
     );
@@ -49,14 +55,16 @@ export function SweepPanel({ projectId, designId, readOnly }: { projectId: strin
     };
   }, [projectId, designId]);
 
-  const run = async (): Promise<void> => {
+  const run = async (with_: Traffic = traffic): Promise<void> => {
     setProblem(null);
-    const job = runJob('sim:run', { projectId, designId, scenarios: classes, traffic }, (p) =>
+    if (with_ !== traffic) setTraffic(with_);
+    const job = runJob('sim:run', { projectId, designId, scenarios: classes, traffic: with_ }, (p) =>
       setProgress({ done: p.done, total: p.total, cancel: () => void job.cancel() }),
     );
     setProgress({ done: 0, total: 1, cancel: () => void job.cancel() });
     try {
       setSummary((await job.result).summary);
+      setSwept(with_);
     } catch (err) {
       setProblem((err as Error).message);
     } finally {
@@ -109,6 +117,14 @@ export function SweepPanel({ projectId, designId, readOnly }: { projectId: strin
         <p className="problem" role="alert">
           {problem}
         </p>
+      )}
+      {summary !== null && swept === 'intent' && summary.baseline.totalVolume === 0 && (
+        <div className="problem" role="alert" data-testid="empty-intent-traffic">
+          <p>{emptyIntentTrafficNote(null, 'run the sweep with gravity traffic')}</p>
+          <button type="button" disabled={readOnly || progress !== null} onClick={() => void run('gravity')}>
+            Run with gravity traffic instead
+          </button>
+        </div>
       )}
       {summary !== null && (
         <>
