@@ -6,6 +6,8 @@ import { designDemands, planningOf } from '../../src-shared/model/traffic';
 import { availability } from '../../src-shared/sim/availability';
 import { availabilityOf } from '../../src-shared/learn/availability';
 import { compileTopology } from '../../src-shared/sim/csr';
+import { convergenceWords } from '../../src-shared/sim/convergence';
+import { worstConvergence } from '../../src-shared/sim/impact-report';
 import { validateDesign } from '../../src-shared/validate/validate';
 import type { WorkerPool } from '../../src-main/workers/pool';
 import { runSweep, type TrafficOption } from '../../src-main/workers/sweep';
@@ -25,6 +27,8 @@ export interface PlanningFigures {
   classAchieved: string;
   availability: string;
   worstLatency: string;
+  /** Simulate's convergence headline (the design's control plane; same figure in the sweep panel and the pack). */
+  convergence: string;
 }
 
 export async function planningFigures(t: Topology, intent: Intent | undefined, pool: WorkerPool, net?: SndlibNetwork): Promise<PlanningFigures> {
@@ -43,7 +47,13 @@ export async function planningFigures(t: Topology, intent: Intent | undefined, p
   const v = validateDesign(t, intent);
   const sim = availability(t, { seed: 1 }).headline;
   const pack = availabilityOf(t, g);
-  const latency = v.checks.find((c) => c.id === 'latency')?.message.replace(/^.*worst( site pair:)? /, '').replace(/\)$/, '') ?? '';
+  const latency =
+    v.checks
+      .find((c) => c.id === 'latency')
+      ?.message.replace(/\. Worst path: .*$/, '')
+      .replace(/^.*worst( site pair:)? /, '')
+      .replace(/\)$/, '') ?? '';
+  const conv = worstConvergence(t, g, sweep).convergenceHeadline;
   return {
     totalDemandGbps: demands.totalGbps,
     worstUtilisation: worst?.utilisation ?? 0,
@@ -51,5 +61,6 @@ export async function planningFigures(t: Topology, intent: Intent | undefined, p
     classAchieved: `${v.redundancyAchieved ?? 'not connected'}${intent ? ` (validation ${v.passed ? 'passes' : 'fails'}, asks ${intent.redundancy})` : ''}`,
     availability: sim.availability === pack.availability ? `${(100 * sim.availability).toFixed(4)} % (${sim.downtimeMinutesPerYear.toFixed(0)} min/yr)` : `simulate ${(100 * sim.availability).toFixed(4)} % ≠ pack ${(100 * pack.availability).toFixed(4)} %`,
     worstLatency: latency,
+    convergence: conv ? convergenceWords(conv).replace(/; slowest of the worst scenarios: .*\)$/, ')') : '—',
   };
 }

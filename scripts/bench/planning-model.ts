@@ -40,12 +40,13 @@ function row(input: string, family: string, f: PlanningFigures): string {
     f.classAchieved,
     f.availability,
     f.worstLatency,
+    f.convergence,
   ].join(' | ');
 }
 
 async function main(): Promise<void> {
   const pool = new WorkerPool({ size: 1 });
-  const out: string[] = ['input | family | total demand | worst N-1/SRLG utilisation (failure) | class achieved | availability | worst-pair latency', '--- | --- | --- | --- | --- | --- | ---'];
+  const out: string[] = ['input | family | total demand | worst N-1/SRLG utilisation (failure) | class achieved | availability | worst-pair latency | convergence', '--- | --- | --- | --- | --- | --- | --- | ---'];
   const print = (line: string): void => {
     out.push(line);
     console.log(line);
@@ -67,14 +68,14 @@ async function main(): Promise<void> {
         print(row(name, d.family, f));
         if (process.env['BENCH_JSON']) console.log(JSON.stringify({ input: name, family: d.family, ...f, ms: performance.now() - started }));
       }
-      for (const s of skipped) print(`${name} | ${s.family} | not built: ${s.reason} | | | |`);
+      for (const s of skipped) print(`${name} | ${s.family} | not built: ${s.reason} | | | | |`);
     }
     const sndlib = path.resolve(repo, '../shared/data/sndlib/native');
     for (const inst of ['geant', 'nobel-eu']) {
       if (only && !only.test(inst)) continue;
       const file = path.join(sndlib, `${inst}.txt`);
       if (!fs.existsSync(file)) {
-        print(`${inst} | — | SNDlib data not present at ${file} (skipped, not counted) | | | |`);
+        print(`${inst} | — | SNDlib data not present at ${file} (skipped, not counted) | | | | |`);
         continue;
       }
       const net = parseSndlib(fs.readFileSync(file, 'utf8'), `${inst}.txt`);

@@ -2,7 +2,7 @@ import type { ScenarioResultShape, SweepReportShape } from '../contract/sim-type
 import type { Topology } from '../model/topology';
 import { availability, type AvailabilityReport } from './availability';
 import { convergenceHeadline, designConvergence, type ConvergenceEstimate, type ConvergenceHeadline } from './convergence';
-import { compileTopology } from './csr';
+import { compileTopology, type CompiledGraph } from './csr';
 import { isolatingSets, type IsolatingSet } from './isolation';
 
 /**
@@ -31,10 +31,12 @@ export interface ImpactReportShape extends SweepReportShape {
   convergenceHeadline: ConvergenceHeadline | null;
 }
 
-/** The full impact report of a design from its sweep (`seed` drives availability's sampling). */
-export function impactReport(t: Topology, sweep: SweepReportShape, opts: { seed?: number } = {}): ImpactReportShape {
-  const g = compileTopology(t);
-  const siteOf = t.nodes.map((d) => d.site ?? `device:${d.id}`);
+/** Convergence estimates of a sweep's worst scenarios (the design's control plane), and their headline. */
+export function worstConvergence(
+  t: Topology,
+  g: CompiledGraph,
+  sweep: Pick<SweepReportShape, 'scenarios'>,
+): { convergence: { scenario: string; estimate: ConvergenceEstimate }[]; convergenceHeadline: ConvergenceHeadline | null } {
   const worst = [...sweep.scenarios].sort(bySeverity).slice(0, CONVERGENCE_WORST);
   const convergence = worst.map((s) => ({
     scenario: s.label,
@@ -45,11 +47,17 @@ export function impactReport(t: Topology, sweep: SweepReportShape, opts: { seed?
       s.failedLinks.map((id) => g.linkIds.indexOf(id)),
     ),
   }));
+  return { convergence, convergenceHeadline: convergenceHeadline(convergence) };
+}
+
+/** The full impact report of a design from its sweep (`seed` drives availability's sampling). */
+export function impactReport(t: Topology, sweep: SweepReportShape, opts: { seed?: number } = {}): ImpactReportShape {
+  const g = compileTopology(t);
+  const siteOf = t.nodes.map((d) => d.site ?? `device:${d.id}`);
   return {
     ...sweep,
     isolation: isolatingSets(g, siteOf),
     availability: availability(t, { seed: opts.seed ?? 1 }),
-    convergence,
-    convergenceHeadline: convergenceHeadline(convergence),
+    ...worstConvergence(t, g, sweep),
   };
 }
