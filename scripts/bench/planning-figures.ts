@@ -52,6 +52,7 @@ export async function planningFigures(t: Topology, intent: Intent | undefined, p
       .find((c) => c.id === 'latency')
       ?.message.replace(/\. Worst path: .*$/, '')
       .replace(/^.*worst( site pair:)? /, '')
+      .replace(/ \(no limit set\)$/, '')
       .replace(/\)$/, '') ?? '';
   const conv = worstConvergence(t, g, sweep).convergenceHeadline;
   return {
