@@ -4,7 +4,7 @@ import { IntentSchema } from '../../../src-shared/model/intent';
 import { designDemands } from '../../../src-shared/model/traffic';
 import { generateDesign } from '../../../src-shared/generate/generate';
 import { compileTopology } from '../../../src-shared/sim/csr';
-import { checkDraft, initialDraft } from '../../../src-renderer/features/intent/intentDraft';
+import { checkDraft, draftFromIntent, initialDraft } from '../../../src-renderer/features/intent/intentDraft';
 
 const ok = (text: string) => {
   const r = parseDemandMatrix(text);
@@ -89,6 +89,9 @@ describe('the matrix through the intent editor into every path', () => {
     const intent = IntentSchema.parse(r.intent);
     const t = generateDesign(intent, 'partial-mesh', 1).topology;
     expect(designDemands(t, compileTopology(t), intent).totalGbps).toBeCloseTo(18, 9);
+    // Reopened in the wizard, the matrix comes back as CSV and gives the same demands.
+    const again = checkDraft(draftFromIntent(intent));
+    expect(again.intent!.traffic).toEqual(intent.traffic);
   });
 
   it('a typed demand naming an unknown site is reported on the matrix field, naming the demand', () => {
