@@ -80,7 +80,7 @@ function TrafficFields({ draft, problems, update }: StepProps) {
   );
 }
 
-/** Step 3: hop/latency limits, ports and oversubscription. */
+/** Step 3: hop/latency limits, ports, oversubscription and the control plane convergence is estimated from. */
 export function ConstraintsStep({ draft, problems, update }: StepProps) {
   const field = (key: 'maxHops' | 'maxLatencyMs' | 'portsPerDevice' | 'maxOversubscription', label: string, hint?: string) => (
     <WizardField label={label} problem={problems.get(`constraints.${key}`)} {...(hint !== undefined ? { hint } : {})}>
@@ -93,6 +93,29 @@ export function ConstraintsStep({ draft, problems, update }: StepProps) {
       {field('maxLatencyMs', 'Most one-way latency between two sites (ms)', 'empty: no limit')}
       {field('portsPerDevice', 'Ports per device')}
       {field('maxOversubscription', 'Largest leaf oversubscription (x:1)')}
+      <label className="check">
+        <input type="checkbox" checked={draft.bfd} onChange={(e) => update({ ...draft, bfd: e.target.checked })} />
+        BFD on routed links (failure detection = interval × multiplier; without it, carrier circuits wait for the IGP hold time)
+      </label>
+      {draft.bfd && (
+        <>
+          <WizardField label="BFD interval (ms)" problem={problems.get('controlPlane.bfdIntervalMs')}>
+            {(a) => <input {...a} inputMode="decimal" value={draft.bfdIntervalMs} onChange={(e) => update({ ...draft, bfdIntervalMs: e.target.value })} />}
+          </WizardField>
+          <WizardField label="BFD multiplier" problem={problems.get('controlPlane.bfdMultiplier')}>
+            {(a) => <input {...a} inputMode="numeric" value={draft.bfdMultiplier} onChange={(e) => update({ ...draft, bfdMultiplier: e.target.value })} />}
+          </WizardField>
+        </>
+      )}
+      <WizardField label="Fast reroute" problem={problems.get('controlPlane.fastReroute')} hint="TI-LFA protects any single link or device failure; LFA part of the destinations">
+        {(a) => (
+          <select {...a} value={draft.fastReroute} onChange={(e) => update({ ...draft, fastReroute: e.target.value === 'ti-lfa' ? 'ti-lfa' : e.target.value === 'lfa' ? 'lfa' : 'none' })}>
+            <option value="none">none</option>
+            <option value="lfa">LFA (RFC 5286)</option>
+            <option value="ti-lfa">TI-LFA (segment routing)</option>
+          </select>
+        )}
+      </WizardField>
     </>
   );
 }

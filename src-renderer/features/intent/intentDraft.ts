@@ -45,6 +45,11 @@ export interface IntentDraft {
   trafficPattern: 'role-aware' | 'explicit';
   /** An explicit demand matrix as typed: CSV rows, CSV site×site, or JSON (model/demand-matrix.ts), Gbit/s. */
   demands: string;
+  /** Control plane convergence is estimated from (model/planning.ts ControlPlaneSchema; the other timers kept from the stored intent). */
+  bfd: boolean;
+  bfdIntervalMs: string;
+  bfdMultiplier: string;
+  fastReroute: 'none' | 'lfa' | 'ti-lfa';
 }
 
 export const newGroup = (role: SiteRole = 'branch', region = 'emea'): GroupDraft => ({
@@ -70,6 +75,10 @@ export const initialDraft = (): IntentDraft => ({
   maxOversubscription: '3',
   trafficPattern: 'role-aware',
   demands: '',
+  bfd: true,
+  bfdIntervalMs: '50',
+  bfdMultiplier: '3',
+  fastReroute: 'none',
 });
 
 const text = (v: number | undefined): string => (v === undefined ? '' : String(v));
@@ -102,6 +111,10 @@ export function draftFromIntent(intent: Intent): IntentDraft {
     maxOversubscription: text(intent.constraints.maxOversubscription),
     trafficPattern: intent.traffic.pattern,
     demands: intent.traffic.demands.length > 0 ? demandsToCsv(intent.traffic.demands) : '',
+    bfd: intent.controlPlane.bfd,
+    bfdIntervalMs: text(intent.controlPlane.bfdIntervalMs),
+    bfdMultiplier: text(intent.controlPlane.bfdMultiplier),
+    fastReroute: intent.controlPlane.fastReroute,
     base: intent,
   };
 }
@@ -116,7 +129,7 @@ export interface DraftCheck {
 export const STEPS = [
   { id: 'sites', title: 'Sites & regions', paths: ['name', 'siteGroups'] },
   { id: 'requirements', title: 'Requirements', paths: ['redundancy', 'goal', 'budgetUsd', 'growthHeadroomPct', 'traffic'] },
-  { id: 'constraints', title: 'Constraints', paths: ['constraints'] },
+  { id: 'constraints', title: 'Constraints', paths: ['constraints', 'controlPlane'] },
   { id: 'review', title: 'Review & generate', paths: [] },
 ] as const;
 
@@ -159,6 +172,8 @@ export function checkDraft(d: IntentDraft): DraftCheck {
   const maxLatencyMs = num(d.maxLatencyMs, 'constraints.maxLatencyMs');
   const ports = num(d.portsPerDevice, 'constraints.portsPerDevice');
   const overs = num(d.maxOversubscription, 'constraints.maxOversubscription');
+  const bfdInterval = num(d.bfdIntervalMs, 'controlPlane.bfdIntervalMs');
+  const bfdMult = num(d.bfdMultiplier, 'controlPlane.bfdMultiplier');
   // Fields the wizard shows come from the form (a cleared one is removed); the rest from the stored intent.
   const { maxHops: _h, maxLatencyMs: _l, portsPerDevice: _p, maxOversubscription: _o, ...keptConstraints } = d.base?.constraints ?? {};
   const { budgetUsd: _b, growthHeadroomPct: _g, ...kept } = d.base ?? {};
@@ -182,6 +197,13 @@ export function checkDraft(d: IntentDraft): DraftCheck {
     },
     // The pattern and the typed matrix from the form; the shares (not shown) from the stored intent.
     traffic: { ...(d.base?.traffic ?? {}), pattern: d.trafficPattern, demands: matrix.ok ? matrix.demands : [] },
+    controlPlane: {
+      ...(d.base?.controlPlane ?? {}),
+      bfd: d.bfd,
+      ...(bfdInterval !== undefined ? { bfdIntervalMs: bfdInterval } : {}),
+      ...(bfdMult !== undefined ? { bfdMultiplier: bfdMult } : {}),
+      fastReroute: d.fastReroute,
+    },
   };
   const r = IntentSchema.safeParse(input);
   if (!r.success) {

@@ -5,6 +5,7 @@ import type { Topology } from '../../../src-shared/model/topology';
 import { planningFromIntent } from '../../../src-shared/model/traffic';
 import { convergenceHeadline, designConvergence } from '../../../src-shared/sim/convergence';
 import { compileTopology } from '../../../src-shared/sim/csr';
+import { checkDraft, draftFromIntent, initialDraft } from '../../../src-renderer/features/intent/intentDraft';
 
 /**
  * Convergence estimated from the design (docs/planning-model.md §5a):
@@ -99,6 +100,16 @@ describe('convergence from the design', () => {
     expect(p.controlPlane.bfd).toBe(false);
     expect(p.controlPlane.fastReroute).toBe('ti-lfa');
     expect(ControlPlaneSchema.safeParse({ bfdMultiplier: 0 }).success).toBe(false);
+  });
+
+  it('the intent wizard sets BFD and fast reroute, keeps the other timers of a reopened intent, and names a bad field', () => {
+    const d = { ...initialDraft(), bfd: true, bfdIntervalMs: '300', bfdMultiplier: '3', fastReroute: 'ti-lfa' as const };
+    const r = checkDraft(d);
+    expect([...r.problems]).toEqual([]);
+    expect(r.intent!.controlPlane).toMatchObject({ bfd: true, bfdIntervalMs: 300, bfdMultiplier: 3, fastReroute: 'ti-lfa', igpHoldMs: 30_000 });
+    const stored = IntentSchema.parse({ ...r.intent!, controlPlane: { ...r.intent!.controlPlane, igpHoldMs: 40_000 } });
+    expect(checkDraft(draftFromIntent(stored)).intent!.controlPlane).toEqual(stored.controlPlane);
+    expect(checkDraft({ ...d, bfdMultiplier: '0' }).problems.get('controlPlane.bfdMultiplier')).toBe('at least 1');
   });
 
   it('the headline is the slowest of the estimates, rounded to 0.1 ms', () => {
