@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { migrateVersioned, type VersionedFormat } from '../lib/versioned';
-import { TrafficPlanSchema } from './planning';
+import { FinanceSchema, TrafficPlanSchema } from './planning';
 import { DeviceRoleSchema, SiteRoleSchema, SITE_ROLES } from './topology';
 
 /**
@@ -107,6 +107,8 @@ export const IntentSchema = z
     constraints: ConstraintsSchema.prefault({}),
     /** How site bandwidth becomes a traffic matrix (model/planning.ts, docs/planning-model.md). */
     traffic: TrafficPlanSchema.prefault({}),
+    /** Term (years, default 5) and discount rate of the total cost of ownership (docs/cost-model.md). */
+    finance: FinanceSchema.prefault({}),
   })
   .superRefine((intent, ctx) => {
     let total = 0;

@@ -53,6 +53,7 @@ export function planningFromIntent(intent: Intent): Planning {
     growthHeadroomPct: intent.growthHeadroomPct,
     utilisationLimitPct: intent.constraints.utilisationLimitPct,
     traffic: intent.traffic,
+    finance: intent.finance,
   });
 }
 

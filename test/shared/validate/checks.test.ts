@@ -13,7 +13,9 @@ const check = (r: ReturnType<typeof validateDesign>, id: string) => {
   return c;
 };
 const cost = (totalUsd: number): CostBreakdown => ({
-  currency: 'USD', priceBook: 't', totalUsd, devicesUsd: totalUsd, linksUsd: 0, opticsUsd: 0, byRole: {},
+  currency: 'USD', priceBook: 't', termYears: 5, discountRatePct: 0, totalUsd, capexUsd: totalUsd, mrcUsd: 0, tcoUsd: totalUsd,
+  capex: { devicesUsd: totalUsd, installationUsd: 0, opticsUsd: 0, fibreIruUsd: 0, handPricedLinksUsd: 0 },
+  monthly: { circuitsUsd: 0, supportUsd: 0, colocationUsd: 0, fibreMaintenanceUsd: 0 }, byTransport: {}, byRole: {}, racks: 0,
 });
 
 /** A path a — b — c — d, 1 ms per link. */
