@@ -102,6 +102,7 @@ export const IntentSchema = z
     siteGroups: z.array(SiteGroupSchema).min(1).max(200),
     redundancy: RedundancySchema.default('STANDARD'),
     goal: GoalSchema.default('balanced'),
+    /** Compared with the design's TCO over `finance.termYears` (cost/cost.ts totalUsd), not with capex alone. */
     budgetUsd: z.number().positive().optional(),
     growthHeadroomPct: z.number().min(0).max(500).default(20),
     constraints: ConstraintsSchema.prefault({}),

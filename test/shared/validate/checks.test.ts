@@ -95,7 +95,7 @@ describe('ports, oversubscription, capacity and budget', () => {
   it('fails the budget when the cost exceeds it, and only reports the cost without one', () => {
     expect(check(validateDesign(path(), intent({ budgetUsd: 1000 }), { cost: cost(1500) }), 'budget')).toMatchObject({
       passed: false,
-      message: 'costs $1,500 of a $1,000 budget (150 %)',
+      message: '5-year TCO $1,500 (capex $1,500 + $0 a month): 150 % of the $1,000 budget (compared with the TCO over the term)',
     });
     expect(check(validateDesign(path(), intent(), { cost: cost(1500) }), 'budget')).toMatchObject({ passed: true, severity: 'info' });
   });
