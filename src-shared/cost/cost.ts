@@ -55,11 +55,6 @@ export function deviceCostUsd(book: PriceBook, role: DeviceRole, ports: number):
   return top.usd + (ports - top.ports) * book.devices.extraPortUsd;
 }
 
-/** Whether a link stays inside one site (priced as cabling, short optics). */
-export function isIntraSite(link: { distanceKm?: number | undefined }, sameSite: boolean): boolean {
-  return sameSite || (link.distanceKm ?? 0) === 0;
-}
-
 /** Index of the distance band a route of this length falls in. */
 export function distanceBand(book: PriceBook, routeKm: number): number {
   const i = book.circuits.bands.findIndex((b) => routeKm <= b.maxKm);

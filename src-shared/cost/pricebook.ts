@@ -61,7 +61,6 @@ const LeasedSchema = z.strictObject({
   bandFactors: z.array(z.number().positive().max(100)).min(1).max(10),
   source: Source,
 });
-export type Leased = z.infer<typeof LeasedSchema>;
 
 export const PriceBookSchema = z
   .strictObject({

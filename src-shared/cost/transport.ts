@@ -1,4 +1,4 @@
-import type { DeviceRole, SiteRole, Topology, Transport } from '../model/topology';
+import type { Device, DeviceRole, Link, SiteRole, Topology, Transport } from '../model/topology';
 
 /**
  * The one rule choosing how a link is bought (docs/cost-model.md), used when
@@ -45,18 +45,27 @@ export function chooseTransport(e: LinkEnds): Transport {
 export function linkEnds(t: Topology): LinkEnds[] {
   const siteRole = new Map(t.sites.map((s) => [s.id, s.role]));
   const dev = new Map(t.nodes.map((d) => [d.id, d]));
-  return t.links.map((l) => {
-    const a = dev.get(l.source);
-    const b = dev.get(l.target);
-    const sameSite = a?.site !== undefined && a.site === b?.site;
-    return {
-      siteRoles: [a?.site === undefined ? undefined : siteRole.get(a.site), b?.site === undefined ? undefined : siteRole.get(b.site)],
-      deviceRoles: [a?.role, b?.role],
-      capacityGbps: l.capacityGbps,
-      routeKm: l.distanceKm ?? 0,
-      sameSite,
-    };
-  });
+  return t.links.map((l) => endsOf(l, dev, siteRole));
+}
+
+/** The same for one link (the link panel's "automatic" choice). */
+export function linkEndsOf(t: Topology, link: Link): LinkEnds {
+  const siteRole = new Map(t.sites.map((s) => [s.id, s.role]));
+  const dev = new Map(t.nodes.filter((d) => d.id === link.source || d.id === link.target).map((d) => [d.id, d]));
+  return endsOf(link, dev, siteRole);
+}
+
+function endsOf(l: Link, dev: ReadonlyMap<string, Device>, siteRole: ReadonlyMap<string, SiteRole>): LinkEnds {
+  const a = dev.get(l.source);
+  const b = dev.get(l.target);
+  const role = (d: Device | undefined) => (d?.site === undefined ? undefined : siteRole.get(d.site));
+  return {
+    siteRoles: [role(a), role(b)],
+    deviceRoles: [a?.role, b?.role],
+    capacityGbps: l.capacityGbps,
+    routeKm: l.distanceKm ?? 0,
+    sameSite: a?.site !== undefined && a.site === b?.site,
+  };
 }
 
 /**

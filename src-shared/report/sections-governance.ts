@@ -103,7 +103,7 @@ function priceBookTables(book: PriceBook, own: boolean): Html[] {
       { cls: 'small-table' },
     ),
     p(`Links longer than ${num(book.optics.shortReachMaxKm)} km need long-reach optics; every LAG member needs one at each end.`, 'small'),
-    table([{ head: 'Figures', width: '18%' }, { head: 'Source, range and date' }], sources.map(([a, b]) => [text(a!), text(b!)]), { cls: 'small-table' }),
+    table([{ head: 'Figures', width: '18%' }, { head: 'Source, range and date' }], sources.map(([a, b]) => [text(a), text(b)]), { cls: 'small-table' }),
   ];
 }
 

@@ -1,5 +1,5 @@
 import { costDesign, type CostBreakdown } from '../../../src-shared/cost/cost';
-import { DEFAULT_PRICE_BOOK } from '../../../src-shared/cost/pricebook';
+import { DEFAULT_PRICE_BOOK, type PriceBook } from '../../../src-shared/cost/pricebook';
 import { redundancyRank, type Intent } from '../../../src-shared/model/intent';
 import type { TopologySummary } from '../../../src-shared/model/records';
 import type { Topology } from '../../../src-shared/model/topology';
@@ -31,8 +31,9 @@ export interface DesignMetrics {
   validation: ValidationResult | null;
 }
 
-export function designMetrics(t: Topology, intent: Intent | null): DesignMetrics {
-  const cost = costDesign(t, DEFAULT_PRICE_BOOK);
+/** Priced with `book` (the project's, as the design view and main price) over the intent's term (the design's own without one). */
+export function designMetrics(t: Topology, intent: Intent | null, book: PriceBook = DEFAULT_PRICE_BOOK): DesignMetrics {
+  const cost = costDesign(t, book, intent?.finance);
   const validation = validateDesign(t, intent ?? undefined, { cost });
   const cuts = findBridgesAndArticulationPoints(compileTopology(t));
   return {
