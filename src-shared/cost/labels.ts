@@ -38,6 +38,6 @@ export function monthlyRows(c: CostBreakdown): { label: string; links: number | 
   const df = c.byTransport['dark-fibre'];
   if (df) rows.push({ label: 'Dark-fibre maintenance', links: df.links, usd: c.monthly.fibreMaintenanceUsd });
   rows.push({ label: 'Device support and maintenance', links: null, usd: c.monthly.supportUsd });
-  if (c.racks > 0 || c.monthly.colocationUsd > 0) rows.push({ label: `Colocation and power (${c.racks} racks)`, links: null, usd: c.monthly.colocationUsd });
+  if (c.racks > 0 || c.monthly.colocationUsd > 0) rows.push({ label: `Colocation and power (${c.racks} rack${c.racks === 1 ? '' : 's'})`, links: null, usd: c.monthly.colocationUsd });
   return rows;
 }

@@ -239,12 +239,14 @@ export const DEFAULT_PRICE_BOOK: PriceBook = {
         { capacityGbps: 0.2, installUsd: 500, monthlyUsd: 450 },
         { capacityGbps: 0.5, installUsd: 750, monthlyUsd: 650 },
         { capacityGbps: 1, installUsd: 1_000, monthlyUsd: 900 },
+        { capacityGbps: 2, installUsd: 1_500, monthlyUsd: 1_300 },
+        { capacityGbps: 5, installUsd: 1_500, monthlyUsd: 2_200 },
         { capacityGbps: 10, installUsd: 2_000, monthlyUsd: 3_500 },
       ],
       bandFactors: [1, 1, 1, 1],
       source:
         'Dedicated internet access used as an SD-WAN underlay, per site access. TeleGeography WAN Cost Benchmark / IP transit and DIA pricing ' +
-        '(2023–2024 editions): median 100 Mbit/s DIA in major cities roughly $250–$600 a month, 1 Gbit/s $500–$1,500, 10 Gbit/s $2,000–$6,000; ' +
+        '(2023–2024 editions): median 100 Mbit/s DIA in major cities roughly $250–$600 a month, 1 Gbit/s $500–$1,500, 10 Gbit/s $2,000–$6,000 (2 and 5 Gbit/s interpolated, an editable assumption); ' +
         'installation $0–$1,500. Distance-insensitive: each site buys its own local access (band factors 1).',
     },
     mpls: {
@@ -254,12 +256,14 @@ export const DEFAULT_PRICE_BOOK: PriceBook = {
         { capacityGbps: 0.2, installUsd: 1_000, monthlyUsd: 1_400 },
         { capacityGbps: 0.5, installUsd: 1_500, monthlyUsd: 2_000 },
         { capacityGbps: 1, installUsd: 2_000, monthlyUsd: 2_800 },
+        { capacityGbps: 2, installUsd: 2_500, monthlyUsd: 4_000 },
+        { capacityGbps: 5, installUsd: 2_500, monthlyUsd: 6_000 },
         { capacityGbps: 10, installUsd: 3_000, monthlyUsd: 9_000 },
       ],
       bandFactors: [1, 1, 1.2, 1.6],
       source:
         'MPLS/IP-VPN port plus access. TeleGeography WAN Cost Benchmark (2023–2024): MPLS ports cost 2–4× DIA of the same speed; ' +
-        '100 Mbit/s in mature markets roughly $700–$2,500 a month, 1 Gbit/s $2,000–$5,000. Band factors for international/intercontinental ' +
+        '100 Mbit/s in mature markets roughly $700–$2,500 a month, 1 Gbit/s $2,000–$5,000 (2 and 5 Gbit/s interpolated towards 10 Gbit/s, an editable assumption). Band factors for international/intercontinental ' +
         'sites (1.2, 1.6) are an editable assumption from the same survey’s regional spread.',
     },
     wavelength: {

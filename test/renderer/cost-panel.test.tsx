@@ -39,7 +39,7 @@ describe('CostPanel', () => {
     expect(rows('Capex')).toContainEqual(['Devices (list price)', money(cost.capex.devicesUsd)]);
     expect(rows('Capex').at(-1)).toEqual(['Capex', money(cost.capexUsd)]);
     expect(rows('Monthly recurring')).toContainEqual(['Internet / SD-WAN (dedicated access) (1)', money(cost.byTransport.internet!.monthlyUsd)]);
-    expect(rows('Monthly recurring')).toContainEqual(['Colocation and power (1 racks)', '$1,500']);
+    expect(rows('Monthly recurring')).toContainEqual(['Colocation and power (1 rack)', '$1,500']);
     expect(rows('Monthly recurring').at(-1)).toEqual(['Monthly recurring', money(cost.mrcUsd)]);
     expect(rows('Total cost of ownership').at(-1)).toEqual(['3-year TCO', money(cost.tcoUsd)]);
   });

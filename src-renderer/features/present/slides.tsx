@@ -113,9 +113,10 @@ export function CostSlide({ design }: { design: LoadedDesign }) {
   const roles = Object.entries(c.byRole).sort((a, b) => b[1].usd - a[1].usd);
   return (
     <div className="present__split">
-      <p className="present__big">
-        {money(c.totalUsd)} <span className="present__unit">{headlineLabel(c)}</span>
-      </p>
+      <div>
+        <p className="present__big">{money(c.totalUsd)}</p>
+        <p className="present__unit">{headlineLabel(c)}</p>
+      </div>
       <table className="present__table">
         <tbody>
           <tr>
