@@ -30,6 +30,9 @@ export interface IntentDraft {
   redundancy: Redundancy;
   goal: Goal;
   budgetUsd: string;
+  /** TCO term in years and discount rate (%); the budget is compared with the TCO over the term. */
+  termYears: string;
+  discountRatePct: string;
   growthHeadroomPct: string;
   maxHops: string;
   maxLatencyMs: string;
@@ -58,6 +61,8 @@ export const initialDraft = (): IntentDraft => ({
   redundancy: 'STANDARD',
   goal: 'balanced',
   budgetUsd: '',
+  termYears: '5',
+  discountRatePct: '0',
   growthHeadroomPct: '20',
   maxHops: '',
   maxLatencyMs: '',
@@ -88,6 +93,8 @@ export function draftFromIntent(intent: Intent): IntentDraft {
     redundancy: intent.redundancy,
     goal: intent.goal,
     budgetUsd: text(intent.budgetUsd),
+    termYears: text(intent.finance.termYears),
+    discountRatePct: text(intent.finance.discountRatePct),
     growthHeadroomPct: text(intent.growthHeadroomPct),
     maxHops: text(intent.constraints.maxHops),
     maxLatencyMs: text(intent.constraints.maxLatencyMs),
@@ -106,7 +113,7 @@ export interface DraftCheck {
 /** Wizard steps and the field paths each one owns (a prefix match). */
 export const STEPS = [
   { id: 'sites', title: 'Sites & regions', paths: ['name', 'siteGroups'] },
-  { id: 'requirements', title: 'Requirements', paths: ['redundancy', 'goal', 'budgetUsd', 'growthHeadroomPct'] },
+  { id: 'requirements', title: 'Requirements', paths: ['redundancy', 'goal', 'budgetUsd', 'finance', 'growthHeadroomPct'] },
   { id: 'constraints', title: 'Constraints', paths: ['constraints'] },
   { id: 'review', title: 'Review & generate', paths: [] },
 ] as const;
@@ -146,6 +153,8 @@ export function checkDraft(d: IntentDraft): DraftCheck {
   });
   const budget = num(d.budgetUsd, 'budgetUsd');
   const growth = num(d.growthHeadroomPct, 'growthHeadroomPct');
+  const termYears = num(d.termYears, 'finance.termYears');
+  const discountRatePct = num(d.discountRatePct, 'finance.discountRatePct');
   const maxHops = num(d.maxHops, 'constraints.maxHops');
   const maxLatencyMs = num(d.maxLatencyMs, 'constraints.maxLatencyMs');
   const ports = num(d.portsPerDevice, 'constraints.portsPerDevice');
@@ -161,6 +170,10 @@ export function checkDraft(d: IntentDraft): DraftCheck {
     goal: d.goal,
     ...(budget !== undefined ? { budgetUsd: budget } : {}),
     ...(growth !== undefined ? { growthHeadroomPct: growth } : {}),
+    finance: {
+      ...(termYears !== undefined ? { termYears } : {}),
+      ...(discountRatePct !== undefined ? { discountRatePct } : {}),
+    },
     constraints: {
       ...keptConstraints,
       ...(maxHops !== undefined ? { maxHops } : {}),
