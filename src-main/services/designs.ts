@@ -142,7 +142,8 @@ export class DesignService {
 
   /** Prices and validates a design that is not stored (a file), against an intent or the defaults. */
   check(topology: Topology, intent: Intent | undefined, priceBook: PriceBook): { cost: CostBreakdown; validation: ValidationResult } {
-    const cost = costDesign(topology, priceBook);
+    // The intent's term and discount rate when one is given; else the design's own (cost.ts).
+    const cost = costDesign(topology, priceBook, intent?.finance);
     return { cost, validation: validateDesign(topology, intent, { cost }) };
   }
 

@@ -36,7 +36,7 @@ port.once('message', (req: ValidateWorkerRequest) => {
   try {
     post({ type: 'progress', phase: 'reading', done: 0, total: 1 });
     const topology = restoreTopology(JSON.parse(req.topologyJson));
-    const cost = costDesign(topology, req.priceBook);
+    const cost = costDesign(topology, req.priceBook, req.intent?.finance);
     let last = 0;
     const validation = validateDesign(topology, req.intent, {
       cost,

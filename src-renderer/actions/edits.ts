@@ -73,7 +73,7 @@ export function moveNodes(t: Topology, positions: ReadonlyMap<string, Point>): T
 }
 
 export type DevicePatch = Partial<Pick<Device, 'name' | 'role' | 'site' | 'region' | 'ports' | 'model' | 'pinned'>>;
-export type LinkPatch = Partial<Pick<Link, 'capacityGbps' | 'igpWeight' | 'latencyMs' | 'distanceKm' | 'srlgs'>>;
+export type LinkPatch = Partial<Pick<Link, 'capacityGbps' | 'igpWeight' | 'latencyMs' | 'distanceKm' | 'srlgs' | 'transport'>>;
 
 export function updateDevice(t: Topology, id: string, patch: DevicePatch): Topology {
   return { ...t, nodes: t.nodes.map((n) => (n.id === id ? stripUndefined({ ...n, ...patch }) : n)) };

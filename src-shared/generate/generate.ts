@@ -1,4 +1,5 @@
 import { costDesign, type CostBreakdown } from '../cost/cost';
+import { assignTransports } from '../cost/transport';
 import { DEFAULT_PRICE_BOOK, type PriceBook } from '../cost/pricebook';
 import type { Intent, Redundancy } from '../model/intent';
 import { TOPOLOGY_FAMILIES, type Family, type Site, type Topology } from '../model/topology';
@@ -95,7 +96,8 @@ export function buildTopology(intent: Intent, family: Family, seed: number, opti
   const shape = buildFamily(intent, family, seed, options);
   const built = family === 'hub-spoke' ? shape : hardenCoreSites(shape, intent, book);
   // The planning assumptions travel with the design, so every surface reads the same traffic.
-  return sizeForFailures({ ...built, planning: planningFromIntent(intent) }, intent, book);
+  // Last: each link's transport (internet, MPLS, wavelength, dark fibre), which the cost model prices.
+  return assignTransports(sizeForFailures({ ...built, planning: planningFromIntent(intent) }, intent, book));
 }
 
 /**

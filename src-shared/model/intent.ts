@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { migrateVersioned, type VersionedFormat } from '../lib/versioned';
-import { ControlPlaneSchema, TrafficPlanSchema } from './planning';
+import { ControlPlaneSchema, FinanceSchema, TrafficPlanSchema } from './planning';
 import { DeviceRoleSchema, SiteRoleSchema, SITE_ROLES } from './topology';
 
 /**
@@ -102,6 +102,7 @@ export const IntentSchema = z
     siteGroups: z.array(SiteGroupSchema).min(1).max(200),
     redundancy: RedundancySchema.default('STANDARD'),
     goal: GoalSchema.default('balanced'),
+    /** Compared with the design's TCO over `finance.termYears` (cost/cost.ts totalUsd), not with capex alone. */
     budgetUsd: z.number().positive().optional(),
     growthHeadroomPct: z.number().min(0).max(500).default(20),
     constraints: ConstraintsSchema.prefault({}),
@@ -109,6 +110,8 @@ export const IntentSchema = z
     traffic: TrafficPlanSchema.prefault({}),
     /** Failure detection, IGP timers, fast reroute: what convergence is estimated from (model/planning.ts). */
     controlPlane: ControlPlaneSchema.prefault({}),
+    /** Term (years, default 5) and discount rate of the total cost of ownership (docs/cost-model.md). */
+    finance: FinanceSchema.prefault({}),
   })
   .superRefine((intent, ctx) => {
     let total = 0;

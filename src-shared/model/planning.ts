@@ -76,12 +76,28 @@ export const ControlPlaneSchema = z.strictObject({
 });
 export type ControlPlane = z.infer<typeof ControlPlaneSchema>;
 
+/**
+ * The finance terms a design is judged over: total cost of ownership over
+ * `termYears` (default 5, the usual depreciation life of network hardware and
+ * length of a carrier contract), recurring cost discounted at
+ * `discountRatePct` a year (0: plain sum; a finance officer gives the
+ * organisation's cost of capital). docs/cost-model.md.
+ */
+export const FinanceSchema = z.strictObject({
+  termYears: z.number().int().min(1).max(20).default(5),
+  discountRatePct: z.number().min(0).max(50).default(0),
+});
+export type Finance = z.infer<typeof FinanceSchema>;
+export const DEFAULT_FINANCE: Finance = FinanceSchema.parse({});
+
 export const PlanningSchema = z.strictObject({
   growthHeadroomPct: z.number().min(0).max(500).default(20),
   /** Highest utilisation (per direction) a link may reach in any failure the class must survive. */
   utilisationLimitPct: z.number().min(1).max(100).default(80),
   traffic: TrafficPlanSchema.prefault({}),
   controlPlane: ControlPlaneSchema.prefault({}),
+  /** Term and discount rate of the cost of ownership (absent in designs saved before them: the defaults). */
+  finance: FinanceSchema.prefault({}),
 });
 export type Planning = z.infer<typeof PlanningSchema>;
 

@@ -28,6 +28,16 @@ export const DEVICE_ROLES = [
   'firewall',
 ] as const;
 export const DeviceRoleSchema = z.enum(DEVICE_ROLES);
+
+/**
+ * How an inter-site link is bought (docs/cost-model.md): a dedicated internet
+ * access used as an SD-WAN underlay, an MPLS/IP-VPN port, a carrier
+ * wavelength, or dark fibre on an IRU lit with the design's own optics.
+ * `intra-site` is cabling inside one site.
+ */
+export const TRANSPORTS = ['intra-site', 'internet', 'mpls', 'wavelength', 'dark-fibre'] as const;
+export const TransportSchema = z.enum(TRANSPORTS);
+export type Transport = z.infer<typeof TransportSchema>;
 export type DeviceRole = z.infer<typeof DeviceRoleSchema>;
 
 export const TOPOLOGY_FAMILIES = [
@@ -103,7 +113,10 @@ export const LinkSchema = z.object({
   distanceKm: z.number().nonnegative().optional(),
   /** Shared-risk link groups: links with a common tag fail together. */
   srlgs: z.array(z.string().min(1).max(100)).default([]),
+  /** Hand-set cost of this circuit over the whole term (install and recurring; optics still priced). */
   costUsd: z.number().nonnegative().optional(),
+  /** How the circuit is bought; absent, the cost model chooses one (cost/transport.ts chooseTransport). */
+  transport: TransportSchema.optional(),
   /** Member circuits of a LAG (each uses a port at both ends); default: capacity over 400G in 400G members, else 1. */
   lagMembers: z.number().int().min(1).max(1024).optional(),
   /** Route factor (route km / great-circle km) for this link's latency, overriding the corridor default. */

@@ -54,6 +54,7 @@ export function planningFromIntent(intent: Intent): Planning {
     utilisationLimitPct: intent.constraints.utilisationLimitPct,
     traffic: intent.traffic,
     controlPlane: intent.controlPlane,
+    finance: intent.finance,
   });
 }
 

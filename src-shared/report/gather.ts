@@ -137,6 +137,8 @@ export function gatherReport(input: ReportInput): ReportModel {
     const dv = validations.get(d.id)!;
     const v = dv.result;
     const s = summaryOf(sims.get(d.id));
+    // The stored breakdown when it has capex, monthly and TCO; else priced now (a summary's figure may predate the TCO model).
+    const cost = costOf(d, input).cost;
     return {
       id: d.id,
       name: d.name,
@@ -145,7 +147,10 @@ export function gatherReport(input: ReportInput): ReportModel {
       revision: d.revision,
       devices: d.nodeCount,
       links: d.linkCount,
-      costUsd: d.costUsd ?? costOf(d, input).cost.totalUsd,
+      costUsd: cost.totalUsd,
+      capexUsd: cost.capexUsd,
+      mrcUsd: cost.mrcUsd,
+      termYears: cost.termYears,
       score: v.score,
       passed: v.passed,
       validatedNow: dv.computed,

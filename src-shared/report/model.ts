@@ -83,7 +83,12 @@ export interface OptionRow {
   revision: number;
   devices: number;
   links: number;
+  /** The headline: TCO over the term (cost.ts totalUsd). */
   costUsd: number | null;
+  capexUsd: number;
+  /** Monthly recurring cost. */
+  mrcUsd: number;
+  termYears: number;
   score: number;
   passed: boolean;
   /** No current validation was stored: the checks were run for this report. */

@@ -1,4 +1,6 @@
+import { capexRows, headlineLabel, monthlyRows, TRANSPORT_LABEL } from '../cost/labels';
 import { DEFAULT_PRICE_BOOK, type PriceBook } from '../cost/pricebook';
+import type { Transport } from '../model/topology';
 import { FAILURE_MODEL } from '../learn/availability';
 import { detailText, esc } from './escape';
 import { dateTime, num, pct, usd } from './format';
@@ -10,27 +12,53 @@ export function costSection(m: ReportModel, n: number): Html {
   if (!c) return section('cost', n, 'Cost breakdown', [none('No design, so no cost.')]);
   const k = c.cost;
   const budget = m.intent?.parsed?.budgetUsd;
-  const share = (x: number) => (k.totalUsd > 0 ? pct(x / k.totalUsd, 1) : '–');
+  const head = headlineLabel(k);
+  const capexShare = (x: number) => (k.capexUsd > 0 ? pct(x / k.capexUsd, 1) : '–');
+  const mrcShare = (x: number) => (k.mrcUsd > 0 ? pct(x / k.mrcUsd, 1) : '–');
   const roles = Object.entries(k.byRole).sort((a, b) => b[1].usd - a[1].usd);
+  const transports = Object.entries(k.byTransport).sort((a, b) => b[1].monthlyUsd - a[1].monthlyUsd);
   const body: Html[] = [
     p(
-      `${esc(c.record.name)}: <strong>${usd(k.totalUsd)}</strong> (${esc(k.currency)}, price book “${esc(k.priceBook)}”` +
-        `${c.costSource === 'computed' ? ', priced now because the design has no stored cost' : ''}).` +
-        (budget === undefined ? ' The intent states no budget.' : ` Budget ${usd(budget)}: ${k.totalUsd <= budget ? `within it by ${usd(budget - k.totalUsd)}` : `<strong>over it by ${usd(k.totalUsd - budget)}</strong>`}.`),
+      `${esc(c.record.name)}: <strong>${esc(head)} ${usd(k.totalUsd)}</strong> = capex ${usd(k.capexUsd)} + ${usd(k.mrcUsd)} a month for ${num(k.termYears)} years` +
+        ` (${esc(k.currency)}, price book “${esc(k.priceBook)}”${c.costSource === 'computed' ? ', priced now because the design has no stored cost in this form' : ''}).` +
+        (budget === undefined
+          ? ' The intent states no budget.'
+          : ` Budget ${usd(budget)}, compared with the ${esc(head)}: ${k.totalUsd <= budget ? `within it by ${usd(budget - k.totalUsd)}` : `<strong>over it by ${usd(k.totalUsd - budget)}</strong>`}.`),
     ),
+    h3('Capex (one-time)'),
     table(
       [{ head: 'Part' }, { head: 'Cost', num: true }, { head: 'Share', num: true }],
+      [...capexRows(k).map(([label, v]) => [text(label), usd(v), capexShare(v)]), ['<strong>Capex</strong>', `<strong>${usd(k.capexUsd)}</strong>`, capexShare(k.capexUsd)]],
+      { cls: 'narrow' },
+    ),
+    h3('Monthly recurring'),
+    table(
+      [{ head: 'Part' }, { head: 'Links', num: true }, { head: 'Per month', num: true }, { head: 'Share', num: true }],
       [
-        ['Devices', usd(k.devicesUsd), share(k.devicesUsd)],
-        ['Links and circuits', usd(k.linksUsd), share(k.linksUsd)],
-        ['Optics', usd(k.opticsUsd), share(k.opticsUsd)],
-        ['<strong>Total</strong>', `<strong>${usd(k.totalUsd)}</strong>`, share(k.totalUsd)],
+        ...monthlyRows(k).map((r) => [text(r.label), r.links === null ? '' : num(r.links), usd(r.usd), mrcShare(r.usd)]),
+        ['<strong>Monthly recurring</strong>', '', `<strong>${usd(k.mrcUsd)}</strong>`, mrcShare(k.mrcUsd)],
       ],
+      { cls: 'narrow' },
+    ),
+    h3('Total cost of ownership'),
+    table(
+      [{ head: 'Measure' }, { head: 'USD', num: true }],
+      [
+        ['Capex', usd(k.capexUsd)],
+        [`Recurring over ${num(k.termYears)} years${k.discountRatePct > 0 ? `, discounted at ${num(k.discountRatePct)} % a year` : ''}`, usd(k.tcoUsd - k.capexUsd)],
+        [`<strong>${esc(head)}</strong>`, `<strong>${usd(k.tcoUsd)}</strong>`],
+      ],
+      { cls: 'narrow' },
+    ),
+    h3('Circuits by transport'),
+    table(
+      [{ head: 'Transport' }, { head: 'Links', num: true }, { head: 'Members', num: true }, { head: 'One-time', num: true }, { head: 'Per month', num: true }],
+      transports.map(([t, v]) => [text(TRANSPORT_LABEL[t as Transport]), num(v.links), num(v.members), usd(v.oneTimeUsd), usd(v.monthlyUsd)]),
       { cls: 'narrow' },
     ),
     h3('Devices by role'),
     table(
-      [{ head: 'Role' }, { head: 'Count', num: true }, { head: 'Cost', num: true }, { head: 'Average each', num: true }],
+      [{ head: 'Role' }, { head: 'Count', num: true }, { head: 'List price', num: true }, { head: 'Average each', num: true }],
       roles.map(([role, r]) => [text(role), num(r.count), usd(r.usd), usd(r.count > 0 ? r.usd / r.count : NaN)]),
       { cls: 'narrow' },
     ),
@@ -42,18 +70,40 @@ function priceBookTables(book: PriceBook, own: boolean): Html[] {
   const tiers = (xs: readonly { ports: number; usd: number }[]) => xs.map((t) => `${num(t.ports)} ports ${usd(t.usd)}`).join('; ');
   const roleRows: Html[][] = [['default', tiers(book.devices.default)]];
   for (const [role, ts] of Object.entries(book.devices.byRole)) if (ts) roleRows.push([text(role), tiers(ts)]);
+  const c = book.circuits;
+  const bands = c.bands.map((b) => `${esc(b.name)} ≤ ${num(b.maxKm)} km`).join(', ');
+  const leased = (['internet', 'mpls', 'wavelength'] as const).flatMap((t) =>
+    c[t].tiers.map((x) => [text(TRANSPORT_LABEL[t]), `${num(x.capacityGbps)} Gbit/s`, usd(x.installUsd), usd(x.monthlyUsd), c[t].bandFactors.map((f) => `×${f}`).join(' / ')]),
+  );
+  const sources = [
+    ['Devices', book.devices.source],
+    ['Optics', book.optics.source],
+    ['Internet / SD-WAN', c.internet.source],
+    ['MPLS / IP-VPN', c.mpls.source],
+    ['Wavelength', c.wavelength.source],
+    ['Dark fibre', c.darkFibre.source],
+    ['Support, colocation', book.recurring.source],
+  ].filter(([, v]) => v !== '');
   return [
-    p(`“${esc(book.name)}” (${own ? 'this project’s own price book' : 'the price book shipped with NetTwin'}): list prices in ${esc(book.currency)}, capex-equivalent over ${num(book.termYears)} years (circuit leases folded into the per-km price). Ports beyond the largest model: ${usd(book.devices.extraPortUsd)} each. Cabling inside a site: ${usd(book.links.intraSiteUsd)} a link.`),
+    p(
+      `“${esc(book.name)}” (${own ? 'this project’s own price book' : 'the price book shipped with NetTwin'}${book.asOf ? `, figures as of ${esc(book.asOf)}` : ''}): list prices in ${esc(book.currency)}. ` +
+        `Ports beyond the largest model: ${usd(book.devices.extraPortUsd)} each; installing a device ${usd(book.devices.installUsd)}; cabling inside a site ${usd(c.intraSiteUsd)} a link member. ` +
+        `Support ${num(book.recurring.supportPctPerYear)} % of device list price a year; colocation ${usd(book.recurring.rackMonthlyUsd)} a rack a month (${num(book.recurring.devicesPerRack)} devices a rack) at ${esc(book.recurring.rackSiteRoles.join(', ') || 'no')} sites. ` +
+        `Dark fibre: ${usd(c.darkFibre.installUsd)} to install, IRU ${usd(c.darkFibre.iruPerKmUsd)} a km, maintenance ${usd(c.darkFibre.maintenancePerKmYearUsd)} a km a year. Distance bands: ${bands}.`,
+    ),
     table([{ head: 'Device role', width: '18%' }, { head: 'Models (ports, price)' }], roleRows, { cls: 'small-table' }),
     table(
-      [{ head: 'Circuit', num: true }, { head: 'Install', num: true }, { head: 'Per km', num: true }, { head: 'Optic', num: true }, { head: 'Short-reach optic', num: true }, { head: 'Long-reach optic', num: true }],
-      book.links.tiers.map((t) => {
-        const o = book.optics.tiers.find((x) => x.capacityGbps >= t.capacityGbps) ?? book.optics.tiers[book.optics.tiers.length - 1]!;
-        return [`${num(t.capacityGbps)} Gbit/s`, usd(t.installUsd), usd(t.perKmUsd), `${num(o.capacityGbps)} Gbit/s`, usd(o.shortReachUsd), usd(o.longReachUsd)];
-      }),
+      [{ head: 'Service' }, { head: 'Bandwidth', num: true }, { head: 'Install', num: true }, { head: 'Per month', num: true }, { head: 'Band factors' }],
+      leased,
       { cls: 'small-table' },
     ),
-    p(`Links longer than ${num(book.optics.shortReachMaxKm)} km need long-reach optics; every link needs two.`, 'small'),
+    table(
+      [{ head: 'Optic', num: true }, { head: 'Short reach', num: true }, { head: 'Long reach', num: true }],
+      book.optics.tiers.map((o) => [`${num(o.capacityGbps)} Gbit/s`, usd(o.shortReachUsd), usd(o.longReachUsd)]),
+      { cls: 'small-table' },
+    ),
+    p(`Links longer than ${num(book.optics.shortReachMaxKm)} km need long-reach optics; every LAG member needs one at each end.`, 'small'),
+    table([{ head: 'Figures', width: '18%' }, { head: 'Source, range and date' }], sources.map(([a, b]) => [text(a), text(b)]), { cls: 'small-table' }),
   ];
 }
 

@@ -60,7 +60,7 @@ export function intentSection(m: ReportModel, n: number): Html {
 function optionsTable(m: ReportModel): Html {
   return table(
     [
-      { head: 'Design', width: '21%' }, { head: 'Family' }, { head: 'Devices / links', num: true }, { head: 'Cost', num: true },
+      { head: 'Design', width: '21%' }, { head: 'Family' }, { head: 'Devices / links', num: true }, { head: 'TCO (capex · monthly)', num: true },
       { head: 'Score', num: true }, { head: 'Redundancy' }, { head: 'Worst latency', num: true },
       { head: 'Availability (downtime a year)', num: true }, { head: 'Failing checks' },
     ],
@@ -68,7 +68,7 @@ function optionsTable(m: ReportModel): Html {
       `${o.chosen ? '<strong>▶ ' : ''}${esc(o.name)}${o.chosen ? '</strong>' : ''}`,
       text(o.family ?? o.source),
       `${num(o.devices)} / ${num(o.links)}`,
-      usd(o.costUsd),
+      `${usd(o.costUsd)} <span class="small">${num(o.termYears)} y</span><br><span class="small">${usd(o.capexUsd)} · ${usd(o.mrcUsd)}/mo</span>`,
       `${num(o.score)}${o.validatedNow ? '*' : ''}<br>${badge(o.passed, 'valid', 'invalid')}`,
       text(o.redundancy ?? 'not connected'),
       ms(o.maxLatencyMs),
@@ -144,7 +144,7 @@ export function optionsSection(m: ReportModel, n: number): Html {
     body.push(none('This project holds no designs, so there are no options to compare.'));
   } else {
     body.push(
-      p(`${num(m.options.length)} design${m.options.length === 1 ? '' : 's'} in the project, with figures computed from each design: cost from the price book, score and checks from validation against the intent, availability from the failure model (section Assumptions). ▶ marks the design presented in this pack.`),
+      p(`${num(m.options.length)} design${m.options.length === 1 ? '' : 's'} in the project, with figures computed from each design: cost from the price book (TCO over the term = capex + monthly recurring for the term), score and checks from validation against the intent, availability from the failure model (section Assumptions). ▶ marks the design presented in this pack.`),
       optionsTable(m),
     );
     if (m.options.some((o) => o.validatedNow)) {

@@ -20,13 +20,18 @@ export interface DesignValidation {
   note: string | null;
 }
 
-/** A stored cost document is used when it has the CostBreakdown shape; otherwise the design is priced again. */
+/**
+ * A stored cost document is used when it has the CostBreakdown shape (capex,
+ * monthly recurring and TCO); otherwise, including the capex-only shape saved
+ * before the TCO model, the design is priced again.
+ */
 export function storedCost(raw: unknown): CostBreakdown | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const c = raw as Partial<CostBreakdown>;
-  const nums = [c.totalUsd, c.devicesUsd, c.linksUsd, c.opticsUsd];
+  const nums = [c.totalUsd, c.capexUsd, c.mrcUsd, c.tcoUsd, c.termYears, c.discountRatePct];
   if (!nums.every((x) => typeof x === 'number' && Number.isFinite(x))) return null;
-  if (typeof c.byRole !== 'object' || c.byRole === null || typeof c.priceBook !== 'string') return null;
+  const objects = [c.byRole, c.byTransport, c.capex, c.monthly];
+  if (!objects.every((o) => typeof o === 'object' && o !== null) || typeof c.priceBook !== 'string') return null;
   return c as CostBreakdown;
 }
 

@@ -1,4 +1,5 @@
 import type { CostBreakdown } from '../cost/cost';
+import { headlineLabel } from '../cost/labels';
 import { CLASS_FAILURES, describeWorst, formatGbps, formatPct, lagMembers, survivesClass, worstFor, type CapacityReport } from '../model/capacity';
 import type { Intent } from '../model/intent';
 import type { DesignIndex } from './design-index';
@@ -16,7 +17,7 @@ import { evidence, plural, type Check } from './types';
  * - capacity (error): the intent's traffic (model/traffic.ts) routed under
  *   every failure the required class must survive keeps every link within
  *   the utilisation limit (model/capacity.ts); names the worst case.
- * - budget: total cost within the intent's budget.
+ * - budget: the TCO over the intent's term (cost.ts totalUsd) within the intent's budget.
  */
 export function portChecks(x: DesignIndex, intent: Intent | undefined): Check[] {
   const { g, topology } = x;
@@ -139,6 +140,10 @@ export function capacityCheck(report: CapacityReport | null, intent: Intent | un
 
 const usd = (v: number): string => `$${Math.round(v).toLocaleString('en-US')}`;
 
+/** The headline with its parts: what the budget is compared with (cost/cost.ts totalUsd). */
+const headline = (c: CostBreakdown): string =>
+  `${headlineLabel(c)} ${usd(c.totalUsd)} (capex ${usd(c.capexUsd)} + ${usd(c.mrcUsd)} a month)`;
+
 export function budgetCheck(cost: CostBreakdown | undefined, intent: Intent | undefined): Check {
   const budget = intent?.budgetUsd;
   if (cost === undefined || budget === undefined) {
@@ -148,7 +153,7 @@ export function budgetCheck(cost: CostBreakdown | undefined, intent: Intent | un
       passed: true,
       severity: 'info',
       weight: 0,
-      message: cost === undefined ? 'not priced' : `costs ${usd(cost.totalUsd)}; the intent sets no budget`,
+      message: cost === undefined ? 'not priced' : `${headline(cost)}; the intent sets no budget`,
       evidence: evidence(),
     };
   }
@@ -159,7 +164,7 @@ export function budgetCheck(cost: CostBreakdown | undefined, intent: Intent | un
     passed: ok,
     severity: 'error',
     weight: 10,
-    message: `costs ${usd(cost.totalUsd)} of a ${usd(budget)} budget (${Math.round((cost.totalUsd / budget) * 100)} %)`,
+    message: `${headline(cost)}: ${Math.round((cost.totalUsd / budget) * 100)} % of the ${usd(budget)} budget (compared with the TCO over the term)`,
     evidence: evidence(),
   };
 }

@@ -11,7 +11,7 @@ test('compare two designs side by side, then continue with one', async ({ page }
   await page.getByRole('button', { name: /^Compare/ }).click();
   await expect(page.getByRole('application', { name: /Canvas of/ }).or(page.locator('[aria-label^="Canvas of"]'))).toHaveCount(2);
   const table = page.getByRole('table', { name: 'Metrics' });
-  await expect(table.getByRole('row', { name: /Cost/ })).toContainText('★');
+  await expect(table.getByRole('row', { name: /TCO over the term/ })).toContainText('★');
   await expect(table.getByRole('row', { name: /Single points of failure/ })).toContainText('fewer single points of failure');
   await expect(page.locator('.compare .react-flow__node').first()).toBeVisible();
   await shot(page, 'compare');

@@ -10,9 +10,9 @@ describe('compare metrics', () => {
     expect(full.singlePoints).toBe(2); // bridge d-e and cut device d
     expect(noTail.singlePoints).toBe(0);
     const rows = compareRows([full, noTail]);
-    const cost = rows.find((r) => r.label === 'Cost')!;
+    const cost = rows.find((r) => r.label === 'TCO over the term')!;
     expect(cost.best).toEqual([1]);
-    expect(cost.why).toMatch(/^square only: \$[\d,]+ cheaper than the next best$/);
+    expect(cost.why).toMatch(/^square only: \$[\d,]+ cheaper over the term than the next best$/);
     const spof = rows.find((r) => r.label === 'Single points of failure')!;
     expect(spof.best).toEqual([1]);
     expect(rows.find((r) => r.label === 'Devices')!.best).toEqual([]);

@@ -90,3 +90,15 @@ describe('intent draft', () => {
     expect(edited.traffic).toEqual(intent.traffic);
   });
 });
+
+describe('intent draft: cost term', () => {
+  it('carries the TCO term and discount rate into the intent, and names a bad one by its field', () => {
+    const d = { ...initialDraft(), termYears: '7', discountRatePct: '8' };
+    expect(checkDraft(d).intent?.finance).toEqual({ termYears: 7, discountRatePct: 8 });
+    expect(checkDraft(initialDraft()).intent?.finance).toEqual({ termYears: 5, discountRatePct: 0 });
+    const bad = checkDraft({ ...initialDraft(), termYears: '0' });
+    expect(bad.intent).toBeNull();
+    expect(bad.problems.get('finance.termYears')).toBeDefined();
+    expect(stepProblemCount(bad.problems, STEPS[1].paths)).toBe(1);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Design } from '../../../src-shared/generate/generate';
+import type { CostBreakdown } from '../../../src-shared/cost/cost';
 import { DEFAULT_PRICE_BOOK, parsePriceBook, type PriceBook } from '../../../src-shared/cost/pricebook';
 import { parseIntent, type Intent } from '../../../src-shared/model/intent';
 import { PROJECT_EXTENSION } from '../../../src-shared/model/records';
@@ -40,21 +41,32 @@ export function readPriceBook(file: string | undefined, io: CliIo): PriceBook | 
 
 const usd = (v: number): string => `$${Math.round(v).toLocaleString('en-US')}`;
 
-/** One line per design: size, cost, score and what fails. */
-export function designTable(rows: readonly { label: string; nodes: number; links: number; costUsd: number | null; design: Pick<Design, 'validation'> }[]): string {
+type CostFigures = Pick<CostBreakdown, 'capexUsd' | 'mrcUsd' | 'tcoUsd' | 'termYears'>;
+
+/** One line per design: size, capex, monthly recurring, TCO over the term (the headline), score and what fails. */
+export function designTable(rows: readonly { label: string; nodes: number; links: number; cost: CostFigures | null; design: Pick<Design, 'validation'> }[]): string {
   const width = Math.max(6, ...rows.map((r) => r.label.length));
+  const terms = new Set(rows.flatMap((r) => (r.cost ? [r.cost.termYears] : [])));
+  const tcoHead = terms.size === 1 ? `${[...terms][0]}-year TCO` : 'TCO (term)';
   const lines = [
-    `${'design'.padEnd(width)}  ${'devices'.padStart(7)}  ${'links'.padStart(7)}  ${'cost'.padStart(14)}  score  ok   redundancy  failing checks`,
+    `${'design'.padEnd(width)}  ${'devices'.padStart(7)}  ${'links'.padStart(7)}  ${'capex'.padStart(14)}  ${'monthly'.padStart(11)}  ${tcoHead.padStart(14)}  score  ok   redundancy  failing checks`,
   ];
   for (const r of rows) {
     const v = r.design.validation;
     const failing = v.checks.filter((c) => !c.passed).map((c) => c.id);
+    const c = r.cost;
+    const tco = c === null ? '-' : terms.size === 1 ? usd(c.tcoUsd) : `${usd(c.tcoUsd)}/${c.termYears}y`;
     lines.push(
-      `${r.label.padEnd(width)}  ${String(r.nodes).padStart(7)}  ${String(r.links).padStart(7)}  ${(r.costUsd === null ? '-' : usd(r.costUsd)).padStart(14)}  ${String(v.score).padStart(5)}  ${v.passed ? 'yes' : 'no '}  ${(v.redundancyAchieved ?? 'disconnected').padEnd(10)}  ${failing.join(', ') || '-'}`,
+      `${r.label.padEnd(width)}  ${String(r.nodes).padStart(7)}  ${String(r.links).padStart(7)}  ${(c === null ? '-' : usd(c.capexUsd)).padStart(14)}  ${(c === null ? '-' : usd(c.mrcUsd)).padStart(11)}  ${tco.padStart(14)}  ${String(v.score).padStart(5)}  ${v.passed ? 'yes' : 'no '}  ${(v.redundancyAchieved ?? 'disconnected').padEnd(10)}  ${failing.join(', ') || '-'}`,
     );
   }
   return lines.join('\n');
 }
+
+/** The cost figures a JSON consumer reads first (the whole breakdown is under `cost`). */
+export const costSummary = (c: CostBreakdown): { capexUsd: number; mrcUsd: number; tcoUsd: number; termYears: number } => ({
+  capexUsd: c.capexUsd, mrcUsd: c.mrcUsd, tcoUsd: c.tcoUsd, termYears: c.termYears,
+});
 
 export const generateCommand: Command = {
   name: 'generate',
@@ -94,14 +106,14 @@ export const generateCommand: Command = {
     });
     if (values.json === true) {
       io.out(JSON.stringify({
-        designs: designs.map((d) => ({ family: d.family, seed: d.seed, topology: d.topology, cost: d.cost, validation: d.validation })),
+        designs: designs.map((d) => ({ family: d.family, seed: d.seed, ...costSummary(d.cost), topology: d.topology, cost: d.cost, validation: d.validation })),
         skipped,
       }));
       return 0;
     }
     io.out(`${intent.name}: ${designs.length} design${designs.length === 1 ? '' : 's'}, seed ${seed}, redundancy ${intent.redundancy}`);
     io.out(designTable(designs.map((d) => ({
-      label: d.family, nodes: d.topology.nodes.length, links: d.topology.links.length, costUsd: d.cost.totalUsd, design: d,
+      label: d.family, nodes: d.topology.nodes.length, links: d.topology.links.length, cost: d.cost, design: d,
     }))));
     for (const s of skipped) io.out(`skipped ${s.family}: ${s.reason}`);
     if (values.out !== undefined) io.err(`recorded ${ids.length} design${ids.length === 1 ? '' : 's'} with their validations in ${values.out}`);

@@ -7,7 +7,7 @@ import type { Services } from '../../services/container';
 import { parseCli } from '../args';
 import { CliError, type Command } from '../command';
 import { openProject, withServices } from '../session';
-import { designTable, readIntent, readJsonFile, readPriceBook } from './generate';
+import { costSummary, designTable, readIntent, readJsonFile, readPriceBook } from './generate';
 
 const USAGE = 'nettwin validate FILE [--intent FILE] [--price-book FILE] [--json]';
 
@@ -89,6 +89,7 @@ export const validateCommand: Command = {
           family: o.topology.family ?? null,
           seed: o.topology.seed ?? null,
           intent: o.intent?.name ?? null,
+          ...costSummary(o.cost),
           cost: o.cost,
           validation: o.validation,
         })),
@@ -96,7 +97,7 @@ export const validateCommand: Command = {
       return allPassed ? 0 : 1;
     }
     io.out(designTable(outcomes.map((o) => ({
-      label: o.name, nodes: o.topology.nodes.length, links: o.topology.links.length, costUsd: o.cost.totalUsd, design: o,
+      label: o.name, nodes: o.topology.nodes.length, links: o.topology.links.length, cost: o.cost, design: o,
     }))));
     for (const o of outcomes) {
       const failing = o.validation.checks.filter((c) => !c.passed);

@@ -1,5 +1,5 @@
 import { costDesign, type CostBreakdown } from '../../../src-shared/cost/cost';
-import { DEFAULT_PRICE_BOOK } from '../../../src-shared/cost/pricebook';
+import { DEFAULT_PRICE_BOOK, type PriceBook } from '../../../src-shared/cost/pricebook';
 import { redundancyRank, type Intent } from '../../../src-shared/model/intent';
 import type { TopologySummary } from '../../../src-shared/model/records';
 import type { Topology } from '../../../src-shared/model/topology';
@@ -13,7 +13,12 @@ export interface DesignMetrics {
   name: string;
   devices: number;
   links: number;
+  /** The headline cost: TCO over the design's term (cost.ts totalUsd). */
   costUsd: number;
+  capexUsd: number;
+  /** Monthly recurring cost. */
+  mrcUsd: number;
+  termYears: number;
   score: number;
   passed: boolean;
   redundancy: string;
@@ -30,10 +35,11 @@ export interface DesignMetrics {
  * `stored`: the cost stored with the design's current revision (priced by
  * main through the project's price book whenever the design changes), so
  * the slides and the comparison print the design list's and the pack's
- * figure; without one the design is priced here with the default book.
+ * figure; without one the design is priced here with `book` (the project's,
+ * as the design view and main price) over the intent's term.
  */
-export function designMetrics(t: Topology, intent: Intent | null, stored: CostBreakdown | null = null): DesignMetrics {
-  const cost = stored ?? costDesign(t, DEFAULT_PRICE_BOOK);
+export function designMetrics(t: Topology, intent: Intent | null, stored: CostBreakdown | null = null, book: PriceBook = DEFAULT_PRICE_BOOK): DesignMetrics {
+  const cost = stored ?? costDesign(t, book, intent?.finance);
   const validation = validateDesign(t, intent ?? undefined, { cost });
   const cuts = findBridgesAndArticulationPoints(compileTopology(t));
   return {
@@ -41,6 +47,9 @@ export function designMetrics(t: Topology, intent: Intent | null, stored: CostBr
     devices: t.nodes.length,
     links: t.links.length,
     costUsd: cost.totalUsd,
+    capexUsd: cost.capexUsd,
+    mrcUsd: cost.mrcUsd,
+    termYears: cost.termYears,
     score: validation.score,
     passed: validation.passed,
     redundancy: validation.redundancyAchieved ?? 'not connected',
@@ -66,6 +75,9 @@ export function summaryMetrics(s: TopologySummary): DesignMetrics {
     devices: s.nodeCount,
     links: s.linkCount,
     costUsd: s.costUsd ?? NaN,
+    capexUsd: NaN,
+    mrcUsd: NaN,
+    termYears: NaN,
     score: NaN,
     passed: false,
     redundancy: '—',
@@ -98,10 +110,15 @@ type RowSpec = {
   unit: (d: number) => string;
 };
 
+/** The headline cost row (cost.ts totalUsd: capex plus recurring over the term). */
+export const TCO_ROW = 'TCO over the term';
+
 const money = (v: number): string => `$${Math.round(v).toLocaleString('en-US')}`;
 
 const ROWS: RowSpec[] = ([
-  { label: 'Cost', value: (m) => Math.round(m.costUsd), show: (m) => money(m.costUsd), better: 'lower', unit: (d) => `${money(d)} cheaper` },
+  { label: TCO_ROW, value: (m) => Math.round(m.costUsd), show: (m) => `${money(m.costUsd)}${Number.isFinite(m.termYears) ? ` (${m.termYears} years)` : ''}`, better: 'lower', unit: (d) => `${money(d)} cheaper over the term` },
+  { label: 'Capex', value: (m) => Math.round(m.capexUsd), show: (m) => money(m.capexUsd), better: 'lower', unit: (d) => `${money(d)} less one-time spend` },
+  { label: 'Monthly recurring', value: (m) => Math.round(m.mrcUsd), show: (m) => `${money(m.mrcUsd)} a month`, better: 'lower', unit: (d) => `${money(d)} a month less` },
   { label: 'Validation score', value: (m) => m.score, show: (m) => `${m.score.toFixed(0)}${m.passed ? ' ✓' : ' ✗'}`, better: 'higher', unit: (d) => `${d.toFixed(0)} points higher` },
   { label: 'Redundancy achieved', value: (m) => m.redundancyRank, show: (m) => m.redundancy, better: 'higher', unit: (d) => `${d} class(es) stronger` },
   { label: 'Single points of failure', value: (m) => m.singlePoints, show: (m) => String(m.singlePoints), better: 'lower', unit: (d) => `${d} fewer single points of failure` },

@@ -3,6 +3,7 @@ import { type Intent, restoreIntent } from '../../../src-shared/model/intent';
 import type { TopologySummary } from '../../../src-shared/model/records';
 import { storedCost } from '../../../src-shared/report/validation';
 import { call } from '../../api/client';
+import { useProjectPriceBook } from '../cost/usePriceBook';
 import { tooBigToDraw } from '../import/limits';
 import { designMetrics, summaryMetrics, type DesignMetrics } from './metrics';
 
@@ -32,6 +33,7 @@ export function useDesignMetrics(
   // Sizes and revisions only: a rename or another design's change does not recompute.
   const large = ids.map((id) => summaries.find((s) => s.id === id)).filter((s) => s !== undefined && tooBigToDraw(s.nodeCount)) as TopologySummary[];
   const largeKey = large.map((s) => `${s.id}@${s.revision}`).join('|');
+  const { book } = useProjectPriceBook(projectId);
   useEffect(() => {
     let alive = true;
     setDesigns(null);
@@ -57,7 +59,7 @@ export function useDesignMetrics(
         }
         const record = await call('design:get', { projectId, designId: id });
         const intent = record.intentId !== null ? await intentOf(record.intentId) : null;
-        return { record, intent, metrics: designMetrics({ ...record.topology, name: record.name }, intent, storedCost(record.cost)), tooLarge: false };
+        return { record, intent, metrics: designMetrics({ ...record.topology, name: record.name }, intent, storedCost(record.cost), book), tooLarge: false };
       }),
     ).then(
       (ds) => alive && setDesigns(ds),
@@ -68,6 +70,6 @@ export function useDesignMetrics(
     };
     // `large` is read through largeKey: a new array each render must not refetch.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [projectId, key, largeKey]);
+  }, [projectId, key, largeKey, book]);
   return { designs, error };
 }

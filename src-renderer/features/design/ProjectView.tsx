@@ -3,6 +3,7 @@ import type { Effect } from '../../actions/types';
 import { useSession, type ProjectScreen } from '../../state/session';
 import { JobBar } from '../../ui/JobBar';
 import { CompareView } from '../compare/CompareView';
+import { PriceBookEditor } from '../cost/PriceBookEditor';
 import { DesignEditor } from '../edit/DesignEditor';
 import { ImportView } from '../import/ImportView';
 import { LargeDesignNotice } from '../import/LargeDesignNotice';
@@ -22,6 +23,7 @@ const TABS: { screen: ProjectScreen; label: string }[] = [
   { screen: 'compare', label: 'Compare' },
   { screen: 'optimise', label: 'Optimise' },
   { screen: 'learn', label: 'Learn' },
+  { screen: 'pricebook', label: 'Price book' },
   { screen: 'present', label: 'Present' },
 ];
 
@@ -102,6 +104,8 @@ export function ProjectView() {
           <OptimiseView projectId={project.id} />
         ) : screen === 'compare' ? (
           <CompareView projectId={project.id} />
+        ) : screen === 'pricebook' ? (
+          <PriceBookEditor projectId={project.id} readOnly={project.readOnly} />
         ) : selected === null ? (
           <div className="empty">Generate or import a design to see it here.</div>
         ) : selectedSummary !== undefined && tooBigToDraw(selectedSummary.nodeCount) ? (

@@ -12,6 +12,9 @@ import { CanvasView } from '../../canvas/CanvasView';
 import type { LayoutAlgorithm } from '../../canvas/layout/elkGraph';
 import { layoutTopology, StaleLayoutError } from '../../canvas/layout/layoutClient';
 import { useDesignLoader } from '../../canvas/useDesignLoader';
+import { headlineLabel } from '../../../src-shared/cost/labels';
+import { CostPanel } from '../cost/CostPanel';
+import { useProjectPriceBook } from '../cost/usePriceBook';
 import { WhatIfPanel } from '../whatif/WhatIfPanel';
 import { useWhatIf } from '../whatif/useWhatIf';
 import { EditorToolbar } from './EditorToolbar';
@@ -60,7 +63,8 @@ function EditorBody({ projectId, designId, readOnly, onError, onNotice, onAppEff
   const selectedNodes = useCanvas((s) => s.nodes.filter((n) => n.selected).map((n) => n.id).join('\n'));
   const selectedLinks = useCanvas((s) => s.edges.filter((e) => e.selected).map((e) => e.id).join('\n'));
   const intent = useDesignIntent(projectId, record);
-  const live = useLiveValidation(store, intent);
+  const priced = useProjectPriceBook(projectId);
+  const live = useLiveValidation(store, intent, priced.book);
   const whatIf = useWhatIf(store, mode);
 
   // Persist every model change (edits, drags, layouts, undo) with design:update.
@@ -216,7 +220,8 @@ function EditorBody({ projectId, designId, readOnly, onError, onNotice, onAppEff
               )}
             </>
           )}
-          {live !== null && <ProblemList result={live.result} costUsd={live.cost.totalUsd} onShow={onShowCheck} />}
+          {live !== null && <ProblemList result={live.result} costUsd={live.cost.totalUsd} costLabel={headlineLabel(live.cost)} onShow={onShowCheck} />}
+          {live !== null && <CostPanel cost={live.cost} custom={priced.custom} />}
         </aside>
       </div>
     </div>

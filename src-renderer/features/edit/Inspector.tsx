@@ -1,5 +1,7 @@
-import { DeviceRoleSchema, DeviceSchema, LinkSchema, type Device, type Link, type Topology } from '../../../src-shared/model/topology';
+import { TRANSPORT_LABEL } from '../../../src-shared/cost/labels';
+import { chooseTransport, linkEndsOf } from '../../../src-shared/cost/transport';
 import { linkRoute, describeRoute } from '../../../src-shared/model/latency';
+import { DeviceRoleSchema, DeviceSchema, LinkSchema, TRANSPORTS, TransportSchema, type Device, type Link, type Topology } from '../../../src-shared/model/topology';
 import { setLinkRouteFactor, updateDevice, updateLink, type DevicePatch, type LinkPatch } from '../../actions/edits';
 import { ROLE_LIST, roleStyle } from '../../canvas/roles';
 import { CommitField, numberOrUndefined } from './Field';
@@ -108,6 +110,21 @@ function LinkForm({ link: l, topology, readOnly, commit }: { link: Link; topolog
       <CommitField label="IGP weight" type="number" initial={String(l.igpWeight)} schema={LinkSchema.shape.igpWeight.unwrap()} parse={Number} onCommit={(igpWeight) => set({ igpWeight }, 'IGP weight')} disabled={readOnly} />
       <CommitField label="Latency (ms)" type="number" initial={String(l.latencyMs)} schema={LinkSchema.shape.latencyMs.unwrap()} parse={Number} onCommit={(latencyMs) => set({ latencyMs }, 'Latency')} disabled={readOnly} />
       <CommitField label="Distance (km)" type="number" initial={l.distanceKm === undefined ? '' : String(l.distanceKm)} schema={LinkSchema.shape.distanceKm} parse={numberOrUndefined} onCommit={(distanceKm) => set({ distanceKm }, 'Distance')} disabled={readOnly} />
+      <label className="field field--compact">
+        <span>Transport (how the circuit is bought)</span>
+        <select
+          value={l.transport ?? ''}
+          disabled={readOnly}
+          onChange={(e) => set({ transport: e.target.value === '' ? undefined : TransportSchema.parse(e.target.value) }, 'Transport')}
+        >
+          <option value="">Automatic: {TRANSPORT_LABEL[chooseTransport(linkEndsOf(topology, l))]}</option>
+          {TRANSPORTS.map((t) => (
+            <option key={t} value={t}>
+              {TRANSPORT_LABEL[t]}
+            </option>
+          ))}
+        </select>
+      </label>
       <CommitField
         label="Route factor (route km / great-circle km, 1–5; empty: corridor default)"
         type="number"

@@ -9,10 +9,13 @@ const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD
 export function ProblemList({
   result,
   costUsd,
+  costLabel = 'cost',
   onShow,
 }: {
   result: ValidationResult;
   costUsd: number;
+  /** What the figure is (the headline: "5-year TCO"). */
+  costLabel?: string;
   onShow: (check: Check) => void;
 }) {
   const rank = { error: 0, warning: 1, info: 2 } as const;
@@ -24,7 +27,9 @@ export function ProblemList({
         <span className={result.passed ? 'pill pill--ok' : 'pill pill--bad'}>{result.passed ? 'meets intent' : 'fails intent'}</span>
         <span>score {result.score.toFixed(0)}</span>
         <span>· {result.redundancyAchieved ?? 'not connected'}</span>
-        <span>· {money.format(costUsd)}</span>
+        <span>
+          · {costLabel} {money.format(costUsd)}
+        </span>
       </p>
       {problems.length === 0 ? (
         <p className="muted">No problems.</p>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { StoreApi } from 'zustand';
 import { costDesign } from '../../../src-shared/cost/cost';
-import { DEFAULT_PRICE_BOOK } from '../../../src-shared/cost/pricebook';
+import type { PriceBook } from '../../../src-shared/cost/pricebook';
 import { type Intent, restoreIntent } from '../../../src-shared/model/intent';
 import type { TopologyRecord } from '../../../src-shared/model/records';
 import { validateDesign } from '../../../src-shared/validate/validate';
@@ -43,8 +43,10 @@ export function useDesignIntent(projectId: string, record: TopologyRecord | null
 /**
  * Re-validates the design in the renderer (shared validateDesign + cost) a
  * moment after each edit, so problems follow the pencil without a round trip.
+ * Priced with the project's price book over the intent's term (the design's
+ * own when it has no intent), as main prices it.
  */
-export function useLiveValidation(store: StoreApi<CanvasState>, intent: Intent | null, delayMs = 150): LiveValidation | null {
+export function useLiveValidation(store: StoreApi<CanvasState>, intent: Intent | null, book: PriceBook, delayMs = 150): LiveValidation | null {
   const [live, setLive] = useState<LiveValidation | null>(null);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -52,7 +54,7 @@ export function useLiveValidation(store: StoreApi<CanvasState>, intent: Intent |
       const t = store.getState().topology;
       if (t === null) return;
       const t0 = performance.now();
-      const cost = costDesign(t, DEFAULT_PRICE_BOOK);
+      const cost = costDesign(t, book, intent?.finance);
       const result = validateDesign(t, intent ?? undefined, { cost });
       setLive({ result, cost, ms: performance.now() - t0 });
     };
@@ -67,6 +69,6 @@ export function useLiveValidation(store: StoreApi<CanvasState>, intent: Intent |
       unsubscribe();
       if (timer !== null) clearTimeout(timer);
     };
-  }, [store, intent, delayMs]);
+  }, [store, intent, book, delayMs]);
   return live;
 }

@@ -38,8 +38,14 @@ export function RequirementsStep({ draft, problems, update }: StepProps) {
           </select>
         )}
       </WizardField>
-      <WizardField label="Budget (USD)" problem={problems.get('budgetUsd')} hint="e.g. 30M or 30,000,000; leave empty for no budget check">
+      <WizardField label="Budget (USD)" problem={problems.get('budgetUsd')} hint="e.g. 30M or 30,000,000; compared with the TCO over the term; leave empty for no budget check">
         {(a) => <input {...a} inputMode="numeric" value={draft.budgetUsd} onChange={(e) => update({ ...draft, budgetUsd: e.target.value })} />}
+      </WizardField>
+      <WizardField label="Cost term (years)" problem={problems.get('finance.termYears')} hint="TCO = capex + monthly recurring cost over this many years">
+        {(a) => <input {...a} inputMode="numeric" value={draft.termYears} onChange={(e) => update({ ...draft, termYears: e.target.value })} />}
+      </WizardField>
+      <WizardField label="Discount rate (% a year)" problem={problems.get('finance.discountRatePct')} hint="0 for a plain sum; your cost of capital for a net present value">
+        {(a) => <input {...a} inputMode="decimal" value={draft.discountRatePct} onChange={(e) => update({ ...draft, discountRatePct: e.target.value })} />}
       </WizardField>
       <WizardField label="Growth headroom (%)" problem={problems.get('growthHeadroomPct')}>
         {(a) => <input {...a} inputMode="numeric" value={draft.growthHeadroomPct} onChange={(e) => update({ ...draft, growthHeadroomPct: e.target.value })} />}
@@ -158,7 +164,11 @@ export function ReviewStep({ intent }: { intent: Intent | null }) {
       <dt>Goal</dt>
       <dd>{intent.goal}</dd>
       <dt>Budget</dt>
-      <dd>{intent.budgetUsd !== undefined ? `$${intent.budgetUsd.toLocaleString('en-US')}` : 'none'}</dd>
+      <dd>{intent.budgetUsd !== undefined ? `$${intent.budgetUsd.toLocaleString('en-US')} (against the TCO)` : 'none'}</dd>
+      <dt>Cost term</dt>
+      <dd>
+        {intent.finance.termYears} years{intent.finance.discountRatePct > 0 ? `, discounted at ${intent.finance.discountRatePct} % a year` : ', undiscounted'}
+      </dd>
       <dt>Growth headroom</dt>
       <dd>{intent.growthHeadroomPct} %</dd>
       <dt>Traffic</dt>

@@ -31,6 +31,9 @@ export interface IntentDraft {
   redundancy: Redundancy;
   goal: Goal;
   budgetUsd: string;
+  /** TCO term in years and discount rate (%); the budget is compared with the TCO over the term. */
+  termYears: string;
+  discountRatePct: string;
   growthHeadroomPct: string;
   maxHops: string;
   maxLatencyMs: string;
@@ -68,6 +71,8 @@ export const initialDraft = (): IntentDraft => ({
   redundancy: 'STANDARD',
   goal: 'balanced',
   budgetUsd: '',
+  termYears: '5',
+  discountRatePct: '0',
   growthHeadroomPct: '20',
   maxHops: '',
   maxLatencyMs: '',
@@ -104,6 +109,8 @@ export function draftFromIntent(intent: Intent): IntentDraft {
     redundancy: intent.redundancy,
     goal: intent.goal,
     budgetUsd: text(intent.budgetUsd),
+    termYears: text(intent.finance.termYears),
+    discountRatePct: text(intent.finance.discountRatePct),
     growthHeadroomPct: text(intent.growthHeadroomPct),
     maxHops: text(intent.constraints.maxHops),
     maxLatencyMs: text(intent.constraints.maxLatencyMs),
@@ -128,7 +135,7 @@ export interface DraftCheck {
 /** Wizard steps and the field paths each one owns (a prefix match). */
 export const STEPS = [
   { id: 'sites', title: 'Sites & regions', paths: ['name', 'siteGroups'] },
-  { id: 'requirements', title: 'Requirements', paths: ['redundancy', 'goal', 'budgetUsd', 'growthHeadroomPct', 'traffic'] },
+  { id: 'requirements', title: 'Requirements', paths: ['redundancy', 'goal', 'budgetUsd', 'finance', 'growthHeadroomPct', 'traffic'] },
   { id: 'constraints', title: 'Constraints', paths: ['constraints', 'controlPlane'] },
   { id: 'review', title: 'Review & generate', paths: [] },
 ] as const;
@@ -168,6 +175,8 @@ export function checkDraft(d: IntentDraft): DraftCheck {
   });
   const budget = num(d.budgetUsd, 'budgetUsd');
   const growth = num(d.growthHeadroomPct, 'growthHeadroomPct');
+  const termYears = num(d.termYears, 'finance.termYears');
+  const discountRatePct = num(d.discountRatePct, 'finance.discountRatePct');
   const maxHops = num(d.maxHops, 'constraints.maxHops');
   const maxLatencyMs = num(d.maxLatencyMs, 'constraints.maxLatencyMs');
   const ports = num(d.portsPerDevice, 'constraints.portsPerDevice');
@@ -188,6 +197,10 @@ export function checkDraft(d: IntentDraft): DraftCheck {
     goal: d.goal,
     ...(budget !== undefined ? { budgetUsd: budget } : {}),
     ...(growth !== undefined ? { growthHeadroomPct: growth } : {}),
+    finance: {
+      ...(termYears !== undefined ? { termYears } : {}),
+      ...(discountRatePct !== undefined ? { discountRatePct } : {}),
+    },
     constraints: {
       ...keptConstraints,
       ...(maxHops !== undefined ? { maxHops } : {}),

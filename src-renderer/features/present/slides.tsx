@@ -1,3 +1,4 @@
+import { headlineLabel, monthlyRows } from '../../../src-shared/cost/labels';
 import { stranded } from '../../../src-shared/report/format';
 import type { Intent } from '../../../src-shared/model/intent';
 import { roleStyle } from '../../canvas/roles';
@@ -112,21 +113,26 @@ export function CostSlide({ design }: { design: LoadedDesign }) {
   const roles = Object.entries(c.byRole).sort((a, b) => b[1].usd - a[1].usd);
   return (
     <div className="present__split">
-      <p className="present__big">{money(c.totalUsd)}</p>
+      <div>
+        <p className="present__big">{money(c.totalUsd)}</p>
+        <p className="present__unit">{headlineLabel(c)}</p>
+      </div>
       <table className="present__table">
         <tbody>
           <tr>
-            <th scope="row">Devices</th>
-            <td>{money(c.devicesUsd)}</td>
+            <th scope="row">Capex</th>
+            <td>{money(c.capexUsd)}</td>
           </tr>
           <tr>
-            <th scope="row">Links</th>
-            <td>{money(c.linksUsd)}</td>
+            <th scope="row">Monthly recurring</th>
+            <td>{money(c.mrcUsd)}</td>
           </tr>
-          <tr>
-            <th scope="row">Optics</th>
-            <td>{money(c.opticsUsd)}</td>
-          </tr>
+          {monthlyRows(c).map((r) => (
+            <tr key={r.label}>
+              <th scope="row">· {r.label} a month</th>
+              <td>{money(r.usd)}</td>
+            </tr>
+          ))}
           {roles.map(([role, r]) => (
             <tr key={role}>
               <th scope="row">

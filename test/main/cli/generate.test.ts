@@ -23,7 +23,7 @@ async function run(command: typeof generateCommand, args: string[]): Promise<{ c
 }
 
 interface JsonDoc {
-  designs: { family: string; seed: number; topology: { nodes: unknown[]; links: unknown[] }; cost: { totalUsd: number }; validation: { score: number; passed: boolean; checks: { id: string }[] } }[];
+  designs: { family: string; seed: number; topology: { nodes: unknown[]; links: unknown[] }; cost: { totalUsd: number; capexUsd: number; mrcUsd: number; tcoUsd: number }; capexUsd: number; mrcUsd: number; tcoUsd: number; validation: { score: number; passed: boolean; checks: { id: string }[] } }[];
   skipped: unknown[];
 }
 
@@ -38,6 +38,9 @@ describe('nettwin generate', () => {
       expect(d.topology.nodes.length).toBeGreaterThan(0);
       expect(d.topology.links.length).toBeGreaterThan(0);
       expect(d.cost.totalUsd).toBeGreaterThan(0);
+      // The headline figures a script reads first, beside the whole breakdown.
+      expect([d.capexUsd, d.mrcUsd, d.tcoUsd]).toEqual([d.cost.capexUsd, d.cost.mrcUsd, d.cost.tcoUsd]);
+      expect(d.tcoUsd).toBe(d.cost.totalUsd);
       expect(d.validation.score).toBeGreaterThanOrEqual(0);
       expect(d.validation.checks.map((c) => c.id)).toContain('redundancy.standard');
     }
@@ -118,7 +121,7 @@ describe('nettwin validate', () => {
     );
     expect(r.code).toBe(doc.designs.every((d) => d.validation.passed) ? 0 : 1);
     const text = await run(validateCommand, [designs, '--intent', fixture('regional-retail.intent.json')]);
-    expect(text.out).toMatch(/^design\s+devices\s+links\s+cost\s+score/);
+    expect(text.out).toMatch(/^design\s+devices\s+links\s+capex\s+monthly\s+5-year TCO\s+score/);
   });
 
   it('validates a project file with the intent stored beside each design', async () => {
@@ -165,7 +168,9 @@ describe('--price-book', () => {
     fs.writeFileSync(edited, JSON.stringify(book));
     const dearer = JSON.parse((await run(generateCommand, [...args, '--price-book', edited])).out) as JsonDoc;
     const routers = base.designs[0]!.topology.nodes.length;
-    expect(dearer.designs[0]!.cost.totalUsd - base.designs[0]!.cost.totalUsd).toBe(1000 * routers);
+    // $1,000 more list price each, and 12 % of it a year in support over the 5-year term (rounding: a dollar a month).
+    expect(dearer.designs[0]!.cost.capexUsd - base.designs[0]!.cost.capexUsd).toBe(1000 * routers);
+    expect(Math.abs(dearer.designs[0]!.cost.totalUsd - base.designs[0]!.cost.totalUsd - 1000 * routers * (1 + 0.12 * 5))).toBeLessThanOrEqual(60);
     book.devices.extraPortUsd = -1;
     fs.writeFileSync(edited, JSON.stringify(book));
     const bad = await run(generateCommand, [...args, '--price-book', edited]);

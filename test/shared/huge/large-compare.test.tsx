@@ -26,13 +26,13 @@ describe('a design over the canvas limit in Compare and Present', () => {
     const row = (label: string) => rows.find((r) => r.label === label)!;
     expect(row('Devices').values).toEqual(['5', '50000']);
     expect(row('Links').values).toEqual(['5', '65061']);
-    for (const label of ['Cost', 'Validation score', 'Redundancy achieved', 'Single points of failure', 'Diameter (hops)', 'Worst site-pair latency']) {
+    for (const label of ['TCO over the term', 'Capex', 'Monthly recurring', 'Validation score', 'Redundancy achieved', 'Single points of failure', 'Diameter (hops)', 'Worst site-pair latency']) {
       expect(row(label).values[1], label).toBe('—');
       expect(row(label).best, label).not.toContain(1);
     }
     // A stored cost is a cheap figure: it is compared.
     const priced = compareRows([small, summaryMetrics({ ...huge, costUsd: 1 })]);
-    expect(priced.find((r) => r.label === 'Cost')!.best).toEqual([1]);
+    expect(priced.find((r) => r.label === 'TCO over the term')!.best).toEqual([1]);
   });
 
   describe('slides', () => {

@@ -121,7 +121,7 @@ describe('gatherReport: stored cost and price book', () => {
   const own: PriceBook = {
     ...DEFAULT_PRICE_BOOK,
     name: 'Acme 2027 <negotiated>',
-    links: { ...DEFAULT_PRICE_BOOK.links, intraSiteUsd: DEFAULT_PRICE_BOOK.links.intraSiteUsd + 1000 },
+    circuits: { ...DEFAULT_PRICE_BOOK.circuits, intraSiteUsd: DEFAULT_PRICE_BOOK.circuits.intraSiteUsd + 1000 },
   };
 
   it('prices a design that has no stored cost with the project price book, and reports that book', () => {

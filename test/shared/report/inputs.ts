@@ -47,7 +47,7 @@ export const intent = IntentSchema.parse({
   siteGroups: [{ role: 'hq', count: 1 }, { role: 'branch', count: 3 }],
   redundancy: 'HIGH',
   goal: 'resilience',
-  budgetUsd: 500_000,
+  budgetUsd: 1_000_000, // compared with the 5-year TCO (four core routers: about $710k)
 });
 
 export const intentRecord: IntentRecord = { id: 'i1', name: intent.name, intent, softwareVersion: 't', createdAt: T0 };

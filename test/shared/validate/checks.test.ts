@@ -13,7 +13,9 @@ const check = (r: ReturnType<typeof validateDesign>, id: string) => {
   return c;
 };
 const cost = (totalUsd: number): CostBreakdown => ({
-  currency: 'USD', priceBook: 't', totalUsd, devicesUsd: totalUsd, linksUsd: 0, opticsUsd: 0, byRole: {},
+  currency: 'USD', priceBook: 't', termYears: 5, discountRatePct: 0, totalUsd, capexUsd: totalUsd, mrcUsd: 0, tcoUsd: totalUsd,
+  capex: { devicesUsd: totalUsd, installationUsd: 0, opticsUsd: 0, fibreIruUsd: 0, handPricedLinksUsd: 0 },
+  monthly: { circuitsUsd: 0, supportUsd: 0, colocationUsd: 0, fibreMaintenanceUsd: 0 }, byTransport: {}, byRole: {}, racks: 0,
 });
 
 /** A path a — b — c — d, 1 ms per link. */
@@ -93,7 +95,7 @@ describe('ports, oversubscription, capacity and budget', () => {
   it('fails the budget when the cost exceeds it, and only reports the cost without one', () => {
     expect(check(validateDesign(path(), intent({ budgetUsd: 1000 }), { cost: cost(1500) }), 'budget')).toMatchObject({
       passed: false,
-      message: 'costs $1,500 of a $1,000 budget (150 %)',
+      message: '5-year TCO $1,500 (capex $1,500 + $0 a month): 150 % of the $1,000 budget (compared with the TCO over the term)',
     });
     expect(check(validateDesign(path(), intent(), { cost: cost(1500) }), 'budget')).toMatchObject({ passed: true, severity: 'info' });
   });
