@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildFamily as buildTopology } from '../../../src-shared/generate/generate';
-import { planFabric } from '../../../src-shared/generate/leaf-spine';
+import { planFabric } from '../../../src-shared/generate/clos';
 import { greatCircleKm } from '../../../src-shared/generate/geo';
 import type { Intent } from '../../../src-shared/model/intent';
 import { compileTopology } from '../../../src-shared/sim/csr';

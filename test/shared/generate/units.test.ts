@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateAll, generateDesign, GenerateError } from '../../../src-shared/generate/generate';
 import { FULL_MESH_MAX_SITES } from '../../../src-shared/generate/full-mesh';
 import { corridorOf, greatCircleKm, latencyMsForRouteKm, routeKm, igpWeightForLatency } from '../../../src-shared/generate/geo';
-import { planFabric, uplinksForOversubscription } from '../../../src-shared/generate/leaf-spine';
+import { planFabric, uplinksForOversubscription } from '../../../src-shared/generate/clos';
 import { expandSites, regionAnchor } from '../../../src-shared/generate/sites';
 import { speedFor } from '../../../src-shared/generate/builder';
 import { IntentSchema, type IntentInput } from '../../../src-shared/model/intent';
