@@ -12,8 +12,8 @@ import type { Site, Topology } from '../model/topology';
  * circuit; HQ, datacenter and region-hub spokes get a second circuit, to the
  * next-nearest hub site when there is one (else on a diverse duct to the same
  * hub), so STANDARD holds. A hub site whose spokes outgrow one device's ports
- * (after growth headroom) gets more hub devices, each linked to the first —
- * a stack, never a 600-port box. The main hub site stays a single point of
+ * (after growth headroom) gets more hub devices, each linked to the first
+ * (two links from STANDARD up) — a stack, never a 600-port box. The main hub site stays a single point of
  * failure: the family meets at most STANDARD. Circuits start at the spoke's
  * demand and are raised by the sizing pass (size.ts). O(sites · hubs).
  */
@@ -28,7 +28,9 @@ export function generateHubSpoke(ctx: GenContext): Topology {
     [...hubSites]
       .filter((h) => h.id !== site.id)
       .sort((x, y) => Number(y.region === site.region) - Number(x.region === site.region) || siteKm(site, x) - siteKm(site, y));
-  const circuitsOf = (site: Site): number => (intent.redundancy !== 'NONE' && isImportantSite(site.role) ? 2 : 1);
+  // With one spoke, its circuits are the main site's only way out: an important main site needs them doubled too.
+  const onlySpoke = ctx.sites.length === 2 && isImportantSite(main.role);
+  const circuitsOf = (site: Site): number => (intent.redundancy !== 'NONE' && (onlySpoke || isImportantSite(site.role)) ? 2 : 1);
 
   // Who homes where: [site, hub site] per circuit; regional hubs home to the main hub.
   const plan: { site: Site; hub: Site }[] = [];
@@ -38,15 +40,17 @@ export function generateHubSpoke(ctx: GenContext): Topology {
     const k = circuitsOf(site);
     for (let c = 0; c < k; c++) plan.push({ site, hub: hubs[Math.min(c, hubs.length - 1)]! });
   }
-  // Hub devices per hub site: enough ports for its circuits (one port kept for the stack link).
-  const perDevice = Math.max(1, usablePorts(intent, 'hub') - 1);
+  // Hub devices per hub site: enough ports for its circuits (ports kept for the stack links).
+  const perDevice = Math.max(1, usablePorts(intent, 'hub') - 2);
   const stacks = new Map<string, string[]>();
   const taken = new Map<string, number>();
   for (const h of hubSites) {
     const circuits = plan.filter((p) => p.hub.id === h.id).length + (h.id === main.id ? 0 : circuitsOf(h));
     const devices = Math.max(1, Math.ceil(circuits / perDevice));
     const ids = Array.from({ length: devices }, () => b.device(h, 'hub'));
-    for (let d = 1; d < ids.length; d++) b.link(ids[d]!, ids[0]!, 0);
+    // Stack links in pairs from STANDARD up: one stack link must not cut a hub device's spokes off.
+    const stackLinks = intent.redundancy === 'NONE' ? 1 : 2;
+    for (let d = 1; d < ids.length; d++) for (let k = 0; k < stackLinks; k++) b.link(ids[d]!, ids[0]!, 0);
     stacks.set(h.id, ids);
   }
   const nextPort = (h: Site): string => {

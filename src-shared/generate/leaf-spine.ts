@@ -1,26 +1,26 @@
 import type { Topology } from '../model/topology';
 import { DesignBuilder, siteDemandGbps, type GenContext } from './builder';
 import { buildDcFabric } from './dc-fabric';
-import { hilbertOrder } from './order';
+import { backbonePairs } from './backbone';
 
 /**
  * Leaf-spine is a datacenter fabric, never a WAN (applicability.ts lists the
  * family as not applicable when any site is not a datacenter or colo): every
  * site gets its own fabric sized from its servers and traffic (dc-fabric.ts),
  * and the sites are joined plane by plane — spine (or super-spine) j of each
- * site to spine j of the next — in a short tour (a ring per plane from three
- * sites, one circuit per plane between two), so the planes are disjoint
+ * site to spine j of the other — over a latency-aware backbone (backbone.ts:
+ * the shortest ring plus chords; one circuit per plane between two sites),
+ * so the planes are disjoint
  * paths: u planes survive u − 1 failures. Inter-site circuits start at a
  * share of the smaller site's demand per plane; the sizing pass (size.ts)
  * raises them for the traffic model under failures. O(devices).
  */
 export function generateLeafSpine(ctx: GenContext): Topology {
   const b = new DesignBuilder(ctx, 'leaf-spine');
-  const order = hilbertOrder(ctx.sites);
-  const tops = order.map((site) => ({ site, planes: buildDcFabric(b, site, ctx.intent) }));
+  const tops = ctx.sites.map((site) => ({ site, planes: buildDcFabric(b, site, ctx.intent) }));
   const n = tops.length;
   if (n < 2) return b.build();
-  const pairs: [number, number][] = n === 2 ? [[0, 1]] : tops.map((_, i) => [i, (i + 1) % n]);
+  const pairs: [number, number][] = n === 2 ? [[0, 1]] : backbonePairs(ctx.sites);
   for (const [x, y] of pairs) {
     const a = tops[x]!;
     const c = tops[y]!;
