@@ -1,8 +1,9 @@
-import type { Family, Site, SiteRole } from '../model/topology';
+import type { Intent } from '../model/intent';
+import { TOPOLOGY_FAMILIES, type Family, type Site, type SiteRole } from '../model/topology';
 
 /** Sites that may host core, hub and spine devices: where an architect puts shared infrastructure. */
 export const CORE_SITE_ROLES: readonly SiteRole[] = ['hq', 'datacenter', 'region-hub', 'colo'];
-export const isCoreCapable = (s: Site): boolean => CORE_SITE_ROLES.includes(s.role);
+export const isCoreCapable = (s: Pick<Site, 'role'>): boolean => CORE_SITE_ROLES.includes(s.role);
 
 /** Most sites a full mesh is offered for: 16 sites are 120 circuits; beyond, a partial mesh does the job. */
 export const FULL_MESH_SENSIBLE_SITES = 16;
@@ -24,7 +25,7 @@ const WAN_FAMILIES: readonly Family[] = ['hub-spoke', 'dual-hub', 'tree', 'ring'
  * - full mesh: at most FULL_MESH_SENSIBLE_SITES sites;
  * - ring and dual ring: at most RING_SENSIBLE_SITES sites.
  */
-export function notApplicableReason(family: Family, sites: readonly Site[]): string | null {
+export function notApplicableReason(family: Family, sites: readonly Pick<Site, 'role'>[]): string | null {
   const n = sites.length;
   if (family === 'leaf-spine') {
     const others = sites.filter((s) => s.role !== 'datacenter' && s.role !== 'colo');
@@ -49,8 +50,25 @@ export function notApplicableReason(family: Family, sites: readonly Site[]): str
   return null;
 }
 
-function describeRoles(sites: readonly Site[]): string {
+function describeRoles(sites: readonly Pick<Site, 'role'>[]): string {
   const counts = new Map<string, number>();
   for (const s of sites) counts.set(s.role, (counts.get(s.role) ?? 0) + 1);
   return [...counts].map(([role, k]) => `${k} ${role} site${k === 1 ? '' : 's'}`).join(', ');
+}
+
+/**
+ * Every family that is not applicable to an intent, with the reason — from
+ * the site roles and counts alone (no placement), so the intent wizard lists
+ * them before generating, with the same words generateAll gives.
+ */
+export function notApplicableFamilies(intent: Intent): { family: Family; reason: string }[] {
+  const sites: { role: SiteRole }[] = [];
+  for (const g of intent.siteGroups) {
+    const n = Math.max(g.count ?? 0, g.sites?.length ?? 0);
+    for (let i = 0; i < n; i++) sites.push({ role: g.role });
+  }
+  return TOPOLOGY_FAMILIES.flatMap((family) => {
+    const reason = notApplicableReason(family, sites);
+    return reason === null ? [] : [{ family, reason }];
+  });
 }

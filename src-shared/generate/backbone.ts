@@ -66,7 +66,7 @@ function exactTour(dist: number[][]): number[] {
     for (let i = k; i < rest.length; i++) {
       [rest[k], rest[i]] = [rest[i]!, rest[k]!];
       permute(k + 1);
-      [rest[k], rest[i]] = [rest[i]!, rest[k]!];
+      [rest[k], rest[i]] = [rest[i]!, rest[k]];
     }
   };
   permute(0);

@@ -36,20 +36,6 @@ export function isGazetteerPlace(lat: number, lon: number): boolean {
   return gazetteer().some((p) => p.lat === lat && p.lon === lon);
 }
 
-/** The place nearest a point. O(places). */
-export function nearestPlace(lat: number, lon: number): Place {
-  let best = gazetteer()[0]!;
-  let bestKm = Infinity;
-  for (const p of gazetteer()) {
-    const km = greatCircleKm(lat, lon, p.lat, p.lon);
-    if (km < bestKm) {
-      bestKm = km;
-      best = p;
-    }
-  }
-  return best;
-}
-
 /**
  * A place chosen by a hash of `key`, weighted by population: where a region
  * whose name the generator does not know is anchored (a populated place, not

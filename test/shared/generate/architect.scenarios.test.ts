@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CORE_SITE_ROLES } from '../../../src-shared/generate/applicability';
+import { CORE_SITE_ROLES, notApplicableFamilies } from '../../../src-shared/generate/applicability';
 import { generateAll, type Design, type SkippedFamily } from '../../../src-shared/generate/generate';
 import { isGazetteerPlace } from '../../../src-shared/generate/gazetteer';
 import { greatCircleKm } from '../../../src-shared/generate/geo';
@@ -119,6 +119,11 @@ describe.each(FILES)('%s', { timeout: 120_000 }, (file) => {
     const { designs, skipped } = scenario(file);
     expect(designs.length + skipped.length).toBe(9);
     for (const s of skipped) expect(s.reason).toMatch(/^not applicable, because .{20,}/);
+    // The intent wizard lists the same families with the same words before generating (from roles and counts alone).
+    const { intent } = scenario(file);
+    expect(notApplicableFamilies(intent).map((x) => `${x.family}: not applicable, because ${x.reason}`)).toEqual(
+      skipped.map((x) => `${x.family}: ${x.reason}`),
+    );
   });
 });
 
