@@ -4,10 +4,10 @@
  * datacenters, region hubs and branches), at the redundancy class given by
  * BENCH_REDUNDANCY (default HIGH). Each cell is the median of BENCH_RUNS
  * runs (default 3) after one warm-up. Target: the 2,000-site hybrid under
- * 1 s. Full mesh is capped at FULL_MESH_MAX_SITES and shows "capped" above it.
+ * 1 s. A family not applicable at a size (generate/applicability.ts: a full
+ * mesh above 16 sites, a ring above 32) shows "not applicable".
  */
-import { buildTopology, generateDesign } from '../../src-shared/generate/generate';
-import { FULL_MESH_MAX_SITES } from '../../src-shared/generate/full-mesh';
+import { buildTopology, familyNotApplicable, generateDesign } from '../../src-shared/generate/generate';
 import { RedundancySchema, type Intent } from '../../src-shared/model/intent';
 import { TOPOLOGY_FAMILIES } from '../../src-shared/model/topology';
 import { costDesign } from '../../src-shared/cost/cost';
@@ -38,11 +38,11 @@ let hybrid2000 = NaN;
 for (const family of TOPOLOGY_FAMILIES) {
   const cells: string[] = [];
   for (const n of SIZES) {
-    if (family === 'full-mesh' && n > FULL_MESH_MAX_SITES) {
-      cells.push(`capped at ${FULL_MESH_MAX_SITES} sites`.padStart(COL));
+    const intent = benchIntent(n);
+    if (familyNotApplicable(intent, family, 1) !== null) {
+      cells.push('not applicable'.padStart(COL));
       continue;
     }
-    const intent = benchIntent(n);
     generateDesign(intent, family, 1); // warm-up (JIT)
     const gen: number[] = [];
     const val: number[] = [];

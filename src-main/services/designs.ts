@@ -3,7 +3,7 @@ import { AppError } from '../../src-shared/contract/result';
 import type { TopologyRecord, TopologySummary } from '../../src-shared/model/records';
 import { TOPOLOGY_FAMILIES, type Family } from '../../src-shared/model/topology';
 import type { Intent } from '../../src-shared/model/intent';
-import { generateAll, generateDesign, GenerateError, type Design } from '../../src-shared/generate/generate';
+import { generateAll, generateDesign, GenerateError, type Design, type SkippedFamily } from '../../src-shared/generate/generate';
 import type { CostBreakdown } from '../../src-shared/cost/cost';
 import { costDesign } from '../../src-shared/cost/cost';
 import type { PriceBook } from '../../src-shared/cost/pricebook';
@@ -118,7 +118,7 @@ export class DesignService {
    * Candidates for an intent without storing them: one family, or every
    * family that can serve it (the others in `skipped`, with the reason).
    */
-  candidates(intent: Intent, family: Family | undefined, seed: number, priceBook: PriceBook): { designs: Design[]; skipped: { family: Family; reason: string }[] } {
+  candidates(intent: Intent, family: Family | undefined, seed: number, priceBook: PriceBook): { designs: Design[]; skipped: SkippedFamily[] } {
     if (family === undefined) return generateAll(intent, seed, { priceBook });
     try {
       return { designs: [generateDesign(intent, family, seed, { priceBook })], skipped: [] };

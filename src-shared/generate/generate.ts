@@ -18,6 +18,7 @@ import { generateTree } from './tree';
 import { hardenCoreSites } from './harden';
 import { sizeForFailures } from './size';
 import { planningFromIntent } from '../model/traffic';
+import { isCoreCapable, notApplicableReason } from './applicability';
 
 /** A generated candidate: the topology, its price and its verdict against the intent. */
 export interface Design {
@@ -52,6 +53,7 @@ const GENERATORS: Record<Family, (ctx: GenContext) => Topology> = {
  */
 export function familyCapability(family: Family, sites: readonly Site[]): Redundancy {
   const n = sites.length;
+  if (family === 'dual-hub' && n >= 3 && sites.filter(isCoreCapable).length >= 2) return 'CRITICAL';
   if (n <= 1) {
     // One site: a site outage takes everything down, so never CRITICAL
     // (validate/redundancy.ts). A lone leaf with its spines is a star; a lone
@@ -64,9 +66,9 @@ export function familyCapability(family: Family, sites: readonly Site[]): Redund
 
 function ownCapability(family: Family, n: number): Redundancy {
   // CRITICAL means surviving any two failures of links, devices and ducts in any mix
-  // (validate/redundancy.ts): every site needs three disjoint ways out. No family
-  // builds that yet (a dual-homed site is cut by its two uplinks, or by one uplink
-  // and the device at the other end), so none claims it.
+  // (validate/redundancy.ts): every site needs three disjoint ways out. Only the
+  // dual hub builds that (two hub sites of two devices each, spokes on three
+  // diverse circuits to three of them: dual-hub.ts); it is checked above.
   switch (family) {
     case 'hub-spoke':
       return 'STANDARD';
@@ -80,6 +82,8 @@ function ownCapability(family: Family, n: number): Redundancy {
 /** The family's own shape, before the planning passes below (tests of family structure read this). */
 export function buildFamily(intent: Intent, family: Family, seed: number, options: GenerateOptions = {}): Topology {
   const sites = expandSites(intent, seed);
+  const reason = notApplicableReason(family, sites);
+  if (reason !== null) throw new NotApplicableError(family, reason);
   return GENERATORS[family]({ intent, sites, seed, book: options.priceBook ?? DEFAULT_PRICE_BOOK });
 }
 
@@ -94,7 +98,8 @@ export function buildFamily(intent: Intent, family: Family, seed: number, option
 export function buildTopology(intent: Intent, family: Family, seed: number, options: GenerateOptions = {}): Topology {
   const book = options.priceBook ?? DEFAULT_PRICE_BOOK;
   const shape = buildFamily(intent, family, seed, options);
-  const built = family === 'hub-spoke' ? shape : hardenCoreSites(shape, intent, book);
+  // Hub-spoke claims STANDARD only; the dual hub places its own device pairs (dual-hub.ts).
+  const built = family === 'hub-spoke' || family === 'dual-hub' ? shape : hardenCoreSites(shape, intent, book);
   // The planning assumptions travel with the design, so every surface reads the same traffic.
   // Last: each link's transport (internet, MPLS, wavelength, dark fibre), which the cost model prices.
   return assignTransports(sizeForFailures({ ...built, planning: planningFromIntent(intent) }, intent, book));
@@ -114,23 +119,46 @@ export function generateDesign(intent: Intent, family: Family, seed: number, opt
   return { family, seed, topology, cost, validation };
 }
 
-/** Every family; those that cannot be built are listed in `skipped` with the reason. */
-export function generateAll(
-  intent: Intent,
-  seed: number,
-  options: GenerateOptions = {},
-): { designs: Design[]; skipped: { family: Family; reason: string }[] } {
+/**
+ * A family left out for an intent, with the reason: `notApplicable` when the
+ * family makes no sense for these sites (applicability.ts: "not applicable,
+ * because …"), false when it could not be built (e.g. too large).
+ */
+export interface SkippedFamily {
+  family: Family;
+  reason: string;
+  notApplicable: boolean;
+}
+
+/** Every family; those that are not applicable or cannot be built are listed in `skipped` with the reason. */
+export function generateAll(intent: Intent, seed: number, options: GenerateOptions = {}): { designs: Design[]; skipped: SkippedFamily[] } {
   const designs: Design[] = [];
-  const skipped: { family: Family; reason: string }[] = [];
+  const skipped: SkippedFamily[] = [];
   for (const family of TOPOLOGY_FAMILIES) {
     try {
       designs.push(generateDesign(intent, family, seed, options));
     } catch (err) {
       if (!(err instanceof GenerateError)) throw err;
-      skipped.push({ family, reason: err.message });
+      skipped.push({ family, reason: err.message, notApplicable: err instanceof NotApplicableError });
     }
   }
   return { designs, skipped };
+}
+
+/** The family makes no sense for this intent (not a failure to build): shown as "not applicable, because …". */
+export class NotApplicableError extends GenerateError {
+  override name = 'NotApplicableError';
+  constructor(
+    readonly family: Family,
+    readonly because: string,
+  ) {
+    super(`not applicable, because ${because}`);
+  }
+}
+
+/** Whether a family applies to an intent's sites: null, or why not. */
+export function familyNotApplicable(intent: Intent, family: Family, seed: number): string | null {
+  return notApplicableReason(family, expandSites(intent, seed));
 }
 
 export { GenerateError };

@@ -83,14 +83,3 @@ export function unitVector(lat: number, lon: number): [number, number, number] {
   const lo = rad(lon);
   return [Math.cos(la) * Math.cos(lo), Math.cos(la) * Math.sin(lo), Math.sin(la)];
 }
-
-/** Moves a point `km` along compass bearing `bearingRad` (flat-earth step, fine below ~1000 km). */
-export function offsetPoint(lat: number, lon: number, km: number, bearingRad: number): [number, number] {
-  const dLat = (km * Math.cos(bearingRad)) / 111.32;
-  const la = Math.max(-85, Math.min(85, lat + dLat));
-  const dLon = (km * Math.sin(bearingRad)) / (111.32 * Math.max(0.1, Math.cos(rad(la))));
-  let lo = lon + dLon;
-  if (lo > 180) lo -= 360;
-  if (lo < -180) lo += 360;
-  return [roundTo(la, 4), roundTo(lo, 4)];
-}

@@ -1,8 +1,9 @@
 import type { Redundancy } from '../model/intent';
 import type { Site } from '../model/topology';
-import { portsFor, siteDemandGbps, usablePorts, type DesignBuilder, type GenContext } from './builder';
+import { siteDemandGbps, usablePorts, type DesignBuilder, type GenContext } from './builder';
+import { isCoreCapable } from './applicability';
+import { buildDcFabric } from './dc-fabric';
 import { homingCount, homingTargets, siteKm } from './homing';
-import { planFabric } from './leaf-spine';
 import { rankSites } from './sites';
 
 export interface RegionCore {
@@ -13,13 +14,15 @@ export interface RegionCore {
 
 /**
  * One region of the hybrid design.
- * - Core: one device (NONE) or a pair at the region's most important site;
- *   for CRITICAL the pair is split over the two top sites so a site outage
+ * - Core: one device (NONE) or a pair at the region's most important HQ,
+ *   datacenter, region-hub or colo site (hybrid.ts folds a region without
+ *   one into its nearest region); for CRITICAL the pair is split over the
+ *   two top such sites so a site outage
  *   leaves one core; the pair is joined by one circuit (STANDARD) or two
  *   (HIGH, CRITICAL: a region that is only its core site has no other path).
- * - Datacenters: a leaf-spine fabric in the site (spines 1/2/2/3 by class,
- *   leaves enough for the site's demand at the leaf's host capacity, at
- *   least two from STANDARD up), every spine linked to every core.
+ * - Datacenters: a leaf-spine fabric in the site sized from its servers and
+ *   traffic (dc-fabric.ts), the fabric's top device of every plane linked to
+ *   every core.
  * - Every other site not hosting a core: an edge router homed by class
  *   (homing.ts) to the cores, or — when the cores lack the ports (after
  *   growth headroom) — to aggregation groups: one aggregation device per
@@ -38,7 +41,7 @@ export function buildRegion(
 ): RegionCore {
   const { intent } = ctx;
   const r = intent.redundancy;
-  const ranked = rankSites(sites);
+  const ranked = rankSites(sites).filter(isCoreCapable);
   const coreSites = r === 'CRITICAL' && ranked.length >= 2 ? ranked.slice(0, 2) : ranked.slice(0, 1);
   const nCores = r === 'NONE' ? 1 : 2;
   const demandGbps = sites.reduce((s, x) => s + siteDemandGbps(x, intent), 0);
@@ -98,19 +101,10 @@ function homeEdges(
   });
 }
 
-/** A datacenter's leaf-spine fabric; returns how many spine-to-core links it made. */
+/** A datacenter's fabric (dc-fabric.ts); returns how many fabric-to-core links it made. */
 function buildDatacenter(b: DesignBuilder, ctx: GenContext, dc: Site, cores: readonly string[]): number {
-  const { intent } = ctx;
-  const c = intent.constraints;
-  const spines = planFabric(1, intent).spinesPerPod;
-  const hostGbps = Math.max(1, (portsFor(intent, 'leaf') - spines) * c.accessPortGbps);
-  const minLeaves = intent.redundancy === 'NONE' ? 1 : 2;
-  const leaves = Math.max(minLeaves, Math.ceil(siteDemandGbps(dc, intent) / hostGbps));
-  const spineIds = Array.from({ length: spines }, () => b.device(dc, 'spine'));
-  for (let l = 0; l < leaves; l++) {
-    const leaf = b.device(dc, 'leaf');
-    for (const s of spineIds) b.link(leaf, s, c.fabricUplinkGbps);
-  }
-  for (const s of spineIds) for (const core of cores) b.link(s, core, c.fabricUplinkGbps);
-  return spines * cores.length;
+  const planes = buildDcFabric(b, dc, ctx.intent);
+  const share = siteDemandGbps(dc, ctx.intent) / Math.max(1, planes.length * cores.length);
+  for (const plane of planes) for (const core of cores) b.link(plane[0]!, core, share);
+  return planes.length * cores.length;
 }

@@ -1,64 +1,85 @@
 import type { Intent } from '../model/intent';
 import type { Site, SiteRole } from '../model/topology';
-import { offsetPoint, roundTo } from './geo';
+import { placeForKey, weightedPlaces, type Place } from './gazetteer';
 import { fitId, SITE_ID_MAX } from './fit-id';
-import { createRng, hash32 } from '../lib/rng';
+import { createRng } from '../lib/rng';
 
 /**
  * Expands an intent's site groups into concrete sites, in group order
  * (explicit sites first, then `count − sites.length` generated ones).
  *
- * Coordinates: a site without latitude/longitude is placed around its
- * region's anchor — a well-known point for common region names (eu, us-east,
- * apac, …), otherwise a point derived from a hash of the region name — at a
- * seeded random bearing and a distance of up to REGION_RADIUS_KM (square-root
- * law, so sites spread evenly over the disc). Same (intent, seed), same
+ * Coordinates: explicit coordinates are kept as given. Every other site is
+ * put at a real populated place of its region (gazetteer.ts: GeoNames places
+ * of at least 15,000 people, so never in the sea), drawn weighted by
+ * population without replacement among the places within the region's radius
+ * of its anchor (REGION_RADIUS_KM, wider for continent-sized regions). The
+ * anchor is the region's first explicit site with coordinates (a Dublin
+ * retailer's stores go round Dublin), else a known point for common region
+ * names (ANCHORS: every continent and the usual cloud-region names), else a
+ * populated place chosen by a hash of the name. Same (intent, seed), same
  * coordinates; the seed only moves synthetic sites.
  */
 export const REGION_RADIUS_KM = 700;
 
-const ANCHORS: Record<string, [number, number]> = {
+/** [lat, lon, radius km]; the radius defaults to REGION_RADIUS_KM. */
+const ANCHORS: Record<string, [number, number, number?]> = {
   default: [48.86, 2.35],
   eu: [50.11, 8.68],
-  europe: [50.11, 8.68],
-  emea: [50.11, 8.68],
+  europe: [50.11, 8.68, 1500],
+  emea: [50.11, 8.68, 1500],
   'eu-west': [51.51, -0.13],
   'eu-central': [50.11, 8.68],
   'eu-north': [59.33, 18.07],
   'eu-south': [41.9, 12.5],
-  uk: [51.51, -0.13],
-  na: [39.04, -77.49],
-  us: [39.04, -77.49],
+  uk: [51.51, -0.13, 500],
+  na: [39.04, -77.49, 1500],
+  'north-america': [39.04, -77.49, 2500],
+  us: [39.04, -77.49, 1500],
   'us-east': [39.04, -77.49],
   'us-central': [41.88, -87.63],
+  'us-south': [32.78, -96.8],
   'us-west': [37.77, -122.42],
   canada: [43.65, -79.38],
-  latam: [-23.55, -46.63],
-  'south-america': [-23.55, -46.63],
+  'ca-central': [43.65, -79.38],
+  latam: [-23.55, -46.63, 1500],
+  'south-america': [-23.55, -46.63, 2500],
+  'sa-east': [-23.55, -46.63],
   mexico: [19.43, -99.13],
-  apac: [1.35, 103.82],
-  asia: [1.35, 103.82],
+  apac: [1.35, 103.82, 1500],
+  asia: [1.35, 103.82, 2500],
   'ap-southeast': [1.35, 103.82],
   'ap-northeast': [35.68, 139.69],
+  'ap-east': [22.32, 114.17],
   japan: [35.68, 139.69],
-  india: [19.08, 72.88],
+  india: [19.08, 72.88, 1200],
   'ap-south': [19.08, 72.88],
-  china: [31.23, 121.47],
-  australia: [-33.87, 151.21],
-  oceania: [-33.87, 151.21],
-  africa: [-26.2, 28.05],
-  'middle-east': [25.2, 55.27],
-  me: [25.2, 55.27],
+  china: [31.23, 121.47, 1200],
+  australia: [-33.87, 151.21, 1000],
+  oceania: [-33.87, 151.21, 1500],
+  'ap-southeast-2': [-33.87, 151.21],
+  africa: [-26.2, 28.05, 2000],
+  'af-south': [-26.2, 28.05],
+  'af-west': [6.52, 3.38],
+  'af-east': [-1.29, 36.82],
+  'af-north': [30.04, 31.24],
+  'middle-east': [25.2, 55.27, 1200],
+  me: [25.2, 55.27, 1200],
 };
 
-/** The anchor point of a region: a known city, else a hash-derived point between 40°S and 60°N. */
+/**
+ * The anchor point and radius of a region by name alone: a known point
+ * (ANCHORS), else a populated place chosen by a hash of the name (so an
+ * unknown region is somewhere people live, never open ocean).
+ */
 export function regionAnchor(region: string): [number, number] {
   const known = ANCHORS[region.toLowerCase()];
-  if (known) return known;
-  const h = hash32(`region:${region}`);
-  const lat = -40 + ((h & 0xffff) / 0xffff) * 100;
-  const lon = -180 + ((h >>> 16) / 0xffff) * 360;
-  return [roundTo(lat, 4), roundTo(lon, 4)];
+  if (known) return [known[0], known[1]];
+  const p = placeForKey(`region:${region}`);
+  return [p.lat, p.lon];
+}
+
+function regionRadiusKm(region: string): number {
+  return ANCHORS[region.toLowerCase()]?.[2] ?? REGION_RADIUS_KM;
 }
 
 const slug = (text: string): string =>
@@ -68,7 +89,6 @@ const slug = (text: string): string =>
     .replace(/^-+|-+$/g, '') || 'site';
 
 export function expandSites(intent: Intent, seed: number): Site[] {
-  const rng = createRng(seed, 'sites');
   const sites: Site[] = [];
   const usedIds = new Set<string>();
   const uniqueId = (base: string): string => {
@@ -77,14 +97,26 @@ export function expandSites(intent: Intent, seed: number): Site[] {
     usedIds.add(id);
     return id;
   };
-  const counters = new Map<string, number>();
+  // A region's anchor: its first explicit site with coordinates, else by name.
+  const anchors = new Map<string, [number, number]>();
+  for (const g of intent.siteGroups) {
+    for (const e of g.sites ?? []) {
+      const region = e.region ?? g.region;
+      if (e.lat !== undefined && e.lon !== undefined && !anchors.has(region)) anchors.set(region, [e.lat, e.lon]);
+    }
+  }
+  const drawn = new Map<string, { places: Place[]; next: number }>();
   const place = (region: string): [number, number] => {
-    const [lat, lon] = regionAnchor(region);
-    // Draw both numbers even when unused so every site consumes the same randomness.
-    const bearing = rng.next() * 2 * Math.PI;
-    const km = REGION_RADIUS_KM * Math.sqrt(rng.next());
-    return offsetPoint(lat, lon, km, bearing);
+    let d = drawn.get(region);
+    if (!d) {
+      const [lat, lon] = anchors.get(region) ?? regionAnchor(region);
+      d = { places: weightedPlaces(lat, lon, regionRadiusKm(region), createRng(seed, `sites:${region}`)), next: 0 };
+      drawn.set(region, d);
+    }
+    const p = d.places[d.next++ % d.places.length]!;
+    return [p.lat, p.lon];
   };
+  const counters = new Map<string, number>();
   for (const g of intent.siteGroups) {
     const explicit = g.sites ?? [];
     const total = Math.max(g.count ?? 0, explicit.length);
@@ -92,7 +124,6 @@ export function expandSites(intent: Intent, seed: number): Site[] {
     for (let i = 0; i < total; i++) {
       const e = explicit[i];
       const region = e?.region ?? g.region;
-      const drawn = place(region);
       let name: string;
       if (e) name = e.name;
       else {
@@ -101,20 +132,28 @@ export function expandSites(intent: Intent, seed: number): Site[] {
         counters.set(key, k);
         name = `${prefix}-${region}-${k}`;
       }
+      const [lat, lon] = e?.lat !== undefined && e.lon !== undefined ? [e.lat, e.lon] : place(region);
       const site: Site = {
         id: uniqueId(fitId(slug(name), SITE_ID_MAX)),
         name,
         role: g.role,
         region,
-        lat: e?.lat ?? drawn[0],
-        lon: e?.lon ?? drawn[1],
+        lat,
+        lon,
         users: e?.users ?? g.usersPerSite,
         bandwidthMbps: e?.bandwidthMbps ?? g.bandwidthMbpsPerSite,
       };
+      const servers = serverCount(e?.servers ?? g.serversPerSite, e?.racks ?? g.racksPerSite, intent.constraints.serversPerRack);
+      if (servers !== undefined && (g.role === 'datacenter' || g.role === 'colo')) site.servers = servers;
       sites.push(site);
     }
   }
   return sites;
+}
+
+function serverCount(servers: number | undefined, racks: number | undefined, perRack: number): number | undefined {
+  if (servers !== undefined) return servers;
+  return racks === undefined ? undefined : racks * perRack;
 }
 
 /** Lower is more important: where hubs, cores and spines go first. */

@@ -33,6 +33,10 @@ export const ExplicitSiteSchema = z
     lon: Longitude.optional(),
     users: z.number().int().nonnegative().optional(),
     bandwidthMbps: z.number().nonnegative().optional(),
+    /** Servers a datacenter or colo site's fabric connects (generate/dc-fabric.ts); or give racks. */
+    servers: z.number().int().nonnegative().max(1_000_000).optional(),
+    /** Server racks (× constraints.serversPerRack servers) when servers is not given. */
+    racks: z.number().int().nonnegative().max(50_000).optional(),
   })
   .refine((s) => (s.lat === undefined) === (s.lon === undefined), {
     message: 'give both lat and lon, or neither',
@@ -50,6 +54,9 @@ export const SiteGroupSchema = z
     sites: z.array(ExplicitSiteSchema).max(20_000).optional(),
     usersPerSite: z.number().int().nonnegative().default(100),
     bandwidthMbpsPerSite: z.number().nonnegative().default(1000),
+    /** Servers per datacenter / colo site of the group (its fabric's size); or racksPerSite. */
+    serversPerSite: z.number().int().nonnegative().max(1_000_000).optional(),
+    racksPerSite: z.number().int().nonnegative().max(50_000).optional(),
   })
   .refine((g) => g.count !== undefined || (g.sites?.length ?? 0) > 0, {
     message: 'give either count or sites',
@@ -84,9 +91,11 @@ export const ConstraintsSchema = z.strictObject({
   portsPerDevice: z.number().int().min(2).max(4096).default(48),
   /** Ports of the model used for one device role (overrides portsPerDevice). */
   devicePorts: z.partialRecord(DeviceRoleSchema, z.number().int().min(2).max(4096)).default({}),
-  /** Leaf host-facing capacity over uplink capacity, at most this. */
+  /** Leaf host-facing capacity over uplink capacity, at most this: a datacenter fabric's oversubscription. */
   maxOversubscription: z.number().min(1).max(100).default(3),
-  /** Speed of a leaf's host-facing ports. */
+  /** Servers in one rack when a size is given in racks (an editable assumption: 40 × 1U in a 42U rack). */
+  serversPerRack: z.number().int().min(1).max(1000).default(40),
+  /** Speed of a leaf's host-facing ports: the server port speed of a datacenter fabric. */
   accessPortGbps: z.number().positive().max(1600).default(25),
   /** Speed of leaf-spine and core uplinks. */
   fabricUplinkGbps: z.number().positive().max(1600).default(100),

@@ -72,6 +72,8 @@ export const SiteSchema = z.object({
   lon: z.number().min(-180).max(180).optional(),
   users: z.number().int().nonnegative().optional(),
   bandwidthMbps: z.number().nonnegative().optional(),
+  /** Servers a datacenter / colo site's fabric connects (from the intent; generate/dc-fabric.ts). */
+  servers: z.number().int().nonnegative().optional(),
 });
 export type Site = z.infer<typeof SiteSchema>;
 

@@ -115,7 +115,7 @@ export const generateCommand: Command = {
     io.out(designTable(designs.map((d) => ({
       label: d.family, nodes: d.topology.nodes.length, links: d.topology.links.length, cost: d.cost, design: d,
     }))));
-    for (const s of skipped) io.out(`skipped ${s.family}: ${s.reason}`);
+    for (const s of skipped) io.out(s.notApplicable ? `${s.family}: ${s.reason}` : `skipped ${s.family}: ${s.reason}`);
     if (values.out !== undefined) io.err(`recorded ${ids.length} design${ids.length === 1 ? '' : 's'} with their validations in ${values.out}`);
     return 0;
   },

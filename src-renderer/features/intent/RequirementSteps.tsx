@@ -1,5 +1,7 @@
 import { GoalSchema, RedundancySchema, type Goal, type Intent, type Redundancy } from '../../../src-shared/model/intent';
+import { notApplicableFamilies } from '../../../src-shared/generate/applicability';
 import { parseDemandMatrix } from '../../../src-shared/model/demand-matrix';
+import { TOPOLOGY_FAMILIES } from '../../../src-shared/model/topology';
 import type { IntentDraft } from './intentDraft';
 import { WizardField } from './WizardField';
 
@@ -146,6 +148,7 @@ function groupLine(g: Intent['siteGroups'][number]): string {
 export function ReviewStep({ intent }: { intent: Intent | null }) {
   if (intent === null) return <p className="problem">Fix the problems marked on the earlier steps first.</p>;
   const sites = intent.siteGroups.reduce((n, g) => n + Math.max(g.count ?? 0, g.sites?.length ?? 0), 0);
+  const skipped = notApplicableFamilies(intent);
   return (
     <dl className="facts facts--wide" aria-label="Intent summary">
       <dt>Name</dt>
@@ -181,6 +184,19 @@ export function ReviewStep({ intent }: { intent: Intent | null }) {
         {intent.constraints.maxHops !== undefined ? `≤ ${intent.constraints.maxHops} hops, ` : ''}
         {intent.constraints.maxLatencyMs !== undefined ? `≤ ${intent.constraints.maxLatencyMs} ms, ` : ''}
         {intent.constraints.portsPerDevice} ports, ≤ {intent.constraints.maxOversubscription}:1 oversubscription
+      </dd>
+      <dt>Families</dt>
+      <dd>
+        {TOPOLOGY_FAMILIES.length - skipped.length} of {TOPOLOGY_FAMILIES.length} to generate
+        {skipped.length > 0 && (
+          <ul aria-label="Families not applicable">
+            {skipped.map((s) => (
+              <li key={s.family}>
+                <strong>{s.family}</strong>: not applicable, because {s.reason}
+              </li>
+            ))}
+          </ul>
+        )}
       </dd>
     </dl>
   );

@@ -67,8 +67,9 @@ export async function buildProject(dir: string, opts: { name: string; bare?: boo
 
   const optimiser = new OptimiseService((id) => projects.writable(id), now);
   optimiser.setPolicy(info.id, { autoApproveMaxCostUsd: 1, autoStrategies: ['cost'] }, 'governance board');
-  const tree = made.find((d) => d.family === 'tree')!;
-  const run = await optimiser.run({ projectId: info.id, designId: tree.id, strategy: 'resilience', maxSteps: 3 });
+  // The hub-spoke: since synthetic stores stand at gazetteer places (issue 16) the tree has no resilience step to offer.
+  const star = made.find((d) => d.family === 'hub-spoke')!;
+  const run = await optimiser.run({ projectId: info.id, designId: star.id, strategy: 'resilience', maxSteps: 3 });
   const waiting = run.steps.find((s) => s.status === 'proposed');
   if (waiting) optimiser.decide({ projectId: info.id, stepId: waiting.id, decision: 'approve', actor: `Ana <ops> & "net"`, reason: `approved: ${HOSTILE}` });
 

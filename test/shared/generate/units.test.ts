@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { generateAll, generateDesign, GenerateError } from '../../../src-shared/generate/generate';
-import { FULL_MESH_MAX_SITES } from '../../../src-shared/generate/full-mesh';
+import { generateAll, generateDesign, NotApplicableError } from '../../../src-shared/generate/generate';
+import { FULL_MESH_SENSIBLE_SITES } from '../../../src-shared/generate/applicability';
 import { corridorOf, greatCircleKm, latencyMsForRouteKm, routeKm, igpWeightForLatency } from '../../../src-shared/generate/geo';
-import { planFabric, uplinksForOversubscription } from '../../../src-shared/generate/leaf-spine';
+import { planFabric, uplinksForOversubscription } from '../../../src-shared/generate/clos';
 import { expandSites, regionAnchor } from '../../../src-shared/generate/sites';
 import { speedFor } from '../../../src-shared/generate/builder';
 import { IntentSchema, type IntentInput } from '../../../src-shared/model/intent';
@@ -76,13 +76,17 @@ describe('latency and sizing models', () => {
 });
 
 describe('generateDesign / generateAll', () => {
-  it(`refuses a full mesh above ${FULL_MESH_MAX_SITES} sites, and generateAll lists it as skipped`, () => {
-    const big = intent({ siteGroups: [{ role: 'branch', count: FULL_MESH_MAX_SITES + 1 }], redundancy: 'NONE' });
-    expect(() => generateDesign(big, 'full-mesh', 1)).toThrow(GenerateError);
-    expect(() => generateDesign(big, 'full-mesh', 1)).toThrow(/needs 125,250 links/);
+  it(`lists a full mesh above ${FULL_MESH_SENSIBLE_SITES} sites as not applicable, with the reason, and does not price it`, () => {
+    const big = intent({ siteGroups: [{ role: 'hq', count: 1 }, { role: 'branch', count: FULL_MESH_SENSIBLE_SITES }], redundancy: 'NONE' });
+    expect(() => generateDesign(big, 'full-mesh', 1)).toThrow(NotApplicableError);
+    expect(() => generateDesign(big, 'full-mesh', 1)).toThrow(/not applicable, because a full mesh of 17 sites needs 136 circuits/);
     const all = generateAll(big, 1);
-    expect(all.skipped.map((s) => s.family)).toEqual(['full-mesh']);
-    expect(all.designs).toHaveLength(8);
+    // Leaf-spine is a datacenter fabric: not applicable to an HQ and branches either.
+    expect(all.skipped.map((s) => [s.family, s.notApplicable])).toEqual([['leaf-spine', true], ['full-mesh', true]]);
+    expect(all.designs.map((d) => d.family)).not.toContain('full-mesh');
+    expect(all.designs).toHaveLength(7);
+    const small = intent({ siteGroups: [{ role: 'hq', count: 1 }, { role: 'branch', count: FULL_MESH_SENSIBLE_SITES - 1 }], redundancy: 'NONE' });
+    expect(generateDesign(small, 'full-mesh', 1).topology.links).toHaveLength((16 * 15) / 2);
   });
 
   it('prices and validates each design; the budget check uses the design cost', () => {
@@ -118,6 +122,7 @@ describe('hub-spoke with a single spoke', () => {
       'hub-spoke',
       0,
     );
+    // One circuit per spoke, doubled here: with a single spoke its circuits are the HQ's only way out.
     expect(d.topology.links).toHaveLength(2);
     const failing = d.validation.checks.filter((c) => c.id.startsWith('redundancy.') && !c.passed);
     expect(failing.map((c) => c.message)).toEqual([]);
