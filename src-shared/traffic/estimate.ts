@@ -35,6 +35,12 @@ export interface EstimateOptions {
   cgIterations?: number;
   /** Projected-gradient iterations for NNLS (default 300). */
   nnlsIterations?: number;
+  /**
+   * Stop when the residual is this share of the measurements (‖S x − b‖ / ‖b‖):
+   * default 1e-4 for tomogravity, 1e-3 for NNLS — below SNMP counters' own
+   * error (5-minute averages, polling jitter). Tests ask for exact fits.
+   */
+  tolerance?: number;
 }
 
 export interface FitRow {
@@ -106,7 +112,7 @@ function gravityPrior(sys: EstimationSystem, m: Measurements, notes: string[]): 
 }
 
 /** Conjugate gradients on (S W Sᵀ + λI) z = r. Returns z and the iterations used. */
-function solveWeighted(sys: EstimationSystem, w: Float64Array, r: Float64Array, maxIter: number): { z: Float64Array; it: number } {
+function solveWeighted(sys: EstimationSystem, w: Float64Array, r: Float64Array, maxIter: number, tol: number): { z: Float64Array; it: number } {
   const rows = sys.rows;
   const k = w.length;
   const tmp = new Float64Array(k);
@@ -119,17 +125,9 @@ function solveWeighted(sys: EstimationSystem, w: Float64Array, r: Float64Array, 
   // (every pair enters and leaves once), so S W Sᵀ is singular.
   let trace = 0;
   const diag = new Float64Array(rows);
-  const { colOff, rows: ar, vals, src, dst } = sys.a;
   for (let p = 0; p < k; p++) {
-    if (sys.free[p] === 0 || w[p] === 0) continue;
-    for (let j = colOff[p]!; j < colOff[p + 1]!; j++) {
-      const rr = sys.slotRow[ar[j]!]!;
-      if (rr >= 0) diag[rr]! += vals[j]! * vals[j]! * w[p]!;
-    }
-    const o = sys.originRow[src[p]!]!;
-    if (o >= 0) diag[o]! += w[p]!;
-    const d = sys.destRow[dst[p]!]!;
-    if (d >= 0) diag[d]! += w[p]!;
+    const wp = w[p]!;
+    if (wp !== 0) sys.forEachEntry(p, (r, v) => (diag[r]! += v * v * wp));
   }
   for (let i = 0; i < rows; i++) trace += diag[i]!;
   const lambda = rows > 0 ? (1e-9 * trace) / rows : 0;
@@ -141,7 +139,7 @@ function solveWeighted(sys: EstimationSystem, w: Float64Array, r: Float64Array, 
   const dir = Float64Array.from(y);
   const q = new Float64Array(rows);
   let ry = dot(res, y);
-  const stop = 1e-20 * Math.max(1e-300, dot(r, r));
+  const stop = tol * tol * Math.max(1e-300, dot(sys.b, sys.b));
   let it = 0;
   for (; it < maxIter && dot(res, res) > stop; it++) {
     apply(dir, q);
@@ -162,7 +160,7 @@ function solveWeighted(sys: EstimationSystem, w: Float64Array, r: Float64Array, 
   return { z, it };
 }
 
-function tomogravity(sys: EstimationSystem, prior: Float64Array, maxIter: number): { x: Float64Array; it: number } {
+function tomogravity(sys: EstimationSystem, prior: Float64Array, maxIter: number, tol: number): { x: Float64Array; it: number } {
   const k = prior.length;
   let peak = 0;
   for (let p = 0; p < k; p++) peak = Math.max(peak, prior[p]!);
@@ -174,7 +172,7 @@ function tomogravity(sys: EstimationSystem, prior: Float64Array, maxIter: number
   for (let pass = 0; pass < 4; pass++) {
     sys.mul(x, sx);
     const r = sys.b.map((v, i) => v - sx[i]!);
-    const { z, it } = solveWeighted(sys, w, r, maxIter);
+    const { z, it } = solveWeighted(sys, w, r, maxIter, tol);
     its += it;
     sys.mulT(z, corr);
     let negative = false;
@@ -189,7 +187,7 @@ function tomogravity(sys: EstimationSystem, prior: Float64Array, maxIter: number
   return { x, it: its };
 }
 
-function nnls(sys: EstimationSystem, start: Float64Array, maxIter: number): { x: Float64Array; it: number } {
+function nnls(sys: EstimationSystem, start: Float64Array, maxIter: number, tol: number): { x: Float64Array; it: number } {
   const k = start.length;
   const rows = sys.rows;
   // Lipschitz constant of the gradient: largest eigenvalue of SᵀS, by power iteration.
@@ -215,7 +213,7 @@ function nnls(sys: EstimationSystem, start: Float64Array, maxIter: number): { x:
   for (; it < maxIter; it++) {
     sys.mul(yv, sy);
     for (let i = 0; i < rows; i++) sy[i]! -= sys.b[i]!;
-    if (dot(sy, sy) <= 1e-16 * bb) break;
+    if (dot(sy, sy) <= tol * tol * bb) break;
     sys.mulT(sy, grad);
     const next = new Float64Array(k);
     for (let p = 0; p < k; p++) next[p] = sys.free[p] === 1 ? Math.max(0, yv[p]! - step * grad[p]!) : 0;
@@ -236,11 +234,11 @@ export function estimateTrafficMatrix(a: RoutingMatrix, m: Measurements, method:
   let x = prior;
   let iterations = 0;
   if (method === 'tomogravity') {
-    const r = tomogravity(sys, prior, opts.cgIterations ?? 200);
+    const r = tomogravity(sys, prior, opts.cgIterations ?? 200, opts.tolerance ?? 1e-4);
     x = r.x;
     iterations = r.it;
   } else if (method === 'nnls') {
-    const r = nnls(sys, prior, opts.nnlsIterations ?? 300);
+    const r = nnls(sys, prior, opts.nnlsIterations ?? 300, opts.tolerance ?? 1e-3);
     x = r.x;
     iterations = r.it;
   }

@@ -32,6 +32,10 @@ export class EstimationSystem {
   readonly measuredSlots: number;
   readonly originKnown: boolean;
   readonly destinationKnown: boolean;
+  /** S itself, column-wise, rows already mapped (measured slots, then totals); known pairs have empty columns. */
+  private readonly sOff: Int32Array;
+  private readonly sRow: Int32Array;
+  private readonly sVal: Float64Array;
 
   constructor(
     readonly a: RoutingMatrix,
@@ -88,44 +92,59 @@ export class EstimationSystem {
     this.destinationKnown = totals(m.destination, fixedIn, this.destRow);
     this.rows = b.length;
     this.b = Float64Array.from(b);
+    // Compact S once so every multiplication is one tight loop (estimators run hundreds).
+    this.sOff = new Int32Array(k + 1);
+    let nnz = 0;
+    const sRow = new Int32Array(a.vals.length + 2 * k);
+    const sVal = new Float64Array(a.vals.length + 2 * k);
+    for (let p = 0; p < k; p++) {
+      if (this.free[p] === 1) {
+        for (let j = a.colOff[p]!; j < a.colOff[p + 1]!; j++) {
+          const r = this.slotRow[a.rows[j]!]!;
+          if (r < 0) continue;
+          sRow[nnz] = r;
+          sVal[nnz++] = a.vals[j]!;
+        }
+        const o = this.originRow[a.src[p]!]!;
+        if (o >= 0) {
+          sRow[nnz] = o;
+          sVal[nnz++] = 1;
+        }
+        const d = this.destRow[a.dst[p]!]!;
+        if (d >= 0) {
+          sRow[nnz] = d;
+          sVal[nnz++] = 1;
+        }
+      }
+      this.sOff[p + 1] = nnz;
+    }
+    this.sRow = sRow.slice(0, nnz);
+    this.sVal = sVal.slice(0, nnz);
+  }
+
+  /** Σ over column p of S of f(row, value) — for diagonals and the like. */
+  forEachEntry(p: number, f: (row: number, value: number) => void): void {
+    for (let j = this.sOff[p]!; j < this.sOff[p + 1]!; j++) f(this.sRow[j]!, this.sVal[j]!);
   }
 
   /** out = S x over the free pairs (x indexed by pair). */
   mul(x: Float64Array, out: Float64Array): Float64Array {
     out.fill(0);
-    const { colOff, rows, vals, src, dst } = this.a;
+    const { sOff, sRow, sVal } = this;
     for (let p = 0; p < x.length; p++) {
       const v = x[p]!;
-      if (v === 0 || this.free[p] === 0) continue;
-      for (let j = colOff[p]!; j < colOff[p + 1]!; j++) {
-        const r = this.slotRow[rows[j]!]!;
-        if (r >= 0) out[r]! += vals[j]! * v;
-      }
-      const o = this.originRow[src[p]!]!;
-      if (o >= 0) out[o]! += v;
-      const d = this.destRow[dst[p]!]!;
-      if (d >= 0) out[d]! += v;
+      if (v === 0) continue;
+      for (let j = sOff[p]!, end = sOff[p + 1]!; j < end; j++) out[sRow[j]!]! += sVal[j]! * v;
     }
     return out;
   }
 
   /** out = Sᵀ z (0 on known pairs). */
   mulT(z: Float64Array, out: Float64Array): Float64Array {
-    const { colOff, rows, vals, src, dst } = this.a;
+    const { sOff, sRow, sVal } = this;
     for (let p = 0; p < out.length; p++) {
-      if (this.free[p] === 0) {
-        out[p] = 0;
-        continue;
-      }
       let acc = 0;
-      for (let j = colOff[p]!; j < colOff[p + 1]!; j++) {
-        const r = this.slotRow[rows[j]!]!;
-        if (r >= 0) acc += vals[j]! * z[r]!;
-      }
-      const o = this.originRow[src[p]!]!;
-      if (o >= 0) acc += z[o]!;
-      const d = this.destRow[dst[p]!]!;
-      if (d >= 0) acc += z[d]!;
+      for (let j = sOff[p]!, end = sOff[p + 1]!; j < end; j++) acc += sVal[j]! * z[sRow[j]!]!;
       out[p] = acc;
     }
     return out;
