@@ -98,7 +98,7 @@ export function parseCounterCsv(text: string, file = 'counters.csv'): CounterSam
     const r = rows[i]!.cells;
     const line = rows[i]!.line;
     const where = `line ${line}`;
-    const cell = (c: number): string | undefined => (c >= 0 && r[c] !== undefined && r[c]!.trim() !== '' ? r[c]!.trim() : undefined);
+    const cell = (c: number): string | undefined => (c >= 0 && r[c] !== undefined && r[c].trim() !== '' ? r[c].trim() : undefined);
     const time = parseTime(r[at.time] ?? '', file, where, header[at.time]!);
     const s: CounterSample = {
       time,

@@ -191,7 +191,7 @@ export function periodLoads(mapped: readonly MappedSample[], slots: number, kind
     p.end = Math.max(p.end, s.time);
     p.samples++;
     let times = p.perSlot.get(s.slot);
-    if (times === undefined) p.perSlot.set(s.slot, (times = new Map()));
+    if (times === undefined) p.perSlot.set(s.slot, (times = new Map<number, { sum: number; n: number }>()));
     const at = times.get(s.time) ?? { sum: 0, n: 0 };
     at.sum += s.bps;
     at.n++;
