@@ -234,9 +234,23 @@ export function estimateTrafficMatrix(a: RoutingMatrix, m: Measurements, method:
   let x = prior;
   let iterations = 0;
   if (method === 'tomogravity') {
-    const r = tomogravity(sys, prior, opts.cgIterations ?? 200, opts.tolerance ?? 1e-4);
+    const tol = opts.tolerance ?? 1e-4;
+    const r = tomogravity(sys, prior, opts.cgIterations ?? 200, tol);
     x = r.x;
     iterations = r.it;
+    // Loads that no non-negative matrix produces (counter noise, samples of
+    // different instants, a hub that does not balance) leave a residual after
+    // clipping: least-squares steps under x ≥ 0 started from the estimate
+    // take it down while staying near it.
+    const sx = sys.mul(x, new Float64Array(sys.rows));
+    let res = 0;
+    for (let i = 0; i < sys.rows; i++) res += (sx[i]! - sys.b[i]!) ** 2;
+    if (res > tol * tol * sys.b.reduce((s, v) => s + v * v, 0)) {
+      const polish = nnls(sys, x, opts.nnlsIterations ?? 300, tol);
+      x = polish.x;
+      iterations += polish.it;
+      notes.push('the loads are not exactly consistent with any non-negative matrix: least-squares refinement applied after the tomogravity step');
+    }
   } else if (method === 'nnls') {
     const r = nnls(sys, prior, opts.nnlsIterations ?? 300, opts.tolerance ?? 1e-3);
     x = r.x;
