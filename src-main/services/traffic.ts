@@ -2,6 +2,7 @@ import { AppError } from '../../src-shared/contract/result';
 import { compileTopology } from '../../src-shared/sim/csr';
 import { CounterError, parseCounterCsv, parsePrometheusRange, type CounterSample } from '../../src-shared/traffic/counters';
 import { estimateTrafficMatrix, type TmMethod } from '../../src-shared/traffic/estimate';
+import { fitGrowth, forecast, type Forecast, type GrowthFit } from '../../src-shared/traffic/growth';
 import { mapCounters, periodLoads, type PeriodKind, type PeriodStatistic } from '../../src-shared/traffic/mapping';
 import type { TrafficEstimateResult, TrafficImportResult, TrafficPeriodRecord } from '../../src-shared/traffic/records';
 import { routingMatrix } from '../../src-shared/traffic/routing-matrix';
@@ -18,6 +19,16 @@ export interface TrafficImportInput {
   statistic?: PeriodStatistic | undefined;
   /** Prometheus values in bytes/s (rate of an Octets counter). */
   bytes?: boolean | undefined;
+}
+
+export interface TrafficGrowthResult {
+  statistic: string;
+  /** Links measured in every period: the growth is fitted on their summed load. */
+  links: number;
+  periods: { label: string; totalGbps: number }[];
+  fit: GrowthFit | null;
+  /** The next periods after the last measured one. */
+  forecast: (Forecast & { ahead: number })[];
 }
 
 export interface TrafficEstimateInput {
@@ -78,6 +89,26 @@ export class TrafficService {
   periods(projectId: string, designId: string): TrafficPeriodRecord[] {
     const p = this.project(projectId);
     return p.traffic.list(p.topologies.get(designId).id);
+  }
+
+  /**
+   * Growth fitted on a design's measured periods (one statistic): the summed
+   * load of the link directions measured in every period, so a link added
+   * to the counters later does not read as growth.
+   */
+  growth(projectId: string, designId: string, ahead = 4, statistic = 'p95'): TrafficGrowthResult {
+    const periods = this.periods(projectId, designId).filter((p) => p.statistic === statistic);
+    const keys = periods.length === 0 ? [] : Object.keys(periods[0]!.loads).filter((id) => periods.every((p) => p.loads[id] !== undefined));
+    const dirs = (p: TrafficPeriodRecord, id: string): number => (p.loads[id]!.fwd ?? 0) + (p.loads[id]!.rev ?? 0);
+    const totals = periods.map((p) => ({ label: p.label, totalGbps: keys.reduce((s, id) => s + dirs(p, id), 0) }));
+    const fit = fitGrowth(totals.map((t) => t.totalGbps));
+    return {
+      statistic,
+      links: keys.length,
+      periods: totals,
+      fit,
+      forecast: fit === null ? [] : Array.from({ length: ahead }, (_, i) => ({ ahead: i + 1, ...forecast(fit, i + 1) })),
+    };
   }
 
   estimate(input: TrafficEstimateInput): TrafficEstimateResult {

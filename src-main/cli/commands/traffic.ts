@@ -10,7 +10,8 @@ import { readText } from './import';
 
 const USAGE =
   'nettwin traffic import FILE.nettwin --file COUNTERS.csv|.json [--design ID|NAME] [--period day|week|month|quarter|all] [--statistic p95|max|mean] [--bytes] [--json]\n' +
-  '       nettwin traffic estimate FILE.nettwin [--design ID|NAME] [--period LABEL] [--method gravity|tomogravity|nnls] [--top N] [--json]';
+  '       nettwin traffic estimate FILE.nettwin [--design ID|NAME] [--period LABEL] [--method gravity|tomogravity|nnls] [--top N] [--json]\n' +
+  '       nettwin traffic growth FILE.nettwin [--design ID|NAME] [--statistic p95|max|mean] [--ahead N] [--json]';
 
 const PERIODS: readonly PeriodKind[] = ['day', 'week', 'month', 'quarter', 'all'];
 const STATISTICS: readonly PeriodStatistic[] = ['p95', 'max', 'mean'];
@@ -45,12 +46,34 @@ export const trafficCommand: Command = {
       statistic: { type: 'string' },
       method: { type: 'string' },
       top: { type: 'string' },
+      ahead: { type: 'string' },
       bytes: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     });
     const [verb, project] = positionals;
-    if ((verb !== 'import' && verb !== 'estimate') || project === undefined || positionals.length !== 2) {
-      throw new CliError(`expected "import FILE.nettwin" or "estimate FILE.nettwin" (usage: ${USAGE})`);
+    if ((verb !== 'import' && verb !== 'estimate' && verb !== 'growth') || project === undefined || positionals.length !== 2) {
+      throw new CliError(`expected "import FILE.nettwin", "estimate FILE.nettwin" or "growth FILE.nettwin" (usage: ${USAGE})`);
+    }
+    if (verb === 'growth') {
+      const ahead = intOption(values.ahead, 'ahead', 4);
+      if (ahead < 1 || ahead > 40) throw new CliError('--ahead must be between 1 and 40 periods');
+      const statistic = oneOf('statistic', values.statistic, STATISTICS) ?? 'p95';
+      const r = await withServices({}, (s) => {
+        const projectId = openProject(s, project);
+        const d = pick(project, s.designs.list(projectId), values.design);
+        return s.traffic.growth(projectId, d.id, ahead, statistic);
+      });
+      if (values.json) io.out(JSON.stringify(r));
+      else {
+        for (const p of r.periods) io.out(`${p.label}: ${gbps(p.totalGbps)} Gbit/s over the ${r.links} links measured in every period (${r.statistic})`);
+        if (r.fit === null) io.out('growth: needs at least two measured periods');
+        else {
+          const pct = (v: number): string => `${(v * 100).toFixed(1)} %`;
+          io.out(`growth: ${pct(r.fit.rate)} per period${r.fit.interval ? ` (95 % interval ${pct(r.fit.interval[0])} to ${pct(r.fit.interval[1])})` : ' (two periods: no interval)'}`);
+          for (const f of r.forecast) io.out(`  +${f.ahead}: ${gbps(f.expected)} Gbit/s (${gbps(f.low)}–${gbps(f.high)})`);
+        }
+      }
+      return 0;
     }
     if (verb === 'import') {
       if (values.file === undefined) throw new CliError(`--file is required (usage: ${USAGE})`);

@@ -28,7 +28,7 @@ describe('nettwin traffic', () => {
     const links = pf.topologies.get(design.id).topology.links.filter((l) => l.source !== l.target);
     pf.close();
     const rows = ['time,link,in_bps,out_bps'];
-    for (const day of ['2027-01-04', '2027-02-04']) links.forEach((l, i) => rows.push(`${day}T12:00:00Z,${l.id},${(i + 1) * 1e8},${(i + 2) * 1e8}`));
+    ['2027-01-04', '2027-02-04'].forEach((day, k) => links.forEach((l, i) => rows.push(`${day}T12:00:00Z,${l.id},${(i + 1 + k) * 1e8},${(i + 2 + k) * 1e8}`)));
     rows.push('2027-01-04T12:00:00Z,no-such-link,1,1');
     const csv = path.join(tmp, 'counters.csv');
     fs.writeFileSync(csv, rows.join('\n'));
@@ -57,6 +57,18 @@ describe('nettwin traffic', () => {
     expect(est.fitError).toBeLessThanOrEqual(gravity + 1e-9);
     expect(Math.abs(est.fitError - nnls)).toBeLessThan(0.02);
     expect(est.demands.length).toBeGreaterThan(0);
+    const growth = JSON.parse((await run(trafficCommand, ['growth', file, '--ahead', '2', '--json'])).out) as {
+      links: number;
+      periods: { totalGbps: number }[];
+      fit: { rate: number; interval: null };
+      forecast: { expected: number }[];
+    };
+    // February's rates are January's + 1e8 per direction and link.
+    const [jan, feb] = growth.periods.map((p) => p.totalGbps);
+    expect(feb! - jan!).toBeCloseTo(2 * links.length * 0.1, 6);
+    expect(growth.fit.rate).toBeCloseTo(feb! / jan! - 1, 9);
+    expect(growth.fit.interval).toBeNull();
+    expect(growth.forecast[1]!.expected).toBeCloseTo(feb! * (feb! / jan!) ** 2, 6);
     const text = (await run(trafficCommand, ['estimate', file])).out;
     expect(text).toMatch(/tomogravity estimate for period 2027-02/);
   });
