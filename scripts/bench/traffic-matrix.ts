@@ -178,6 +178,10 @@ function repetita(file: string): void {
     );
     const r = evaluate(a, t.x, `matrix ${dm}`);
     printRow(r);
+    console.log(
+      `    time per estimate (wall / CPU of this process): ${TM_METHODS.map((k) => `${k} ${r.err[k].ms.toFixed(0)} / ${r.err[k].cpuMs.toFixed(0)} ms`).join(', ')}; ` +
+        `fit error tomogravity ${pct(r.err.tomogravity.fit)}, nnls ${pct(r.err.nnls.fit)}`,
+    );
     if (dm === '0000' && g.nodeIds.length >= 300) {
       // The same matrix with each demand scaled by a seeded log-normal factor
       // (σ = 1): far from gravity form, so the estimators must work for it.
@@ -190,10 +194,6 @@ function repetita(file: string): void {
         `    time per estimate (wall / CPU of this process): ${TM_METHODS.map((k) => `${k} ${rn.err[k].ms.toFixed(0)} / ${rn.err[k].cpuMs.toFixed(0)} ms`).join(', ')}`,
       );
     }
-    console.log(
-      `    time per estimate (wall / CPU of this process): ${TM_METHODS.map((k) => `${k} ${r.err[k].ms.toFixed(0)} / ${r.err[k].cpuMs.toFixed(0)} ms`).join(', ')}; ` +
-        `fit error tomogravity ${pct(r.err.tomogravity.fit)}, nnls ${pct(r.err.nnls.fit)}`,
-    );
   }
 }
 
