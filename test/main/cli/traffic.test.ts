@@ -40,6 +40,12 @@ describe('nettwin traffic', () => {
     expect(r.report.unmeasuredLinks).toEqual([]);
     expect(r.periods.map((p) => [p.label, p.linksMeasured])).toEqual([['2027-01', links.length], ['2027-02', links.length]]);
 
+    // A re-import of the same periods replaces them: still two periods, not four.
+    await run(trafficCommand, ['import', file, '--file', csv, '--json']);
+    const again = openProjectFile(file, {});
+    expect(again.traffic.list(design.id).map((p) => p.label)).toEqual(['2027-01', '2027-02']);
+    again.close();
+
     const est = JSON.parse((await run(trafficCommand, ['estimate', file, '--period', '2027-01', '--method', 'tomogravity', '--json'])).out) as {
       period: string;
       fit: { measuredGbps: number; fittedGbps: number }[];
