@@ -18,6 +18,7 @@ const LOADERS: readonly (readonly [string, () => Promise<Command>])[] = [
   ['optimise', async () => (await import('./commands/optimise')).optimiseCommand],
   ['learn', async () => (await import('./commands/learn')).learnCommand],
   ['outcomes', async () => (await import('./commands/outcomes')).outcomesCommand],
+  ['traffic', async () => (await import('./commands/traffic')).trafficCommand],
   ['recover', async () => (await import('./commands/recover')).recoverCommand],
 ];
 

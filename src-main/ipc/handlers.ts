@@ -95,6 +95,9 @@ export function createHandlers(s: Services): Handlers {
     },
     'learn:report': ({ projectId }) => s.learning.report(projectId !== undefined ? { projectId } : {}),
     'outcomes:import': (input) => s.learning.importOutcomes(input),
+    'traffic:import': (input) => s.traffic.importCounters(input),
+    'traffic:periods': ({ projectId, designId }) => s.traffic.periods(projectId, designId),
+    'traffic:estimate': (input) => s.traffic.estimate(input),
     'optimise:run': (input) => {
       s.projects.writable(input.projectId).topologies.get(input.designId);
       const { jobId } = s.jobs.start<JobValue<'optimise:run'>>('optimise:run', (ctx) =>

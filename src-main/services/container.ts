@@ -3,6 +3,7 @@ import { sharedPool } from '../workers/sweep';
 import { DesignService } from './designs';
 import { findBootstrapKnowledge, LearningService } from './learning';
 import { OptimiseService } from './optimise';
+import { TrafficService } from './traffic';
 import { RecommendService } from './recommend';
 import { ExchangeService } from './exchange';
 import { SimulationService } from './simulations';
@@ -46,6 +47,7 @@ export interface Services {
   readonly learning: LearningService;
   readonly recommend: RecommendService;
   readonly optimise: OptimiseService;
+  readonly traffic: TrafficService;
   readonly reports: ReportService;
   dispose(): void;
 }
@@ -73,6 +75,7 @@ export function createServices(opts: ServiceOptions): Services {
   );
   const recommend = new RecommendService(learning, writableProject, opts.now);
   const optimise = new OptimiseService(writableProject, opts.now);
+  const traffic = new TrafficService(writableProject);
   const simulations = new SimulationService(projects, bus, sharedPool);
   const exchange = new ExchangeService(projects, designs, bus);
   let chromium: ChromiumPdfRenderer | null = null;
@@ -93,6 +96,7 @@ export function createServices(opts: ServiceOptions): Services {
     learning,
     recommend,
     optimise,
+    traffic,
     reports,
     dispose: () => {
       projects.closeAll();

@@ -16,6 +16,7 @@ import { OptimisationRepository } from './repos/optimisations';
 import { OutcomeRepository } from './repos/outcomes';
 import { RecommendationRepository } from './repos/recommendations';
 import { SampleRepository } from './repos/samples';
+import { TrafficRepository } from './repos/traffic';
 import { IntentRepository } from './repos/intents';
 import { MetaRepository } from './repos/meta';
 import { SimulationRepository } from './repos/simulations';
@@ -104,6 +105,7 @@ export class ProjectFile {
   readonly decisions: DecisionRepository;
   readonly outcomes: OutcomeRepository;
   readonly samples: SampleRepository;
+  readonly traffic: TrafficRepository;
 
   /**
    * The project owns its connection: callers reach its tables through these
@@ -127,6 +129,7 @@ export class ProjectFile {
     this.decisions = new DecisionRepository(db, now);
     this.outcomes = new OutcomeRepository(db, now);
     this.samples = new SampleRepository(db);
+    this.traffic = new TrafficRepository(db, now);
   }
 
   /** False once closed (the services reopen a project closed under them). */

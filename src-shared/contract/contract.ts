@@ -22,6 +22,7 @@ import type {
 } from './learn-types';
 import { FamilySchema, TopologySchema } from '../model/topology';
 import type { Channel } from './channels';
+import type { TrafficEstimateResult, TrafficImportResult, TrafficPeriodRecord } from '../traffic/records';
 
 /**
  * Single source of truth for renderer → main calls (`area:verb`). Pure: zod
@@ -175,6 +176,36 @@ export const contract = {
   'outcomes:import': {
     input: z.object({ projectId: ProjectId, text: z.string().min(1).max(16 * 1024 * 1024), source: z.string().min(1).max(300) }).strict(),
     output: z.custom<OutcomeImportResultShape>(),
+  },
+  /** Measured interface counters (CSV or Prometheus range-query JSON) mapped onto a design's links, kept per period. */
+  'traffic:import': {
+    input: z
+      .object({
+        projectId: ProjectId,
+        designId: RecordId,
+        text: z.string().min(1).max(256 * 1024 * 1024),
+        source: z.string().min(1).max(300),
+        format: z.enum(['csv', 'prometheus']).optional(),
+        period: z.enum(['day', 'week', 'month', 'quarter', 'all']).optional(),
+        statistic: z.enum(['p95', 'max', 'mean']).optional(),
+        bytes: z.boolean().optional(),
+      })
+      .strict(),
+    output: z.custom<TrafficImportResult>(),
+  },
+  'traffic:periods': { input: z.object({ projectId: ProjectId, designId: RecordId }).strict(), output: z.custom<TrafficPeriodRecord[]>() },
+  /** A traffic matrix estimated from one stored period (gravity, tomogravity or NNLS) with its fit. */
+  'traffic:estimate': {
+    input: z
+      .object({
+        projectId: ProjectId,
+        designId: RecordId,
+        period: z.string().min(1).max(200).optional(),
+        method: z.enum(['gravity', 'tomogravity', 'nnls']).optional(),
+        top: z.number().int().min(1).max(10000).optional(),
+      })
+      .strict(),
+    output: z.custom<TrafficEstimateResult>(),
   },
   /** Long job: optimisation steps under the project's governance policy; value: `{ steps, revision, stoppedFor }`. */
   'optimise:run': {

@@ -73,6 +73,9 @@ export function allowedDelta(channel: Channel, input: Input, value: unknown, bef
         : { intents: 1, recommendation_history: 1, audit_log: 1, learning_samples: { min: 0, max: 20 * 4 } };
     case 'outcomes:import':
       return { outcomes: v['imported'] as number, audit_log: 1 };
+    case 'traffic:import':
+      // Its periods go to traffic_periods (not in TABLES: no other channel writes there).
+      return { audit_log: 1 };
     case 'optimise:run': {
       const steps = (v['steps'] as unknown[]).length;
       return { optimization_log: steps, audit_log: steps };

@@ -133,6 +133,12 @@ async function victim(w: World): Promise<string> {
   return value<{ id: string }>(r, 'victim').id;
 }
 
+/** Makes sure design d1 of A has a measured period (for traffic:estimate). */
+async function validPayloadImport(w: World): Promise<void> {
+  if (w.t.services.traffic.periods(w.a, w.d1).length > 0) return;
+  await w.ledger.call('traffic:import', await validPayload(w, 'traffic:import'));
+}
+
 /** A payload every channel accepts, from A's state now. */
 export async function validPayload(w: World, c: Channel): Promise<unknown> {
   const { a, d1 } = w;
@@ -200,6 +206,16 @@ export async function validPayload(w: World, c: Channel): Promise<unknown> {
       return { intent: INTENT, projectId: a, options: 1 };
     case 'outcomes:import':
       return { projectId: a, text: `design,metric,value,unit\n${d1},utilisation,${n},%\n`, source: 'fuzz.csv' };
+    case 'traffic:import': {
+      const link = design().topology.links[0]!.id;
+      return { projectId: a, designId: d1, text: `time,link,in_bps,out_bps\n2027-01-0${1 + (n % 9)}T10:00:00Z,${link},${n}e6,${n}e6\n`, source: 'fuzz.csv', period: 'day' };
+    }
+    case 'traffic:periods':
+      return { projectId: a, designId: d1 };
+    case 'traffic:estimate':
+      // Needs a stored period: import one first (its row and audit entry are the import's effects).
+      await validPayloadImport(w);
+      return { projectId: a, designId: d1, method: 'tomogravity' };
     case 'optimise:run':
       return { projectId: a, designId: d1, strategy: 'resilience', maxSteps: 1 };
     case 'optimise:decide':

@@ -33,7 +33,7 @@ async function scenario(t: Transport): Promise<Record<Channel, unknown>> {
   const summary = value<{ id: string }>(await t.call('design:generate', { projectId, intent, family: 'hub-spoke', seed: 7 }));
   out['design:generate'] = normalise(summary);
   await run('design:list', { projectId });
-  const rec = value<{ intentId: string; topology: { nodes: { id: string; name: string }[] } }>(await t.call('design:get', { projectId, designId: summary.id }));
+  const rec = value<{ intentId: string; topology: { nodes: { id: string; name: string }[]; links: { id: string }[] } }>(await t.call('design:get', { projectId, designId: summary.id }));
   out['design:get'] = normalise(rec);
   await run('design:savePositions', { projectId, designId: summary.id, positions: [{ id: rec.topology.nodes[0]!.id, x: 10, y: 20 }] });
   await run('design:rename', { projectId, designId: summary.id, name: 'Renamed' });
@@ -88,6 +88,11 @@ async function scenario(t: Transport): Promise<Record<Channel, unknown>> {
   out['learn:report'] = Object.keys(learned).sort();
   const csv = `design,metric,value,unit\n${summary.id},utilisation,42,%\n`;
   await run('outcomes:import', { projectId, text: csv, source: 'contract.csv' });
+  const measuredLink = rec.topology.links[0]!.id;
+  const counters = `time,link,in_bps,out_bps\n2027-01-04T10:00:00Z,${measuredLink},1e9,2e9\n2027-01-04T10:05:00Z,${measuredLink},1.5e9,2.5e9\n`;
+  await run('traffic:import', { projectId, designId: summary.id, text: counters, source: 'counters.csv', period: 'day' });
+  await run('traffic:periods', { projectId, designId: summary.id });
+  await run('traffic:estimate', { projectId, designId: summary.id, method: 'nnls' });
   await run('optimise:setPolicy', { projectId, actor: 'Ada', policy: { autoApproveMaxCostUsd: 0, autoStrategies: [] } });
   await run('optimise:policy', { projectId });
   const optimised = await t.listen('job:finished', (p) => p['kind'] === 'optimise:run');
@@ -147,6 +152,9 @@ const INVALID: Record<Channel, unknown[]> = {
   'recommend:verified': [{ intent, options: 500 }],
   'learn:report': [{ projectId: '' }],
   'outcomes:import': [{ projectId: 'a.nettwin', text: '', source: 'x' }],
+  'traffic:import': [{ projectId: 'a.nettwin', designId: 'd', text: 'x', source: 'x', period: 'year' }],
+  'traffic:periods': [{ projectId: 'a.nettwin' }],
+  'traffic:estimate': [{ projectId: 'a.nettwin', designId: 'd', method: 'magic' }],
   'optimise:run': [{ projectId: 'a.nettwin', designId: 'd', strategy: 'speed' }],
   'optimise:decide': [{ projectId: 'a.nettwin', stepId: 's', decision: 'approve', actor: 'Ada', reason: '' }],
   'optimise:undo': [{ projectId: 'a.nettwin', stepId: 's', actor: '', reason: 'x' }],
