@@ -198,65 +198,75 @@ class RepairedDag {
   }
 }
 
-/** Pushes weights from seed nodes down a DAG with even ECMP splits, adding the flow per directed slot. */
+/**
+ * Pushes weights from seed nodes down a DAG with even ECMP splits, adding the
+ * flow per directed slot. The region reachable from the seeds is processed in
+ * topological order (Kahn: a node pushes once every region predecessor has),
+ * so no sort by distance is needed.
+ */
 class DagWalker {
   private readonly flow: Float64Array;
   private readonly seen: Uint8Array;
+  private readonly indeg: Int32Array;
   private readonly list: Int32Array;
-  private readonly key: Float64Array;
+  private readonly ready: Int32Array;
   private readonly hop: Int32Array;
   constructor(private readonly g: CompiledGraph) {
     const n = g.nodeIds.length;
     this.flow = new Float64Array(n);
     this.seen = new Uint8Array(n);
+    this.indeg = new Int32Array(n);
     this.list = new Int32Array(n);
-    this.key = new Float64Array(n);
+    this.ready = new Int32Array(n);
     let maxDeg = 0;
     for (let u = 0; u < n; u++) maxDeg = Math.max(maxDeg, g.offsets[u + 1]! - g.offsets[u]!);
     this.hop = new Int32Array(maxDeg + 1);
   }
   push(dag: RepairedDag, seeds: readonly number[], weights: readonly number[], out: Float64Array): void {
     const { targets, edgeLink, linkSource } = this.g;
-    const hop = this.hop;
+    const { hop, seen, indeg, list, flow, ready } = this;
     let len = 0;
     seeds.forEach((v, i) => {
       if (weights[i] === 0 || dag.dist(v) === Infinity) return;
-      if (this.seen[v] === 0) {
-        this.seen[v] = 1;
-        this.list[len++] = v;
+      if (seen[v] === 0) {
+        seen[v] = 1;
+        list[len++] = v;
       }
-      this.flow[v]! += weights[i]!;
+      flow[v]! += weights[i]!;
     });
     for (let i = 0; i < len; i++) {
-      const u = this.list[i]!;
-      this.key[u] = dag.dist(u);
-      const k = dag.nextHops(u, hop);
+      const k = dag.nextHops(list[i]!, hop);
       for (let j = 0; j < k; j++) {
         const v = targets[hop[j]!]!;
-        if (this.seen[v] === 0) {
-          this.seen[v] = 1;
-          this.list[len++] = v;
+        indeg[v]!++;
+        if (seen[v] === 0) {
+          seen[v] = 1;
+          list[len++] = v;
         }
       }
     }
-    const key = this.key;
-    const region = Array.from(this.list.subarray(0, len)).sort((x, y) => key[y]! - key[x]!);
-    for (const u of region) {
-      const fu = this.flow[u]!;
-      if (fu === 0) continue;
+    let r = 0;
+    for (let i = 0; i < len; i++) if (indeg[list[i]!] === 0) ready[r++] = list[i]!;
+    for (let qi = 0; qi < r; qi++) {
+      const u = ready[qi]!;
       const k = dag.nextHops(u, hop);
-      if (k === 0) continue;
-      const share = fu / k;
+      const share = k > 0 ? flow[u]! / k : 0;
       for (let j = 0; j < k; j++) {
         const s = hop[j]!;
-        const e = edgeLink[s]!;
-        out[2 * e + (linkSource[e] === u ? 0 : 1)]! += share;
-        this.flow[targets[s]!]! += share;
+        const v = targets[s]!;
+        if (share !== 0) {
+          const e = edgeLink[s]!;
+          out[2 * e + (linkSource[e] === u ? 0 : 1)]! += share;
+          flow[v]! += share;
+        }
+        if (--indeg[v]! === 0) ready[r++] = v;
       }
     }
-    for (const u of region) {
-      this.flow[u] = 0;
-      this.seen[u] = 0;
+    for (let i = 0; i < len; i++) {
+      const u = list[i]!;
+      flow[u] = 0;
+      seen[u] = 0;
+      indeg[u] = 0;
     }
   }
 }
