@@ -1,8 +1,9 @@
 import { connectedComponents, dfsForest, bridgesAndCutNodes } from './connectivity';
 import type { CompiledGraph } from './csr';
 import { chainTerms, findChains, type ChainIndex, type ChainTerms } from './chains';
+import { DagWalker, RepairedDag } from './dagwalk';
 import { addDestinationLoads, type Demands } from './ecmp';
-import { SlotDelta, type DestinationState } from './incremental';
+import { SlotDelta } from './incremental';
 import { pendantForest, type PendantForest } from './pendant';
 import { failureMasks, RoutingEngine } from './routing';
 import type { FailureSpec } from './sweep';
@@ -98,13 +99,15 @@ export class CompressedSweep {
       this.qOut.set(a, new Float64Array(this.engine.slots));
       this.qIn.set(a, new Float64Array(this.engine.slots));
     }
-    const fan = new FanOut(f.core);
+    const walker = new DagWalker(f.core);
+    const none = failureMasks(f.core, [], []);
     for (let i = 0; i < dests.length; i++) {
       const t = dests[i]!;
       const st = this.engine.destinationState(i);
       const qi = this.qIn.get(t);
       if (qi !== undefined) addDestinationLoads(f.core, st.dagOff, st.slots, st.flow, 1 / cIn[t]!, { add: (s, v) => (qi[s]! += v) });
-      for (const a of roots) if (a !== t) fan.add(st, a, cIn[t]!, this.qOut.get(a)!);
+      const dag = new RepairedDag(f.core, st, null, none);
+      for (const a of roots) if (a !== t) walker.push(dag, [a], [cIn[t]!], this.qOut.get(a)!);
     }
   }
 
@@ -330,52 +333,3 @@ export class CompressedSweep {
 
 /** Memory for cached per-chain terms (7 slot vectors each) of one sweep. */
 const CHAIN_CACHE_BYTES = 256 * 1024 * 1024;
-
-/** Unit ECMP flow from one node toward a destination, walking only its downstream region. */
-class FanOut {
-  private readonly flow: Float64Array;
-  private readonly seen: Uint8Array;
-  private readonly list: Int32Array;
-  constructor(private readonly g: CompiledGraph) {
-    this.flow = new Float64Array(g.nodeIds.length);
-    this.seen = new Uint8Array(g.nodeIds.length);
-    this.list = new Int32Array(g.nodeIds.length);
-  }
-  add(st: DestinationState, a: number, weight: number, out: Float64Array): void {
-    const { dist, dagOff, slots } = st;
-    if (dist[a] === Infinity || weight === 0) return;
-    const { targets, edgeLink, linkSource } = this.g;
-    let len = 0;
-    this.list[len++] = a;
-    this.seen[a] = 1;
-    for (let i = 0; i < len; i++) {
-      const u = this.list[i]!;
-      for (let j = dagOff[u]!; j < dagOff[u + 1]!; j++) {
-        const v = targets[slots[j]!]!;
-        if (this.seen[v] === 0) {
-          this.seen[v] = 1;
-          this.list[len++] = v;
-        }
-      }
-    }
-    const region = Array.from(this.list.subarray(0, len)).sort((x, y) => dist[y]! - dist[x]!);
-    this.flow[a] = weight;
-    for (const u of region) {
-      const fu = this.flow[u]!;
-      const k = dagOff[u + 1]! - dagOff[u]!;
-      if (k > 0 && fu !== 0) {
-        const share = fu / k;
-        for (let j = dagOff[u]!; j < dagOff[u + 1]!; j++) {
-          const s = slots[j]!;
-          const e = edgeLink[s]!;
-          out[2 * e + (linkSource[e] === u ? 0 : 1)]! += share;
-          this.flow[targets[s]!]! += share;
-        }
-      }
-    }
-    for (const u of region) {
-      this.flow[u] = 0;
-      this.seen[u] = 0;
-    }
-  }
-}
