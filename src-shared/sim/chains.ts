@@ -156,3 +156,31 @@ export function chainTerms(engine: RoutingEngine, chain: Chain, out: Float64Arra
   for (let i = 0; i < dests.length; i++) if (touched[i] === 0) visit(i, engine.destinationState(i), null);
   return terms;
 }
+
+/**
+ * An order of the N-1 scenarios (links 0..m-1, then nodes as m + v) that puts
+ * each chain's links and interior nodes next to each other, so the worker
+ * that claims a chunk computes that chain's terms once. The rest keep their
+ * order, after the chains. Returns the permutation (position -> scenario).
+ */
+export function chainScenarioOrder(g: CompiledGraph, coreNodes: Int32Array, coreLinks: Int32Array, chains: readonly Chain[]): Int32Array {
+  const m = g.linkIds.length;
+  const total = m + g.nodeIds.length;
+  const order = new Int32Array(total);
+  const placed = new Uint8Array(total);
+  let k = 0;
+  const put = (i: number): void => {
+    if (placed[i] === 0) {
+      placed[i] = 1;
+      order[k++] = i;
+    }
+  };
+  for (const c of chains) {
+    for (let i = 0; i < c.links.length; i++) {
+      put(coreLinks[c.links[i]!]!);
+      if (i < c.nodes.length) put(m + coreNodes[c.nodes[i]!]!);
+    }
+  }
+  for (let i = 0; i < total; i++) put(i);
+  return order;
+}
