@@ -6,6 +6,11 @@
  *     seeded: core ring with chords, dual-homed aggregation, access trees),
  *   - generated hybrid designs of about 1,000 and 5,000 nodes
  *     (src-shared/generate),
+ *   - stress shapes real networks have (stress-graphs.ts): a chain-heavy
+ *     754/899 network shaped like Topology Zoo Kdl and a 400-rung ladder ring,
+ *   - the six REPETITA Rocketfuel ISPs from ../shared/data/repetita when
+ *     present (each pair of directed edges one link, IGP metric of the first),
+ *   - every Topology Zoo file in one summary line (ours inline vs the peer),
  * with 1 and 2 worker threads: wall time, scenarios per second, peak RSS,
  * and, when /usr/bin/python3 has igraph, the igraph/numpy peer's time on the
  * same file in the same run (its own --time figure) as a ratio.
@@ -26,16 +31,65 @@ import { buildTopology } from '../../src-shared/generate/generate';
 import { importGraphml } from '../../src-shared/io/graphml';
 import { TopologySchema, type Topology } from '../../src-shared/model/topology';
 import { compileTopology } from '../../src-shared/sim/csr';
+import { analyzeGraph } from '../../src-shared/sim/analyze';
 import { WorkerPool } from '../../src-main/workers/pool';
 import { runAnalyze } from '../../src-main/workers/sweep';
 import { WhatIf } from '../../src-shared/sim/whatif';
 import { benchIntent } from './intents';
+import { kdlLike, ladder } from './stress-graphs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 const zooDir = path.resolve(repo, 'test/data/topology-zoo');
 const peer = path.resolve(repo, '../shared/peers/analyze_fast.py');
 const PY = '/usr/bin/python3';
+const repetitaDir = path.resolve(repo, '../shared/data/repetita');
+
+/**
+ * A REPETITA .graph (NODES / EDGES sections, one line per directed edge) as a
+ * topology: per node pair, as many links as the busier direction has edges,
+ * each with the IGP metric of its a→b edge (b→a when only that exists).
+ */
+function repetitaTopology(file: string): Topology {
+  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
+  const n = Number(/^NODES (\d+)/.exec(lines[0]!)![1]);
+  const nodes = Array.from({ length: n }, (_, i) => ({ id: `r${i}`, name: lines[i + 2]!.split(' ')[0]!, role: 'core' as const }));
+  const at = lines.findIndex((l) => l.startsWith('EDGES'));
+  const pairs = new Map<string, { a: number; b: number; ab: number[]; ba: number[] }>();
+  for (const l of lines.slice(at + 2)) {
+    const f = l.trim().split(/\s+/);
+    if (f.length < 4) continue;
+    const [x, y, w] = [Number(f[1]), Number(f[2]), Number(f[3])];
+    const [a, b] = x < y ? [x, y] : [y, x];
+    const p = pairs.get(`${a} ${b}`) ?? { a, b, ab: [], ba: [] };
+    (x < y ? p.ab : p.ba).push(w);
+    pairs.set(`${a} ${b}`, p);
+  }
+  const links: { id: string; source: string; target: string; igpWeight: number }[] = [];
+  for (const p of pairs.values()) {
+    for (let k = 0; k < Math.max(p.ab.length, p.ba.length); k++) {
+      links.push({ id: `e${links.length}`, source: `r${p.a}`, target: `r${p.b}`, igpWeight: p.ab[k] ?? p.ba[k]! });
+    }
+  }
+  return TopologySchema.parse({ name: path.basename(file), nodes, links });
+}
+
+/** Child mode for the Zoo summary: every file inline (analyzeGraph), total and slowest. */
+function zooChild(): void {
+  let total = 0;
+  let worst = 0;
+  let worstName = '';
+  const files = fs.readdirSync(zooDir).filter((f) => f.endsWith('.graphml'));
+  for (const f of files) {
+    const g = compileTopology(importGraphml(fs.readFileSync(path.join(zooDir, f), 'utf8'), f).topology);
+    const t0 = performance.now();
+    analyzeGraph(g, { traffic: 'uniform', scenarios: 'n1' });
+    const ms = performance.now() - t0;
+    total += ms;
+    if (ms > worst) [worst, worstName] = [ms, f];
+  }
+  process.stdout.write(`${JSON.stringify({ files: files.length, totalMs: total, worstMs: worst, worstName, rssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+}
 
 /** Child mode: one timed sweep, result as one JSON line. */
 async function child(file: string, threads: number): Promise<void> {
@@ -184,9 +238,14 @@ async function main(): Promise<void> {
   cases.push(...zoo);
   const generated: [string, Topology][] = [
     ['synthetic ISP 750/900', syntheticIsp()],
+    ['chain-heavy 754/899 (Kdl-like)', kdlLike()],
+    ['ladder ring 800/1200', ladder('ladder ring', 400, true)],
     ['hybrid ~1000 (generated)', buildTopology(benchIntent(930), 'hybrid', 1)],
   ];
   if (process.env['BENCH_SKIP_5000'] !== '1') generated.push(['hybrid ~5000 (generated)', buildTopology(benchIntent(4930), 'hybrid', 1)]);
+  if (fs.existsSync(repetitaDir)) {
+    for (const f of fs.readdirSync(repetitaDir).filter((x) => x.endsWith('.graph')).sort()) generated.push([`REPETITA ${f.replace(/_real_hard\.graph$/, '')}`, repetitaTopology(path.join(repetitaDir, f))]);
+  } else console.log(`REPETITA Rocketfuel networks: ${repetitaDir} absent — skipped.`);
   for (const [name, t] of generated) {
     const file = path.join(tmp, `${name.replace(/\W+/g, '-')}.graphml`);
     fs.writeFileSync(file, toGraphml(t));
@@ -222,6 +281,7 @@ async function main(): Promise<void> {
     ];
     console.log(row.join(' | '));
   }
+  if (process.env['BENCH_ZOO_ALL'] !== '0' && only === undefined) zooSummary();
   whatIfTiming(generated.find(([name]) => name.startsWith('hybrid ~1000'))!);
   if (process.env['BENCH_KEEP'] === '1') console.log(`files kept in ${tmp}`);
   else fs.rmSync(tmp, { recursive: true, force: true });
@@ -229,5 +289,23 @@ async function main(): Promise<void> {
   console.log(`peer = ${peer} --threads 2 --time (its own figure), stopped after ${PEER_TIMEOUT_S} s. Load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 }
 
+/** Every Topology Zoo file: ours inline in one child, the peer per file (2 processes), summed. */
+function zooSummary(): void {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--zoo'], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const ours = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { files: number; totalMs: number; worstMs: number; worstName: string; rssMb: number };
+  let peer = 0;
+  let peerOk = true;
+  for (const f of fs.readdirSync(zooDir).filter((x) => x.endsWith('.graphml'))) {
+    const p = peerSeconds(path.join(zooDir, f), 2);
+    if (p === null || p === Infinity) peerOk = false;
+    else peer += p;
+  }
+  console.log(
+    `\nTopology Zoo, all ${ours.files} files, N-1 + uniform, one thread inline: total ${(ours.totalMs / 1000).toFixed(2)} s, slowest ${ours.worstName} ${ours.worstMs.toFixed(0)} ms, peak RSS ${ours.rssMb.toFixed(0)} MB; ` +
+      (peerOk ? `peer (2 processes) total ${peer.toFixed(2)} s, ratio ${(peer / (ours.totalMs / 1000)).toFixed(1)}×` : 'peer n/a'),
+  );
+}
+
 if (process.argv[2] === '--child') await child(process.argv[3]!, Number(process.argv[4]));
+else if (process.argv[2] === '--zoo') zooChild();
 else await main();

@@ -7,6 +7,7 @@ import type { SweepJob, TrafficSpec } from '../../src-shared/sim/job';
 import { buildTraffic } from '../../src-shared/sim/job';
 import { buildScenarios, type ScenarioClass, type ScenarioOptions } from '../../src-shared/sim/scenarios';
 import { n1Scenarios } from '../../src-shared/sim/sweep';
+import { chainScenarioOrder, findChains } from '../../src-shared/sim/chains';
 import { pendantForest } from '../../src-shared/sim/pendant';
 import { capacityMass } from '../../src-shared/sim/traffic';
 import { designDemands } from '../../src-shared/model/traffic';
@@ -148,8 +149,13 @@ export async function runSweep(topology: Topology, options: SweepOptions, hooks:
   };
 }
 
-/** Scenario × core-destination steps below which an N-1 sweep uses one worker. */
-export const SMALL_SWEEP = 1_500_000;
+/**
+ * Scenario × core-destination steps below which an N-1 sweep uses one worker.
+ * Measured: the Kdl-like chain graph (1,654 scenarios × 647 core nodes ≈
+ * 1.07 M steps) takes seconds of CPU, a worker's start and own baseline about
+ * 0.5 s; below ~300 k steps the sweep itself is well under that.
+ */
+export const SMALL_SWEEP = 300_000;
 
 export interface AnalyzeRunOptions {
   traffic: 'uniform' | 'none';
@@ -167,20 +173,26 @@ export async function runAnalyze(g: CompiledGraph, opts: AnalyzeRunOptions, hook
   const s = analyzeStructure(g);
   let traffic: { baseline: number; maxLoads: Float64Array } | null = null;
   if (opts.traffic === 'uniform') {
-    // The extra empty scenario at the end is the baseline.
-    const scenarios = [...n1Scenarios(g), { nodes: [], links: [] }];
+    // Each chain's scenarios side by side (one worker computes its terms once);
+    // the extra empty scenario at the end is the baseline.
+    const forest = pendantForest(g);
+    const order = chainScenarioOrder(g, forest.coreNodes, forest.coreLinks, findChains(forest.core).chains);
+    const n1 = n1Scenarios(g);
+    const scenarios = [...Array.from(order, (i) => n1[i]!), { nodes: [], links: [] }];
     const job: SweepJob = { graph: toPayload(g), traffic: { kind: 'uniform' }, scenarios, mode: 'max-load' };
     const pool = opts.pool ?? sharedPool();
     // Work ≈ scenarios × destinations left after pendant-tree compression; below
     // SMALL_SWEEP a second worker costs more (its own baseline and JIT) than it saves.
-    const small = scenarios.length * pendantForest(g).coreNodes.length < SMALL_SWEEP;
+    const small = scenarios.length * forest.coreNodes.length < SMALL_SWEEP;
     const threads = small ? 1 : opts.threads;
     const { results } = await pool.run(job, {
       ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
       ...(hooks.signal ? { signal: hooks.signal } : {}),
       ...(threads !== undefined ? { threads } : {}),
     });
-    traffic = { baseline: results[scenarios.length - 1]!, maxLoads: results };
+    const maxLoads = new Float64Array(n1.length);
+    order.forEach((i, j) => (maxLoads[i] = results[j]!));
+    traffic = { baseline: results[scenarios.length - 1]!, maxLoads };
   }
   return assembleAnalyzeReport(g, s, traffic, opts.scenarios === 'n2' ? linkPairReport(g) : null);
 }

@@ -1,7 +1,9 @@
 import { connectedComponents, dfsForest, bridgesAndCutNodes } from './connectivity';
 import type { CompiledGraph } from './csr';
+import { chainTerms, findChains, type ChainIndex, type ChainTerms } from './chains';
+import { DagWalker, RepairedDag } from './dagwalk';
 import { addDestinationLoads, type Demands } from './ecmp';
-import { SlotDelta, type DestinationState } from './incremental';
+import { SlotDelta } from './incremental';
 import { pendantForest, type PendantForest } from './pendant';
 import { failureMasks, RoutingEngine } from './routing';
 import type { FailureSpec } from './sweep';
@@ -39,6 +41,12 @@ export class CompressedSweep {
   private readonly delta: SlotDelta;
   private readonly treeTop: Int32Array;
   private readonly coreLinkIndex: Int32Array;
+  private readonly cOut: Float64Array;
+  private readonly cIn: Float64Array;
+  private readonly chains: ChainIndex;
+  /** Per-chain terms, oldest first; dropped beyond CHAIN_CACHE_BYTES. */
+  private readonly chainCache = new Map<number, ChainTerms & { split: ReturnType<CompressedSweep['splitComponents']> }>();
+  private chainCacheBytes = 0;
 
   constructor(
     readonly g: CompiledGraph,
@@ -61,6 +69,8 @@ export class CompressedSweep {
       cOut[i] = this.subOut[f.coreNodes[i]!]!;
       cIn[i] = this.subIn[f.coreNodes[i]!]!;
     }
+    this.cOut = cOut;
+    this.cIn = cIn;
     const demands: Demands = { demand: (s, t) => (s === t ? 0 : cOut[s]! * cIn[t]!), receives: (t) => cIn[t]! > 0 };
     this.engine = new RoutingEngine(f.core, demands, undefined, tick);
     this.delta = new SlotDelta(this.engine.slots);
@@ -77,6 +87,7 @@ export class CompressedSweep {
     }
     this.coreBridge = new Uint8Array(f.core.linkIds.length);
     for (const e of bridgesAndCutNodes(f.core, dfsForest(f.core)).bridges) this.coreBridge[e] = 1;
+    this.chains = findChains(f.core);
     this.treeTop = new Int32Array(n);
     this.coreLinkIndex = new Int32Array(g.linkIds.length).fill(-1);
     f.coreLinks.forEach((e, j) => (this.coreLinkIndex[e] = j));
@@ -88,13 +99,15 @@ export class CompressedSweep {
       this.qOut.set(a, new Float64Array(this.engine.slots));
       this.qIn.set(a, new Float64Array(this.engine.slots));
     }
-    const fan = new FanOut(f.core);
+    const walker = new DagWalker(f.core);
+    const none = failureMasks(f.core, [], []);
     for (let i = 0; i < dests.length; i++) {
       const t = dests[i]!;
       const st = this.engine.destinationState(i);
       const qi = this.qIn.get(t);
       if (qi !== undefined) addDestinationLoads(f.core, st.dagOff, st.slots, st.flow, 1 / cIn[t]!, { add: (s, v) => (qi[s]! += v) });
-      for (const a of roots) if (a !== t) fan.add(st, a, cIn[t]!, this.qOut.get(a)!);
+      const dag = new RepairedDag(f.core, st, null, none);
+      for (const a of roots) if (a !== t) walker.push(dag, [a], [cIn[t]!], this.qOut.get(a)!);
     }
   }
 
@@ -125,6 +138,12 @@ export class CompressedSweep {
     let compOf = this.compOf;
     let cut = -1; // stripped node whose subtree leaves its component (failed link above it, or failed node)
     const coreLinkOf = (e: number): number => (f.isCore[g.linkSource[e]!] === 1 && f.isCore[g.linkTarget[e]!] === 1 ? this.coreLinkIndex[e]! : -1);
+    const ce0 = failedLink >= 0 ? coreLinkOf(failedLink) : -1;
+    const cv0 = failedNode >= 0 ? f.coreIndex[failedNode]! : -1;
+    const chain = ce0 >= 0 ? this.chains.chainOfLink[ce0]! : cv0 >= 0 ? this.chains.chainOfNode[cv0]! : -1;
+    if (chain >= 0 && this.chainUsable(chain)) {
+      return ce0 >= 0 ? this.chainMax(chain, this.chains.posOfLink[ce0]!, false) : this.chainMax(chain, this.chains.posOfNode[cv0]!, true);
+    }
     if (failedLink >= 0 && coreLinkOf(failedLink) >= 0) {
       const ce = coreLinkOf(failedLink);
       coreFailed = failureMasks(f.core, [], [ce]);
@@ -151,6 +170,90 @@ export class CompressedSweep {
       if (v > max) max = v;
     }
     return Math.max(max, this.treeMax(compOf, compOut, compIn, cut, failedNode));
+  }
+
+  /** A chain's failures take the closed form when both its ends receive traffic (chains.ts); else the engine runs. */
+  private chainUsable(id: number): boolean {
+    const c = this.chains.chains[id]!;
+    return this.cIn[c.a]! > 0 && this.cIn[c.b]! > 0;
+  }
+
+  private termsOf(id: number): ChainTerms & { split: ReturnType<CompressedSweep['splitComponents']> } {
+    let t = this.chainCache.get(id);
+    if (t !== undefined) return t;
+    const terms = chainTerms(this.engine, this.chains.chains[id]!, this.cOut, this.cIn);
+    t = { ...terms, split: this.splitComponents(terms.masks) };
+    this.chainCache.set(id, t);
+    const bytes = 7 * 8 * this.engine.slots + 4 * this.g.nodeIds.length;
+    this.chainCacheBytes += bytes;
+    for (const [k] of this.chainCache) {
+      if (this.chainCacheBytes <= CHAIN_CACHE_BYTES || k === id) break;
+      this.chainCache.delete(k);
+      this.chainCacheBytes -= bytes;
+    }
+    return t;
+  }
+
+  /**
+   * Largest load after chain `id` loses its link `pos` (node = false) or its
+   * interior node `pos` (node = true): the chain's bilinear terms on the core,
+   * then the two tails and every pendant tree in closed form, with the
+   * components of G' (a bridge chain splits its component) and each tail
+   * joining its end's component.
+   */
+  private chainMax(id: number, pos: number, node: boolean): number {
+    const c = this.chains.chains[id]!;
+    const t = this.termsOf(id);
+    const k = c.nodes.length;
+    const pO = new Float64Array(k + 1);
+    const pI = new Float64Array(k + 1);
+    for (let i = 0; i < k; i++) {
+      pO[i + 1] = pO[i]! + this.cOut[c.nodes[i]!]!;
+      pI[i + 1] = pI[i]! + this.cIn[c.nodes[i]!]!;
+    }
+    const aEnd = pos; // A's tail: interior nodes [0, aEnd)
+    const bStart = node ? pos + 1 : pos; // B's tail: [bStart, k)
+    const ao = pO[aEnd]!;
+    const ai = pI[aEnd]!;
+    const bo = pO[k]! - pO[bStart]!;
+    const bi = pI[k]! - pI[bStart]!;
+    let max = 0;
+    const fl = t.masks.links;
+    for (let s = 0; s < t.l0.length; s++) {
+      if (fl[s >> 1] === 1) continue;
+      const v = t.l0[s]! + ao * t.qOutA[s]! + ai * t.qInA[s]! + bo * t.qOutB[s]! + bi * t.qInB[s]! + ao * bi * t.fAB[s]! + bo * ai * t.fBA[s]!;
+      if (v > max) max = v;
+    }
+    const f = this.forest;
+    const { split } = t;
+    const compA = split.compOf[f.coreNodes[c.a]!]!;
+    const compB = split.compOf[f.coreNodes[c.b]!]!;
+    const compOut = split.compOut.slice();
+    const compIn = split.compIn.slice();
+    compOut[compA]! += ao;
+    compIn[compA]! += ai;
+    compOut[compB]! += bo;
+    compIn[compB]! += bi;
+    const tree = (so: number, si: number, comp: number): void => {
+      const up = so * (compIn[comp]! - si);
+      const down = (compOut[comp]! - so) * si;
+      if (up > max) max = up;
+      if (down > max) max = down;
+    };
+    for (let i = 0; i < aEnd; i++) tree(ao - pO[i]!, ai - pI[i]!, compA);
+    for (let i = bStart; i < k; i++) tree(pO[i + 1]! - pO[bStart]!, pI[i + 1]! - pI[bStart]!, compB);
+    // Pendant trees on the tails belong to their end's component now.
+    const compOf = split.compOf.slice();
+    const chainOf = this.chains.chainOfNode;
+    const posOf = this.chains.posOfNode;
+    for (const y of f.stripped) {
+      const r = f.coreIndex[f.rootOf[y]!]!;
+      if (chainOf[r] !== id) continue;
+      const p = posOf[r]!;
+      if (p < aEnd) compOf[y] = compA;
+      else if (p >= bStart) compOf[y] = compB;
+    }
+    return Math.max(max, this.treeMax(compOf, compOut, compIn, -1, node ? f.coreNodes[c.nodes[pos]!]! : -1));
   }
 
   private splitComponents(fm: ReturnType<typeof failureMasks>): { compOut: number[]; compIn: number[]; compOf: Int32Array } {
@@ -228,51 +331,5 @@ export class CompressedSweep {
   }
 }
 
-/** Unit ECMP flow from one node toward a destination, walking only its downstream region. */
-class FanOut {
-  private readonly flow: Float64Array;
-  private readonly seen: Uint8Array;
-  private readonly list: Int32Array;
-  constructor(private readonly g: CompiledGraph) {
-    this.flow = new Float64Array(g.nodeIds.length);
-    this.seen = new Uint8Array(g.nodeIds.length);
-    this.list = new Int32Array(g.nodeIds.length);
-  }
-  add(st: DestinationState, a: number, weight: number, out: Float64Array): void {
-    const { dist, dagOff, slots } = st;
-    if (dist[a] === Infinity || weight === 0) return;
-    const { targets, edgeLink, linkSource } = this.g;
-    let len = 0;
-    this.list[len++] = a;
-    this.seen[a] = 1;
-    for (let i = 0; i < len; i++) {
-      const u = this.list[i]!;
-      for (let j = dagOff[u]!; j < dagOff[u + 1]!; j++) {
-        const v = targets[slots[j]!]!;
-        if (this.seen[v] === 0) {
-          this.seen[v] = 1;
-          this.list[len++] = v;
-        }
-      }
-    }
-    const region = Array.from(this.list.subarray(0, len)).sort((x, y) => dist[y]! - dist[x]!);
-    this.flow[a] = weight;
-    for (const u of region) {
-      const fu = this.flow[u]!;
-      const k = dagOff[u + 1]! - dagOff[u]!;
-      if (k > 0 && fu !== 0) {
-        const share = fu / k;
-        for (let j = dagOff[u]!; j < dagOff[u + 1]!; j++) {
-          const s = slots[j]!;
-          const e = edgeLink[s]!;
-          out[2 * e + (linkSource[e] === u ? 0 : 1)]! += share;
-          this.flow[targets[s]!]! += share;
-        }
-      }
-    }
-    for (const u of region) {
-      this.flow[u] = 0;
-      this.seen[u] = 0;
-    }
-  }
-}
+/** Memory for cached per-chain terms (7 slot vectors each) of one sweep. */
+const CHAIN_CACHE_BYTES = 256 * 1024 * 1024;

@@ -9,7 +9,9 @@ import { compileTopology, toPayload } from '../../../src-shared/sim/csr';
 import { runJobInline, type SweepJob } from '../../../src-shared/sim/job';
 import { n1Scenarios } from '../../../src-shared/sim/sweep';
 import { WorkerPool } from '../../../src-main/workers/pool';
-import { runSweep, trafficSpec } from '../../../src-main/workers/sweep';
+import { runAnalyze, runSweep, SMALL_SWEEP, trafficSpec } from '../../../src-main/workers/sweep';
+import { analyzeGraph } from '../../../src-shared/sim/analyze';
+import { pendantForest } from '../../../src-shared/sim/pendant';
 
 /** A ring of `k` rings of `r` routers with chords: enough work for progress and cancel to matter. */
 function ringOfRings(k: number, r: number): Topology {
@@ -127,5 +129,19 @@ describe('WorkerPool', () => {
       const imports = [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1]!);
       expect(imports.filter((i) => /electron|\/store\/|\/ipc\/|\/services\//.test(i))).toEqual([]);
     }
+  });
+});
+
+describe('runAnalyze on two workers', () => {
+  it('chain scenarios regrouped per worker come back in contract order, equal to the inline analysis', async () => {
+    // Rings of degree-2 routers: every ring is two chains between its attachment points.
+    const g = compileTopology(ringOfRings(34, 12));
+    const steps = (g.linkIds.length + g.nodeIds.length + 1) * pendantForest(g).coreNodes.length;
+    expect(steps).toBeGreaterThanOrEqual(SMALL_SWEEP); // so the sweep is split between the two workers
+    const got = await runAnalyze(g, { traffic: 'uniform', scenarios: 'n1', pool: newPool(2), threads: 2 });
+    const want = analyzeGraph(g, { traffic: 'uniform', scenarios: 'n1' });
+    expect(got.baseline.maxLinkLoad).toBeCloseTo(want.baseline.maxLinkLoad!, 9);
+    got.linkFailures.forEach((r, i) => expect([r.link, r.maxLinkLoad! - want.linkFailures[i]!.maxLinkLoad!]).toEqual([want.linkFailures[i]!.link, expect.closeTo(0, 9)]));
+    got.nodeFailures.forEach((r, i) => expect([r.node, r.maxLinkLoad! - want.nodeFailures[i]!.maxLinkLoad!]).toEqual([want.nodeFailures[i]!.node, expect.closeTo(0, 9)]));
   });
 });

@@ -135,3 +135,50 @@ describe('pendant-tree compressed N-1 sweep equals routing from scratch', () => 
     );
   });
 });
+
+describe('chain-compressed N-1 sweep equals routing from scratch', () => {
+  /**
+   * Chain-heavy multigraphs: a few branch nodes whose links are subdivided into
+   * chains of degree-2 nodes (weighted, so chains can be or not be shortest
+   * paths), ladder rungs between chains, parallel links, and pendant trees.
+   */
+  const chainHeavy = fc.integer({ min: 2, max: 6 }).chain((n) =>
+    fc.record({
+      n: fc.constant(n),
+      skeleton: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 1, max: 3 })), { minLength: 1, maxLength: 7 }),
+      rungs: fc.array(fc.tuple(fc.nat(60), fc.nat(60)), { maxLength: 3 }),
+      hang: fc.array(fc.tuple(fc.nat(60), fc.integer({ min: 1, max: 2 })), { maxLength: 4 }),
+      mass: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 30, maxLength: 30 }),
+    }),
+  );
+  it('every single link and node failure on chains, ladders, parallel links and trees; uniform and gravity masses', () => {
+    fc.assert(
+      fc.property(chainHeavy, ({ n, skeleton, rungs, hang, mass }) => {
+        const edges: [number, number, number][] = [];
+        let total = n;
+        for (const [a, b, len, w] of skeleton) {
+          let prev = a;
+          for (let i = 0; i < len; i++) {
+            edges.push([prev, total, w]);
+            prev = total++;
+          }
+          edges.push([prev, b, w]);
+        }
+        for (const [x, y] of rungs) edges.push([x % total, y % total, 1]);
+        for (const [at, w] of hang) edges.push([at % total, total++, w]);
+        const m: Multigraph = { n: total, edges };
+        const g = compile(m);
+        for (const masses of [new Float64Array(total).fill(1), Float64Array.from({ length: total }, (_, i) => mass[i % mass.length]!)]) {
+          const cs = new CompressedSweep(g, masses, masses);
+          const demand = (s: number, t: number): number => masses[s]! * masses[t]!;
+          const maxOf = (loads: Map<string, number>): number => Math.max(0, ...loads.values());
+          for (const spec of n1Scenarios(g)) {
+            const want = maxOf(bruteLoads(m, new Set(spec.nodes), new Set(spec.links.map((e) => originOf(g, e))), demand));
+            expect(Math.abs(cs.maxLoad(spec) - want)).toBeLessThanOrEqual(1e-9 * Math.max(1, want));
+          }
+        }
+      }),
+      { numRuns: 150, seed: 1812 },
+    );
+  });
+});
