@@ -12,6 +12,7 @@ import { AbsolutePathLocator, FolderLocator, type ProjectLocator } from './locat
 import { ProjectService } from './projects';
 import { RecentProjects } from './recent';
 import { ChromiumPdfRenderer } from './pdf-chromium';
+import { DecisionService } from './decisions';
 import { ReportService, type PdfRenderer } from './report';
 
 export interface ServiceOptions {
@@ -47,6 +48,7 @@ export interface Services {
   readonly recommend: RecommendService;
   readonly optimise: OptimiseService;
   readonly reports: ReportService;
+  readonly decisions: DecisionService;
   dispose(): void;
 }
 
@@ -78,6 +80,7 @@ export function createServices(opts: ServiceOptions): Services {
   let chromium: ChromiumPdfRenderer | null = null;
   const pdf = opts.pdf ?? (() => (chromium ??= new ChromiumPdfRenderer()));
   const reports = new ReportService(projects, locator, pdf, opts.now);
+  const decisions = new DecisionService(projects);
   // Record everything: each generated design becomes learning history, and an opened project's records join the knowledge base.
   designs.onGenerated = (projectId, designId) => learning.recordDesign(projectId, designId);
   projects.onOpened = (projectId) => learning.mergeProject(projectId);
@@ -94,6 +97,7 @@ export function createServices(opts: ServiceOptions): Services {
     recommend,
     optimise,
     reports,
+    decisions,
     dispose: () => {
       projects.closeAll();
       learning.dispose();
