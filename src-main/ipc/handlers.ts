@@ -60,6 +60,8 @@ export function createHandlers(s: Services): Handlers {
       return { jobId };
     },
     'design:update': ({ projectId, designId, revision, topology }) => s.designs.update(projectId, designId, revision, topology),
+    'design:choose': (input) => s.decisions.chooseDesign(input),
+    'design:choices': ({ projectId }) => s.decisions.designChoices(projectId),
     'intent:get': ({ projectId, intentId }) => s.designs.intent(projectId, intentId),
     'pricebook:get': ({ projectId }) => s.designs.priceBook(projectId),
     'pricebook:set': ({ projectId, book }) => {

@@ -13,6 +13,7 @@ import { AbsolutePathLocator, FolderLocator, type ProjectLocator } from './locat
 import { ProjectService } from './projects';
 import { RecentProjects } from './recent';
 import { ChromiumPdfRenderer } from './pdf-chromium';
+import { DecisionService } from './decisions';
 import { ReportService, type PdfRenderer } from './report';
 
 export interface ServiceOptions {
@@ -49,6 +50,7 @@ export interface Services {
   readonly optimise: OptimiseService;
   readonly traffic: TrafficService;
   readonly reports: ReportService;
+  readonly decisions: DecisionService;
   dispose(): void;
 }
 
@@ -81,6 +83,7 @@ export function createServices(opts: ServiceOptions): Services {
   let chromium: ChromiumPdfRenderer | null = null;
   const pdf = opts.pdf ?? (() => (chromium ??= new ChromiumPdfRenderer()));
   const reports = new ReportService(projects, locator, pdf, opts.now);
+  const decisions = new DecisionService(projects);
   // Record everything: each generated design becomes learning history, and an opened project's records join the knowledge base.
   designs.onGenerated = (projectId, designId) => learning.recordDesign(projectId, designId);
   projects.onOpened = (projectId) => learning.mergeProject(projectId);
@@ -98,6 +101,7 @@ export function createServices(opts: ServiceOptions): Services {
     optimise,
     traffic,
     reports,
+    decisions,
     dispose: () => {
       projects.closeAll();
       learning.dispose();

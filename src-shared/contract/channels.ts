@@ -20,6 +20,8 @@ export const CHANNELS = [
   'design:validate',
   'design:validateJob',
   'design:update',
+  'design:choose',
+  'design:choices',
   'intent:get',
   'pricebook:get',
   'pricebook:set',

@@ -20,6 +20,7 @@ import type {
   RecommendResultShape,
   ReportOutputShape,
 } from './learn-types';
+import type { DecisionRecord } from '../model/records';
 import { FamilySchema, TopologySchema } from '../model/topology';
 import type { Channel } from './channels';
 import type { TrafficEstimateResult, TrafficImportResult, TrafficPeriodRecord } from '../traffic/records';
@@ -136,6 +137,12 @@ export const contract = {
       .strict(),
     output: z.object({ revision: z.number().int().positive(), validation: z.custom<ValidationResult>() }),
   },
+  /** A person chooses a design, with a reason: a decision on record, shown on the slides and in the decision pack. */
+  'design:choose': {
+    input: z.object({ projectId: ProjectId, designId: RecordId, actor: Actor, reason: Reason }).strict(),
+    output: z.custom<DecisionRecord>(),
+  },
+  'design:choices': { input: z.object({ projectId: ProjectId }).strict(), output: z.custom<DecisionRecord[]>() },
   'intent:get': { input: z.object({ projectId: ProjectId, intentId: RecordId }).strict(), output: IntentRecordSchema },
   'pricebook:get': {
     input: z.object({ projectId: ProjectId }).strict(),

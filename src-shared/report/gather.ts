@@ -5,7 +5,8 @@ import { restoreIntent } from '../model/intent';
 import type { SimulationRecord, TopologyRecord } from '../model/records';
 import { exportSvg } from '../io/svg-export';
 import { compileTopology } from '../sim/csr';
-import type { ChosenDesign, DecisionInput, OptionRow, ReportInput, ReportModel, SweepView } from './model';
+import { choiceInWords, latestDesignChoice } from './decision';
+import type { ChosenDesign, OptionRow, ReportInput, ReportModel, SweepView } from './model';
 import { recommendationViews } from './recommendations';
 import { spreadForPrint } from './layout';
 import { resilienceOf } from './resilience';
@@ -23,9 +24,6 @@ export class ReportInputError extends Error {
   override name = 'ReportInputError';
 }
 
-/** Decisions that pick a design (the decisions table's free-text verb, as the app writes it). */
-const CHOOSING = /^(choose|chosen|select|selected|approve|approved|accept|accepted|adopt|adopted)$/i;
-const DESIGN_SUBJECTS = new Set(['design', 'topology']);
 
 function latestBy<T extends { createdAt: number }>(rows: readonly T[], key: (r: T) => string): Map<string, T> {
   const out = new Map<string, T>();
@@ -51,6 +49,7 @@ function bookNamed(name: string | undefined, own: PriceBook | null): PriceBook |
 
 function pickDesign(input: ReportInput, validations: Map<string, DesignValidation>): { record: TopologyRecord; basis: string } | null {
   const { designs } = input;
+  const ids = new Set(designs.map((d) => d.id));
   if (input.designId !== undefined) {
     const byId = designs.find((d) => d.id === input.designId);
     const byName = designs.filter((d) => d.name === input.designId);
@@ -62,15 +61,21 @@ function pickDesign(input: ReportInput, validations: Map<string, DesignValidatio
           : `no design "${input.designId}" in this project`,
       );
     }
-    return { record: hit, basis: 'Selected for this report by the person who produced it.' };
+    // The design asked for: if it is the one decided, say so; if another was decided, say that too.
+    const decision = latestDesignChoice(input.decisions, ids);
+    if (decision?.subjectId === hit.id) return { record: hit, basis: choiceInWords(decision) };
+    const other = decision ? designs.find((x) => x.id === decision.subjectId) : undefined;
+    return {
+      record: hit,
+      basis: other
+        ? `Selected for this report by the person who produced it; the design decided is "${other.name}" (${choiceInWords(decision!)})`
+        : 'Selected for this report by the person who produced it; no decision choosing a design is recorded.',
+    };
   }
-  const decided = input.decisions
-    .filter((d: DecisionInput) => DESIGN_SUBJECTS.has(d.subjectKind) && CHOOSING.test(d.decision.trim()))
-    .filter((d) => designs.some((x) => x.id === d.subjectId))
-    .sort((a, b) => b.createdAt - a.createdAt)[0];
+  const decided = latestDesignChoice(input.decisions, ids);
   if (decided) {
     const record = designs.find((x) => x.id === decided.subjectId)!;
-    return { record, basis: `Chosen by ${decided.actor} (decision "${decided.decision}")${decided.reason ? `: ${decided.reason}` : '.'}` };
+    return { record, basis: choiceInWords(decided) };
   }
   if (designs.length === 0) return null;
   if (designs.length === 1) return { record: designs[0]!, basis: 'The only design in this project; no decision about it is recorded.' };

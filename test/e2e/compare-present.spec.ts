@@ -45,7 +45,7 @@ test('present: step through intent, options, design, evidence, costs and decisio
   await deck.getByRole('button', { name: 'Switch to light theme' }).click();
   await shot(page, 'present-costs-light');
   await page.getByRole('button', { name: 'Next slide' }).click();
-  await expect(deck).toContainText('Recommended:');
+  await expect(deck).toContainText('No design has been decided yet');
   const download = page.waitForEvent('download');
   await deck.getByRole('button', { name: 'Download the decision pack (HTML)' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.html$/);
@@ -56,6 +56,15 @@ test('present: step through intent, options, design, evidence, costs and decisio
   expect(file.suggestedFilename()).toMatch(/\.pdf$/);
   const head = fs.readFileSync(await file.path()).subarray(0, 5).toString('latin1');
   expect(head).toBe('%PDF-');
+  // Choosing is a decision on record: who and why, then the slide says what was decided.
+  const decide = deck.getByRole('form', { name: 'Record the decision' });
+  await decide.getByLabel('Decided by').fill('Governance board');
+  await decide.getByLabel('Rationale').fill('meets the class at the lowest TCO');
+  await decide.getByRole('button', { name: /^Choose / }).click();
+  await expect(deck).toContainText('Decided:');
+  await expect(deck).toContainText('Chosen by Governance board on');
+  await expect(deck).toContainText('meets the class at the lowest TCO');
+  await shot(page, 'present-decided');
   await page.keyboard.press('Escape');
   await expect(deck).toBeHidden();
 });

@@ -141,7 +141,8 @@ export function compareRows(ms: readonly DesignMetrics[]): CompareRow[] {
     if (best.length === ms.length) return { label: r.label, values, best: [], why: 'all equal' };
     const rest = v.filter((x) => x !== top && Number.isFinite(x));
     const runnerUp = rest.length === 0 ? null : r.better === 'lower' ? Math.min(...rest) : Math.max(...rest);
-    const names = best.map((i) => ms[i]!.name).join(' and ');
+    // Two tied designs are named; more are counted ("6 designs tie"), not joined into a run-on list.
+    const names = best.length <= 2 ? best.map((i) => ms[i]!.name).join(' and ') : `${best.length} designs tie (${ms[best[0]!]!.name}, ${ms[best[1]!]!.name}, …)`;
     const why = runnerUp === null ? `${names}: the others have no finite value` : `${names}: ${r.unit(Math.abs(runnerUp - top))} than the next best`;
     return { label: r.label, values, best, why };
   });

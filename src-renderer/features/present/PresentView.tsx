@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { OptimisationEntryShape } from '../../../src-shared/contract/learn-types';
 import type { SweepSummaryShape } from '../../../src-shared/contract/sim-types';
+import type { DecisionRecord } from '../../../src-shared/model/records';
+import { latestDesignChoice } from '../../../src-shared/report/decision';
 import { call, transport } from '../../api/client';
 import { useSession } from '../../state/session';
 import { largeDesignNotice } from '../import/limits';
@@ -28,7 +30,14 @@ export function PresentView() {
   const onError = useCallback((m: string) => setError(m), [setError]);
   const [step, setStep] = useState(0);
   const ids = useMemo(() => designs.slice(0, 9).map((d) => d.id), [designs]);
-  const chosenId = selected ?? ids[0] ?? null;
+  // A decision on record wins (the same rule as the decision pack); without one, the design selected is shown as a proposal.
+  const [choices, setChoices] = useState<DecisionRecord[]>([]);
+  const loadChoices = useCallback(() => {
+    call('design:choices', { projectId: project.id }).then(setChoices, () => undefined);
+  }, [project.id]);
+  useEffect(loadChoices, [loadChoices]);
+  const decided = useMemo(() => latestDesignChoice(choices, new Set(designs.map((d) => d.id))), [choices, designs]);
+  const chosenId = decided?.subjectId ?? selected ?? ids[0] ?? null;
   const { designs: loaded } = useDesignMetrics(project.id, chosenId !== null && !ids.includes(chosenId) ? [...ids, chosenId] : ids, designs);
   const chosen = loaded?.find((d) => d.record.id === chosenId) ?? null;
   const rows = useMemo(() => (loaded === null ? [] : compareRows(loaded.map((d) => d.metrics))), [loaded]);
@@ -147,7 +156,17 @@ export function PresentView() {
         ) : title === 'Costs' ? (
           <CostSlide design={chosen} />
         ) : (
-          <DecisionSlide chosen={chosen} all={loaded} rows={rows} decisions={decisions} />
+          <DecisionSlide
+            chosen={chosen}
+            all={loaded}
+            rows={rows}
+            decisions={decisions}
+            decided={decided}
+            onChoose={async (actor, reason) => {
+              await call('design:choose', { projectId: project.id, designId: chosen.record.id, actor, reason });
+              loadChoices();
+            }}
+          />
         )}
       </main>
       <footer className="present__nav">

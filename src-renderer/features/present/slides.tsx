@@ -1,3 +1,6 @@
+import { useState, type FormEvent } from 'react';
+import type { DecisionRecord } from '../../../src-shared/model/records';
+import { choiceInWords } from '../../../src-shared/report/decision';
 import { headlineLabel, monthlyRows } from '../../../src-shared/cost/labels';
 import { stranded } from '../../../src-shared/report/format';
 import type { Intent } from '../../../src-shared/model/intent';
@@ -147,23 +150,89 @@ export function CostSlide({ design }: { design: LoadedDesign }) {
   );
 }
 
-export function DecisionSlide({ chosen, all, rows, decisions }: { chosen: LoadedDesign; all: LoadedDesign[]; rows: CompareRow[]; decisions: OptimisationEntryShape[] }) {
+export function DecisionSlide({
+  chosen,
+  all,
+  rows,
+  decisions,
+  decided,
+  onChoose,
+}: {
+  chosen: LoadedDesign;
+  all: LoadedDesign[];
+  rows: CompareRow[];
+  decisions: OptimisationEntryShape[];
+  decided: DecisionRecord | null;
+  onChoose: (actor: string, reason: string) => Promise<void>;
+}) {
   const i = all.findIndex((d) => d.record.id === chosen.record.id);
   const wins = rows.filter((r) => r.best.includes(i));
-  const decided = decisions.filter((d) => d.decidedBy !== null);
+  const steps = decisions.filter((d) => d.decidedBy !== null);
+  const isDecided = decided !== null && decided.subjectId === chosen.record.id;
   return (
-    <ul className="present__points">
-      {decided.slice(0, 4).map((d) => (
-        <li key={d.id}>
-          {d.status === 'rejected' ? '✗' : d.status === 'undone' ? '↶' : '✓'} {d.rule}: <strong>{d.status}</strong> by {d.decidedBy}
-          {d.decisionReason ? ` — “${d.decisionReason}”` : ''}
-        </li>
-      ))}
-      <li>
-        Recommended: <strong>{chosen.record.name}</strong>, chosen from {all.length} option(s)
-      </li>
-      {wins.length === 0 ? <li>It leads on no single metric: a balance of the trade-offs.</li> : wins.map((r) => <li key={r.label}>★ {r.why}</li>)}
-      <li className="muted">Revision {chosen.record.revision}, last changed {new Date(chosen.record.updatedAt).toLocaleString()}</li>
-    </ul>
+    <>
+      <ul className="present__points">
+        {isDecided ? (
+          <li>
+            Decided: <strong>{chosen.record.name}</strong>, from {all.length} option(s). {choiceInWords(decided)}
+          </li>
+        ) : (
+          <li>
+            No design has been decided yet. Shown: <strong>{chosen.record.name}</strong> (selected, one of {all.length} option(s)) — a proposal for the board, not a decision.
+          </li>
+        )}
+        {wins.length === 0 ? <li>It leads on no single metric: a balance of the trade-offs.</li> : wins.map((r) => <li key={r.label}>★ {r.why}</li>)}
+        {steps.slice(0, 4).map((d) => (
+          <li key={d.id}>
+            {d.status === 'rejected' ? '✗' : d.status === 'undone' ? '↶' : '✓'} {d.rule}: <strong>{d.status}</strong> by {d.decidedBy}
+            {d.decisionReason ? ` — “${d.decisionReason}”` : ''}
+          </li>
+        ))}
+        <li className="muted">Revision {chosen.record.revision}, last changed {new Date(chosen.record.updatedAt).toLocaleString()}</li>
+      </ul>
+      {!isDecided && <ChooseForm name={chosen.record.name} onChoose={onChoose} />}
+    </>
+  );
+}
+
+/** Records the board's choice: who decides and why; both required, as for every decision. */
+function ChooseForm({ name, onChoose }: { name: string; onChoose: (actor: string, reason: string) => Promise<void> }) {
+  const [actor, setActor] = useState('');
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    e.stopPropagation();
+    if (actor.trim() === '' || reason.trim() === '') return setProblem('say who decides and give the rationale');
+    setBusy(true);
+    try {
+      await onChoose(actor.trim(), reason.trim());
+      setProblem(null);
+    } catch (err) {
+      setProblem((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="present__decide" aria-label="Record the decision" onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.stopPropagation()}>
+      <label className="field">
+        <span>Decided by</span>
+        <input value={actor} onChange={(e) => setActor(e.target.value)} maxLength={200} />
+      </label>
+      <label className="field">
+        <span>Rationale</span>
+        <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} />
+      </label>
+      <button type="submit" className="primary" disabled={busy}>
+        Choose {name}
+      </button>
+      {problem !== null && (
+        <p className="problem" role="alert">
+          {problem}
+        </p>
+      )}
+    </form>
   );
 }

@@ -21,7 +21,7 @@ export interface Before {
 
 /** Channels that never write a project row, whatever they answer. */
 export const READS: ReadonlySet<Channel> = new Set<Channel>([
-  'app:info', 'project:list', 'project:open', 'project:close', 'design:list', 'design:get', 'intent:get',
+  'app:info', 'project:list', 'project:open', 'project:close', 'design:list', 'design:get', 'intent:get', 'design:choices',
   'pricebook:get', 'design:export', 'sim:list', 'sim:result', 'learn:report', 'optimise:list', 'optimise:policy',
   'audit:list', 'job:cancel',
 ]);
@@ -87,6 +87,8 @@ export function allowedDelta(channel: Channel, input: Input, value: unknown, bef
       return { audit_log: 1, project_meta: before.metaKeys.has('governance.policy') ? 0 : 1 };
     case 'report:generate':
       return input['format'] === 'pdf' ? { audit_log: 1 } : {};
+    case 'design:choose':
+      return { decisions: 1, audit_log: 1 };
     case 'project:saveAs':
     case 'project:export':
       return { audit_log: channel === 'project:export' ? 1 : 0 };

@@ -186,6 +186,10 @@ export async function validPayload(w: World, c: Channel): Promise<unknown> {
     }
     case 'intent:get':
       return { projectId: a, intentId: w.intentA };
+    case 'design:choose':
+      return { projectId: a, designId: d1, actor: `Board ${n}`, reason: 'meets the class at the lowest TCO' };
+    case 'design:choices':
+      return { projectId: a };
     case 'pricebook:set':
       return { projectId: a, book: n % 2 === 0 ? null : DEFAULT_PRICE_BOOK };
     case 'design:import':

@@ -105,6 +105,8 @@ async function scenario(t: Transport): Promise<Record<Channel, unknown>> {
   await run('optimise:list', { projectId, designId: summary.id });
   await run('optimise:decide', { projectId, stepId: step.id, decision: 'approve', actor: 'Ada', reason: 'removes the single point of failure' });
   await run('optimise:undo', { projectId, stepId: step.id, actor: 'Ada', reason: 'board asked to keep the original' });
+  await run('design:choose', { projectId, designId: summary.id, actor: 'Ada', reason: 'cheapest that meets the class' });
+  await run('design:choices', { projectId });
   await run('audit:list', { projectId, limit: 50 });
   const html = value<{ format: string; html: string }>(await t.call('report:generate', { projectId, designId: summary.id, format: 'html' }));
   expect(html.html).toContain('<html');
@@ -140,6 +142,8 @@ const INVALID: Record<Channel, unknown[]> = {
     { projectId: 'a.nettwin', designId: 'd', revision: 1, topology: { nodes: [{ id: 'a', name: 'A', role: 'moon' }], links: [] } },
   ],
   'intent:get': [{ projectId: 'a.nettwin', intentId: '' }],
+  'design:choose': [{ projectId: 'a.nettwin', designId: 'd', actor: 'Ada' }, { projectId: 'a.nettwin', designId: 'd', actor: ' ', reason: 'x' }],
+  'design:choices': [{}],
   'pricebook:get': [{ projectId: 3 }],
   'pricebook:set': [{ projectId: 'a.nettwin', book: { currency: 'USD' } }],
   'design:import': [{ projectId: 'a.nettwin', fileName: 'x.graphml' }, { projectId: 'a.nettwin', fileName: 'x', text: '', format: 'visio' }],

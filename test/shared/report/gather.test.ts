@@ -26,7 +26,12 @@ describe('gatherReport: which design is presented', () => {
     ];
     const m = gatherReport(baseInput({ decisions }));
     expect(m.chosen?.record.id).toBe('d-lolly');
-    expect(m.chosen?.basis).toBe('Chosen by Board (decision "Chosen"): cheaper');
+    // The date says when; the verb the app writes ("chosen", any case) is not repeated.
+    expect(m.chosen?.basis).toBe(`Chosen by Board on ${new Date(T0 + 5).toISOString().slice(0, 10)}: cheaper`);
+    // Asked for another design, the pack still names the decided one.
+    const other = gatherReport(baseInput({ decisions, designId: 'd-square' }));
+    expect(other.chosen?.record.id).toBe('d-square');
+    expect(other.chosen?.basis).toMatch(/^Selected for this report by the person who produced it; the design decided is "lollipop" \(Chosen by Board/);
   });
 
   it('--design picks by id or unique name; an unknown or ambiguous one is an error', () => {
