@@ -4,7 +4,8 @@ import type { Intent } from '../model/intent';
 import type { Device, DeviceRole, Family, Link, Site, Topology } from '../model/topology';
 import { TOPOLOGY_FORMAT_VERSION } from '../model/topology';
 import { fitId, ID_MAX, SRLG_MAX } from './fit-id';
-import { igpWeightForLatency, INTRA_SITE_LATENCY_MS, latencyMsForRouteKm, routeKm } from './geo';
+import { routeBetween } from '../model/latency';
+import { igpWeightForLatency, INTRA_SITE_LATENCY_MS } from './geo';
 
 /** Everything a family generator reads: the parsed intent, its sites, seed and prices. */
 export interface GenContext {
@@ -117,9 +118,11 @@ export class DesignBuilder {
       const k = Math.max(1, (this.ducts.get(duct) ?? 0) + (opts.sameDuct === true ? 0 : 1));
       this.ducts.set(duct, k);
       srlgs.push(fitId(k === 1 ? duct : `${duct}#${k}`, SRLG_MAX));
-      // Generated sites always have coordinates (see sites.ts).
-      km = routeKm(sa.lat ?? 0, sa.lon ?? 0, sb.lat ?? 0, sb.lon ?? 0);
-      latencyMs = latencyMsForRouteKm(km);
+      // Generated sites always have coordinates (see sites.ts). The one route model (model/latency.ts):
+      // a named subsea cable where the sites sit on either side of one, else the corridor's route factor.
+      const route = routeBetween({ lat: sa.lat ?? 0, lon: sa.lon ?? 0 }, { lat: sb.lat ?? 0, lon: sb.lon ?? 0 });
+      km = route.km;
+      latencyMs = route.latencyMs;
     }
     const capacity = speedFor(capacityGbps);
     this.links.push({
