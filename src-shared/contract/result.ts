@@ -45,6 +45,8 @@ const BY_NAME: Record<string, ErrorCode> = {
   DamagedProjectError: 'DAMAGED',
   ForeignJournalError: 'DAMAGED',
   InterruptedWriteError: 'DAMAGED',
+  // A stored value (a row's JSON) that cannot be read; a newer format's is refused by name in the message.
+  StoredValueError: 'DAMAGED',
   TargetExistsError: 'CONFLICT',
   DatabaseFromFutureError: 'FROM_FUTURE',
   RecordNotFoundError: 'NOT_FOUND',
