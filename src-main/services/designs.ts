@@ -216,6 +216,11 @@ export class DesignService {
     return validation;
   }
 
+  /** Throws now, before a job starts, what validate would fail with at once: a missing project or design. */
+  checkValidatable(projectId: string, designId: string): void {
+    if (!this.projects.get(projectId).topologies.has(designId)) throw new AppError('NOT_FOUND', `design ${designId} not found in this project`);
+  }
+
   /**
    * Validates the design's current revision and records a ValidationRecord
    * (unless the project is read-only). Small designs are validated here; a
