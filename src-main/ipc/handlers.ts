@@ -116,7 +116,7 @@ export function createHandlers(s: Services): Handlers {
     'optimise:list': ({ projectId, designId }) => s.optimise.list({ projectId, ...(designId !== undefined ? { designId } : {}) }),
     'optimise:policy': ({ projectId }) => s.optimise.policy(projectId),
     'optimise:setPolicy': ({ projectId, policy, actor }) => s.optimise.setPolicy(projectId, policy, actor),
-    'audit:list': ({ projectId, limit }) => s.optimise.audit({ projectId, ...(limit !== undefined ? { limit } : {}) }),
+    'audit:list': ({ projectId, limit }) => s.audit.list({ projectId, ...(limit !== undefined ? { limit } : {}) }),
     'report:generate': ({ projectId, designId, format, deliver }) =>
       s.reports.generate({ projectId, format, ...(designId !== undefined ? { designId } : {}), ...(deliver !== undefined ? { deliver } : {}) }),
     'job:cancel': ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),

@@ -15,9 +15,10 @@ import type { ValidationResult } from '../../src-shared/validate/types';
 import { validateDesign } from '../../src-shared/validate/validate';
 import type { ProjectFile } from '../store/projectFile';
 import type { EventBus } from './events';
-import { abortError, type JobContext } from './jobs';
+import { abortError } from '../../src-shared/contract/result';
+import type { JobContext } from './jobs';
 import type { ProjectService } from './projects';
-import { validateInWorker } from './validate-worker';
+import { validateInWorker } from '../workers/clients/validate-worker';
 import { VALIDATE_IN_HOST_MAX_DEVICES } from '../../src-shared/lib/limits';
 
 const DEFAULT_SEED = 1;

@@ -9,11 +9,11 @@ import { parseStoredJson } from '../../src-shared/lib/versioned';
 import { type Intent, type Redundancy, restoreIntent } from '../../src-shared/model/intent';
 import { APP_VERSION } from '../../src-shared/lib/version';
 import type { Topology } from '../../src-shared/model/topology';
-import type { AuditEntry } from '../store/repos/audit';
 import type { OptimisationEntry, OptimisationRepository } from '../store/repos/optimisations';
 import type { ProjectFile } from '../store/projectFile';
-import { abortError, type JobContext } from './jobs';
-import { planInWorker } from './planning-worker';
+import { abortError } from '../../src-shared/contract/result';
+import type { JobContext } from './jobs';
+import { planInWorker } from '../workers/clients/planning-worker';
 import { costForProject } from './project-pricing';
 
 const POLICY_KEY = 'governance.policy';
@@ -42,7 +42,7 @@ const strategyOf = (e: OptimisationEntry): Strategy => {
 };
 
 /**
- * `optimise:run` (job), `optimise:decide`, `optimise:undo`, `audit:list`:
+ * `optimise:run` (job), `optimise:decide`, `optimise:undo`, `optimise:list`, `optimise:policy`:
  * the autonomous optimiser over a project's designs with governance. Every
  * step is written to optimization_log with before/after figures, the rule,
  * the rationale and the expected improvement; the actual improvement is the
@@ -182,10 +182,6 @@ export class OptimiseService {
 
   list(input: { projectId: string; designId?: string }): OptimisationEntry[] {
     return this.project(input.projectId).optimisations.list(input.designId);
-  }
-
-  audit(input: { projectId: string; limit?: number }): AuditEntry[] {
-    return this.project(input.projectId).audit.list(input.limit ?? 500);
   }
 
   private applyTo(p: ProjectFile, designId: string, patch: PatchOp[], stepId: string, intent: Intent | null): number {

@@ -6,8 +6,9 @@ import type { Family } from '../../src-shared/model/topology';
 import { APP_VERSION } from '../../src-shared/lib/version';
 import { parseIntent, type Intent } from '../../src-shared/model/intent';
 import type { ProjectFile } from '../store/projectFile';
-import { abortError, type JobContext } from './jobs';
-import { planInWorker } from './planning-worker';
+import { abortError } from '../../src-shared/contract/result';
+import type { JobContext } from './jobs';
+import { planInWorker } from '../workers/clients/planning-worker';
 import type { LearningService } from './learning';
 import { restoreRecommendationRequest, type RecordedRequest } from '../../src-shared/learn/stored';
 

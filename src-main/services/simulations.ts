@@ -13,7 +13,7 @@ import { runAnalyze, runSweep, type SweepReport } from '../workers/sweep';
 import { WorkerPool } from '../workers/pool';
 import type { EventBus } from './events';
 import type { JobContext } from './jobs';
-import { planInWorker } from './planning-worker';
+import { planInWorker } from '../workers/clients/planning-worker';
 import type { ProjectService } from './projects';
 
 export type SweepSummary = SweepSummaryShape;

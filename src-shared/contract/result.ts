@@ -86,3 +86,10 @@ export function describeZodError(error: z.ZodError): string {
     .map((i) => `${i.path.length > 0 ? i.path.join('.') : 'input'}: ${i.message}`)
     .join('; ');
 }
+
+/** The one "cancelled" error: a job's signal aborted (toIpcError maps it to CANCELLED). */
+export function abortError(): Error {
+  const err = new Error('cancelled');
+  err.name = 'AbortError';
+  return err;
+}

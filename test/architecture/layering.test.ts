@@ -22,8 +22,8 @@ afterEach(() => {
   cleanup = null;
 });
 
-/** A tree with a service, the store, a worker and one command whose imports are `commandImports`. */
-function plant(commandImports: string[]): string {
+/** A tree with a service, the store, a worker and one command whose imports are `commandImports` (and a service's, `serviceImports`). */
+function plant(commandImports: string[], serviceImports: string[] = []): string {
   const tmp = tempDir('nettwin-layering-');
   cleanup = tmp.cleanup;
   const files: Record<string, string> = {
@@ -31,6 +31,9 @@ function plant(commandImports: string[]): string {
     'src-main/store/projectFile.ts': 'export const openProjectFile = (f: string): string => f;\n',
     'src-main/workers/pool.ts': 'export class WorkerPool {}\n',
     'src-main/services/designs.ts': "import { openProjectFile } from '../store/projectFile';\nexport const list = (f: string): string => openProjectFile(f);\n",
+    'src-main/workers/planning.worker.ts': 'export interface PlanningRequest { kind: string }\n',
+    'src-main/workers/clients/planning-worker.ts': "import type { PlanningRequest } from '../planning.worker';\nexport const plan = (r: PlanningRequest): string => r.kind;\n",
+    'src-main/services/planted.ts': `${serviceImports.join('\n')}\nexport const plantedService = 1;\n`,
     'src-main/cli/commands/planted.ts': `${commandImports.join('\n')}\nexport const planted = 1;\n`,
   };
   for (const [name, text] of Object.entries(files)) {
@@ -70,5 +73,17 @@ describe('layering rules (dependency-cruiser)', () => {
     const r = await cruise(dir);
     expect(r.code).not.toBe(0);
     expect(r.rules).toContain('cli-through-services');
+  }, 60_000);
+
+  it('pass a service that starts a worker through its client', async () => {
+    const dir = plant([], ["import { plan } from '../workers/clients/planning-worker';", 'void plan;']);
+    expect(await cruise(dir)).toEqual({ code: 0, rules: [] });
+  }, 60_000);
+
+  it('fail a service that imports a worker entry itself, even for a type', async () => {
+    const dir = plant([], ["import type { PlanningRequest } from '../workers/planning.worker';", 'export type R = PlanningRequest;']);
+    const r = await cruise(dir);
+    expect(r.code).not.toBe(0);
+    expect(r.rules).toContain('services-use-worker-clients');
   }, 60_000);
 });
