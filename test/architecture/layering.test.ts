@@ -86,4 +86,34 @@ describe('layering rules (dependency-cruiser)', () => {
     expect(r.code).not.toBe(0);
     expect(r.rules).toContain('services-use-worker-clients');
   }, 60_000);
+
+  it('fail a renderer feature that imports another feature\'s internals; pass one that uses its index.ts', async () => {
+    const tmp = tempDir('nettwin-layering-');
+    cleanup = tmp.cleanup;
+    const files: Record<string, string> = {
+      'tsconfig.base.json': JSON.stringify({ compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', strict: true } }),
+      'src-renderer/features/sim/SweepPanel.ts': 'export const SweepPanel = 1;\n',
+      'src-renderer/features/sim/index.ts': "export { SweepPanel } from './SweepPanel';\n",
+      'src-renderer/features/whatif/Good.ts': "import { SweepPanel } from '../sim';\nexport const good = SweepPanel;\n",
+    };
+    const write = (name: string, text: string): void => {
+      fs.mkdirSync(path.dirname(path.join(tmp.dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(tmp.dir, name), text);
+    };
+    for (const [name, text] of Object.entries(files)) write(name, text);
+    const cruiseRenderer = async (): Promise<{ code: number; rules: string[] }> => {
+      try {
+        await run(process.execPath, [depcruise, 'src-renderer', '--config', config, '--output-type', 'err'], { cwd: tmp.dir });
+        return { code: 0, rules: [] };
+      } catch (err) {
+        const e = err as { code?: number; stdout?: string };
+        return { code: e.code ?? -1, rules: [...(e.stdout ?? '').matchAll(/error ([a-z-]+):/g)].map((m) => m[1]!) };
+      }
+    };
+    expect(await cruiseRenderer()).toEqual({ code: 0, rules: [] });
+    write('src-renderer/features/whatif/Bad.ts', "import { SweepPanel } from '../sim/SweepPanel';\nexport const bad = SweepPanel;\n");
+    const r = await cruiseRenderer();
+    expect(r.code).not.toBe(0);
+    expect(r.rules).toEqual(['features-through-index']);
+  }, 60_000);
 });
