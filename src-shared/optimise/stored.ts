@@ -92,6 +92,7 @@ export const POLICY_FORMAT: VersionedFormat = {
 const GovernancePolicySchema: z.ZodType<GovernancePolicy> = z.object({
   autoApproveMaxCostUsd: z.number().min(0),
   autoStrategies: z.array(z.enum(['cost', 'resilience', 'load'])).max(3),
+  autoApproveMaxElements: z.number().int().min(0).optional(),
 });
 
 /** The stored policy (JSON text already parsed). */

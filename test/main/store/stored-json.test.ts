@@ -60,11 +60,11 @@ describe('stored JSON read through versioned restore functions', () => {
       const svc = new OptimiseService(() => project);
       // Version 1 (no formatVersion) could be partial: the missing field takes the default.
       project.meta.set('governance.policy', JSON.stringify({ autoApproveMaxCostUsd: 5 }));
-      expect(svc.policy('p')).toEqual({ autoApproveMaxCostUsd: 5, autoStrategies: DEFAULT_POLICY.autoStrategies });
+      expect(svc.policy('p')).toEqual({ ...DEFAULT_POLICY, autoApproveMaxCostUsd: 5 });
       // What is written now states its version and reads back whole.
-      svc.setPolicy('p', { autoApproveMaxCostUsd: 7, autoStrategies: ['cost'] }, 'board');
+      svc.setPolicy('p', { autoApproveMaxCostUsd: 7, autoStrategies: ['cost'], autoApproveMaxElements: 3 }, 'board');
       expect(JSON.parse(project.meta.get('governance.policy')!)).toMatchObject({ formatVersion: 2 });
-      expect(svc.policy('p')).toEqual({ autoApproveMaxCostUsd: 7, autoStrategies: ['cost'] });
+      expect(svc.policy('p')).toEqual({ autoApproveMaxCostUsd: 7, autoStrategies: ['cost'], autoApproveMaxElements: 3 });
 
       // A sweep alone (what sim:run stored before it kept the impact report) reads back with the other parts null.
       const old = project.simulations.insert({ topologyId: designId, topologyRevision: 1, scenarios: 'n1-links', traffic: 'uniform', summary: {}, result: sweep, metrics: [] });
