@@ -63,6 +63,10 @@ const ConvergenceSchema: z.ZodType<ConvergenceEstimate> = z.object({
   maxMs: z.number(),
   medianMs: z.number(),
   parts: z.object({ detectionMs: z.number(), floodingMaxMs: z.number(), spfMs: z.number(), fibMs: z.number() }),
+  detection: z.enum(['BFD', 'loss of light', 'IGP hold time']).exactOptional(),
+  restorationMs: z.number().exactOptional(),
+  protectedPct: z.number().exactOptional(),
+  prefixes: z.number().exactOptional(),
 });
 
 /** A stored result: the sweep, and the impact report's other parts when the run computed them. */
