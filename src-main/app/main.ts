@@ -93,6 +93,11 @@ async function start(): Promise<void> {
     win.focus();
     openArg(argv);
   });
+  // The page went away without its project:close (a crash): release the locks, unless work is still running on them.
+  // Closing the window disposes the services, which closes every project.
+  win.webContents.on('render-process-gone', () => {
+    if (services.jobs.activeCount === 0) services.projects.closeAll();
+  });
   win.once('ready-to-show', () => win.show());
   win.webContents.once('did-finish-load', () => openArg(process.argv));
   // Only ever our own page: the dev server in development, the built file otherwise.

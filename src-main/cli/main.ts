@@ -46,7 +46,7 @@ export async function main(argv: string[], io: CliIo = stdio): Promise<number> {
       return err.exitCode;
     }
     // A service's refusal (bad input, not found, read-only, conflict) or a file that is not a usable project: the input's fault.
-    if (err instanceof AppError || (err instanceof Error && /^(NotAProject|Damaged|ProjectLocked|ForeignJournal|InterruptedWrite|TargetExists)/.test(err.name))) {
+    if (err instanceof AppError || (err instanceof Error && /^(NotAProject|Damaged|ProjectLocked|ForeignJournal|InterruptedWrite|TargetExists|StoredValue)/.test(err.name))) {
       io.err(`nettwin ${name}: ${err.message.split('\n')[0] ?? err.message}`);
       return 2;
     }

@@ -44,6 +44,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   try {
     server = createHttpHost({
       dispatch, bus: services.bus, staticDir: opts.staticDir, port: opts.port, token, files, log,
+      // A tab closed without its project:close getting through: release the locks, unless work is still running on them.
+      onClientsGone: () => {
+        if (services.jobs.activeCount === 0) services.projects.closeAll();
+      },
       ...(opts.limits ? { limits: opts.limits } : {}),
     });
     await new Promise<void>((resolve, reject) => {

@@ -55,7 +55,7 @@ export function createHandlers(s: Services): Handlers {
     },
     'design:validate': ({ projectId, designId }) => s.designs.validate(projectId, designId),
     'design:validateJob': ({ projectId, designId }) => {
-      s.projects.get(projectId).topologies.stored(designId); // fail now, not inside the job, when the design is missing
+      s.designs.checkValidatable(projectId, designId); // fail now, not inside the job, when the design is missing
       const { jobId } = s.jobs.start<JobValue<'design:validateJob'>>('design:validate', (ctx) => s.designs.validate(projectId, designId, ctx));
       return { jobId };
     },
@@ -101,7 +101,7 @@ export function createHandlers(s: Services): Handlers {
     'traffic:periods': ({ projectId, designId }) => s.traffic.periods(projectId, designId),
     'traffic:estimate': (input) => s.traffic.estimate(input),
     'optimise:run': (input) => {
-      s.projects.writable(input.projectId).topologies.get(input.designId);
+      s.optimise.checkRunnable(input.projectId, input.designId); // fail now when the project is read-only or the design missing
       const { jobId } = s.jobs.start<JobValue<'optimise:run'>>('optimise:run', (ctx) =>
         s.optimise.run(
           { projectId: input.projectId, designId: input.designId, strategy: input.strategy,
@@ -116,7 +116,7 @@ export function createHandlers(s: Services): Handlers {
     'optimise:list': ({ projectId, designId }) => s.optimise.list({ projectId, ...(designId !== undefined ? { designId } : {}) }),
     'optimise:policy': ({ projectId }) => s.optimise.policy(projectId),
     'optimise:setPolicy': ({ projectId, policy, actor }) => s.optimise.setPolicy(projectId, policy, actor),
-    'audit:list': ({ projectId, limit }) => s.optimise.audit({ projectId, ...(limit !== undefined ? { limit } : {}) }),
+    'audit:list': ({ projectId, limit }) => s.audit.list({ projectId, ...(limit !== undefined ? { limit } : {}) }),
     'report:generate': ({ projectId, designId, format, deliver }) =>
       s.reports.generate({ projectId, format, ...(designId !== undefined ? { designId } : {}), ...(deliver !== undefined ? { deliver } : {}) }),
     'job:cancel': ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),

@@ -48,6 +48,11 @@ export interface HostLimits {
   /** Per event-stream client: queued bytes before it is dropped. */
   sseMaxQueuedBytes: number;
   ssePingMs: number;
+  /**
+   * How long after the last page's event stream closes the host waits before
+   * calling onClientsGone (a reload reconnects within it and keeps its projects).
+   */
+  clientsGoneGraceMs: number;
 }
 
 export const DEFAULT_LIMITS: HostLimits = {
@@ -62,6 +67,7 @@ export const DEFAULT_LIMITS: HostLimits = {
   maxUploadBytes: 1024 * 1024 * 1024,
   sseMaxQueuedBytes: 8 * 1024 * 1024,
   ssePingMs: 15_000,
+  clientsGoneGraceMs: 10_000,
 };
 
 export interface HttpHostOptions {
@@ -76,6 +82,35 @@ export interface HttpHostOptions {
   limits?: Partial<HostLimits>;
   /** Never given the token, a request line or a raw packet. */
   log?: (line: string) => void;
+  /**
+   * Every page has gone: the last event stream closed and none came back
+   * within clientsGoneGraceMs. The browser host releases its projects' locks
+   * here, for a tab closed without its pagehide call getting through.
+   */
+  onClientsGone?: () => void;
+}
+
+/** Counts open event streams (one per page); `gone` runs once none has been open for graceMs. */
+function pageCounter(graceMs: number, gone: () => void): { opened: () => void; closed: () => void } {
+  let open = 0;
+  let timer: NodeJS.Timeout | null = null;
+  return {
+    opened: () => {
+      open++;
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+    },
+    closed: () => {
+      open = Math.max(0, open - 1);
+      if (open > 0) return;
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        if (open === 0) gone();
+      }, graceMs);
+      timer.unref();
+    },
+  };
 }
 
 /**
@@ -96,6 +131,10 @@ export function createHttpHost(opts: HttpHostOptions): http.Server {
   const staticRoot = opts.staticDir === null ? null : fs.realpathSync(opts.staticDir);
   let inFlight = 0;
   const guard = new ConnectionGuard(limits.maxConnections, limits.maxEventStreams, log);
+  const pages = pageCounter(limits.clientsGoneGraceMs, () => {
+    log('events: every page has gone; releasing open projects');
+    opts.onClientsGone?.();
+  });
 
   const route = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> => {
     const { pathname } = url;
@@ -114,6 +153,8 @@ export function createHttpHost(opts: HttpHostOptions): http.Server {
     if (pathname === '/api/events') {
       if (!allow('GET')) return;
       guard.stream(req.socket);
+      pages.opened();
+      res.once('close', pages.closed);
       return streamEvents(req, res, opts.bus, { maxQueuedBytes: limits.sseMaxQueuedBytes, pingMs: limits.ssePingMs }, log);
     }
     if (opts.files && pathname.startsWith('/api/files/')) {

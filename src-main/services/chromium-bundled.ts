@@ -39,7 +39,8 @@ export function bundledChromiumPackage(): { binDir: string; version: string } | 
     const entry = createRequire(import.meta.url).resolve('@sparticuz/chromium');
     // entry is <pkg>/build/cjs/index.cjs (or build/esm): the package root is two folders up.
     const root = path.resolve(path.dirname(entry), '../..');
-    const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version?: unknown }).version;
+    const pkg: unknown = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    const version = typeof pkg === 'object' && pkg !== null && 'version' in pkg ? pkg.version : undefined;
     const binDir = path.join(root, 'bin');
     if (typeof version !== 'string' || !fs.existsSync(path.join(binDir, 'chromium.br'))) return undefined;
     return { binDir, version };

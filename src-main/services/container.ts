@@ -4,6 +4,7 @@ import { DesignService } from './designs';
 import { findBootstrapKnowledge, LearningService } from './learning';
 import { OptimiseService } from './optimise';
 import { TrafficService } from './traffic';
+import { AuditService } from './audit';
 import { RecommendService } from './recommend';
 import { ExchangeService } from './exchange';
 import { SimulationService } from './simulations';
@@ -49,6 +50,7 @@ export interface Services {
   readonly recommend: RecommendService;
   readonly optimise: OptimiseService;
   readonly traffic: TrafficService;
+  readonly audit: AuditService;
   readonly reports: ReportService;
   readonly decisions: DecisionService;
   dispose(): void;
@@ -100,6 +102,7 @@ export function createServices(opts: ServiceOptions): Services {
     recommend,
     optimise,
     traffic,
+    audit: new AuditService((id) => projects.get(id)),
     reports,
     decisions,
     dispose: () => {

@@ -15,9 +15,10 @@ import type { ValidationResult } from '../../src-shared/validate/types';
 import { validateDesign } from '../../src-shared/validate/validate';
 import type { ProjectFile } from '../store/projectFile';
 import type { EventBus } from './events';
-import { abortError, type JobContext } from './jobs';
+import { abortError } from '../../src-shared/contract/result';
+import type { JobContext } from './jobs';
 import type { ProjectService } from './projects';
-import { validateInWorker } from './validate-worker';
+import { validateInWorker } from '../workers/clients/validate-worker';
 import { VALIDATE_IN_HOST_MAX_DEVICES } from '../../src-shared/lib/limits';
 
 const DEFAULT_SEED = 1;
@@ -214,6 +215,11 @@ export class DesignService {
       });
     }
     return validation;
+  }
+
+  /** Throws now, before a job starts, what validate would fail with at once: a missing project or design. */
+  checkValidatable(projectId: string, designId: string): void {
+    if (!this.projects.get(projectId).topologies.has(designId)) throw new AppError('NOT_FOUND', `design ${designId} not found in this project`);
   }
 
   /**

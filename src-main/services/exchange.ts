@@ -16,8 +16,9 @@ import { applyRoleCorrections } from '../../src-shared/io/roles';
 import type { TopologySummary } from '../../src-shared/model/records';
 import type { DesignService } from './designs';
 import type { EventBus } from './events';
-import { ImportWorkerStopped, importInWorker } from './import-worker';
-import { abortError, type JobContext } from './jobs';
+import { ImportWorkerStopped, importInWorker } from '../workers/clients/import-worker';
+import { abortError } from '../../src-shared/contract/result';
+import type { JobContext } from './jobs';
 import type { ProjectService } from './projects';
 
 export interface ImportRequest {

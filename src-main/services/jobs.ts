@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { toIpcError } from '../../src-shared/contract/result';
 import type { EventBus } from './events';
+import { abortError } from '../../src-shared/contract/result';
 
 export interface JobContext {
   readonly signal: AbortSignal;
@@ -74,8 +75,3 @@ export class JobManager {
   }
 }
 
-export function abortError(): Error {
-  const err = new Error('cancelled');
-  err.name = 'AbortError';
-  return err;
-}

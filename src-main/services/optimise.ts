@@ -1,17 +1,19 @@
 import type { OptimiseRunResultShape } from '../../src-shared/contract/learn-types';
 import { AppError } from '../../src-shared/contract/result';
 import { DEFAULT_POLICY, type GovernancePolicy } from '../../src-shared/optimise/governance';
-import { assess, type StepMetrics } from '../../src-shared/optimise/metrics';
+import { assess } from '../../src-shared/optimise/metrics';
 import { applyPatch, invertPatch, PatchConflictError, type PatchOp } from '../../src-shared/optimise/patch';
-import { replayStep, type Strategy } from '../../src-shared/optimise/run';
+import { replayStep, STRATEGIES, type Strategy } from '../../src-shared/optimise/run';
+import { restorePolicy, restoreStepAfter, restoreStepBefore, storedPolicy, type StepAfter, type StepBefore } from '../../src-shared/optimise/stored';
+import { parseStoredJson } from '../../src-shared/lib/versioned';
 import { type Intent, type Redundancy, restoreIntent } from '../../src-shared/model/intent';
 import { APP_VERSION } from '../../src-shared/lib/version';
 import type { Topology } from '../../src-shared/model/topology';
-import type { AuditEntry } from '../store/repos/audit';
 import type { OptimisationEntry, OptimisationRepository } from '../store/repos/optimisations';
 import type { ProjectFile } from '../store/projectFile';
-import { abortError, type JobContext } from './jobs';
-import { planInWorker } from './planning-worker';
+import { abortError } from '../../src-shared/contract/result';
+import type { JobContext } from './jobs';
+import { planInWorker } from '../workers/clients/planning-worker';
 import { costForProject } from './project-pricing';
 
 const POLICY_KEY = 'governance.policy';
@@ -29,19 +31,18 @@ export interface OptimiseRunInput {
 /** Declared once, in the contract: what optimise:run's job answers. */
 export type OptimiseRunResult = OptimiseRunResultShape;
 
-/** What optimization_log stores for replay and undo. */
-interface StepBefore {
-  metrics: StepMetrics;
-  base: Topology;
-  params: { keep: Redundancy; intent: Intent | null; softwareVersion: string };
-}
-interface StepAfter {
-  metrics: StepMetrics;
-  patch: PatchOp[];
-}
+
+/** A logged step's stored documents, migrated and validated; an error names the row and column. */
+const beforeOf = (e: OptimisationEntry): StepBefore => restoreStepBefore(e.before, `optimization_log.before_json of step ${e.id}`);
+const afterOf = (e: OptimisationEntry): StepAfter => restoreStepAfter(e.after, `optimization_log.after_json of step ${e.id}`);
+const strategyOf = (e: OptimisationEntry): Strategy => {
+  const s = STRATEGIES.find((x) => x === e.strategy);
+  if (s === undefined) throw new AppError('DAMAGED', `optimization_log.strategy of step ${e.id}: unknown strategy "${e.strategy}"`);
+  return s;
+};
 
 /**
- * `optimise:run` (job), `optimise:decide`, `optimise:undo`, `audit:list`:
+ * `optimise:run` (job), `optimise:decide`, `optimise:undo`, `optimise:list`, `optimise:policy`:
  * the autonomous optimiser over a project's designs with governance. Every
  * step is written to optimization_log with before/after figures, the rule,
  * the rationale and the expected improvement; the actual improvement is the
@@ -56,15 +57,21 @@ export class OptimiseService {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Throws now, before a job starts, what run would fail with at once: a project that cannot be written or a missing design. */
+  checkRunnable(projectId: string, designId: string): void {
+    if (!this.project(projectId).topologies.has(designId)) throw new AppError('NOT_FOUND', `design ${designId} not found in this project`);
+  }
+
   policy(projectId: string): GovernancePolicy {
     const raw = this.project(projectId).meta.get(POLICY_KEY);
-    return raw ? { ...DEFAULT_POLICY, ...(JSON.parse(raw) as Partial<GovernancePolicy>) } : DEFAULT_POLICY;
+    const where = `project_meta "${POLICY_KEY}"`;
+    return raw ? restorePolicy(parseStoredJson(raw, where), where) : DEFAULT_POLICY;
   }
 
   setPolicy(projectId: string, policy: GovernancePolicy, actor: string): GovernancePolicy {
     const p = this.project(projectId);
     p.transaction(() => {
-      p.meta.set(POLICY_KEY, JSON.stringify(policy));
+      p.meta.set(POLICY_KEY, JSON.stringify(storedPolicy(policy)));
       p.audit.append(actor, 'governance.policy', null, policy);
     });
     return policy;
@@ -125,8 +132,8 @@ export class OptimiseService {
     if (e.status !== 'proposed') throw new AppError('CONFLICT', `step ${e.id} is ${e.status}, not waiting for a decision`);
     return p.transaction(() => {
       if (input.decision === 'approve') {
-        const before = e.before as StepBefore;
-        this.applyTo(p, e.topologyId, (e.after as StepAfter).patch, e.id, before.params.intent);
+        const before = beforeOf(e);
+        this.applyTo(p, e.topologyId, afterOf(e).patch, e.id, before.params.intent);
       }
       const status = input.decision === 'approve' ? 'approved' : 'rejected';
       p.decisions.insert({ subjectKind: 'optimization', subjectId: e.id, decision: status, actor: input.actor, reason: input.reason });
@@ -145,7 +152,7 @@ export class OptimiseService {
       const rec = p.topologies.get(e.topologyId);
       let reverted: Topology;
       try {
-        reverted = applyPatch(rec.topology, invertPatch((e.after as StepAfter).patch));
+        reverted = applyPatch(rec.topology, invertPatch(afterOf(e).patch));
       } catch (err) {
         if (err instanceof PatchConflictError) throw new AppError('CONFLICT', `cannot undo step ${e.step}: ${err.message}`);
         throw err;
@@ -164,21 +171,17 @@ export class OptimiseService {
    */
   replay(input: { projectId: string; stepId: string }): { identical: boolean; recordedBy: string | null; replayedBy: string } {
     const e = this.entry(this.project(input.projectId).optimisations, input.stepId);
-    const before = e.before as StepBefore;
-    const after = e.after as StepAfter;
+    const before = beforeOf(e);
+    const after = afterOf(e);
     const r = replayStep(
       { base: before.base, patch: after.patch, before: before.metrics, after: after.metrics, rule: e.rule },
-      { strategy: e.strategy as Strategy, keep: before.params.keep, ...(before.params.intent ? { intent: before.params.intent } : {}) },
+      { strategy: strategyOf(e), keep: before.params.keep, ...(before.params.intent ? { intent: before.params.intent } : {}) },
     );
     return { identical: r.identical, recordedBy: before.params.softwareVersion ?? null, replayedBy: APP_VERSION };
   }
 
   list(input: { projectId: string; designId?: string }): OptimisationEntry[] {
     return this.project(input.projectId).optimisations.list(input.designId);
-  }
-
-  audit(input: { projectId: string; limit?: number }): AuditEntry[] {
-    return this.project(input.projectId).audit.list(input.limit ?? 500);
   }
 
   private applyTo(p: ProjectFile, designId: string, patch: PatchOp[], stepId: string, intent: Intent | null): number {

@@ -11,7 +11,7 @@ export class RecentProjects {
   list(): string[] {
     if (this.file === null || !fs.existsSync(this.file)) return [];
     try {
-      const data = JSON.parse(fs.readFileSync(this.file, 'utf8')) as unknown;
+      const data: unknown = JSON.parse(fs.readFileSync(this.file, 'utf8'));
       return Array.isArray(data) ? data.filter((x): x is string => typeof x === 'string') : [];
     } catch {
       return [];

@@ -6,9 +6,11 @@ import type { Family } from '../../src-shared/model/topology';
 import { APP_VERSION } from '../../src-shared/lib/version';
 import { parseIntent, type Intent } from '../../src-shared/model/intent';
 import type { ProjectFile } from '../store/projectFile';
-import { abortError, type JobContext } from './jobs';
-import { planInWorker } from './planning-worker';
+import { abortError } from '../../src-shared/contract/result';
+import type { JobContext } from './jobs';
+import { planInWorker } from '../workers/clients/planning-worker';
 import type { LearningService } from './learning';
+import { restoreRecommendationRequest, type RecordedRequest } from '../../src-shared/learn/stored';
 
 /** Families verified by default: the instant ranking's top ones. */
 export const VERIFIED_CANDIDATES = 4;
@@ -24,13 +26,6 @@ export interface RecommendRequest {
 /** Declared once, in the contract: what recommend:instant answers and recommend:verified's job carries. */
 export type RecommendResult = RecommendResultShape;
 
-interface RecordedRequest {
-  intent: Intent;
-  mode: 'instant' | 'verified';
-  options: number | null;
-  historyBefore: number;
-  historyCount: number;
-}
 
 /** `recommend:instant`, `recommend:verified` and replay of a recorded recommendation. */
 export class RecommendService {
@@ -84,10 +79,10 @@ export class RecommendService {
   replay(input: { projectId: string; recommendationId: string }): { identical: boolean; recorded: unknown; replayed: unknown } {
     const rec = this.project(input.projectId).recommendations.get(input.recommendationId);
     if (!rec) throw new AppError('NOT_FOUND', `recommendation ${input.recommendationId} not found`);
-    const request = rec.request as RecordedRequest;
+    const request = restoreRecommendationRequest(rec.request, `recommendation_history.request_json of ${rec.id}`);
     const answer = this.answer(request);
     const { candidates: _c, skipped: _s, ...plain } = answer as ReturnType<typeof recommendVerified>;
-    const replayed = JSON.parse(JSON.stringify(plain)) as unknown;
+    const replayed: unknown = JSON.parse(JSON.stringify(plain));
     return { identical: JSON.stringify(replayed) === JSON.stringify(rec.result), recorded: rec.result, replayed };
   }
 
@@ -119,7 +114,7 @@ export class RecommendService {
     if (projectId === undefined) return null;
     const project = this.project(projectId);
     const at = req.historyBefore;
-    const result = JSON.parse(JSON.stringify(rec)) as unknown;
+    const result: unknown = JSON.parse(JSON.stringify(rec));
     return project.transaction(() => {
       const intentRec = project.intents.insert(intent.name, intent);
       const row = project.recommendations.insert({

@@ -28,7 +28,7 @@ export const AUDIT_PRINTED = 400;
 function readPriceBook(raw: string | undefined): PriceBook | null {
   if (raw === undefined) return null;
   try {
-    const parsed = parsePriceBook(JSON.parse(raw) as unknown);
+    const parsed = parsePriceBook(JSON.parse(raw));
     return parsed.ok ? parsed.book : null;
   } catch {
     return null;

@@ -8,11 +8,12 @@ import { analyzeGraph, type AnalyzeReport } from '../../src-shared/sim/analyze';
 import { compileTopology } from '../../src-shared/sim/csr';
 import { bySeverity, type ImpactReportShape } from '../../src-shared/sim/impact-report';
 import { sweepRefusal } from '../../src-shared/sim/limits';
+import type { StoredSimulationResult } from '../../src-shared/sim/stored-result';
 import { runAnalyze, runSweep, type SweepReport } from '../workers/sweep';
 import { WorkerPool } from '../workers/pool';
 import type { EventBus } from './events';
 import type { JobContext } from './jobs';
-import { planInWorker } from './planning-worker';
+import { planInWorker } from '../workers/clients/planning-worker';
 import type { ProjectService } from './projects';
 
 export type SweepSummary = SweepSummaryShape;
@@ -192,9 +193,9 @@ export class SimulationService {
     return this.projects.get(projectId).simulations.listFor(designId);
   }
 
-  result(projectId: string, simulationId: string): SweepReportShape {
+  result(projectId: string, simulationId: string): StoredSimulationResult {
     const r = this.projects.get(projectId).simulations.result(simulationId);
     if (r === undefined) throw new AppError('NOT_FOUND', `simulation ${simulationId} not found in this project`);
-    return r as SweepReportShape;
+    return r;
   }
 }

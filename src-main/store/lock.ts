@@ -45,14 +45,27 @@ const held = new Map<string, { token: string; count: number }>();
 
 export { processAlive };
 
+/** A lock file's owner: a pid and a host are what decide (anything less is an owner never fully written). */
+function lockInfoOf(x: unknown): LockInfo | null {
+  if (typeof x !== 'object' || x === null) return null;
+  const o: Partial<Record<keyof LockInfo, unknown>> = x;
+  if (typeof o.pid !== 'number' || typeof o.host !== 'string') return null;
+  return {
+    pid: o.pid,
+    host: o.host,
+    app: typeof o.app === 'string' ? o.app : '',
+    openedAt: typeof o.openedAt === 'number' ? o.openedAt : 0,
+    ...(typeof o.token === 'string' ? { token: o.token } : {}),
+  };
+}
+
 function readLockFile(lockFile: string): { raw: string; info: LockInfo | null; mtimeMs: number } | null {
   try {
     const raw = fs.readFileSync(lockFile, 'utf8');
     const mtimeMs = fs.statSync(lockFile).mtimeMs;
     let info: LockInfo | null = null;
     try {
-      const parsed = JSON.parse(raw) as LockInfo;
-      if (typeof parsed.pid === 'number' && typeof parsed.host === 'string') info = parsed;
+      info = lockInfoOf(JSON.parse(raw));
     } catch {
       info = null;
     }

@@ -44,6 +44,8 @@ function httpBridge(): NettwinBridge {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-NetTwin-Token': token },
         body: JSON.stringify(input ?? {}),
+        // project:close is sent as the page goes away (pagehide): keepalive lets it outlive the page.
+        keepalive: channel === 'project:close',
       });
       return (await res.json()) as unknown;
     },

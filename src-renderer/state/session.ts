@@ -78,6 +78,17 @@ function release(id: string): void {
   call('project:close', { id }).catch(() => undefined);
 }
 
+/*
+ * Leaving the page (closing the tab or window, reloading, navigating away)
+ * leaves the project too: its lock is released at once, best-effort. The
+ * hosts release it as well when the window or the page's connection goes
+ * away, for when this call does not get through.
+ */
+function releaseOnLeave(): void {
+  const open = useSession.getState().project;
+  if (open !== null) release(open.id);
+}
+
 export const useSession = create<SessionState>()((set, get) => ({
   screen: 'design',
   compareIds: [],
@@ -128,3 +139,5 @@ export const useSession = create<SessionState>()((set, get) => ({
   setJob: (job) => set({ job }),
   setError: (error) => set({ error }),
 }));
+
+if (typeof window !== 'undefined') window.addEventListener('pagehide', releaseOnLeave);

@@ -8,7 +8,8 @@ import { PriceBookSchema } from '../cost/pricebook';
 import { TOPOLOGY_EXPORT_FORMATS, TOPOLOGY_IMPORT_FORMATS } from '../io/formats';
 import type { ImportReport } from '../io/report';
 import { SCENARIO_CLASSES } from '../sim/scenarios';
-import type { SweepReportShape, SweepSummaryShape } from './sim-types';
+import type { SweepSummaryShape } from './sim-types';
+import type { StoredSimulationResult } from '../sim/stored-result';
 import type { LearningReport } from '../learn/report';
 import type { GovernancePolicy } from '../optimise/governance';
 import { RedundancySchema } from '../model/intent';
@@ -173,7 +174,7 @@ export const contract = {
     output: JobStarted,
   },
   'sim:list': { input: z.object({ projectId: ProjectId, designId: RecordId }).strict(), output: z.array(SimulationRecordSchema) },
-  'sim:result': { input: z.object({ projectId: ProjectId, simulationId: RecordId }).strict(), output: z.custom<SweepReportShape>() },
+  'sim:result': { input: z.object({ projectId: ProjectId, simulationId: RecordId }).strict(), output: z.custom<StoredSimulationResult>() },
   /** Every family ranked for the intent's goal from history and the predictor alone (fast). */
   'recommend:instant': { input: RecommendInput, output: z.custom<RecommendResultShape>() },
   /** Long job: generates and simulates the top candidates (× options variants); value: the verified recommendation. */

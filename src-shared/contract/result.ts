@@ -45,6 +45,8 @@ const BY_NAME: Record<string, ErrorCode> = {
   DamagedProjectError: 'DAMAGED',
   ForeignJournalError: 'DAMAGED',
   InterruptedWriteError: 'DAMAGED',
+  // A stored value (a row's JSON) that cannot be read; a newer format's is refused by name in the message.
+  StoredValueError: 'DAMAGED',
   TargetExistsError: 'CONFLICT',
   DatabaseFromFutureError: 'FROM_FUTURE',
   RecordNotFoundError: 'NOT_FOUND',
@@ -83,4 +85,11 @@ export function describeZodError(error: z.ZodError): string {
     .slice(0, 10)
     .map((i) => `${i.path.length > 0 ? i.path.join('.') : 'input'}: ${i.message}`)
     .join('; ');
+}
+
+/** The one "cancelled" error: a job's signal aborted (toIpcError maps it to CANCELLED). */
+export function abortError(): Error {
+  const err = new Error('cancelled');
+  err.name = 'AbortError';
+  return err;
 }

@@ -1,3 +1,5 @@
+import type { ZodType } from 'zod';
+
 /**
  * Reading stored JSON of a versioned shape: every such document carries
  * `formatVersion`. Older versions are migrated one step at a time up to the
@@ -31,4 +33,44 @@ export function migrateVersioned(raw: unknown, format: VersionedFormat): unknown
     version += 1;
   }
   return doc;
+}
+
+/**
+ * A stored document read back: migrated to the current version, then
+ * validated by `schema`. `where` names what was read (a table and column and
+ * the row, e.g. "optimization_log.before_json of step 3f…") so an error says
+ * which stored value is wrong, not only how.
+ */
+export function restoreVersioned<T>(raw: unknown, format: VersionedFormat, schema: ZodType<T>, where: string): T {
+  let migrated: unknown;
+  try {
+    migrated = migrateVersioned(raw, format);
+  } catch (err) {
+    throw new StoredValueError(where, err instanceof Error ? err.message : String(err));
+  }
+  const r = schema.safeParse(migrated);
+  if (r.success) return r.data;
+  const lines = r.error.issues.slice(0, 10).map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`);
+  throw new StoredValueError(where, `invalid ${format.what}: ${lines.join('; ')}`);
+}
+
+/** JSON text as stored, parsed; a value that is not JSON names where it was read. */
+export function parseStoredJson(text: string, where: string): unknown {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value;
+  } catch (err) {
+    throw new StoredValueError(where, `not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
+/** A stored value that cannot be read: says which one (table, column, row) and what is wrong with it. */
+export class StoredValueError extends Error {
+  override name = 'StoredValueError';
+  constructor(
+    readonly where: string,
+    problem: string,
+  ) {
+    super(`${where}: ${problem}`);
+  }
 }

@@ -2,6 +2,7 @@ import { DEFAULT_PRICE_BOOK, type PriceBook } from '../cost/pricebook';
 import type { SweepSummaryShape } from '../contract/sim-types';
 import { availabilityOf } from '../learn/availability';
 import { restoreIntent } from '../model/intent';
+import { restoreSweepSummary } from '../sim/stored-result';
 import type { SimulationRecord, TopologyRecord } from '../model/records';
 import { exportSvg } from '../io/svg-export';
 import { compileTopology } from '../sim/csr';
@@ -35,9 +36,14 @@ function latestBy<T extends { createdAt: number }>(rows: readonly T[], key: (r: 
   return out;
 }
 
+/** A record's stored summary, or null when it has none this NetTwin can read (the pack then says no sweep was run). */
 function summaryOf(rec: SimulationRecord | undefined): SweepSummaryShape | null {
-  const s = rec?.summary as Partial<SweepSummaryShape> | undefined;
-  return s && typeof s.scenarioCount === 'number' && Array.isArray(s.worst) ? (s as SweepSummaryShape) : null;
+  if (rec === undefined) return null;
+  try {
+    return restoreSweepSummary(rec.summary, `simulation_records.summary_json of ${rec.id}`);
+  } catch {
+    return null;
+  }
 }
 
 /** The tiers behind a price book name: the project's own book, or the shipped default. */

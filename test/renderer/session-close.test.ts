@@ -61,4 +61,14 @@ describe('the page closes the project it leaves', () => {
     expect(fs.existsSync(path.join(t.services.locator.projectsDir, 'Leave A.nettwin'))).toBe(true);
     expect(value<ProjectInfo>(await t.call('project:open', { id: a.id })).name).toBe('Leave A');
   });
+
+  it('leaving the page (pagehide: tab or window closed, reload) closes the open project', async () => {
+    const c = value<ProjectInfo>(await t.call('project:create', { name: 'Leave C' }));
+    t.services.projects.close(c.id);
+    await useSession.getState().openProject(c.id);
+    expect(locked(c)).toBe(true);
+    win.dispatchEvent(new win.Event('pagehide'));
+    await settle();
+    expect(locked(c)).toBe(false);
+  });
 });

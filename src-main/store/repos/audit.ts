@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import type { AuditEntry } from '../../../src-shared/model/records';
+import { parseStoredJson } from '../../../src-shared/lib/versioned';
 
 export type { AuditEntry };
 
@@ -22,7 +23,7 @@ export class AuditRepository {
       .all(limit) as { id: number; at: number; actor: string; action: string; subject: string | null; detail_json: string | null }[];
     return rows.map((r) => ({
       id: r.id, at: r.at, actor: r.actor, action: r.action, subject: r.subject,
-      detail: r.detail_json === null ? null : (JSON.parse(r.detail_json) as unknown),
+      detail: r.detail_json === null ? null : parseStoredJson(r.detail_json, `audit_log.detail_json of entry ${r.id}`),
     }));
   }
 }

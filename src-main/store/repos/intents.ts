@@ -2,6 +2,7 @@ import type { IntentRecord } from '../../../src-shared/model/records';
 import { APP_VERSION } from '../../../src-shared/lib/version';
 import type { Db } from '../db';
 import { newId } from '../ids';
+import { parseStoredJson } from '../../../src-shared/lib/versioned';
 
 interface Row {
   id: string;
@@ -14,7 +15,7 @@ interface Row {
 const toRecord = (r: Row): IntentRecord => ({
   id: r.id,
   name: r.name,
-  intent: JSON.parse(r.intent_json) as unknown,
+  intent: parseStoredJson(r.intent_json, `intents.intent_json of ${r.id}`),
   softwareVersion: r.software_version,
   createdAt: r.created_at,
 });

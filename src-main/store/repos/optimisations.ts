@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import { newId } from '../ids';
 import type { OptimisationEntry, OptimisationStatus } from '../../../src-shared/model/records';
+import { parseStoredJson } from '../../../src-shared/lib/versioned';
 
 export type { OptimisationEntry, OptimisationStatus };
 
@@ -22,11 +23,14 @@ interface Row {
   created_at: number;
 }
 
-const parse = (s: string | null): unknown => (s === null ? null : (JSON.parse(s) as unknown));
+
+const at = (r: Row, column: string): string => `optimization_log.${column} of step ${r.id}`;
 
 const toEntry = (r: Row): OptimisationEntry => ({
   id: r.id, topologyId: r.topology_id, step: r.step, strategy: r.strategy, rule: r.rule, rationale: r.rationale,
-  before: parse(r.before_json), after: parse(r.after_json), expected: parse(r.expected_json), actual: parse(r.actual_json),
+  before: parseStoredJson(r.before_json, at(r, 'before_json')), after: parseStoredJson(r.after_json, at(r, 'after_json')),
+  expected: r.expected_json === null ? null : parseStoredJson(r.expected_json, at(r, 'expected_json')),
+  actual: r.actual_json === null ? null : parseStoredJson(r.actual_json, at(r, 'actual_json')),
   status: r.status as OptimisationStatus, decidedBy: r.decided_by, decisionReason: r.decision_reason,
   decidedAt: r.decided_at, createdAt: r.created_at,
 });

@@ -1,6 +1,7 @@
 import { APP_VERSION } from '../../../src-shared/lib/version';
 import type { Db } from '../db';
 import { newId } from '../ids';
+import { parseStoredJson } from '../../../src-shared/lib/versioned';
 
 export interface RecommendationRecord {
   id: string;
@@ -28,8 +29,8 @@ const toRecord = (r: Row): RecommendationRecord => ({
   id: r.id,
   intentId: r.intent_id,
   mode: r.mode,
-  request: JSON.parse(r.request_json) as unknown,
-  result: JSON.parse(r.result_json) as unknown,
+  request: parseStoredJson(r.request_json, `recommendation_history.request_json of ${r.id}`),
+  result: parseStoredJson(r.result_json, `recommendation_history.result_json of ${r.id}`),
   chosenFamily: r.chosen_family,
   softwareVersion: r.software_version,
   createdAt: r.created_at,

@@ -1,6 +1,7 @@
 import type { LearningSample } from '../../../src-shared/learn/sample';
-import type { Family } from '../../../src-shared/model/topology';
-import type { Intent } from '../../../src-shared/model/intent';
+import { parseStoredJson, StoredValueError } from '../../../src-shared/lib/versioned';
+import { restoreSampleFeatures, restoreSampleLabel, restoreSampleMetrics, restoreStoredIntent } from '../../../src-shared/learn/stored';
+import { FamilySchema } from '../../../src-shared/model/topology';
 import type { Db } from '../db';
 
 interface Row {
@@ -20,19 +21,30 @@ interface Row {
   feature_set_version?: number;
 }
 
-const toSample = (r: Row): LearningSample => ({
-  id: r.id,
-  origin: r.origin as LearningSample['origin'],
-  family: r.family as Family | null,
-  seed: r.seed,
-  intent: JSON.parse(r.intent_json) as Intent,
-  features: JSON.parse(r.features_json) as number[],
-  featureSetVersion: r.feature_set_version ?? 1,
-  metrics: JSON.parse(r.metrics_json) as LearningSample['metrics'],
-  label: JSON.parse(r.label_json) as LearningSample['label'],
-  softwareVersion: r.software_version,
-  createdAt: r.created_at,
-});
+const ORIGINS: readonly LearningSample['origin'][] = ['bootstrap', 'zoo', 'verified', 'project', 'bench'];
+
+/** A row read back: every JSON column migrated and validated; an error names the column and the sample. */
+const toSample = (r: Row): LearningSample => {
+  const at = (column: string): string => `learning_samples.${column} of sample ${r.id}`;
+  const json = (column: string, text: string): unknown => parseStoredJson(text, at(column));
+  const origin = ORIGINS.find((o) => o === r.origin);
+  if (origin === undefined) throw new StoredValueError(at('origin'), `unknown origin "${r.origin}"`);
+  const family = r.family === null ? null : FamilySchema.safeParse(r.family);
+  if (family !== null && !family.success) throw new StoredValueError(at('family'), `unknown family "${r.family}"`);
+  return {
+    id: r.id,
+    origin,
+    family: family === null ? null : family.data,
+    seed: r.seed,
+    intent: restoreStoredIntent(json('intent_json', r.intent_json), at('intent_json')),
+    features: restoreSampleFeatures(json('features_json', r.features_json), at('features_json')),
+    featureSetVersion: r.feature_set_version ?? 1,
+    metrics: restoreSampleMetrics(json('metrics_json', r.metrics_json), at('metrics_json')),
+    label: restoreSampleLabel(json('label_json', r.label_json), at('label_json')),
+    softwareVersion: r.software_version,
+    createdAt: r.created_at,
+  };
+};
 
 /** learning_samples of one database (a project or the knowledge base). Inserts keep the first row of an id. */
 export class SampleRepository {

@@ -1,5 +1,9 @@
 import type { PerformanceMetric, SimulationRecord } from '../../../src-shared/model/records';
 import { APP_VERSION } from '../../../src-shared/lib/version';
+import { parseStoredJson } from '../../../src-shared/lib/versioned';
+import type { ImpactReportShape } from '../../../src-shared/sim/impact-report';
+import type { SweepReportShape } from '../../../src-shared/contract/sim-types';
+import { restoreSimulationResult, storedSimulationResult, type StoredSimulationResult } from '../../../src-shared/sim/stored-result';
 import type { Db } from '../db';
 import { newId } from '../ids';
 
@@ -20,7 +24,7 @@ const toRecord = (r: Row): SimulationRecord => ({
   topologyRevision: r.topology_revision,
   scenarios: r.scenarios,
   traffic: r.traffic,
-  summary: JSON.parse(r.summary_json) as unknown,
+  summary: parseStoredJson(r.summary_json, `simulation_records.summary_json of ${r.id}`),
   softwareVersion: r.software_version,
   createdAt: r.created_at,
 });
@@ -31,7 +35,8 @@ export interface NewSimulation {
   scenarios: string;
   traffic: string;
   summary: unknown;
-  result: unknown;
+  /** What sim:run stores is the full impact report; a sweep alone is what older versions stored. */
+  result: ImpactReportShape | SweepReportShape;
   metrics: { metric: string; value: number; unit: string }[];
 }
 
@@ -55,7 +60,7 @@ export class SimulationRepository {
     );
     this.db.transaction(() => {
       insertSim.run(id, s.topologyId, s.topologyRevision, s.scenarios, s.traffic,
-        JSON.stringify(s.summary), JSON.stringify(s.result), APP_VERSION, t);
+        JSON.stringify(s.summary), JSON.stringify(storedSimulationResult(s.result)), APP_VERSION, t);
       for (const m of s.metrics) insertMetric.run(newId(), id, s.topologyId, m.metric, m.value, m.unit, t);
     })();
     return toRecord(this.db.prepare('SELECT * FROM simulation_records WHERE id = ?').get(id) as Row);
@@ -69,11 +74,14 @@ export class SimulationRepository {
     ).map(toRecord);
   }
 
-  result(id: string): unknown {
+  /** The stored result, migrated and validated (an older sweep-only result has no isolation, availability or convergence). */
+  result(id: string): StoredSimulationResult | undefined {
     const row = this.db.prepare('SELECT result_json FROM simulation_records WHERE id = ?').get(id) as
       | { result_json: string }
       | undefined;
-    return row ? (JSON.parse(row.result_json) as unknown) : undefined;
+    if (!row) return undefined;
+    const where = `simulation_records.result_json of ${id}`;
+    return restoreSimulationResult(parseStoredJson(row.result_json, where), where);
   }
 
   metricsFor(topologyId: string): PerformanceMetric[] {

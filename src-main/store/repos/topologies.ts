@@ -1,6 +1,7 @@
 import { restoreTopology, topologyIntegrityProblems, type Family, type Topology } from '../../../src-shared/model/topology';
 import type { TopologyRecord, TopologySummary } from '../../../src-shared/model/records';
 import { APP_VERSION } from '../../../src-shared/lib/version';
+import { parseStoredJson, StoredValueError } from '../../../src-shared/lib/versioned';
 import type { Db } from '../db';
 import { newId } from '../ids';
 
@@ -28,6 +29,17 @@ interface Row extends SummaryRow {
 }
 
 const SUMMARY_COLUMNS = 'id, intent_id, name, family, seed, source, revision, created_at, updated_at';
+
+/** A stored design through the one restoreTopology; an error names the row. */
+function storedTopology(id: string, text: string): Topology {
+  const where = `topology_records.topology_json of ${id}`;
+  const raw = parseStoredJson(text, where);
+  try {
+    return restoreTopology(raw);
+  } catch (err) {
+    throw new StoredValueError(where, err instanceof Error ? err.message : String(err));
+  }
+}
 
 export interface NewTopology {
   name: string;
@@ -87,7 +99,7 @@ export class TopologyRepository {
     if (problems.length > 0) throw new Error(`invalid design "${rec.name}": ${problems.slice(0, 5).join('; ')}`);
     const t = this.now();
     const id = rec.id ?? newId();
-    const cost = rec.cost === undefined ? null : (JSON.parse(JSON.stringify(rec.cost)) as unknown);
+    const cost: unknown = rec.cost === undefined ? null : JSON.parse(JSON.stringify(rec.cost));
     const counts = { nodeCount: rec.topology.nodes.length, linkCount: rec.topology.links.length, costUsd: totalUsdOf(cost) };
     this.db
       .prepare(
@@ -105,8 +117,8 @@ export class TopologyRepository {
   get(id: string): TopologyRecord {
     const row = this.db.prepare('SELECT * FROM topology_records WHERE id = ?').get(id) as Row | undefined;
     if (!row) throw new RecordNotFoundError(`design ${id} not found in this project`);
-    const topology = restoreTopology(JSON.parse(row.topology_json));
-    const cost = row.cost_json === null ? null : (JSON.parse(row.cost_json) as unknown);
+    const topology = storedTopology(row.id, row.topology_json);
+    const cost = row.cost_json === null ? null : parseStoredJson(row.cost_json, `topology_records.cost_json of ${row.id}`);
     return {
       ...summaryOf(row, { nodeCount: topology.nodes.length, linkCount: topology.links.length, costUsd: totalUsdOf(cost) }),
       topology,
@@ -138,6 +150,11 @@ export class TopologyRepository {
    * validation worker): revision, intent, device count (null when the
    * document is not valid JSON) and the JSON text.
    */
+  /** Whether the design is in this project (reads no document). */
+  has(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM topology_records WHERE id = ?').get(id) !== undefined;
+  }
+
   stored(id: string): { revision: number; intentId: string | null; nodeCount: number | null; topologyJson: string } {
     const count = "CASE WHEN json_valid(topology_json) THEN json_array_length(topology_json, '$.nodes') END";
     const row = this.db
@@ -157,11 +174,11 @@ export class TopologyRepository {
 
   private countsFromDocument(id: string): { nodeCount: number; linkCount: number; costUsd: number | null } {
     const row = this.db.prepare('SELECT topology_json, cost_json FROM topology_records WHERE id = ?').get(id) as Pick<Row, 'topology_json' | 'cost_json'>;
-    const topology = restoreTopology(JSON.parse(row.topology_json));
+    const topology = storedTopology(id, row.topology_json);
     return {
       nodeCount: topology.nodes.length,
       linkCount: topology.links.length,
-      costUsd: totalUsdOf(row.cost_json === null ? null : JSON.parse(row.cost_json)),
+      costUsd: totalUsdOf(row.cost_json === null ? null : parseStoredJson(row.cost_json, `topology_records.cost_json of ${id}`)),
     };
   }
 

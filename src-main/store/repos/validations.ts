@@ -2,6 +2,7 @@ import type { ValidationRecord } from '../../../src-shared/model/records';
 import { APP_VERSION } from '../../../src-shared/lib/version';
 import type { Db } from '../db';
 import { newId } from '../ids';
+import { parseStoredJson } from '../../../src-shared/lib/versioned';
 
 interface Row {
   id: string;
@@ -22,7 +23,7 @@ const toRecord = (r: Row): ValidationRecord => ({
   intentId: r.intent_id,
   score: r.score,
   passed: r.passed === 1,
-  result: JSON.parse(r.result_json) as unknown,
+  result: parseStoredJson(r.result_json, `validation_records.result_json of ${r.id}`),
   softwareVersion: r.software_version,
   createdAt: r.created_at,
 });

@@ -1,9 +1,9 @@
 import type { Viewport } from '@xyflow/react';
 import { useCallback, useMemo, useState } from 'react';
 import { useSession } from '../../state/session';
-import { largeDesignNotice, tooBigToDraw } from '../import/limits';
+import { largeDesignNotice, tooBigToDraw } from '../import';
 import { compareRows } from './metrics';
-import { ReadOnlyCanvas } from './ReadOnlyCanvas';
+import { ReadOnlyCanvas } from '../../canvas/ReadOnlyCanvas';
 import { useDesignMetrics } from './useDesignMetrics';
 
 /**

@@ -3,8 +3,8 @@ import { type Intent, restoreIntent } from '../../../src-shared/model/intent';
 import type { TopologySummary } from '../../../src-shared/model/records';
 import { storedCost } from '../../../src-shared/report/validation';
 import { call } from '../../api/client';
-import { useProjectPriceBook } from '../cost/usePriceBook';
-import { tooBigToDraw } from '../import/limits';
+import { useProjectPriceBook } from '../cost';
+import { tooBigToDraw } from '../import';
 import { designMetrics, summaryMetrics, type DesignMetrics } from './metrics';
 
 export interface LoadedDesign {

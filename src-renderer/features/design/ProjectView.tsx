@@ -2,17 +2,17 @@ import { useCallback } from 'react';
 import type { Effect } from '../../actions/types';
 import { useSession, type ProjectScreen } from '../../state/session';
 import { JobBar } from '../../ui/JobBar';
-import { CompareView } from '../compare/CompareView';
-import { PriceBookEditor } from '../cost/PriceBookEditor';
-import { DesignEditor } from '../edit/DesignEditor';
-import { ImportView } from '../import/ImportView';
-import { LargeDesignNotice } from '../import/LargeDesignNotice';
-import { tooBigToDraw } from '../import/limits';
-import { OptionsView } from '../options/OptionsView';
-import { OptimiseView } from '../optimise/OptimiseView';
-import { LearnView } from '../learn/LearnView';
-import { IntentWizard } from '../intent/IntentWizard';
-import { PresentView } from '../present/PresentView';
+import { CompareView } from '../compare';
+import { PriceBookEditor } from '../cost';
+import { DesignEditor } from '../edit';
+import { ImportView } from '../import';
+import { LargeDesignNotice } from '../import';
+import { tooBigToDraw } from '../import';
+import { OptionsView } from '../options';
+import { OptimiseView } from '../optimise';
+import { LearnView } from '../learn';
+import { IntentWizard } from '../intent';
+import { PresentView } from '../present';
 import { DesignList } from './DesignList';
 
 const TABS: { screen: ProjectScreen; label: string }[] = [

@@ -1,5 +1,5 @@
 import type { TopologySummary } from '../../../src-shared/model/records';
-import { ExportMenu } from '../edit/ExportMenu';
+import { ExportMenu } from '../edit';
 import { LargeDesignActions } from './LargeDesignActions';
 import { largeDesignNotice } from './limits';
 

@@ -5,10 +5,10 @@ import type { DecisionRecord } from '../../../src-shared/model/records';
 import { latestDesignChoice } from '../../../src-shared/report/decision';
 import { call, transport } from '../../api/client';
 import { useSession } from '../../state/session';
-import { largeDesignNotice } from '../import/limits';
-import { compareRows } from '../compare/metrics';
-import { ReadOnlyCanvas } from '../compare/ReadOnlyCanvas';
-import { useDesignMetrics } from '../compare/useDesignMetrics';
+import { largeDesignNotice } from '../import';
+import { compareRows } from '../compare';
+import { ReadOnlyCanvas } from '../../canvas/ReadOnlyCanvas';
+import { useDesignMetrics } from '../compare';
 import { CostSlide, DecisionSlide, EvidenceSlide, IntentSlide, OptionsSlide } from './slides';
 
 const STEPS = ['Intent', 'Options', 'Chosen design', 'Failure evidence', 'Costs', 'Decision'] as const;

@@ -6,8 +6,8 @@ import { stranded } from '../../../src-shared/report/format';
 import type { Intent } from '../../../src-shared/model/intent';
 import { roleStyle } from '../../canvas/roles';
 import type { DeviceRole } from '../../../src-shared/model/topology';
-import type { LoadedDesign } from '../compare/useDesignMetrics';
-import type { CompareRow } from '../compare/metrics';
+import type { LoadedDesign } from '../compare';
+import type { CompareRow } from '../compare';
 import type { OptimisationEntryShape } from '../../../src-shared/contract/learn-types';
 import type { SweepSummaryShape } from '../../../src-shared/contract/sim-types';
 

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useCanvas } from '../../canvas/CanvasStoreProvider';
 import { heatColor } from '../../canvas/heat';
 import { noFailures, type FailureKind } from '../../canvas/types';
-import { SweepPanel } from '../sim/SweepPanel';
+import { SweepPanel } from '../sim';
 import type { WhatIfModel } from './overlay';
 
 const PAIR_CUT_MAX_LINKS = 1500; // O(m·(n+m)): beyond this the sweep in main answers it

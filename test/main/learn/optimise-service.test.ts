@@ -4,6 +4,7 @@ import { generateDesign } from '../../../src-shared/generate/generate';
 import { intentOfShape } from '../../../src-shared/learn/intents';
 import { openProjectFile, type ProjectFile } from '../../../src-main/store/projectFile';
 import { OptimiseService } from '../../../src-main/services/optimise';
+import { AuditService } from '../../../src-main/services/audit';
 import { tempDir } from '../../helpers/tmp';
 import { costDesign } from '../../../src-shared/cost/cost';
 import { DEFAULT_PRICE_BOOK } from '../../../src-shared/cost/pricebook';
@@ -44,7 +45,7 @@ describe('OptimiseService with governance', () => {
     expect((first.expected as { metric: string; delta: number }).delta).toBeGreaterThan(0);
     const actual = svc.list({ projectId: 'p', designId })[0]!.actual as { revision: number; metrics: { costUsd: number } };
     expect(actual.metrics.costUsd).toBeLessThan((first.before as { metrics: { costUsd: number } }).metrics.costUsd);
-    expect(svc.audit({ projectId: 'p' }).some((a) => a.action === 'optimize.auto-approved')).toBe(true);
+    expect(new AuditService(() => project).list({ projectId: 'p' }).some((a) => a.action === 'optimize.auto-approved')).toBe(true);
   });
 
   it('a step over the threshold waits for a person; approval applies it, undo reverts it exactly', async () => {

@@ -44,7 +44,8 @@ function fixture() {
   ledger.renamed(id, rec.id, 'renamed ring');
 
   const sim = project.simulations.insert({
-    topologyId: rec.id, topologyRevision: r3, scenarios: 'n1-links', traffic: 'uniform', summary: {}, result: {},
+    topologyId: rec.id, topologyRevision: r3, scenarios: 'n1-links', traffic: 'uniform', summary: {},
+    result: { design: 'ring', nodes: 0, links: 0, traffic: 'uniform', baseline: { maxLoad: 0, maxUtilisation: 0, totalVolume: 0 }, scenarios: [], elapsedMs: 0, threads: 1 },
     metrics: [{ metric: 'scenarios.total', value: 1, unit: 'count' }],
   });
   ledger.sim(id, sim.id, rec.id);

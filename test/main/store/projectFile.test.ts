@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Topology } from '../../../src-shared/model/topology';
+import type { SweepReportShape } from '../../../src-shared/contract/sim-types';
 import { openProjectFile } from '../../../src-main/store/projectFile';
 import { tempDir } from '../../helpers/tmp';
 
@@ -17,6 +18,15 @@ const topo: Topology = {
   links: [{ id: 'l0', source: 'a', target: 'b', capacityGbps: 10, igpWeight: 1, latencyMs: 2, srlgs: [] }],
 };
 
+const SWEEP: SweepReportShape = {
+  design: 'Tiny', nodes: 2, links: 1, traffic: 'uniform', baseline: { maxLoad: 1, maxUtilisation: 0.1, totalVolume: 2 },
+  scenarios: [{
+    cls: 'n1-links', label: 'link l0', failedNodes: [], failedLinks: ['l0'], disconnectedPairs: 1, isolatedSites: 2, strandedDemand: 2,
+    stretchP50: 1, stretchP95: 1, stretchMax: 1, maxLoad: 0, maxUtilisation: 0, overloadedLinks: 0, worstLink: null,
+  }],
+  elapsedMs: 3, threads: 1,
+};
+
 describe('project file store (real SQLite files)', () => {
   it('creates a project, records designs and reads them back exactly after reopening', () => {
     const file = path.join(tmp.dir, 'p1.nettwin');
@@ -25,7 +35,7 @@ describe('project file store (real SQLite files)', () => {
     const intent = p.intents.insert('intent', { siteGroups: [] });
     const rec = p.topologies.insert({ name: 'first', topology: topo, source: 'generated', family: 'hub-spoke', seed: 4, intentId: intent.id, cost: { totalUsd: 1234 } });
     p.validations.insert({ topologyId: rec.id, topologyRevision: 1, score: 80, passed: true, result: { checks: [] } });
-    p.simulations.insert({ topologyId: rec.id, topologyRevision: 1, scenarios: 'n1', traffic: 'uniform', summary: { worst: 0 }, result: { rows: [1, 2] },
+    p.simulations.insert({ topologyId: rec.id, topologyRevision: 1, scenarios: 'n1', traffic: 'uniform', summary: { worst: 0 }, result: SWEEP,
       metrics: [{ metric: 'maxUtilisation', value: 0.5, unit: 'ratio' }] });
     p.close();
     expect(fs.readdirSync(tmp.dir).filter((f) => f.startsWith('p1'))).toEqual(['p1.nettwin']); // one file, no -wal/-journal left
@@ -39,7 +49,8 @@ describe('project file store (real SQLite files)', () => {
     expect(q.validations.latestFor(rec.id)?.score).toBe(80);
     const sims = q.simulations.listFor(rec.id);
     expect(sims).toHaveLength(1);
-    expect(q.simulations.result(sims[0]!.id)).toEqual({ rows: [1, 2] });
+    // A sweep alone is what older versions stored: it reads back with the impact report's other parts null.
+    expect(q.simulations.result(sims[0]!.id)).toEqual({ ...SWEEP, isolation: null, availability: null, convergence: null });
     expect(q.simulations.metricsFor(rec.id).map((m) => m.metric)).toEqual(['maxUtilisation']);
     q.close();
   });

@@ -144,15 +144,23 @@ describe('nettwin export', () => {
     const p = openProjectFile(project);
     p.simulations.insert({
       topologyId: abilene!.id, topologyRevision: 1, scenarios: 'n1', traffic: 'uniform', summary: {}, metrics: [],
-      result: { linkFailures: [{ link: 'e0', disconnectedPairs: 0, maxLinkLoad: 3.5 }], nodeFailures: [{ node: '0', disconnectedPairs: 10 }] },
+      result: {
+        design: 'Abilene', nodes: 11, links: 14, traffic: 'uniform', baseline: { maxLoad: 3, maxUtilisation: 0.3, totalVolume: 110 }, elapsedMs: 5, threads: 1,
+        scenarios: [
+          { cls: 'n1-links', label: 'link e0', failedNodes: [], failedLinks: ['e0'], disconnectedPairs: 0, isolatedSites: 0, strandedDemand: 0,
+            stretchP50: 1, stretchP95: 1.5, stretchMax: 2, maxLoad: 3.5, maxUtilisation: 0.35, overloadedLinks: 0, worstLink: 'e1' },
+          { cls: 'n1-nodes', label: 'node 0', failedNodes: ['0'], failedLinks: [], disconnectedPairs: 10, isolatedSites: 1, strandedDemand: 20,
+            stretchP50: 1, stretchP95: 1, stretchMax: 1, maxLoad: 3, maxUtilisation: 0.3, overloadedLinks: 0, worstLink: null },
+        ],
+      },
     });
     p.close();
     const r = await run('export', project, '--format', 'csv', '--design', 'Abilene', '--out', at('sweep.csv'));
     expect(r.code, r.err).toBe(0);
     expect(parseCsv(fs.readFileSync(at('sweep.csv'), 'utf8'), 'sweep.csv').map((x) => x.cells)).toEqual([
-      ['scenario', 'kind', 'disconnectedPairs', 'strandedDemand', 'maxUtilisation', 'link', 'maxLinkLoad', 'node'],
-      ['link e0', 'link', '0', '', '', 'e0', '3.5', ''],
-      ['node 0', 'node', '10', '', '', '', '', '0'],
+      ['scenario', 'kind', 'disconnectedPairs', 'strandedDemand', 'maxUtilisation', 'isolatedSites', 'stretchP50', 'stretchP95', 'stretchMax', 'maxLoad', 'overloadedLinks', 'failedNodes', 'failedLinks', 'worstLink'],
+      ['link e0', 'n1-links', '0', '0', '0.35', '0', '1', '1.5', '2', '3.5', '0', '', 'e0', 'e1'],
+      ['node 0', 'n1-nodes', '10', '20', '0.3', '1', '1', '1', '1', '3', '0', '0', '', ''],
     ]);
   });
 

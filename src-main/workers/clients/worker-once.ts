@@ -1,10 +1,10 @@
 import { Worker } from 'node:worker_threads';
-import { abortError } from './jobs';
+import { abortError } from '../../../src-shared/contract/result';
 
 /** A worker entry as a built `.js` beside main.js, or as `.ts` from source (tsx registered in the worker first). */
 export function spawnWorker(url: URL): Worker {
   return url.pathname.endsWith('.ts')
-    ? new Worker(new URL('../workers/tsx-bootstrap.mjs', import.meta.url), { workerData: { entry: url.href } })
+    ? new Worker(new URL('../tsx-bootstrap.mjs', import.meta.url), { workerData: { entry: url.href } })
     : new Worker(url);
 }
 

@@ -1,11 +1,11 @@
 import { ReactFlowProvider, useReactFlow, type Viewport } from '@xyflow/react';
 import { useEffect, useMemo } from 'react';
 import type { StoreApi } from 'zustand';
-import type { TopologyRecord } from '../../../src-shared/model/records';
-import { createCanvasStore, type CanvasState } from '../../canvas/canvasStore';
-import { CanvasStoreProvider } from '../../canvas/CanvasStoreProvider';
-import { CanvasView } from '../../canvas/CanvasView';
-import { useDesignLoader } from '../../canvas/useDesignLoader';
+import type { TopologyRecord } from '../../src-shared/model/records';
+import { createCanvasStore, type CanvasState } from './canvasStore';
+import { CanvasStoreProvider } from './CanvasStoreProvider';
+import { CanvasView } from './CanvasView';
+import { useDesignLoader } from './useDesignLoader';
 
 interface Props {
   projectId: string;

@@ -1,10 +1,10 @@
-import type { PlanningMessage, PlanningRequest, PlanningResults } from '../workers/planning.worker';
+import type { PlanningMessage, PlanningRequest, PlanningResults } from '../planning.worker';
 import { runWorkerOnce } from './worker-once';
 
 /** In a build, main.js and planning.worker.js sit side by side. */
 function workerUrl(): URL {
   const here = import.meta.url;
-  return new URL(here.endsWith('.js') ? './planning.worker.js' : '../workers/planning.worker.ts', here);
+  return new URL(here.endsWith('.js') ? './planning.worker.js' : '../planning.worker.ts', here);
 }
 
 const WHAT: Record<PlanningRequest['kind'], string> = { optimise: 'optimisation', verify: 'verified recommendation', impact: 'impact report' };

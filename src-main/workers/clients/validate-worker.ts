@@ -1,11 +1,11 @@
-import type { ValidationResult } from '../../src-shared/validate/types';
-import type { ValidateWorkerMessage, ValidateWorkerRequest } from '../workers/validate.worker';
+import type { ValidationResult } from '../../../src-shared/validate/types';
+import type { ValidateWorkerMessage, ValidateWorkerRequest } from '../validate.worker';
 import { runWorkerOnce } from './worker-once';
 
 /** In a build, main.js and validate.worker.js sit side by side. */
 function workerUrl(): URL {
   const here = import.meta.url;
-  return new URL(here.endsWith('.js') ? './validate.worker.js' : '../workers/validate.worker.ts', here);
+  return new URL(here.endsWith('.js') ? './validate.worker.js' : '../validate.worker.ts', here);
 }
 
 /**

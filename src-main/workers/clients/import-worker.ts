@@ -1,13 +1,13 @@
-import type { ImportInput, TopologyImportFormat } from '../../src-shared/io/formats';
-import type { ImportPhase } from '../../src-shared/io/import-slices';
-import type { ImportResult } from '../../src-shared/io/report';
-import type { ImportWorkerMessage, ImportWorkerRequest } from '../workers/import.worker';
+import type { ImportInput, TopologyImportFormat } from '../../../src-shared/io/formats';
+import type { ImportPhase } from '../../../src-shared/io/import-slices';
+import type { ImportResult } from '../../../src-shared/io/report';
+import type { ImportWorkerMessage, ImportWorkerRequest } from '../import.worker';
 import { runWorkerOnce } from './worker-once';
 
 /** In a build, main.js and import.worker.js sit side by side. */
 function workerUrl(): URL {
   const here = import.meta.url;
-  return new URL(here.endsWith('.js') ? './import.worker.js' : '../workers/import.worker.ts', here);
+  return new URL(here.endsWith('.js') ? './import.worker.js' : '../import.worker.ts', here);
 }
 
 /** The worker itself failed (crashed, ran out of memory, could not start): not the file's fault. */

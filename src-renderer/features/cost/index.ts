@@ -1,0 +1,4 @@
+/** What other features may use of cost/ (dependency-cruiser rule features-through-index). */
+export { CostPanel } from './CostPanel';
+export { PriceBookEditor } from './PriceBookEditor';
+export { useProjectPriceBook } from './usePriceBook';
