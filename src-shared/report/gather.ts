@@ -7,6 +7,8 @@ import type { SimulationRecord, TopologyRecord } from '../model/records';
 import { exportSvg } from '../io/svg-export';
 import { compileTopology } from '../sim/csr';
 import { choiceInWords, latestDesignChoice } from './decision';
+import type { StoredSimulationResult } from '../sim/stored-result';
+import type { IsolatingSet } from '../sim/isolation';
 import type { ChosenDesign, OptionRow, ReportInput, ReportModel, SweepView } from './model';
 import { recommendationViews } from './recommendations';
 import { spreadForPrint } from './layout';
@@ -135,7 +137,18 @@ function sweepView(sim: SimulationRecord, record: TopologyRecord, full: unknown)
     stale: sim.topologyRevision !== record.revision,
     byClass: complete ? classRows(scenarios) : null,
     worst: worstScenarios(scenarios),
+    isolation: storedIsolation(full),
   };
+}
+
+/**
+ * The isolating sets of a stored impact report (the store hands results over
+ * already restored: sim/stored-result.ts); null when the run stored a sweep alone.
+ */
+function storedIsolation(full: unknown): IsolatingSet[] | null {
+  if (typeof full !== 'object' || full === null) return null;
+  const isolation = (full as Partial<StoredSimulationResult>).isolation;
+  return Array.isArray(isolation) ? isolation : null;
 }
 
 /** Builds the report model from plain records. Pure; the cost is one availability pass per design. */

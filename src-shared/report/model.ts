@@ -1,3 +1,4 @@
+import type { IsolatingSet } from '../sim/isolation';
 import type { CostBreakdown } from '../cost/cost';
 import type { PriceBook } from '../cost/pricebook';
 import type { ScenarioResultShape, SweepSummaryShape } from '../contract/sim-types';
@@ -153,6 +154,11 @@ export interface SweepView {
   byClass: ClassRow[] | null;
   /** Worst harmful scenarios, the worst of each class first (sweep.ts). */
   worst: ScenarioResultShape[];
+  /**
+   * Failure sets of at most two elements that cut a site off, from the stored
+   * impact report (null: the run stored a sweep alone, before the full report).
+   */
+  isolation: IsolatingSet[] | null;
 }
 
 export interface ChosenDesign {

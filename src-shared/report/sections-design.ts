@@ -1,3 +1,4 @@
+import { isolationInWords } from '../sim/impact-report';
 import { redundancyRank, type Redundancy } from '../model/intent';
 import { convergenceWords } from '../sim/convergence';
 import { esc } from './escape';
@@ -129,8 +130,22 @@ function sweepPart(c: ChosenDesign): Html[] {
       ),
     );
   }
+  out.push(h3('Failures that cut a site off'));
+  if (s.isolation === null) {
+    out.push(p('Not in this sweep: it was stored before the full impact report was recorded; run it again to list them.', 'small'));
+  } else if (s.isolation.length === 0) {
+    out.push(p('No failure of one or two elements (link, device, in any mix) cuts a site off from the rest.'));
+  } else {
+    const shown = s.isolation.slice(0, ISOLATION_SHOWN);
+    out.push(
+      p(`${plural(s.isolation.length, 'failure set')} of at most two elements cut a site off${s.isolation.length > shown.length ? `; the first ${shown.length}` : ''} (the same list as <code>nettwin simulate</code>):`, 'small'),
+      `<ul class="isolation">${shown.map((x) => `<li>${esc(isolationInWords(c.record.topology, x))}</li>`).join('')}</ul>`,
+    );
+  }
   return out;
 }
+
+const ISOLATION_SHOWN = 12;
 
 const pairsCut = (n: number): Html => (n === 0 ? 'no device pair is cut apart' : `${plural(n, 'device pair')} cut apart`);
 

@@ -61,3 +61,23 @@ export function impactReport(t: Topology, sweep: SweepReportShape, opts: { seed?
     ...worstConvergence(t, g, sweep),
   };
 }
+
+/**
+ * A failure set that cuts a site off, in names rather than ids, for every
+ * surface (simulate, the decision pack): "link l3 (Paris – Ashburn) + device
+ * par-core-1 cut off site Dublin".
+ */
+export function isolationInWords(t: Pick<Topology, 'nodes' | 'links' | 'sites'>, s: IsolatingSet): string {
+  const device = new Map(t.nodes.map((d) => [d.id, d.name]));
+  const link = new Map(t.links.map((l) => [l.id, l]));
+  const site = new Map((t.sites ?? []).map((x) => [x.id, x.name]));
+  const parts = [
+    ...s.links.map((id) => {
+      const l = link.get(id);
+      return l ? `link ${id} (${device.get(l.source) ?? l.source} – ${device.get(l.target) ?? l.target})` : `link ${id}`;
+    }),
+    ...s.devices.map((id) => `device ${device.get(id) ?? id}`),
+  ];
+  const where = s.site.startsWith('device:') ? `device ${device.get(s.site.slice(7)) ?? s.site.slice(7)}` : `site ${site.get(s.site) ?? s.site}`;
+  return `${parts.join(' + ')} cut off ${where}`;
+}

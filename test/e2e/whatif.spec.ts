@@ -37,6 +37,8 @@ test('what-if: fail links by clicking, see cut-off sites, fail a site, run a swe
   await page.getByRole('button', { name: 'Run sweep' }).click();
   const worst = page.getByRole('table', { name: 'Worst scenarios' });
   await expect(worst).toBeVisible({ timeout: 60_000 });
+  // The stored impact report's failure sets that cut a site off, in names (the pack and simulate list the same).
+  await expect(page.getByTestId('sweep-isolation')).toContainText(/cuts? a site off/);
   const first = worst.getByRole('button').first();
   await first.click();
   await expect(page.locator('.worst--shown')).toHaveCount(1);

@@ -5,7 +5,7 @@ import { AppError } from '../../../src-shared/contract/result';
 import type { ScenarioResultShape as ScenarioResult, TrafficOption } from '../../../src-shared/contract/sim-types';
 import { PROJECT_EXTENSION } from '../../../src-shared/model/records';
 import type { Topology } from '../../../src-shared/model/topology';
-import type { ImpactReportShape } from '../../../src-shared/sim/impact-report';
+import { isolationInWords, type ImpactReportShape } from '../../../src-shared/sim/impact-report';
 import { convergenceWords } from '../../../src-shared/sim/convergence';
 import { emptyIntentTrafficNote } from '../../../src-shared/model/traffic';
 import { sweepRefusal } from '../../../src-shared/sim/limits';
@@ -145,7 +145,7 @@ async function saveSweeps(
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 const num = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(2));
 
-function human(r: SimulationOutput): string {
+function human(r: SimulationOutput, t: Topology): string {
   const out: string[] = [];
   out.push(`${r.design}: ${r.nodes} devices, ${r.links} links; traffic ${r.traffic} (total ${num(r.baseline.totalVolume)})`);
   out.push(`baseline: max link load ${num(r.baseline.maxLoad)}, max utilisation ${pct(r.baseline.maxUtilisation)}`);
@@ -158,7 +158,7 @@ function human(r: SimulationOutput): string {
   out.push('', 'worst by stranded demand', table(head, top((s) => s.strandedDemand).map(row)));
   out.push('', 'worst by max utilisation', table(head, top((s) => s.maxUtilisation).map(row)));
   out.push('', `failure sets of at most 2 elements that isolate a site: ${r.isolation.length}`);
-  for (const s of r.isolation.slice(0, 10)) out.push(`  ${[...s.links, ...s.devices].join(' + ')} isolate ${s.site}`);
+  for (const s of r.isolation.slice(0, 10)) out.push(`  ${isolationInWords(t, s)}`);
   const a = r.availability;
   out.push('', `availability (${a.method}${a.samples ? `, ${a.samples} samples` : ''}): ${(100 * a.headline.availability).toFixed(4)} % mean over site pairs (${a.headline.downtimeMinutesPerYear.toFixed(0)} min/yr); every site up and connected at once ${(100 * a.network.availability).toFixed(4)} % [${(100 * a.network.ci95[0]).toFixed(4)}, ${(100 * a.network.ci95[1]).toFixed(4)}]`);
   const pairs = [...a.pairs].sort((x, y) => x.availability - y.availability).slice(0, 5);
@@ -206,8 +206,9 @@ export const simulateCommand: Command = {
     const { option: traffic, unitGbps } =
       tr === 'intent' || tr === 'uniform' || tr === 'gravity' || tr === 'hub-centric' ? { option: tr as TrafficOption, unitGbps: undefined } : trafficFile(tr);
     if (values.save) return saveSweeps(io, file, values, classes, traffic, unitGbps);
+    let designs: Topology[] = [];
     const reports = await withServices({}, async (s) => {
-      const designs = designsOf(s, file, values.design);
+      designs = designsOf(s, file, values.design);
       try {
         return await s.simulations.impactOf(designs, { scenarios: classes, traffic, threads, n2Sample, seed, unitGbps });
       } catch (err) {
@@ -222,7 +223,7 @@ export const simulateCommand: Command = {
     else {
       const assumed = assumedFor.get(file) ?? [];
       if (assumed.length > 0) io.out(`read ${path.basename(file)} as SNDlib: ${assumed.join('; ')}`);
-      io.out(reports.map(human).join('\n\n'));
+      io.out(reports.map((r, k) => human(r, designs[k]!)).join('\n\n'));
     }
     return 0;
   },

@@ -1,7 +1,9 @@
 import { stranded } from '../../../src-shared/report/format';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { SweepSummaryShape, ScenarioResultShape } from '../../../src-shared/contract/sim-types';
 import { convergenceWords } from '../../../src-shared/sim/convergence';
+import { isolationInWords } from '../../../src-shared/sim/impact-report';
+import type { IsolatingSet } from '../../../src-shared/sim/isolation';
 import { emptyIntentTrafficNote } from '../../../src-shared/model/traffic';
 import { SCENARIO_CLASSES } from '../../../src-shared/sim/scenarios';
 import { call } from '../../api/client';
@@ -36,6 +38,12 @@ export function SweepPanel({ projectId, designId, readOnly }: { projectId: strin
   const [swept, setSwept] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [shown, setShown] = useState<string | null>(null);
+  /** The stored impact report's failure sets that cut a site off (null: not recorded with this sweep). */
+  const [isolation, setIsolation] = useState<IsolatingSet[] | null>(null);
+  const topology = useCanvas((s) => s.topology);
+  const loadIsolation = useCallback((simulationId: string): void => {
+    call('sim:result', { projectId, simulationId }).then((r) => setIsolation(r.isolation), () => setIsolation(null));
+  }, [projectId]);
 
   // The latest stored sweep of this design, if any.
   useEffect(() => {
@@ -46,6 +54,7 @@ export function SweepPanel({ projectId, designId, readOnly }: { projectId: strin
         if (alive && last) {
           setSummary(last.summary as SweepSummaryShape);
           setSwept(last.traffic);
+          loadIsolation(last.id);
         }
       },
       () => undefined, // no stored sweeps yet is not an error worth showing
@@ -53,7 +62,7 @@ export function SweepPanel({ projectId, designId, readOnly }: { projectId: strin
     return () => {
       alive = false;
     };
-  }, [projectId, designId]);
+  }, [projectId, designId, loadIsolation]);
 
   const run = async (with_: Traffic = traffic): Promise<void> => {
     setProblem(null);
@@ -63,8 +72,10 @@ export function SweepPanel({ projectId, designId, readOnly }: { projectId: strin
     );
     setProgress({ done: 0, total: 1, cancel: () => void job.cancel() });
     try {
-      setSummary((await job.result).summary);
+      const done = await job.result;
+      setSummary(done.summary);
       setSwept(with_);
+      loadIsolation(done.simulationId);
     } catch (err) {
       setProblem((err as Error).message);
     } finally {
@@ -156,6 +167,21 @@ export function SweepPanel({ projectId, designId, readOnly }: { projectId: strin
               ))}
             </tbody>
           </table>
+          {isolation !== null && topology !== null && (
+            <details className="isolation" data-testid="sweep-isolation">
+              <summary>
+                {isolation.length === 0
+                  ? 'No failure of one or two elements cuts a site off'
+                  : `${isolation.length} failure set${isolation.length === 1 ? '' : 's'} of one or two elements cut a site off`}
+              </summary>
+              <ul>
+                {isolation.slice(0, 30).map((x, i) => (
+                  <li key={i}>{isolationInWords(topology, x)}</li>
+                ))}
+              </ul>
+              {isolation.length > 30 && <p className="muted">The first 30 of {isolation.length}; the decision pack and nettwin simulate list the same sets.</p>}
+            </details>
+          )}
         </>
       )}
     </section>

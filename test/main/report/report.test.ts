@@ -38,12 +38,28 @@ afterAll(() => {
 });
 
 describe('report of a project built through the services', () => {
+  it('lists the same failure sets that cut a site off as nettwin simulate, in names', async () => {
+    const { model, html } = reportHtmlFor(rich.projects.get(rich.projectId), { now: Date.UTC(2026, 10, 24) });
+    const sets = model.chosen!.sweep!.isolation;
+    expect(sets).not.toBeNull(); // sim:run stored the full impact report
+    const packLines = [...parse(html).querySelectorAll('ul.isolation li')].map((li) => li.textContent);
+    const out: string[] = [];
+    const code = await main(['simulate', rich.file, '--design', rich.chosenId, '--scenarios', 'n1', '--traffic', 'uniform'], { out: (t) => out.push(t), err: () => undefined });
+    expect(code).toBe(0);
+    const lines = out.join('\n').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('failure sets of at most 2 elements that isolate a site: '));
+    expect(Number(lines[at]!.split(': ')[1])).toBe(sets!.length);
+    const cliLines = lines.slice(at + 1, at + 1 + Math.min(10, sets!.length)).map((l) => l.trim());
+    expect(cliLines).toEqual(packLines.slice(0, cliLines.length));
+    if (sets!.length > 0) expect(cliLines[0]).toMatch(/^(link|device) .* cut off (site|device) /);
+  }, 120_000);
+
   it('presents the design the board chose, with its sweep, predictions, approvals and the whole audit trail', () => {
     const project = rich.projects.get(rich.projectId);
     const { model, html } = reportHtmlFor(project, { now: Date.UTC(2026, 10, 24) });
     const doc = parse(html);
     expect(model.chosen?.record.id).toBe(rich.chosenId);
-    expect(model.chosen?.basis).toMatch(/^Chosen by Architecture board \(decision "chosen"\)/);
+    expect(model.chosen?.basis).toMatch(/^Chosen by Architecture board on \d{4}-\d{2}-\d{2}: Best balance/);
     expect([...doc.querySelectorAll('section.chapter h2')].map((h) => h.textContent.replace(/^\d+\s*/, '').trim())).toEqual(
       REPORT_SECTIONS.map((s) => s.title),
     );
