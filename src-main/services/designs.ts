@@ -47,10 +47,17 @@ export class DesignService {
   /** Generates one family for the intent and records intent, design and its validation. */
   generate(projectId: string, intent: Intent, family: Family, seed = DEFAULT_SEED): TopologySummary {
     const project = this.projects.writable(projectId);
-    const summary = project.transaction(() => {
-      const intentRec = project.intents.insert(intent.name, intent);
-      return this.record(project, intent, intentRec.id, family, seed);
-    });
+    let summary: TopologySummary;
+    try {
+      summary = project.transaction(() => {
+        const intentRec = project.intents.insert(intent.name, intent);
+        return this.record(project, intent, intentRec.id, family, seed);
+      });
+    } catch (err) {
+      // A family that cannot serve the intent ("not applicable, because …") is the caller's input, not a fault; nothing was stored.
+      if (err instanceof GenerateError) throw new AppError('INVALID_INPUT', err.message);
+      throw err;
+    }
     this.learnFrom(projectId, summary.id);
     this.bus.emit('project:changed', { projectId, what: 'designs' });
     return summary;
