@@ -1,4 +1,6 @@
+import { notApplicableFamilies } from '../../src-shared/generate/applicability';
 import type { Rng } from '../../src-shared/lib/rng';
+import { IntentSchema } from '../../src-shared/model/intent';
 import type { ProjectInfo, TopologyRecord, TopologySummary } from '../../src-shared/model/records';
 import { TOPOLOGY_FAMILIES, type Topology } from '../../src-shared/model/topology';
 import { benchIntent } from '../bench/intents';
@@ -127,8 +129,11 @@ export class SoakClient {
   private async generate(scratch: boolean): Promise<string | null> {
     const { api, ledger, rng, index } = this.c;
     const name = scratch ? `scratch c${index}-${++this.seq}` : `c${index} intent ${++this.seq}`;
+    // A family that applies to the intent: asking for one that does not (leaf-spine for a WAN) is bad input by design.
+    const intent = this.intent(name);
+    const notApplicable = new Set(notApplicableFamilies(IntentSchema.parse(intent)).map((x) => x.family));
     const out = await api.call<TopologySummary>('design:generate', {
-      projectId: this.project, intent: this.intent(name), family: pick(rng, TOPOLOGY_FAMILIES), seed: rng.int(1000),
+      projectId: this.project, intent, family: pick(rng, TOPOLOGY_FAMILIES.filter((f) => !notApplicable.has(f))), seed: rng.int(1000),
     });
     if (!out.ok) return null;
     ledger.design(this.project, out.value.id, { scratch, revision: out.value.revision, name: out.value.name });

@@ -42,7 +42,8 @@ describe('nettwin recommend / learn / optimise / outcomes', () => {
     const rep = JSON.parse(r.stdout) as { samples: number; perFamily: { interval: { low: number; high: number } }[]; realNetworks: { count: number }; predictor: { costMapePct: number } };
     expect(rep.samples).toBeGreaterThan(1000);
     expect(rep.realNetworks.count).toBeGreaterThan(200);
-    expect(rep.perFamily).toHaveLength(9);
+    // Every family but leaf-spine: it is a datacenter fabric, not applicable to the grid's WAN intents (issue 16).
+    expect(rep.perFamily).toHaveLength(8);
     expect(rep.predictor.costMapePct).toBeLessThan(15);
   });
 
