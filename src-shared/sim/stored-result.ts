@@ -111,6 +111,11 @@ const SummarySchema: z.ZodType<SweepSummaryShape> = z.object({
   worst: z.array(ScenarioSchema),
   elapsedMs: z.number(),
   threads: z.number().int(),
+  // The one convergence figure (issue 15): absent in summaries stored before it, and kept when present.
+  convergence: z
+    .object({ scenario: z.string(), convergenceMs: z.number(), restorationMs: z.number(), detection: z.string(), protectedPct: z.number() })
+    .nullable()
+    .exactOptional(),
 });
 
 export function restoreSweepSummary(raw: unknown, where: string): SweepSummaryShape {

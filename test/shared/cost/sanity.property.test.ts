@@ -1,3 +1,4 @@
+import { notApplicableFamilies } from '../../../src-shared/generate/applicability';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { circuitPrice, costDesign } from '../../../src-shared/cost/cost';
@@ -51,7 +52,10 @@ describe('cost sanity', () => {
   });
 
   it('a full mesh is never cheaper than a partial mesh of the same sites', () => {
-    for (const intent of REALISTIC_INTENTS) {
+    // Only where a full mesh is offered at all (above 16 sites it is "not applicable", issue 16).
+    const offered = REALISTIC_INTENTS.filter((i) => !notApplicableFamilies(i).some((x) => x.family === 'full-mesh'));
+    expect(offered.length).toBeGreaterThanOrEqual(1);
+    for (const intent of offered) {
       for (const seed of [1, 2]) {
         const full = design(intent, 'full-mesh', seed).cost;
         const partial = design(intent, 'partial-mesh', seed).cost;
