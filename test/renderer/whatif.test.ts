@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { noFailures, type FailureSelection } from '../../src-renderer/canvas/types';
-import { WhatIfModel } from '../../src-renderer/features/whatif/overlay';
+import { WhatIfModel } from '../../src-shared/sim/whatif';
 import { squareWithTail } from './fixtures';
 
 const fail = (patch: Partial<Record<keyof FailureSelection, string[]>>): FailureSelection => {

@@ -3,7 +3,7 @@ import { useCanvas } from '../../canvas/CanvasStoreProvider';
 import { heatColor } from '../../canvas/heat';
 import { noFailures, type FailureKind } from '../../canvas/types';
 import { SweepPanel } from '../sim';
-import type { WhatIfModel } from './overlay';
+import type { WhatIfModel } from '../../../src-shared/sim/whatif';
 
 const PAIR_CUT_MAX_LINKS = 1500; // O(m·(n+m)): beyond this the sweep in main answers it
 

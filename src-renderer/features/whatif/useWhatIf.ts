@@ -3,7 +3,7 @@ import type { StoreApi } from 'zustand';
 import type { Mode } from '../../actions/types';
 import type { CanvasState } from '../../canvas/canvasStore';
 import { useCanvas } from '../../canvas/CanvasStoreProvider';
-import { WhatIfModel } from './overlay';
+import { WhatIfModel } from '../../../src-shared/sim/whatif';
 
 /**
  * Keeps a WhatIfModel for the current design while what-if mode is on and

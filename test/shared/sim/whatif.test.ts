@@ -3,7 +3,7 @@ import { TopologySchema, type Topology } from '../../../src-shared/model/topolog
 import { compileTopology } from '../../../src-shared/sim/csr';
 import { RoutingEngine } from '../../../src-shared/sim/routing';
 import { uniformTraffic } from '../../../src-shared/sim/traffic';
-import { WhatIf } from '../../../src-shared/sim/whatif';
+import { noFailures, WhatIfModel, type FailureSelection } from '../../../src-shared/sim/whatif';
 
 /** Two rings joined twice, with branch sites hanging off both: small but not trivial. */
 function design(): Topology {
@@ -23,33 +23,54 @@ function design(): Topology {
   });
 }
 
-describe('WhatIf', () => {
-  const t = design();
-  const w = new WhatIf(t, { unitGbps: 0.01 });
+const select = (f: Partial<Record<keyof FailureSelection, string[]>>): FailureSelection => {
+  const s = noFailures();
+  return { ...s, ...Object.fromEntries(Object.entries(f).map(([k, v]) => [k, new Set(v)])) };
+};
 
-  it('per-link loads equal routing the design without the failed elements', () => {
-    const failed = { devices: ['r4'], links: ['x1', 'up2b'] };
-    const r = w.evaluate(failed);
+/** Per link: the larger directed load over capacity, from a fresh routing of `t`. */
+function utilisationOf(t: Topology): Map<string, number> {
+  const g = compileTopology(t);
+  const e = new RoutingEngine(g, uniformTraffic(g));
+  return new Map(g.linkIds.map((id, i) => [id, Math.max(e.baseLoad[2 * i]!, e.baseLoad[2 * i + 1]!) / g.capacities[i]!]));
+}
+
+// The one what-if engine (the canvas, the bench and these tests): its incremental answer equals routing from scratch.
+describe('WhatIfModel', () => {
+  const t = design();
+  const w = new WhatIfModel(t);
+
+  it('after a failure, every surviving link carries what routing the design without the failed elements gives it', () => {
+    const failed = { nodes: ['r4'], links: ['x1', 'up2b'] };
+    const o = w.evaluate(select(failed));
     const rest = TopologySchema.parse({
       ...t,
       nodes: t.nodes.filter((n) => n.id !== 'r4'),
       links: t.links.filter((l) => !failed.links.includes(l.id) && l.source !== 'r4' && l.target !== 'r4'),
     });
-    const g = compileTopology(rest);
-    const e = new RoutingEngine(g, uniformTraffic(g));
-    expect(r.links.map((l) => l.id)).toEqual([...g.linkIds]);
-    r.links.forEach((l, i) => {
-      expect(l.load).toBeCloseTo(Math.max(e.baseLoad[2 * i]!, e.baseLoad[2 * i + 1]!), 9);
-      expect(l.utilisation).toBeCloseTo((l.load * 0.01) / 1, 12);
-    });
-    expect(r.impact.strandedDemand).toBe(2 * 19); // r4's traffic to and from the 19 others
-    expect(r.failedDevices).toEqual(['r4']);
+    const before = utilisationOf(t);
+    const after = utilisationOf(rest);
+    const peak = Math.max(...before.values());
+    expect([...o.heat.keys()].sort()).toEqual([...after.keys()].sort());
+    for (const [id, u] of after) expect(o.heat.get(id), id).toBeCloseTo(u / peak, 9);
+    for (const id of o.rerouted) expect(after.get(id)!).toBeGreaterThan(before.get(id)!);
+    // The device, the links named, and the links that went down with the device.
+    const incident = t.links.filter((l) => l.source === 'r4' || l.target === 'r4').map((l) => l.id);
+    expect(o.failed).toEqual(new Set(['r4', ...failed.links, ...incident]));
+    expect(o.verdict.survives).toBe(true);
   });
 
-  it('reports a dual-homed branch cut off when both uplinks fail, and rejects unknown ids', () => {
-    const r = w.evaluate({ links: ['up1a', 'up1b'] });
-    expect(r.impact.isolatedSites).toBe(1);
-    expect(r.impact.disconnectedPairs).toBe(19);
-    expect(() => w.evaluate({ devices: ['nope'] })).toThrow(RangeError);
+  it('says a dual-homed branch is cut off when both its uplinks fail, with the share of device pairs cut apart', () => {
+    const o = w.evaluate(select({ links: ['up1a', 'up1b'] }));
+    expect([...o.cutOff]).toEqual(['b1']);
+    expect(o.cutOffSites).toEqual(['branch1']);
+    expect(o.strandedDemand).toBeCloseTo(1 - (19 * 18) / (20 * 19), 12); // b1's pairs with the 19 others
+    expect(o.verdict).toMatchObject({ survives: false });
+  });
+
+  it('fails a whole site at once, and ignores ids it does not know', () => {
+    const o = w.evaluate(select({ sites: ['hub0'], nodes: ['nope'] }));
+    const devices = new Set(t.nodes.map((n) => n.id));
+    expect([...o.failed].filter((x) => devices.has(x)).sort()).toEqual(['r0', 'r3', 'r6', 'r9']);
   });
 });
