@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { StoredValueError } from '../lib/versioned';
 import type { TmMethod } from './estimate';
 import type { MatchReport } from './mapping';
 
@@ -37,4 +39,16 @@ export interface TrafficEstimateResult {
   fit: { link: string; direction: 'fwd' | 'rev'; measuredGbps: number; fittedGbps: number }[];
   fitError: number;
   notes: string[];
+}
+
+const LoadsSchema = z.record(z.string(), z.object({ fwd: z.number().nonnegative().nullable(), rev: z.number().nonnegative().nullable() }));
+
+/**
+ * A stored period's loads, checked (traffic_periods.loads_json, format 1 —
+ * the table's first): a damaged row names itself instead of reaching a chart.
+ */
+export function restoreTrafficLoads(raw: unknown, where: string): TrafficPeriodRecord['loads'] {
+  const r = LoadsSchema.safeParse(raw);
+  if (!r.success) throw new StoredValueError(where, r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).slice(0, 3).join('; '));
+  return r.data;
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import { newId } from '../ids';
-import type { TrafficPeriodRecord } from '../../../src-shared/traffic/records';
+import { parseStoredJson } from '../../../src-shared/lib/versioned';
+import { restoreTrafficLoads, type TrafficPeriodRecord } from '../../../src-shared/traffic/records';
 
 interface Row {
   id: string;
@@ -24,7 +25,7 @@ const fromRow = (r: Row): TrafficPeriodRecord => ({
   end: r.end_s,
   samples: r.samples,
   source: r.source,
-  loads: JSON.parse(r.loads_json) as TrafficPeriodRecord['loads'],
+  loads: restoreTrafficLoads(parseStoredJson(r.loads_json, `traffic_periods.loads_json of ${r.id}`), `traffic_periods.loads_json of ${r.id}`),
   createdAt: r.created_at,
 });
 

@@ -100,6 +100,20 @@ describe('stored JSON read through versioned restore functions', () => {
     expect(() => restoreRecommendationRequest({ formatVersion: 5 }, 'recommendation_history.request_json of r')).toThrow('recommendation request format version 5 was written by a newer NetTwin');
   });
 
+  it('measured traffic loads are checked when read: a damaged row names itself', () => {
+    const { file, project, designId } = fresh();
+    const rec = project.traffic.upsert({ topologyId: designId, label: '2026-W49', statistic: 'p95', start: 1, end: 2, samples: 3, source: 'poll.csv', loads: { l1: { fwd: 1.5, rev: null } } });
+    expect(project.traffic.list(designId)[0]!.loads).toEqual({ l1: { fwd: 1.5, rev: null } });
+    project.close();
+    poke(file, 'UPDATE traffic_periods SET loads_json = ? WHERE id = ?', JSON.stringify({ l1: { fwd: 'lots', rev: null } }), rec.id);
+    const again = openProjectFile(file);
+    try {
+      expect(() => again.traffic.list(designId)).toThrow(new RegExp(`^traffic_periods\\.loads_json of ${rec.id}: l1\\.fwd: `));
+    } finally {
+      again.close();
+    }
+  });
+
   it('a corrupt row gives an error naming its table, column and row (DAMAGED across the boundary)', async () => {
     const { file, project, designId } = fresh();
     const sample = sampleFromDesign(design, intent, { id: 's1', origin: 'project', softwareVersion: 't', createdAt: 1 });
