@@ -2,7 +2,7 @@ import type { ConvergenceHeadlineShape } from '../contract/sim-types';
 import { ControlPlaneSchema, type ControlPlane } from '../model/planning';
 import type { Topology } from '../model/topology';
 import type { CompiledGraph } from './csr';
-import { MinHeap } from './shortest';
+import { dijkstraFromHeap, MinHeap } from './shortest';
 
 /**
  * Convergence-time estimate of a link-state IGP after a failure, with the
@@ -87,23 +87,10 @@ export function convergenceEstimate(
   }
   for (const v of failedNodes) for (let s = g.offsets[v]!; s < g.offsets[v + 1]!; s++) detect(g.targets[s]!);
   // Flooding: earliest arrival by latency + per-hop processing (Dijkstra).
-  const done = heap.mark;
-  done.fill(0);
-  while (heap.size > 0) {
-    const u = heap.pop();
-    if (done[u] === 1) continue;
-    done[u] = 1;
-    for (let s = g.offsets[u]!; s < g.offsets[u + 1]!; s++) {
-      const v = g.targets[s]!;
-      const e = g.edgeLink[s]!;
-      if (deadN[v] === 1 || deadL[e] === 1) continue;
-      const d = dist[u]! + g.latencies[e]! + p.floodPerHopMs;
-      if (d < dist[v]!) {
-        dist[v] = d;
-        heap.push(v, d);
-      }
-    }
-  }
+  dijkstraFromHeap(g, heap, dist, (k, v) => {
+    const e = g.edgeLink[k]!;
+    return deadN[v] === 1 || deadL[e] === 1 ? null : g.latencies[e]! + p.floodPerHopMs;
+  });
   const reached = [...dist].filter((d) => d < Infinity).sort((a, b) => a - b);
   const spfMs = p.spfDelayMs + (p.spfMicrosPerElement * (n + g.linkIds.length)) / 1000;
   const fibMs = (p.fibMicrosPerRoute * routesChanged) / 1000;

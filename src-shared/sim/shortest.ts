@@ -75,6 +75,40 @@ export function shortestPathsTo(
  * tolerance absorbs rounding when fractional weights are summed in different
  * orders along equal-cost paths.
  */
+/**
+ * Dijkstra from every node already in `heap` (their `dist` set by the
+ * caller) over the CSR slots, a slot's cost given by `cost` (null: the slot
+ * cannot be used). `via[v]` gets the slot v was last reached by. O(m log n).
+ * The one loop for latency-weighted searches (the latency check's path, LSA
+ * flooding in the convergence estimate).
+ */
+export function dijkstraFromHeap(
+  g: Pick<CompiledGraph, 'offsets' | 'targets'>,
+  heap: MinHeap,
+  dist: Float64Array,
+  cost: (slot: number, to: number) => number | null,
+  via?: Int32Array,
+): void {
+  const done = heap.mark;
+  done.fill(0);
+  while (heap.size > 0) {
+    const u = heap.pop();
+    if (done[u] === 1) continue;
+    done[u] = 1;
+    for (let k = g.offsets[u]!; k < g.offsets[u + 1]!; k++) {
+      const w = g.targets[k]!;
+      const c = cost(k, w);
+      if (c === null) continue;
+      const d = dist[u]! + c;
+      if (d < dist[w]!) {
+        dist[w] = d;
+        if (via !== undefined) via[w] = k;
+        heap.push(w, d);
+      }
+    }
+  }
+}
+
 export function onShortestPath(du: number, dv: number, w: number): boolean {
   const d = dv + w;
   return du === d || Math.abs(du - d) <= 1e-12 * du;

@@ -1,5 +1,5 @@
 import { describeRoute, linkRoute } from '../model/latency';
-import { MinHeap } from '../sim/shortest';
+import { dijkstraFromHeap, MinHeap } from '../sim/shortest';
 import type { DesignIndex } from './design-index';
 
 /**
@@ -19,22 +19,7 @@ export function latencyPathNotes(x: DesignIndex, s: number, t: number): string[]
     dist[v] = 0;
     heap.push(v, 0);
   }
-  const done = heap.mark;
-  done.fill(0);
-  while (heap.size > 0) {
-    const u = heap.pop();
-    if (done[u] === 1) continue;
-    done[u] = 1;
-    for (let k = g.offsets[u]!; k < g.offsets[u + 1]!; k++) {
-      const w = g.targets[k]!;
-      const d = dist[u]! + g.latencies[g.edgeLink[k]!]!;
-      if (d < dist[w]!) {
-        dist[w] = d;
-        via[w] = k;
-        heap.push(w, d);
-      }
-    }
-  }
+  dijkstraFromHeap(g, heap, dist, (k) => g.latencies[g.edgeLink[k]!]!, via);
   let end = -1;
   for (const v of x.siteNodes[t]!) if (end < 0 || dist[v]! < dist[end]!) end = v;
   if (end < 0 || dist[end] === Infinity) return [];
