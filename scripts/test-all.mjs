@@ -4,10 +4,19 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { electronBinary, repoRoot } from './lib.mjs';
+import { readPlaywrightReport, readVitestReport } from './test-report.mjs';
 
 const bin = (name) => path.join(repoRoot, 'node_modules', '.bin', name);
 const results = [];
 const counts = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+
+function count(report) {
+  counts.passed += report.passed;
+  counts.failed += report.failed;
+  counts.skipped += report.skipped;
+  failures.push(...report.failures);
+}
 
 function step(name, cmd, args, env = {}) {
   const started = Date.now();
@@ -16,22 +25,6 @@ function step(name, cmd, args, env = {}) {
   const ok = r.status === 0;
   results.push({ name, ok, seconds: (Date.now() - started) / 1000 });
   return ok;
-}
-
-function countVitest(file) {
-  if (!fs.existsSync(file)) return;
-  const r = JSON.parse(fs.readFileSync(file, 'utf8'));
-  counts.passed += r.numPassedTests ?? 0;
-  counts.failed += r.numFailedTests ?? 0;
-  counts.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-}
-
-function countPlaywright(file) {
-  if (!fs.existsSync(file)) return;
-  const s = JSON.parse(fs.readFileSync(file, 'utf8')).stats ?? {};
-  counts.passed += s.expected ?? 0;
-  counts.failed += (s.unexpected ?? 0) + (s.flaky ?? 0);
-  counts.skipped += s.skipped ?? 0;
 }
 
 fs.mkdirSync(path.join(repoRoot, 'test-results'), { recursive: true });
@@ -46,20 +39,24 @@ const built = step('build', bin('electron-vite'), ['build']) && step('build CLI'
 if (built) step('security scan (Electronegativity, reviewed allowlist)', process.execPath, [path.join(repoRoot, 'scripts', 'electronegativity.mjs')]);
 else results.push({ name: 'security scan (Electronegativity, reviewed allowlist)', ok: false, seconds: 0 });
 step('unit, property and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']);
-countVitest(path.join(repoRoot, 'test-results', 'vitest.json'));
+count(readVitestReport(path.join(repoRoot, 'test-results', 'vitest.json'), repoRoot));
 if (built) {
   step('end-to-end (browser app, Chromium)', bin('playwright'), ['test']);
-  countPlaywright(path.join(repoRoot, 'test-results', 'e2e-report.json'));
+  count(readPlaywrightReport(path.join(repoRoot, 'test-results', 'e2e-report.json')));
 } else {
   results.push({ name: 'end-to-end (browser app, Chromium)', ok: false, seconds: 0 });
 }
 const { bin: electron, reason } = electronBinary();
 if (electron === null) console.log(`\nElectron smoke test: SKIPPED — ${reason}. It runs wherever the Electron binary is installed.`);
 step('Electron smoke test', bin('playwright'), ['test', '-c', 'playwright.electron.config.ts']);
-countPlaywright(path.join(repoRoot, 'test-results', 'electron-report.json'));
+count(readPlaywrightReport(path.join(repoRoot, 'test-results', 'electron-report.json')));
 
 console.log('\nSummary');
 for (const r of results) console.log(`  ${r.ok ? 'ok  ' : 'FAIL'}  ${r.name} (${r.seconds.toFixed(1)} s)`);
 const failedSteps = results.filter((r) => !r.ok).length;
+if (failures.length > 0) {
+  console.log('Failed tests');
+  for (const f of failures) console.log(`  ✘ ${f}`);
+}
 console.log(`tests: ${counts.passed} passed, ${counts.failed + failedSteps} failed, ${counts.skipped} skipped`);
 process.exit(failedSteps === 0 ? 0 : 1);
