@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { createProject, generateFromWizard, shot, watchProblems } from './helpers';
+import { createProject, downloadFrom, generateFromWizard, shot, watchProblems } from './helpers';
 
 test('compare two designs side by side, then continue with one', async ({ page }) => {
   const problems = watchProblems(page);
@@ -24,6 +24,8 @@ test('compare two designs side by side, then continue with one', async ({ page }
 });
 
 test('present: step through intent, options, design, evidence, costs and decision in dark and light', async ({ page }) => {
+  // The first PDF of the run starts the host's Chromium cold: more than the usual minute on a busy machine.
+  test.setTimeout(150_000);
   await createProject(page, 'E2E Present');
   await generateFromWizard(page, { datacenters: 1, branches: 4 });
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
@@ -46,13 +48,10 @@ test('present: step through intent, options, design, evidence, costs and decisio
   await shot(page, 'present-costs-light');
   await page.getByRole('button', { name: 'Next slide' }).click();
   await expect(deck).toContainText('No design has been decided yet');
-  const download = page.waitForEvent('download');
-  await deck.getByRole('button', { name: 'Download the decision pack (HTML)' }).click();
-  expect((await download).suggestedFilename()).toMatch(/\.html$/);
+  const html = await downloadFrom(page, () => deck.getByRole('button', { name: 'Download the decision pack (HTML)' }).click());
+  expect(html.suggestedFilename()).toMatch(/\.html$/);
   // The PDF button works in the browser app too: the host prints with its Chromium, the tab downloads it.
-  const pdf = page.waitForEvent('download', { timeout: 60_000 });
-  await deck.getByRole('button', { name: 'Decision pack as PDF' }).click();
-  const file = await pdf;
+  const file = await downloadFrom(page, () => deck.getByRole('button', { name: 'Decision pack as PDF' }).click());
   expect(file.suggestedFilename()).toMatch(/\.pdf$/);
   const head = fs.readFileSync(await file.path()).subarray(0, 5).toString('latin1');
   expect(head).toBe('%PDF-');

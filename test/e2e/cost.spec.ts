@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { createProject, generateFromWizard, shot, watchProblems } from './helpers';
+import { createProject, downloadFrom, generateFromWizard, shot, watchProblems } from './helpers';
 
 test('cost as a finance officer reads it: design view breakdown, transport per link, price-book editor and the decision pack', async ({ page }) => {
   const problems = watchProblems(page);
@@ -39,9 +39,8 @@ test('cost as a finance officer reads it: design view breakdown, transport per l
   await expect(deck).toContainText('5-year TCO');
   await shot(page, 'cost-present-slide');
   await page.getByRole('button', { name: 'Next slide' }).click();
-  const download = page.waitForEvent('download');
-  await deck.getByRole('button', { name: 'Download the decision pack (HTML)' }).click();
-  const file = await (await download).path();
+  const download = await downloadFrom(page, () => deck.getByRole('button', { name: 'Download the decision pack (HTML)' }).click());
+  const file = await download.path();
   const html = fs.readFileSync(file, 'utf8');
   await page.keyboard.press('Escape');
   // The pack in a page of its own: written into the app's page, the app's still-running code would

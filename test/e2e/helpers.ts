@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Download, type Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
 
 /** Fails the test on any page error or console error (a blank page must never pass). */
@@ -24,8 +24,10 @@ export async function generateFromWizard(page: Page, opts: { datacenters?: numbe
   await page.getByLabel('Group 1 number of sites').fill(String(opts.datacenters ?? 1));
   await page.getByLabel('Group 2 number of sites').fill(String(opts.branches ?? 5));
   for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Generate all families' }).click();
-  await expect(page.getByRole('list', { name: 'Designs' }).getByRole('button')).not.toHaveCount(0, { timeout: 60_000 });
+  const designs = page.getByRole('list', { name: 'Designs' }).getByRole('button');
+  await orAppError(page, expect(designs).not.toHaveCount(0, { timeout: 60_000 }), {
+    start: () => page.getByRole('button', { name: 'Generate all families' }).click(),
+  });
   await expect(page.locator('.canvas')).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
 }
 
@@ -43,4 +45,33 @@ export async function nodeTranslate(page: Page, selector: string): Promise<{ x: 
 
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screenshots/${name}.png` });
+}
+
+/**
+ * Waits for `wanted` — or fails at once with the app's error banner text when
+ * the app reports a problem instead, rather than waiting out the test's
+ * timeout with nothing said (a red CI run keeps only a failure's first lines).
+ * A banner already up belongs to an earlier step; only a new one counts.
+ */
+export async function orAppError<T>(page: Page, wanted: Promise<T>, opts: { timeout?: number; start?: () => Promise<void> } = {}): Promise<T> {
+  const timeout = opts.timeout ?? 120_000;
+  const banner = page.locator('.error-banner');
+  const earlier = (await banner.isVisible()) ? await banner.innerText() : null;
+  wanted.catch(() => undefined); // raced below; a rejection before the race starts is not "unhandled"
+  await opts.start?.();
+  const fresh = earlier === null ? banner : banner.filter({ hasNotText: earlier });
+  const problem = fresh.waitFor({ state: 'visible', timeout }).then(async (): Promise<never> => {
+    throw new Error(`the app reported a problem instead: ${await fresh.first().innerText()}`);
+  });
+  try {
+    return await Promise.race([wanted, problem]);
+  } finally {
+    problem.catch(() => undefined);
+    wanted.catch(() => undefined);
+  }
+}
+
+/** Clicks and returns the download it starts, or fails with the app's error (orAppError). */
+export async function downloadFrom(page: Page, click: () => Promise<void>, timeout = 120_000): Promise<Download> {
+  return orAppError(page, page.waitForEvent('download', { timeout }), { timeout, start: click });
 }
