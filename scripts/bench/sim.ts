@@ -29,6 +29,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildTopology } from '../../src-shared/generate/generate';
 import { importGraphml } from '../../src-shared/io/graphml';
+import { parseRepetitaGraph, repetitaTopology } from '../../src-shared/io/repetita';
 import { TopologySchema, type Topology } from '../../src-shared/model/topology';
 import { compileTopology } from '../../src-shared/sim/csr';
 import { analyzeGraph } from '../../src-shared/sim/analyze';
@@ -45,33 +46,9 @@ const peer = path.resolve(repo, '../shared/peers/analyze_fast.py');
 const PY = '/usr/bin/python3';
 const repetitaDir = path.resolve(repo, '../shared/data/repetita');
 
-/**
- * A REPETITA .graph (NODES / EDGES sections, one line per directed edge) as a
- * topology: per node pair, as many links as the busier direction has edges,
- * each with the IGP metric of its a→b edge (b→a when only that exists).
- */
-function repetitaTopology(file: string): Topology {
-  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
-  const n = Number(/^NODES (\d+)/.exec(lines[0]!)![1]);
-  const nodes = Array.from({ length: n }, (_, i) => ({ id: `r${i}`, name: lines[i + 2]!.split(' ')[0]!, role: 'core' as const }));
-  const at = lines.findIndex((l) => l.startsWith('EDGES'));
-  const pairs = new Map<string, { a: number; b: number; ab: number[]; ba: number[] }>();
-  for (const l of lines.slice(at + 2)) {
-    const f = l.trim().split(/\s+/);
-    if (f.length < 4) continue;
-    const [x, y, w] = [Number(f[1]), Number(f[2]), Number(f[3])];
-    const [a, b] = x < y ? [x, y] : [y, x];
-    const p = pairs.get(`${a} ${b}`) ?? { a, b, ab: [], ba: [] };
-    (x < y ? p.ab : p.ba).push(w);
-    pairs.set(`${a} ${b}`, p);
-  }
-  const links: { id: string; source: string; target: string; igpWeight: number }[] = [];
-  for (const p of pairs.values()) {
-    for (let k = 0; k < Math.max(p.ab.length, p.ba.length); k++) {
-      links.push({ id: `e${links.length}`, source: `r${p.a}`, target: `r${p.b}`, igpWeight: p.ab[k] ?? p.ba[k]! });
-    }
-  }
-  return TopologySchema.parse({ name: path.basename(file), nodes, links });
+/** A REPETITA network through the app's own reader (src-shared/io/repetita.ts: city sites, city-pair ducts). */
+function repetitaFile(file: string): Topology {
+  return repetitaTopology(parseRepetitaGraph(fs.readFileSync(file, 'utf8'), path.basename(file)), path.basename(file));
 }
 
 /** Child mode for the Zoo summary: every file inline (analyzeGraph), total and slowest. */
@@ -251,7 +228,7 @@ async function main(): Promise<void> {
   ];
   if (process.env['BENCH_SKIP_5000'] !== '1') generated.push(['hybrid ~5000 (generated)', buildTopology(benchIntent(4930), 'hybrid', 1)]);
   if (fs.existsSync(repetitaDir)) {
-    for (const f of fs.readdirSync(repetitaDir).filter((x) => x.endsWith('.graph')).sort()) generated.push([`REPETITA ${f.replace(/_real_hard\.graph$/, '')}`, repetitaTopology(path.join(repetitaDir, f))]);
+    for (const f of fs.readdirSync(repetitaDir).filter((x) => x.endsWith('.graph')).sort()) generated.push([`REPETITA ${f.replace(/_real_hard\.graph$/, '')}`, repetitaFile(path.join(repetitaDir, f))]);
   } else console.log(`REPETITA Rocketfuel networks: ${repetitaDir} absent — skipped.`);
   for (const [name, t] of generated) {
     const file = path.join(tmp, `${name.replace(/\W+/g, '-')}.graphml`);
@@ -288,12 +265,52 @@ async function main(): Promise<void> {
     ];
     console.log(row.join(' | '));
   }
+  repetitaImpact();
   if (process.env['BENCH_ZOO_ALL'] !== '0' && only === undefined) zooSummary();
   whatIfTiming(generated.find(([name]) => name.startsWith('hybrid ~1000'))!);
   if (process.env['BENCH_KEEP'] === '1') console.log(`files kept in ${tmp}`);
   else fs.rmSync(tmp, { recursive: true, force: true });
   console.log(`\nTimes exclude process start and worker start-up. cold = first sweep in fresh workers (JIT cold); warm = the same sweep again on the same workers. CPU s = user+system time of the whole process (all threads) for the warm sweep.`);
   console.log(`peer = ${peer} --threads 2 --time (its own figure), stopped after ${PEER_TIMEOUT_S} s. Load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+}
+
+/**
+ * The issue's REPETITA target: the full impact sweep (`nettwin simulate`, what
+ * the app's sweep runs) of each Rocketfuel network with its OWN demand matrix,
+ * N-1 links + nodes and the city-pair duct SRLGs, whole process: wall, CPU
+ * (user + system, all threads) and peak RSS from /usr/bin/time.
+ */
+function repetitaImpact(): void {
+  const cli = path.join(repo, 'bin', 'nettwin.mjs');
+  if (!fs.existsSync(repetitaDir)) return;
+  if (!fs.existsSync(path.join(repo, 'out', 'cli'))) {
+    console.log('\nREPETITA impact sweep: the CLI is not built (npm run build:cli) — skipped.');
+    return;
+  }
+  const time = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+  console.log('\nREPETITA with its own demand matrix 0000 — `nettwin simulate NET.graph --traffic NET.0000.demands --scenarios n1,srlg --threads 2`, whole process');
+  console.log(['network', 'nodes', 'links', 'scenarios', 'sweep s (its own figure)', 'wall s', 'CPU s', 'peak RSS MB', 'baseline max util'].join(' | '));
+  for (const f of fs.readdirSync(repetitaDir).filter((x) => x.endsWith('.graph')).sort()) {
+    const base = path.join(repetitaDir, f.replace(/\.graph$/, ''));
+    const args = [cli, 'simulate', `${base}.graph`, '--traffic', `${base}.0000.demands`, '--scenarios', 'n1,srlg', '--threads', '2', '--json'];
+    const t0 = performance.now();
+    const r = time === null
+      ? spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 })
+      : spawnSync(time, ['-f', 'TIME %e %U %S %M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const wall = (performance.now() - t0) / 1000;
+    if (r.status !== 0) {
+      console.log(`${f} | failed: ${(r.stderr ?? '').split('\n').find((l) => l.trim() !== '') ?? `exit ${r.status}`}`);
+      continue;
+    }
+    const report = JSON.parse(r.stdout) as { nodes: number; links: number; scenarios: unknown[]; elapsedMs: number; baseline: { maxUtilisation: number } };
+    const m = /TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
+    console.log([
+      f.replace(/_real_hard\.graph$/, ''), report.nodes, report.links, report.scenarios.length, (report.elapsedMs / 1000).toFixed(2),
+      wall.toFixed(2), m ? (Number(m[2]) + Number(m[3])).toFixed(2) : '-', m ? (Number(m[4]) / 1024).toFixed(0) : '-',
+      `${(100 * report.baseline.maxUtilisation).toFixed(1)} %`,
+    ].join(' | '));
+  }
+  console.log('(REPETITA\'s "hard" matrices are made so that an optimal multi-commodity routing just fits; shortest-path ECMP routing overloads some links, hence a baseline above 100 %.)');
 }
 
 /** Every Topology Zoo file: ours inline in one child, the peer per file (2 processes), summed. */

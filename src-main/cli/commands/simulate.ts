@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
+import { parseRepetitaDemands, parseRepetitaGraph, repetitaDemands, RepetitaError, repetitaKind, repetitaNotes, repetitaTopology } from '../../../src-shared/io/repetita';
 import { parseSndlib, sndlibDemands, sndlibNotes, sndlibTopology, SndlibError } from '../../../src-shared/io/sndlib';
 import { AppError } from '../../../src-shared/contract/result';
 import type { ScenarioResultShape as ScenarioResult, TrafficOption } from '../../../src-shared/contract/sim-types';
@@ -28,10 +29,19 @@ const CLASS_OF: Record<string, ScenarioClass[]> = {
 
 export type SimulationOutput = ImpactReportShape;
 
-/** Reads `--traffic FILE`: SNDlib native demands or JSON [{source, target, volume}]. */
+/** Reads `--traffic FILE`: SNDlib native demands, a REPETITA .demands matrix, or JSON [{source, target, volume}]. */
 function trafficFile(file: string): { option: TrafficOption; unitGbps: number | undefined } {
   const text = readFileCapped(file);
   const name = path.basename(file);
+  if (repetitaKind(text) === 'demands') {
+    try {
+      // Router indices are checked against the network when the sweep maps demands onto it.
+      return { option: { demands: repetitaDemands(parseRepetitaDemands(text, Number.MAX_SAFE_INTEGER, name)) }, unitGbps: 1 };
+    } catch (err) {
+      if (err instanceof RepetitaError) throw new CliError(err.message);
+      throw err;
+    }
+  }
   if (text.trimStart().startsWith('[') || text.trimStart().startsWith('{')) {
     let raw: unknown;
     try {
@@ -82,14 +92,25 @@ function designsOf(s: Services, file: string, designId: string | undefined): Top
   return [one];
 }
 
-/** What the SNDlib reader assumed for each file read (units, undirected demands, capacities from modules), to print with the report. */
-const assumedFor = new Map<string, string[]>();
+/** What the SNDlib or REPETITA reader assumed for each file read (units, directions, capacities, sites, ducts), to print with the report. */
+const assumedFor = new Map<string, { as: string; notes: string[] }>();
 
 function designFile(file: string): Topology {
+  if (/\.graph$/i.test(file)) {
+    try {
+      const net = parseRepetitaGraph(readFileCapped(file), path.basename(file));
+      const topology = repetitaTopology(net, path.basename(file, '.graph'));
+      assumedFor.set(file, { as: 'REPETITA', notes: repetitaNotes(net, topology) });
+      return topology;
+    } catch (err) {
+      if (err instanceof RepetitaError) throw new CliError(err.message);
+      throw new CliError(`${file}: ${(err as Error).message.split('\n')[0]}`);
+    }
+  }
   if (/\.txt$/i.test(file)) {
     try {
       const net = parseSndlib(readFileCapped(file), path.basename(file));
-      assumedFor.set(file, sndlibNotes(net));
+      assumedFor.set(file, { as: 'SNDlib', notes: sndlibNotes(net) });
       return sndlibTopology(net, path.basename(file, '.txt'));
     } catch (err) {
       if (err instanceof SndlibError) throw new CliError(err.message);
@@ -178,8 +199,8 @@ export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'Full failure impact report of a design: scenarios, rerouted traffic, isolation, availability',
   usage:
-    'nettwin simulate FILE.nettwin|design.json|FILE.graphml [--scenarios n1,n2,srlg,sites,regions] ' +
-    '[--traffic intent|uniform|gravity|hub-centric|FILE] [--json] [--threads N] [--design ID|NAME|FAMILY] [--n2-sample N] [--seed N] [--save]',
+    'nettwin simulate FILE.nettwin|design.json|FILE.graphml|SNDLIB.txt|REPETITA.graph [--scenarios n1,n2,srlg,sites,regions] ' +
+    '[--traffic intent|uniform|gravity|hub-centric|FILE.json|SNDLIB.txt|REPETITA.demands] [--json] [--threads N] [--design ID|NAME|FAMILY] [--n2-sample N] [--seed N] [--save]',
   run: async (args, io) => {
     const { values, positionals } = parseCli(args, {
       scenarios: { type: 'string' },
@@ -221,8 +242,8 @@ export const simulateCommand: Command = {
     for (const e of empty) io.err(e);
     if (values.json) io.out(JSON.stringify(file.endsWith(PROJECT_EXTENSION) ? { project: file, designs: reports } : reports[0]));
     else {
-      const assumed = assumedFor.get(file) ?? [];
-      if (assumed.length > 0) io.out(`read ${path.basename(file)} as SNDlib: ${assumed.join('; ')}`);
+      const assumed = assumedFor.get(file);
+      if (assumed !== undefined && assumed.notes.length > 0) io.out(`read ${path.basename(file)} as ${assumed.as}: ${assumed.notes.join('; ')}`);
       io.out(reports.map((r, k) => human(r, designs[k]!)).join('\n\n'));
     }
     return 0;
