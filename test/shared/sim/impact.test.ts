@@ -4,7 +4,9 @@ import { TopologySchema } from '../../../src-shared/model/topology';
 import { compileTopology } from '../../../src-shared/sim/csr';
 import { ImpactEvaluator, percentiles } from '../../../src-shared/sim/impact';
 import { RoutingEngine } from '../../../src-shared/sim/routing';
-import { uniformTraffic } from '../../../src-shared/sim/traffic';
+import { connectedComponents } from '../../../src-shared/sim/connectivity';
+import { failureMasks } from '../../../src-shared/sim/routing';
+import { explicitTraffic, uniformTraffic } from '../../../src-shared/sim/traffic';
 import { bruteLoads, lostPairs } from './brute';
 
 interface Net {
@@ -105,9 +107,50 @@ describe('ImpactEvaluator equals recomputation from scratch', () => {
     );
   });
 
+  it('stranded demand of an explicit matrix (the shortcut when no component splits) equals a dense recount', () => {
+    fc.assert(
+      fc.property(
+        netArb.chain((net) =>
+          fc.record({
+            net: fc.constant(net),
+            demands: fc.array(fc.tuple(fc.nat(net.n - 1), fc.nat(net.n - 1), fc.integer({ min: 1, max: 50 })), { maxLength: 30 }),
+            nodes: fc.array(fc.nat(net.n - 1), { maxLength: 3 }), // duplicates allowed: a site's failure may name a device twice
+            links: fc.uniqueArray(fc.nat(net.edges.length - 1), { maxLength: 2 }),
+          }),
+        ),
+        ({ net, demands, nodes, links }) => {
+          const t = TopologySchema.parse({
+            nodes: Array.from({ length: net.n }, (_, i) => ({ id: String(i), name: String(i), role: 'router' })),
+            links: net.edges.map(([a, b, w, l], i) => ({ id: `e${i}`, source: String(a), target: String(b), igpWeight: w, latencyMs: l })),
+          });
+          const g = compileTopology(t);
+          const m = explicitTraffic(g, demands.map(([s, tt, volume]) => ({ s, t: tt, volume })));
+          const ev = new ImpactEvaluator(new RoutingEngine(g, m), { siteOf: [], unitGbps: 1 });
+          const linkIdx = links.map((i) => g.linkIds.indexOf(`e${i}`)).filter((e) => e >= 0);
+          const got = ev.evaluate({ nodes, links: linkIdx });
+          const f = failureMasks(g, nodes, linkIdx);
+          const before = connectedComponents(g).componentOf;
+          const after = connectedComponents(g, f.nodes, f.links).componentOf;
+          let stranded = 0;
+          for (let a = 0; a < net.n; a++) {
+            for (let b = 0; b < net.n; b++) {
+              if (a === b || before[a] !== before[b]) continue;
+              if (after[a]! < 0 || after[a] !== after[b]) stranded += m.demand(a, b);
+            }
+          }
+          expect(got.strandedDemand).toBe(stranded); // whole numbers: sums are exact in any order
+        },
+      ),
+      { numRuns: 300, seed: 77 },
+    );
+  });
+
   it('percentiles merge implicit ones with changed ratios (nearest rank)', () => {
     expect(percentiles([], 0)).toEqual({ p50: 1, p95: 1, max: 1 });
     expect(percentiles([2, 3], 18)).toEqual({ p50: 1, p95: 2, max: 3 });
     expect(percentiles([0.5, 4], 2)).toEqual({ p50: 1, p95: 4, max: 4 });
+    // Below-one ratios come first, then the implicit ones, then the rest; numeric order (10 after 9, not "10" < "9").
+    expect(percentiles([10, 0.25, 9, 0.5], 6)).toEqual({ p50: 1, p95: 10, max: 10 });
+    expect(percentiles([10, 0.25, 9, 0.5], 0)).toEqual({ p50: 0.5, p95: 10, max: 10 });
   });
 });
