@@ -127,17 +127,18 @@ export class ImpactEvaluator {
     this.baseComp = connectedComponents(g);
     this.baseVolume = deliverableVolume(engine.traffic as TrafficMatrix, this.baseComp.componentOf, this.baseComp.count);
     this.siteConnected = this.sitesReachingOthers(this.baseComp.componentOf, this.baseComp.count);
-    if (engine.traffic.kind === 'explicit') {
+    const matrix = engine.traffic as TrafficMatrix;
+    if (matrix.kind === 'explicit') {
       const out = new Float64Array(n);
       const inn = new Float64Array(n);
       const cOf = this.baseComp.componentOf;
       const add = (a: number, b: number, d: number): void => {
         if (a === b || cOf[a] !== cOf[b]) return;
-        out[a] += d;
-        inn[b] += d;
+        out[a]! += d;
+        inn[b]! += d;
       };
-      if (engine.traffic.forEachDemand !== undefined) engine.traffic.forEachDemand(add);
-      else for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) add(a, b, engine.traffic.demand(a, b));
+      if (matrix.forEachDemand !== undefined) matrix.forEachDemand(add);
+      else for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) add(a, b, matrix.demand(a, b));
       this.connOut = out;
       this.connIn = inn;
     }
