@@ -1,4 +1,5 @@
-import type { Intent, Redundancy } from '../model/intent';
+import { z } from 'zod';
+import { RedundancySchema, type Intent } from '../model/intent';
 
 /**
  * One edit of an intent's constraint: what a relaxation offers and what the
@@ -6,12 +7,19 @@ import type { Intent, Redundancy } from '../model/intent';
  * The one implementation of the edit, used by the relaxation search, the
  * CLI's words and the UI.
  */
-export type IntentEdit =
-  | { kind: 'budget'; from: number; to: number }
-  | { kind: 'maxHops'; from: number; to: number }
-  | { kind: 'maxLatencyMs'; from: number; to: number }
-  | { kind: 'latencyBudget'; index: number; from: number; to: number }
-  | { kind: 'redundancy'; from: Redundancy; to: Redundancy };
+export const IntentEditSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('budget'), from: z.number().positive(), to: z.number().positive() }),
+  z.strictObject({ kind: z.literal('maxHops'), from: z.number().int().min(1).max(64), to: z.number().int().min(1).max(64) }),
+  z.strictObject({ kind: z.literal('maxLatencyMs'), from: z.number().positive().max(10_000), to: z.number().positive().max(10_000) }),
+  z.strictObject({
+    kind: z.literal('latencyBudget'),
+    index: z.number().int().min(0).max(199),
+    from: z.number().positive().max(10_000),
+    to: z.number().positive().max(10_000),
+  }),
+  z.strictObject({ kind: z.literal('redundancy'), from: RedundancySchema, to: RedundancySchema }),
+]);
+export type IntentEdit = z.infer<typeof IntentEditSchema>;
 
 /** The intent with the edit applied (a new object; the input is not changed). */
 export function applyIntentEdit(intent: Intent, edit: IntentEdit): Intent {
