@@ -79,3 +79,18 @@ export function editWords(edit: IntentEdit): string {
       return `accept ${edit.to} instead of ${edit.from}`;
   }
 }
+
+/** A value of the edited constraint in words: "$1,675,000", "5 hops", "41.1 ms". */
+export function editValueWords(edit: IntentEdit, value: number): string {
+  switch (edit.kind) {
+    case 'budget':
+      return money(value);
+    case 'maxHops':
+      return `${value} hops`;
+    case 'maxLatencyMs':
+    case 'latencyBudget':
+      return `${value} ms`;
+    case 'redundancy':
+      return String(value);
+  }
+}

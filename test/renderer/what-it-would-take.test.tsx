@@ -46,6 +46,7 @@ describe('What would it take panel', () => {
     expect(labels.some((l) => l?.includes('budget'))).toBe(false);
     expect(section.textContent).toContain('No budget alone makes an option meet the intent');
     expect(section.textContent).toContain('No option meets the intent at any price');
+    expect(section.textContent).toMatch(/\(\d+(\.\d)? ms checked: no option meets the intent\.\)/);
     const latency = apply.find((b) => b.getAttribute('aria-label')!.includes('ms between sites'))!;
     expect(latency.disabled).toBe(false);
     act(() => latency.click());

@@ -1,3 +1,4 @@
+import { editValueWords } from '../../../src-shared/learn/intent-edit';
 import type { WhatItWouldTake } from '../../../src-shared/learn/relaxation';
 
 /**
@@ -18,7 +19,7 @@ export function relaxationText(w: WhatItWouldTake): string {
   if (found.length > 0) {
     lines.push('  smallest relaxation of each, regenerated and re-measured (any one of them):');
     for (const r of found) {
-      const below = r.belowChecked === null ? '' : ` [${r.belowChecked} checked: no option meets the intent]`;
+      const below = r.belowChecked === null || r.edit === null ? '' : ` [${editValueWords(r.edit, r.belowChecked)} checked: no option meets the intent]`;
       lines.push(`    - ${r.text}${below}`);
     }
   }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { editApplies, editWords, invertIntentEdit, type IntentEdit } from '../../../src-shared/learn/intent-edit';
+import { editApplies, editValueWords, editWords, invertIntentEdit, type IntentEdit } from '../../../src-shared/learn/intent-edit';
 import type { WhatItWouldTake as Answer } from '../../../src-shared/learn/relaxation';
 import { restoreIntent, type Intent } from '../../../src-shared/model/intent';
 import { call } from '../../api/client';
@@ -98,6 +98,7 @@ export function RelaxationPanel(props: {
               </li>
             ))}
           </ul>
+          <p className="muted">The smallest relaxation of each, found by generating and measuring again (any one is enough):</p>
           <ul className="relax__options" aria-label="Relaxations">
             {found.map((r) => {
               const edit = r.edit!;
@@ -105,7 +106,7 @@ export function RelaxationPanel(props: {
               return (
                 <li key={r.constraint}>
                   <span>{r.text}</span>
-                  {r.belowChecked !== null && <span className="muted"> ({r.belowChecked} checked: no option meets the intent.)</span>}{' '}
+                  {r.belowChecked !== null && <span className="muted"> ({editValueWords(edit, r.belowChecked)} checked: no option meets the intent.)</span>}{' '}
                   <button
                     type="button"
                     className="primary"

@@ -72,7 +72,7 @@ describe('nettwin recommend: what would it take', () => {
     const out = r.stdout;
     expect(out).toContain('No option meets the intent. What would it take:');
     expect(out).toMatch(/ {4}- latency limit: failed by .*hub-spoke/);
-    expect(out).toMatch(/ {4}- allow \d+(\.\d)? ms between sites instead of 20 ms: \S+ then meets the intent: \$[\d.]+M, p95 [\d.]+ ms, availability [\d.]+ % .*\[\d+(\.\d)? checked: no option meets the intent\]/);
+    expect(out).toMatch(/ {4}- allow \d+(\.\d)? ms between sites instead of 20 ms: \S+ then meets the intent: \$[\d.]+M, p95 [\d.]+ ms, availability [\d.]+ % .*\[\d+(\.\d)? ms checked: no option meets the intent\]/);
     expect(out).toMatch(/no relaxation of these alone is enough:\n {4}- No budget alone makes an option meet the intent/);
     expect(out).toMatch(/No option meets the intent at any price \(budget ignored\)/);
   }, 120_000);
