@@ -63,6 +63,7 @@ export function createHandlers(s: Services): Handlers {
     'design:choose': (input) => s.decisions.chooseDesign(input),
     'design:choices': ({ projectId }) => s.decisions.designChoices(projectId),
     'intent:get': ({ projectId, intentId }) => s.designs.intent(projectId, intentId),
+    'intent:revise': ({ projectId, intentId, edit }) => s.designs.reviseIntent(projectId, intentId, edit),
     'pricebook:get': ({ projectId }) => s.designs.priceBook(projectId),
     'pricebook:set': ({ projectId, book }) => {
       s.designs.setPriceBook(projectId, book);

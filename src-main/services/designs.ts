@@ -8,7 +8,8 @@ import type { CostBreakdown } from '../../src-shared/cost/cost';
 import { costDesign } from '../../src-shared/cost/cost';
 import type { PriceBook } from '../../src-shared/cost/pricebook';
 import { costForProject, PRICE_BOOK_KEY, projectPriceBook } from './project-pricing';
-import { restoreIntent } from '../../src-shared/model/intent';
+import { parseIntent, restoreIntent } from '../../src-shared/model/intent';
+import { applyIntentEdit, editApplies, editWords, type IntentEdit } from '../../src-shared/learn/intent-edit';
 import { restoreTopology, type Topology } from '../../src-shared/model/topology';
 import type { IntentRecord } from '../../src-shared/model/records';
 import type { ValidationResult } from '../../src-shared/validate/types';
@@ -286,6 +287,28 @@ export class DesignService {
     const rec = this.projects.get(projectId).intents.get(intentId);
     if (!rec) throw new AppError('NOT_FOUND', `intent ${intentId} not found in this project`);
     return rec;
+  }
+
+  /**
+   * The intent with one constraint edited, stored as a new intent record (a
+   * stored intent is never rewritten: designs and recommendations point at
+   * the one they were made for). Refused when the intent no longer holds the
+   * edit's `from` value, or the edited intent is not valid.
+   */
+  reviseIntent(projectId: string, intentId: string, edit: IntentEdit): IntentRecord {
+    const project = this.projects.writable(projectId);
+    const restored = restoreIntent(this.intent(projectId, intentId).intent);
+    if (!restored.success) throw new AppError('INVALID_INPUT', `intent ${intentId} cannot be read: ${restored.problems.slice(0, 3).join('; ')}`);
+    if (!editApplies(restored.data, edit)) {
+      throw new AppError('CONFLICT', `intent ${intentId} no longer has ${edit.kind} = ${edit.from}: ${editWords(edit)} does not apply`);
+    }
+    const next = parseIntent(applyIntentEdit(restored.data, edit));
+    if (!next.ok) throw new AppError('INVALID_INPUT', `the edited intent is not valid: ${next.problems.slice(0, 3).join('; ')}`);
+    return project.transaction(() => {
+      const rec = project.intents.insert(next.intent.name, next.intent);
+      project.audit.append('user', 'intent.revise', rec.id, { from: intentId, edit, words: editWords(edit) });
+      return rec;
+    });
   }
 
   rename(projectId: string, designId: string, name: string): void {

@@ -2,6 +2,7 @@ import type { RecommendResultShape } from '../../src-shared/contract/learn-types
 import { AppError } from '../../src-shared/contract/result';
 import { recommendInstant, type Recommendation } from '../../src-shared/learn/recommend';
 import { recommendVerified, type VerifiedResult } from '../../src-shared/learn/verify';
+import type { WhatItWouldTake } from '../../src-shared/learn/relaxation';
 import type { Family } from '../../src-shared/model/topology';
 import { APP_VERSION } from '../../src-shared/lib/version';
 import { parseIntent, type Intent } from '../../src-shared/model/intent';
@@ -54,7 +55,7 @@ export class RecommendService {
     const request: RecordedRequest = { intent, mode: 'verified', options: req.options ?? null, historyBefore: at, historyCount: history.length };
     const { instant, families } = this.instantFor(request);
     // Generating and simulating every candidate takes seconds to minutes: in a worker thread, cancelled at once.
-    let v: VerifiedResult;
+    let v: VerifiedResult & { relaxations: WhatItWouldTake | null };
     try {
       v = await planInWorker(
         { kind: 'verify', intent, families, opts: { variants: request.options ?? 1, softwareVersion: APP_VERSION, now: request.historyBefore, instant } },
@@ -67,9 +68,10 @@ export class RecommendService {
     if (ctx?.signal.aborted === true) throw abortError();
     this.learning.record(v.candidates.map((c) => c.sample), req.projectId);
     ctx?.progress(1, 1, 'done');
-    const { candidates, skipped: _skipped, ...plain } = v;
+    const { candidates, skipped: _skipped, relaxations, ...plain } = v;
     return {
       ...plain,
+      relaxations,
       paretoFront: candidates.filter((c) => c.onFront).map((c) => ({ family: c.design.family, seed: c.design.seed })),
       recordId: this.store(req.projectId, intent, plain, request),
     };

@@ -11,6 +11,7 @@ import { parentPort } from 'node:worker_threads';
 import { optimise, type OptimiseParams, type OptimiseStep } from '../../src-shared/optimise/run';
 import type { Recommendation } from '../../src-shared/learn/recommend';
 import { recommendVerified, type VerifiedResult } from '../../src-shared/learn/verify';
+import { whatWouldItTake, type WhatItWouldTake } from '../../src-shared/learn/relaxation';
 import type { Intent } from '../../src-shared/model/intent';
 import type { Family, Topology } from '../../src-shared/model/topology';
 import type { SweepReportShape } from '../../src-shared/contract/sim-types';
@@ -29,7 +30,8 @@ export type PlanningRequest =
 /** What each kind of request answers. */
 export interface PlanningResults {
   optimise: { steps: OptimiseStep[]; topology: Topology };
-  verify: VerifiedResult;
+  /** With what it would take when no candidate meets the intent (learn/relaxation.ts), else null. */
+  verify: VerifiedResult & { relaxations: WhatItWouldTake | null };
   impact: ImpactReportShape;
 }
 
@@ -53,11 +55,22 @@ port.once('message', (req: PlanningRequest) => {
     } else if (req.kind === 'impact') {
       post({ type: 'result', value: impactReport(req.topology, req.sweep, { seed: req.seed }) });
     } else {
+      let total = 1;
       const value = recommendVerified(req.intent, req.families, {
         ...req.opts,
-        onCandidate: (done, total, label) => post({ type: 'progress', done, total, label }),
+        onCandidate: (done, all, label) => {
+          total = all;
+          post({ type: 'progress', done, total: all, label });
+        },
       });
-      post({ type: 'result', value });
+      const relaxations = value.candidates.some((c) => c.sample.label.success)
+        ? null
+        : whatWouldItTake(req.intent, value.candidates, {
+            softwareVersion: req.opts.softwareVersion,
+            now: req.opts.now,
+            onProgress: (label) => post({ type: 'progress', done: total, total, label: `what would it take: ${label}` }),
+          });
+      post({ type: 'result', value: { ...value, relaxations } });
     }
   } catch (err) {
     post({ type: 'error', message: err instanceof Error ? err.message : String(err) });

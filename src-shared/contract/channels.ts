@@ -23,6 +23,7 @@ export const CHANNELS = [
   'design:choose',
   'design:choices',
   'intent:get',
+  'intent:revise',
   'pricebook:get',
   'pricebook:set',
   'design:import',

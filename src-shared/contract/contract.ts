@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IntentSchema } from '../model/intent';
+import { IntentEditSchema } from '../learn/intent-edit';
 import { IntentRecordSchema, ProjectInfoSchema, TopologyRecordSchema, TopologySummarySchema } from '../model/records';
 import type { ValidationResult } from '../validate/types';
 import { SimulationRecordSchema } from '../model/records';
@@ -145,6 +146,11 @@ export const contract = {
   },
   'design:choices': { input: z.object({ projectId: ProjectId }).strict(), output: z.custom<DecisionRecord[]>() },
   'intent:get': { input: z.object({ projectId: ProjectId, intentId: RecordId }).strict(), output: IntentRecordSchema },
+  /** Stores the intent with one constraint edited (a relaxation, or its undo) as a new intent record; audited. */
+  'intent:revise': {
+    input: z.object({ projectId: ProjectId, intentId: RecordId, edit: IntentEditSchema }).strict(),
+    output: IntentRecordSchema,
+  },
   'pricebook:get': {
     input: z.object({ projectId: ProjectId }).strict(),
     output: z.object({ book: PriceBookSchema, custom: z.boolean() }),

@@ -1,4 +1,5 @@
 import type { Recommendation } from '../learn/recommend';
+import type { WhatItWouldTake } from '../learn/relaxation';
 import type { AuditEntry, OptimisationEntry } from '../model/records';
 
 /**
@@ -8,6 +9,8 @@ import type { AuditEntry, OptimisationEntry } from '../model/records';
 export interface RecommendResultShape extends Recommendation {
   recordId: string | null;
   paretoFront?: { family: string; seed: number }[];
+  /** Verified only: what it would take when no option meets the intent (learn/relaxation.ts); null when one does. */
+  relaxations?: WhatItWouldTake | null;
 }
 
 export type OptimisationEntryShape = OptimisationEntry;

@@ -19,6 +19,8 @@ export interface DistanceReport {
   diameterHops: number;
   maxLatencyMs: number;
   unreachablePairs: number;
+  /** Worst matched pair's latency (ms, unrounded) of each latency budget, 0 when no pair matches: what relaxing it needs. */
+  latencyBudgetWorstMs: number[];
 }
 
 const WORST_KEPT = 10;
@@ -126,7 +128,13 @@ export function distanceChecks(x: DesignIndex, intent: Intent | undefined, onPai
     if (k.t.pairs === 0) check.message = `no site pairs match ${k.b.from} ↔ ${k.b.to}`;
     checks.push(check);
   });
-  return { checks, diameterHops: diameter, maxLatencyMs: Math.round(maxMs * 1000) / 1000, unreachablePairs: unreachable };
+  return {
+    checks,
+    diameterHops: diameter,
+    maxLatencyMs: Math.round(maxMs * 1000) / 1000,
+    unreachablePairs: unreachable,
+    latencyBudgetWorstMs: budgets.map((k) => k.t.top?.v ?? 0),
+  };
 }
 
 const budgetTitle = (b: LatencyBudget): string => `Latency ${b.from} ↔ ${b.to} ≤ ${b.maxMs} ms`;

@@ -36,6 +36,8 @@ export interface ValidationResult {
     diameterHops: number;
     maxLatencyMs: number;
     unreachablePairs: number;
+    /** Per intent latency budget (same order): the worst matched site pair's latency in ms, unrounded. */
+    latencyBudgetWorstMs?: number[];
     /** The traffic model's total demand (Gbit/s, growth included) when the design states any. */
     totalDemandGbps?: number;
     /** Worst link utilisation over the failures the required class must survive, and that case in words. */

@@ -86,6 +86,7 @@ export function validateDesign(
       diameterHops: distance.diameterHops,
       maxLatencyMs: distance.maxLatencyMs,
       unreachablePairs: distance.unreachablePairs,
+      ...(distance.latencyBudgetWorstMs.length > 0 ? { latencyBudgetWorstMs: distance.latencyBudgetWorstMs } : {}),
       ...(capacity !== null && capacity.totalDemandGbps > 0
         ? (() => {
             const cls = intent?.redundancy ?? 'NONE';

@@ -3,6 +3,7 @@ import { intOption, parseCli } from '../args';
 import { CliError, type Command } from '../command';
 import { withServices } from '../session';
 import { readText } from './import';
+import { relaxationText } from '../format/relaxation';
 
 const USAGE = 'nettwin recommend --intent FILE [--mode instant|verified] [--options N] [--knowledge FILE] [--json]';
 
@@ -18,6 +19,7 @@ export function recommendationJson(r: RecommendResult): unknown {
       cons: o.cons,
       rationale: o.rationale,
     })),
+    relaxations: r.relaxations ?? null,
   };
 }
 
@@ -35,6 +37,7 @@ function text(r: RecommendResult): string {
     );
   });
   if (r.paretoFront) lines.push(`Pareto front (cost, p95, downtime): ${r.paretoFront.map((f) => `${f.family}#${f.seed}`).join(', ')}`);
+  if (r.relaxations) lines.push(relaxationText(r.relaxations));
   return lines.join('\n');
 }
 

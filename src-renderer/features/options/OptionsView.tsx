@@ -7,6 +7,7 @@ import { useSession } from '../../state/session';
 import type { TradeOffPoint } from './pareto';
 import { TradeOffChart } from './TradeOffChart';
 import { useProjectIntent } from '../../state/useProjectIntent';
+import { WhatItWouldTake } from './WhatItWouldTake';
 
 const pct = (x: number | null): string => (x === null ? '—' : `${Math.round(x * 100)} %`);
 const usd = (x: number | null): string => (x === null ? '—' : `$${Math.round(x).toLocaleString('en-US')}`);
@@ -91,6 +92,7 @@ export function OptionsView({ projectId }: { projectId: string }) {
           {problem}
         </p>
       )}
+      <WhatItWouldTake projectId={projectId} intent={intent} answer={result?.relaxations} />
       {result === null ? (
         <p className="muted">Ranking…</p>
       ) : (

@@ -45,6 +45,8 @@ export function allowedDelta(channel: Channel, input: Input, value: unknown, bef
     case 'design:savePositions':
     case 'design:rename':
       return {};
+    case 'intent:revise':
+      return { intents: 1, audit_log: 1 };
     case 'design:delete': {
       const d: Delta = { topology_records: -1, audit_log: 1 };
       for (const [t, n] of Object.entries(before.children)) d[t as Table] = -n;

@@ -186,6 +186,9 @@ export async function validPayload(w: World, c: Channel): Promise<unknown> {
     }
     case 'intent:get':
       return { projectId: a, intentId: w.intentA };
+    case 'intent:revise':
+      // INTENT asks STANDARD (the default) and never changes: each call stores one new record.
+      return { projectId: a, intentId: w.intentA, edit: n % 2 === 0 ? { kind: 'redundancy', from: 'STANDARD', to: 'NONE' } : { kind: 'redundancy', from: 'STANDARD', to: 'HIGH' } };
     case 'design:choose':
       return { projectId: a, designId: d1, actor: `Board ${n}`, reason: 'meets the class at the lowest TCO' };
     case 'design:choices':

@@ -47,6 +47,11 @@ async function scenario(t: Transport): Promise<Record<Channel, unknown>> {
   const stale = await t.call('design:update', { projectId, designId: summary.id, revision: 2, topology: edited });
   expect(stale.ok ? null : stale.error.code).toBe('CONFLICT'); // revision 2 is no longer current: refused, not overwritten
   await run('intent:get', { projectId, intentId: rec.intentId });
+  await run('intent:revise', { projectId, intentId: rec.intentId, edit: { kind: 'redundancy', from: 'STANDARD', to: 'HIGH' } });
+  // The stored intent no longer says what the edit starts from: refused, not applied twice.
+  const revised = value<{ id: string }>(await t.call('intent:revise', { projectId, intentId: rec.intentId, edit: { kind: 'redundancy', from: 'STANDARD', to: 'HIGH' } }));
+  const twice = await t.call('intent:revise', { projectId, intentId: revised.id, edit: { kind: 'redundancy', from: 'STANDARD', to: 'HIGH' } });
+  expect(twice.ok ? null : twice.error.code).toBe('CONFLICT');
   const book = value<{ book: { devices: unknown } }>(await t.call('pricebook:get', { projectId })).book;
   out['pricebook:get'] = normalise(book);
   await run('pricebook:set', { projectId, book });
@@ -142,6 +147,12 @@ const INVALID: Record<Channel, unknown[]> = {
     { projectId: 'a.nettwin', designId: 'd', revision: 1, topology: { nodes: [{ id: 'a', name: 'A', role: 'moon' }], links: [] } },
   ],
   'intent:get': [{ projectId: 'a.nettwin', intentId: '' }],
+  'intent:revise': [
+    { projectId: 'a.nettwin', intentId: 'i', edit: { kind: 'budget', from: 1, to: -5 } },
+    { projectId: 'a.nettwin', intentId: 'i', edit: { kind: 'maxHops', from: 1, to: 1.5 } },
+    { projectId: 'a.nettwin', intentId: 'i', edit: { kind: 'redundancy', from: 'STANDARD', to: 'PLATINUM' } },
+    { projectId: 'a.nettwin', intentId: 'i', edit: { kind: 'colour', from: 1, to: 2 } },
+  ],
   'design:choose': [{ projectId: 'a.nettwin', designId: 'd', actor: 'Ada' }, { projectId: 'a.nettwin', designId: 'd', actor: ' ', reason: 'x' }],
   'design:choices': [{}],
   'pricebook:get': [{ projectId: 3 }],

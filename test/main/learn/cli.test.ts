@@ -21,7 +21,7 @@ describe('nettwin recommend / learn / optimise / outcomes', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout) as { mode: string; options: Record<string, unknown>[] };
-    expect(Object.keys(doc)).toEqual(['mode', 'options']);
+    expect(Object.keys(doc)).toEqual(['mode', 'options', 'relaxations']);
     expect(doc.mode).toBe('instant');
     expect(doc.options).toHaveLength(9);
     for (const o of doc.options) {
