@@ -8,6 +8,7 @@ import { analyzeGraph, type AnalyzeReport } from '../../src-shared/sim/analyze';
 import { compileTopology } from '../../src-shared/sim/csr';
 import { bySeverity, type ImpactReportShape } from '../../src-shared/sim/impact-report';
 import { sweepRefusal } from '../../src-shared/sim/limits';
+import { worstSoFarInWords } from '../../src-shared/sim/worst-so-far';
 import type { StoredSimulationResult } from '../../src-shared/sim/stored-result';
 import { runAnalyze, runSweep, type SweepReport } from '../workers/sweep';
 import { WorkerPool } from '../workers/pool';
@@ -111,11 +112,17 @@ export class SimulationService {
     const project = this.projects.writable(input.projectId);
     const rec = project.topologies.get(input.designId);
     let report: SweepReport;
+    let worstWords: string | null = null;
     try {
       report = await runSweep(
         rec.topology,
         { scenarios: input.scenarios, traffic: input.traffic, pool: this.pool(), ...(input.custom ? { custom: input.custom } : {}) },
-        { signal: ctx.signal, onProgress: (p) => ctx.progress(p.done, p.total, p.phase === 'baseline' ? 'routing baseline traffic' : 'failure scenarios') },
+        {
+          signal: ctx.signal,
+          onProgress: (p) => ctx.progress(p.done, p.total, p.phase === 'baseline' ? 'routing baseline traffic' : worstWords === null ? 'failure scenarios' : `failure scenarios — ${worstWords}`),
+          // Streamed: the worst finished scenarios travel in the progress message while the sweep runs.
+          onWorstSoFar: (w) => (worstWords = worstSoFarInWords(w)),
+        },
       );
     } catch (err) {
       return rangeAsInput(err);

@@ -31,6 +31,11 @@ export interface PoolOptions {
 export interface RunHooks {
   /** Called at least every 250 ms while the run lasts. */
   onProgress?: (p: { phase: 'baseline' | 'scenarios'; done: number; total: number }) => void;
+  /**
+   * With each scenario-phase progress report: the shared results array as the
+   * workers fill it (NaN where pending), to read the worst so far. Read only.
+   */
+  onPartial?: (results: Float64Array) => void;
   signal?: AbortSignal;
   /** Use at most this many workers for this run. */
   threads?: number;
@@ -148,9 +153,12 @@ export class WorkerPool {
       let baseDone = 0;
       let baseTotal = 0;
       const report = (): void => {
-        if (settled || !hooks.onProgress) return;
-        if (phase === 'baseline') hooks.onProgress({ phase, done: baseDone, total: baseTotal });
-        else hooks.onProgress({ phase, done: Atomics.load(ctl, CONTROL_DONE), total });
+        if (settled || (!hooks.onProgress && !hooks.onPartial)) return;
+        if (phase === 'baseline') hooks.onProgress?.({ phase, done: baseDone, total: baseTotal });
+        else {
+          hooks.onPartial?.(results);
+          hooks.onProgress?.({ phase, done: Atomics.load(ctl, CONTROL_DONE), total });
+        }
       };
       // Heartbeat: progress at least every 250 ms even when a scenario is slow.
       const timer = setInterval(report, 200);
@@ -161,6 +169,9 @@ export class WorkerPool {
       };
       const settle = (err: Error | null): void => {
         if (settled) return;
+        // The last report of a finished run covers every scenario (a short run may end before
+        // any worker said it reached the scenario phase).
+        if (err === null) phase = 'scenarios';
         report();
         settled = true;
         cleanup();

@@ -3,6 +3,7 @@ import type { Topology } from '../../src-shared/model/topology';
 import { analyzeStructure, assembleAnalyzeReport, linkPairReport, type AnalyzeReport } from '../../src-shared/sim/analyze';
 import { compileTopology, toPayload, type CompiledGraph } from '../../src-shared/sim/csr';
 import { IMPACT_FIELDS } from '../../src-shared/sim/impact';
+import { worstSoFar, type WorstSoFar } from '../../src-shared/sim/worst-so-far';
 import type { SweepJob, TrafficSpec } from '../../src-shared/sim/job';
 import { buildTraffic } from '../../src-shared/sim/job';
 import { buildScenarios, type ScenarioClass, type ScenarioOptions } from '../../src-shared/sim/scenarios';
@@ -28,6 +29,8 @@ export interface SweepProgress {
 
 export interface SweepHooks {
   onProgress?: (p: SweepProgress) => void;
+  /** The worst finished scenarios so far, with each scenario-phase progress report (streamed results). */
+  onWorstSoFar?: (w: WorstSoFar) => void;
   signal?: AbortSignal;
 }
 
@@ -119,6 +122,11 @@ export async function runSweep(topology: Topology, options: SweepOptions, hooks:
     ...(hooks.signal ? { signal: hooks.signal } : {}),
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
   };
+  const onWorst = hooks.onWorstSoFar;
+  if (onWorst !== undefined) {
+    const labels = scenarios.map((s) => s.label);
+    runHooks.onPartial = (partial) => onWorst(worstSoFar(partial, labels, unitGbps));
+  }
   const { results, threads } = await pool.run(job, runHooks);
   const tm = buildTraffic(g, traffic);
   const F = IMPACT_FIELDS.length;

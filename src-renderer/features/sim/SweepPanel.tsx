@@ -32,7 +32,7 @@ export function SweepPanel({ projectId, designId, readOnly }: { projectId: strin
   const setFailures = useCanvas((s) => s.setFailures);
   const [classes, setClasses] = useState<ScenarioClass[]>(['n1-links', 'n1-nodes', 'srlg', 'sites', 'regions']);
   const [traffic, setTraffic] = useState<Traffic>('intent');
-  const [progress, setProgress] = useState<{ done: number; total: number; cancel: () => void } | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number; message?: string; cancel: () => void } | null>(null);
   const [summary, setSummary] = useState<SweepSummaryShape | null>(null);
   /** The traffic model the shown sweep ran with. */
   const [swept, setSwept] = useState<string | null>(null);
@@ -68,7 +68,7 @@ export function SweepPanel({ projectId, designId, readOnly }: { projectId: strin
     setProblem(null);
     if (with_ !== traffic) setTraffic(with_);
     const job = runJob('sim:run', { projectId, designId, scenarios: classes, traffic: with_ }, (p) =>
-      setProgress({ done: p.done, total: p.total, cancel: () => void job.cancel() }),
+      setProgress({ done: p.done, total: p.total, message: p.message, cancel: () => void job.cancel() }),
     );
     setProgress({ done: 0, total: 1, cancel: () => void job.cancel() });
     try {
@@ -122,6 +122,12 @@ export function SweepPanel({ projectId, designId, readOnly }: { projectId: strin
           <button type="button" onClick={progress.cancel}>
             Cancel sweep
           </button>
+          {/* Streamed from the running sweep: the worst scenarios finished so far, before the whole result. */}
+          {progress.message !== undefined && progress.message !== '' && (
+            <small className="sweep-progress__message" role="status">
+              {progress.message}
+            </small>
+          )}
         </div>
       )}
       {problem !== null && (

@@ -61,6 +61,26 @@ describe('WorkerPool', () => {
     expect(report.baseline.maxLoad).toBeGreaterThan(0);
   });
 
+  it('streams the worst finished scenarios while an impact sweep runs, each as the final report has it', async () => {
+    const t = ringOfRings(10, 8);
+    const seen: { done: number; stranded: string | null; util: string | null; utilValue: number }[] = [];
+    const report = await runSweep(t, { scenarios: ['n1-links', 'n1-nodes', 'sites'], traffic: 'gravity', pool: newPool(2) }, {
+      onWorstSoFar: (w) => seen.push({ done: w.done, stranded: w.byStranded?.label ?? null, util: w.byUtilisation?.label ?? null, utilValue: w.byUtilisation?.maxUtilisation ?? 0 }),
+    });
+    // Every 200 ms heartbeat reads the results so far, and the last report reads them all (how many
+    // heartbeats fall mid-sweep depends on the machine's speed, so each one seen is checked).
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.at(-1)!.done).toBe(report.scenarios.length);
+    for (const w of seen.filter((x) => x.util !== null)) {
+      // What was named mid-sweep is a real scenario with the utilisation the final report gives it.
+      const row = report.scenarios.find((s) => s.label === w.util)!;
+      expect(row.maxUtilisation).toBeCloseTo(w.utilValue, 12);
+      if (w.stranded !== null) expect(report.scenarios.find((s) => s.label === w.stranded)!.strandedDemand).toBeGreaterThan(0);
+    }
+    // The worst by utilisation only ever gets worse as scenarios finish.
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!.utilValue).toBeGreaterThanOrEqual(seen[i - 1]!.utilValue);
+  }, 120_000);
+
   it('reports progress at least every 250 ms and honours cancellation within 100 ms', async () => {
     const big = compileTopology(ringOfRings(30, 12));
     const heavy: SweepJob = { graph: toPayload(big), traffic: { kind: 'uniform' }, scenarios: n1Scenarios(big), mode: 'impact', impact: { siteOf: [], unitGbps: 0.001 } };
