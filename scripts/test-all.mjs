@@ -8,13 +8,14 @@ import { readPlaywrightReport, readVitestReport } from './test-report.mjs';
 
 const bin = (name) => path.join(repoRoot, 'node_modules', '.bin', name);
 const results = [];
-const counts = { passed: 0, failed: 0, skipped: 0 };
+const counts = { passed: 0, failed: 0, skipped: 0, flaky: 0 };
 const failures = [];
 
 function count(report) {
   counts.passed += report.passed;
   counts.failed += report.failed;
   counts.skipped += report.skipped;
+  counts.flaky += report.flaky;
   failures.push(...report.failures);
 }
 
@@ -58,5 +59,6 @@ if (failures.length > 0) {
   console.log('Failed tests');
   for (const f of failures) console.log(`  ✘ ${f}`);
 }
-console.log(`tests: ${counts.passed} passed, ${counts.failed + failedSteps} failed, ${counts.skipped} skipped`);
+const flaky = counts.flaky > 0 ? `, ${counts.flaky} flaky (failed, then passed on their one retry: listed above, not counted as passed)` : '';
+console.log(`tests: ${counts.passed} passed, ${counts.failed + failedSteps} failed, ${counts.skipped} skipped${flaky}`);
 process.exit(failedSteps === 0 ? 0 : 1);

@@ -16,7 +16,7 @@ const firstLines = (text) =>
     .join(' | ')
     .slice(0, 400);
 
-const empty = () => ({ passed: 0, failed: 0, skipped: 0, failures: [] });
+const empty = () => ({ passed: 0, failed: 0, skipped: 0, flaky: 0, failures: [] });
 
 /** A missing report counts nothing: the step that should have written it has failed already. */
 export function readVitestReport(file, root) {
@@ -42,7 +42,9 @@ export function readPlaywrightReport(file) {
   const r = JSON.parse(fs.readFileSync(file, 'utf8'));
   const s = r.stats ?? {};
   out.passed = s.expected ?? 0;
-  out.failed = (s.unexpected ?? 0) + (s.flaky ?? 0);
+  out.failed = s.unexpected ?? 0;
+  // Failed, then passed on its retry: not counted as passed, and each failed attempt is listed below.
+  out.flaky = s.flaky ?? 0;
   out.skipped = s.skipped ?? 0;
   const walk = (suite) => {
     for (const spec of suite.specs ?? []) {
