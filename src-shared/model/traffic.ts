@@ -67,9 +67,20 @@ function km(a: Site, b: Site): number {
   return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+/**
+ * The "build for N % growth" factor (intent `growthHeadroomPct`): the one
+ * place it is turned into a multiplier. Every capacity check reads demands
+ * through it — the planning model's own matrix (siteTraffic below) and the
+ * capacity plan's forecast of measured traffic (capacity/plan.ts), where it
+ * is the margin built on top of the forecast.
+ */
+export function buildForFactor(planning: Pick<Planning, 'growthHeadroomPct'>): number {
+  return 1 + planning.growthHeadroomPct / 100;
+}
+
 /** Site flows of a design (its sites' roles, regions, coordinates and bandwidth). */
 export function siteTraffic(sites: readonly Site[], planning: Planning): TrafficModel {
-  const growth = 1 + planning.growthHeadroomPct / 100;
+  const growth = buildForFactor(planning);
   // Flows keyed by site index pair (a · N + b): numeric keys keep 250,000 flows fast.
   const N = sites.length;
   const indexOf = new Map(sites.map((s, i) => [s.id, i]));

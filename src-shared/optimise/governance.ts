@@ -37,7 +37,7 @@ export const DEFAULT_POLICY: GovernancePolicy = {
 export function elementsChanged(patch: readonly PatchOp[]): number {
   const ids = new Set<string>();
   for (const o of patch) {
-    if (o.op === 'set-weight') ids.add(`link:${o.linkId}`);
+    if (o.op === 'set-weight' || o.op === 'set-capacity') ids.add(`link:${o.linkId}`);
     else if (o.op === 'add-link' || o.op === 'remove-link') ids.add(`link:${o.link.id}`);
     else {
       ids.add(`device:${o.device.id}`);
@@ -53,13 +53,31 @@ export interface GovernanceVerdict {
 }
 
 export function govern(step: StepProposal, strategy: 'cost' | 'resilience' | 'load', policy: GovernancePolicy): GovernanceVerdict {
-  const costDelta = step.after.costUsd - step.before.costUsd;
   const lowered =
     step.before.redundancy !== null &&
     (step.after.redundancy === null || redundancyRank(step.after.redundancy) < redundancyRank(step.before.redundancy));
+  return governChange(
+    { costDeltaUsd: step.after.costUsd - step.before.costUsd, lowered: lowered ? `lowers the achieved class ${step.before.redundancy}→${step.after.redundancy ?? 'none'}` : null, patch: step.patch },
+    strategy,
+    policy,
+  );
+}
+
+/**
+ * The policy's rule on one change, whatever proposed it (the optimiser's
+ * steps above; a capacity plan's steps, governed as load steps, capacity/governance.ts):
+ * `costDeltaUsd` is the change in the design's TCO; `lowered` says how it
+ * lowers the achieved class, or null.
+ */
+export function governChange(
+  change: { costDeltaUsd: number; lowered: string | null; patch: readonly PatchOp[] },
+  strategy: 'cost' | 'resilience' | 'load',
+  policy: GovernancePolicy,
+): GovernanceVerdict {
+  const costDelta = change.costDeltaUsd;
   if (!policy.autoStrategies.includes(strategy)) return { status: 'proposed', reason: `policy: ${strategy} steps always need a person` };
-  if (lowered) return { status: 'proposed', reason: `lowers the achieved class ${step.before.redundancy}→${step.after.redundancy ?? 'none'}` };
-  const changed = elementsChanged(step.patch);
+  if (change.lowered !== null) return { status: 'proposed', reason: change.lowered };
+  const changed = elementsChanged(change.patch);
   const maxElements = policy.autoApproveMaxElements ?? DEFAULT_MAX_ELEMENTS;
   if (changed > maxElements) {
     return { status: 'proposed', reason: `changes ${changed} elements; the policy approves at most ${maxElements} automatically` };

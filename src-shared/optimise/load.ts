@@ -59,6 +59,27 @@ export function worstN1Utilisation(t: Topology, g: CompiledGraph = compileTopolo
 }
 
 /**
+ * The weight changes one load-balancing step tries, in order: raise the IGP
+ * weight of one of the BOTTLENECKS_TRIED links with the highest worst case
+ * (×2, ×1.5, ×3), or lower one of the least loaded (×0.5, ×0.75). Shared by
+ * the optimiser's load strategy and the capacity plan's zero-capex
+ * alternative (capacity/igp.ts), which judge a move by their own demands.
+ */
+export function weightMoves(t: Topology, g: CompiledGraph, perLink: Float64Array): { e: number; to: number }[] {
+  // Bottlenecks: links by decreasing worst-case utilisation (index order on ties).
+  const byLoad = [...perLink.keys()].sort((x, y) => perLink[y]! - perLink[x]! || x - y);
+  const moves: { e: number; to: number }[] = [];
+  const add = (e: number, f: number): void => {
+    const w = t.links[g.linkOrigin[e]!]!.igpWeight;
+    const to = f > 1 ? Math.max(w + 1, Math.round(w * f)) : Math.max(1, Math.round(w * f));
+    if (to !== w) moves.push({ e, to });
+  };
+  for (const e of byLoad.slice(0, BOTTLENECKS_TRIED)) for (const f of WEIGHT_FACTORS) add(e, f);
+  for (const e of byLoad.slice(-BOTTLENECKS_TRIED).reverse()) for (const f of LOWER_FACTORS) add(e, f);
+  return moves;
+}
+
+/**
  * Balance load: raise the IGP weight of one of the BOTTLENECKS_TRIED links
  * with the highest worst-case (N-1) utilisation (×2, ×1.5, ×3), or lower
  * one of the least loaded (×0.5, ×0.75) to attract traffic, and keep
@@ -77,18 +98,11 @@ export function proposeLoadBalance(input: StrategyInput): StepProposal | null {
   const g = compileTopology(t);
   const base = worstN1Utilisation(t, g);
   if (base.link < 0) return null;
-  // Bottlenecks: links by decreasing worst-case utilisation (index order on ties).
-  const byLoad = [...base.perLink.keys()].sort((x, y) => base.perLink[y]! - base.perLink[x]! || x - y);
-  const moves: { e: number; f: number }[] = [];
-  for (const e of byLoad.slice(0, BOTTLENECKS_TRIED)) for (const f of WEIGHT_FACTORS) moves.push({ e, f });
-  for (const e of byLoad.slice(-BOTTLENECKS_TRIED).reverse()) for (const f of LOWER_FACTORS) moves.push({ e, f });
   const baseTop = topMean(base.perLink);
   const before = assess(t, input.intent, input.priceBook);
-  for (const { e, f } of moves) {
+  for (const { e, to } of weightMoves(t, g, base.perLink)) {
     const link = t.links[g.linkOrigin[e]!]!;
     {
-      const to = f > 1 ? Math.max(link.igpWeight + 1, Math.round(link.igpWeight * f)) : Math.max(1, Math.round(link.igpWeight * f));
-      if (to === link.igpWeight) continue;
       const patch: PatchOp[] = [{ op: 'set-weight', linkId: link.id, from: link.igpWeight, to }];
       const next: Topology = { ...t, links: t.links.map((l) => (l.id === link.id ? { ...l, igpWeight: to } : l)) };
       const after = worstN1Utilisation(next);

@@ -11,8 +11,16 @@ export type PatchOp =
   | { op: 'remove-link'; link: Link }
   | { op: 'add-link'; link: Link }
   | { op: 'set-weight'; linkId: string; from: number; to: number }
+  /** A circuit's speed step or an added LAG member (capacity/plan.ts): routing is unchanged, capacity is not. */
+  | { op: 'set-capacity'; linkId: string; from: CapacityState; to: CapacityState }
   | { op: 'remove-device'; device: Device; links: Link[] }
   | { op: 'add-device'; device: Device; links: Link[] };
+
+/** A link's capacity and LAG members (each member one circuit of capacity / members). */
+export interface CapacityState {
+  gbps: number;
+  members: number;
+}
 
 export class PatchConflictError extends Error {
   override name = 'PatchConflictError';
@@ -43,6 +51,15 @@ export function applyPatch(t: Topology, ops: readonly PatchOp[]): Topology {
           throw new PatchConflictError(`link ${o.linkId} has weight ${links[i]!.igpWeight}, expected ${o.from}`);
         }
         links[i] = { ...links[i]!, igpWeight: o.to };
+        break;
+      }
+      case 'set-capacity': {
+        const i = links.findIndex((l) => l.id === o.linkId);
+        if (i < 0) throw new PatchConflictError(`link ${o.linkId} is no longer in the design`);
+        if (Math.abs(links[i]!.capacityGbps - o.from.gbps) > 1e-9) {
+          throw new PatchConflictError(`link ${o.linkId} has ${links[i]!.capacityGbps} Gbit/s, expected ${o.from.gbps}`);
+        }
+        links[i] = { ...links[i]!, capacityGbps: o.to.gbps, lagMembers: o.to.members };
         break;
       }
       case 'remove-device': {
@@ -79,6 +96,8 @@ export function invertPatch(ops: readonly PatchOp[]): PatchOp[] {
         return { op: 'remove-link', link: o.link };
       case 'set-weight':
         return { op: 'set-weight', linkId: o.linkId, from: o.to, to: o.from };
+      case 'set-capacity':
+        return { op: 'set-capacity', linkId: o.linkId, from: o.to, to: o.from };
       case 'remove-device':
         return { op: 'add-device', device: o.device, links: o.links };
       case 'add-device':

@@ -23,10 +23,14 @@ const StepMetricsSchema: z.ZodType<StepMetrics> = z.object({
   worstN1Utilisation: z.number().exactOptional(),
 });
 
-const PatchOpSchema: z.ZodType<PatchOp> = z.discriminatedUnion('op', [
+const CapacityStateSchema = z.object({ gbps: z.number().positive(), members: z.number().int().min(1) });
+
+/** Every patch operation (capacity plans' steps use the same operations; capacity/stored.ts). */
+export const PatchOpSchema: z.ZodType<PatchOp> = z.discriminatedUnion('op', [
   z.object({ op: z.literal('remove-link'), link: LinkSchema }),
   z.object({ op: z.literal('add-link'), link: LinkSchema }),
   z.object({ op: z.literal('set-weight'), linkId: z.string().min(1), from: z.number(), to: z.number() }),
+  z.object({ op: z.literal('set-capacity'), linkId: z.string().min(1), from: CapacityStateSchema, to: CapacityStateSchema }),
   z.object({ op: z.literal('remove-device'), device: DeviceSchema, links: z.array(LinkSchema) }),
   z.object({ op: z.literal('add-device'), device: DeviceSchema, links: z.array(LinkSchema) }),
 ]);

@@ -16,7 +16,7 @@ export function diffView(base: Topology, patch: readonly PatchOp[]): { topology:
       added.add(op.link.id);
     } else if (op.op === 'remove-link') {
       removed.add(op.link.id);
-    } else if (op.op === 'set-weight') {
+    } else if (op.op === 'set-weight' || op.op === 'set-capacity') {
       added.add(op.linkId);
     } else if (op.op === 'add-device') {
       nodes.push(op.device);
