@@ -19,6 +19,7 @@ const LOADERS: readonly (readonly [string, () => Promise<Command>])[] = [
   ['learn', async () => (await import('./commands/learn')).learnCommand],
   ['outcomes', async () => (await import('./commands/outcomes')).outcomesCommand],
   ['traffic', async () => (await import('./commands/traffic')).trafficCommand],
+  ['capacity', async () => (await import('./commands/capacity')).capacityCommand],
   ['recover', async () => (await import('./commands/recover')).recoverCommand],
 ];
 

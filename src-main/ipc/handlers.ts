@@ -101,6 +101,15 @@ export function createHandlers(s: Services): Handlers {
     'traffic:import': (input) => s.traffic.importCounters(input),
     'traffic:periods': ({ projectId, designId }) => s.traffic.periods(projectId, designId),
     'traffic:estimate': (input) => s.traffic.estimate(input),
+    'capacity:plan': (input) => {
+      s.capacity.request(input); // bad options, a missing design or a read-only project fail now, before a job starts
+      const { jobId } = s.jobs.start<JobValue<'capacity:plan'>>('capacity:plan', (ctx) => s.capacity.plan(input, ctx));
+      return { jobId };
+    },
+    'capacity:list': ({ projectId, designId }) => s.capacity.list(projectId, designId),
+    'capacity:decide': (input) => s.capacity.decide(input),
+    'capacity:built': (input) => s.capacity.built(input),
+    'capacity:outcomes': (input) => s.capacity.outcomes(input),
     'optimise:run': (input) => {
       s.optimise.checkRunnable(input.projectId, input.designId); // fail now when the project is read-only or the design missing
       const { jobId } = s.jobs.start<JobValue<'optimise:run'>>('optimise:run', (ctx) =>

@@ -4,6 +4,7 @@ import { DesignService } from './designs';
 import { findBootstrapKnowledge, LearningService } from './learning';
 import { OptimiseService } from './optimise';
 import { TrafficService } from './traffic';
+import { CapacityService } from './capacity';
 import { AuditService } from './audit';
 import { RecommendService } from './recommend';
 import { ExchangeService } from './exchange';
@@ -50,6 +51,7 @@ export interface Services {
   readonly recommend: RecommendService;
   readonly optimise: OptimiseService;
   readonly traffic: TrafficService;
+  readonly capacity: CapacityService;
   readonly audit: AuditService;
   readonly reports: ReportService;
   readonly decisions: DecisionService;
@@ -80,6 +82,7 @@ export function createServices(opts: ServiceOptions): Services {
   const recommend = new RecommendService(learning, writableProject, opts.now);
   const optimise = new OptimiseService(writableProject, opts.now);
   const traffic = new TrafficService(writableProject);
+  const capacity = new CapacityService(writableProject, (id) => optimise.policy(id), opts.now);
   const simulations = new SimulationService(projects, bus, sharedPool);
   const exchange = new ExchangeService(projects, designs, bus);
   let chromium: ChromiumPdfRenderer | null = null;
@@ -102,6 +105,7 @@ export function createServices(opts: ServiceOptions): Services {
     recommend,
     optimise,
     traffic,
+    capacity,
     audit: new AuditService((id) => projects.get(id)),
     reports,
     decisions,

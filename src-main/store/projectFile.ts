@@ -17,6 +17,7 @@ import { OutcomeRepository } from './repos/outcomes';
 import { RecommendationRepository } from './repos/recommendations';
 import { SampleRepository } from './repos/samples';
 import { TrafficRepository } from './repos/traffic';
+import { CapacityRepository } from './repos/capacity';
 import { IntentRepository } from './repos/intents';
 import { MetaRepository } from './repos/meta';
 import { SimulationRepository } from './repos/simulations';
@@ -106,6 +107,7 @@ export class ProjectFile {
   readonly outcomes: OutcomeRepository;
   readonly samples: SampleRepository;
   readonly traffic: TrafficRepository;
+  readonly capacity: CapacityRepository;
 
   /**
    * The project owns its connection: callers reach its tables through these
@@ -130,6 +132,7 @@ export class ProjectFile {
     this.outcomes = new OutcomeRepository(db, now);
     this.samples = new SampleRepository(db);
     this.traffic = new TrafficRepository(db, now);
+    this.capacity = new CapacityRepository(db, now);
   }
 
   /** False once closed (the services reopen a project closed under them). */

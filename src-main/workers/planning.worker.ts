@@ -1,5 +1,5 @@
 /**
- * Planning worker: the optimiser's loop, the verified recommendation
+ * Planning worker: the optimiser's loop, the capacity plan, the verified recommendation
  * (generate and simulate every candidate) and the impact report's extras
  * after a sweep (availability takes 35 s on a 3,000-device design) off the
  * host's thread. Each takes seconds to minutes on a large design, and the
@@ -16,6 +16,8 @@ import type { Intent } from '../../src-shared/model/intent';
 import type { Family, Topology } from '../../src-shared/model/topology';
 import type { SweepReportShape } from '../../src-shared/contract/sim-types';
 import { impactReport, type ImpactReportShape } from '../../src-shared/sim/impact-report';
+import { planFromRequest, type PlanRequest } from '../../src-shared/capacity/prepare';
+import type { CapacityPlanResult } from '../../src-shared/capacity/types';
 
 export type PlanningRequest =
   | { kind: 'optimise'; topology: Topology; params: Omit<OptimiseParams, 'onStep'> }
@@ -25,7 +27,8 @@ export type PlanningRequest =
       families: Family[];
       opts: { variants?: number; softwareVersion: string; now: number; instant?: Recommendation };
     }
-  | { kind: 'impact'; topology: Topology; sweep: SweepReportShape; seed: number };
+  | { kind: 'impact'; topology: Topology; sweep: SweepReportShape; seed: number }
+  | { kind: 'capacity'; request: PlanRequest };
 
 /** What each kind of request answers. */
 export interface PlanningResults {
@@ -33,6 +36,7 @@ export interface PlanningResults {
   /** With what it would take when no candidate meets the intent (learn/relaxation.ts), else null. */
   verify: VerifiedResult & { relaxations: WhatItWouldTake | null };
   impact: ImpactReportShape;
+  capacity: CapacityPlanResult;
 }
 
 export type PlanningMessage =
@@ -52,6 +56,8 @@ port.once('message', (req: PlanningRequest) => {
         onStep: (k, max) => post({ type: 'progress', done: k, total: max, label: `step ${k}` }),
       });
       post({ type: 'result', value });
+    } else if (req.kind === 'capacity') {
+      post({ type: 'result', value: planFromRequest(req.request, (done, total, label) => post({ type: 'progress', done, total, label })) });
     } else if (req.kind === 'impact') {
       post({ type: 'result', value: impactReport(req.topology, req.sweep, { seed: req.seed }) });
     } else {

@@ -99,3 +99,31 @@ export interface CapacityPlanResult {
   /** Capacity checks run (each routes every failure of the set) and the time taken. */
   work: { checks: number; ms: number };
 }
+
+export type CapacityStepStatus = 'auto-approved' | 'proposed' | 'approved' | 'rejected';
+
+/** A stored step's governance state (capacity_steps). */
+export interface CapacityStepState {
+  id: string;
+  seq: number;
+  status: CapacityStepStatus;
+  /** The policy's reason (auto-approved, or why a person must decide). */
+  reason: string;
+  decidedBy: string | null;
+  decisionReason: string | null;
+  decidedAt: number | null;
+  /** The design revision the step was built into (applied), and when. */
+  builtRevision: number | null;
+  builtAt: number | null;
+  /** Measured utilisation (nothing failed) of the step's link in periods measured since, next to the plan's prediction. */
+  measured: { period: string; predicted: number; measured: number }[] | null;
+}
+
+/** A plan as stored in a project, with each step's governance state. */
+export interface StoredCapacityPlan {
+  id: string;
+  topologyId: string;
+  createdAt: number;
+  plan: CapacityPlanResult;
+  steps: CapacityStepState[];
+}

@@ -26,6 +26,7 @@ import type { DecisionRecord } from '../model/records';
 import { FamilySchema, TopologySchema } from '../model/topology';
 import type { Channel } from './channels';
 import type { TrafficEstimateResult, TrafficImportResult, TrafficPeriodRecord } from '../traffic/records';
+import type { StoredCapacityPlan } from '../capacity/types';
 
 /**
  * Single source of truth for renderer → main calls (`area:verb`). Pure: zod
@@ -221,6 +222,33 @@ export const contract = {
       .strict(),
     output: z.custom<TrafficEstimateResult>(),
   },
+  /** Long job: the capacity plan of a design over the forecast periods (capacity/plan.ts), stored with each step's governance verdict; value: the stored plan. */
+  'capacity:plan': {
+    input: z
+      .object({
+        projectId: ProjectId,
+        designId: RecordId,
+        periods: z.number().int().min(1).max(40).optional(),
+        growth: z.string().trim().min(1).max(100).optional(),
+        siteGrowth: z.string().max(20_000).optional(),
+        bound: z.enum(['expected', 'high']).optional(),
+        basis: z.enum(['measured', 'intent']).optional(),
+        method: z.enum(['gravity', 'tomogravity', 'nnls']).optional(),
+        statistic: z.enum(['p95', 'max', 'mean']).optional(),
+      })
+      .strict(),
+    output: JobStarted,
+  },
+  'capacity:list': { input: z.object({ projectId: ProjectId, designId: RecordId }).strict(), output: z.custom<StoredCapacityPlan[]>() },
+  /** A person approves or rejects a plan step waiting for a decision. */
+  'capacity:decide': {
+    input: z.object({ projectId: ProjectId, stepId: RecordId, decision: z.enum(['approve', 'reject']), actor: Actor, reason: Reason }).strict(),
+    output: z.custom<StoredCapacityPlan>(),
+  },
+  /** An approved step is in service: applied to the design. */
+  'capacity:built': { input: z.object({ projectId: ProjectId, stepId: RecordId, actor: Actor }).strict(), output: z.custom<StoredCapacityPlan>() },
+  /** Measured utilisation since each built step, next to the plan's prediction (stored). */
+  'capacity:outcomes': { input: z.object({ projectId: ProjectId, planId: RecordId }).strict(), output: z.custom<StoredCapacityPlan>() },
   /** Long job: optimisation steps under the project's governance policy; value: `{ steps, revision, stoppedFor }`. */
   'optimise:run': {
     input: z
@@ -301,6 +329,7 @@ export interface JobValues {
   'sim:run': { simulationId: string; summary: SweepSummaryShape };
   'recommend:verified': RecommendResultShape;
   'optimise:run': OptimiseRunResultShape;
+  'capacity:plan': StoredCapacityPlan;
 }
 export type JobChannel = keyof JobValues & Channel;
 export type JobValue<C extends JobChannel> = JobValues[C];

@@ -23,7 +23,7 @@ function oneOf<T extends string>(flag: string, v: string | undefined, allowed: r
   return v as T;
 }
 
-function pick(file: string, all: readonly TopologySummary[], wanted: string | undefined): TopologySummary {
+export function pickDesign(file: string, all: readonly TopologySummary[], wanted: string | undefined): TopologySummary {
   if (all.length === 0) throw new CliError(`${file} holds no designs`);
   if (wanted === undefined) {
     if (all.length > 1) throw new CliError(`${file} holds ${all.length} designs: name one with --design`);
@@ -60,7 +60,7 @@ export const trafficCommand: Command = {
       const statistic = oneOf('statistic', values.statistic, STATISTICS) ?? 'p95';
       const r = await withServices({}, (s) => {
         const projectId = openProject(s, project);
-        const d = pick(project, s.designs.list(projectId), values.design);
+        const d = pickDesign(project, s.designs.list(projectId), values.design);
         return s.traffic.growth(projectId, d.id, ahead, statistic);
       });
       if (values.json) io.out(JSON.stringify(r));
@@ -82,7 +82,7 @@ export const trafficCommand: Command = {
       const statistic = oneOf('statistic', values.statistic, STATISTICS);
       const r = await withServices({}, (s) => {
         const projectId = openProject(s, project);
-        const d = pick(project, s.designs.list(projectId), values.design);
+        const d = pickDesign(project, s.designs.list(projectId), values.design);
         return s.traffic.importCounters({ projectId, designId: d.id, text, source: path.basename(values.file!), period, statistic, bytes: values.bytes });
       });
       if (values.json) io.out(JSON.stringify(r));
@@ -101,7 +101,7 @@ export const trafficCommand: Command = {
     if (top < 1) throw new CliError('--top must be at least 1');
     const r = await withServices({}, (s) => {
       const projectId = openProject(s, project);
-      const d = pick(project, s.designs.list(projectId), values.design);
+      const d = pickDesign(project, s.designs.list(projectId), values.design);
       return s.traffic.estimate({ projectId, designId: d.id, period: values.period, method, top });
     });
     if (values.json) io.out(JSON.stringify(r));

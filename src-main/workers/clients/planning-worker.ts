@@ -7,7 +7,7 @@ function workerUrl(): URL {
   return new URL(here.endsWith('.js') ? './planning.worker.js' : '../planning.worker.ts', here);
 }
 
-const WHAT: Record<PlanningRequest['kind'], string> = { optimise: 'optimisation', verify: 'verified recommendation', impact: 'impact report' };
+const WHAT: Record<PlanningRequest['kind'], string> = { optimise: 'optimisation', verify: 'verified recommendation', impact: 'impact report', capacity: 'capacity plan' };
 
 export interface PlanningHooks {
   signal?: AbortSignal | undefined;

@@ -10,7 +10,7 @@ function normalise(v: unknown): unknown {
   return JSON.parse(
     JSON.stringify(v)
       .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>')
-      .replace(/"(createdAt|updatedAt|modifiedAt|decidedAt|elapsedMs|at)":[\d.e+-]+/g, '"$1":0')
+      .replace(/"(createdAt|updatedAt|modifiedAt|decidedAt|builtAt|elapsedMs|ms|at)":[\d.e+-]+/g, '"$1":0')
       .replace(/"(path|projectsDir)":"[^"]*"/g, '"$1":"<path>"'),
   );
 }
@@ -110,6 +110,19 @@ async function scenario(t: Transport): Promise<Record<Channel, unknown>> {
   await run('optimise:list', { projectId, designId: summary.id });
   await run('optimise:decide', { projectId, stepId: step.id, decision: 'approve', actor: 'Ada', reason: 'removes the single point of failure' });
   await run('optimise:undo', { projectId, stepId: step.id, actor: 'Ada', reason: 'board asked to keep the original' });
+  // The capacity plan under the same policy (nothing auto-approved): plan, decide, build, compare outcomes.
+  const planned = await t.listen('job:finished', (p) => p['kind'] === 'capacity:plan');
+  const capJob = value<{ jobId: string }>(await t.call('capacity:plan', { projectId, designId: summary.id, basis: 'intent', growth: '100%', periods: 3 }));
+  out['capacity:plan'] = { jobId: typeof capJob.jobId };
+  const capDone = await planned.event;
+  expect(capDone['ok'], JSON.stringify(capDone['error'] ?? null)).toBe(true);
+  const capPlan = capDone['value'] as { id: string; steps: { id: string; status: string }[] };
+  expect(capPlan.steps.length).toBeGreaterThan(0);
+  expect(capPlan.steps[0]!.status).toBe('proposed');
+  await run('capacity:list', { projectId, designId: summary.id });
+  await run('capacity:decide', { projectId, stepId: capPlan.steps[0]!.id, decision: 'approve', actor: 'Ada', reason: 'needed before the growth arrives' });
+  await run('capacity:built', { projectId, stepId: capPlan.steps[0]!.id, actor: 'Ada' });
+  await run('capacity:outcomes', { projectId, planId: capPlan.id });
   await run('design:choose', { projectId, designId: summary.id, actor: 'Ada', reason: 'cheapest that meets the class' });
   await run('design:choices', { projectId });
   await run('audit:list', { projectId, limit: 50 });
@@ -170,6 +183,11 @@ const INVALID: Record<Channel, unknown[]> = {
   'traffic:import': [{ projectId: 'a.nettwin', designId: 'd', text: 'x', source: 'x', period: 'year' }],
   'traffic:periods': [{ projectId: 'a.nettwin' }],
   'traffic:estimate': [{ projectId: 'a.nettwin', designId: 'd', method: 'magic' }],
+  'capacity:plan': [{ projectId: 'a.nettwin', designId: 'd', periods: 0 }, { projectId: 'a.nettwin', designId: 'd', bound: 'max' }],
+  'capacity:list': [{ projectId: 'a.nettwin' }],
+  'capacity:decide': [{ projectId: 'a.nettwin', stepId: 's', decision: 'approve', actor: '', reason: 'x' }],
+  'capacity:built': [{ projectId: 'a.nettwin', stepId: 's' }],
+  'capacity:outcomes': [{ projectId: 'a.nettwin' }],
   'optimise:run': [{ projectId: 'a.nettwin', designId: 'd', strategy: 'speed' }],
   'optimise:decide': [{ projectId: 'a.nettwin', stepId: 's', decision: 'approve', actor: 'Ada', reason: '' }],
   'optimise:undo': [{ projectId: 'a.nettwin', stepId: 's', actor: '', reason: 'x' }],
