@@ -65,6 +65,7 @@ export function reportInputFor(project: ProjectFile, opts: { designId?: string; 
     outcomes: project.outcomes.list(),
     ...(opts.designId !== undefined ? { designId: opts.designId } : {}),
     sweepResult: (id) => project.simulations.result(id),
+    capacityPlan: (id) => project.capacity.list(id)[0] ?? null,
   };
 }
 

@@ -61,6 +61,10 @@ ul { margin: 0 0 3mm; padding-left: 6mm; }
 .signoff .lines { height: 45mm; background: repeating-linear-gradient(to bottom, transparent 0, transparent 9mm, #9aa5b1 9mm, #9aa5b1 9.3mm); }
 table.sign td { height: 14mm; }
 /* Last, so it overrides the print layout: on screen (the app's preview, a browser) the pack reads as a column of A4-wide pages. */
+.muted { color: #5b6570; }
+figure.chart { margin: 2mm 0; }
+figure.chart svg { max-width: 100%; height: auto; }
+figure.chart figcaption { font-size: 9pt; color: #5b6570; }
 @media screen {
   html { background: #d5dbe1; }
   body { max-width: 210mm; margin: 8mm auto; padding: 15mm; background: #fff; }

@@ -211,6 +211,7 @@ export function gatherReport(input: ReportInput): ReportModel {
     outcomes: [...input.outcomes],
     audit: [...input.audit].sort((a, b) => a.id - b.id),
     auditTotal: input.auditTotal,
+    capacity: chosen && input.capacityPlan ? input.capacityPlan(chosen.record.id) : null,
     designNames: Object.fromEntries(input.designs.map((d) => [d.id, d.name])),
   };
 }

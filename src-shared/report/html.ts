@@ -6,6 +6,7 @@ import type { ReportModel } from './model';
 import { designSection, resilienceSection } from './sections-design';
 import { assumptionsSection, auditSection, costSection, optimisationSection } from './sections-governance';
 import { intentSection, optionsSection } from './sections-intent';
+import { capacitySection } from './sections-capacity';
 
 /** The chapters in print order: id (anchor), title, renderer. Tests check the titles appear. */
 export const REPORT_SECTIONS = [
@@ -14,6 +15,7 @@ export const REPORT_SECTIONS = [
   { id: 'design', title: 'Chosen design', render: designSection },
   { id: 'resilience', title: 'Resilience certificate', render: resilienceSection },
   { id: 'cost', title: 'Cost breakdown', render: costSection },
+  { id: 'capacity', title: 'Capacity plan', render: capacitySection },
   { id: 'assumptions', title: 'Assumptions', render: assumptionsSection },
   { id: 'optimisation', title: 'Optimisation steps and approvals', render: optimisationSection },
   { id: 'audit', title: 'Audit trail', render: auditSection },

@@ -16,6 +16,7 @@ import type {
 } from '../model/records';
 import type { ValidationResult } from '../validate/types';
 import type { ClassRow } from './sweep';
+import type { StoredCapacityPlan } from '../capacity/types';
 
 /**
  * The governance report as data: what `gatherReport` reads from plain
@@ -73,6 +74,8 @@ export interface ReportInput {
   designId?: string;
   /** Loads a stored sweep's full result (SweepReportShape) by simulation id; only the presented design's is asked for. */
   sweepResult?: (simulationId: string) => unknown;
+  /** The latest capacity plan of a design (only the presented design's is asked for). */
+  capacityPlan?: (designId: string) => StoredCapacityPlan | null;
 }
 
 /** One design in the comparison: computed figures, never predicted ones. */
@@ -193,6 +196,8 @@ export interface ReportModel {
   outcomes: OutcomeInput[];
   audit: AuditInput[];
   auditTotal: number;
+  /** The presented design's latest capacity plan (null: none stored). */
+  capacity: StoredCapacityPlan | null;
   /** Design id → name, to print audit subjects and step targets legibly. */
   designNames: Record<string, string>;
 }
