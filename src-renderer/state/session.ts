@@ -11,7 +11,7 @@ export interface JobView {
 
 /** App-wide session state (not the canvas: each canvas has its own store). */
 /** Which screen of an open project is showing. */
-export type ProjectScreen = 'design' | 'wizard' | 'import' | 'compare' | 'options' | 'learn' | 'optimise' | 'pricebook' | 'present';
+export type ProjectScreen = 'design' | 'wizard' | 'import' | 'compare' | 'options' | 'learn' | 'optimise' | 'capacity' | 'pricebook' | 'present';
 
 export interface SessionState {
   screen: ProjectScreen;

@@ -10,7 +10,7 @@ import type { CapacityPlanResult } from './types';
  */
 export function forecastSvg(plan: Pick<CapacityPlanResult, 'periods'>, width = 640, height = 220): string {
   const ps = plan.periods;
-  const pad = { l: 56, r: 16, t: 14, b: 44 };
+  const pad = { l: 56, r: 36, t: 14, b: 44 };
   const w = width - pad.l - pad.r;
   const h = height - pad.t - pad.b;
   const max = Math.max(1e-9, ...ps.map((p) => p.demandGbps.high));

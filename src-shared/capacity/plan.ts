@@ -174,6 +174,7 @@ export function planCapacity(input: PlanInput): CapacityPlanResult {
     const worstAsIs = worstAsIsE < 0 ? null : asIsRow(worstAsIsE);
     if (k === P - 1) asIsLast = new Map([...asIsUtil.keys()].filter((e) => asIsUtil[e]! > limit / 2).map((e) => [e, asIsRow(e)]));
 
+    const grownSite = (site: string): number => factorOf(site, k, bound);
     const periodSteps: PlanStep[] = [];
     const skip = new Set<number>();
     let diverseTries = 0;
@@ -188,7 +189,7 @@ export function planCapacity(input: PlanInput): CapacityPlanResult {
       type Choice = { kind: PlanStep['kind']; patch: PlanStep['patch']; cost: CostDelta; removed: number; after: Link; report?: CapacityReport; g?: CompiledGraph; t?: Topology; from: string; to: string };
       const choices: Choice[] = [];
       for (const c of capacityCandidates(link, need)) {
-        choices.push({ kind: c.kind, patch: c.patch, cost: priceDelta(cur, [link], [c.after], input.book, finance), removed: excessE, after: c.after, from: describeCapacity(link.capacityGbps, lagMembers(link)), to: describeCapacity(c.gbps, c.members) });
+        choices.push({ kind: c.kind, patch: c.patch, cost: priceDelta(cur, [link], [c.after], input.book, finance, grownSite), removed: excessE, after: c.after, from: describeCapacity(link.capacityGbps, lagMembers(link)), to: describeCapacity(c.gbps, c.members) });
       }
       const fi = r.perLinkFailure[e]!;
       const failure = fi >= 0 ? r.failures[fi]! : null;
@@ -211,7 +212,7 @@ export function planCapacity(input: PlanInput): CapacityPlanResult {
           const r2 = checker.run(t2, g2, k);
           const removed = excessOf(r, g) - excessOf(r2, g2);
           if (removed > 1e-9) {
-            choices.push({ kind: 'diverse', patch: d.patch, cost: priceDelta(cur, [], [d.link], input.book, finance), removed, after: d.link, report: r2, g: g2, t: t2, from: 'none', to: `new ${describeCapacity(d.link.capacityGbps, lagMembers(d.link))} on its own route` });
+            choices.push({ kind: 'diverse', patch: d.patch, cost: priceDelta(cur, [], [d.link], input.book, finance, grownSite), removed, after: d.link, report: r2, g: g2, t: t2, from: 'none', to: `new ${describeCapacity(d.link.capacityGbps, lagMembers(d.link))} on its own route` });
           }
         }
       }

@@ -32,15 +32,18 @@ export interface CostDelta {
 
 /**
  * Cost change of replacing `before` links by `after` (either may be empty),
- * from costDesign on the design cut down to the links' two ends: a design's
+ * with the ends' site bandwidth grown by `siteGrowth` (the committed rate of
+ * a branch access follows the forecast), from costDesign on the design cut
+ * down to the links' two ends: a design's
  * cost is a sum over its devices and links, so the devices cancel and the
  * difference is exactly the whole design's. O(1) in the design's size.
  */
-export function priceDelta(t: Topology, before: readonly Link[], after: readonly Link[], book: PriceBook, finance: Finance): CostDelta {
+export function priceDelta(t: Topology, before: readonly Link[], after: readonly Link[], book: PriceBook, finance: Finance, siteGrowth: (siteId: string) => number = () => 1): CostDelta {
   const ends = new Set([...before, ...after].flatMap((l) => [l.source, l.target]));
   const nodes = t.nodes.filter((d) => ends.has(d.id));
   const siteIds = new Set(nodes.map((d) => d.site));
-  const sites = t.sites.filter((s) => siteIds.has(s.id));
+  // A branch access is bought at its committed rate, from the site's bandwidth (cost/cost.ts): grown to the period the step is due in.
+  const sites = t.sites.filter((s) => siteIds.has(s.id)).map((s) => (s.bandwidthMbps === undefined ? s : { ...s, bandwidthMbps: s.bandwidthMbps * siteGrowth(s.id) }));
   const a = costDesign({ ...t, sites, nodes, links: [...before] }, book, finance);
   const b = costDesign({ ...t, sites, nodes, links: [...after] }, book, finance);
   return { capexUsd: b.capexUsd - a.capexUsd, monthlyUsd: b.mrcUsd - a.mrcUsd, tcoUsd: b.totalUsd - a.totalUsd };

@@ -10,6 +10,7 @@ import { LargeDesignNotice } from '../import';
 import { tooBigToDraw } from '../import';
 import { OptionsView } from '../options';
 import { OptimiseView } from '../optimise';
+import { CapacityView } from '../capacity';
 import { LearnView } from '../learn';
 import { IntentWizard } from '../intent';
 import { PresentView } from '../present';
@@ -22,6 +23,7 @@ const TABS: { screen: ProjectScreen; label: string }[] = [
   { screen: 'options', label: 'Options' },
   { screen: 'compare', label: 'Compare' },
   { screen: 'optimise', label: 'Optimise' },
+  { screen: 'capacity', label: 'Capacity' },
   { screen: 'learn', label: 'Learn' },
   { screen: 'pricebook', label: 'Price book' },
   { screen: 'present', label: 'Present' },
@@ -102,6 +104,8 @@ export function ProjectView() {
           <LearnView projectId={project.id} />
         ) : screen === 'optimise' ? (
           <OptimiseView projectId={project.id} />
+        ) : screen === 'capacity' ? (
+          <CapacityView projectId={project.id} />
         ) : screen === 'compare' ? (
           <CompareView projectId={project.id} />
         ) : screen === 'pricebook' ? (
