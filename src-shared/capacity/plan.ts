@@ -235,7 +235,7 @@ export function planCapacity(input: PlanInput): CapacityPlanResult {
       } else {
         cur = applyPatch(cur, c.patch);
         // Same routing: only this link's capacity moves (the graph's capacities follow the design).
-        (g.capacities as Float64Array)[e] = c.after.capacityGbps;
+        (g.capacities)[e] = c.after.capacityGbps;
         r.perLink[e] = worst.loadGbps / c.after.capacityGbps;
       }
       const siteNames = worst.linkLabel.replace(/^\S+ \(|\)$/g, '');

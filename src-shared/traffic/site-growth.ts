@@ -102,7 +102,7 @@ export function siteLoads(
       if (row === undefined) bySite.set(site, (row = periods.map(() => 0)));
       periods.forEach((p, i) => {
         const v = p.loads[l.id]![dir]!;
-        row![i] = row![i]! + v;
+        row[i] = row[i]! + v;
         network[i] = network[i]! + v;
       });
     }
