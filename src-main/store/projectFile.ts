@@ -31,7 +31,7 @@ export { PROJECT_EXTENSION };
 /** Records that are history rather than design: left out of a share "without history". */
 export const HISTORY_TABLES = [
   'validation_records', 'performance_metrics', 'simulation_records', 'recommendation_history',
-  'optimization_log', 'decisions', 'outcomes', 'audit_log', 'learning_samples',
+  'optimization_log', 'decisions', 'outcomes', 'audit_log', 'learning_samples', 'capacity_steps', 'capacity_plans',
 ] as const;
 
 export { DamagedProjectError };
