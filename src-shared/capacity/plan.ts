@@ -63,6 +63,8 @@ export const MAX_STEPS_PER_PERIOD = 500;
 export const DIVERSE_TRIES_PER_PERIOD = 4;
 /** Links the heat map keeps (the highest worst case as the design stands). */
 export const HEAT_LINKS = 40;
+/** Links the worst-case-per-link list keeps (those above half the limit, most loaded first). */
+export const WORST_LINKS = 200;
 
 const money = (v: number): string => {
   const a = Math.abs(v);
@@ -282,7 +284,8 @@ export function planCapacity(input: PlanInput): CapacityPlanResult {
       steps.push(s);
     }
     const withUtil = new Float64Array(m0);
-    for (let e = 0; e < m0; e++) withUtil[e] = verified.perLink[g.linkIds.indexOf(g0.linkIds[e]!)]!;
+    // Steps never reorder links (a capacity step changes one in place, a new circuit is appended): index e is the same link.
+    for (let e = 0; e < m0; e++) withUtil[e] = verified.perLink[e]!;
     withPlanHeat.push(withUtil);
     verifiedRuns.push({ r: verified, g, t: cur });
     lastWithPlan = { r: verified, g, t: cur };
@@ -330,7 +333,7 @@ export function planCapacity(input: PlanInput): CapacityPlanResult {
     const lw = lastWithPlan;
     const lwLabel = linkLabeller(lw.t, lw.g);
     const order = [...asIsLast.keys()].sort((a, b) => asIsLast.get(b)!.utilisation - asIsLast.get(a)!.utilisation || a - b);
-    for (const e of order) worstPerLink.push({ before: asIsLast.get(e)!, after: worstOf(lw.r, lw.g, lwLabel, lw.g.linkIds.indexOf(g0.linkIds[e]!)) });
+    for (const e of order.slice(0, WORST_LINKS)) worstPerLink.push({ before: asIsLast.get(e)!, after: worstOf(lw.r, lw.g, lwLabel, e) });
   }
 
   input.onProgress?.(P, P + 1, 'looking for a zero-capex IGP alternative');

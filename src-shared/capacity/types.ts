@@ -88,7 +88,7 @@ export interface CapacityPlanResult {
   periods: PeriodSummary[];
   /** Utilisation heat: the links with the highest worst case, per period, as is and with the plan. */
   heat: { links: { link: string; linkLabel: string }[]; asIs: number[][]; withPlan: number[][] };
-  /** Worst case per link in the last period, as is and with the plan (links over half the limit, most loaded first). */
+  /** Worst case per link in the last period, as is and with the plan (links over half the limit, most loaded first, at most 200). */
   worstPerLink: { before: LinkWorst; after: LinkWorst }[];
   steps: PlanStep[];
   totals: { capexUsd: number; monthlyUsd: number; tcoUsd: number; termYears: number };
