@@ -23,11 +23,11 @@ export interface Before {
 export const READS: ReadonlySet<Channel> = new Set<Channel>([
   'app:info', 'project:list', 'project:open', 'project:close', 'design:list', 'design:get', 'intent:get', 'design:choices',
   'pricebook:get', 'design:export', 'sim:list', 'sim:result', 'learn:report', 'optimise:list', 'optimise:policy',
-  'audit:list', 'job:cancel',
+  'audit:list', 'job:cancel', 'capacity:list',
 ]);
 
 /** Channels whose answer is a job id; their writes happen in the job and are judged on its outcome. */
-export const JOBS: ReadonlySet<Channel> = new Set<Channel>(['design:generateAll', 'design:importJob', 'design:validateJob', 'sim:run', 'recommend:verified', 'optimise:run']);
+export const JOBS: ReadonlySet<Channel> = new Set<Channel>(['design:generateAll', 'design:importJob', 'design:validateJob', 'sim:run', 'recommend:verified', 'optimise:run', 'capacity:plan']);
 
 type Input = Record<string, unknown>;
 
@@ -82,6 +82,15 @@ export function allowedDelta(channel: Channel, input: Input, value: unknown, bef
       const steps = (v['steps'] as unknown[]).length;
       return { optimization_log: steps, audit_log: steps };
     }
+    case 'capacity:plan':
+      // The plan and its steps go to capacity_plans / capacity_steps (not in TABLES: only capacity:* writes there);
+      // one audit entry for the plan and one per step's verdict.
+      return { audit_log: 1 + (v['steps'] as unknown[]).length };
+    case 'capacity:decide':
+      return { decisions: 1, audit_log: 1 };
+    case 'capacity:built':
+    case 'capacity:outcomes':
+      return { audit_log: 1 };
     case 'optimise:decide':
     case 'optimise:undo':
       return { decisions: 1, audit_log: 1 };

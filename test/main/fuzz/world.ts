@@ -124,6 +124,35 @@ async function appliedStep(w: World): Promise<string> {
   return id;
 }
 
+interface CapStep {
+  id: string;
+  status: string;
+  builtRevision: number | null;
+}
+
+/**
+ * A capacity step of a fresh plan on a fresh design in A (the fuzz may have
+ * edited the main design, and a built step changes its design): planned under
+ * a no-auto policy so every step waits; `approved` approves the first one.
+ */
+async function capacityPlan(w: World, approved: boolean): Promise<{ planId: string; step: string }> {
+  const mine = w.t.services.capacity;
+  for (const d of w.t.services.designs.list(w.a).filter((x) => x.name.startsWith('Capacity fixture'))) {
+    const plan = mine.list(w.a, d.id)[0];
+    const s = plan?.steps.find((x: CapStep) => (approved ? x.status === 'approved' && x.builtRevision === null : x.status === 'proposed'));
+    if (plan && s) return { planId: plan.id, step: s.id };
+  }
+  await w.ledger.call('optimise:setPolicy', { projectId: w.a, actor: ACTOR, policy: { autoApproveMaxCostUsd: 0, autoStrategies: [] } });
+  const r = await w.ledger.call('design:generate', { projectId: w.a, intent: { ...INTENT, name: `Capacity fixture ${++w.serial}` }, family: 'hub-spoke', seed: 1 });
+  const designId = value<{ id: string }>(r, 'capacity design').id;
+  await w.ledger.call('capacity:plan', { projectId: w.a, designId, basis: 'intent', growth: '200%', periods: 3 });
+  const plan = mine.list(w.a, designId)[0];
+  const first = plan?.steps[0];
+  if (!plan || !first) return { planId: plan?.id ?? 'no-plan', step: 'no-capacity-step' };
+  if (approved) await w.ledger.call('capacity:decide', { projectId: w.a, stepId: first.id, decision: 'approve', actor: ACTOR, reason: 'fixture' });
+  return { planId: plan.id, step: first.id };
+}
+
 /** A throw-away design in A for design:delete to remove. */
 async function victim(w: World): Promise<string> {
   const list = value<{ id: string; name: string }[]>(await w.ledger.call('design:list', { projectId: w.a }), 'design:list');
@@ -231,6 +260,16 @@ export async function validPayload(w: World, c: Channel): Promise<unknown> {
       return { projectId: a, stepId: await appliedStep(w), actor: ACTOR, reason: 'fuzz' };
     case 'optimise:setPolicy':
       return { projectId: a, actor: ACTOR, policy: { autoApproveMaxCostUsd: n % 3 === 0 ? 1e6 : 0, autoStrategies: n % 3 === 0 ? ['resilience'] : [] } };
+    case 'capacity:plan':
+      return { projectId: a, designId: d1, basis: 'intent', growth: '50%', periods: 2 };
+    case 'capacity:list':
+      return { projectId: a, designId: d1 };
+    case 'capacity:decide':
+      return { projectId: a, stepId: (await capacityPlan(w, false)).step, decision: n % 2 === 0 ? 'approve' : 'reject', actor: ACTOR, reason: 'fuzz' };
+    case 'capacity:built':
+      return { projectId: a, stepId: (await capacityPlan(w, true)).step, actor: ACTOR };
+    case 'capacity:outcomes':
+      return { projectId: a, planId: (await capacityPlan(w, false)).planId };
     case 'audit:list':
       return { projectId: a, limit: 20 };
     case 'report:generate':
