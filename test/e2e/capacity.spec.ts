@@ -23,6 +23,8 @@ test('capacity view: counters in, a dated plan out — heat, forecast, timeline,
   const designs = await api<{ id: string; family: string | null }[]>('design:list', { projectId });
   const designId = designs.find((d) => d.family === 'partial-mesh')!.id;
   const topology = (await api<{ topology: Topology }>('design:get', { projectId, designId })).topology;
+  // Nothing approved automatically: every step waits for a named person.
+  await api('optimise:setPolicy', { projectId, actor: 'E2E', policy: { autoApproveMaxCostUsd: 0, autoStrategies: [] } });
   const counters = syntheticCounters(topology, { periods: 4, firstQuarter: '2026-Q1', defaultPct: 25, seed: 5 });
 
   await page.getByRole('button', { name: 'Capacity', exact: true }).click();
@@ -55,13 +57,16 @@ test('capacity view: counters in, a dated plan out — heat, forecast, timeline,
   await page.waitForTimeout(600); // the zoom to the change animates
   await shot(page, 'capacity');
 
-  const waiting = timeline.getByRole('button').filter({ hasText: 'proposed' }).first();
-  if ((await waiting.count()) > 0) {
-    await waiting.click();
-    await view.getByLabel('Decided by').fill('Grace Hopper');
-    await detail.getByLabel('Reason').fill('within the Q1 budget');
-    await detail.getByRole('button', { name: 'Approve' }).click();
-    await expect(detail).toContainText('approved by Grace Hopper');
-  }
+  await expect(first).toContainText('proposed');
+  await expect(detail).toContainText('waiting for a person');
+  await view.getByLabel('Decided by').fill('Grace Hopper');
+  await detail.getByLabel('Reason').fill('within the Q1 budget');
+  await detail.getByRole('button', { name: 'Approve' }).click();
+  await expect(detail).toContainText('approved by Grace Hopper');
+  await expect(first).toContainText('approved');
+  await detail.getByRole('button', { name: 'Mark built (apply to the design)' }).click();
+  await expect(detail).toContainText('built into revision');
+  await view.getByRole('table', { name: /Utilisation heat/ }).scrollIntoViewIfNeeded();
+  await shot(page, 'capacity-heat');
   expect(problems).toEqual([]);
 });
