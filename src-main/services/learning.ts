@@ -12,6 +12,7 @@ import { restoreIntent } from '../../src-shared/model/intent';
 import { validateDesign } from '../../src-shared/validate/validate';
 import { AppError } from '../../src-shared/contract/result';
 import { KnowledgeBase } from '../store/knowledge';
+import { costForProject } from './project-pricing';
 import type { ProjectFile } from '../store/projectFile';
 
 export interface LearningOptions {
@@ -158,7 +159,8 @@ export class LearningService {
         if (!d) throw new AppError('NOT_FOUND', `no design "${m.design}" in this project`);
         let p = predictions.get(d.id);
         if (!p) {
-          p = predictedOutcomes(project.topologies.get(d.id).topology);
+          const topology = project.topologies.get(d.id).topology;
+          p = predictedOutcomes(topology, costForProject(project, topology));
           predictions.set(d.id, p);
         }
         const predicted = p[m.metric];

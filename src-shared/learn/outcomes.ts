@@ -1,3 +1,4 @@
+import type { CostBreakdown } from '../cost/cost';
 import { readCsvTable } from '../io/csv';
 import { ImportError } from '../io/report';
 import type { Topology } from '../model/topology';
@@ -12,14 +13,22 @@ import { LOAD_MAX_NODES, worstN1Utilisation } from '../optimise/load';
  * - `utilisation`: peak link utilisation, a fraction 0..1 (a value above 1
  *   with unit `%` is read as percent);
  * - `latencyMs`: p95 site-to-site one-way latency in ms;
- * - `incidents`: failure incidents per year.
+ * - `incidents`: failure incidents per year;
+ * - `capexUsd`: one-time spend actually paid for the design (USD);
+ * - `mrcUsd`: monthly recurring cost actually invoiced (USD a month);
+ * - `circuitsMonthlyUsd`: the circuits' part of it (USD a month).
+ * The cost metrics are compared with the price book's figures for the same
+ * design (cost/cost.ts with the project's price book), which is what
+ * calibration.ts turns into "circuits cost 18 % above the price book".
  * CSV needs a header with `design`, `metric`, `value` (optional `unit`,
  * `measuredAt` as ISO date or epoch ms); JSON is an array of
  * `{design, metric, value, unit?, measuredAt?}` or `{outcomes: [...]}`.
  */
-export const OUTCOME_METRICS = ['utilisation', 'latencyMs', 'incidents'] as const;
+export const OUTCOME_METRICS = ['utilisation', 'latencyMs', 'incidents', 'capexUsd', 'mrcUsd', 'circuitsMonthlyUsd'] as const;
 export type OutcomeMetric = (typeof OUTCOME_METRICS)[number];
-export const OUTCOME_UNITS: Record<OutcomeMetric, string> = { utilisation: 'fraction', latencyMs: 'ms', incidents: 'per year' };
+export const OUTCOME_UNITS: Record<OutcomeMetric, string> = {
+  utilisation: 'fraction', latencyMs: 'ms', incidents: 'per year', capexUsd: 'USD', mrcUsd: 'USD/month', circuitsMonthlyUsd: 'USD/month',
+};
 
 export interface MeasuredOutcome {
   design: string;
@@ -36,6 +45,9 @@ const ALIASES: Record<string, OutcomeMetric> = {
   utilisation: 'utilisation', utilization: 'utilisation', util: 'utilisation',
   latency: 'latencyMs', latencyms: 'latencyMs', p95latencyms: 'latencyMs', latency_ms: 'latencyMs',
   incidents: 'incidents', incidentsperyear: 'incidents',
+  capex: 'capexUsd', capexusd: 'capexUsd', capex_usd: 'capexUsd',
+  mrc: 'mrcUsd', mrcusd: 'mrcUsd', mrc_usd: 'mrcUsd', monthlyusd: 'mrcUsd',
+  circuits: 'circuitsMonthlyUsd', circuitsmonthlyusd: 'circuitsMonthlyUsd', circuits_monthly_usd: 'circuitsMonthlyUsd',
 };
 
 /** A scalar cell as text (objects and arrays are not cells: they read as empty). */
@@ -94,14 +106,19 @@ export function parseOutcomes(text: string): MeasuredOutcome[] {
 /**
  * What the twin predicts for each outcome metric of a design: peak link
  * utilisation with nothing failed (gravity traffic, optimise/load.ts), p95
- * site latency (latency.ts) and failure incidents a year (availability.ts).
+ * site latency (latency.ts), failure incidents a year (availability.ts) and,
+ * given the design's price-book cost, its capex, monthly recurring cost and
+ * circuits a month (null without one).
  * Utilisation is left null above LOAD_MAX_NODES devices (too large to sweep here).
  */
-export function predictedOutcomes(t: Topology): Record<OutcomeMetric, number | null> {
+export function predictedOutcomes(t: Topology, cost: CostBreakdown | null = null): Record<OutcomeMetric, number | null> {
   const g = compileTopology(t);
   return {
     utilisation: t.nodes.length <= LOAD_MAX_NODES ? worstN1Utilisation(t, g).baseline : null,
     latencyMs: p95SiteLatencyMs(t, g),
     incidents: availabilityOf(t, g).incidentsPerYear,
+    capexUsd: cost?.capexUsd ?? null,
+    mrcUsd: cost?.mrcUsd ?? null,
+    circuitsMonthlyUsd: cost?.monthly.circuitsUsd ?? null,
   };
 }
