@@ -28,23 +28,36 @@ export interface Evidence {
   familiar: boolean;
 }
 
-export function familyEvidence(history: readonly LearningSample[], family: Family, x: readonly number[]): Evidence {
-  const scored: { d: number; ok: boolean }[] = [];
+/**
+ * The samples of `family` the evidence rests on (the rule above): those
+ * within SIMILAR_RADIUS, at most MAX_NEIGHBOURS nearest, or the nearest
+ * FALLBACK_NEIGHBOURS when fewer than MIN_SIMILAR are that close.
+ */
+export function similarSamples(
+  history: readonly LearningSample[],
+  family: Family,
+  x: readonly number[],
+): { used: { sample: LearningSample; d: number }[]; nearest: number | null; familiar: boolean } {
+  const scored: { sample: LearningSample; d: number }[] = [];
   for (const s of history) {
     if (s.family !== family) continue;
-    scored.push({ d: intentDistance(x, s.features), ok: s.label.feasible });
+    scored.push({ sample: s, d: intentDistance(x, s.features) });
   }
   scored.sort((a, b) => a.d - b.d);
   const close = scored.filter((s) => s.d <= SIMILAR_RADIUS).slice(0, MAX_NEIGHBOURS);
   const familiar = close.length >= MIN_SIMILAR;
-  const used = familiar ? close : scored.slice(0, FALLBACK_NEIGHBOURS);
-  const feasible = used.filter((s) => s.ok).length;
+  return { used: familiar ? close : scored.slice(0, FALLBACK_NEIGHBOURS), nearest: scored[0]?.d ?? null, familiar };
+}
+
+export function familyEvidence(history: readonly LearningSample[], family: Family, x: readonly number[]): Evidence {
+  const { used, nearest, familiar } = similarSamples(history, family, x);
+  const feasible = used.filter((s) => s.sample.label.feasible).length;
   return {
     family,
     similar: used.length,
     feasible,
     interval: wilsonInterval(feasible, used.length),
-    nearest: scored[0]?.d ?? null,
+    nearest,
     familiar,
   };
 }
