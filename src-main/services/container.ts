@@ -16,6 +16,7 @@ import { ProjectService } from './projects';
 import { RecentProjects } from './recent';
 import { ChromiumPdfRenderer } from './pdf-chromium';
 import { DecisionService } from './decisions';
+import { LearntEffectsService } from './learnt-effects';
 import { ReportService, type PdfRenderer } from './report';
 
 export interface ServiceOptions {
@@ -55,6 +56,7 @@ export interface Services {
   readonly audit: AuditService;
   readonly reports: ReportService;
   readonly decisions: DecisionService;
+  readonly effects: LearntEffectsService;
   dispose(): void;
 }
 
@@ -109,6 +111,7 @@ export function createServices(opts: ServiceOptions): Services {
     audit: new AuditService((id) => projects.get(id)),
     reports,
     decisions,
+    effects: new LearntEffectsService((id) => projects.get(id), writableProject, learning, opts.now),
     dispose: () => {
       projects.closeAll();
       learning.dispose();

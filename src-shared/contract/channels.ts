@@ -36,6 +36,8 @@ export const CHANNELS = [
   'recommend:verified',
   'learn:report',
   'outcomes:import',
+  'learn:effects',
+  'learn:setEffect',
   'traffic:import',
   'traffic:periods',
   'traffic:estimate',

@@ -12,10 +12,12 @@ import { SCENARIO_CLASSES } from '../sim/scenarios';
 import type { SweepSummaryShape } from './sim-types';
 import type { StoredSimulationResult } from '../sim/stored-result';
 import type { LearningReport } from '../learn/report';
+import { EFFECT_ID } from '../learn/effects';
 import type { GovernancePolicy } from '../optimise/governance';
 import { RedundancySchema } from '../model/intent';
 import type {
   AuditEntryShape,
+  LearntEffectsShape,
   OptimisationEntryShape,
   OptimiseRunResultShape,
   OutcomeImportResultShape,
@@ -191,6 +193,15 @@ export const contract = {
   'outcomes:import': {
     input: z.object({ projectId: ProjectId, text: z.string().min(1).max(16 * 1024 * 1024), source: z.string().min(1).max(300) }).strict(),
     output: z.custom<OutcomeImportResultShape>(),
+  },
+  /** What was learnt from this project's outcomes, decisions and history, with evidence and switches (learn/effects.ts). */
+  'learn:effects': { input: z.object({ projectId: ProjectId }).strict(), output: z.custom<LearntEffectsShape>() },
+  /** Switches one learnt effect on or off for the project (stored in it, audited); answers the new list. */
+  'learn:setEffect': {
+    input: z
+      .object({ projectId: ProjectId, effectId: z.string().regex(EFFECT_ID, 'not a learnt effect id'), enabled: z.boolean(), actor: Actor.optional() })
+      .strict(),
+    output: z.custom<LearntEffectsShape>(),
   },
   /** Measured interface counters (CSV or Prometheus range-query JSON) mapped onto a design's links, kept per period. */
   'traffic:import': {

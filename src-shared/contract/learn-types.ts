@@ -1,3 +1,5 @@
+import type { Calibrated } from '../learn/calibration';
+import type { LearntEffect } from '../learn/effects';
 import type { Recommendation } from '../learn/recommend';
 import type { WhatItWouldTake } from '../learn/relaxation';
 import type { AuditEntry, OptimisationEntry } from '../model/records';
@@ -26,6 +28,12 @@ export interface OutcomeImportResultShape {
   imported: number;
   rows: { design: string; metric: string; predicted: number | null; actual: number; errorPct: number | null }[];
   mapePct: Partial<Record<string, number>>;
+}
+
+/** learn:effects: every learnt effect with its evidence and switch, and the figures the switched-on calibrations change. */
+export interface LearntEffectsShape {
+  effects: LearntEffect[];
+  calibrated: { designId: string; name: string; what: string; raw: number; calibrated: Calibrated; unit: string; applied: string[] }[];
 }
 
 export type AuditEntryShape = AuditEntry;

@@ -22,7 +22,7 @@ export interface Before {
 /** Channels that never write a project row, whatever they answer. */
 export const READS: ReadonlySet<Channel> = new Set<Channel>([
   'app:info', 'project:list', 'project:open', 'project:close', 'design:list', 'design:get', 'intent:get', 'design:choices',
-  'pricebook:get', 'design:export', 'sim:list', 'sim:result', 'learn:report', 'optimise:list', 'optimise:policy',
+  'pricebook:get', 'design:export', 'sim:list', 'sim:result', 'learn:report', 'learn:effects', 'optimise:list', 'optimise:policy',
   'audit:list', 'job:cancel', 'capacity:list',
 ]);
 
@@ -75,6 +75,9 @@ export function allowedDelta(channel: Channel, input: Input, value: unknown, bef
         : { intents: 1, recommendation_history: 1, audit_log: 1, learning_samples: { min: 0, max: 20 * 4 } };
     case 'outcomes:import':
       return { outcomes: v['imported'] as number, audit_log: 1 };
+    case 'learn:setEffect':
+      // The switches live in one project_meta row, written the first time any effect is switched.
+      return { audit_log: 1, project_meta: before.metaKeys.has('learn.effect_switches') ? 0 : 1 };
     case 'traffic:import':
       // Its periods go to traffic_periods (not in TABLES: no other channel writes there).
       return { audit_log: 1 };

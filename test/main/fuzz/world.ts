@@ -190,6 +190,7 @@ export async function validPayload(w: World, c: Channel): Promise<unknown> {
     case 'design:list':
     case 'pricebook:get':
     case 'learn:report':
+    case 'learn:effects':
     case 'optimise:policy':
       return { projectId: a };
     case 'design:get':
@@ -242,6 +243,8 @@ export async function validPayload(w: World, c: Channel): Promise<unknown> {
       return { intent: INTENT, projectId: a, options: 1 };
     case 'outcomes:import':
       return { projectId: a, text: `design,metric,value,unit\n${d1},utilisation,${n},%\n`, source: 'fuzz.csv' };
+    case 'learn:setEffect':
+      return { projectId: a, effectId: 'search-order', enabled: n % 2 === 0, actor: ACTOR };
     case 'traffic:import': {
       const link = design().topology.links[0]!.id;
       return { projectId: a, designId: d1, text: `time,link,in_bps,out_bps\n2027-01-0${1 + (n % 9)}T10:00:00Z,${link},${n}e6,${n}e6\n`, source: 'fuzz.csv', period: 'day' };

@@ -125,6 +125,12 @@ async function scenario(t: Transport): Promise<Record<Channel, unknown>> {
   await run('capacity:outcomes', { projectId, planId: capPlan.id });
   await run('design:choose', { projectId, designId: summary.id, actor: 'Ada', reason: 'cheapest that meets the class' });
   await run('design:choices', { projectId });
+  // Figures of the search order rest on history (random row order): compare which effects there are and their switches.
+  const effectIds = (r: Result<unknown>) => value<{ effects: { id: string; enabled: boolean }[] }>(r).effects.map((e) => `${e.id}=${e.enabled}`);
+  out['learn:effects'] = effectIds(await t.call('learn:effects', { projectId }));
+  expect(out['learn:effects']).toContain('calibration:utilisation=false'); // one measured design: listed, off until someone opts in
+  out['learn:setEffect'] = effectIds(await t.call('learn:setEffect', { projectId, effectId: 'search-order', enabled: false, actor: 'Ada' }));
+  expect(out['learn:setEffect']).toContain('search-order=false');
   await run('audit:list', { projectId, limit: 50 });
   const html = value<{ format: string; html: string }>(await t.call('report:generate', { projectId, designId: summary.id, format: 'html' }));
   expect(html.html).toContain('<html');
@@ -180,6 +186,13 @@ const INVALID: Record<Channel, unknown[]> = {
   'recommend:verified': [{ intent, options: 500 }],
   'learn:report': [{ projectId: '' }],
   'outcomes:import': [{ projectId: 'a.nettwin', text: '', source: 'x' }],
+  'learn:effects': [{}, { projectId: 'a.nettwin', extra: 1 }],
+  'learn:setEffect': [
+    { projectId: 'a.nettwin', effectId: 'search-order' },
+    { projectId: 'a.nettwin', effectId: 'drop table', enabled: true },
+    { projectId: 'a.nettwin', effectId: 'search-order', enabled: 'yes' },
+    { projectId: 'a.nettwin', effectId: 'search-order', enabled: true, actor: ' ' },
+  ],
   'traffic:import': [{ projectId: 'a.nettwin', designId: 'd', text: 'x', source: 'x', period: 'year' }],
   'traffic:periods': [{ projectId: 'a.nettwin' }],
   'traffic:estimate': [{ projectId: 'a.nettwin', designId: 'd', method: 'magic' }],
