@@ -145,9 +145,8 @@ export function rateRatioInterval(pairs: readonly { measured: number; predicted:
   const rng = mulberry32(seed);
   const n = pairs.length;
   const draws: number[] = [];
-  const pick: { measured: number; predicted: number }[] = new Array(n);
   for (let b = 0; b < resamples; b++) {
-    for (let i = 0; i < n; i++) pick[i] = pairs[Math.floor(rng() * n)]!;
+    const pick = Array.from({ length: n }, () => pairs[Math.floor(rng() * n)]!);
     draws.push(ratio(pick));
   }
   return { factor: ratio(pairs), interval: { low: quantile(draws, 0.025), high: quantile(draws, 0.975) } };

@@ -2,8 +2,9 @@ import type { LearningReport } from '../../../src-shared/learn/report';
 import { parseCli } from '../args';
 import { CliError, type Command } from '../command';
 import { openProject, withServices } from '../session';
+import { learnEffects, LEARN_EFFECTS_USAGE } from './learn-effects';
 
-const USAGE = 'nettwin learn report [--knowledge FILE] [--project FILE.nettwin] [--json]';
+const USAGE = `nettwin learn report [--knowledge FILE] [--project FILE.nettwin] [--json] | ${LEARN_EFFECTS_USAGE}`;
 const pct = (x: number) => `${(100 * x).toFixed(0)} %`;
 const num = (x: number | null, digits = 1) => (x === null ? 'n/a' : x.toFixed(digits));
 
@@ -31,15 +32,16 @@ function text(r: LearningReport): string {
 
 export const learnCommand: Command = {
   name: 'learn',
-  summary: 'Learning report: success rates per family and intent class, trends, predictor error',
+  summary: 'Learning report: success rates per family and intent class, trends, predictor error; learnt effects and their switches',
   usage: USAGE,
   run: async (args, io) => {
+    if (args[0] === 'effects') return learnEffects(args.slice(1), io);
     const { values, positionals } = parseCli(args, {
       knowledge: { type: 'string' },
       project: { type: 'string' },
       json: { type: 'boolean', default: false },
     });
-    if (positionals[0] !== 'report' || positionals.length > 1) throw new CliError(`expected "report" (usage: ${USAGE})`);
+    if (positionals[0] !== 'report' || positionals.length > 1) throw new CliError(`expected "report" or "effects" (usage: ${USAGE})`);
     // With --project, measured outcomes stored in that project are compared with their predictions.
     const projectFile = values.project;
     const report = await withServices({ knowledge: values.knowledge, needsKnowledge: true }, (s) =>

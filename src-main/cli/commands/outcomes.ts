@@ -8,7 +8,7 @@ const USAGE = 'nettwin outcomes import FILE.nettwin --file MEASURED.csv|json [--
 
 export const outcomesCommand: Command = {
   name: 'outcomes',
-  summary: 'Import measured link utilisation, latency and incidents per design and compare them with predictions',
+  summary: 'Import measured utilisation, latency, incidents and cost (capex, monthly, circuits) per design and compare them with predictions',
   usage: USAGE,
   run: async (args, io) => {
     const { values, positionals } = parseCli(args, { file: { type: 'string' }, json: { type: 'boolean', default: false } });
