@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { LearningReport } from '../../../src-shared/learn/report';
 import { call } from '../../api/client';
 import { useSession } from '../../state/session';
+import { LearntEffects } from './LearntEffects';
 import { OutcomesImport } from './OutcomesImport';
 import { RateBars, TrendLine } from './RateBars';
 
@@ -94,6 +95,7 @@ export function LearnView({ projectId }: { projectId: string }) {
               </table>
             )}
           </section>
+          <LearntEffects projectId={projectId} version={version} />
           <section className="card" aria-label="Success by intent class">
             <h2>By intent class</h2>
             <p className="muted">
