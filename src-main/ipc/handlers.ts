@@ -99,6 +99,7 @@ export function createHandlers(s: Services): Handlers {
     'learn:report': ({ projectId }) => s.learning.report(projectId !== undefined ? { projectId } : {}),
     'outcomes:import': (input) => s.learning.importOutcomes(input),
     'learn:effects': ({ projectId }) => s.effects.list(projectId),
+    'learn:calibrations': ({ projectId }) => s.effects.calibrations(projectId),
     'learn:setEffect': ({ projectId, effectId, enabled, actor }) =>
       s.effects.setSwitch({ projectId, effectId, enabled, ...(actor !== undefined ? { actor } : {}) }),
     'traffic:import': (input) => s.traffic.importCounters(input),

@@ -38,6 +38,7 @@ export const CHANNELS = [
   'outcomes:import',
   'learn:effects',
   'learn:setEffect',
+  'learn:calibrations',
   'traffic:import',
   'traffic:periods',
   'traffic:estimate',

@@ -13,6 +13,7 @@ import type { SweepSummaryShape } from './sim-types';
 import type { StoredSimulationResult } from '../sim/stored-result';
 import type { LearningReport } from '../learn/report';
 import { EFFECT_ID } from '../learn/effects';
+import type { Calibration } from '../learn/calibration';
 import type { GovernancePolicy } from '../optimise/governance';
 import { RedundancySchema } from '../model/intent';
 import type {
@@ -203,6 +204,8 @@ export const contract = {
       .strict(),
     output: z.custom<LearntEffectsShape>(),
   },
+  /** The calibrations that are learnt and switched on in this project: what the cost panel applies beside the price-book figure. */
+  'learn:calibrations': { input: z.object({ projectId: ProjectId }).strict(), output: z.custom<Calibration[]>() },
   /** Measured interface counters (CSV or Prometheus range-query JSON) mapped onto a design's links, kept per period. */
   'traffic:import': {
     input: z

@@ -43,4 +43,21 @@ describe('CostPanel', () => {
     expect(rows('Monthly recurring').at(-1)).toEqual(['Monthly recurring', money(cost.mrcUsd)]);
     expect(rows('Total cost of ownership').at(-1)).toEqual(['3-year TCO', money(cost.tcoUsd)]);
   });
+
+  it('shows the calibrated TCO beside the price-book headline only when a cost calibration is on', () => {
+    const cost = costDesign(t, DEFAULT_PRICE_BOOK, { termYears: 3, discountRatePct: 0 });
+    act(() => dom.root.render(<CostPanel cost={cost} custom={false} calibration={null} />));
+    expect(dom.host.querySelector('[aria-label="Calibrated cost"]')).toBeNull();
+    const statement = "this organisation's circuits cost 20 % above the price book (95 % interval 10–30 % above, 5 designs)";
+    const factors = { circuitsMonthlyUsd: { factor: 1.2, interval: { low: 1.1, high: 1.3 } } };
+    act(() => dom.root.render(<CostPanel cost={cost} custom={false} calibration={{ factors, statements: [statement] }} />));
+    const circuits = cost.monthly.circuitsUsd;
+    expect(circuits).toBeGreaterThan(0);
+    const at = (f: number) => money(Math.round(cost.capexUsd + 36 * (cost.mrcUsd + circuits * (f - 1))));
+    const note = dom.host.querySelector('[aria-label="Calibrated cost"]')!.textContent;
+    expect(note).toContain(`3-year TCO ${at(1.2)} (95 % range ${at(1.1)}–${at(1.3)})`);
+    expect(note).toContain(statement);
+    // The headline stays the price book's.
+    expect(dom.host.querySelector('.verdict-line')!.textContent).toBe(`3-year TCO ${money(cost.totalUsd)}`);
+  });
 });

@@ -1,5 +1,7 @@
 import type { CostBreakdown } from '../../../src-shared/cost/cost';
 import { capexRows, headlineLabel, monthlyRows } from '../../../src-shared/cost/labels';
+import { calibratedCost } from '../../../src-shared/learn/calibration';
+import type { CostCalibration } from './useCalibrations';
 
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 
@@ -7,9 +9,12 @@ const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD
  * The design's cost as a finance officer reads it: the headline (TCO over
  * the term), capex by category, monthly recurring by transport type, and
  * how the TCO is made. The same rows as the decision pack (cost/labels.ts).
+ * With a cost calibration switched on in the Learn view, the calibrated TCO
+ * and its range are shown beside the price-book headline, never instead of it.
  */
-export function CostPanel({ cost, custom }: { cost: CostBreakdown; custom: boolean }) {
+export function CostPanel({ cost, custom, calibration = null }: { cost: CostBreakdown; custom: boolean; calibration?: CostCalibration | null }) {
   const head = headlineLabel(cost);
+  const calibrated = calibration === null ? null : calibratedCost(cost, calibration.factors);
   return (
     <section className="panel cost-panel" aria-label="Cost">
       <h2>Cost</h2>
@@ -22,6 +27,12 @@ export function CostPanel({ cost, custom }: { cost: CostBreakdown; custom: boole
         capex {money.format(cost.capexUsd)} + {money.format(cost.mrcUsd)} a month for {cost.termYears} years · price book “{cost.priceBook}”
         {custom ? ' (this project’s)' : ''}
       </p>
+      {calibrated !== null && (
+        <p className="cost-panel__calibrated" role="note" aria-label="Calibrated cost">
+          With this organisation’s calibration ({calibrated.applied.join(', ')}; switched on in Learn): {head} {money.format(calibrated.totalUsd.value)} (95 % range{' '}
+          {money.format(calibrated.totalUsd.low)}–{money.format(calibrated.totalUsd.high)}). {calibration!.statements.join('; ')}.
+        </p>
+      )}
       <table className="cost-table" aria-label="Capex">
         <caption>Capex (one-time)</caption>
         <tbody>

@@ -2,3 +2,4 @@
 export { CostPanel } from './CostPanel';
 export { PriceBookEditor } from './PriceBookEditor';
 export { useProjectPriceBook } from './usePriceBook';
+export { useCostCalibration } from './useCalibrations';

@@ -14,7 +14,7 @@ import { layoutTopology, StaleLayoutError } from '../../canvas/layout/layoutClie
 import { useDesignLoader } from '../../canvas/useDesignLoader';
 import { headlineLabel } from '../../../src-shared/cost/labels';
 import { CostPanel } from '../cost';
-import { useProjectPriceBook } from '../cost';
+import { useCostCalibration, useProjectPriceBook } from '../cost';
 import { WhatIfPanel } from '../whatif';
 import { useWhatIf } from '../whatif';
 import { EditorToolbar } from './EditorToolbar';
@@ -64,6 +64,7 @@ function EditorBody({ projectId, designId, readOnly, onError, onNotice, onAppEff
   const selectedLinks = useCanvas((s) => s.edges.filter((e) => e.selected).map((e) => e.id).join('\n'));
   const intent = useDesignIntent(projectId, record);
   const priced = useProjectPriceBook(projectId);
+  const calibration = useCostCalibration(projectId);
   const live = useLiveValidation(store, intent, priced.book);
   const whatIf = useWhatIf(store, mode);
 
@@ -221,7 +222,7 @@ function EditorBody({ projectId, designId, readOnly, onError, onNotice, onAppEff
             </>
           )}
           {live !== null && <ProblemList result={live.result} costUsd={live.cost.totalUsd} costLabel={headlineLabel(live.cost)} onShow={onShowCheck} />}
-          {live !== null && <CostPanel cost={live.cost} custom={priced.custom} />}
+          {live !== null && <CostPanel cost={live.cost} custom={priced.custom} calibration={calibration} />}
         </aside>
       </div>
     </div>

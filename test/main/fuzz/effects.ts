@@ -22,8 +22,8 @@ export interface Before {
 /** Channels that never write a project row, whatever they answer. */
 export const READS: ReadonlySet<Channel> = new Set<Channel>([
   'app:info', 'project:list', 'project:open', 'project:close', 'design:list', 'design:get', 'intent:get', 'design:choices',
-  'pricebook:get', 'design:export', 'sim:list', 'sim:result', 'learn:report', 'learn:effects', 'optimise:list', 'optimise:policy',
-  'audit:list', 'job:cancel', 'capacity:list',
+  'pricebook:get', 'design:export', 'sim:list', 'sim:result', 'learn:report', 'learn:effects', 'learn:calibrations', 'optimise:list',
+  'optimise:policy', 'audit:list', 'job:cancel', 'capacity:list',
 ]);
 
 /** Channels whose answer is a job id; their writes happen in the job and are judged on its outcome. */

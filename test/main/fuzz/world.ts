@@ -191,6 +191,7 @@ export async function validPayload(w: World, c: Channel): Promise<unknown> {
     case 'pricebook:get':
     case 'learn:report':
     case 'learn:effects':
+    case 'learn:calibrations':
     case 'optimise:policy':
       return { projectId: a };
     case 'design:get':

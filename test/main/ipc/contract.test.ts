@@ -131,6 +131,8 @@ async function scenario(t: Transport): Promise<Record<Channel, unknown>> {
   expect(out['learn:effects']).toContain('calibration:utilisation=false'); // one measured design: listed, off until someone opts in
   out['learn:setEffect'] = effectIds(await t.call('learn:setEffect', { projectId, effectId: 'search-order', enabled: false, actor: 'Ada' }));
   expect(out['learn:setEffect']).toContain('search-order=false');
+  await run('learn:calibrations', { projectId }); // one measured design: nothing learnt, nothing applied
+  expect(out['learn:calibrations']).toEqual([]);
   await run('audit:list', { projectId, limit: 50 });
   const html = value<{ format: string; html: string }>(await t.call('report:generate', { projectId, designId: summary.id, format: 'html' }));
   expect(html.html).toContain('<html');
@@ -187,6 +189,7 @@ const INVALID: Record<Channel, unknown[]> = {
   'learn:report': [{ projectId: '' }],
   'outcomes:import': [{ projectId: 'a.nettwin', text: '', source: 'x' }],
   'learn:effects': [{}, { projectId: 'a.nettwin', extra: 1 }],
+  'learn:calibrations': [{ projectId: '' }],
   'learn:setEffect': [
     { projectId: 'a.nettwin', effectId: 'search-order' },
     { projectId: 'a.nettwin', effectId: 'drop table', enabled: true },
