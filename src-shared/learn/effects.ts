@@ -42,7 +42,8 @@ export interface LearntEffect {
 }
 
 export const EFFECT_SWITCHES_KEY = 'learn.effect_switches';
-export const EFFECT_ID = /^(calibration|preference|step-rule|search-order)(:[\w.|:>-]{1,160})?$/;
+/** An effect id: its kind, then what it is about (an optimiser rule is free text: "cost: remove while HIGH holds"). */
+export const EFFECT_ID = /^(calibration|preference|step-rule|search-order)(:[^\p{Cc}]{1,300})?$/u;
 
 const SwitchSchema = z.object({ enabled: z.boolean(), actor: z.string().min(1).max(200), at: z.number().int() });
 const SwitchesSchema = z.object({ formatVersion: z.literal(1), switches: z.record(z.string().regex(EFFECT_ID), SwitchSchema) });

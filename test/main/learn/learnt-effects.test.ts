@@ -132,10 +132,29 @@ describe('learnt effects of a project', () => {
     expect(effects.searchOrder(intent, given, 'p')).toEqual({ order: given, fromHistory: null });
   });
 
+  it('optimiser steps decided by people become an effect per rule (free-text rule names) that can be switched off', () => {
+    const intentId = project.intents.insert(intent.name, intent).id;
+    const d = addDesign('dual-ring', intentId);
+    const rule = 'cost: remove while HIGH holds';
+    for (const [i, status] of (['rejected', 'rejected', 'approved'] as const).entries()) {
+      const e = project.optimisations.insert({ topologyId: d.id, step: i + 1, strategy: 'cost', rule, rationale: 'r', before: {}, after: {}, expected: {}, status: 'proposed' });
+      project.optimisations.decide(e.id, status, 'Ada', status === 'rejected' ? 'carrier contract runs to 2028' : 'fine');
+    }
+    const effects = effectsService();
+    const r = effects.list('p').effects.find((e) => e.kind === 'step-rule')!;
+    expect(r.id).toBe(`step-rule:${rule}`);
+    expect(r.statement).toContain('approved optimiser steps "cost: remove while HIGH holds" 1 of 3 times');
+    expect(r.statement).toContain('"carrier contract runs to 2028"');
+    expect(effects.preferences('p').stepRules).toHaveLength(1);
+    effects.setSwitch({ projectId: 'p', effectId: r.id, enabled: false });
+    expect(effects.preferences('p').stepRules).toEqual([]);
+  });
+
   it('refuses an unknown or malformed effect id and names a damaged stored value', () => {
     const effects = effectsService();
     expect(() => effects.setSwitch({ projectId: 'p', effectId: 'calibration:latencyMs', enabled: true })).toThrow(/no learnt effect "calibration:latencyMs"/);
     expect(() => effects.setSwitch({ projectId: 'p', effectId: 'drop table', enabled: true })).toThrow(/not a learnt effect's id/);
+    expect(() => effects.setSwitch({ projectId: 'p', effectId: 'search-order:\u0007', enabled: true })).toThrow(/not a learnt effect's id/);
     project.meta.set(EFFECT_SWITCHES_KEY, '{"formatVersion":1,"switches":{"search-order":{"enabled":"yes"}}}');
     expect(() => effects.list('p')).toThrow(/project_meta "learn.effect_switches": invalid learnt-effect switches: switches.search-order.enabled/);
   });
