@@ -86,9 +86,7 @@ export class LearntEffectsService {
 
   /** The calibrations that are learnt and switched on: what may change a figure shown for this project. */
   calibrations(projectId: string): Calibration[] {
-    const p = this.readable(projectId);
-    const switches = this.switches(p);
-    return this.allCalibrations(p).filter((c) => c.factor !== null && isEnabled(c.id, 'calibration', switches));
+    return switchedOnCalibrations(this.readable(projectId));
   }
 
   /** The preferences that are learnt and switched on: the input of preferenceOrder for this project. */
@@ -113,20 +111,11 @@ export class LearntEffectsService {
   }
 
   private switches(p: ProjectFile): EffectSwitches {
-    const raw = p.meta.get(EFFECT_SWITCHES_KEY);
-    if (raw === undefined) return {};
-    const where = `project_meta "${EFFECT_SWITCHES_KEY}"`;
-    try {
-      return restoreSwitches(parseStoredJson(raw, where), where);
-    } catch (err) {
-      if (err instanceof StoredValueError) throw new AppError('DAMAGED', err.message);
-      throw err;
-    }
+    return switchesOf(p);
   }
 
   private allCalibrations(p: ProjectFile): Calibration[] {
-    const names = new Map(p.topologies.list().map((d) => [d.id, d.name]));
-    return calibrate(p.outcomes.list(), names);
+    return calibrationsOf(p);
   }
 
   private allPreferences(p: ProjectFile): { families: FamilyPreference[]; stepRules: StepRulePreference[] } {
@@ -166,6 +155,34 @@ export class LearntEffectsService {
     }
     return out;
   }
+}
+
+/** The project's stored switches (a damaged value is refused, naming its key). */
+function switchesOf(p: ProjectFile): EffectSwitches {
+  const raw = p.meta.get(EFFECT_SWITCHES_KEY);
+  if (raw === undefined) return {};
+  const where = `project_meta "${EFFECT_SWITCHES_KEY}"`;
+  try {
+    return restoreSwitches(parseStoredJson(raw, where), where);
+  } catch (err) {
+    if (err instanceof StoredValueError) throw new AppError('DAMAGED', err.message);
+    throw err;
+  }
+}
+
+function calibrationsOf(p: ProjectFile): Calibration[] {
+  const names = new Map(p.topologies.list().map((d) => [d.id, d.name]));
+  return calibrate(p.outcomes.list(), names);
+}
+
+/**
+ * The calibrations of a project that are learnt and switched on — the one
+ * rule every surface that shows a calibrated figure reads (the service, the
+ * decision pack's input).
+ */
+export function switchedOnCalibrations(p: ProjectFile): Calibration[] {
+  const switches = switchesOf(p);
+  return calibrationsOf(p).filter((c) => c.factor !== null && isEnabled(c.id, 'calibration', switches));
 }
 
 function candidates(): SearchCandidate[] {

@@ -11,6 +11,7 @@ import { printSettings, type PrintSettings } from '../../src-shared/report/print
 import { PROJECT_EXTENSION, type ProjectFile } from '../store/projectFile';
 import type { ProjectLocator } from './locator';
 import type { ProjectService } from './projects';
+import { switchedOnCalibrations } from './learnt-effects';
 
 /**
  * Turns a self-contained HTML document into PDF bytes. Two engines: headless
@@ -63,6 +64,7 @@ export function reportInputFor(project: ProjectFile, opts: { designId?: string; 
     optimisations: project.optimisations.list(),
     decisions: project.decisions.list(),
     outcomes: project.outcomes.list(),
+    costCalibrations: switchedOnCalibrations(project),
     ...(opts.designId !== undefined ? { designId: opts.designId } : {}),
     sweepResult: (id) => project.simulations.result(id),
     capacityPlan: (id) => project.capacity.list(id)[0] ?? null,

@@ -14,6 +14,7 @@ import { recommendationViews } from './recommendations';
 import { spreadForPrint } from './layout';
 import { resilienceOf } from './resilience';
 import { costOf, validationsFor, type DesignValidation } from './validation';
+import { calibratedCost, type CostFactors } from '../learn/calibration';
 import { certificateScenarios, classRows, worstScenarios } from './sweep';
 
 /** Largest design whose drawing carries device names. */
@@ -114,6 +115,15 @@ function chosenDesign(
   const { cost, stored } = costOf(record, input);
   const v = validations.get(record.id)!;
   const sim = sims.get(record.id);
+  // The organisation's cost calibrations, only those someone switched on: beside the price-book figure, never instead of it.
+  const factors: CostFactors = {};
+  const statements: string[] = [];
+  for (const c of input.costCalibrations ?? []) {
+    if (c.metric !== 'capexUsd' && c.metric !== 'mrcUsd' && c.metric !== 'circuitsMonthlyUsd') continue;
+    factors[c.metric] = c;
+    statements.push(c.statement);
+  }
+  const calibrated = calibratedCost(cost, factors);
   return {
     record,
     basis,
@@ -121,6 +131,7 @@ function chosenDesign(
     validationNote: v.note,
     cost,
     costSource: stored ? 'stored' : 'computed',
+    ...(calibrated !== null ? { calibratedCost: { cost: calibrated, statements } } : {}),
     // Names stay readable on A4 up to about 30 devices; beyond that they overlap and the drawing shows the shape.
     svg: t.nodes.length > DRAWN_MAX ? null : exportSvg(spreadForPrint(t, 1000, 640), { width: 1000, height: 640, labels: t.nodes.length <= LABELLED_MAX, legend: true }),
     resilience: resilienceOf(t),

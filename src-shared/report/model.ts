@@ -3,6 +3,7 @@ import type { CostBreakdown } from '../cost/cost';
 import type { PriceBook } from '../cost/pricebook';
 import type { ScenarioResultShape, SweepSummaryShape } from '../contract/sim-types';
 import type { AvailabilityReport } from '../learn/availability';
+import type { CalibratedCost, Calibration } from '../learn/calibration';
 import type { Intent } from '../model/intent';
 import type {
   AuditEntry,
@@ -70,6 +71,8 @@ export interface ReportInput {
   optimisations: readonly OptimisationInput[];
   decisions: readonly DecisionInput[];
   outcomes: readonly OutcomeInput[];
+  /** The cost calibrations this project has learnt and switched on (learn/effects.ts); none: price-book figures alone. */
+  costCalibrations?: readonly Calibration[];
   /** Design to present (id or exact name); otherwise a recorded decision, else the best-validated design. */
   designId?: string;
   /** Loads a stored sweep's full result (SweepReportShape) by simulation id; only the presented design's is asked for. */
@@ -173,6 +176,8 @@ export interface ChosenDesign {
   validationNote: string | null;
   cost: CostBreakdown;
   costSource: 'stored' | 'computed';
+  /** The cost with the switched-on calibrations, shown beside the price-book figure (absent when none is on). */
+  calibratedCost?: { cost: CalibratedCost; statements: string[] };
   /** The drawing (null when the design is too large to draw legibly on a page). */
   svg: string | null;
   resilience: ResilienceView;

@@ -25,6 +25,14 @@ export function costSection(m: ReportModel, n: number): Html {
           ? ' The intent states no budget.'
           : ` Budget ${usd(budget)}, compared with the ${esc(head)}: ${k.totalUsd <= budget ? `within it by ${usd(budget - k.totalUsd)}` : `<strong>over it by ${usd(k.totalUsd - budget)}</strong>`}.`),
     ),
+    ...(c.calibratedCost
+      ? [
+          p(
+            `With this organisation's calibration (${esc(c.calibratedCost.cost.applied.join(', '))}; switched on in the project): ${esc(head)} ${usd(c.calibratedCost.cost.totalUsd.value)}` +
+              ` (95 % range ${usd(c.calibratedCost.cost.totalUsd.low)}–${usd(c.calibratedCost.cost.totalUsd.high)}). ${esc(c.calibratedCost.statements.join('; '))}.`,
+          ),
+        ]
+      : []),
     h3('Capex (one-time)'),
     table(
       [{ head: 'Part' }, { head: 'Cost', num: true }, { head: 'Share', num: true }],
