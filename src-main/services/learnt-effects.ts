@@ -13,7 +13,8 @@ import {
   storedSwitches,
   type EffectSwitches,
 } from '../../src-shared/learn/effects';
-import { OUTCOME_UNITS, predictedOutcomes } from '../../src-shared/learn/outcomes';
+import { OUTCOME_UNITS, predictedOutcome } from '../../src-shared/learn/outcomes';
+import { compileTopology } from '../../src-shared/sim/csr';
 import { learnFamilyPreferences, learnStepPreferences, type FamilyPreference, type StepRulePreference } from '../../src-shared/learn/preferences';
 import { searchOrder, type SearchCandidate, type SearchOrderEntry } from '../../src-shared/learn/search-order';
 import { parseStoredJson, StoredValueError } from '../../src-shared/lib/versioned';
@@ -145,10 +146,10 @@ export class LearntEffectsService {
         if (cal) out.push({ designId: d.id, name: d.name, what: 'total cost (TCO)', raw: cost.totalUsd, calibrated: cal.totalUsd, unit: 'USD', applied: cal.applied });
       }
       if (predictions.length === 0) continue;
-      // The twin's own prediction for the design as it is now (the same function outcomes are compared with).
-      const predicted = predictedOutcomes(topology);
+      // The twin's own prediction for the design as it is now (the same rule outcomes are compared with), only the metrics switched on.
+      const g = compileTopology(topology);
       for (const c of predictions) {
-        const raw = predicted[c.metric];
+        const raw = predictedOutcome(topology, c.metric, null, g);
         const v = raw === null ? null : calibratedValue(raw, c);
         if (raw !== null && v) out.push({ designId: d.id, name: d.name, what: CALIBRATION_LABELS[c.metric], raw, calibrated: v, unit: OUTCOME_UNITS[c.metric], applied: [c.metric] });
       }

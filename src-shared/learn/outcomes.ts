@@ -113,12 +113,25 @@ export function parseOutcomes(text: string): MeasuredOutcome[] {
  */
 export function predictedOutcomes(t: Topology, cost: CostBreakdown | null = null): Record<OutcomeMetric, number | null> {
   const g = compileTopology(t);
-  return {
-    utilisation: t.nodes.length <= LOAD_MAX_NODES ? worstN1Utilisation(t, g).baseline : null,
-    latencyMs: p95SiteLatencyMs(t, g),
-    incidents: availabilityOf(t, g).incidentsPerYear,
-    capexUsd: cost?.capexUsd ?? null,
-    mrcUsd: cost?.mrcUsd ?? null,
-    circuitsMonthlyUsd: cost?.monthly.circuitsUsd ?? null,
-  };
+  const out = {} as Record<OutcomeMetric, number | null>;
+  for (const m of OUTCOME_METRICS) out[m] = predictedOutcome(t, m, cost, g);
+  return out;
+}
+
+/** One metric's prediction (predictedOutcomes), computing only what it needs: the utilisation sweep is the costly one. */
+export function predictedOutcome(t: Topology, metric: OutcomeMetric, cost: CostBreakdown | null = null, g = compileTopology(t)): number | null {
+  switch (metric) {
+    case 'utilisation':
+      return t.nodes.length <= LOAD_MAX_NODES ? worstN1Utilisation(t, g).baseline : null;
+    case 'latencyMs':
+      return p95SiteLatencyMs(t, g);
+    case 'incidents':
+      return availabilityOf(t, g).incidentsPerYear;
+    case 'capexUsd':
+      return cost?.capexUsd ?? null;
+    case 'mrcUsd':
+      return cost?.mrcUsd ?? null;
+    case 'circuitsMonthlyUsd':
+      return cost?.monthly.circuitsUsd ?? null;
+  }
 }
