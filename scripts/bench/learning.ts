@@ -27,8 +27,9 @@ import { intentGrid, intentOfShape, randomIntents } from '../../src-shared/learn
 import { samplesForIntents } from '../../src-shared/learn/history';
 import { fitPredictor } from '../../src-shared/learn/predictor';
 import { recommendInstant } from '../../src-shared/learn/recommend';
-import { recommendVerified } from '../../src-shared/learn/verify';
-import { regret } from '../../src-shared/learn/goal';
+import { recommendVerified, type VerifiedResult } from '../../src-shared/learn/verify';
+import { readRealisticIntents, REALISTIC_DIR } from './realistic-intents';
+import { compareWithVerified, summariseAccuracy, type AccuracySummary, type IntentComparison, type MeasuredOption } from '../../src-shared/learn/accuracy';
 import { mape, mean } from '../../src-shared/learn/stats';
 import { TOPOLOGY_FAMILIES } from '../../src-shared/model/topology';
 import type { LearningSample } from '../../src-shared/learn/sample';
@@ -36,6 +37,7 @@ import { APP_VERSION } from '../../src-shared/lib/version';
 
 const { values } = parseArgs({ options: { tests: { type: 'string', default: '200' } } });
 const TESTS = Number(values.tests);
+const fmt = (x: number | null, digits: number): string => (x === null || !Number.isFinite(x) ? '—' : x.toFixed(digits));
 const meta = { softwareVersion: APP_VERSION, now: 0 };
 const t0 = performance.now();
 const secs = () => ((performance.now() - t0) / 1000).toFixed(0);
@@ -63,15 +65,17 @@ const tests = randomIntents(99, TESTS * 2)
 const verified = tests.map((intent) => recommendVerified(intent, TOPOLOGY_FAMILIES, meta));
 console.log(`verified ${tests.length} test intents, all families (${secs()} s)\n`);
 
+/** Verified candidates as the accuracy module reads them (best first; seed 1 of each family). */
+const measured = (v: VerifiedResult): MeasuredOption[] =>
+  v.candidates.map((c) => ({ family: c.design.family, success: c.sample.label.success, metrics: c.sample.metrics }));
+
 const rows: string[] = [];
+let generatorSummary: AccuracySummary | null = null;
 for (const [label, added] of [['bootstrap', 0], ['+50', 50], ['+200', 200], ['+1000', 1000]] as const) {
   const history: LearningSample[] = [...bootstrap, ...extra.slice(0, added)];
   const predictor = fitPredictor(history);
-  let agree = 0;
-  const regrets: number[] = [];
   const times: number[] = [];
-  const cost: { predicted: number; actual: number }[] = [];
-  const p95: { predicted: number; actual: number }[] = [];
+  const comparisons: IntentComparison[] = [];
   const downErr: number[] = [];
   const downRel: number[] = [];
   let covered = 0;
@@ -81,19 +85,11 @@ for (const [label, added] of [['bootstrap', 0], ['+50', 50], ['+200', 200], ['+1
     const rec = recommendInstant(intent, history, predictor);
     times.push(performance.now() - s);
     const v = verified[i]!;
-    const best = v.candidates[0]!;
-    const pick = v.candidates.find((c) => c.design.family === rec.options[0]!.family);
-    if (pick?.design.family === best.design.family) agree++;
-    if (!best.sample.label.success) regrets.push(0);
-    else if (!pick || !pick.sample.label.success) regrets.push(1);
-    else regrets.push(Math.min(1, regret(intent.goal, pick.sample.metrics, best.sample.metrics)));
+    comparisons.push(compareWithVerified(intent.goal, rec.options, measured(v)));
     for (const c of v.candidates) {
       const o = rec.options.find((x) => x.family === c.design.family);
-      const pc = o?.predicted.costUsd ?? null;
-      const pp = o?.predicted.p95LatencyMs ?? null;
       const pa = o?.predicted.availability ?? null;
-      if (!o || pc === null || pp === null || pa === null) continue;
-      cost.push({ predicted: pc, actual: c.sample.metrics.costUsd });
+      if (!o || pa === null) continue;
       const dErr = Math.abs(pa - c.sample.metrics.availability) * 525_600;
       downErr.push(dErr);
       downRel.push(dErr / Math.max(1, c.sample.metrics.downtimeMinPerYear));
@@ -102,29 +98,67 @@ for (const [label, added] of [['bootstrap', 0], ['+50', 50], ['+200', 200], ['+1
         const [lo, hi] = o.intervals.costUsd;
         if (c.sample.metrics.costUsd >= lo && c.sample.metrics.costUsd <= hi) covered++;
       }
-      p95.push({ predicted: pp, actual: c.sample.metrics.p95LatencyMs });
     }
   });
+  const sum = summariseAccuracy(comparisons);
+  if (added === 1000) generatorSummary = sum;
   rows.push(
     [
       label.padEnd(10),
       String(history.length).padStart(7),
-      `${((100 * agree) / tests.length).toFixed(1)} %`.padStart(10),
-      `${(100 * mean(regrets)).toFixed(2)} %`.padStart(10),
-      `${mape(cost).toFixed(1)} %`.padStart(10),
-      `${mape(p95).toFixed(1)} %`.padStart(10),
+      `${fmt(sum.top1Pct, 1)} %`.padStart(10),
+      `${fmt(sum.meanRegretPct, 2)} %`.padStart(10),
+      `${fmt(sum.costMapePct, 1)} %`.padStart(10),
+      `${fmt(sum.p95MapePct, 1)} %`.padStart(10),
       `${predictor.heldOut.costMapePct.toFixed(1)} / ${predictor.heldOut.p95MapePct.toFixed(1)} %`.padStart(16),
       `${mean(times).toFixed(1)} ms`.padStart(9),
       `${((100 * covered) / Math.max(1, intervals)).toFixed(0)} %`.padStart(9),
       `${(100 * mean(downRel)).toFixed(0)} % / ${mean(downErr).toFixed(0)} min`.padStart(16),
+      `${fmt(sum.calibration.ecePoints, 1)} pt`.padStart(8),
     ].join(' '),
   );
   console.log(rows.at(-1));
 }
 console.log(
-  `\n${'history'.padEnd(10)} ${'designs'.padStart(7)} ${'top-1'.padStart(10)} ${'regret'.padStart(10)} ${'MAPE cost'.padStart(10)} ${'MAPE p95'.padStart(10)} ${'CV cost/p95'.padStart(16)} ${'instant'.padStart(9)} ${'cost 95%'.padStart(9)} ${'downtime err'.padStart(16)}`,
+  `\n${'history'.padEnd(10)} ${'designs'.padStart(7)} ${'top-1'.padStart(10)} ${'regret'.padStart(10)} ${'MAPE cost'.padStart(10)} ${'MAPE p95'.padStart(10)} ${'CV cost/p95'.padStart(16)} ${'instant'.padStart(9)} ${'cost 95%'.padStart(9)} ${'downtime err'.padStart(16)} ${'ECE'.padStart(8)}`,
 );
 for (const r of rows) console.log(r);
+
+// The realistic set: intents written by hand from published enterprise cases, never drawn by
+// src-shared/learn/intents.ts and never in history (held out: nothing is fitted on them).
+const realistic = readRealisticIntents();
+console.log(`\nrealistic set: ${realistic.length} intents from ${path.relative(process.cwd(), REALISTIC_DIR)} (held out)`);
+const realVerified = realistic.map(({ intent }) => recommendVerified(intent, TOPOLOGY_FAMILIES, meta));
+console.log(`verified ${realistic.length} realistic intents, all families (${secs()} s)`);
+{
+  const history = [...bootstrap, ...extra];
+  const predictor = fitPredictor(history);
+  const comparisons = realistic.map(({ file, intent }, i) => {
+    const rec = recommendInstant(intent, history, predictor);
+    const v = realVerified[i]!;
+    const c = compareWithVerified(intent.goal, rec.options, measured(v));
+    const best = v.candidates[0];
+    console.log(
+      `  ${file.padEnd(40)} instant ${rec.options[0]!.family.padEnd(12)} verified ${(best?.design.family ?? '—').padEnd(12)} ${best?.sample.label.success ? 'met' : 'none met'}  regret ${(100 * c.regret).toFixed(1)} %  cost MAPE ${fmt(mape(c.cost), 0)} %`,
+    );
+    return c;
+  });
+  const real = summariseAccuracy(comparisons);
+  const line = (name: string, s: AccuracySummary | null) =>
+    s === null
+      ? `${name.padEnd(34)} (not measured)`
+      : `${name.padEnd(34)} ${String(s.intents).padStart(7)} ${`${fmt(s.top1Pct, 1)} %`.padStart(8)} ${`${fmt(s.meanRegretPct, 2)} %`.padStart(9)} ${`${fmt(s.costMapePct, 1)} %`.padStart(10)} ${`${fmt(s.p95MapePct, 1)} %`.padStart(9)} ${`${fmt(s.unavailabilityMapePct, 0)} % / ${fmt(s.availabilityMapePct, 3)} %`.padStart(18)} ${`${fmt(s.calibration.ecePoints, 1)} pt`.padStart(8)}`;
+  console.log(`\n${'set (history: all ' + history.length + ' designs)'.padEnd(34)} ${'intents'.padStart(7)} ${'top-1'.padStart(8)} ${'regret'.padStart(9)} ${'MAPE cost'.padStart(10)} ${'MAPE p95'.padStart(9)} ${'MAPE unavail/avail'.padStart(18)} ${'ECE'.padStart(8)}`);
+  console.log(line('realistic (held out)', real));
+  console.log(line('generator-drawn (old figure)', generatorSummary));
+  console.log('\nreliability of stated P(success), realistic set (stated → observed, count):');
+  for (const b of real.calibration.bins) {
+    if (b.count === 0) continue;
+    console.log(`  ${(100 * b.from).toFixed(0).padStart(3)}–${(100 * b.to).toFixed(0).padEnd(3)} %: stated ${(100 * b.meanStated!).toFixed(0).padStart(3)} %, observed ${(100 * b.observed!).toFixed(0).padStart(3)} %, n = ${b.count}`);
+  }
+  console.log(`  ${real.calibration.cases} family outcomes; expected calibration error ${fmt(real.calibration.ecePoints, 1)} points`);
+}
+
 // Instant latency on a 500-site intent with the full history (predictor already fitted, as in the app).
 {
   const history = [...bootstrap, ...extra];
