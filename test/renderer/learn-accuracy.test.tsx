@@ -22,7 +22,7 @@ describe('Learn view: reliability diagram', () => {
     expect(svg.getAttribute('aria-label')).toBe('Stated against observed: 10 % stated, 50 % observed (n=2); 95 % stated, 100 % observed (n=3)');
     expect(svg.textContent).toContain('n=2');
     expect(svg.textContent).toContain('n=3');
-    const caption = dom.host.querySelector('figcaption')!.textContent!;
+    const caption = dom.host.querySelector('figcaption')!.textContent;
     expect(caption).toContain('dashed diagonal');
     expect(caption).toContain('Over 5 stated probabilities the mean gap, weighted by count, is 19.0 points');
   });
