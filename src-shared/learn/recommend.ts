@@ -1,5 +1,6 @@
 import { redundancyRank, type Intent } from '../model/intent';
 import { TOPOLOGY_FAMILIES, type Family } from '../model/topology';
+import { notApplicableFamilies } from '../generate/applicability';
 import { intentFeatures } from './features';
 import { GOAL_WORDS, goalMeasure, REGRET_FLOOR_MIN } from './goal';
 import type { Prediction, Predictor } from './predictor';
@@ -80,11 +81,13 @@ export function recommendInstant(
   riskAversion = RISK_AVERSION,
 ): Recommendation {
   const x = intentFeatures(intent).vector;
+  // A family the generators will not build for this intent (leaf-spine for a WAN, a ring of 200 sites) cannot succeed.
+  const notApplicable = new Set(notApplicableFamilies(intent).map((n) => n.family));
   const scored: Scored[] = TOPOLOGY_FAMILIES.map((family) => {
     const pred = predictor.predict(family, x);
     const ev = familyEvidence(history, family, x);
     // One rule for P(success) (similarity.ts), calibrated on held-out history (predictor.ts).
-    const pSuccess = predictor.calibrate(rawSuccessProbability(ev, intent.budgetUsd, pred?.costUsd ?? null, predictor.sigma.cost));
+    const pSuccess = notApplicable.has(family) ? 0 : predictor.calibrate(rawSuccessProbability(ev, intent.budgetUsd, pred?.costUsd ?? null, predictor.sigma.cost));
     const r = 1.5;
     const familiarity = ev.familiar ? 1 : ev.nearest !== null ? Math.exp(-Math.max(0, ev.nearest - r) / r) : 0.2;
     return { family, pred, ev, pSuccess, familiarity };
