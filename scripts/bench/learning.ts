@@ -43,6 +43,8 @@ const { values } = parseArgs({
     extra: { type: 'string', default: '1000' },
     cache: { type: 'string' },
     'fill-cache': { type: 'boolean', default: false },
+    knowledge: { type: 'string' },
+    'legacy-rows': { type: 'boolean', default: false },
   },
 });
 const TESTS = Number(values.tests);
@@ -72,14 +74,16 @@ const secs = () => ((performance.now() - t0) / 1000).toFixed(0);
 
 // The shipped bootstrap knowledge base when it exists (its generated designs; real networks carry no
 // family and do not change a family's prediction), else the same grid generated here.
-const shipped = path.resolve('resources', 'knowledge', 'bootstrap.nettwin');
+// --knowledge FILE reads another knowledge base; --legacy-rows takes its rows of no recorded model
+// (version 1) as the current model's — only honest when the model has not changed since it was built.
+const shipped = path.resolve(values.knowledge ?? path.join('resources', 'knowledge', 'bootstrap.nettwin'));
 let bootstrap: LearningSample[];
 if (fs.existsSync(shipped)) {
   const kb = KnowledgeBase.open(shipped, { readOnly: true });
   const rows = kb.samples.list().filter((s) => s.family !== null);
   kb.close();
   // As the app reads it: the current model's designs only, in the current feature set.
-  bootstrap = rows.flatMap((s) => currentSample(s) ?? []);
+  bootstrap = rows.flatMap((s) => currentSample(values['legacy-rows'] && s.modelVersion === 1 ? { ...s, modelVersion: MODEL_VERSION } : s) ?? []);
   console.log(`bootstrap: ${bootstrap.length} designs read from ${path.relative(process.cwd(), shipped)} (${rows.length - bootstrap.length} of another model left out) (${secs()} s)`);
 } else {
   bootstrap = samplesForIntents(intentGrid(), { ...meta, origin: 'bootstrap' });
