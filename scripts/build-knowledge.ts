@@ -2,9 +2,12 @@
  * Builds the bootstrap knowledge base shipped in resources/knowledge/
  * (see resources/knowledge/README.md): every Topology Zoo network in
  * test/data/topology-zoo imported, priced, validated and measured, plus
- * every family generated and measured for the intent grid
- * (src-shared/learn/intents.ts). Deterministic: fixed seeds and a fixed
- * timestamp, so rebuilding gives the same rows.
+ * every family generated and measured for the intent grid and for
+ * REALISTIC_COUNT realistic-shaped intents (src-shared/learn/intents.ts:
+ * intentGrid, realisticIntents — never the held-out bench set in
+ * test/fixtures/intents/realistic). Every row carries the current
+ * MODEL_VERSION and FEATURE_SET_VERSION. Deterministic: fixed seeds and a
+ * fixed timestamp, so rebuilding gives the same rows.
  * Usage: npm run knowledge:build [-- --zoo DIR --out FILE]
  */
 import fs from 'node:fs';
@@ -12,7 +15,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importGraphml } from '../src-shared/io/graphml';
 import { samplesForIntents } from '../src-shared/learn/history';
-import { intentGrid } from '../src-shared/learn/intents';
+import { intentGrid, realisticIntents } from '../src-shared/learn/intents';
+import { FEATURE_SET_VERSION } from '../src-shared/learn/features';
+import { MODEL_VERSION } from '../src-shared/learn/sample';
 import { sampleFromRealNetwork } from '../src-shared/learn/zoo';
 import type { LearningSample } from '../src-shared/learn/sample';
 import { APP_VERSION } from '../src-shared/lib/version';
@@ -25,6 +30,9 @@ const { values } = parseArgs({
   },
 });
 const BUILT_AT = Date.UTC(2026, 0, 1);
+/** Realistic-shaped intents drawn for the knowledge base (seed REALISTIC_SEED). */
+const REALISTIC_COUNT = 96;
+const REALISTIC_SEED = 17;
 const t0 = performance.now();
 const secs = () => ((performance.now() - t0) / 1000).toFixed(1);
 
@@ -50,12 +58,22 @@ const generated = samplesForIntents(grid, { origin: 'bootstrap', softwareVersion
 });
 console.log(`grid: ${generated.length} designs from ${grid.length} intents (${secs()} s)`);
 
+const realistic = realisticIntents(REALISTIC_SEED, REALISTIC_COUNT);
+const realisticDesigns = samplesForIntents(realistic, { origin: 'bootstrap', softwareVersion: APP_VERSION, now: BUILT_AT }, (done) => {
+  if (done % 24 === 0) console.log(`  realistic ${done}/${realistic.length} intents (${secs()} s)`);
+});
+generated.push(...realisticDesigns);
+console.log(`realistic shapes: ${realisticDesigns.length} designs from ${realistic.length} intents (${secs()} s)`);
+
 const out = values.out;
 for (const f of [out, `${out}.lock`]) fs.rmSync(f, { force: true });
 fs.mkdirSync(path.dirname(out), { recursive: true });
 const kb = KnowledgeBase.open(out, { now: () => BUILT_AT });
 kb.file.meta.set('name', 'NetTwin bootstrap knowledge');
-kb.file.meta.set('built', JSON.stringify({ zoo: zoo.length, grid: grid.length, designs: generated.length, softwareVersion: APP_VERSION }));
+kb.file.meta.set(
+  'built',
+  JSON.stringify({ zoo: zoo.length, grid: grid.length, realistic: realistic.length, designs: generated.length, modelVersion: MODEL_VERSION, featureSetVersion: FEATURE_SET_VERSION, softwareVersion: APP_VERSION }),
+);
 kb.samples.add([...zoo, ...generated]);
 kb.file.vacuum();
 kb.close();

@@ -27,51 +27,100 @@ import { intentGrid, intentOfShape, randomIntents } from '../../src-shared/learn
 import { samplesForIntents } from '../../src-shared/learn/history';
 import { fitPredictor } from '../../src-shared/learn/predictor';
 import { recommendInstant } from '../../src-shared/learn/recommend';
-import { recommendVerified } from '../../src-shared/learn/verify';
-import { regret } from '../../src-shared/learn/goal';
+import { recommendVerified, type VerifiedResult } from '../../src-shared/learn/verify';
+import { readRealisticIntents, REALISTIC_DIR } from './realistic-intents';
+import { compareWithVerified, summariseAccuracy, type AccuracySummary, type IntentComparison, type MeasuredOption } from '../../src-shared/learn/accuracy';
 import { mape, mean } from '../../src-shared/learn/stats';
 import { TOPOLOGY_FAMILIES } from '../../src-shared/model/topology';
-import type { LearningSample } from '../../src-shared/learn/sample';
+import { currentSample, MODEL_VERSION, type LearningSample } from '../../src-shared/learn/sample';
+import type { Intent } from '../../src-shared/model/intent';
+import { hash32 } from '../../src-shared/lib/rng';
 import { APP_VERSION } from '../../src-shared/lib/version';
 
-const { values } = parseArgs({ options: { tests: { type: 'string', default: '200' } } });
+const { values } = parseArgs({
+  options: {
+    tests: { type: 'string', default: '200' },
+    extra: { type: 'string', default: '1000' },
+    cache: { type: 'string' },
+    'fill-cache': { type: 'boolean', default: false },
+    knowledge: { type: 'string' },
+    'legacy-rows': { type: 'boolean', default: false },
+  },
+});
 const TESTS = Number(values.tests);
+const EXTRA = Number(values.extra);
+/**
+ * --cache DIR keeps what does not depend on the predictor — the extra history's measured designs and
+ * every verified result — so a second run (another predictor, another knowledge base) measures only
+ * the instant side. Entries are keyed by the intent's JSON and the model version, so a model change
+ * never reuses a stale measurement. --fill-cache computes them and stops.
+ */
+const FIGURES = new Set(['costUsd', 'p95LatencyMs', 'availability', 'downtimeMinPerYear', 'incidentsPerYear']);
+const cacheDir = values.cache ? path.resolve(values.cache) : null;
+function cached<T>(name: string, make: () => T): T {
+  if (!cacheDir) return make();
+  const file = path.join(cacheDir, `${name}-model${MODEL_VERSION}.json`);
+  // JSON writes a figure that is not finite as null (a design with no site pair has no latency).
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'), (k, v: unknown) => (v === null && FIGURES.has(k) ? Number.NaN : v)) as T;
+  const value = make();
+  fs.mkdirSync(cacheDir, { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(value));
+  return value;
+}
+const fmt = (x: number | null, digits: number): string => (x === null || !Number.isFinite(x) ? '—' : x.toFixed(digits));
 const meta = { softwareVersion: APP_VERSION, now: 0 };
 const t0 = performance.now();
 const secs = () => ((performance.now() - t0) / 1000).toFixed(0);
 
 // The shipped bootstrap knowledge base when it exists (its generated designs; real networks carry no
 // family and do not change a family's prediction), else the same grid generated here.
-const shipped = path.resolve('resources', 'knowledge', 'bootstrap.nettwin');
+// --knowledge FILE reads another knowledge base; --legacy-rows takes its rows of no recorded model
+// (version 1) as the current model's — only honest when the model has not changed since it was built.
+const shipped = path.resolve(values.knowledge ?? path.join('resources', 'knowledge', 'bootstrap.nettwin'));
 let bootstrap: LearningSample[];
 if (fs.existsSync(shipped)) {
   const kb = KnowledgeBase.open(shipped, { readOnly: true });
-  bootstrap = kb.samples.list().filter((s) => s.family !== null);
+  const rows = kb.samples.list().filter((s) => s.family !== null);
   kb.close();
-  console.log(`bootstrap: ${bootstrap.length} designs read from ${path.relative(process.cwd(), shipped)} (${secs()} s)`);
+  // As the app reads it: the current model's designs only, in the current feature set.
+  bootstrap = rows.flatMap((s) => currentSample(values['legacy-rows'] && s.modelVersion === 1 ? { ...s, modelVersion: MODEL_VERSION } : s) ?? []);
+  console.log(`bootstrap: ${bootstrap.length} designs read from ${path.relative(process.cwd(), shipped)} (${rows.length - bootstrap.length} of another model left out) (${secs()} s)`);
 } else {
   bootstrap = samplesForIntents(intentGrid(), { ...meta, origin: 'bootstrap' });
   console.log(`bootstrap: ${bootstrap.length} designs from ${intentGrid().length} grid intents (${secs()} s)`);
 }
-const extraIntents = randomIntents(2026, Math.ceil(1000 / TOPOLOGY_FAMILIES.length) + 5);
-const extra = samplesForIntents(extraIntents, { ...meta, origin: 'bench' }).slice(0, 1000);
+const extraIntents = randomIntents(2026, Math.ceil(EXTRA / TOPOLOGY_FAMILIES.length) + 5);
+// Cached samples keep their measurement; their features are recomputed when the feature set changed.
+const extra = cached(`extra-${EXTRA}`, () => samplesForIntents(extraIntents, { ...meta, origin: 'bench' }).slice(0, EXTRA)).flatMap(
+  (s) => currentSample({ ...s, modelVersion: s.modelVersion ?? MODEL_VERSION }) ?? [],
+);
 console.log(`extra history: ${extra.length} designs (${secs()} s)`);
 const seen = new Set([...bootstrap, ...extra].map((s) => JSON.stringify({ ...s.intent, name: '' })));
 const tests = randomIntents(99, TESTS * 2)
   .filter((i) => !seen.has(JSON.stringify({ ...i, name: '' })))
   .slice(0, TESTS); // not in history, whatever the names say
-const verified = tests.map((intent) => recommendVerified(intent, TOPOLOGY_FAMILIES, meta));
+/** Verified candidates as the accuracy module reads them (best first; seed 1 of each family). */
+const measured = (v: VerifiedResult): MeasuredOption[] =>
+  v.candidates.map((c) => ({ family: c.design.family, success: c.sample.label.success, metrics: c.sample.metrics }));
+const verifyAll = (name: string, intents: readonly Intent[]): MeasuredOption[][] =>
+  cached(`verified-${name}-${hash32(JSON.stringify(intents)).toString(16)}`, () => intents.map((intent) => measured(recommendVerified(intent, TOPOLOGY_FAMILIES, meta))));
+const verified = verifyAll(`tests-${TESTS}`, tests);
 console.log(`verified ${tests.length} test intents, all families (${secs()} s)\n`);
+const realistic = readRealisticIntents();
+if (values['fill-cache']) {
+  verifyAll('realistic', realistic.map((r) => r.intent));
+  console.log(`cache filled in ${cacheDir ?? '(no --cache given)'} (${secs()} s)`);
+  process.exit(0);
+}
 
 const rows: string[] = [];
-for (const [label, added] of [['bootstrap', 0], ['+50', 50], ['+200', 200], ['+1000', 1000]] as const) {
+let generatorSummary: AccuracySummary | null = null;
+const stages = ([['bootstrap', 0], ['+50', 50], ['+200', 200], ['+1000', 1000]] as const).filter(([, n]) => n <= EXTRA);
+for (const [label, added] of stages) {
   const history: LearningSample[] = [...bootstrap, ...extra.slice(0, added)];
   const predictor = fitPredictor(history);
-  let agree = 0;
-  const regrets: number[] = [];
   const times: number[] = [];
-  const cost: { predicted: number; actual: number }[] = [];
-  const p95: { predicted: number; actual: number }[] = [];
+  const comparisons: IntentComparison[] = [];
   const downErr: number[] = [];
   const downRel: number[] = [];
   let covered = 0;
@@ -81,50 +130,79 @@ for (const [label, added] of [['bootstrap', 0], ['+50', 50], ['+200', 200], ['+1
     const rec = recommendInstant(intent, history, predictor);
     times.push(performance.now() - s);
     const v = verified[i]!;
-    const best = v.candidates[0]!;
-    const pick = v.candidates.find((c) => c.design.family === rec.options[0]!.family);
-    if (pick?.design.family === best.design.family) agree++;
-    if (!best.sample.label.success) regrets.push(0);
-    else if (!pick || !pick.sample.label.success) regrets.push(1);
-    else regrets.push(Math.min(1, regret(intent.goal, pick.sample.metrics, best.sample.metrics)));
-    for (const c of v.candidates) {
-      const o = rec.options.find((x) => x.family === c.design.family);
-      const pc = o?.predicted.costUsd ?? null;
-      const pp = o?.predicted.p95LatencyMs ?? null;
+    comparisons.push(compareWithVerified(intent.goal, rec.options, v));
+    for (const c of v) {
+      const o = rec.options.find((x) => x.family === c.family);
       const pa = o?.predicted.availability ?? null;
-      if (!o || pc === null || pp === null || pa === null) continue;
-      cost.push({ predicted: pc, actual: c.sample.metrics.costUsd });
-      const dErr = Math.abs(pa - c.sample.metrics.availability) * 525_600;
+      if (!o || pa === null) continue;
+      const dErr = Math.abs(pa - c.metrics.availability) * 525_600;
       downErr.push(dErr);
-      downRel.push(dErr / Math.max(1, c.sample.metrics.downtimeMinPerYear));
+      downRel.push(dErr / Math.max(1, c.metrics.downtimeMinPerYear));
       if (o.intervals) {
         intervals++;
         const [lo, hi] = o.intervals.costUsd;
-        if (c.sample.metrics.costUsd >= lo && c.sample.metrics.costUsd <= hi) covered++;
+        if (c.metrics.costUsd >= lo && c.metrics.costUsd <= hi) covered++;
       }
-      p95.push({ predicted: pp, actual: c.sample.metrics.p95LatencyMs });
     }
   });
+  const sum = summariseAccuracy(comparisons);
+  if (added === stages.at(-1)![1]) generatorSummary = sum;
   rows.push(
     [
       label.padEnd(10),
       String(history.length).padStart(7),
-      `${((100 * agree) / tests.length).toFixed(1)} %`.padStart(10),
-      `${(100 * mean(regrets)).toFixed(2)} %`.padStart(10),
-      `${mape(cost).toFixed(1)} %`.padStart(10),
-      `${mape(p95).toFixed(1)} %`.padStart(10),
+      `${fmt(sum.top1Pct, 1)} %`.padStart(10),
+      `${fmt(sum.meanRegretPct, 2)} %`.padStart(10),
+      `${fmt(sum.costMapePct, 1)} %`.padStart(10),
+      `${fmt(sum.p95MapePct, 1)} %`.padStart(10),
       `${predictor.heldOut.costMapePct.toFixed(1)} / ${predictor.heldOut.p95MapePct.toFixed(1)} %`.padStart(16),
       `${mean(times).toFixed(1)} ms`.padStart(9),
       `${((100 * covered) / Math.max(1, intervals)).toFixed(0)} %`.padStart(9),
       `${(100 * mean(downRel)).toFixed(0)} % / ${mean(downErr).toFixed(0)} min`.padStart(16),
+      `${fmt(sum.calibration.ecePoints, 1)} pt`.padStart(8),
     ].join(' '),
   );
   console.log(rows.at(-1));
 }
 console.log(
-  `\n${'history'.padEnd(10)} ${'designs'.padStart(7)} ${'top-1'.padStart(10)} ${'regret'.padStart(10)} ${'MAPE cost'.padStart(10)} ${'MAPE p95'.padStart(10)} ${'CV cost/p95'.padStart(16)} ${'instant'.padStart(9)} ${'cost 95%'.padStart(9)} ${'downtime err'.padStart(16)}`,
+  `\n${'history'.padEnd(10)} ${'designs'.padStart(7)} ${'top-1'.padStart(10)} ${'regret'.padStart(10)} ${'MAPE cost'.padStart(10)} ${'MAPE p95'.padStart(10)} ${'CV cost/p95'.padStart(16)} ${'instant'.padStart(9)} ${'cost 95%'.padStart(9)} ${'downtime err'.padStart(16)} ${'ECE'.padStart(8)}`,
 );
 for (const r of rows) console.log(r);
+
+// The realistic set: intents written by hand from published enterprise cases, never drawn by
+// src-shared/learn/intents.ts and never in history (held out: nothing is fitted on them).
+console.log(`\nrealistic set: ${realistic.length} intents from ${path.relative(process.cwd(), REALISTIC_DIR)} (held out)`);
+const realVerified = verifyAll('realistic', realistic.map((r) => r.intent));
+console.log(`verified ${realistic.length} realistic intents, all families (${secs()} s)`);
+{
+  const history = [...bootstrap, ...extra];
+  const predictor = fitPredictor(history);
+  const comparisons = realistic.map(({ file, intent }, i) => {
+    const rec = recommendInstant(intent, history, predictor);
+    const v = realVerified[i]!;
+    const c = compareWithVerified(intent.goal, rec.options, v);
+    const best = v[0];
+    console.log(
+      `  ${file.padEnd(40)} instant ${rec.options[0]!.family.padEnd(12)} verified ${(best?.family ?? '—').padEnd(12)} ${best?.success ? 'met' : 'none met'}  regret ${(100 * c.regret).toFixed(1)} %  cost MAPE ${fmt(mape(c.cost), 0)} %`,
+    );
+    return c;
+  });
+  const real = summariseAccuracy(comparisons);
+  const line = (name: string, s: AccuracySummary | null) =>
+    s === null
+      ? `${name.padEnd(34)} (not measured)`
+      : `${name.padEnd(34)} ${String(s.intents).padStart(7)} ${`${fmt(s.top1Pct, 1)} %`.padStart(8)} ${`${fmt(s.meanRegretPct, 2)} %`.padStart(9)} ${`${fmt(s.costMapePct, 1)} %`.padStart(10)} ${`${fmt(s.p95MapePct, 1)} %`.padStart(9)} ${`${fmt(s.unavailabilityMapePct, 0)} % / ${fmt(s.availabilityMapePct, 3)} %`.padStart(18)} ${`${fmt(s.calibration.ecePoints, 1)} pt`.padStart(8)}`;
+  console.log(`\n${'set (history: all ' + history.length + ' designs)'.padEnd(34)} ${'intents'.padStart(7)} ${'top-1'.padStart(8)} ${'regret'.padStart(9)} ${'MAPE cost'.padStart(10)} ${'MAPE p95'.padStart(9)} ${'MAPE unavail/avail'.padStart(18)} ${'ECE'.padStart(8)}`);
+  console.log(line('realistic (held out)', real));
+  console.log(line(`generator-drawn (old figure, +${stages.at(-1)![1]})`, generatorSummary));
+  console.log('\nreliability of stated P(success), realistic set (stated → observed, count):');
+  for (const b of real.calibration.bins) {
+    if (b.count === 0) continue;
+    console.log(`  ${(100 * b.from).toFixed(0).padStart(3)}–${(100 * b.to).toFixed(0).padEnd(3)} %: stated ${(100 * b.meanStated!).toFixed(0).padStart(3)} %, observed ${(100 * b.observed!).toFixed(0).padStart(3)} %, n = ${b.count}`);
+  }
+  console.log(`  ${real.calibration.cases} family outcomes; expected calibration error ${fmt(real.calibration.ecePoints, 1)} points`);
+}
+
 // Instant latency on a 500-site intent with the full history (predictor already fitted, as in the app).
 {
   const history = [...bootstrap, ...extra];

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { learningReport, type LearningReport } from '../../src-shared/learn/report';
 import { fitPredictor, type Predictor } from '../../src-shared/learn/predictor';
 import { parseOutcomes, predictedOutcomes, OUTCOME_UNITS, OutcomeFormatError, type OutcomeMetric } from '../../src-shared/learn/outcomes';
-import { sampleFromDesign, withCurrentFeatures, type LearningSample } from '../../src-shared/learn/sample';
+import { sampleFromDesign, currentSample, type LearningSample } from '../../src-shared/learn/sample';
 import { costDesign } from '../../src-shared/cost/cost';
 import { DEFAULT_PRICE_BOOK } from '../../src-shared/cost/pricebook';
 import { APP_VERSION } from '../../src-shared/lib/version';
@@ -79,8 +79,8 @@ export class LearningService {
   history(before?: number): LearningSample[] {
     const repo = this.knowledge().samples;
     const n = repo.count();
-    // Only vectors of the current feature set: older rows recomputed from their intent, or left out.
-    if (this.cache?.count !== n) this.cache = { count: n, samples: repo.list().flatMap((s) => withCurrentFeatures(s) ?? []) };
+    // Only the current model's samples, with the current feature set: older vectors recomputed, older measurements left out.
+    if (this.cache?.count !== n) this.cache = { count: n, samples: repo.list().flatMap((s) => currentSample(s) ?? []) };
     return before === undefined ? this.cache.samples : this.cache.samples.filter((s) => s.createdAt < before);
   }
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { MODEL_VERSION } from '../../src-shared/learn/sample';
 import { openDatabase } from './db';
 import { openProjectFile, type ProjectFile } from './projectFile';
 import type { SampleRepository } from './repos/samples';
@@ -8,7 +9,8 @@ import type { SampleRepository } from './repos/samples';
  * The knowledge base: an SQLite file in the user's data folder (same schema
  * as a project, marked kind=knowledge) that accumulates learning samples
  * across projects. On first use it is seeded from the shipped bootstrap
- * file (resources/knowledge); opening a project merges the project's
+ * file (resources/knowledge), and seeded again when a new model version makes
+ * every row it holds unusable; opening a project merges the project's
  * samples into it by id, so merging twice adds nothing.
  */
 export class KnowledgeBase {
@@ -28,7 +30,9 @@ export class KnowledgeBase {
     const kb = new KnowledgeBase(pf);
     if (!pf.readOnly) {
       if (pf.meta.get('kind') === undefined) pf.meta.set('kind', 'knowledge');
-      if (kb.samples.count() === 0 && opts.bootstrap && fs.existsSync(opts.bootstrap)) kb.mergeFile(opts.bootstrap);
+      // Seeded when it holds nothing the current model measured: new, or every row from an older model
+      // (a newer bootstrap's rows replace older rows of the same id; the user's own rows stay, left out of fits).
+      if (kb.samples.countOfModel(MODEL_VERSION) === 0 && opts.bootstrap && fs.existsSync(opts.bootstrap)) kb.mergeFile(opts.bootstrap);
     }
     return kb;
   }

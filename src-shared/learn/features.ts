@@ -24,9 +24,9 @@ export const GEO_SAMPLE = 120;
  * The version of the feature set: FEATURE_NAMES and how each is computed.
  * Bump it with any change to either. Stored samples carry the version they
  * were computed with, and history never mixes two versions in one fit
- * (sample.ts, withCurrentFeatures).
+ * (sample.ts, currentSample).
  */
-export const FEATURE_SET_VERSION = 1;
+export const FEATURE_SET_VERSION = 2;
 
 export const FEATURE_NAMES = [
   'lnSites',
@@ -52,6 +52,11 @@ export const FEATURE_NAMES = [
   'lnRegionStarKm',
   'lnInterRegionKm',
   'lnDemandGbps',
+  // Version 2: the intent's limits, which decide feasibility more than size does (issue 17).
+  'hopTightness',
+  'latencyTightness',
+  'pairBudgetTightness',
+  'fracDatacenter',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
@@ -66,6 +71,14 @@ export interface IntentFeatures {
 }
 
 const ln1 = (x: number): number => Math.log(1 + Math.max(0, x));
+
+/**
+ * One-way latency of a great-circle distance over fibre: 5 µs per route km
+ * × a route factor of 1.3 (terrestrial long haul; docs/planning-model.md §5,
+ * Durairajan et al. 2015). Only a scale for the tightness features — a limit
+ * compared with the distance it must cover — not a latency prediction.
+ */
+const fibreMs = (km: number): number => km * 0.005 * 1.3;
 
 /** Evenly spaced sample of at most k items (keeps the first). */
 function evenSample<T>(xs: readonly T[], k: number): T[] {
@@ -131,6 +144,10 @@ export function featuresOfSites(intent: Intent, sites: readonly Site[]): IntentF
     ln1(regional.star),
     ln1(regional.inter),
     ln1(sites.reduce((a, s) => a + (s.bandwidthMbps ?? 0), 0) / 1000),
+    c.maxHops === undefined ? 0 : Math.log2(n) / c.maxHops,
+    c.maxLatencyMs === undefined ? 0 : fibreMs(quantile(pair, 0.95) || 0) / c.maxLatencyMs,
+    c.latencyBudgets.length === 0 ? 0 : fibreMs(quantile(pair, 0.5) || 0) / Math.min(...c.latencyBudgets.map((b) => b.maxMs)),
+    sites.filter((s) => s.role === 'datacenter' || s.role === 'colo').length / n,
   ];
   return {
     vector,
@@ -193,7 +210,8 @@ export const classKey = (c: IntentClass): string => `${c.sizeBand}|${c.redundanc
  * Distance between two intents on the features a planner would call
  * "similar": size and region count (per doubling), redundancy class (two
  * units per class step: a different class is a different problem), the mix
- * of important sites, and geographic spread (per doubling). Fixed weights so
+ * of important sites, geographic spread (per doubling), and (version 2)
+ * how tight the hop and latency limits are and the share of datacenters. Fixed weights so
  * the distance is stable as history grows. O(1).
  */
 export function intentDistance(a: readonly number[], b: readonly number[]): number {
@@ -204,5 +222,10 @@ export function intentDistance(a: readonly number[], b: readonly number[]): numb
   const t5 = 3 * (a[5]! - b[5]!);
   const t9 = (a[9]! - b[9]!) / LN2;
   const t7 = (a[7]! - b[7]!) / (2 * LN2);
-  return Math.sqrt(t0 * t0 + t1 * t1 + red * red + t5 * t5 + t9 * t9 + t7 * t7);
+  // Limits (version 2): a tightness of 1 means the limit is about what the geography needs.
+  const t23 = 2 * ((a[23] ?? 0) - (b[23] ?? 0));
+  const t24 = 2 * (Math.min(2, a[24] ?? 0) - Math.min(2, b[24] ?? 0));
+  const t25 = 2 * (Math.min(2, a[25] ?? 0) - Math.min(2, b[25] ?? 0));
+  const t26 = 3 * ((a[26] ?? 0) - (b[26] ?? 0));
+  return Math.sqrt(t0 * t0 + t1 * t1 + red * red + t5 * t5 + t9 * t9 + t7 * t7 + t23 * t23 + t24 * t24 + t25 * t25 + t26 * t26);
 }

@@ -4,6 +4,9 @@ import type { LearningSample } from './sample';
 import { hash32 } from '../lib/rng';
 import { MINUTES_PER_YEAR } from './availability';
 import { mape, mean } from './stats';
+import { calibrationOf, type Calibration } from './accuracy';
+import { applyIsotonic, fitIsotonic, type IsotonicMap } from './isotonic';
+import { familyEvidence, rawSuccessProbability } from './similarity';
 
 /**
  * The predictor: for each family, ridge regression of log targets on the
@@ -18,7 +21,20 @@ import { mape, mean } from './stats';
  * O(F · n · d²) to fit, O(n_f · d) per prediction.
  * Held-out error: K_FOLDS-fold cross-validation, folds by a hash of the
  * sample id (deterministic, and stable as history grows).
+ *
+ * Success probabilities are calibrated the same way: for every held-out
+ * sample the uncalibrated P(success) (similarity.ts, from the other folds'
+ * evidence and cost model) is paired with whether it succeeded, and an
+ * isotonic map (isotonic.ts) fitted on all pairs turns a stated raw
+ * probability into the frequency it had. The reliability the report shows
+ * is cross-fitted — each fold's pairs calibrated by a map fitted on the
+ * other folds — so it is not flattered by calibrating on itself. Outputs
+ * are kept within [CALIBRATION_FLOOR, 1 − CALIBRATION_FLOOR]: history never
+ * proves certainty.
  */
+export const CALIBRATION_FLOOR = 0.01;
+/** Fewest held-out pairs for a calibration map; below it raw probabilities are stated as they are. */
+export const MIN_CALIBRATION_PAIRS = 50;
 export const RIDGE_LAMBDA = 0.3;
 export const KNN_RESIDUAL = 5;
 export const K_FOLDS = 5;
@@ -85,6 +101,8 @@ export interface HeldOutError {
   downtimeMaeMin: number;
   /** Mean relative error of downtime, in percent, with actual values floored at 1 minute a year. */
   downtimeMapePct: number;
+  /** Stated P(success) (calibrated, cross-fitted) against held-out outcomes. */
+  calibration: Calibration;
 }
 
 export interface Predictor {
@@ -94,6 +112,8 @@ export interface Predictor {
   readonly sigma: Record<Target, number>;
   readonly heldOut: HeldOutError;
   predict(family: Family, features: readonly number[]): Prediction | null;
+  /** A raw success probability (similarity.ts rawSuccessProbability) as the frequency it had on held-out history. */
+  calibrate(raw: number): number;
 }
 
 function standardise(r: RidgeModel, x: readonly number[]): Float64Array {
@@ -186,6 +206,8 @@ export function fitPredictor(history: readonly LearningSample[]): Predictor {
   const p95Pairs: { predicted: number; actual: number }[] = [];
   const downErr: number[] = [];
   const downRel: number[] = [];
+  // Per held-out sample: fold, raw P(success) ingredients (evidence, predicted ln cost), outcome.
+  const probe: { fold: number; s: LearningSample; ev: ReturnType<typeof familyEvidence>; lnCost: number }[] = [];
   for (let f = 0; f < K_FOLDS; f++) {
     const train = usable.filter((s) => foldOf(s.id) !== f);
     const test = usable.filter((s) => foldOf(s.id) === f);
@@ -201,7 +223,9 @@ export function fitPredictor(history: readonly LearningSample[]): Predictor {
         resid[t].push(r);
         fr[t].push(r);
       }
-      costPairs.push({ predicted: fromTarget.cost(predictTarget(m.targets.cost, s.features)), actual: s.metrics.costUsd });
+      const lnCost = predictTarget(m.targets.cost, s.features);
+      probe.push({ fold: f, s, ev: familyEvidence(train, s.family!, s.features), lnCost });
+      costPairs.push({ predicted: fromTarget.cost(lnCost), actual: s.metrics.costUsd });
       p95Pairs.push({ predicted: fromTarget.p95(predictTarget(m.targets.p95, s.features)), actual: s.metrics.p95LatencyMs });
       const dErr = Math.abs(fromTarget.downtime(predictTarget(m.targets.downtime, s.features)) - s.metrics.downtimeMinPerYear);
       downErr.push(dErr);
@@ -215,8 +239,19 @@ export function fitPredictor(history: readonly LearningSample[]): Predictor {
     const r = famResid.get(f)?.[t] ?? [];
     return r.length >= MIN_FAMILY_SAMPLES ? rms(r, sigma[t]) : sigma[t];
   };
+  const pairs = probe.map((q) => ({
+    fold: q.fold,
+    x: rawSuccessProbability(q.ev, q.s.intent.budgetUsd, fromTarget.cost(q.lnCost), familySigma(q.s.family!, 'cost')),
+    y: q.s.label.success ? 1 : 0,
+  }));
+  const clamp = (p: number) => Math.min(1 - CALIBRATION_FLOOR, Math.max(CALIBRATION_FLOOR, p));
+  const mapOf = (xs: typeof pairs): IsotonicMap | null => (xs.length >= MIN_CALIBRATION_PAIRS ? fitIsotonic(xs) : null);
+  const calibrateWith = (m: IsotonicMap | null, raw: number) => clamp(m ? applyIsotonic(m, raw) : raw);
+  const isotonic = mapOf(pairs);
+  const crossFitted = Array.from({ length: K_FOLDS }, (_, f) => mapOf(pairs.filter((p) => p.fold !== f)));
   const heldOut: HeldOutError = {
     samples: costPairs.length,
+    calibration: calibrationOf(pairs.map((p) => ({ stated: calibrateWith(crossFitted[p.fold]!, p.x), happened: p.y === 1 }))),
     costMapePct: mape(costPairs),
     p95MapePct: mape(p95Pairs),
     downtimeMaeMin: downErr.length ? mean(downErr) : NaN,
@@ -228,6 +263,7 @@ export function fitPredictor(history: readonly LearningSample[]): Predictor {
     families: [...models.keys()],
     sigma,
     heldOut,
+    calibrate: (raw) => calibrateWith(isotonic, raw),
     predict(family, x) {
       const m = models.get(family);
       if (!m) return null;

@@ -1,10 +1,11 @@
 import { redundancyRank, type Intent } from '../model/intent';
 import { TOPOLOGY_FAMILIES, type Family } from '../model/topology';
+import { notApplicableFamilies } from '../generate/applicability';
 import { intentFeatures } from './features';
 import { GOAL_WORDS, goalMeasure, REGRET_FLOOR_MIN } from './goal';
 import type { Prediction, Predictor } from './predictor';
-import { familyEvidence, type Evidence } from './similarity';
-import { normalCdf, roundSig, wilsonInterval } from './stats';
+import { familyEvidence, rawSuccessProbability, type Evidence } from './similarity';
+import { roundSig, wilsonInterval } from './stats';
 import { FAMILY_TRAITS } from './traits';
 
 /**
@@ -14,7 +15,8 @@ import { FAMILY_TRAITS } from './traits';
  * For each family: P(feasible) from similar past intents (similarity.ts,
  * the Wilson centre of the neighbours' feasible rate), times P(within
  * budget) = Φ((ln budget − ln predicted cost) / σ_cost) when there is a
- * budget. Families with P(success) ≥ 0.5 come first, by the predicted goal
+ * budget (similarity.ts rawSuccessProbability), calibrated by the
+ * predictor's isotonic map fitted on held-out history. Families with P(success) ≥ 0.5 come first, by the predicted goal
  * measure (goal.ts) divided by P(success)^RISK_AVERSION (a likely success
  * beats a slightly better but doubtful one); the others follow by
  * P(success). Confidence =
@@ -79,14 +81,13 @@ export function recommendInstant(
   riskAversion = RISK_AVERSION,
 ): Recommendation {
   const x = intentFeatures(intent).vector;
+  // A family the generators will not build for this intent (leaf-spine for a WAN, a ring of 200 sites) cannot succeed.
+  const notApplicable = new Set(notApplicableFamilies(intent).map((n) => n.family));
   const scored: Scored[] = TOPOLOGY_FAMILIES.map((family) => {
     const pred = predictor.predict(family, x);
     const ev = familyEvidence(history, family, x);
-    const centre = (ev.interval.low + ev.interval.high) / 2;
-    let pSuccess = ev.similar === 0 ? 0.5 : centre;
-    if (intent.budgetUsd !== undefined && pred) {
-      pSuccess *= normalCdf((Math.log(intent.budgetUsd) - Math.log(pred.costUsd)) / Math.max(0.02, predictor.sigma.cost));
-    }
+    // One rule for P(success) (similarity.ts), calibrated on held-out history (predictor.ts).
+    const pSuccess = notApplicable.has(family) ? 0 : predictor.calibrate(rawSuccessProbability(ev, intent.budgetUsd, pred?.costUsd ?? null, predictor.sigma.cost));
     const r = 1.5;
     const familiarity = ev.familiar ? 1 : ev.nearest !== null ? Math.exp(-Math.max(0, ev.nearest - r) / r) : 0.2;
     return { family, pred, ev, pSuccess, familiarity };

@@ -1,7 +1,10 @@
 import { TOPOLOGY_FAMILIES, type Family } from '../model/topology';
 import { classKey, intentClass, type IntentClass } from './features';
-import type { HeldOutError } from './predictor';
+import { compareForGoal } from './goal';
+import { fitPredictor, type HeldOutError, type Predictor } from './predictor';
+import { recommendInstant } from './recommend';
 import type { LearningSample } from './sample';
+import { compareWithVerified, summariseAccuracy, type Calibration, type MeasuredOption } from './accuracy';
 import { mape, wilsonInterval, type Interval } from './stats';
 
 /**
@@ -41,9 +44,32 @@ export interface LearningReport {
   trend: { from: number; to: number; samples: number; rate: number; interval: Interval }[];
   realNetworks: { count: number; byRedundancy: Record<string, number> };
   /** Held-out errors; null until history is large enough to cross-validate. */
-  predictor: { [K in keyof HeldOutError]: HeldOutError[K] | null } & { trainedOn: number };
+  predictor: { [K in Exclude<keyof HeldOutError, 'calibration'>]: HeldOutError[K] | null } & { trainedOn: number };
+  /** Reliability of the stated P(success) on held-out history (cross-fitted; accuracy.ts). */
+  reliability: Calibration;
+  /** Instant recommendations replayed against the verified ones in history, period by period. */
+  accuracyOverTime: AccuracyPeriod[];
   outcomes: OutcomeComparisonRow[];
 }
+
+/**
+ * One period of verified recommendations: each verified intent of the
+ * period answered by instant mode from the history recorded before the
+ * period began (as the user would have been answered then) and compared with
+ * what verification measured (accuracy.ts).
+ */
+export interface AccuracyPeriod {
+  from: number;
+  to: number;
+  intents: number;
+  /** Designs the period's instant answers were made from. */
+  trainedOn: number;
+  top1Pct: number;
+  meanRegretPct: number;
+}
+
+/** Fewest designs of history before a period for its instant answers to be replayed. */
+export const MIN_REPLAY_HISTORY = 40;
 
 export const SUCCESS_DEFINITION =
   'A design succeeds for its intent when its validation passed (connectivity, the required redundancy levels, hops, latency budgets, ports, oversubscription, capacity, budget), its failure sweep met the redundancy class (HIGH/CRITICAL: no single link or device failure disconnects survivors; CRITICAL: no two link failures either), and it is within budget.';
@@ -58,7 +84,7 @@ const rateOf = (xs: readonly LearningSample[]) => {
 
 export function learningReport(
   history: readonly LearningSample[],
-  predictor: { heldOut: HeldOutError; trainedOn: number },
+  predictor: Pick<Predictor, 'heldOut' | 'trainedOn'>,
   outcomes: readonly { metric: string; predicted: number | null; actual: number }[] = [],
 ): LearningReport {
   const designed = history.filter((s) => s.family !== null);
@@ -128,6 +154,48 @@ export function learningReport(
       downtimeMapePct: finite(predictor.heldOut.downtimeMapePct),
       trainedOn: predictor.trainedOn,
     },
+    reliability: predictor.heldOut.calibration,
+    accuracyOverTime: accuracyOverTime(history),
     outcomes: outcomeRows,
   };
+}
+
+/**
+ * Verified recommendations in history (origin 'verified': every family of one
+ * intent measured at one time), cut into at most TREND_BUCKETS periods of
+ * about equal count; each period's intents answered by instant mode fitted on
+ * the history recorded before the period (skipped below MIN_REPLAY_HISTORY
+ * designs). The best seed of each family stands for it, ranked as verified
+ * mode ranks (success first, then the goal measure).
+ * O(periods · fit + verified intents · instant).
+ */
+export function accuracyOverTime(history: readonly LearningSample[]): AccuracyPeriod[] {
+  const groups = new Map<string, LearningSample[]>();
+  for (const s of history) {
+    if (s.origin !== 'verified' || s.family === null) continue;
+    const key = `${s.createdAt}|${JSON.stringify(s.intent)}`;
+    const g = groups.get(key) ?? [];
+    g.push(s);
+    groups.set(key, g);
+  }
+  const ordered = [...groups.values()].sort((a, b) => a[0]!.createdAt - b[0]!.createdAt);
+  const size = Math.max(1, Math.ceil(ordered.length / TREND_BUCKETS));
+  const out: AccuracyPeriod[] = [];
+  for (let i = 0; i < ordered.length; i += size) {
+    const part = ordered.slice(i, i + size);
+    const start = part[0]![0]!.createdAt;
+    const before = history.filter((s) => s.createdAt < start && s.family !== null);
+    if (before.length < MIN_REPLAY_HISTORY) continue;
+    const predictor = fitPredictor(before);
+    const rows = part.map((g) => {
+      const intent = g[0]!.intent;
+      const ranked = [...g].sort((a, b) => Number(b.label.success) - Number(a.label.success) || compareForGoal(intent.goal, a.metrics, b.metrics));
+      const measured: MeasuredOption[] = [];
+      for (const s of ranked) if (!measured.some((m) => m.family === s.family)) measured.push({ family: s.family!, success: s.label.success, metrics: s.metrics });
+      return compareWithVerified(intent.goal, recommendInstant(intent, before, predictor).options, measured);
+    });
+    const sum = summariseAccuracy(rows);
+    out.push({ from: start, to: part.at(-1)![0]!.createdAt, intents: rows.length, trainedOn: before.length, top1Pct: sum.top1Pct ?? 0, meanRegretPct: sum.meanRegretPct ?? 0 });
+  }
+  return out;
 }

@@ -7,6 +7,18 @@ import { availabilityOf, type AvailabilityReport } from './availability';
 import { FEATURE_SET_VERSION, intentFeatures } from './features';
 import { p95SiteLatencyMs } from './latency';
 
+/**
+ * The version of the model a sample's measurement came from: the
+ * generators, the price book and cost model, validation, the failure model
+ * and the latency model (docs/planning-model.md, docs/cost-model.md). Bump it
+ * with any change that moves a measured figure or a label. A sample measured
+ * by another model is never mixed into a fit (currentSample): its cost and
+ * success answer a different question. Version 1: every row recorded before
+ * samples carried the version (unknown model, so left out); version 2: the
+ * planning model and designs-and-costs issues (2026-12).
+ */
+export const MODEL_VERSION = 2;
+
 /** What the twin measured on one design (by generation + simulation). */
 export interface DesignMetrics {
   costUsd: number;
@@ -91,6 +103,8 @@ export interface LearningSample {
   features: readonly number[];
   /** The FEATURE_SET_VERSION `features` were computed with. */
   featureSetVersion: number;
+  /** The MODEL_VERSION `metrics` and `label` were measured with. */
+  modelVersion: number;
   metrics: DesignMetrics;
   label: SuccessLabel;
   softwareVersion: string;
@@ -111,20 +125,27 @@ export function sampleFromDesign(
     intent,
     features: intentFeatures(intent, design.seed).vector,
     featureSetVersion: FEATURE_SET_VERSION,
+    modelVersion: MODEL_VERSION,
     metrics,
     label: successOf(intent, design.validation, avail, design.cost.totalUsd),
   };
 }
 
 /**
- * A stored sample in the current feature set, or null when it cannot be:
- * kept as it is when recorded with FEATURE_SET_VERSION; recomputed from its
- * intent when the intent alone determines its features (generated designs:
- * bootstrap, verified, project, bench); excluded when they came from sites
- * the intent does not hold (a real network's, origin zoo). Old and new
- * vectors are never mixed in one history.
+ * A stored sample as the current model and feature set see it, or null when
+ * it cannot be:
+ * - measured by another model (MODEL_VERSION): left out — its figures and
+ *   label came from other generators, prices or failure rules; re-measuring
+ *   it means generating it again, which a verified recommendation or a
+ *   knowledge-base rebuild does (a newer row replaces it by id);
+ * - features of another set (FEATURE_SET_VERSION): recomputed from its
+ *   intent when the intent alone determines them (generated designs:
+ *   bootstrap, verified, project, bench); left out when they came from sites
+ *   the intent does not hold (a real network's, origin zoo).
+ * Old and new samples are never mixed in one history.
  */
-export function withCurrentFeatures(s: LearningSample): LearningSample | null {
+export function currentSample(s: LearningSample): LearningSample | null {
+  if (s.modelVersion !== MODEL_VERSION) return null;
   if (s.featureSetVersion === FEATURE_SET_VERSION) return s;
   if (s.origin === 'zoo') return null;
   return { ...s, features: intentFeatures(s.intent, s.seed).vector, featureSetVersion: FEATURE_SET_VERSION };

@@ -1,7 +1,7 @@
 import type { Family } from '../model/topology';
 import { intentDistance } from './features';
 import type { LearningSample } from './sample';
-import { wilsonInterval, type Interval } from './stats';
+import { normalCdf, wilsonInterval, type Interval } from './stats';
 
 /**
  * Evidence from similar past intents: the samples of one family whose
@@ -60,4 +60,20 @@ export function familyEvidence(history: readonly LearningSample[], family: Famil
     nearest,
     familiar,
   };
+}
+
+/**
+ * The uncalibrated probability that a family succeeds for an intent: the
+ * Wilson centre of its similar past intents' feasible rate (0.5 with no
+ * evidence), times P(within budget) = Φ((ln budget − ln predicted cost) /
+ * σ_cost) when the intent has a budget and the cost is predicted. The
+ * predictor's calibration (predictor.ts, isotonic on held-out history) turns
+ * it into the probability instant mode states. O(1).
+ */
+export function rawSuccessProbability(ev: Evidence, budgetUsd: number | undefined, predictedCostUsd: number | null, sigmaCost: number): number {
+  let p = ev.similar === 0 ? 0.5 : (ev.interval.low + ev.interval.high) / 2;
+  if (budgetUsd !== undefined && predictedCostUsd !== null && predictedCostUsd > 0) {
+    p *= normalCdf((Math.log(budgetUsd) - Math.log(predictedCostUsd)) / Math.max(0.02, sigmaCost));
+  }
+  return p;
 }

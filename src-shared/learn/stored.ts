@@ -9,7 +9,7 @@ import type { DesignMetrics, SuccessLabel } from './sample';
  * lib/versioned.ts. Version 1 of metrics and label is the first; a change to
  * either shape bumps `current` and adds the migration from the previous one.
  * The feature vector's own version is the row's feature_set_version (see
- * withCurrentFeatures), not a format version.
+ * currentSample), and the measuring model's is model_version: not format versions.
  */
 
 export const SAMPLE_METRICS_FORMAT: VersionedFormat = { what: 'sample metrics', current: 1, migrations: {} };

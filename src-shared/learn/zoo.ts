@@ -4,7 +4,7 @@ import { IntentSchema, type Redundancy } from '../model/intent';
 import type { Topology } from '../model/topology';
 import { validateDesign } from '../validate/validate';
 import { FEATURE_SET_VERSION, featuresOfSites } from './features';
-import { measureTopology, successOf, type LearningSample } from './sample';
+import { measureTopology, MODEL_VERSION, successOf, type LearningSample } from './sample';
 
 /**
  * A real network (e.g. a Topology Zoo file imported from GraphML) as a
@@ -42,6 +42,7 @@ export function sampleFromRealNetwork(
     intent,
     features: featuresOfSites(intent, sites).vector,
     featureSetVersion: FEATURE_SET_VERSION,
+    modelVersion: MODEL_VERSION,
     metrics,
     label: successOf(intent, validation, avail, cost.totalUsd),
     softwareVersion: meta.softwareVersion,

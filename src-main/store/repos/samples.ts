@@ -19,6 +19,8 @@ interface Row {
   created_at: number;
   /** Absent in a file not yet migrated (a read-only open): those rows are version 1. */
   feature_set_version?: number;
+  /** Absent in a file not yet migrated: those rows were measured by an unrecorded (older) model, version 1. */
+  model_version?: number;
 }
 
 const ORIGINS: readonly LearningSample['origin'][] = ['bootstrap', 'zoo', 'verified', 'project', 'bench'];
@@ -39,6 +41,7 @@ const toSample = (r: Row): LearningSample => {
     intent: restoreStoredIntent(json('intent_json', r.intent_json), at('intent_json')),
     features: restoreSampleFeatures(json('features_json', r.features_json), at('features_json')),
     featureSetVersion: r.feature_set_version ?? 1,
+    modelVersion: r.model_version ?? 1,
     metrics: restoreSampleMetrics(json('metrics_json', r.metrics_json), at('metrics_json')),
     label: restoreSampleLabel(json('label_json', r.label_json), at('label_json')),
     softwareVersion: r.software_version,
@@ -50,17 +53,29 @@ const toSample = (r: Row): LearningSample => {
 export class SampleRepository {
   constructor(private readonly db: Db) {}
 
-  /** Adds samples it does not hold yet (merge by id); returns how many were new. */
+  /**
+   * Adds samples it does not hold yet (merge by id); returns how many were
+   * new or replaced. A sample measured by a newer model replaces the row of
+   * the same id measured by an older one (the same design re-measured);
+   * otherwise the first row of an id is kept.
+   */
   add(samples: readonly LearningSample[], topologyId: string | null = null): number {
     const stmt = this.db.prepare(
-      `INSERT OR IGNORE INTO learning_samples (id, topology_id, origin, family, seed, intent_json, features_json,
-         metrics_json, label_json, success, software_version, created_at, feature_set_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO learning_samples (id, topology_id, origin, family, seed, intent_json, features_json,
+         metrics_json, label_json, success, software_version, created_at, feature_set_version, model_version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET topology_id = excluded.topology_id, origin = excluded.origin, family = excluded.family,
+         seed = excluded.seed, intent_json = excluded.intent_json, features_json = excluded.features_json,
+         metrics_json = excluded.metrics_json, label_json = excluded.label_json, success = excluded.success,
+         software_version = excluded.software_version, created_at = excluded.created_at,
+         feature_set_version = excluded.feature_set_version, model_version = excluded.model_version
+       WHERE excluded.model_version > learning_samples.model_version`,
     );
     let added = 0;
     this.db.transaction(() => {
       for (const s of samples) {
         added += stmt.run(s.id, topologyId, s.origin, s.family, s.seed, JSON.stringify(s.intent), JSON.stringify(s.features),
-          JSON.stringify(s.metrics), JSON.stringify(s.label), s.label.success ? 1 : 0, s.softwareVersion, s.createdAt, s.featureSetVersion).changes;
+          JSON.stringify(s.metrics), JSON.stringify(s.label), s.label.success ? 1 : 0, s.softwareVersion, s.createdAt, s.featureSetVersion, s.modelVersion).changes;
       }
     })();
     return added;
@@ -76,6 +91,11 @@ export class SampleRepository {
 
   count(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM learning_samples').get() as { n: number }).n;
+  }
+
+  /** Samples measured by the given model version (how many of history the current model can use). */
+  countOfModel(modelVersion: number): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM learning_samples WHERE model_version = ?').get(modelVersion) as { n: number }).n;
   }
 
   /** Copies every sample of another database with the same table, by id. */

@@ -5,11 +5,13 @@ import { useSession } from '../../state/session';
 import { LearntEffects } from './LearntEffects';
 import { OutcomesImport } from './OutcomesImport';
 import { RateBars, TrendLine } from './RateBars';
+import { AccuracyOverTime, ReliabilityDiagram } from './AccuracyCharts';
 
 /**
  * What the twin has learnt (learn:report over the knowledge base): success by
  * family and by intent class, success over time, the predictor's held-out
- * error and predicted vs measured outcomes, and this project's designs,
+ * error, the reliability of stated success probabilities and recommendation
+ * accuracy over time (AccuracyCharts), predicted vs measured outcomes, and this project's designs,
  * filterable, each opening its design.
  */
 const CLASS_ROWS = 30;
@@ -96,6 +98,12 @@ export function LearnView({ projectId }: { projectId: string }) {
             )}
           </section>
           <LearntEffects projectId={projectId} version={version} />
+          <section className="card" aria-label="How far instant answers can be trusted">
+            <h2>Are stated probabilities right?</h2>
+            <ReliabilityDiagram calibration={report.reliability} />
+            <h2>Recommendation accuracy over time</h2>
+            <AccuracyOverTime periods={report.accuracyOverTime} />
+          </section>
           <section className="card" aria-label="Success by intent class">
             <h2>By intent class</h2>
             <p className="muted">

@@ -30,7 +30,9 @@ describe('nettwin recommend / learn / optimise / outcomes', () => {
     }
     // CRITICAL: a hub-and-spoke, a tree or a single ring cannot survive two failures; history knows it.
     expect(['hub-spoke', 'tree', 'ring']).not.toContain(doc.options[0]!.family);
-    expect(doc.options.slice(-3).map((o) => o.family)).toEqual(expect.arrayContaining(['hub-spoke']));
+    // Families the generators will not build for 32 WAN sites (leaf-spine, a full mesh above 16 sites) come last, at P(success) 0.
+    expect(doc.options.slice(-2).map((o) => o.family).sort()).toEqual(['full-mesh', 'leaf-spine']);
+    expect(doc.options.slice(-5, -2).map((o) => o.family)).toEqual(expect.arrayContaining(['hub-spoke']));
     const bad = run('recommend', '--intent', file, '--mode', 'psychic');
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
@@ -42,9 +44,12 @@ describe('nettwin recommend / learn / optimise / outcomes', () => {
     const rep = JSON.parse(r.stdout) as { samples: number; perFamily: { interval: { low: number; high: number } }[]; realNetworks: { count: number }; predictor: { costMapePct: number } };
     expect(rep.samples).toBeGreaterThan(1000);
     expect(rep.realNetworks.count).toBeGreaterThan(200);
-    // Every family but leaf-spine: it is a datacenter fabric, not applicable to the grid's WAN intents (issue 16).
-    expect(rep.perFamily).toHaveLength(8);
-    expect(rep.predictor.costMapePct).toBeLessThan(15);
+    // Every family: leaf-spine (a datacenter fabric, not applicable to the grid's WAN intents, issue 16) comes from the
+    // realistic-shaped cloud backbones, whose sites are all datacenters (issue 17).
+    expect(rep.perFamily).toHaveLength(9);
+    // Held-out cost error over history: about 32 % since history holds the realistic-shaped intents (their explicit
+    // high-bandwidth sites cost far more per site than the grid's); 6–7 % on the grid alone (docs/bench/learning-issue17.md).
+    expect(rep.predictor.costMapePct).toBeLessThan(40);
   });
 
   it('optimise logs steps in the project and outcomes import compares with predictions', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitPredictor } from '../../../src-shared/learn/predictor';
-import type { LearningSample } from '../../../src-shared/learn/sample';
+import { MODEL_VERSION, type LearningSample } from '../../../src-shared/learn/sample';
+import { calibrationOf } from '../../../src-shared/learn/accuracy';
 import { FEATURE_NAMES, FEATURE_SET_VERSION } from '../../../src-shared/learn/features';
 import { IntentSchema } from '../../../src-shared/model/intent';
 import { recommendInstant } from '../../../src-shared/learn/recommend';
@@ -21,6 +22,7 @@ function sample(i: number, family: 'ring' | 'full-mesh', sites: number): Learnin
     intent,
     features: v,
     featureSetVersion: FEATURE_SET_VERSION,
+    modelVersion: MODEL_VERSION,
     metrics: { costUsd: (family === 'ring' ? 1000 : 5000) * sites, p95LatencyMs: 10, availability: 0.9999, downtimeMinPerYear: 52.56, incidentsPerYear: 1 },
     label: { success: true, feasible: true, withinBudget: true, validationPassed: true, sweepMet: true, redundancyAchieved: 'HIGH' },
     softwareVersion: 'test',
@@ -108,11 +110,53 @@ describe('learning report', () => {
     const { learningReport } = await import('../../../src-shared/learn/report');
     const batch = Array.from({ length: 30 }, (_, i) => ({ ...sample(i, 'ring', 5), createdAt: 100 }));
     const later = Array.from({ length: 10 }, (_, i) => ({ ...sample(100 + i, 'ring', 5), createdAt: 200 + i, label: { ...sample(0, 'ring', 5).label, success: false } }));
-    const r = learningReport([...batch, ...later], { heldOut: { samples: 0, costMapePct: NaN, p95MapePct: NaN, downtimeMaeMin: NaN, downtimeMapePct: NaN }, trainedOn: 0 });
+    const r = learningReport([...batch, ...later], { heldOut: { samples: 0, costMapePct: NaN, p95MapePct: NaN, downtimeMaeMin: NaN, downtimeMapePct: NaN, calibration: calibrationOf([]) }, trainedOn: 0 });
     expect(r.trend[0]).toMatchObject({ from: 100, to: 100, samples: 30, rate: 1 });
     expect(r.trend.slice(1).every((t) => t.rate === 0)).toBe(true);
     expect(r.perFamily).toEqual([expect.objectContaining({ family: 'ring', successes: 30, total: 40 })]);
     expect(r.perFamily[0]!.interval.low).toBeGreaterThan(0.58);
     expect(r.predictor.costMapePct).toBeNull(); // not cross-validated: null, never NaN
+  });
+});
+
+describe('calibrated success probabilities', () => {
+  it('states the frequency that held out: every design feasible, half within budget → about 50 %, not the raw 95 %', () => {
+    const history = Array.from({ length: 80 }, (_, i) => {
+      const s = sample(i, 'ring', 5);
+      return { ...s, label: { ...s.label, success: i % 2 === 0, withinBudget: i % 2 === 0 } };
+    });
+    const p = fitPredictor(history);
+    // The raw probability from 25 of 25 feasible neighbours is the Wilson centre, about 0.93.
+    expect(p.calibrate(0.93)).toBeGreaterThan(0.4);
+    expect(p.calibrate(0.93)).toBeLessThan(0.6);
+    expect(p.heldOut.calibration.cases).toBe(80);
+    expect(p.heldOut.calibration.ecePoints!).toBeLessThan(12);
+  });
+
+  it('with too little history, states raw probabilities (within the floor)', () => {
+    const p = fitPredictor(Array.from({ length: 20 }, (_, i) => sample(i, 'ring', 5)));
+    expect(p.calibrate(0.7)).toBe(0.7);
+    expect(p.calibrate(1)).toBe(0.99);
+  });
+});
+
+describe('recommendation accuracy over time', () => {
+  it('replays instant answers from the history before each period against the verified outcome (hand-computed regret)', async () => {
+    const { accuracyOverTime } = await import('../../../src-shared/learn/report');
+    const costIntent = { ...intent, goal: 'cost' as const };
+    const base = Array.from({ length: 20 }, (_, i) => [sample(i, 'ring', 5), sample(i, 'full-mesh', 5)]).flat();
+    const verified = (t: number, ringCost: number, meshCost: number) =>
+      (['ring', 'full-mesh'] as const).map((f) => {
+        const s = sample(1000 + t, f, 5);
+        return { ...s, id: `v-${t}-${f}`, origin: 'verified' as const, intent: costIntent, createdAt: t, metrics: { ...s.metrics, costUsd: f === 'ring' ? ringCost : meshCost } };
+      });
+    // Period 1: ring is cheaper, as history says: agreement, no regret.
+    // Period 2: full mesh turned out cheaper (5,000 against 6,000): instant still picks ring → regret 20 %.
+    const periods = accuracyOverTime([...base, ...verified(100, 5000, 25_000), ...verified(200, 6000, 5000)]);
+    expect(periods).toHaveLength(2);
+    expect(periods[0]).toMatchObject({ from: 100, to: 100, intents: 1, trainedOn: 40, top1Pct: 100, meanRegretPct: 0 });
+    expect(periods[1]).toMatchObject({ from: 200, intents: 1, trainedOn: 42, top1Pct: 0 });
+    expect(periods[1]!.meanRegretPct).toBeCloseTo(20, 10);
+    expect(accuracyOverTime(base)).toEqual([]);
   });
 });
