@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURE_SET_VERSION, intentFeatures } from '../../../src-shared/learn/features';
-import type { LearningSample } from '../../../src-shared/learn/sample';
+import { MODEL_VERSION, type LearningSample } from '../../../src-shared/learn/sample';
 import { searchOrder } from '../../../src-shared/learn/search-order';
 import { IntentSchema, type Intent } from '../../../src-shared/model/intent';
 import type { Family } from '../../../src-shared/model/topology';
@@ -20,7 +20,7 @@ const other: Intent = IntentSchema.parse({
 let n = 0;
 function sample(family: Family, seed: number, feasible: boolean, on: Intent = intent, costUsd = 1e6): LearningSample {
   return {
-    id: `s${++n}`, origin: 'bootstrap', family, seed, intent: on, features: intentFeatures(on, seed).vector, featureSetVersion: FEATURE_SET_VERSION,
+    id: `s${++n}`, origin: 'bootstrap', family, seed, intent: on, features: intentFeatures(on, seed).vector, featureSetVersion: FEATURE_SET_VERSION, modelVersion: MODEL_VERSION,
     metrics: { costUsd, p95LatencyMs: 20, availability: 0.9999, downtimeMinPerYear: 50, incidentsPerYear: 2 },
     label: { success: feasible, feasible, withinBudget: true, validationPassed: feasible, sweepMet: feasible, redundancyAchieved: feasible ? 'HIGH' : 'STANDARD' },
     softwareVersion: 'test', createdAt: 0,
