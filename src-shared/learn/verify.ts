@@ -1,8 +1,9 @@
-import { generateDesign, GenerateError, type Design } from '../generate/generate';
+import { generateDesign, GenerateError, NotApplicableError, type Design } from '../generate/generate';
 import { hash32 } from '../lib/rng';
 import type { Intent } from '../model/intent';
 import type { Family } from '../model/topology';
 import { compareForGoal, GOAL_WORDS } from './goal';
+import type { SkippedFamilyShape } from './options';
 import { paretoFront } from './pareto';
 import type { Recommendation, RecommendedOption } from './recommend';
 import { sampleFromDesign, type LearningSample } from './sample';
@@ -27,7 +28,7 @@ export interface VerifiedCandidate {
 
 export interface VerifiedResult extends Recommendation {
   candidates: VerifiedCandidate[];
-  skipped: { family: Family; reason: string }[];
+  skipped: SkippedFamilyShape[];
 }
 
 export function sampleId(intent: Intent, family: Family, seed: number): string {
@@ -51,7 +52,7 @@ export function recommendVerified(
   const total = families.length * variants;
   let done = 0;
   const candidates: VerifiedCandidate[] = [];
-  const skipped: { family: Family; reason: string }[] = [];
+  const skipped: SkippedFamilyShape[] = [];
   for (const family of families) {
     for (let seed = 1; seed <= variants; seed++) {
       let design: Design;
@@ -59,7 +60,7 @@ export function recommendVerified(
         design = generateDesign(intent, family, seed);
       } catch (err) {
         if (!(err instanceof GenerateError)) throw err;
-        if (seed === 1) skipped.push({ family, reason: err.message });
+        if (seed === 1) skipped.push({ family, reason: err.message, notApplicable: err instanceof NotApplicableError });
         done += variants - seed + 1;
         opts.onCandidate?.(done, total, `${family}: cannot be built`);
         break;
