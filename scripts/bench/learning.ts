@@ -60,7 +60,7 @@ const seen = new Set([...bootstrap, ...extra].map((s) => JSON.stringify({ ...s.i
 const tests = randomIntents(99, TESTS * 2)
   .filter((i) => !seen.has(JSON.stringify({ ...i, name: '' })))
   .slice(0, TESTS); // not in history, whatever the names say
-const verified = tests.map((intent) => recommendVerified(intent, TOPOLOGY_FAMILIES, meta));
+const verified = tests.map((intent) => recommendVerified(intent, { ...meta, families: 'all' }));
 console.log(`verified ${tests.length} test intents, all families (${secs()} s)\n`);
 
 const rows: string[] = [];
@@ -81,14 +81,14 @@ for (const [label, added] of [['bootstrap', 0], ['+50', 50], ['+200', 200], ['+1
     const rec = recommendInstant(intent, history, predictor);
     times.push(performance.now() - s);
     const v = verified[i]!;
-    const best = v.candidates[0]!;
-    const pick = v.candidates.find((c) => c.design.family === rec.options[0]!.family);
-    if (pick?.design.family === best.design.family) agree++;
+    const best = v.ranked[0]!;
+    const pick = v.ranked.find((c) => c.option.family === rec.options[0]!.family);
+    if (pick?.option.family === best.option.family) agree++;
     if (!best.sample.label.success) regrets.push(0);
     else if (!pick || !pick.sample.label.success) regrets.push(1);
     else regrets.push(Math.min(1, regret(intent.goal, pick.sample.metrics, best.sample.metrics)));
-    for (const c of v.candidates) {
-      const o = rec.options.find((x) => x.family === c.design.family);
+    for (const c of v.ranked) {
+      const o = rec.options.find((x) => x.family === c.option.family);
       const pc = o?.predicted.costUsd ?? null;
       const pp = o?.predicted.p95LatencyMs ?? null;
       const pa = o?.predicted.availability ?? null;

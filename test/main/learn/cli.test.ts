@@ -21,11 +21,13 @@ describe('nettwin recommend / learn / optimise / outcomes', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout) as { mode: string; options: Record<string, unknown>[] };
-    expect(Object.keys(doc)).toEqual(['mode', 'options', 'relaxations']);
+    expect(Object.keys(doc)).toEqual(['mode', 'goal', 'options', 'relaxations']);
     expect(doc.mode).toBe('instant');
     expect(doc.options).toHaveLength(9);
     for (const o of doc.options) {
-      expect(Object.keys(o)).toEqual(['family', 'confidence', 'predicted', 'pros', 'cons', 'rationale']);
+      expect(Object.keys(o)).toEqual(['family', 'successProbability', 'predicted', 'confidence', 'pros', 'cons', 'rationale']);
+      expect(o.successProbability).toBeGreaterThanOrEqual(0);
+      expect(o.successProbability).toBeLessThanOrEqual(1);
       expect(Object.keys(o.predicted as object)).toEqual(['costUsd', 'p95LatencyMs', 'availability']);
     }
     // CRITICAL: a hub-and-spoke, a tree or a single ring cannot survive two failures; history knows it.
