@@ -99,11 +99,11 @@ const seen = new Set([...bootstrap, ...extra].map((s) => JSON.stringify({ ...s.i
 const tests = randomIntents(99, TESTS * 2)
   .filter((i) => !seen.has(JSON.stringify({ ...i, name: '' })))
   .slice(0, TESTS); // not in history, whatever the names say
-/** Verified candidates as the accuracy module reads them (best first; seed 1 of each family). */
+/** Verified options as the accuracy module reads them (best first; seed 1 of each family). */
 const measured = (v: VerifiedResult): MeasuredOption[] =>
-  v.candidates.map((c) => ({ family: c.design.family, success: c.sample.label.success, metrics: c.sample.metrics }));
+  v.ranked.map((c) => ({ family: c.option.family, success: c.sample.label.success, metrics: c.sample.metrics }));
 const verifyAll = (name: string, intents: readonly Intent[]): MeasuredOption[][] =>
-  cached(`verified-${name}-${hash32(JSON.stringify(intents)).toString(16)}`, () => intents.map((intent) => measured(recommendVerified(intent, TOPOLOGY_FAMILIES, meta))));
+  cached(`verified-${name}-${hash32(JSON.stringify(intents)).toString(16)}`, () => intents.map((intent) => measured(recommendVerified(intent, { ...meta, families: 'all' }))));
 const verified = verifyAll(`tests-${TESTS}`, tests);
 console.log(`verified ${tests.length} test intents, all families (${secs()} s)\n`);
 const realistic = readRealisticIntents();

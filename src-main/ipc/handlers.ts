@@ -18,6 +18,7 @@ function recommendRequest(req: HandlerInput<'recommend:instant'>): RecommendRequ
   return {
     intent: req.intent,
     ...(req.options !== undefined ? { options: req.options } : {}),
+    ...(req.families !== undefined ? { families: req.families } : {}),
     ...(req.projectId !== undefined ? { projectId: req.projectId } : {}),
   };
 }

@@ -5,8 +5,12 @@ import { abortError } from '../../src-shared/contract/result';
 
 export interface JobContext {
   readonly signal: AbortSignal;
-  /** Reports progress; throttled so listeners see at most one event per `minIntervalMs`, plus the last. */
-  progress(done: number, total: number, message?: string): void;
+  /**
+   * Reports progress; throttled so listeners see at most one event per
+   * `minIntervalMs`, plus the last. An event carrying `partial` (a result
+   * that has just landed, streamed before the job ends) is never dropped.
+   */
+  progress(done: number, total: number, message?: string, partial?: unknown): void;
 }
 
 export type JobFn<T> = (ctx: JobContext) => Promise<T>;
@@ -36,11 +40,11 @@ export class JobManager {
     let last = 0;
     const ctx: JobContext = {
       signal: controller.signal,
-      progress: (done, total, message = '') => {
+      progress: (done, total, message = '', partial?: unknown) => {
         const t = Date.now();
-        if (done < total && t - last < this.minIntervalMs) return;
+        if (partial === undefined && done < total && t - last < this.minIntervalMs) return;
         last = t;
-        this.bus.emit('job:progressed', { jobId, kind, done, total, message });
+        this.bus.emit('job:progressed', { jobId, kind, done, total, message, ...(partial !== undefined ? { partial } : {}) });
       },
     };
     const done = (async () => {

@@ -1,9 +1,12 @@
-import type { RecommendResultShape } from '../../src-shared/contract/learn-types';
+import { availableParallelism } from 'node:os';
+import type { RecommendPartialShape, RecommendResultShape } from '../../src-shared/contract/learn-types';
 import { AppError } from '../../src-shared/contract/result';
 import { recommendInstant, type Recommendation } from '../../src-shared/learn/recommend';
-import { recommendVerified, type VerifiedResult } from '../../src-shared/learn/verify';
+import type { SkippedFamilyShape } from '../../src-shared/learn/options';
 import type { WhatItWouldTake } from '../../src-shared/learn/relaxation';
-import type { Family } from '../../src-shared/model/topology';
+import {
+  assembleVerified, verificationPlan, verifyTasks, type FamilySelection, type VerifiedCandidate, type VerifiedResult,
+} from '../../src-shared/learn/verify';
 import { APP_VERSION } from '../../src-shared/lib/version';
 import { parseIntent, type Intent } from '../../src-shared/model/intent';
 import type { ProjectFile } from '../store/projectFile';
@@ -13,20 +16,21 @@ import { planInWorker } from '../workers/clients/planning-worker';
 import type { LearningService } from './learning';
 import { restoreRecommendationRequest, type RecordedRequest } from '../../src-shared/learn/stored';
 
-/** Families verified by default: the instant ranking's top ones. */
-export const VERIFIED_CANDIDATES = 4;
+/** How many worker threads evaluate candidates at once: every core, at most one per candidate. */
+const VERIFY_THREADS = Math.max(1, availableParallelism());
 
 export interface RecommendRequest {
   intent: unknown;
-  /** Verified: seeds per candidate family (variants). Instant: most options returned. */
+  /** Verified: seeds per family (variants). Instant: most options returned. */
   options?: number;
+  /** Verified: every applicable family (default), or the instant ranking's top N. */
+  families?: FamilySelection;
   /** Record the answer (and verified designs) in this project too. */
   projectId?: string;
 }
 
 /** Declared once, in the contract: what recommend:instant answers and recommend:verified's job carries. */
 export type RecommendResult = RecommendResultShape;
-
 
 /** `recommend:instant`, `recommend:verified` and replay of a recorded recommendation. */
 export class RecommendService {
@@ -46,70 +50,121 @@ export class RecommendService {
     return { ...rec, recordId: this.store(req.projectId, intent, rec, request) };
   }
 
-  /** Generates and simulates the top candidates (× `options` variants), records them into history. A job. */
+  /**
+   * Generates and simulates every applicable family (× `options` variants)
+   * in worker threads, one per core, the instant ranking's likely best
+   * first; each candidate is streamed through the job's progress as it
+   * lands (`partial`: RecommendPartialShape), and the exact ranking is the
+   * job's value. Records the measured designs into history. A job.
+   */
   async verified(req: RecommendRequest, ctx?: JobContext): Promise<RecommendResult> {
     const intent = this.parse(req.intent);
     const at = this.now();
     const history = this.learning.history(at);
-    ctx?.progress(0, 1, 'ranking');
-    const request: RecordedRequest = { intent, mode: 'verified', options: req.options ?? null, historyBefore: at, historyCount: history.length };
-    const { instant, families } = this.instantFor(request);
-    // Generating and simulating every candidate takes seconds to minutes: in a worker thread, cancelled at once.
-    let v: VerifiedResult & { relaxations: WhatItWouldTake | null };
+    const request: RecordedRequest = {
+      intent, mode: 'verified', options: req.options ?? null, historyBefore: at, historyCount: history.length, families: req.families ?? 'all',
+    };
+    const instant = this.instantFor(request);
+    const plan = this.planFor(request, instant);
+    const total = plan.tasks.length;
+    const landed: VerifiedCandidate[] = [];
+    const skipped: SkippedFamilyShape[] = [...plan.skipped];
+    const partial = (): RecommendPartialShape => ({ verified: landed.map((c) => c.option), skipped: [...skipped] });
+    ctx?.progress(0, total, `evaluating ${total} candidate(s); ${skipped.length} famil${skipped.length === 1 ? 'y' : 'ies'} not applicable`, partial());
+    // Generating and simulating takes seconds on large intents: in worker threads, so the host keeps answering and Cancel is at once.
+    const stop = new AbortController();
+    const onAbort = (): void => stop.abort();
+    ctx?.signal.addEventListener('abort', onAbort, { once: true });
+    const threads = Math.min(VERIFY_THREADS, total);
+    // Round-robin in the instant order: each thread starts on one of the likely best.
+    const shares = Array.from({ length: threads }, (_, k) => plan.tasks.filter((_, i) => i % threads === k));
+    let done = 0;
     try {
-      v = await planInWorker(
-        { kind: 'verify', intent, families, opts: { variants: request.options ?? 1, softwareVersion: APP_VERSION, now: request.historyBefore, instant } },
-        { signal: ctx?.signal, onProgress: (done, total, label) => ctx?.progress(done, total, `generated and simulated ${done} of ${total} candidates (${label})`) },
+      await Promise.all(
+        shares.map((tasks) =>
+          planInWorker(
+            { kind: 'verify', intent, tasks, meta: { softwareVersion: APP_VERSION, now: request.historyBefore } },
+            {
+              signal: stop.signal,
+              onProgress: (_d, _t, label, got) => {
+                if (got === undefined) return;
+                if ('skipped' in got) skipped.push(got.skipped);
+                else landed.push(got);
+                done++;
+                ctx?.progress(done, total, `generated and simulated ${done} of ${total} candidates (${label})`, partial());
+              },
+            },
+          ),
+        ),
       );
     } catch (err) {
+      stop.abort();
       if (ctx?.signal.aborted === true) throw abortError();
       throw err;
+    } finally {
+      ctx?.signal.removeEventListener('abort', onAbort);
     }
     if (ctx?.signal.aborted === true) throw abortError();
-    this.learning.record(v.candidates.map((c) => c.sample), req.projectId);
-    ctx?.progress(1, 1, 'done');
-    const { candidates, skipped: _skipped, relaxations, ...plain } = v;
+    const v = assembleVerified(intent, landed, skipped, instant);
+    // No option meets the intent: what would it take (learn/relaxation.ts), also generating and measuring, so in a worker too.
+    let relaxations: WhatItWouldTake | null = null;
+    const aborted = (): boolean => ctx?.signal.aborted === true;
+    if (landed.length > 0 && !landed.some((c) => c.option.success)) {
+      try {
+        relaxations = await planInWorker(
+          { kind: 'relax', intent, candidates: landed, meta: { softwareVersion: APP_VERSION, now: request.historyBefore } },
+          { signal: ctx?.signal, onProgress: (_d, _t, label) => ctx?.progress(total, total, label) },
+        );
+      } catch (err) {
+        if (aborted()) throw abortError();
+        throw err;
+      }
+    }
+    if (aborted()) throw abortError();
+    this.learning.record(v.ranked.map((c) => c.sample), req.projectId);
+    const { ranked: _ranked, ...plain } = v;
     return {
       ...plain,
       relaxations,
-      paretoFront: candidates.filter((c) => c.onFront).map((c) => ({ family: c.design.family, seed: c.design.seed })),
+      paretoFront: plain.options.filter((o) => o.verified?.onFront === true).map((o) => ({ family: o.family, seed: o.verified!.seed })),
       recordId: this.store(req.projectId, intent, plain, request),
     };
   }
 
-  /** Recomputes a recorded recommendation from its request and the history it saw; identical when nothing drifted. */
+/** Recomputes a recorded recommendation from its request and the history it saw; identical when nothing drifted. */
   replay(input: { projectId: string; recommendationId: string }): { identical: boolean; recorded: unknown; replayed: unknown } {
     const rec = this.project(input.projectId).recommendations.get(input.recommendationId);
     if (!rec) throw new AppError('NOT_FOUND', `recommendation ${input.recommendationId} not found`);
     const request = restoreRecommendationRequest(rec.request, `recommendation_history.request_json of ${rec.id}`);
     const answer = this.answer(request);
-    const { candidates: _c, skipped: _s, ...plain } = answer as ReturnType<typeof recommendVerified>;
+    const { ranked: _r, ...plain } = answer as Partial<VerifiedResult>;
     const replayed: unknown = JSON.parse(JSON.stringify(plain));
     return { identical: JSON.stringify(replayed) === JSON.stringify(rec.result), recorded: rec.result, replayed };
   }
 
-  /** The instant ranking on the history the request saw, and the families a verified answer checks. */
-  private instantFor(r: RecordedRequest): { instant: Recommendation; families: Family[] } {
+  /** The instant ranking on the history the request saw. */
+  private instantFor(r: RecordedRequest): Recommendation {
     const history = this.learning.history(r.historyBefore);
     if (history.length !== r.historyCount) {
       throw new AppError('CONFLICT', `history before the request had ${r.historyCount} samples, the knowledge base now has ${history.length}`);
     }
-    const instant = recommendInstant(r.intent, history, this.learning.predictor(history));
-    return { instant, families: instant.options.slice(0, VERIFIED_CANDIDATES).map((o) => o.family) };
+    return recommendInstant(r.intent, history, this.learning.predictor(history));
+  }
+
+  /** The candidates a verified answer evaluates (requests recorded before every family was verified asked for the top 4). */
+  private planFor(r: RecordedRequest, instant: Recommendation): ReturnType<typeof verificationPlan> {
+    return verificationPlan(r.intent, r.families ?? { top: 4 }, instant.options.map((o) => o.family), r.options ?? 1);
   }
 
   /** The answer on this thread (instant, and the replay of a recorded one). */
   private answer(r: RecordedRequest): Recommendation {
-    const { instant, families } = this.instantFor(r);
+    const instant = this.instantFor(r);
     if (r.mode === 'instant') {
       return r.options !== null ? { ...instant, options: instant.options.slice(0, Math.max(1, r.options)) } : instant;
     }
-    return recommendVerified(r.intent, families, {
-      variants: r.options ?? 1,
-      softwareVersion: APP_VERSION,
-      now: r.historyBefore,
-      instant,
-    });
+    const plan = this.planFor(r, instant);
+    const run = verifyTasks(r.intent, plan.tasks, { softwareVersion: APP_VERSION, now: r.historyBefore });
+    return assembleVerified(r.intent, run.candidates, [...plan.skipped, ...run.skipped], instant);
   }
 
   private store(projectId: string | undefined, intent: Intent, rec: Recommendation, req: RecordedRequest): string | null {

@@ -9,11 +9,11 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { optimise, type OptimiseParams, type OptimiseStep } from '../../src-shared/optimise/run';
-import type { Recommendation } from '../../src-shared/learn/recommend';
-import { recommendVerified, type VerifiedResult } from '../../src-shared/learn/verify';
+import { verifyTasks, type VerifiedCandidate, type VerifyTask } from '../../src-shared/learn/verify';
 import { whatWouldItTake, type WhatItWouldTake } from '../../src-shared/learn/relaxation';
+import type { SkippedFamilyShape } from '../../src-shared/learn/options';
 import type { Intent } from '../../src-shared/model/intent';
-import type { Family, Topology } from '../../src-shared/model/topology';
+import type { Topology } from '../../src-shared/model/topology';
 import type { SweepReportShape } from '../../src-shared/contract/sim-types';
 import { impactReport, type ImpactReportShape } from '../../src-shared/sim/impact-report';
 import { planFromRequest, type PlanRequest } from '../../src-shared/capacity/prepare';
@@ -21,26 +21,25 @@ import type { CapacityPlanResult } from '../../src-shared/capacity/types';
 
 export type PlanningRequest =
   | { kind: 'optimise'; topology: Topology; params: Omit<OptimiseParams, 'onStep'> }
-  | {
-      kind: 'verify';
-      intent: Intent;
-      families: Family[];
-      opts: { variants?: number; softwareVersion: string; now: number; instant?: Recommendation };
-    }
+  /** This worker's share of a verified recommendation's candidates, evaluated in order. */
+  | { kind: 'verify'; intent: Intent; tasks: VerifyTask[]; meta: { softwareVersion: string; now: number } }
+  /** What would it take (learn/relaxation.ts), after a verified run in which no candidate met the intent. */
+  | { kind: 'relax'; intent: Intent; candidates: VerifiedCandidate[]; meta: { softwareVersion: string; now: number } }
   | { kind: 'impact'; topology: Topology; sweep: SweepReportShape; seed: number }
   | { kind: 'capacity'; request: PlanRequest };
 
 /** What each kind of request answers. */
 export interface PlanningResults {
   optimise: { steps: OptimiseStep[]; topology: Topology };
-  /** With what it would take when no candidate meets the intent (learn/relaxation.ts), else null. */
-  verify: VerifiedResult & { relaxations: WhatItWouldTake | null };
+  verify: { evaluated: number };
+  relax: WhatItWouldTake;
   impact: ImpactReportShape;
   capacity: CapacityPlanResult;
 }
 
 export type PlanningMessage =
-  | { type: 'progress'; done: number; total: number; label: string }
+  /** `landed`: the candidate just evaluated (verify), streamed so its result shows before the others are done. */
+  | { type: 'progress'; done: number; total: number; label: string; landed?: VerifiedCandidate | { skipped: SkippedFamilyShape } }
   | { type: 'result'; value: PlanningResults[PlanningRequest['kind']] }
   | { type: 'error'; message: string };
 
@@ -58,25 +57,21 @@ port.once('message', (req: PlanningRequest) => {
       post({ type: 'result', value });
     } else if (req.kind === 'capacity') {
       post({ type: 'result', value: planFromRequest(req.request, (done, total, label) => post({ type: 'progress', done, total, label })) });
+    } else if (req.kind === 'relax') {
+      const value = whatWouldItTake(req.intent, req.candidates, {
+        ...req.meta,
+        onProgress: (label) => post({ type: 'progress', done: 0, total: 1, label: `what would it take: ${label}` }),
+      });
+      post({ type: 'result', value });
     } else if (req.kind === 'impact') {
       post({ type: 'result', value: impactReport(req.topology, req.sweep, { seed: req.seed }) });
     } else {
-      let total = 1;
-      const value = recommendVerified(req.intent, req.families, {
-        ...req.opts,
-        onCandidate: (done, all, label) => {
-          total = all;
-          post({ type: 'progress', done, total: all, label });
-        },
-      });
-      const relaxations = value.candidates.some((c) => c.sample.label.success)
-        ? null
-        : whatWouldItTake(req.intent, value.candidates, {
-            softwareVersion: req.opts.softwareVersion,
-            now: req.opts.now,
-            onProgress: (label) => post({ type: 'progress', done: total, total, label: `what would it take: ${label}` }),
-          });
-      post({ type: 'result', value: { ...value, relaxations } });
+      let done = 0;
+      const value = verifyTasks(req.intent, req.tasks, req.meta, (landed, task) =>
+        post({ type: 'progress', done: ++done, total: req.tasks.length, label: `${task.family} seed ${task.seed}`, landed }),
+      );
+      // Every candidate went out with its progress message: the result only says this share is done.
+      post({ type: 'result', value: { evaluated: value.candidates.length + value.skipped.length } });
     }
   } catch (err) {
     post({ type: 'error', message: err instanceof Error ? err.message : String(err) });

@@ -1,4 +1,5 @@
 import type { CallInput, JobValue } from '../../src-shared/contract/contract';
+import type { EventPayload } from '../../src-shared/contract/events';
 import { runJob, type JobChannel } from '../api/jobs';
 import { useSession } from './session';
 
@@ -10,12 +11,19 @@ import { useSession } from './session';
 export async function runInJobBar<C extends JobChannel>(
   channel: C,
   input: CallInput<C>,
-  opts: { label: string; total?: number; progressLabel: (message: string) => string },
+  opts: {
+    label: string;
+    total?: number;
+    progressLabel: (message: string) => string;
+    /** Each progress event as it arrives (a job that streams partial results). */
+    onProgress?: (p: EventPayload<'job:progressed'>) => void;
+  },
 ): Promise<JobValue<C>> {
   const { setJob } = useSession.getState();
-  const job = runJob(channel, input, (p) =>
-    setJob({ label: opts.progressLabel(p.message), done: p.done, total: p.total, cancel: () => void job.cancel() }),
-  );
+  const job = runJob(channel, input, (p) => {
+    setJob({ label: opts.progressLabel(p.message), done: p.done, total: p.total, cancel: () => void job.cancel() });
+    opts.onProgress?.(p);
+  });
   setJob({ label: opts.label, done: 0, total: opts.total ?? 1, cancel: () => void job.cancel() });
   try {
     return await job.result;

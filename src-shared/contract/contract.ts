@@ -51,7 +51,13 @@ const Empty = z.object({}).strict();
 const Actor = z.string().trim().min(1, 'say who decides').max(200);
 const Reason = z.string().trim().min(1, 'give a reason').max(2000);
 const RecommendInput = z
-  .object({ intent: IntentSchema, options: z.number().int().min(1).max(20).optional(), projectId: ProjectId.optional() })
+  .object({
+    intent: IntentSchema,
+    options: z.number().int().min(1).max(20).optional(),
+    /** Verified: every applicable family (the default) or the instant ranking's top N. */
+    families: z.union([z.literal('all'), z.object({ top: z.number().int().min(1).max(20) }).strict()]).optional(),
+    projectId: ProjectId.optional(),
+  })
   .strict();
 const JobStarted = z.object({ jobId: z.string() });
 
@@ -187,7 +193,11 @@ export const contract = {
   'sim:result': { input: z.object({ projectId: ProjectId, simulationId: RecordId }).strict(), output: z.custom<StoredSimulationResult>() },
   /** Every family ranked for the intent's goal from history and the predictor alone (fast). */
   'recommend:instant': { input: RecommendInput, output: z.custom<RecommendResultShape>() },
-  /** Long job: generates and simulates the top candidates (× options variants); value: the verified recommendation. */
+  /**
+   * Long job: generates and simulates every applicable family (or the top N; × options variants) in worker
+   * threads; each candidate streams in a progress event's `partial` (RecommendPartialShape) as it lands;
+   * value: the exactly ranked verified recommendation.
+   */
   'recommend:verified': { input: RecommendInput, output: JobStarted },
   'learn:report': { input: z.object({ projectId: ProjectId.optional() }).strict(), output: z.custom<LearningReport>() },
   /** Measured outcomes (CSV or JSON) compared with the twin's predictions. */

@@ -10,6 +10,8 @@ export const events = {
     done: z.number(),
     total: z.number(),
     message: z.string(),
+    /** A partial result streamed before the job ends (recommend:verified: RecommendPartialShape). */
+    partial: z.unknown().optional(),
   }),
   'job:finished': z.object({
     jobId: z.string(),

@@ -1,5 +1,6 @@
 import type { Calibrated } from '../learn/calibration';
 import type { LearntEffect } from '../learn/effects';
+import type { SkippedFamilyShape, VerifiedOption } from '../learn/options';
 import type { Recommendation } from '../learn/recommend';
 import type { WhatItWouldTake } from '../learn/relaxation';
 import type { AuditEntry, OptimisationEntry } from '../model/records';
@@ -13,6 +14,16 @@ export interface RecommendResultShape extends Recommendation {
   paretoFront?: { family: string; seed: number }[];
   /** Verified only: what it would take when no option meets the intent (learn/relaxation.ts); null when one does. */
   relaxations?: WhatItWouldTake | null;
+}
+
+/**
+ * What a recommend:verified job streams in its progress events (`partial`):
+ * every verified option so far in the order they landed, and the families
+ * left out so far. The final, exactly ranked answer is the job's value.
+ */
+export interface RecommendPartialShape {
+  verified: VerifiedOption[];
+  skipped: SkippedFamilyShape[];
 }
 
 export type OptimisationEntryShape = OptimisationEntry;

@@ -2,6 +2,7 @@ import { redundancyRank, type Intent } from '../model/intent';
 import { TOPOLOGY_FAMILIES, type Family } from '../model/topology';
 import { notApplicableFamilies } from '../generate/applicability';
 import { intentFeatures } from './features';
+import type { SkippedFamilyShape, VerifiedOption } from './options';
 import { GOAL_WORDS, goalMeasure, REGRET_FLOOR_MIN } from './goal';
 import type { Prediction, Predictor } from './predictor';
 import { familyEvidence, rawSuccessProbability, type Evidence } from './similarity';
@@ -36,6 +37,8 @@ export interface RecommendedOption {
   cons: string[];
   rationale: string;
   evidence: Evidence;
+  /** Verified mode: what generation and simulation measured; the verdict, never a probability, is the answer. */
+  verified?: VerifiedOption;
 }
 
 export interface Recommendation {
@@ -48,6 +51,8 @@ export interface Recommendation {
   options: RecommendedOption[];
   /** The predictor behind the answer; errors are null until history allows cross-validation. */
   model: { trainedOn: number; costMapePct: number | null; p95MapePct: number | null };
+  /** Verified mode: families not evaluated (not applicable to these sites, or could not be built), with the reason. */
+  skipped?: SkippedFamilyShape[];
 }
 
 const SUCCESS_CUT = 0.5;

@@ -1,4 +1,4 @@
-import { generateDesign, GenerateError } from '../generate/generate';
+import { generateDesign, GenerateError, type Design } from '../generate/generate';
 import { REDUNDANCY_ORDER, redundancyRank, type Intent, type Redundancy } from '../model/intent';
 import { TOPOLOGY_FAMILIES, type Family } from '../model/topology';
 import { compareForGoal, goalMeasure } from './goal';
@@ -103,7 +103,7 @@ export interface RelaxOptions {
 const usd = (x: number): string =>
   x >= 1e6 ? `$${(x / 1e6).toFixed(x >= 1e8 ? 0 : 2)}M` : x >= 1e3 ? `$${Math.round(x / 1e3).toLocaleString('en-US')}k` : `$${Math.round(x)}`;
 
-function toCand(design: VerifiedCandidate['design'], sample: LearningSample): Cand {
+function toCand(design: Pick<Design, 'family' | 'seed' | 'validation'>, sample: LearningSample): Cand {
   const v = design.validation;
   return {
     family: design.family,
@@ -311,7 +311,7 @@ function searchClass(intent: Intent, keys: readonly { family: Family; seed: numb
  * remaining families are generated here with seed 1.
  */
 export function whatWouldItTake(intent: Intent, verified: readonly VerifiedCandidate[], opts: RelaxOptions): WhatItWouldTake {
-  const cands: Cand[] = verified.map((v) => toCand(v.design, v.sample));
+  const cands: Cand[] = verified.map((v) => toCand({ family: v.option.family, seed: v.option.seed, validation: v.validation }, v.sample));
   const skipped: { family: Family; reason: string }[] = [];
   for (const family of TOPOLOGY_FAMILIES) {
     if (cands.some((c) => c.family === family)) continue;

@@ -67,6 +67,8 @@ export interface RecordedRequest {
   historyBefore: number;
   /** …which held this many samples (replay refuses when it no longer does). */
   historyCount: number;
+  /** Verified: the families asked for (absent in requests recorded before every family was verified: the top 4). */
+  families?: 'all' | { top: number } | undefined;
 }
 
 export const RECOMMENDATION_REQUEST_FORMAT: VersionedFormat = { what: 'recommendation request', current: 1, migrations: {} };
@@ -77,6 +79,7 @@ const RequestSchema = z.object({
   options: z.number().int().nonnegative().nullable(),
   historyBefore: z.number(),
   historyCount: z.number().int().nonnegative(),
+  families: z.union([z.literal('all'), z.object({ top: z.number().int().min(1) })]).optional(),
 });
 
 export function restoreRecommendationRequest(raw: unknown, where: string): RecordedRequest {

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { createProject, generateFromWizard, openDesign, shot, watchProblems } from './helpers';
 
-test('options: ranked recommendations with a trade-off chart, verification by simulation, generate an option', async ({ page }) => {
+test('options: ranked estimates with a trade-off chart, every family verified by simulation with its verdict, generate an option', async ({ page }) => {
   const problems = watchProblems(page);
   await createProject(page, 'E2E Options');
   await generateFromWizard(page, { datacenters: 2, branches: 6 });
@@ -11,8 +11,17 @@ test('options: ranked recommendations with a trade-off chart, verification by si
   await expect(ranked.getByRole('listitem').first()).toContainText('confidence');
   await expect(page.getByRole('img', { name: /Trade-off chart/ }).or(page.getByText('No option has predicted figures yet'))).toBeVisible();
   await shot(page, 'options');
-  await page.getByRole('button', { name: 'Verify top 3 by simulation' }).click();
+  await expect(ranked.getByRole('listitem').first()).toContainText('P(success)');
+  await page.getByRole('button', { name: 'Verify every family by simulation' }).click();
   await expect(page.getByText('Verified by generation and simulation')).toBeVisible({ timeout: 120_000 });
+  // A verified option shows its measured verdict, never a probability; the badge colour follows the verdict.
+  const first = ranked.getByRole('listitem').first();
+  await expect(first).toContainText(/verified: (meets the intent|fails \d+ constraint)/);
+  await expect(first).not.toContainText('P(success)');
+  const badge = first.locator('.pill').first();
+  await expect(badge).toHaveClass((await badge.innerText()).includes('meets') ? /pill--ok/ : /pill--bad/);
+  // 8 sites, not all datacenters: leaf-spine is listed as not applicable, with the reason.
+  await expect(page.getByRole('region', { name: 'Families not evaluated' })).toContainText('leaf-spine: not applicable');
   await shot(page, 'options-verified');
   await ranked.getByRole('button', { name: /Generate the .* option/ }).first().click();
   await expect(page.getByRole('toolbar', { name: 'Design tools' })).toBeVisible();

@@ -7,11 +7,13 @@ function workerUrl(): URL {
   return new URL(here.endsWith('.js') ? './planning.worker.js' : '../planning.worker.ts', here);
 }
 
-const WHAT: Record<PlanningRequest['kind'], string> = { optimise: 'optimisation', verify: 'verified recommendation', impact: 'impact report', capacity: 'capacity plan' };
+const WHAT: Record<PlanningRequest['kind'], string> = {
+  optimise: 'optimisation', verify: 'verified recommendation', relax: "'what would it take'", impact: 'impact report', capacity: 'capacity plan',
+};
 
 export interface PlanningHooks {
   signal?: AbortSignal | undefined;
-  onProgress?: (done: number, total: number, label: string) => void;
+  onProgress?: (done: number, total: number, label: string, landed?: Extract<PlanningMessage, { type: 'progress' }>['landed']) => void;
 }
 
 /**
@@ -23,7 +25,7 @@ export function planInWorker<R extends PlanningRequest>(req: R, hooks: PlanningH
   return runWorkerOnce<R, PlanningMessage, PlanningResults[R['kind']]>(workerUrl(), req, {
     signal: hooks.signal,
     onMessage: (m, done) => {
-      if (m.type === 'progress') hooks.onProgress?.(m.done, m.total, m.label);
+      if (m.type === 'progress') hooks.onProgress?.(m.done, m.total, m.label, m.landed);
       else if (m.type === 'result') done.resolve(m.value as PlanningResults[R['kind']]);
       else done.reject(new Error(m.message));
     },

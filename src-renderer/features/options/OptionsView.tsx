@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { RecommendResultShape } from '../../../src-shared/contract/learn-types';
+import type { RecommendPartialShape, RecommendResultShape } from '../../../src-shared/contract/learn-types';
+import { GOAL_WORDS } from '../../../src-shared/learn/goal';
 import type { Family } from '../../../src-shared/model/topology';
 import { call } from '../../api/client';
 import { runInJobBar } from '../../state/jobBar';
@@ -8,20 +9,29 @@ import type { TradeOffPoint } from './pareto';
 import { TradeOffChart } from './TradeOffChart';
 import { useProjectIntent } from '../../state/useProjectIntent';
 import { WhatItWouldTake } from './WhatItWouldTake';
+import { optionRows, skippedOf } from './rows';
 
 const pct = (x: number | null): string => (x === null ? '—' : `${Math.round(x * 100)} %`);
 const usd = (x: number | null): string => (x === null ? '—' : `$${Math.round(x).toLocaleString('en-US')}`);
+const ms = (x: number | null): string => (x === null ? '—' : `${x.toFixed(1)} ms`);
+const avail = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(3)} %`);
 
 /**
- * Ranked recommendations for the project's intent (recommend:instant from
- * history), a trade-off chart with the Pareto front, verification by
- * simulation as a cancellable job, and one click to generate an option.
+ * Ranked options for the project's intent. The instant estimate (history
+ * and the predictor) paints first; "Verify every family" runs the verified
+ * recommendation as a cancellable job, and each verified result replaces
+ * its family's estimate as it lands (streamed in the job's progress), in the
+ * one verified order; once every family is in, the ranking is exact. A
+ * verified option shows its measured verdict — never a probability — and
+ * its badge colour follows the verdict. Not-applicable families are listed
+ * with the reason. One click generates an option.
  */
 export function OptionsView({ projectId }: { projectId: string }) {
   const { intent, loading } = useProjectIntent(projectId);
   const refreshDesigns = useSession((s) => s.refreshDesigns);
   const selectDesign = useSession((s) => s.selectDesign);
   const [result, setResult] = useState<RecommendResultShape | null>(null);
+  const [partial, setPartial] = useState<RecommendPartialShape | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [focus, setFocus] = useState<string | null>(null);
@@ -29,6 +39,7 @@ export function OptionsView({ projectId }: { projectId: string }) {
   useEffect(() => {
     if (intent === null) return;
     let alive = true;
+    setPartial(null);
     call('recommend:instant', { intent, projectId }).then(
       (r) => alive && setResult(r),
       (err: unknown) => alive && setProblem((err as Error).message),
@@ -38,28 +49,45 @@ export function OptionsView({ projectId }: { projectId: string }) {
     };
   }, [intent, projectId]);
 
+  const rows = useMemo(() => (intent === null ? [] : optionRows(intent.goal, result, partial)), [intent, result, partial]);
+  const skipped = useMemo(() => skippedOf(result, partial), [result, partial]);
+
   const points = useMemo<TradeOffPoint[]>(
     () =>
-      (result?.options ?? []).flatMap((o, i) =>
-        o.predicted.costUsd !== null && o.predicted.availability !== null && o.predicted.p95LatencyMs !== null
-          ? [{ id: `${i + 1}. ${o.family}`, costUsd: o.predicted.costUsd, availability: o.predicted.availability, latencyMs: o.predicted.p95LatencyMs }]
-          : [],
-      ),
-    [result],
+      rows.flatMap((r, i) => {
+        const id = `${i + 1}. ${r.family}`;
+        if (r.kind === 'verified') {
+          const m = r.verified.measured;
+          return [{ id, costUsd: m.costUsd, availability: m.availability, latencyMs: m.p95LatencyMs }];
+        }
+        const p = r.estimate.predicted;
+        return p.costUsd !== null && p.availability !== null && p.p95LatencyMs !== null
+          ? [{ id, costUsd: p.costUsd, availability: p.availability, latencyMs: p.p95LatencyMs }]
+          : [];
+      }),
+    [rows],
   );
 
   const verify = async (): Promise<void> => {
-    if (intent === null) return;
+    if (intent === null || result === null) return;
     setBusy(true);
     setProblem(null);
+    const instant = result.mode === 'instant' ? result : null;
+    setPartial({ verified: [], skipped: [] });
     try {
-      setResult(
-        await runInJobBar('recommend:verified', { intent, projectId, options: 3 }, {
-          label: 'Verifying the top options', progressLabel: (m) => `Verifying: ${m}`,
-        }),
-      );
+      const final = await runInJobBar('recommend:verified', { intent, projectId, families: 'all' }, {
+        label: 'Verifying every family',
+        progressLabel: (m) => `Verifying: ${m}`,
+        // The one place the stream's partial result meets its type: the service sends RecommendPartialShape.
+        onProgress: (p) => p.partial !== undefined && setPartial(p.partial as RecommendPartialShape),
+      });
+      setResult(final);
+      setPartial(null);
       await refreshDesigns();
     } catch (err) {
+      // Cancelled or failed: the estimates come back, and what landed is not presented as a ranking.
+      if (instant !== null) setResult(instant);
+      setPartial(null);
       setProblem((err as Error).message);
     } finally {
       setBusy(false);
@@ -84,7 +112,7 @@ export function OptionsView({ projectId }: { projectId: string }) {
       <header className="wizard__header">
         <h1>Options for “{intent.name}”</h1>
         <button type="button" className="primary" onClick={() => void verify()} disabled={busy}>
-          {busy ? 'Verifying…' : 'Verify top 3 by simulation'}
+          {busy ? 'Verifying…' : 'Verify every family by simulation'}
         </button>
       </header>
       {problem !== null && (
@@ -98,48 +126,96 @@ export function OptionsView({ projectId }: { projectId: string }) {
       ) : (
         <>
           <p className="muted">
-            {result.mode === 'verified' ? 'Verified by generation and simulation. ' : 'Instant, from history and the predictor. '}
+            {result.mode === 'verified'
+              ? `Verified by generation and simulation: options that meet the intent first, ranked for ${GOAL_WORDS[result.goal]}; then the others, fewest failed constraints first. `
+              : partial !== null
+                ? `Verifying: ${partial.verified.length} option(s) measured so far, ranked among themselves; the estimates below are still being checked. `
+                : `Instant, from history and the predictor: options likely to meet the intent (P(success) ≥ 50 %) first, ranked for ${GOAL_WORDS[result.goal]}; then the others by P(success). `}
             {result.novelty ?? ''} {result.realWorld ?? ''} Model trained on {result.model.trainedOn} design(s).
           </p>
           <TradeOffChart points={points} labels={Object.fromEntries(points.map((p) => [p.id, p.id]))} selected={focus} onSelect={setFocus} />
           <ol className="option-list" aria-label="Ranked options">
-            {result.options.map((o, i) => (
-              // Verified results hold several seeds of one family: the rank is the identity.
-              <li key={i} className={focus === `${i + 1}. ${o.family}` ? 'option option--focus' : 'option'}>
+            {rows.map((r, i) => (
+              <li key={r.key} className={focus === `${i + 1}. ${r.family}` ? 'option option--focus' : 'option'} data-kind={r.kind}>
                 <header>
                   <strong>
-                    {i + 1}. {o.family}
+                    {i + 1}. {r.family}
+                    {r.kind === 'verified' && r.verified.seed > 1 ? ` (variant ${r.verified.seed})` : ''}
                   </strong>
-                  <span className="pill pill--ok" title="confidence = P(success) × familiarity">
-                    confidence {pct(o.confidence)}
-                  </span>
-                  <span className="muted">P(success) {pct(o.successProbability)}</span>
-                  <button type="button" onClick={() => void generate(o.family)} aria-label={`Generate the ${o.family} option`}>
+                  {r.kind === 'verified' ? (
+                    <span className={r.verified.success ? 'pill pill--ok' : 'pill pill--bad'} title="measured by generation and simulation">
+                      {r.verified.success ? 'verified: meets the intent' : `verified: fails ${r.verified.failed.length} constraint${r.verified.failed.length === 1 ? '' : 's'}`}
+                    </span>
+                  ) : (
+                    <>
+                      <span className={r.estimate.successProbability >= 0.5 ? 'pill pill--ok' : 'pill pill--bad'} title="estimate from history: P(success) × familiarity">
+                        {r.pending ? 'estimate, verifying… ' : 'estimate: '}P(success) {pct(r.estimate.successProbability)}
+                      </span>
+                      <span className="muted">confidence {pct(r.estimate.confidence)}</span>
+                    </>
+                  )}
+                  <button type="button" onClick={() => void generate(r.family)} aria-label={`Generate the ${r.family} option`}>
                     Generate
                   </button>
                 </header>
-                <p className="muted">
-                  cost {usd(o.predicted.costUsd)}
-                  {o.intervals ? ` (${usd(o.intervals.costUsd[0])}–${usd(o.intervals.costUsd[1])})` : ''} · p95 latency{' '}
-                  {o.predicted.p95LatencyMs === null ? '—' : `${o.predicted.p95LatencyMs.toFixed(1)} ms`} · availability{' '}
-                  {o.predicted.availability === null ? '—' : `${(o.predicted.availability * 100).toFixed(3)} %`}
-                </p>
-                <p>{o.rationale}</p>
-                <div className="procon">
-                  <ul aria-label={`Pros of ${o.family}`}>
-                    {o.pros.map((x) => (
-                      <li key={x}>+ {x}</li>
-                    ))}
-                  </ul>
-                  <ul aria-label={`Cons of ${o.family}`}>
-                    {o.cons.map((x) => (
-                      <li key={x}>− {x}</li>
-                    ))}
-                  </ul>
-                </div>
+                {r.kind === 'verified' ? (
+                  <>
+                    <p className="muted">
+                      measured: cost {usd(r.verified.measured.costUsd)} · p95 latency {ms(r.verified.measured.p95LatencyMs)} · availability{' '}
+                      {avail(r.verified.measured.availability)} · downtime {r.verified.measured.downtimeMinPerYear.toFixed(2)} min/yr
+                      {r.verified.onFront ? ' · on the Pareto front' : ''}
+                    </p>
+                    {r.verified.failed.length > 0 && (
+                      <ul className="failed" aria-label={`Constraints ${r.family} fails`}>
+                        {r.verified.failed.map((f) => (
+                          <li key={f.id}>
+                            ✗ {f.title}
+                            {f.shortfall !== null && f.shortfall > 0 ? ` (${Math.round(f.shortfall * 100)} % over)` : ''}: {f.message}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                    {r.described !== null && <p>{r.described.rationale}</p>}
+                  </>
+                ) : (
+                  <>
+                    <p className="muted">
+                      predicted: cost {usd(r.estimate.predicted.costUsd)}
+                      {r.estimate.intervals ? ` (${usd(r.estimate.intervals.costUsd[0])}–${usd(r.estimate.intervals.costUsd[1])})` : ''} · p95 latency{' '}
+                      {ms(r.estimate.predicted.p95LatencyMs)} · availability {avail(r.estimate.predicted.availability)}
+                    </p>
+                    <p>{r.estimate.rationale}</p>
+                  </>
+                )}
+                {(r.kind === 'estimate' || r.described !== null) && (
+                  <div className="procon">
+                    <ul aria-label={`Pros of ${r.family}`}>
+                      {(r.kind === 'estimate' ? r.estimate : r.described!).pros.map((x) => (
+                        <li key={x}>+ {x}</li>
+                      ))}
+                    </ul>
+                    <ul aria-label={`Cons of ${r.family}`}>
+                      {(r.kind === 'estimate' ? r.estimate : r.described!).cons.map((x) => (
+                        <li key={x}>− {x}</li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
               </li>
             ))}
           </ol>
+          {skipped.length > 0 && (
+            <section aria-label="Families not evaluated">
+              <h2>Not evaluated</h2>
+              <ul>
+                {skipped.map((x) => (
+                  <li key={x.family}>
+                    <strong>{x.family}</strong>: {x.notApplicable ? 'not applicable' : 'could not be built'}, because {x.reason}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
         </>
       )}
     </main>

@@ -21,11 +21,13 @@ describe('nettwin recommend / learn / optimise / outcomes', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout) as { mode: string; options: Record<string, unknown>[] };
-    expect(Object.keys(doc)).toEqual(['mode', 'options', 'relaxations']);
+    expect(Object.keys(doc)).toEqual(['mode', 'goal', 'options', 'relaxations']);
     expect(doc.mode).toBe('instant');
     expect(doc.options).toHaveLength(9);
     for (const o of doc.options) {
-      expect(Object.keys(o)).toEqual(['family', 'confidence', 'predicted', 'pros', 'cons', 'rationale']);
+      expect(Object.keys(o)).toEqual(['family', 'successProbability', 'predicted', 'confidence', 'pros', 'cons', 'rationale']);
+      expect(o.successProbability).toBeGreaterThanOrEqual(0);
+      expect(o.successProbability).toBeLessThanOrEqual(1);
       expect(Object.keys(o.predicted as object)).toEqual(['costUsd', 'p95LatencyMs', 'availability']);
     }
     // CRITICAL: a hub-and-spoke, a tree or a single ring cannot survive two failures; history knows it.
@@ -37,6 +39,32 @@ describe('nettwin recommend / learn / optimise / outcomes', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
   });
+
+  it('recommend --mode verified --json gives, best first, options with success, measured figures and the goal measure', () => {
+    const file = path.join(tmp.dir, 'intent-verified.json');
+    fs.writeFileSync(file, JSON.stringify({ siteGroups: [{ role: 'datacenter', count: 1, region: 'eu' }, { role: 'branch', count: 5, region: 'eu' }], redundancy: 'STANDARD', goal: 'latency' }));
+    const r = run('recommend', '--intent', file, '--mode', 'verified', '--families', 'top:3', '--json');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout) as { mode: string; options: { success: boolean; goalMeasure: number; measured: Record<string, number> }[]; notApplicable: unknown[] };
+    expect(Object.keys(doc)).toEqual(['mode', 'goal', 'options', 'notApplicable', 'notBuilt', 'relaxations']);
+    expect(doc.mode).toBe('verified');
+    expect(doc.options).toHaveLength(3);
+    for (const o of doc.options) {
+      expect(Object.keys(o)).toEqual(['family', 'seed', 'success', 'measured', 'goalMeasure', 'failed', 'onFront']);
+      expect(Object.keys(o.measured)).toEqual(['costUsd', 'p95LatencyMs', 'availability', 'downtimeMinPerYear']);
+      expect(o.goalMeasure).toBe(o.measured['p95LatencyMs']);
+    }
+    // Best first: successes before failures, successes by the goal's measure.
+    const ok = doc.options.filter((o) => o.success);
+    expect(doc.options.slice(0, ok.length).every((o) => o.success)).toBe(true);
+    for (let i = 1; i < ok.length; i++) expect(ok[i]!.goalMeasure).toBeGreaterThanOrEqual(ok[i - 1]!.goalMeasure);
+    // 6 sites, not all datacenters: leaf-spine is not applicable, with the reason.
+    expect(doc.notApplicable).toEqual(expect.arrayContaining([expect.objectContaining({ family: 'leaf-spine' })]));
+    const bad = run('recommend', '--intent', file, '--mode', 'verified', '--families', 'best');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--families must be all or top:N');
+  }, 300_000);
 
   it('learn report --json reports rates with Wilson intervals and held-out error', () => {
     const r = run('learn', 'report', '--json');

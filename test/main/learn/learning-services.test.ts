@@ -9,6 +9,10 @@ import { openProjectFile, type ProjectFile } from '../../../src-main/store/proje
 import { KnowledgeBase } from '../../../src-main/store/knowledge';
 import { LearningService } from '../../../src-main/services/learning';
 import { RecommendService } from '../../../src-main/services/recommend';
+import { EventBus } from '../../../src-main/services/events';
+import { JobManager } from '../../../src-main/services/jobs';
+import { rankVerified } from '../../../src-shared/learn/options';
+import type { RecommendPartialShape, RecommendResultShape } from '../../../src-shared/contract/learn-types';
 import { tempDir } from '../../helpers/tmp';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -95,6 +99,42 @@ describe('recommendations through the service', () => {
     expect(rec.replay({ projectId: 'p', recommendationId: r.recordId! }).identical).toBe(true);
     learning.dispose();
   });
+});
+
+describe('verified recommendation streams each candidate as it lands', () => {
+  it('every partial adds one candidate or left-out family, and the final ranking is the verified order of what streamed', async () => {
+    const learning = service();
+    const rec = new RecommendService(learning, () => project, now);
+    const bus = new EventBus();
+    const jobs = new JobManager(bus, 10_000); // a long throttle: events carrying a partial result must still all arrive
+    const partials: RecommendPartialShape[] = [];
+    const messages: { done: number; total: number }[] = [];
+    bus.subscribe((name, payload) => {
+      if (name !== 'job:progressed') return;
+      const p = payload as { done: number; total: number; partial?: RecommendPartialShape };
+      messages.push({ done: p.done, total: p.total });
+      if (p.partial !== undefined) partials.push(p.partial);
+    });
+    const intent = intentOfShape({ sites: 6, regions: 1, redundancy: 'HIGH', goal: 'latency', mix: 1 });
+    const out: { value: RecommendResultShape | null } = { value: null };
+    const { done } = jobs.start('recommend:verified', async (ctx) => (out.value = await rec.verified({ intent, projectId: 'p' }, ctx)));
+    await done;
+    const r = out.value;
+    if (r === null) throw new Error('the job gave no value');
+    const total = messages[0]!.total;
+    // The first partial names the not-applicable families before anything is generated; then one candidate per event.
+    expect(partials[0]!.verified).toHaveLength(0);
+    expect(partials.length).toBe(total + 1);
+    for (let i = 1; i < partials.length; i++) {
+      expect(partials[i]!.verified.length + partials[i]!.skipped.length).toBe(partials[i - 1]!.verified.length + partials[i - 1]!.skipped.length + 1);
+    }
+    const last = partials[partials.length - 1]!;
+    // Every applicable family was evaluated: the final answer holds all that streamed, ranked in the one verified order.
+    expect(r.options.length + (r.skipped ?? []).length).toBe(TOPOLOGY_FAMILIES.length);
+    expect(r.options.map((o) => o.family)).toEqual(rankVerified('latency', last.verified).map((o) => o.family));
+    expect(r.options.map((o) => o.verified!.measured)).toEqual(rankVerified('latency', last.verified).map((o) => o.measured));
+    learning.dispose();
+  }, 300_000);
 });
 
 describe('outcomes and the learning report', () => {
