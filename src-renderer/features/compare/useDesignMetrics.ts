@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { type Intent, restoreIntent } from '../../../src-shared/model/intent';
 import type { TopologySummary } from '../../../src-shared/model/records';
+import type { Topology } from '../../../src-shared/model/topology';
 import { storedCost } from '../../../src-shared/report/validation';
 import { call } from '../../api/client';
 import { useProjectPriceBook } from '../cost';
@@ -11,6 +12,8 @@ export interface LoadedDesign {
   /** The full record for a design analysed in the page; the stored summary for one too large to (`tooLarge`). */
   record: TopologySummary;
   intent: Intent | null;
+  /** The design itself (null for one too large to fetch into the page): names its elements, diffs it. */
+  topology: Topology | null;
   metrics: DesignMetrics;
   tooLarge: boolean;
 }
@@ -55,11 +58,11 @@ export function useDesignMetrics(
         const big = bigById.get(id);
         if (big !== undefined) {
           const intent = big.intentId !== null ? await intentOf(big.intentId) : null;
-          return { record: big, intent, metrics: summaryMetrics(big), tooLarge: true };
+          return { record: big, intent, topology: null, metrics: summaryMetrics(big), tooLarge: true };
         }
         const record = await call('design:get', { projectId, designId: id });
         const intent = record.intentId !== null ? await intentOf(record.intentId) : null;
-        return { record, intent, metrics: designMetrics({ ...record.topology, name: record.name }, intent, storedCost(record.cost), book), tooLarge: false };
+        return { record, intent, topology: record.topology, metrics: designMetrics({ ...record.topology, name: record.name }, intent, storedCost(record.cost), book), tooLarge: false };
       }),
     ).then(
       (ds) => alive && setDesigns(ds),
