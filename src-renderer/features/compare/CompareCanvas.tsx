@@ -24,6 +24,8 @@ interface Props {
   onUserMove?: (v: Viewport) => void;
   /** Each change fits the design again (the bar's "Fit every design"). */
   fitSignal: number;
+  /** Told when the design is shown (or could not be): Compare lays its designs out one after another. */
+  onSettled: (designId: string) => void;
 }
 
 const FIT = { padding: 0.08 } as const;
@@ -44,7 +46,7 @@ export function CompareCanvas(props: Props) {
   );
 }
 
-function Body({ projectId, designId, label, onError, marks, sharedViewport, onUserMove, fitSignal, store }: Props & { store: StoreApi<CanvasState> }) {
+function Body({ projectId, designId, label, onError, marks, sharedViewport, onUserMove, fitSignal, onSettled, store }: Props & { store: StoreApi<CanvasState> }) {
   const { status } = useDesignLoader(store, projectId, designId, true, onError);
   const { fitView, setViewport, getViewport } = useReactFlow();
   const pane = useRef<HTMLDivElement>(null);
@@ -54,6 +56,10 @@ function Body({ projectId, designId, label, onError, marks, sharedViewport, onUs
     if (status !== 'ready') return;
     store.getState().setDiff(marks);
   }, [status, marks, store]);
+
+  useEffect(() => {
+    if (status === 'ready' || status === 'error') onSettled(designId);
+  }, [status, designId, onSettled]);
 
   // Fit on load and on every resize of the pane, unless the user has taken the view.
   useEffect(() => {

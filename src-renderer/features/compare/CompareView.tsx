@@ -29,6 +29,10 @@ export function CompareView({ projectId }: { projectId: string }) {
   // Null until someone pans or zooms: each canvas first fits its own design.
   const [viewport, setViewport] = useState<Viewport | null>(null);
   const [fitSignal, setFitSignal] = useState(0);
+  // One layout worker serves every canvas and a newer layout supersedes a running one
+  // (canvas/layout/layoutClient.ts): designs without positions are shown one after another.
+  const [settled, setSettled] = useState<ReadonlySet<string>>(new Set());
+  const onSettled = useCallback((id: string) => setSettled((s) => (s.has(id) ? s : new Set([...s, id]))), []);
   const { designs, error } = useDesignMetrics(projectId, ids, allDesigns);
   const rows = useMemo(() => (designs === null ? [] : compareRows(designs.map((d) => d.metrics))), [designs]);
   const nameOf = (id: string): string => allDesigns.find((d) => d.id === id)?.name ?? id;
@@ -94,7 +98,7 @@ export function CompareView({ projectId }: { projectId: string }) {
             ))}
           </select>
         </span>
-        <span className="legend compare__legend" aria-hidden="true">
+        <span className="compare__legend" aria-hidden="true">
           <span className="legend__added">━ added</span> <span className="legend__removed">┅ removed</span> <span className="legend__changed">━ changed</span>
         </span>
         {error !== null && (
@@ -105,10 +109,15 @@ export function CompareView({ projectId }: { projectId: string }) {
       </div>
       <div className="compare__scroll">
         <div className={`compare__canvases compare__canvases--${ids.length}`}>
-          {ids.map((id) => {
+          {ids.map((id, index) => {
             const summary = allDesigns.find((d) => d.id === id);
             const name = summary?.name ?? id;
             const tooBig = summary !== undefined && tooBigToDraw(summary.nodeCount);
+            const drawable = (x: string): boolean => {
+              const s = allDesigns.find((d) => d.id === x);
+              return s === undefined || !tooBigToDraw(s.nodeCount);
+            };
+            const waiting = ids.slice(0, index).some((x) => drawable(x) && !settled.has(x));
             const role = id === pair?.a && diff !== null ? ' (differences from)' : id === pair?.b && diff !== null ? ' (differences to)' : '';
             return (
               <section key={id} className="compare__pane" aria-label={`Design ${name}`}>
@@ -125,6 +134,12 @@ export function CompareView({ projectId }: { projectId: string }) {
                   <p role="note" className="compare__notice">
                     {largeDesignNotice(summary.nodeCount, summary.linkCount)} Figures other than its counts and stored cost are not computed here.
                   </p>
+                ) : waiting ? (
+                  <div className="canvas canvas--inline compare__canvas" data-status="waiting">
+                    <div className="canvas__status" role="status">
+                      Waiting for the designs on the left to be laid out…
+                    </div>
+                  </div>
                 ) : (
                   <CompareCanvas
                     projectId={projectId}
@@ -133,6 +148,7 @@ export function CompareView({ projectId }: { projectId: string }) {
                     onError={onError}
                     marks={marksOf(id)}
                     fitSignal={fitSignal}
+                    onSettled={onSettled}
                     {...(sync ? { sharedViewport: viewport, onUserMove: setViewport } : {})}
                   />
                 )}

@@ -83,7 +83,7 @@ export function WhatIfPanel({ model, onShow, projectId, designId, readOnly }: Pr
   };
 
   return (
-    <section className="panel" aria-label="What-if">
+    <section className="panel whatif-panel" aria-label="What-if">
       <div className="pinned" data-testid="whatif-pinned">
       <h2>What-if</h2>
       {overlay === null && <p className="muted">Click devices or links on the canvas to fail them, or pick a site, region or shared risk below.</p>}
