@@ -122,5 +122,9 @@ describe('compare columns', () => {
     expect(stranded.best).toEqual([1]);
     expect(stranded.details[0]).toMatch(/ran on revision 2/);
     expect(rows.find((r) => r.label === 'Sweep: worst scenario')!.values[0]).toBe('device D at S1');
+    // Only one design swept: nothing to be better than.
+    const one = compareRows([a, designMetrics({ ...t, name: 'unswept' }, null)]).find((r) => r.label === 'Sweep: worst stranded demand')!;
+    expect(one.best).toEqual([]);
+    expect(one.why).toBe('only one design has this figure');
   });
 });

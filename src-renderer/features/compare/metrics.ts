@@ -249,7 +249,8 @@ export function compareRows(ms: readonly DesignMetrics[]): CompareRow[] {
     if (r.better === null || ms.length < 2) return row([], '');
     const v = ms.map(r.value);
     const finite = v.filter((x) => Number.isFinite(x));
-    if (finite.length === 0) return row([], '');
+    // One design with a figure (the only one swept) is not "better" than designs without one.
+    if (finite.length < 2) return row([], finite.length === 1 && ms.length > 1 ? 'only one design has this figure' : '');
     const top = r.better === 'lower' ? Math.min(...finite) : Math.max(...finite);
     const best = v.flatMap((x, i) => (x === top ? [i] : []));
     if (best.length === ms.length) return row([], 'all equal');
