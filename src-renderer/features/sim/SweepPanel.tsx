@@ -31,7 +31,7 @@ export interface SweepState {
   setClasses: (c: ScenarioClass[]) => void;
   traffic: Traffic;
   setTraffic: (t: Traffic) => void;
-  progress: { done: number; total: number; cancel: () => void } | null;
+  progress: { done: number; total: number; message?: string; cancel: () => void } | null;
   summary: SweepSummaryShape | null;
   /** The traffic model the shown sweep ran with. */
   swept: string | null;
