@@ -135,5 +135,6 @@ export function createHandlers(s: Services): Handlers {
     'report:generate': ({ projectId, designId, format, deliver }) =>
       s.reports.generate({ projectId, format, ...(designId !== undefined ? { designId } : {}), ...(deliver !== undefined ? { deliver } : {}) }),
     'job:cancel': ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),
+    'job:status': ({ jobIds }) => s.jobs.status(jobIds),
   };
 }

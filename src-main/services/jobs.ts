@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { toIpcError } from '../../src-shared/contract/result';
+import type { JobStatusShape } from '../../src-shared/contract/contract';
 import type { EventBus } from './events';
 import { abortError } from '../../src-shared/contract/result';
 
@@ -20,6 +21,9 @@ interface Running {
   kind: string;
 }
 
+/** How many ended jobs are remembered for `job:status` (a returning page asks about the ones it started). */
+const ENDED_KEPT = 200;
+
 /**
  * Long work runs as a job: the call returns its id at once, progress and the
  * outcome arrive as `job:progressed` / `job:finished` events, and
@@ -27,6 +31,8 @@ interface Running {
  */
 export class JobManager {
   private readonly running = new Map<string, Running>();
+  /** Every job's last known state, running or ended (the newest ENDED_KEPT ended ones), for `job:status`. */
+  private readonly states = new Map<string, JobStatusShape>();
 
   constructor(
     private readonly bus: EventBus,
@@ -37,10 +43,15 @@ export class JobManager {
     const jobId = randomUUID();
     const controller = new AbortController();
     this.running.set(jobId, { controller, kind });
+    const state: JobStatusShape = { jobId, kind, state: 'running', done: 0, total: 0, message: '', startedAt: Date.now(), endedAt: null, error: null };
+    this.states.set(jobId, state);
     let last = 0;
     const ctx: JobContext = {
       signal: controller.signal,
       progress: (done, total, message = '', partial?: unknown) => {
+        state.done = done;
+        state.total = total;
+        state.message = message;
         const t = Date.now();
         if (partial === undefined && done < total && t - last < this.minIntervalMs) return;
         last = t;
@@ -54,11 +65,13 @@ export class JobManager {
         if (controller.signal.aborted) throw abortError();
         const value = await fn(ctx);
         if (controller.signal.aborted) throw abortError();
+        this.ended(state, 'done', null);
         this.bus.emit('job:finished', { jobId, kind, ok: true, value });
       } catch (err) {
         const error = controller.signal.aborted
           ? { code: 'CANCELLED' as const, message: `${kind} cancelled` }
           : toIpcError(err);
+        this.ended(state, controller.signal.aborted ? 'cancelled' : 'failed', error.message);
         this.bus.emit('job:finished', { jobId, kind, ok: false, error });
       } finally {
         this.running.delete(jobId);
@@ -72,6 +85,33 @@ export class JobManager {
     if (!job) return false;
     job.controller.abort();
     return true;
+  }
+
+  /**
+   * What became of jobs a page started (`job:status`): running with its last
+   * progress, done, failed or cancelled with when; `unknown` for an id this
+   * process never ran or has forgotten (NetTwin was restarted since).
+   */
+  status(jobIds: readonly string[]): JobStatusShape[] {
+    return jobIds.map((jobId) => {
+      const s = this.states.get(jobId);
+      return s ? { ...s } : { jobId, kind: null, state: 'unknown', done: 0, total: 0, message: '', startedAt: null, endedAt: null, error: null };
+    });
+  }
+
+  private ended(state: JobStatusShape, how: 'done' | 'failed' | 'cancelled', error: string | null): void {
+    state.state = how;
+    state.endedAt = Date.now();
+    state.error = error;
+    // Forget the oldest ended jobs beyond ENDED_KEPT (a Map iterates in insertion order).
+    let endedCount = 0;
+    for (const s of this.states.values()) if (s.state !== 'running') endedCount++;
+    for (const [id, s] of this.states) {
+      if (endedCount <= ENDED_KEPT) break;
+      if (s.state === 'running') continue;
+      this.states.delete(id);
+      endedCount--;
+    }
   }
 
   get activeCount(): number {

@@ -1,6 +1,7 @@
 import type { CallInput, JobChannel, JobValue } from '../../src-shared/contract/contract';
 import type { EventPayload } from '../../src-shared/contract/events';
 import { ApiError, call, onEvent } from './client';
+import { forgetJob, rememberJob } from './jobLedger';
 
 export interface JobHandle<T> {
   jobId: Promise<string>;
@@ -38,7 +39,11 @@ export function runJob<C extends JobChannel>(
     offFinished();
   };
   const jobId = call(channel, input).then(
-    (r) => r.jobId,
+    (r) => {
+      // Kept until this page sees the job end: a page closed before then finds it on return (features/jobs).
+      rememberJob(r.jobId, channel, input);
+      return r.jobId;
+    },
     (err: unknown) => {
       cleanup();
       throw err;
@@ -50,6 +55,7 @@ export function runJob<C extends JobChannel>(
         id = jid;
         settle = (f) => {
           cleanup();
+          forgetJob(jid);
           // The one place the wire's value meets its type: the contract's JobValues, produced by handlers checked against it.
           if (f.ok) resolve(f.value as JobValue<C>);
           else reject(new ApiError(f.error?.code ?? 'INTERNAL', f.error?.message ?? 'job failed'));

@@ -33,6 +33,8 @@ export interface CanvasViewProps {
   onDropRole?: (role: DeviceRole, at: { x: number; y: number }) => void;
   /** Called when the user pans or zooms (not for programmatic moves), e.g. to mirror other canvases. */
   onUserMove?: (v: Viewport) => void;
+  /** False where a small canvas would be covered by it (Compare's panes). Default true. */
+  minimap?: boolean;
 }
 
 /**
@@ -40,7 +42,7 @@ export interface CanvasViewProps {
  * the store). In what-if mode a click fails a device or link instead of
  * selecting it, and nothing can be dragged or connected.
  */
-export function CanvasView({ label, onConnect, onDragEnd, onDropRole, onUserMove }: CanvasViewProps) {
+export function CanvasView({ label, onConnect, onDragEnd, onDropRole, onUserMove, minimap = true }: CanvasViewProps) {
   const nodes = useCanvas((s) => s.nodes);
   const edges = useCanvas((s) => s.edges);
   const onNodesChange = useCanvas((s) => s.onNodesChange);
@@ -129,7 +131,7 @@ export function CanvasView({ label, onConnect, onDragEnd, onDropRole, onUserMove
       aria-label={label}
     >
       <Background gap={24} />
-      <MiniMap<DeviceNode> pannable zoomable ariaLabel="Mini map" nodeColor={minimapColor} nodeStrokeWidth={0} />
+      {minimap && <MiniMap<DeviceNode> pannable zoomable ariaLabel="Mini map" nodeColor={minimapColor} nodeStrokeWidth={0} />}
       <Controls aria-label="Zoom controls" />
     </ReactFlow>
   );

@@ -11,7 +11,7 @@ import type { DeviceNode } from './types';
 export const DeviceNodeView = memo(function DeviceNodeView({ id, data, selected }: NodeProps<DeviceNode>) {
   const failed = useCanvas((s) => s.failed.has(id));
   const cutOff = useCanvas((s) => s.overlay?.cutOff.has(id) ?? false);
-  const change = useCanvas((s) => (s.diff?.added.has(id) ? 'added' : s.diff?.removed.has(id) ? 'removed' : null));
+  const change = useCanvas((s) => (s.diff?.added.has(id) ? 'added' : s.diff?.removed.has(id) ? 'removed' : s.diff?.changed?.has(id) ? 'changed' : null));
   const style = roleStyle(data.role);
   const cls =
     `device device--${data.role}${failed ? ' device--failed' : ''}${cutOff ? ' device--cutoff' : ''}` +

@@ -12,14 +12,14 @@ export const LinkEdgeView = memo(function LinkEdgeView(props: EdgeProps<LinkEdge
   const failed = useCanvas((s) => s.failed.has(id));
   const heat = useCanvas((s) => s.overlay?.heat.get(id));
   const rerouted = useCanvas((s) => s.overlay?.rerouted.has(id) ?? false);
-  const change = useCanvas((s) => (s.diff?.added.has(id) ? 'added' : s.diff?.removed.has(id) ? 'removed' : null));
+  const change = useCanvas((s) => (s.diff?.added.has(id) ? 'added' : s.diff?.removed.has(id) ? 'removed' : s.diff?.changed?.has(id) ? 'changed' : null));
   // Centre to centre (handles sit on the node's bottom/top edge, half a node
   // height away): the line then runs under the nodes and reads as a link
   // between devices whatever their relative position, with no per-edge subscription.
   const [path] = getStraightPath({ sourceX, sourceY: sourceY - HALF_NODE_H, targetX, targetY: targetY + HALF_NODE_H });
   const cls = `link${failed ? ' link--failed' : ''}${rerouted ? ' link--rerouted' : ''}${selected ? ' link--selected' : ''}${change ? ` link--${change}` : ''}`;
   const stroke =
-    change === 'added' ? '#4ade80' : change === 'removed' || failed ? '#f87171' : heat !== undefined ? heatColor(heat) : selected ? '#38bdf8' : undefined;
+    change === 'added' ? '#4ade80' : change === 'removed' || failed ? '#f87171' : change === 'changed' ? '#fbbf24' : heat !== undefined ? heatColor(heat) : selected ? '#38bdf8' : undefined;
   return (
     <BaseEdge
       id={id}

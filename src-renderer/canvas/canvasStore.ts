@@ -36,7 +36,8 @@ export interface CanvasState {
   /** Kept for compatibility with simple views: every failed device/link id. */
   failed: ReadonlySet<string>;
   /** A proposed change shown on the canvas (optimiser steps): added and removed elements. */
-  diff: { added: ReadonlySet<string>; removed: ReadonlySet<string> } | null;
+  /** Elements marked as a change (optimise's step, Compare's diff); `changed` is in both designs but differs. */
+  diff: { added: ReadonlySet<string>; removed: ReadonlySet<string>; changed?: ReadonlySet<string> } | null;
   setDiff: (d: CanvasState['diff']) => void;
   onNodesChange: (changes: NodeChange<DeviceNode>[]) => void;
   onEdgesChange: (changes: EdgeChange<LinkEdge>[]) => void;

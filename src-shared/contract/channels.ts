@@ -56,6 +56,7 @@ export const CHANNELS = [
   'audit:list',
   'report:generate',
   'job:cancel',
+  'job:status',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

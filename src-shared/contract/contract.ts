@@ -331,9 +331,24 @@ export const contract = {
     output: z.custom<ReportOutputShape>(),
   },
   'job:cancel': { input: z.object({ jobId: z.string().min(1).max(100) }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  /** What became of jobs a page started, asked when it comes back (a tab closed mid-sweep): see JobStatusShape. */
+  'job:status': { input: z.object({ jobIds: z.array(z.string().min(1).max(100)).min(1).max(100) }).strict(), output: z.custom<JobStatusShape[]>() },
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>; // missing/extra channel = compile error
 
 export type Contract = typeof contract;
+
+/** A job's last known state in this process; `unknown`: never run here or forgotten (NetTwin restarted since). */
+export interface JobStatusShape {
+  jobId: string;
+  kind: string | null;
+  state: 'running' | 'done' | 'failed' | 'cancelled' | 'unknown';
+  done: number;
+  total: number;
+  message: string;
+  startedAt: number | null;
+  endedAt: number | null;
+  error: string | null;
+}
 export type { Channel };
 /** What the renderer sends (before parsing). */
 export type CallInput<C extends Channel> = z.input<Contract[C]['input']>;

@@ -1,6 +1,7 @@
 import { isolationInWords } from '../sim/impact-report';
 import { redundancyRank, type Redundancy } from '../model/intent';
 import { convergenceWords } from '../sim/convergence';
+import { elementNamer, labelNamer } from '../model/names';
 import { esc } from './escape';
 import { availability, dateTime, minutes, num, pct, plural, stranded } from './format';
 import { badge, capped, facts, h3, none, p, section, table, text, type Html } from './kit';
@@ -80,6 +81,7 @@ function cutSets(c: ChosenDesign): Html[] {
 function sweepPart(c: ChosenDesign): Html[] {
   const out: Html[] = [h3('Failure sweep')];
   const s = c.sweep;
+  const namer = elementNamer(c.record.topology);
   if (!s) {
     out.push(none('No failure sweep has been recorded for this design. The structural figures above do not depend on one; run a sweep to add rerouted-traffic impact.'));
     return out;
@@ -99,7 +101,7 @@ function sweepPart(c: ChosenDesign): Html[] {
       ['Link utilisation: normal / worst', `${pct(sum.baseline.maxUtilisation, 1)} / ${pct(sum.worstUtilisation, 1)}`],
       ['Worst stranded demand', stranded(sum.worstStrandedDemand, sum.baseline.totalVolume, sum.baseline.unitGbps)],
       ['Worst latency stretch (p95)', `× ${num(sum.worstStretchP95, 2)}`],
-      ['Convergence', sum.convergence ? esc(convergenceWords(sum.convergence)) : 'not estimated (sweep stored before convergence was recorded; run it again)'],
+      ['Convergence', sum.convergence ? esc(convergenceWords(sum.convergence, labelNamer(namer, sum.worst))) : 'not estimated (sweep stored before convergence was recorded; run it again)'],
     ]),
   );
   if (s.byClass) {
@@ -123,7 +125,7 @@ function sweepPart(c: ChosenDesign): Html[] {
           { head: 'Stranded', num: true }, { head: 'Max util.', num: true }, { head: 'Links > 100 %', num: true }, { head: 'Stretch p95', num: true },
         ],
         s.worst.map((w) => [
-          `${esc(w.label)}${failedElements(c.record.topology, w.failedNodes, w.failedLinks)}`, text(CLASS_WORDS[w.cls] ?? w.cls), num(w.disconnectedPairs), num(w.isolatedSites), num(w.strandedDemand),
+          esc(namer.scenario(w)), text(CLASS_WORDS[w.cls] ?? w.cls), num(w.disconnectedPairs), num(w.isolatedSites), num(w.strandedDemand),
           pct(w.maxUtilisation, 0), num(w.overloadedLinks), Number.isFinite(w.stretchP95) ? `× ${num(w.stretchP95, 2)}` : '–',
         ]),
         { cls: 'worst' },
@@ -148,21 +150,6 @@ function sweepPart(c: ChosenDesign): Html[] {
 const ISOLATION_SHOWN = 12;
 
 const pairsCut = (n: number): Html => (n === 0 ? 'no device pair is cut apart' : `${plural(n, 'device pair')} cut apart`);
-
-/** What failed in a scenario, by device and link names when there are few enough to list. */
-function failedElements(t: ChosenDesign['record']['topology'], nodes: readonly string[], links: readonly string[]): Html {
-  if (nodes.length + links.length === 0 || nodes.length + links.length > 4) return '';
-  const names = new Map(t.nodes.map((d) => [d.id, d.name]));
-  const byId = new Map(t.links.map((l) => [l.id, l]));
-  const parts = [
-    ...nodes.map((id) => names.get(id) ?? id),
-    ...links.map((id) => {
-      const l = byId.get(id);
-      return l ? `${names.get(l.source) ?? l.source} – ${names.get(l.target) ?? l.target}` : id;
-    }),
-  ];
-  return `<br><span class="small">${parts.map(esc).join('; ')}</span>`;
-}
 
 export function resilienceSection(m: ReportModel, n: number): Html {
   const c = m.chosen;

@@ -2,6 +2,7 @@ import { capexRows, headlineLabel, monthlyRows, TRANSPORT_LABEL } from '../cost/
 import { DEFAULT_PRICE_BOOK, type PriceBook } from '../cost/pricebook';
 import type { Transport } from '../model/topology';
 import { FAILURE_MODEL } from '../learn/availability';
+import { auditActionInWords, subjectInWords } from '../model/names';
 import { detailText, esc } from './escape';
 import { dateTime, num, pct, usd } from './format';
 import { h3, none, p, section, table, text, type Html } from './kit';
@@ -174,16 +175,9 @@ function snapshot(x: unknown): string {
   return parts.length > 0 ? parts.join(', ') : '–';
 }
 
-/** What a decision or audit entry is about, in words: a design by name, a step by number and design. */
-function subjectOf(m: ReportModel, kind: string, id: string): string {
-  const step = m.optimisations.find((s) => s.id === id);
-  if (step) return `step ${step.step} on ${m.designNames[step.topologyId] ?? step.topologyId}`;
-  const rec = m.recommendations.find((r) => r.id === id);
-  if (rec) return `${rec.mode} recommendation of ${dateTime(rec.createdAt)}`;
-  const design = m.designNames[id];
-  if (design !== undefined) return kind ? `${kind} ${design}` : design;
-  return kind ? `${kind} ${id}` : id;
-}
+/** What a decision or audit entry is about, in words (model/names.ts, the same words as the app's audit log). */
+const subjectOf = (m: ReportModel, kind: string, id: string): string =>
+  subjectInWords({ designNames: m.designNames, steps: m.optimisations, recommendations: m.recommendations, when: dateTime }, kind, id);
 
 export function optimisationSection(m: ReportModel, n: number): Html {
   const body: Html[] = [];
@@ -230,7 +224,7 @@ export function auditSection(m: ReportModel, n: number): Html {
     table(
       [{ head: '#', num: true }, { head: 'When', nowrap: true }, { head: 'Who' }, { head: 'Action' }, { head: 'Subject', width: '22%' }, { head: 'Detail', width: '32%' }],
       m.audit.map((a) => [
-        num(a.id), dateTime(a.at), text(a.actor), text(a.action),
+        num(a.id), dateTime(a.at), text(a.actor), `${esc(auditActionInWords(a.action))}${auditActionInWords(a.action) === a.action ? '' : `<br><span class="small mono">${esc(a.action)}</span>`}`,
         text(a.subject === null ? '' : subjectOf(m, '', a.subject)), `<span class="small">${esc(detailText(a.detail))}</span>`,
       ]),
       { cls: 'audit' },

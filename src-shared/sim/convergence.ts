@@ -173,9 +173,10 @@ export function convergenceHeadline(list: readonly { scenario: string; estimate:
 }
 
 /** The headline in words: "restored in 165 ms, converged in 230 ms (BFD; worst: link l3 fails)". */
-export function convergenceWords(h: ConvergenceHeadline): string {
+/** `name` turns the scenario's label into words (model/names.ts labelNamer); the label itself when not given. */
+export function convergenceWords(h: ConvergenceHeadline, name: (label: string) => string = (l) => l): string {
   const frr = h.protectedPct >= 100 ? 'fast reroute protects it' : h.protectedPct > 0 ? `fast reroute protects ${h.protectedPct} % of destinations` : 'no fast reroute';
-  return `traffic restored in ${fmtMs(h.restorationMs)}, IGP converged in ${fmtMs(h.convergenceMs)} (${h.detection} detection, ${frr}; slowest of the worst scenarios: ${h.scenario})`;
+  return `traffic restored in ${fmtMs(h.restorationMs)}, IGP converged in ${fmtMs(h.convergenceMs)} (${h.detection} detection, ${frr}; slowest of the worst scenarios: ${name(h.scenario)})`;
 }
 
 const fmtMs = (ms: number): string => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);

@@ -1,16 +1,22 @@
 import { useEffect, useState } from 'react';
 import { type Intent, restoreIntent } from '../../../src-shared/model/intent';
 import type { TopologySummary } from '../../../src-shared/model/records';
+import type { Topology } from '../../../src-shared/model/topology';
 import { storedCost } from '../../../src-shared/report/validation';
 import { call } from '../../api/client';
 import { useProjectPriceBook } from '../cost';
 import { tooBigToDraw } from '../import';
-import { designMetrics, summaryMetrics, type DesignMetrics } from './metrics';
+import { elementNamer } from '../../../src-shared/model/names';
+import type { SimulationRecord } from '../../../src-shared/model/records';
+import { restoreSweepSummary } from '../../../src-shared/sim/stored-result';
+import { designMetrics, summaryMetrics, sweepFacts, type DesignMetrics, type SweepFacts } from './metrics';
 
 export interface LoadedDesign {
   /** The full record for a design analysed in the page; the stored summary for one too large to (`tooLarge`). */
   record: TopologySummary;
   intent: Intent | null;
+  /** The design itself (null for one too large to fetch into the page): names its elements, diffs it. */
+  topology: Topology | null;
   metrics: DesignMetrics;
   tooLarge: boolean;
 }
@@ -50,16 +56,35 @@ export function useDesignMetrics(
       return p;
     };
     const bigById = new Map(large.map((s) => [s.id, s]));
+    // The latest stored sweep of a design (none stored, or a refused list, is no sweep: the row says so).
+    const latestSweep = (id: string): Promise<SimulationRecord | null> =>
+      call('sim:list', { projectId, designId: id }).then(
+        (list) => [...list].sort((a, b) => b.createdAt - a.createdAt)[0] ?? null,
+        () => null,
+      );
+    const facts = (run: SimulationRecord | null, revision: number, topology: Topology | null): SweepFacts | null => {
+      if (run === null) return null;
+      let summary: ReturnType<typeof restoreSweepSummary>;
+      try {
+        summary = restoreSweepSummary(run.summary, `simulation ${run.id}`);
+      } catch {
+        return null; // written by a newer NetTwin or damaged: shown as no sweep rather than a wrong figure
+      }
+      const namer = topology === null ? null : elementNamer(topology);
+      return sweepFacts(summary, run, revision, (x) => (namer === null ? x.label : namer.scenario(x)));
+    };
     Promise.all(
       key.split('|').filter((x) => x !== '').map(async (id): Promise<LoadedDesign> => {
         const big = bigById.get(id);
         if (big !== undefined) {
-          const intent = big.intentId !== null ? await intentOf(big.intentId) : null;
-          return { record: big, intent, metrics: summaryMetrics(big), tooLarge: true };
+          const [intent, run] = await Promise.all([big.intentId !== null ? intentOf(big.intentId) : null, latestSweep(id)]);
+          const metrics = { ...summaryMetrics(big), budgetUsd: intent?.budgetUsd ?? NaN, sweep: facts(run, big.revision, null) };
+          return { record: big, intent, topology: null, metrics, tooLarge: true };
         }
-        const record = await call('design:get', { projectId, designId: id });
+        const [record, run] = await Promise.all([call('design:get', { projectId, designId: id }), latestSweep(id)]);
         const intent = record.intentId !== null ? await intentOf(record.intentId) : null;
-        return { record, intent, metrics: designMetrics({ ...record.topology, name: record.name }, intent, storedCost(record.cost), book), tooLarge: false };
+        const sweep = facts(run, record.revision, record.topology);
+        return { record, intent, topology: record.topology, metrics: designMetrics({ ...record.topology, name: record.name }, intent, storedCost(record.cost), book, sweep), tooLarge: false };
       }),
     ).then(
       (ds) => alive && setDesigns(ds),

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import type { Effect } from '../../actions/types';
 import { useSession, type ProjectScreen } from '../../state/session';
 import { JobBar } from '../../ui/JobBar';
+import { InterruptedJobs } from '../jobs';
 import { CompareView } from '../compare';
 import { PriceBookEditor } from '../cost';
 import { DesignEditor } from '../edit';
@@ -90,6 +91,7 @@ export function ProjectView() {
         </button>
       </header>
       <aside className="sidebar" aria-label="Designs of this project">
+        <InterruptedJobs projectId={project.id} />
         <h2>Designs</h2>
         <DesignList />
       </aside>

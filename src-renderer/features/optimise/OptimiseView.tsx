@@ -5,6 +5,7 @@ import type { Topology } from '../../../src-shared/model/topology';
 import { call } from '../../api/client';
 import { runInJobBar } from '../../state/jobBar';
 import { useSession } from '../../state/session';
+import { AuditLog } from './AuditLog';
 import { DiffCanvas } from './DiffCanvas';
 import { diffView } from './diff';
 import { PolicyPanel } from './PolicyPanel';
@@ -128,27 +129,7 @@ export function OptimiseView({ projectId }: { projectId: string }) {
         </ol>
         <PolicyPanel projectId={projectId} actor={actor} />
         <h2>Audit log</h2>
-        <table className="worst" aria-label="Audit log">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-            </tr>
-          </thead>
-          <tbody>
-            {audit.map((e) => (
-              <tr key={e.id}>
-                <td>{new Date(e.at).toLocaleString()}</td>
-                <td>{e.actor}</td>
-                <td>
-                  {e.action}
-                  {e.subject ? ` · ${e.subject}` : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AuditLog entries={audit} steps={steps} />
       </section>
       <section className="optimise__canvas" aria-label="Proposed change">
         {diff === null ? <div className="empty">Run the optimiser, then pick a step to see its change.</div> : <DiffCanvas topology={diff.topology} added={diff.added} removed={diff.removed} />}

@@ -3,6 +3,7 @@ import type { DecisionRecord } from '../../../src-shared/model/records';
 import { choiceInWords } from '../../../src-shared/report/decision';
 import { headlineLabel, monthlyRows } from '../../../src-shared/cost/labels';
 import { stranded } from '../../../src-shared/report/format';
+import { elementNamer } from '../../../src-shared/model/names';
 import type { Intent } from '../../../src-shared/model/intent';
 import { roleStyle } from '../../canvas/roles';
 import type { DeviceRole } from '../../../src-shared/model/topology';
@@ -76,7 +77,7 @@ export function EvidenceSlide({ design, sweep }: { design: LoadedDesign; sweep: 
         <li>
           Failure sweep: <strong>{sweep.scenarioCount}</strong> scenarios, <strong>{sweep.disconnecting}</strong> cut sites apart, worst stranded demand{' '}
           <strong>{stranded(sweep.worstStrandedDemand, sweep.baseline.totalVolume, sweep.baseline.unitGbps)}</strong>
-          {sweep.worst[0] ? ` (worst: ${sweep.worst[0].label})` : ''}
+          {sweep.worst[0] ? ` (worst: ${design.topology === null ? sweep.worst[0].label : elementNamer(design.topology).scenario(sweep.worst[0])})` : ''}
         </li>
       )}
       {v === null ? (

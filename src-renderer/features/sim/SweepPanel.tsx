@@ -1,5 +1,6 @@
 import { stranded } from '../../../src-shared/report/format';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { elementNamer, labelNamer } from '../../../src-shared/model/names';
 import type { SweepSummaryShape, ScenarioResultShape } from '../../../src-shared/contract/sim-types';
 import { convergenceWords } from '../../../src-shared/sim/convergence';
 import { isolationInWords } from '../../../src-shared/sim/impact-report';
@@ -24,11 +25,28 @@ type Traffic = 'intent' | 'uniform' | 'gravity' | 'hub-centric';
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
 
+/** The latest sweep of a design and the means to run one: shared by the pinned summary and the sweep panel. */
+export interface SweepState {
+  classes: ScenarioClass[];
+  setClasses: (c: ScenarioClass[]) => void;
+  traffic: Traffic;
+  setTraffic: (t: Traffic) => void;
+  progress: { done: number; total: number; message?: string; cancel: () => void } | null;
+  summary: SweepSummaryShape | null;
+  /** The traffic model the shown sweep ran with. */
+  swept: string | null;
+  problem: string | null;
+  shown: string | null;
+  isolation: IsolatingSet[] | null;
+  run: (with_?: Traffic) => Promise<void>;
+  show: (s: ScenarioResultShape) => void;
+}
+
 /**
  * The full sweep (sim:run on main's worker pool) with progress and cancel,
  * and the worst scenarios: a click shows that scenario on the canvas.
  */
-export function SweepPanel({ projectId, designId, readOnly }: { projectId: string; designId: string; readOnly: boolean }) {
+export function useSweep(projectId: string, designId: string): SweepState {
   const setFailures = useCanvas((s) => s.setFailures);
   const [classes, setClasses] = useState<ScenarioClass[]>(['n1-links', 'n1-nodes', 'srlg', 'sites', 'regions']);
   const [traffic, setTraffic] = useState<Traffic>('intent');
@@ -40,7 +58,6 @@ export function SweepPanel({ projectId, designId, readOnly }: { projectId: strin
   const [shown, setShown] = useState<string | null>(null);
   /** The stored impact report's failure sets that cut a site off (null: not recorded with this sweep). */
   const [isolation, setIsolation] = useState<IsolatingSet[] | null>(null);
-  const topology = useCanvas((s) => s.topology);
   const loadIsolation = useCallback((simulationId: string): void => {
     call('sim:result', { projectId, simulationId }).then((r) => setIsolation(r.isolation), () => setIsolation(null));
   }, [projectId]);
@@ -88,6 +105,46 @@ export function SweepPanel({ projectId, designId, readOnly }: { projectId: strin
     setFailures({ ...noFailures(), nodes: new Set(s.failedNodes), links: new Set(s.failedLinks) });
   };
 
+  return { classes, setClasses, traffic, setTraffic, progress, summary, swept, problem, shown, isolation, run, show };
+}
+
+/** The sweep's answer in one paragraph, named: pinned at the top of the what-if panel so it stays in view. */
+export function SweepSummaryLine({ sweep }: { sweep: SweepState }) {
+  const topology = useCanvas((s) => s.topology);
+  const namer = useMemo(() => (topology === null ? null : elementNamer(topology)), [topology]);
+  const { summary, progress } = sweep;
+  if (progress !== null) {
+    return (
+      <p className="pinned__sweep" data-testid="pinned-sweep">
+        Sweep running: {progress.done} / {progress.total} scenarios
+      </p>
+    );
+  }
+  if (summary === null) return null;
+  const worst = summary.worst[0];
+  return (
+    <p className="pinned__sweep" data-testid="pinned-sweep">
+      <strong>Sweep</strong>: {summary.scenarioCount} scenarios, {summary.disconnecting} cut sites apart, {summary.overloading} overload a link; worst stranded demand{' '}
+      {stranded(summary.worstStrandedDemand, summary.baseline.totalVolume, summary.baseline.unitGbps)}, worst utilisation {pct(summary.worstUtilisation)}
+      {worst !== undefined && worst.disconnectedPairs + worst.strandedDemand > 0 ? (
+        <>
+          ; worst scenario{' '}
+          <button type="button" className="linkish" onClick={() => sweep.show(worst)}>
+            {namer === null ? worst.label : namer.scenario(worst)}
+          </button>
+        </>
+      ) : null}
+      .
+    </p>
+  );
+}
+
+/** The sweep's controls, worst scenarios (named) and the failures that isolate a site. */
+export function SweepPanel({ sweep, readOnly }: { sweep: SweepState; readOnly: boolean }) {
+  const { classes, setClasses, traffic, setTraffic, progress, summary, swept, problem, shown, isolation, run, show } = sweep;
+  const topology = useCanvas((s) => s.topology);
+  const namer = useMemo(() => (topology === null ? null : elementNamer(topology)), [topology]);
+  const label = (s: ScenarioResultShape): string => (namer === null ? s.label : namer.scenario(s));
   return (
     <section className="panel" aria-label="Failure sweep">
       <h2>Full sweep</h2>
@@ -148,7 +205,7 @@ export function SweepPanel({ projectId, designId, readOnly }: { projectId: strin
           <p className="muted">
             {summary.scenarioCount} scenarios: {summary.disconnecting} cut sites apart, {summary.overloading} overload a link; worst stranded demand {stranded(summary.worstStrandedDemand, summary.baseline.totalVolume, summary.baseline.unitGbps)}, worst utilisation {pct(summary.worstUtilisation)}.
           </p>
-          {summary.convergence && <p className="muted" data-testid="sweep-convergence">Convergence: {convergenceWords(summary.convergence)}.</p>}
+          {summary.convergence && <p className="muted" data-testid="sweep-convergence">Convergence: {convergenceWords(summary.convergence, namer === null ? undefined : labelNamer(namer, summary.worst))}.</p>}
           <table className="worst" aria-label="Worst scenarios">
             <thead>
               <tr>
@@ -162,8 +219,8 @@ export function SweepPanel({ projectId, designId, readOnly }: { projectId: strin
               {summary.worst.slice(0, 15).map((s) => (
                 <tr key={s.label} className={shown === s.label ? 'worst--shown' : undefined}>
                   <td>
-                    <button type="button" className="linkish" onClick={() => show(s)} aria-label={`Show scenario ${s.label}`}>
-                      {s.label}
+                    <button type="button" className="linkish" onClick={() => show(s)} aria-label={`Show scenario ${label(s)}`} data-scenario={s.label}>
+                      {label(s)}
                     </button>
                   </td>
                   <td>{s.disconnectedPairs}</td>

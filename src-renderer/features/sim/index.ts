@@ -1,2 +1,2 @@
 /** What other features may use of sim/ (dependency-cruiser rule features-through-index). */
-export { SweepPanel } from './SweepPanel';
+export { SweepPanel, SweepSummaryLine, useSweep } from './SweepPanel';

@@ -23,7 +23,7 @@ export interface Before {
 export const READS: ReadonlySet<Channel> = new Set<Channel>([
   'app:info', 'project:list', 'project:open', 'project:close', 'design:list', 'design:get', 'intent:get', 'design:choices',
   'pricebook:get', 'design:export', 'sim:list', 'sim:result', 'learn:report', 'learn:effects', 'learn:calibrations', 'optimise:list',
-  'optimise:policy', 'audit:list', 'job:cancel', 'capacity:list',
+  'optimise:policy', 'audit:list', 'job:cancel', 'capacity:list', 'job:status',
 ]);
 
 /** Channels whose answer is a job id; their writes happen in the job and are judged on its outcome. */

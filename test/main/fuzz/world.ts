@@ -280,6 +280,8 @@ export async function validPayload(w: World, c: Channel): Promise<unknown> {
       return { projectId: a, designId: d1, format: 'html' };
     case 'job:cancel':
       return { jobId: 'no-such-job' };
+    case 'job:status':
+      return { jobIds: ['no-such-job'] };
     default:
       // A channel added since: the fuzz must know its valid input here and what it may write (effects.ts).
       throw new Error(`no valid payload for ${String(c)}: add it to test/main/fuzz/world.ts and its writes to effects.ts`);

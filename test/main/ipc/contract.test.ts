@@ -138,6 +138,7 @@ async function scenario(t: Transport): Promise<Record<Channel, unknown>> {
   expect(html.html).toContain('<html');
   out['report:generate'] = { format: html.format };
   await run('job:cancel', { jobId: 'no-such-job' });
+  await run('job:status', { jobIds: ['no-such-job'] });
   await run('project:saveAs', { id: projectId, name: 'Beta' });
   await run('project:export', { id: projectId, name: 'Alpha shared', includeHistory: false });
   await run('design:delete', { projectId, designId: summary.id });
@@ -213,6 +214,7 @@ const INVALID: Record<Channel, unknown[]> = {
   'audit:list': [{ projectId: 'a.nettwin', limit: 0 }],
   'report:generate': [{ projectId: 'a.nettwin', format: 'docx' }],
   'job:cancel': [{}, { jobId: 12 }],
+  'job:status': [{}, { jobIds: [] }, { jobIds: [''] }],
 };
 
 describe('IPC contract through both transports', () => {

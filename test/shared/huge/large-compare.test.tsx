@@ -37,9 +37,9 @@ describe('a design over the canvas limit in Compare and Present', () => {
 
   describe('slides', () => {
     const dom = mountPerTest();
-    const big: LoadedDesign = { record: huge, intent: null, metrics: summaryMetrics(huge), tooLarge: true };
+    const big: LoadedDesign = { record: huge, intent: null, topology: null, metrics: summaryMetrics(huge), tooLarge: true };
     const small: LoadedDesign = {
-      record: { ...huge, id: 'sq', name: 'square', nodeCount: 5, linkCount: 5 }, intent: null,
+      record: { ...huge, id: 'sq', name: 'square', nodeCount: 5, linkCount: 5 }, intent: null, topology: squareWithTail(),
       metrics: designMetrics(squareWithTail(), null), tooLarge: false,
     };
 
