@@ -1,0 +1,89 @@
+import { geoNaturalEarth1, geoPath, type GeoProjection } from 'd3-geo';
+import type { FeatureCollection } from 'geojson';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology as TopoJson } from 'topojson-specification';
+import countries110m from 'world-atlas/countries-110m.json';
+import type { OverviewLayout, Point } from './overviewLayout';
+import type { SiteGraph } from './siteGraph';
+
+/**
+ * The geographic view: sites at their latitude/longitude on an offline world
+ * map. Basemap: Natural Earth 1:110m admin-0 countries (public domain), as
+ * TopoJSON from the `world-atlas` package, shipped in the bundle; nothing
+ * is fetched at run time. Projection: Natural Earth 1 (d3-geo), the whole
+ * sphere fitted to MAP_W flow units.
+ */
+export const MAP_W = 4000;
+export const MAP_H = Math.round(MAP_W * 0.52);
+
+let projection: GeoProjection | null = null;
+
+export function worldProjection(): GeoProjection {
+  projection ??= geoNaturalEarth1().fitSize([MAP_W, MAP_H], { type: 'Sphere' });
+  return projection;
+}
+
+/** Flow coordinates of a latitude/longitude (degrees). */
+export function project(lat: number, lon: number): Point {
+  const p = worldProjection()([lon, lat])!;
+  return { x: p[0], y: p[1] };
+}
+
+let countries: FeatureCollection | null = null;
+
+/** Every country's outline, with its Natural Earth name. */
+export function countryFeatures(): FeatureCollection {
+  const topo = countries110m as unknown as TopoJson<{ countries: GeometryCollection<{ name: string }> }>;
+  countries ??= feature(topo, topo.objects.countries) as FeatureCollection;
+  return countries;
+}
+
+let basemap: { land: string; sphere: string } | null = null;
+
+/** SVG path data of the countries and of the sphere's outline, in flow coordinates (computed once). */
+export function basemapPaths(): { land: string; sphere: string } {
+  if (basemap === null) {
+    const path = geoPath(worldProjection()).digits(1);
+    basemap = { land: path(countryFeatures()) ?? '', sphere: path({ type: 'Sphere' }) ?? '' };
+  }
+  return basemap;
+}
+
+const ASIDE_X = MAP_W + 160;
+const ASIDE_STEP = 80;
+
+export interface GeoLayout extends OverviewLayout {
+  /** Sites without coordinates, in the order they are listed beside the map. */
+  unplaced: string[];
+}
+
+/**
+ * Sites at their projected coordinates; sites without any are set in a
+ * column beside the map, in a box that says so.
+ */
+export function geoLayout(g: SiteGraph): GeoLayout {
+  const sites = new Map<string, Point>();
+  const unplaced: string[] = [];
+  for (const s of g.sites) {
+    if (s.lat !== undefined && s.lon !== undefined) sites.set(s.id, project(s.lat, s.lon));
+    else unplaced.push(s.id);
+  }
+  const cols = Math.max(1, Math.ceil(unplaced.length / 24));
+  unplaced.forEach((id, i) => sites.set(id, { x: ASIDE_X + 60 + (i % cols) * 200, y: 140 + Math.floor(i / cols) * ASIDE_STEP }));
+  const regions =
+    unplaced.length === 0
+      ? []
+      : [
+          {
+            id: 'region:(no coordinates)',
+            label: `No coordinates (${unplaced.length})`,
+            x: ASIDE_X,
+            y: 60,
+            width: cols * 200 + 40,
+            height: Math.ceil(unplaced.length / cols) * ASIDE_STEP + 80,
+            sites: unplaced.length,
+            devices: unplaced.reduce((a, id) => a + (g.sites.find((s) => s.id === id)?.deviceIds.length ?? 0), 0),
+          },
+        ];
+  return { sites, regions, unplaced };
+}
