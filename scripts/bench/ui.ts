@@ -16,6 +16,7 @@ import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { benchTopology } from './ui-fixtures';
 import { locateChromium } from '../../src-main/services/pdf-chromium';
+import { layoutBench } from './ui-layout';
 
 const PORT = Number(process.env['BENCH_UI_PORT'] ?? 5299);
 const TOKEN = 'bench-ui-token';
@@ -153,6 +154,10 @@ async function whatIfClick(page: Page, k: number): Promise<number | null> {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
+  console.log(`load average: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} (${os.cpus().length} cores)\n`);
+  await layoutBench();
+  if (process.env['BENCH_UI_LAYOUT_ONLY']) return;
+  console.log('');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nettwin-bench-ui-'));
   const stop = await startHost(dir);
   const found = locateChromium();

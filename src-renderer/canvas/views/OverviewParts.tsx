@@ -17,6 +17,9 @@ const useShown = (id: string): boolean => {
   return useStore(store, (s) => s.shown.has(id));
 };
 
+/** The flow size of a geographic marker's node: tiny but not zero (React Flow leaves zero-size nodes out of "fit"). */
+const GEO_NODE = 2;
+
 /** A site: a disc sized by its device count, its name underneath when there is room for it. */
 const SiteNodeView = memo(function SiteNodeView({ id, data }: NodeProps<SiteNode>) {
   const shown = useShown(id);
@@ -27,7 +30,7 @@ const SiteNodeView = memo(function SiteNodeView({ id, data }: NodeProps<SiteNode
       className={`site${data.neighbour ? ' site--neighbour' : ''}${data.constant ? ' site--geo' : ''}`}
       title={`${data.label} (${data.region}): ${data.detail}`}
       aria-label={`Site ${data.label}, ${data.detail}`}
-      style={data.constant ? { width: 0, height: 0 } : { width: d, height: d }}
+      style={data.constant ? { width: GEO_NODE, height: GEO_NODE } : { width: d, height: d }}
     >
       <div className="site__disc" style={{ width: size, height: size }}>
         {!data.constant && d >= 34 && <span className="site__count">{data.devices}</span>}

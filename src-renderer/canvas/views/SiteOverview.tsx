@@ -50,10 +50,12 @@ function OverviewBody({ topology, kind, onShowDevices }: Props) {
   useEffect(() => setExpanded(null), [kind]);
 
   const { fitView } = useReactFlow();
+  // Fit the sites, not the world map: a national network fills the screen, not a speck on a globe.
+  const fit = useMemo(() => ({ padding: kind === 'geo' && expanded === null ? 0.18 : FIT.padding, nodes: flow.nodes.filter((n) => n.type !== 'basemap').map((n) => ({ id: n.id })) }), [flow, kind, expanded]);
   useEffect(() => {
-    const id = requestAnimationFrame(() => void fitView(FIT));
+    const id = requestAnimationFrame(() => void fitView(fit));
     return () => cancelAnimationFrame(id);
-  }, [flow, fitView]);
+  }, [fit, fitView]);
 
   const expandedSite = expanded === null ? null : (graph.sites.find((s) => s.id === expanded) ?? null);
   const onNodeDoubleClick: NodeMouseHandler<OverviewNode> = useCallback(
@@ -63,13 +65,20 @@ function OverviewBody({ topology, kind, onShowDevices }: Props) {
     },
     [onShowDevices],
   );
+  // Escape anywhere outside a text field returns from a drill-down (focus is lost when the drilled-into node goes away).
+  useEffect(() => {
+    if (expanded === null) return;
+    const onKey = (e: globalThis.KeyboardEvent): void => {
+      const t = e.target as HTMLElement | null;
+      if (e.key !== 'Escape' || t?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      e.preventDefault();
+      setExpanded(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [expanded]);
   const onKeyDown = useCallback(
     (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && expanded !== null) {
-        e.preventDefault();
-        setExpanded(null);
-        return;
-      }
       if (e.key !== 'Enter') return;
       const el = (document.activeElement as HTMLElement | null)?.closest('.react-flow__node');
       const id = el?.getAttribute('data-id');
@@ -78,7 +87,7 @@ function OverviewBody({ topology, kind, onShowDevices }: Props) {
         setExpanded(id);
       }
     },
-    [expanded, flow],
+    [flow],
   );
   const wrapper = useRef<HTMLDivElement | null>(null);
   const unplaced = expanded === null ? flow.unplaced.length : 0;
@@ -126,7 +135,7 @@ function OverviewBody({ topology, kind, onShowDevices }: Props) {
           maxZoom={kind === 'geo' ? 40 : 4}
           onlyRenderVisibleElements={flow.nodes.length + flow.edges.length > 1500}
           fitView
-          fitViewOptions={FIT}
+          fitViewOptions={fit}
           className="flow flow--overview"
           aria-label={`${title} canvas`}
         >

@@ -77,7 +77,7 @@ export function overviewFlow(kind: OverviewKind, g: SiteGraph, layout: OverviewL
   for (const s of g.sites) {
     const c = layout.sites.get(s.id)!;
     centres.set(s.id, c);
-    const d = constant ? 0 : siteDiameter(s.deviceIds.length);
+    const d = constant ? 2 : siteDiameter(s.deviceIds.length); // geographic: 2 flow units (OverviewParts GEO_NODE), the disc is drawn at screen size
     nodes.push({
       id: s.id,
       type: 'site',
@@ -98,7 +98,9 @@ export function overviewFlow(kind: OverviewKind, g: SiteGraph, layout: OverviewL
 
 /**
  * The label boxes of an overview at a zoom: site names under their markers
- * (bigger sites first), then link summaries at edge midpoints.
+ * (bigger sites first), then link summaries at edge midpoints. Labels may
+ * cross another site's disc (they have an opaque backing); they never cross
+ * each other.
  */
 export function overviewLabelBoxes(flow: OverviewFlow, g: SiteGraph, zoom: number): LabelBox[] {
   const byId = new Map(g.sites.map((s) => [s.id, s]));
@@ -110,13 +112,6 @@ export function overviewLabelBoxes(flow: OverviewFlow, g: SiteGraph, zoom: numbe
     const s = byId.get(n.id);
     const below = n.data.constant ? (n.data.diameter / 2 + 2) / zoom : n.data.diameter / 2 + 2 / zoom;
     boxes.push(labelBoxUnder(n.id, c, below, n.data.label, zoom, 1e6 + (s?.deviceIds.length ?? 0) * 1000 + Math.min(999, s?.externalGbps ?? 0)));
-  }
-  // Only the marker discs are obstacles too: a label must not sit on another site.
-  for (const n of flow.nodes) {
-    if (n.type !== 'site') continue;
-    const c = flow.centres.get(n.id)!;
-    const r = n.data.constant ? n.data.diameter / 2 / zoom : n.data.diameter / 2;
-    boxes.push({ id: `marker:${n.id}`, x: c.x - r, y: c.y - r, width: 2 * r, height: 2 * r, priority: 2e9 });
   }
   for (const e of flow.edges) {
     if (e.type !== 'sitePair' || e.data === undefined) continue;

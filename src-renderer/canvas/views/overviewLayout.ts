@@ -68,11 +68,65 @@ function adjacencyOf(g: SiteGraph): Map<string, string[]> {
 }
 
 /**
- * Region grouping: a labelled box per region, its sites in a grid inside in
- * breadth-first order along their links (neighbours sit near each other);
- * boxes packed in rows, biggest region first. O(sites + pairs).
+ * Region grouping: a labelled box per region around the site layout of the
+ * region's own sites and links; boxes packed in rows, biggest region first.
  */
 export function regionLayout(g: SiteGraph): OverviewLayout {
+  const byRegion = new Map<string, SiteGraph['sites']>();
+  for (const s of g.sites) (byRegion.get(s.region) ?? byRegion.set(s.region, []).get(s.region)!).push(s);
+  const regionOf = new Map(g.sites.map((s) => [s.id, s.region]));
+  const parts = [...byRegion].map(([region, sites]) => {
+    const sub: SiteGraph = { sites, pairs: g.pairs.filter((p) => regionOf.get(p.a) === region && regionOf.get(p.b) === region), siteOf: g.siteOf };
+    const inner = siteLayout(sub);
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (const s of sites) {
+      const p = inner.sites.get(s.id)!;
+      const r = siteDiameter(s.deviceIds.length) / 2;
+      x0 = Math.min(x0, p.x - r - LABEL_ROOM_W / 2);
+      x1 = Math.max(x1, p.x + r + LABEL_ROOM_W / 2);
+      y0 = Math.min(y0, p.y - r);
+      y1 = Math.max(y1, p.y + r + LABEL_ROOM_H);
+    }
+    const devices = sites.reduce((a, s) => a + s.deviceIds.length, 0);
+    return { region, sites, inner, x0, y0, width: Math.max(x1 - x0, region.length * 11 + 120) + 2 * PAD, height: y1 - y0 + 2 * PAD, devices };
+  });
+  parts.sort((a, b) => b.devices - a.devices || (a.region < b.region ? -1 : 1));
+  const area = parts.reduce((a, b) => a + (b.width + GAP) * (b.height + REGION_GAP_Y), 0);
+  const rowWidth = Math.max(...parts.map((b) => b.width), Math.sqrt(area) * 1.5);
+  let x = 0;
+  let y = 0;
+  let rowH = 0;
+  const out = new Map<string, Point>();
+  const regions: RegionBox[] = [];
+  for (const b of parts) {
+    if (x > 0 && x + b.width > rowWidth) {
+      x = 0;
+      y += rowH + REGION_GAP_Y;
+      rowH = 0;
+    }
+    for (const s of b.sites) {
+      const p = b.inner.sites.get(s.id)!;
+      out.set(s.id, { x: Math.round(x + PAD + p.x - b.x0), y: Math.round(y + PAD + p.y - b.y0) });
+    }
+    regions.push({ id: `region:${b.region}`, label: b.region, x, y, width: b.width, height: b.height, sites: b.sites.length, devices: b.devices });
+    x += b.width + GAP;
+    rowH = Math.max(rowH, b.height);
+  }
+  return { sites: out, regions };
+}
+
+/** Room above each region box for its name, which keeps its screen size (styles.css .region-box__head). */
+const REGION_GAP_Y = 160;
+
+/**
+ * The seed of the site layout: a box per region, its sites in a grid inside
+ * in breadth-first order along their links (neighbours sit near each other);
+ * boxes packed in rows, biggest region first. O(sites + pairs).
+ */
+function gridLayout(g: SiteGraph): OverviewLayout {
   const adjacency = adjacencyOf(g);
   const size = new Map(g.sites.map((s) => [s.id, s.deviceIds.length]));
   const byRegion = new Map<string, string[]>();
@@ -132,7 +186,7 @@ export function regionLayout(g: SiteGraph): OverviewLayout {
  * layout so regions stay together and the result is deterministic.
  */
 export function siteLayout(g: SiteGraph, iterations = 120): OverviewLayout {
-  const seed = regionLayout(g);
+  const seed = gridLayout(g);
   const ids = g.sites.map((s) => s.id);
   const n = ids.length;
   const index = new Map(ids.map((id, i) => [id, i]));
