@@ -49,7 +49,7 @@ export function basemapPaths(): { land: string; sphere: string } {
   return basemap;
 }
 
-const ASIDE_X = MAP_W + 160;
+const ASIDE_GAP = 160;
 const ASIDE_STEP = 80;
 
 export interface GeoLayout extends OverviewLayout {
@@ -59,7 +59,8 @@ export interface GeoLayout extends OverviewLayout {
 
 /**
  * Sites at their projected coordinates; sites without any are set in a
- * column beside the map, in a box that says so.
+ * column just right of the located sites (so a national network and its
+ * unlocated PoPs fit the screen together), in a box that says so.
  */
 export function geoLayout(g: SiteGraph): GeoLayout {
   const sites = new Map<string, Point>();
@@ -68,8 +69,16 @@ export function geoLayout(g: SiteGraph): GeoLayout {
     if (s.lat !== undefined && s.lon !== undefined) sites.set(s.id, project(s.lat, s.lon));
     else unplaced.push(s.id);
   }
+  let east = -Infinity;
+  let north = Infinity;
+  for (const p of sites.values()) {
+    east = Math.max(east, p.x);
+    north = Math.min(north, p.y);
+  }
+  const ASIDE_X = Number.isFinite(east) ? east + ASIDE_GAP : MAP_W + ASIDE_GAP;
+  const top = Number.isFinite(north) ? north : 60;
   const cols = Math.max(1, Math.ceil(unplaced.length / 24));
-  unplaced.forEach((id, i) => sites.set(id, { x: ASIDE_X + 60 + (i % cols) * 200, y: 140 + Math.floor(i / cols) * ASIDE_STEP }));
+  unplaced.forEach((id, i) => sites.set(id, { x: ASIDE_X + 60 + (i % cols) * 200, y: top + 80 + Math.floor(i / cols) * ASIDE_STEP }));
   const regions =
     unplaced.length === 0
       ? []
@@ -78,7 +87,7 @@ export function geoLayout(g: SiteGraph): GeoLayout {
             id: 'region:(no coordinates)',
             label: `No coordinates (${unplaced.length})`,
             x: ASIDE_X,
-            y: 60,
+            y: top,
             width: cols * 200 + 40,
             height: Math.ceil(unplaced.length / cols) * ASIDE_STEP + 80,
             sites: unplaced.length,
