@@ -1,7 +1,5 @@
-import { geoNaturalEarth1, geoPath, type GeoProjection } from 'd3-geo';
-import type { FeatureCollection } from 'geojson';
+import { geoNaturalEarth1, geoPath, type ExtendedFeatureCollection, type GeoProjection } from 'd3-geo';
 import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology as TopoJson } from 'topojson-specification';
 import countries110m from 'world-atlas/countries-110m.json';
 import type { OverviewLayout, Point } from './overviewLayout';
 import type { SiteGraph } from './siteGraph';
@@ -29,12 +27,14 @@ export function project(lat: number, lon: number): Point {
   return { x: p[0], y: p[1] };
 }
 
+type FeatureCollection = ExtendedFeatureCollection<GeoJSON.Feature<GeoJSON.Geometry, { name: string } | null>>;
 let countries: FeatureCollection | null = null;
 
 /** Every country's outline, with its Natural Earth name. */
 export function countryFeatures(): FeatureCollection {
-  const topo = countries110m as unknown as TopoJson<{ countries: GeometryCollection<{ name: string }> }>;
-  countries ??= feature(topo, topo.objects.countries) as FeatureCollection;
+  // Types named through topojson-client's own signature: the bare type packages are not resolvable modules.
+  const topo = countries110m as unknown as Parameters<typeof feature>[0];
+  countries ??= feature(topo, (topo.objects as Record<string, Parameters<typeof feature>[1]>)['countries']!) as unknown as FeatureCollection;
   return countries;
 }
 

@@ -102,9 +102,6 @@ export function siteGraph(t: Topology): SiteGraph {
   return { sites: [...byId.values()], pairs: [...pairs.values()], siteOf };
 }
 
-/** Whether a design reads better by site: more than one site, and fewer sites than devices. */
-export const hasSites = (g: SiteGraph, devices: number): boolean => g.sites.length > 1 && g.sites.length < devices;
-
 /** Marker diameter in flow units: grows with the square root of the device count (area ∝ devices). */
 export const siteDiameter = (devices: number): number => Math.round(Math.min(140, 26 + 12 * Math.sqrt(devices)));
 
