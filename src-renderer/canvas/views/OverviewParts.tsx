@@ -80,7 +80,8 @@ const PairEdgeView = memo(function PairEdgeView({ id, sourceX, sourceY, targetX,
         path={path}
         className="site-pair"
         interactionWidth={12}
-        style={{ strokeWidth: data?.constant ? Math.max(1, stroke / 2) : stroke, ...(data?.constant ? { vectorEffect: 'non-scaling-stroke' } : {}) }}
+        // On the map the line keeps its screen width (the viewport is a CSS transform, which non-scaling-stroke does not undo).
+        style={{ strokeWidth: data?.constant ? `calc(${Math.max(1, stroke / 2)}px * var(--inv-zoom, 1))` : stroke }}
       />
       {shown && data !== undefined && (
         <text x={lx} y={ly} className="site-pair__label" textAnchor="middle" dominantBaseline="central">
