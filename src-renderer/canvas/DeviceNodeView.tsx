@@ -11,6 +11,7 @@ import type { DeviceNode } from './types';
 export const DeviceNodeView = memo(function DeviceNodeView({ id, data, selected }: NodeProps<DeviceNode>) {
   const failed = useCanvas((s) => s.failed.has(id));
   const cutOff = useCanvas((s) => s.overlay?.cutOff.has(id) ?? false);
+  const covered = useCanvas((s) => s.hiddenLabels.has(id));
   const change = useCanvas((s) => (s.diff?.added.has(id) ? 'added' : s.diff?.removed.has(id) ? 'removed' : s.diff?.changed?.has(id) ? 'changed' : null));
   const style = roleStyle(data.role);
   const cls =
@@ -23,7 +24,9 @@ export const DeviceNodeView = memo(function DeviceNodeView({ id, data, selected 
       <span className="device__icon" style={{ background: style.color }} aria-hidden="true">
         {style.glyph}
       </span>
-      <span className="device__label">{data.label}</span>
+      <span className="device__label" style={covered ? { visibility: 'hidden' } : undefined}>
+        {data.label}
+      </span>
       {data.pinned && (
         <span className="device__pin" title="Pinned: auto-layout keeps it here" aria-label="pinned">
           📌

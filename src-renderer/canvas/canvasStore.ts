@@ -5,6 +5,7 @@ import type { Clipboard } from '../actions/edits';
 import { emptyHistory, record, type History } from '../actions/history';
 import type { Action, ActionPatch, EditorView, Effect, Mode } from '../actions/types';
 import { reconcile, toFlowEdge, toFlowNode } from './toFlow';
+import { hiddenDeviceLabels } from './views/deviceLabels';
 import { noFailures, type DeviceNode, type FailureKind, type FailureSelection, type LinkEdge, type WhatIfOverlay } from './types';
 
 /**
@@ -39,6 +40,8 @@ export interface CanvasState {
   /** Elements marked as a change (optimise's step, Compare's diff); `changed` is in both designs but differs. */
   diff: { added: ReadonlySet<string>; removed: ReadonlySet<string>; changed?: ReadonlySet<string> } | null;
   setDiff: (d: CanvasState['diff']) => void;
+  /** Devices whose name is hidden because another device's box covers it (labels never overlap). */
+  hiddenLabels: ReadonlySet<string>;
   onNodesChange: (changes: NodeChange<DeviceNode>[]) => void;
   onEdgesChange: (changes: EdgeChange<LinkEdge>[]) => void;
   load: (t: Topology, readOnly: boolean) => void;
@@ -63,6 +66,7 @@ export const createCanvasStore = (): StoreApi<CanvasState> =>
     /** Swaps in a new model (and selection), rebuilding only changed views. */
     const applyModel = (next: Topology, selection?: { nodes: readonly string[]; links: readonly string[] }): void => {
       const s = get();
+      if (s.topology !== next) set({ hiddenLabels: hiddenDeviceLabels(next) });
       const selNodes = new Set(selection?.nodes ?? selectedIds(s.nodes));
       const selLinks = new Set(selection?.links ?? selectedIds(s.edges));
       const prev = s.topology;
@@ -120,6 +124,7 @@ export const createCanvasStore = (): StoreApi<CanvasState> =>
       evaluator: null,
       failed: new Set(),
       diff: null,
+      hiddenLabels: new Set(),
       setDiff: (diff) => set({ diff }),
       onNodesChange: (changes) => {
         // Removals go through the delete action (undoable), never straight from React Flow.
@@ -138,6 +143,7 @@ export const createCanvasStore = (): StoreApi<CanvasState> =>
           version: get().version + 1,
           lastChange: null,
           nodes: t.nodes.map((n) => toFlowNode(n)),
+          hiddenLabels: hiddenDeviceLabels(t),
           edges: t.links.map((l) => toFlowEdge(l)),
           failures: noFailures(),
         });

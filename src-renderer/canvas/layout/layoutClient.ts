@@ -2,6 +2,7 @@ import type { ElkNode } from 'elkjs/lib/elk-api';
 import type { Topology } from '../../../src-shared/model/topology';
 import { CLUSTER_ABOVE, clusterPlan, placeMembers, shelfLayout } from './clusters';
 import { ALGORITHM_OPTIONS, applyElkLayout, toElkGraph, type LayoutAlgorithm } from './elkGraph';
+import { layoutPlan } from './plan';
 
 type Reply = { seq: number; ok: true; result: ElkNode } | { seq: number; ok: false; message: string };
 
@@ -28,19 +29,24 @@ export class StaleLayoutError extends Error {
 }
 
 /**
- * Lays out a topology in the ELK worker. A newer request supersedes older
+ * Lays out a topology: in the ELK worker on devices or on sites (the plan
+ * keeps every ELK run small enough to answer in about a second; plan.ts), or
+ * by the instant site packing when even the site graph is too big for the
+ * chosen algorithm, with a notice saying so. A newer request supersedes older
  * ones still running: those reject with StaleLayoutError and are ignored.
  */
 export async function layoutTopology(
   t: Topology,
   algorithm: LayoutAlgorithm = 'layered',
-): Promise<Map<string, { x: number; y: number }>> {
-  if (t.nodes.length > CLUSTER_ABOVE) {
-    const plan = clusterPlan(t, { ...ALGORITHM_OPTIONS[algorithm], 'elk.separateConnectedComponents': 'true' }, algorithm === 'radial');
-    const result = await runElk(plan.graph);
-    return placeMembers(result, plan, new Set(t.nodes.filter((n) => n.pinned === true).map((n) => n.id)));
+): Promise<{ positions: Map<string, { x: number; y: number }>; notice: string | null }> {
+  const plan = layoutPlan(t, algorithm);
+  if (plan.level === 'packing') return { positions: shelfLayout(t), notice: plan.notice };
+  if (plan.level === 'sites') {
+    const c = clusterPlan(t, { ...ALGORITHM_OPTIONS[algorithm], 'elk.separateConnectedComponents': 'true' }, algorithm === 'radial');
+    const result = await runElk(c.graph);
+    return { positions: placeMembers(result, c, new Set(t.nodes.filter((n) => n.pinned === true).map((n) => n.id))), notice: plan.notice };
   }
-  return applyElkLayout(await runElk(toElkGraph(t, algorithm)), t);
+  return { positions: applyElkLayout(await runElk(toElkGraph(t, algorithm)), t), notice: plan.notice };
 }
 
 /**
@@ -48,7 +54,7 @@ export async function layoutTopology(
  * layered for small designs, the instant site packing for big ones.
  */
 export async function initialLayout(t: Topology): Promise<Map<string, { x: number; y: number }>> {
-  return t.nodes.length > CLUSTER_ABOVE ? shelfLayout(t) : layoutTopology(t, 'layered');
+  return t.nodes.length > CLUSTER_ABOVE ? shelfLayout(t) : (await layoutTopology(t, 'layered')).positions;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { ReactFlowProvider, useNodesInitialized, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StoreApi } from 'zustand';
 import type { DeviceRole } from '../../../src-shared/model/topology';
@@ -12,6 +12,9 @@ import { CanvasView } from '../../canvas/CanvasView';
 import type { LayoutAlgorithm } from '../../canvas/layout/elkGraph';
 import { layoutTopology, StaleLayoutError } from '../../canvas/layout/layoutClient';
 import { useDesignLoader } from '../../canvas/useDesignLoader';
+import type { DesignViewMode } from '../../canvas/views/overviewFlow';
+import { SiteOverview } from '../../canvas/views/SiteOverview';
+import { defaultView } from '../../canvas/views/viewChoice';
 import { headlineLabel } from '../../../src-shared/cost/labels';
 import { CostPanel } from '../cost';
 import { useCostCalibration, useProjectPriceBook } from '../cost';
@@ -57,6 +60,10 @@ function EditorBody({ projectId, designId, readOnly, onError, onNotice, onAppEff
   const [save, setSave] = useState<SaveState>('saved');
   const [algorithm, setAlgorithm] = useState<LayoutAlgorithm>('layered');
   const [laying, setLaying] = useState(false);
+  const [view, setView] = useState<DesignViewMode | null>(null);
+  /** Devices to zoom to once the device view has measured its nodes (drill-down's "Edit in device view"). */
+  const pendingFit = useRef<string[] | null>(null);
+  const nodesInitialized = useNodesInitialized();
   const searchRef = useRef<HTMLInputElement | null>(null);
   const mode = useCanvas((s) => s.mode);
   const topology = useCanvas((s) => s.topology);
@@ -67,6 +74,12 @@ function EditorBody({ projectId, designId, readOnly, onError, onNotice, onAppEff
   const calibration = useCostCalibration(projectId);
   const live = useLiveValidation(store, intent, priced.book);
   const whatIf = useWhatIf(store, mode);
+  // Big designs open at the site level (devices on demand); the choice is the user's after that.
+  const initialView = useMemo(() => (topology === null ? 'devices' : defaultView(topology)), [topology]);
+  const shownView: DesignViewMode = view ?? initialView;
+  useEffect(() => {
+    if (mode === 'whatif' && shownView !== 'devices') setView('devices');
+  }, [mode, shownView]);
 
   // Persist every model change (edits, drags, layouts, undo) with design:update.
   useEffect(() => {
@@ -108,7 +121,8 @@ function EditorBody({ projectId, designId, readOnly, onError, onNotice, onAppEff
     if (t === null) return;
     setLaying(true);
     try {
-      const positions = await layoutTopology(t, algorithm);
+      const { positions, notice } = await layoutTopology(t, algorithm);
+      if (notice !== null) onNotice(notice);
       const current = store.getState().topology;
       if (current === null) return;
       store.getState().commit(moveNodes(current, positions), `Auto-layout (${algorithm})`);
@@ -118,7 +132,7 @@ function EditorBody({ projectId, designId, readOnly, onError, onNotice, onAppEff
     } finally {
       setLaying(false);
     }
-  }, [store, algorithm, fitView, onError]);
+  }, [store, algorithm, fitView, onError, onNotice]);
 
   const onEffect = useCallback(
     (e: Effect) => {
@@ -188,13 +202,23 @@ function EditorBody({ projectId, designId, readOnly, onError, onNotice, onAppEff
     },
     [store, fitTo],
   );
+  useEffect(() => {
+    if (shownView !== 'devices' || !nodesInitialized || pendingFit.current === null) return;
+    const ids = pendingFit.current;
+    pendingFit.current = null;
+    fitTo(ids, []);
+  }, [shownView, nodesInitialized, fitTo]);
+  const showDevices = useCallback((ids: string[]) => {
+    pendingFit.current = ids;
+    setView('devices');
+  }, []);
   const onShowCheck = useCallback((c: Check) => fitTo(c.evidence.nodes, c.evidence.links), [fitTo]);
   const commit = useCallback((t: NonNullable<CanvasState['topology']>, label: string) => store.getState().commit(t, label), [store]);
 
   const editing = mode === 'edit' && !readOnly;
   return (
     <div className="editor">
-      <EditorToolbar algorithm={algorithm} onAlgorithm={setAlgorithm} run={run} onSearch={onSearch} searchRef={searchRef} save={save} laying={laying} exportMenu={<ExportMenu projectId={projectId} designId={designId} />} />
+      <EditorToolbar algorithm={algorithm} onAlgorithm={setAlgorithm} run={run} onSearch={onSearch} searchRef={searchRef} save={save} laying={laying} exportMenu={<ExportMenu projectId={projectId} designId={designId} />} view={shownView} onView={setView} />
       <div className="editor__body">
         <div className="canvas" data-status={status} data-mode={mode} aria-busy={status !== 'ready'}>
           {status !== 'ready' && (
@@ -202,7 +226,11 @@ function EditorBody({ projectId, designId, readOnly, onError, onNotice, onAppEff
               {status === 'loading' ? 'Loading design…' : status === 'layout' ? 'Laying out…' : 'Could not load this design'}
             </div>
           )}
-          <CanvasView label="Design canvas" onConnect={onConnect} onDragEnd={onDragEnd} onDropRole={add} />
+          {shownView === 'devices' || topology === null ? (
+            <CanvasView label="Design canvas" onConnect={onConnect} onDragEnd={onDragEnd} onDropRole={add} />
+          ) : (
+            <SiteOverview topology={topology} kind={shownView} onShowDevices={showDevices} />
+          )}
         </div>
         <aside className="inspector-column" aria-label="Design panels">
           {mode === 'whatif' && whatIf !== null ? (

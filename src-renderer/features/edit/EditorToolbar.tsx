@@ -4,6 +4,7 @@ import { fitAction, layoutAction, redoAction, undoAction, whatIfAction } from '.
 import type { Action } from '../../actions/types';
 import { useCanvas } from '../../canvas/CanvasStoreProvider';
 import type { LayoutAlgorithm } from '../../canvas/layout/elkGraph';
+import type { DesignViewMode } from '../../canvas/views/overviewFlow';
 import type { SaveState } from './saver';
 
 const SAVE_TEXT: Record<SaveState, string> = {
@@ -23,16 +24,25 @@ interface Props {
   save: SaveState;
   laying: boolean;
   exportMenu: React.ReactNode;
+  view: DesignViewMode;
+  onView: (v: DesignViewMode) => void;
 }
 
+const VIEWS: { id: DesignViewMode; text: string; title: string }[] = [
+  { id: 'devices', text: 'Devices', title: 'Every device and link (editable)' },
+  { id: 'sites', text: 'Sites', title: 'One node per site, links merged per site pair' },
+  { id: 'regions', text: 'Regions', title: 'Sites grouped in a box per region' },
+  { id: 'geo', text: 'Map', title: 'Sites at their latitude/longitude on a world map' },
+];
+
 /** Undo/redo, layout, fit, mode switch, search and the save state. */
-export function EditorToolbar({ algorithm, onAlgorithm, run, onSearch, searchRef, save, laying, exportMenu }: Props) {
+export function EditorToolbar({ algorithm, onAlgorithm, run, onSearch, searchRef, save, laying, exportMenu, view, onView }: Props) {
   // Narrow, O(1) selectors: they run on every store change (each drag move), so
   // they read the flags directly instead of building the action view.
   const editable = useCanvas((s) => s.topology !== null && !s.readOnly && s.mode === 'edit');
   const canUndo = useCanvas((s) => s.history.past.length > 0) && editable;
   const canRedo = useCanvas((s) => s.history.future.length > 0) && editable;
-  const canLayout = editable;
+  const canLayout = editable && view === 'devices';
   const mode = useCanvas((s) => s.mode);
   const [query, setQuery] = useState('');
   const [miss, setMiss] = useState<string | null>(null);
@@ -50,6 +60,13 @@ export function EditorToolbar({ algorithm, onAlgorithm, run, onSearch, searchRef
         <button type="button" aria-pressed={mode === 'whatif'} onClick={() => mode !== 'whatif' && run(whatIfAction)} title="What-if mode (W)">
           What-if
         </button>
+      </div>
+      <div className="segmented" role="group" aria-label="View">
+        {VIEWS.map((v) => (
+          <button key={v.id} type="button" aria-pressed={view === v.id} title={v.title} onClick={() => onView(v.id)} disabled={mode === 'whatif' && v.id !== 'devices'}>
+            {v.text}
+          </button>
+        ))}
       </div>
       {btn(undoAction, canUndo, '↶ Undo')}
       {btn(redoAction, canRedo, '↷ Redo')}
