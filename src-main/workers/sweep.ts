@@ -2,6 +2,7 @@ import type { ScenarioResultShape, SweepReportShape, TrafficOption } from '../..
 import type { Topology } from '../../src-shared/model/topology';
 import { analyzeStructure, assembleAnalyzeReport, linkPairReport, type AnalyzeReport } from '../../src-shared/sim/analyze';
 import { compileTopology, toPayload, type CompiledGraph } from '../../src-shared/sim/csr';
+import { elementNamer } from '../../src-shared/model/names';
 import { IMPACT_FIELDS } from '../../src-shared/sim/impact';
 import { worstSoFar, type WorstSoFar } from '../../src-shared/sim/worst-so-far';
 import type { SweepJob, TrafficSpec } from '../../src-shared/sim/job';
@@ -124,7 +125,9 @@ export async function runSweep(topology: Topology, options: SweepOptions, hooks:
   };
   const onWorst = hooks.onWorstSoFar;
   if (onWorst !== undefined) {
-    const labels = scenarios.map((s) => s.label);
+    // In names, as the sweep rows print them ("device ash-core-2 at Ashburn DC", not "device 602").
+    const namer = elementNamer(topology);
+    const labels = scenarios.map((s) => namer.scenario({ cls: s.cls, label: s.label, failedNodes: s.nodes.map((v) => g.nodeIds[v]!), failedLinks: s.links.map((e) => g.linkIds[e]!) }));
     runHooks.onPartial = (partial) => onWorst(worstSoFar(partial, labels, unitGbps));
   }
   const { results, threads } = await pool.run(job, runHooks);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
+import { elementNamer } from '../../../src-shared/model/names';
 import { TopologySchema, type Topology } from '../../../src-shared/model/topology';
 import { compileTopology, toPayload } from '../../../src-shared/sim/csr';
 import { runJobInline, type SweepJob } from '../../../src-shared/sim/job';
@@ -63,6 +64,7 @@ describe('WorkerPool', () => {
 
   it('streams the worst finished scenarios while an impact sweep runs, each as the final report has it', async () => {
     const t = ringOfRings(10, 8);
+    const namer = elementNamer(t);
     const seen: { done: number; stranded: string | null; util: string | null; utilValue: number }[] = [];
     const report = await runSweep(t, { scenarios: ['n1-links', 'n1-nodes', 'sites'], traffic: 'gravity', pool: newPool(2) }, {
       onWorstSoFar: (w) => seen.push({ done: w.done, stranded: w.byStranded?.label ?? null, util: w.byUtilisation?.label ?? null, utilValue: w.byUtilisation?.maxUtilisation ?? 0 }),
@@ -73,9 +75,10 @@ describe('WorkerPool', () => {
     expect(seen.at(-1)!.done).toBe(report.scenarios.length);
     for (const w of seen.filter((x) => x.util !== null)) {
       // What was named mid-sweep is a real scenario with the utilisation the final report gives it.
-      const row = report.scenarios.find((s) => s.label === w.util)!;
+      // Named as the sweep rows are (names.ts), e.g. "site S3", "device r3-1 at S3".
+      const row = report.scenarios.find((s) => namer.scenario(s) === w.util)!;
       expect(row.maxUtilisation).toBeCloseTo(w.utilValue, 12);
-      if (w.stranded !== null) expect(report.scenarios.find((s) => s.label === w.stranded)!.strandedDemand).toBeGreaterThan(0);
+      if (w.stranded !== null) expect(report.scenarios.find((s) => namer.scenario(s) === w.stranded)!.strandedDemand).toBeGreaterThan(0);
     }
     // The worst by utilisation only ever gets worse as scenarios finish.
     for (let i = 1; i < seen.length; i++) expect(seen[i]!.utilValue).toBeGreaterThanOrEqual(seen[i - 1]!.utilValue);
