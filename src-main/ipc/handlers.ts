@@ -32,7 +32,10 @@ export function createHandlers(s: Services): Handlers {
     'project:saveAs': ({ id, name }) => s.projects.saveAs(id, name),
     'project:export': ({ id, name, includeHistory }) => s.projects.exportShare(id, name, includeHistory),
     'project:close': ({ id }) => {
-      s.projects.close(id);
+      // A tab closed while its sweep (or any job) runs on the project: closing now would pull the
+      // database from under the job ("connection is not open"); close once the work is stored.
+      if (s.jobs.runningFor(id) > 0) s.projects.closeWhenIdle(id, s.jobs.whenIdle(id));
+      else s.projects.close(id);
       return null;
     },
     'design:list': ({ projectId }) => s.designs.list(projectId),
@@ -41,7 +44,7 @@ export function createHandlers(s: Services): Handlers {
     'design:generateAll': ({ projectId, intent, seed }) => {
       s.projects.writable(projectId); // fail now, not inside the job, when the project cannot be written
       const { jobId } = s.jobs.start<JobValue<'design:generateAll'>>('design:generateAll', (ctx) =>
-        s.designs.generateAll(projectId, intent, seed ?? 1, ctx),
+        s.designs.generateAll(projectId, intent, seed ?? 1, ctx), { projectId },
       );
       return { jobId };
     },
@@ -57,7 +60,7 @@ export function createHandlers(s: Services): Handlers {
     'design:validate': ({ projectId, designId }) => s.designs.validate(projectId, designId),
     'design:validateJob': ({ projectId, designId }) => {
       s.designs.checkValidatable(projectId, designId); // fail now, not inside the job, when the design is missing
-      const { jobId } = s.jobs.start<JobValue<'design:validateJob'>>('design:validate', (ctx) => s.designs.validate(projectId, designId, ctx));
+      const { jobId } = s.jobs.start<JobValue<'design:validateJob'>>('design:validate', (ctx) => s.designs.validate(projectId, designId, ctx), { projectId });
       return { jobId };
     },
     'design:update': ({ projectId, designId, revision, topology }) => s.designs.update(projectId, designId, revision, topology),
@@ -74,7 +77,7 @@ export function createHandlers(s: Services): Handlers {
     'design:import': (req, call) => s.exchange.importDesign(req, call.signal ? { signal: call.signal, progress: () => undefined } : undefined),
     'design:importJob': (req) => {
       s.projects.writable(req.projectId); // fail now, not inside the job, when the project cannot be written
-      const { jobId } = s.jobs.start<JobValue<'design:importJob'>>('design:import', (ctx) => s.exchange.importDesign(req, ctx));
+      const { jobId } = s.jobs.start<JobValue<'design:importJob'>>('design:import', (ctx) => s.exchange.importDesign(req, ctx), { projectId: req.projectId });
       return { jobId };
     },
     'design:export': ({ projectId, designId, format }) => s.exchange.exportDesign(projectId, designId, format),
@@ -85,7 +88,7 @@ export function createHandlers(s: Services): Handlers {
           { projectId: input.projectId, designId: input.designId, scenarios: input.scenarios, traffic: input.traffic,
             ...(input.custom ? { custom: input.custom } : {}) },
           ctx,
-        ),
+        ), { projectId: input.projectId },
       );
       return { jobId };
     },
@@ -94,7 +97,8 @@ export function createHandlers(s: Services): Handlers {
     'recommend:instant': (req) => s.recommend.instant(recommendRequest(req)),
     'recommend:verified': (req) => {
       if (req.projectId !== undefined) s.projects.writable(req.projectId);
-      const { jobId } = s.jobs.start<JobValue<'recommend:verified'>>('recommend:verified', (ctx) => s.recommend.verified(recommendRequest(req), ctx));
+      const { jobId } = s.jobs.start<JobValue<'recommend:verified'>>('recommend:verified', (ctx) => s.recommend.verified(recommendRequest(req), ctx),
+        req.projectId !== undefined ? { projectId: req.projectId } : {});
       return { jobId };
     },
     'learn:report': ({ projectId }) => s.learning.report(projectId !== undefined ? { projectId } : {}),
@@ -108,7 +112,7 @@ export function createHandlers(s: Services): Handlers {
     'traffic:estimate': (input) => s.traffic.estimate(input),
     'capacity:plan': (input) => {
       s.capacity.request(input); // bad options, a missing design or a read-only project fail now, before a job starts
-      const { jobId } = s.jobs.start<JobValue<'capacity:plan'>>('capacity:plan', (ctx) => s.capacity.plan(input, ctx));
+      const { jobId } = s.jobs.start<JobValue<'capacity:plan'>>('capacity:plan', (ctx) => s.capacity.plan(input, ctx), { projectId: input.projectId });
       return { jobId };
     },
     'capacity:list': ({ projectId, designId }) => s.capacity.list(projectId, designId),
@@ -122,7 +126,7 @@ export function createHandlers(s: Services): Handlers {
           { projectId: input.projectId, designId: input.designId, strategy: input.strategy,
             ...(input.keep ? { keep: input.keep } : {}), ...(input.maxSteps !== undefined ? { maxSteps: input.maxSteps } : {}) },
           ctx,
-        ),
+        ), { projectId: input.projectId },
       );
       return { jobId };
     },

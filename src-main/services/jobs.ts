@@ -19,6 +19,8 @@ export type JobFn<T> = (ctx: JobContext) => Promise<T>;
 interface Running {
   controller: AbortController;
   kind: string;
+  /** The project the job works on, when it has one: closing that project waits for it (whenIdle). */
+  projectId: string | undefined;
 }
 
 /** How many ended jobs are remembered for `job:status` (a returning page asks about the ones it started). */
@@ -39,10 +41,10 @@ export class JobManager {
     private readonly minIntervalMs = 100,
   ) {}
 
-  start<T>(kind: string, fn: JobFn<T>): { jobId: string; done: Promise<void> } {
+  start<T>(kind: string, fn: JobFn<T>, opts: { projectId?: string } = {}): { jobId: string; done: Promise<void> } {
     const jobId = randomUUID();
     const controller = new AbortController();
-    this.running.set(jobId, { controller, kind });
+    this.running.set(jobId, { controller, kind, projectId: opts.projectId });
     const state: JobStatusShape = { jobId, kind, state: 'running', done: 0, total: 0, message: '', startedAt: Date.now(), endedAt: null, error: null };
     this.states.set(jobId, state);
     let last = 0;
@@ -75,9 +77,34 @@ export class JobManager {
         this.bus.emit('job:finished', { jobId, kind, ok: false, error });
       } finally {
         this.running.delete(jobId);
+        this.wakeIdleWaiters();
       }
     })();
     return { jobId, done };
+  }
+
+  private readonly idleWaiters: { projectId: string; resolve: () => void }[] = [];
+
+  /** How many jobs run on this project now. */
+  runningFor(projectId: string): number {
+    let n = 0;
+    for (const j of this.running.values()) if (j.projectId === projectId) n++;
+    return n;
+  }
+
+  /** Resolves once no job runs on this project (at once when none does). */
+  whenIdle(projectId: string): Promise<void> {
+    if (this.runningFor(projectId) === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push({ projectId, resolve }));
+  }
+
+  private wakeIdleWaiters(): void {
+    for (let i = this.idleWaiters.length - 1; i >= 0; i--) {
+      const w = this.idleWaiters[i]!;
+      if (this.runningFor(w.projectId) > 0) continue;
+      this.idleWaiters.splice(i, 1);
+      w.resolve();
+    }
   }
 
   cancel(jobId: string): boolean {

@@ -107,6 +107,7 @@ export class ProjectService {
 
   openById(id: string, readOnly = false): ProjectInfo {
     const file = this.locator.resolve(id);
+    this.pendingClose.delete(file); // opened again before its jobs ended: it stays open
     const existing = this.open.get(file);
     if (existing && existing.readOnly !== readOnly) {
       existing.close();
@@ -265,8 +266,30 @@ export class ProjectService {
 
   close(id: string): void {
     const file = this.locator.resolve(id);
+    this.pendingClose.delete(file);
     this.open.get(file)?.close();
     this.open.delete(file);
+  }
+
+  /** Closes waiting for work on them, by file: a token per request, dropped when the project is opened again. */
+  private readonly pendingClose = new Map<string, symbol>();
+
+  /**
+   * A close asked while work still runs on the project (a tab closed during
+   * its sweep): the project stays open until `idle` resolves, so the job can
+   * store its result, then closes — unless it was opened again meanwhile (a
+   * reload of the same tab), which keeps it open.
+   */
+  closeWhenIdle(id: string, idle: Promise<void>): void {
+    const file = this.locator.resolve(id);
+    const token = Symbol(file);
+    this.pendingClose.set(file, token);
+    void idle.then(() => {
+      if (this.pendingClose.get(file) !== token) return;
+      this.pendingClose.delete(file);
+      this.open.get(file)?.close();
+      this.open.delete(file);
+    });
   }
 
   closeAll(): void {

@@ -108,6 +108,7 @@ test('what-if after a sweep with a long chip list: verdict and sweep pinned, chi
 });
 
 test('a sweep left running by a closed tab is listed when the project is opened again', async ({ browser }) => {
+  test.setTimeout(180_000); // sixty sites, thousands of link-pair scenarios, followed to their end
   const context = await browser.newContext(); // one browser profile: the second tab reads what the first kept
   const first = await context.newPage();
   await createProject(first, 'E2E Left behind');
@@ -127,11 +128,11 @@ test('a sweep left running by a closed tab is listed when the project is opened 
   await page.getByRole('button', { name: /Open project E2E Left behind/ }).click();
   const left = page.getByRole('region', { name: 'Interrupted jobs' });
   await expect(left).toContainText(/Failure sweep of Enterprise WAN — dual-hub/);
-  // Followed until it ends. Today the closing tab's project:close shuts the project under the running
-  // sweep, which then fails ("database connection is not open"): listed as failed, with Run again.
-  await expect(left.locator('li')).toHaveAttribute('data-state', /^(done|failed)$/, { timeout: 60_000 });
-  await expect(left).toContainText(/finished at .* while the page was closed|failed at .*: .+/);
-  if ((await left.locator('li').getAttribute('data-state')) === 'failed') await expect(left.getByRole('button', { name: 'Run again' })).toBeVisible();
+  // Followed until it ends. The closing tab's project:close waits for the sweep running on the project
+  // (it used to shut the database under it: "connection is not open"), so the sweep is stored.
+  await expect(left.locator('li')).toHaveAttribute('data-state', /^(done|failed)$/, { timeout: 100_000 });
+  await expect(left).toContainText(/finished at .* while the page was closed/);
+  await expect(left.locator('li')).toHaveAttribute('data-state', 'done');
   await shot(page, 'interrupted-job');
   await left.getByRole('button', { name: 'Dismiss' }).click();
   await expect(left).toHaveCount(0);
