@@ -81,7 +81,8 @@ export function createServices(opts: ServiceOptions): Services {
     writableProject,
     (id) => projects.get(id),
   );
-  const recommend = new RecommendService(learning, writableProject, opts.now);
+  const effects = new LearntEffectsService((id) => projects.get(id), writableProject, learning, opts.now);
+  const recommend = new RecommendService(learning, writableProject, opts.now, (id) => effects.preferences(id).families);
   const optimise = new OptimiseService(writableProject, opts.now);
   const traffic = new TrafficService(writableProject);
   const capacity = new CapacityService(writableProject, (id) => optimise.policy(id), opts.now);
@@ -111,7 +112,7 @@ export function createServices(opts: ServiceOptions): Services {
     audit: new AuditService((id) => projects.get(id)),
     reports,
     decisions,
-    effects: new LearntEffectsService((id) => projects.get(id), writableProject, learning, opts.now),
+    effects,
     dispose: () => {
       projects.closeAll();
       learning.dispose();

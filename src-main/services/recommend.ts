@@ -3,6 +3,7 @@ import type { RecommendPartialShape, RecommendResultShape } from '../../src-shar
 import { AppError } from '../../src-shared/contract/result';
 import { recommendInstant, type Recommendation } from '../../src-shared/learn/recommend';
 import type { SkippedFamilyShape } from '../../src-shared/learn/options';
+import type { FamilyPreference } from '../../src-shared/learn/preferences';
 import type { WhatItWouldTake } from '../../src-shared/learn/relaxation';
 import {
   assembleVerified, verificationPlan, verifyTasks, type FamilySelection, type VerifiedCandidate, type VerifiedResult,
@@ -38,6 +39,8 @@ export class RecommendService {
     private readonly learning: LearningService,
     private readonly project: (projectId: string) => ProjectFile,
     private readonly now: () => number = Date.now,
+    /** The project's learnt, switched-on family preferences (LearntEffectsService): they order equally good options. */
+    private readonly preferencesFor: (projectId: string) => FamilyPreference[] = () => [],
   ) {}
 
   /** History + predictor only; < 50 ms for a 500-site intent once the predictor is fitted. */
@@ -61,8 +64,11 @@ export class RecommendService {
     const intent = this.parse(req.intent);
     const at = this.now();
     const history = this.learning.history(at);
+    // Kept without their evidence: the ordering needs the counts and words, the record stays small.
+    const preferences = (req.projectId !== undefined ? this.preferencesFor(req.projectId) : []).map((p) => ({ ...p, evidence: [] }));
     const request: RecordedRequest = {
       intent, mode: 'verified', options: req.options ?? null, historyBefore: at, historyCount: history.length, families: req.families ?? 'all',
+      ...(preferences.length > 0 ? { preferences } : {}),
     };
     const instant = this.instantFor(request);
     const plan = this.planFor(request, instant);
@@ -105,7 +111,7 @@ export class RecommendService {
       ctx?.signal.removeEventListener('abort', onAbort);
     }
     if (ctx?.signal.aborted === true) throw abortError();
-    const v = assembleVerified(intent, landed, skipped, instant);
+    const v = assembleVerified(intent, landed, skipped, instant, request.preferences ?? []);
     // No option meets the intent: what would it take (learn/relaxation.ts), also generating and measuring, so in a worker too.
     let relaxations: WhatItWouldTake | null = null;
     const aborted = (): boolean => ctx?.signal.aborted === true;
@@ -164,7 +170,7 @@ export class RecommendService {
     }
     const plan = this.planFor(r, instant);
     const run = verifyTasks(r.intent, plan.tasks, { softwareVersion: APP_VERSION, now: r.historyBefore });
-    return assembleVerified(r.intent, run.candidates, [...plan.skipped, ...run.skipped], instant);
+    return assembleVerified(r.intent, run.candidates, [...plan.skipped, ...run.skipped], instant, r.preferences ?? []);
   }
 
   private store(projectId: string | undefined, intent: Intent, rec: Recommendation, req: RecordedRequest): string | null {

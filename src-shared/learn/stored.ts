@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { restoreVersioned, StoredValueError, type VersionedFormat } from '../lib/versioned';
 import { RedundancySchema, restoreIntent, type Intent } from '../model/intent';
+import { FamilySchema } from '../model/topology';
+import type { FamilyPreference } from './preferences';
 import type { DesignMetrics, SuccessLabel } from './sample';
 
 /*
@@ -69,6 +71,12 @@ export interface RecordedRequest {
   historyCount: number;
   /** Verified: the families asked for (absent in requests recorded before every family was verified: the top 4). */
   families?: 'all' | { top: number } | undefined;
+  /**
+   * Verified: the learnt, switched-on family preferences that ordered equally
+   * good options (without their evidence lists), so a replay orders them the
+   * same; absent when none applied.
+   */
+  preferences?: FamilyPreference[] | undefined;
 }
 
 export const RECOMMENDATION_REQUEST_FORMAT: VersionedFormat = { what: 'recommendation request', current: 1, migrations: {} };
@@ -80,6 +88,22 @@ const RequestSchema = z.object({
   historyBefore: z.number(),
   historyCount: z.number().int().nonnegative(),
   families: z.union([z.literal('all'), z.object({ top: z.number().int().min(1) })]).optional(),
+  preferences: z
+    .array(
+      z.object({
+        id: z.string(),
+        families: z.tuple([FamilySchema, FamilySchema]),
+        preferred: FamilySchema.nullable(),
+        other: FamilySchema.nullable(),
+        wins: z.number().int().nonnegative(),
+        comparisons: z.number().int().positive(),
+        interval: z.object({ low: z.number(), high: z.number() }),
+        moreNeeded: z.number().int().nonnegative(),
+        statement: z.string(),
+        evidence: z.array(z.never()).default([]),
+      }),
+    )
+    .optional(),
 });
 
 export function restoreRecommendationRequest(raw: unknown, where: string): RecordedRequest {

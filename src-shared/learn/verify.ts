@@ -6,6 +6,7 @@ import { TOPOLOGY_FAMILIES, type Family } from '../model/topology';
 import { GOAL_WORDS } from './goal';
 import { failedConstraints, measuredOf, rankVerified, verdictText, type SkippedFamilyShape, type VerifiedOption } from './options';
 import { paretoFront } from './pareto';
+import { preferenceOrder, type FamilyPreference } from './preferences';
 import type { Recommendation, RecommendedOption } from './recommend';
 import { sampleFromDesign, type LearningSample } from './sample';
 import { roundSig } from './stats';
@@ -139,12 +140,17 @@ export function assembleVerified(
   candidates: readonly VerifiedCandidate[],
   skipped: readonly SkippedFamilyShape[],
   instant: Recommendation | undefined,
+  /** Learnt, switched-on family preferences (preferences.ts): they order only options equally good on the goal. */
+  preferences: readonly FamilyPreference[] = [],
 ): VerifiedResult {
   const ok = candidates.filter((c) => c.option.success);
   const pool = ok.length > 0 ? ok : candidates;
   const front = new Set(paretoFront(pool, (c) => [c.option.measured.costUsd, c.option.measured.p95LatencyMs, c.option.measured.downtimeMinPerYear]));
   const withFront = candidates.map((c) => ({ ...c, option: { ...c.option, onFront: front.has(c) } }));
-  const ranked = rankVerified(intent.goal, withFront.map((c) => c.option));
+  const byGoal = rankVerified(intent.goal, withFront.map((c) => c.option));
+  const preferred = preferenceOrder(byGoal, { measure: (o) => o.goalMeasure, family: (o) => o.family, eligible: (o) => o.success }, preferences);
+  const ranked = preferred.order;
+  const learnt = new Map(preferred.moves.map((m, i) => [m.option, preferred.explanations[i]!]));
   const candidateOf = new Map(withFront.map((c) => [c.option, c]));
   // Two workers may each find that a family cannot be built (seed 1 and seed 2): list it once.
   const skippedSorted = [...new Map(skipped.map((s) => [s.family, s])).values()].sort((a, b) => TOPOLOGY_FAMILIES.indexOf(a.family) - TOPOLOGY_FAMILIES.indexOf(b.family));
@@ -153,7 +159,12 @@ export function assembleVerified(
     goal: intent.goal,
     novelty: instant?.novelty ?? null,
     realWorld: instant?.realWorld ?? null,
-    options: ranked.map((o) => describeVerified(intent, o, instant)),
+    options: ranked.map((o) => {
+      const d = describeVerified(intent, o, instant);
+      // Moved by a learnt preference: said in its rationale, with the evidence in words.
+      const why = learnt.get(o);
+      return why === undefined ? d : { ...d, rationale: `${d.rationale} Placed by this organisation's past decisions — ${why}` };
+    }),
     model: instant?.model ?? { trainedOn: 0, costMapePct: null, p95MapePct: null },
     ranked: ranked.map((option) => candidateOf.get(option)!),
     skipped: skippedSorted,
