@@ -82,7 +82,11 @@ export function createServices(opts: ServiceOptions): Services {
     (id) => projects.get(id),
   );
   const effects = new LearntEffectsService((id) => projects.get(id), writableProject, learning, opts.now);
-  const recommend = new RecommendService(learning, writableProject, opts.now, (id) => effects.preferences(id).families);
+  const recommend = new RecommendService(
+    learning, writableProject, opts.now,
+    (id) => effects.preferences(id).families,
+    (intent, candidates, projectId) => effects.searchOrder(intent, candidates, projectId).order,
+  );
   const optimise = new OptimiseService(writableProject, opts.now);
   const traffic = new TrafficService(writableProject);
   const capacity = new CapacityService(writableProject, (id) => optimise.policy(id), opts.now);

@@ -4,6 +4,7 @@ import { AppError } from '../../src-shared/contract/result';
 import { recommendInstant, type Recommendation } from '../../src-shared/learn/recommend';
 import type { SkippedFamilyShape } from '../../src-shared/learn/options';
 import type { FamilyPreference } from '../../src-shared/learn/preferences';
+import type { SearchCandidate } from '../../src-shared/learn/search-order';
 import type { WhatItWouldTake } from '../../src-shared/learn/relaxation';
 import {
   assembleVerified, verificationPlan, verifyTasks, type FamilySelection, type VerifiedCandidate, type VerifiedResult,
@@ -16,6 +17,10 @@ import type { JobContext } from './jobs';
 import { planInWorker } from '../workers/clients/planning-worker';
 import type { LearningService } from './learning';
 import { restoreRecommendationRequest, type RecordedRequest } from '../../src-shared/learn/stored';
+
+/** Intents this large have history order their candidates (a 200-site family takes seconds to generate and sweep). */
+const SEARCH_ORDER_MIN_SITES = 200;
+const siteTotal = (intent: Intent): number => intent.siteGroups.reduce((n, g) => n + Math.max(g.count ?? 0, g.sites?.length ?? 0), 0);
 
 /** How many worker threads evaluate candidates at once: every core, at most one per candidate. */
 const VERIFY_THREADS = Math.max(1, availableParallelism());
@@ -41,6 +46,8 @@ export class RecommendService {
     private readonly now: () => number = Date.now,
     /** The project's learnt, switched-on family preferences (LearntEffectsService): they order equally good options. */
     private readonly preferencesFor: (projectId: string) => FamilyPreference[] = () => [],
+    /** History's order for trying candidates (search-order.ts), or the given order when the project switched it off. */
+    private readonly searchOrderFor: (intent: Intent, candidates: readonly SearchCandidate[], projectId?: string) => SearchCandidate[] = (_i, c) => [...c],
   ) {}
 
   /** History + predictor only; < 50 ms for a 500-site intent once the predictor is fitted. */
@@ -72,6 +79,12 @@ export class RecommendService {
     };
     const instant = this.instantFor(request);
     const plan = this.planFor(request, instant);
+    // Large intents take seconds per candidate: history picks which to try first, so the likely
+    // answers stream in early (the final ranking is exact whatever the order).
+    if (siteTotal(intent) >= SEARCH_ORDER_MIN_SITES) {
+      const order = this.searchOrderFor(intent, plan.tasks.map((t) => ({ family: t.family, variant: t.seed })), req.projectId);
+      plan.tasks = order.map((c) => ({ family: c.family, seed: c.variant }));
+    }
     const total = plan.tasks.length;
     const landed: VerifiedCandidate[] = [];
     const skipped: SkippedFamilyShape[] = [...plan.skipped];
