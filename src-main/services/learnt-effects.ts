@@ -1,6 +1,6 @@
 import type { LearntEffectsShape } from '../../src-shared/contract/learn-types';
 import { AppError } from '../../src-shared/contract/result';
-import { calibrate, calibratedCost, calibratedValue, CALIBRATION_LABELS, type Calibration, type CostFactors } from '../../src-shared/learn/calibration';
+import { calibrate, calibratedCost, calibratedValue, CALIBRATION_LABELS, type Calibration, type CostFactors, type OutcomeRow } from '../../src-shared/learn/calibration';
 import {
   calibrationEffect,
   EFFECT_ID,
@@ -172,8 +172,29 @@ function switchesOf(p: ProjectFile): EffectSwitches {
 }
 
 function calibrationsOf(p: ProjectFile): Calibration[] {
-  const names = new Map(p.topologies.list().map((d) => [d.id, d.name]));
-  return calibrate(p.outcomes.list(), names);
+  const designs = p.topologies.list();
+  const names = new Map(designs.map((d) => [d.id, d.name]));
+  return calibrate([...p.outcomes.list(), ...capacityOutcomeRows(p, designs.map((d) => d.id))], names);
+}
+
+/**
+ * Measured utilisation after a built capacity step, next to the plan's
+ * prediction for the same link and period (capacity:outcomes): the same
+ * kind of evidence as an imported utilisation outcome, so it joins the
+ * utilisation calibration — what the plan predicted against what happened.
+ */
+function capacityOutcomeRows(p: ProjectFile, designIds: readonly string[]): OutcomeRow[] {
+  const rows: OutcomeRow[] = [];
+  for (const topologyId of designIds) {
+    for (const plan of p.capacity.list(topologyId)) {
+      for (const step of plan.steps) {
+        for (const m of step.measured ?? []) {
+          rows.push({ topologyId, metric: 'utilisation', predicted: m.predicted, actual: m.measured, source: `capacity plan step ${step.seq} (${m.period})` });
+        }
+      }
+    }
+  }
+  return rows;
 }
 
 /**

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CliError, type CliIo } from '../../../src-main/cli/command';
 import { capacityCommand } from '../../../src-main/cli/commands/capacity';
 import { generateCommand } from '../../../src-main/cli/commands/generate';
+import { learnCommand } from '../../../src-main/cli/commands/learn';
 import { trafficCommand } from '../../../src-main/cli/commands/traffic';
 import { openProjectFile } from '../../../src-main/store/projectFile';
 import type { StoredCapacityPlan } from '../../../src-shared/capacity/types';
@@ -105,6 +106,11 @@ describe('nettwin capacity', () => {
       expect(row.measured).toBeGreaterThan(0);
       expect(Math.abs(row.measured - row.predicted) / row.predicted).toBeLessThan(0.3);
     }
+    // …and feed learning: the utilisation calibration counts them as evidence, predicted against measured.
+    const effects = JSON.parse((await run(['effects', '--project', file, '--json'], learnCommand)).out) as { effects: { id: string; evidence?: unknown }[] };
+    const utilisation = effects.effects.find((e) => e.id === 'calibration:utilisation');
+    expect(utilisation, JSON.stringify(effects.effects.map((e) => e.id))).toBeDefined();
+    expect(JSON.stringify(utilisation)).toContain('capacity plan step');
 
     // The text form: dated steps with their worst case before → after.
     const text = (await run(['plan', file, '--periods', '2'])).out;
