@@ -1,4 +1,4 @@
-import { expect, type Download, type Page } from '@playwright/test';
+import { expect, test, type Download, type Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
 
 /** Fails the test on any page error or console error (a blank page must never pass). */
@@ -11,11 +11,19 @@ export function watchProblems(page: Page): string[] {
   return problems;
 }
 
-export async function createProject(page: Page, name: string): Promise<void> {
+/**
+ * Creates and opens a project. On Playwright's retry of a test the first
+ * attempt's project of that name already exists in the host's folder (names
+ * are unique), so a retry works in "<name> (retry N)"; the name used is returned.
+ */
+export async function createProject(page: Page, name: string): Promise<string> {
+  const retry = test.info().retry;
+  const actual = retry > 0 ? `${name} (retry ${retry})` : name;
   await page.goto(`/?token=${E2E_TOKEN}`);
-  await page.getByLabel('Project name').fill(name);
+  await page.getByLabel('Project name').fill(actual);
   await page.getByRole('button', { name: 'Create project' }).click();
-  await expect(page.getByRole('heading', { name })).toBeVisible();
+  await expect(page.getByRole('heading', { name: actual })).toBeVisible();
+  return actual;
 }
 
 /** Walks the intent wizard with small site counts and generates every family. */

@@ -34,7 +34,7 @@ test('options: what would it take — apply the budget relaxation, then undo it'
   const status = panel.getByRole('status');
   await expect(status).toContainText(/Intent revised: raise the budget by/);
   // The view ranks again for the revised intent (instant, then the user may verify it).
-  await expect(page.getByText('Instant, from history and the predictor.')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/^Instant, from history and the predictor:/)).toBeVisible({ timeout: 30_000 });
   await status.getByRole('button', { name: /^Undo: raise the budget/ }).click();
   await expect(panel.getByRole('status')).toHaveCount(0);
   expect(problems).toEqual([]);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
+import { elementNamer, labelNamer } from '../../../src-shared/model/names';
 import { parseRepetitaDemands, parseRepetitaGraph, repetitaDemands, RepetitaError, repetitaKind, repetitaNotes, repetitaTopology } from '../../../src-shared/io/repetita';
 import { parseSndlib, sndlibDemands, sndlibNotes, sndlibTopology, SndlibError } from '../../../src-shared/io/sndlib';
 import { AppError } from '../../../src-shared/contract/result';
@@ -191,7 +192,8 @@ function human(r: SimulationOutput, t: Topology): string {
       r.convergence.map((c) => [c.scenario, c.estimate.detection ?? 'BFD', c.estimate.maxMs.toFixed(0), c.estimate.medianMs.toFixed(0), (c.estimate.restorationMs ?? c.estimate.maxMs).toFixed(0), `${c.estimate.protectedPct ?? 0} %`]),
     ),
   );
-  if (r.convergenceHeadline) out.push(`convergence: ${convergenceWords(r.convergenceHeadline)}`);
+  // The slowest scenario in names, as the sweep panel and the pack print it (names.ts).
+  if (r.convergenceHeadline) out.push(`convergence: ${convergenceWords(r.convergenceHeadline, labelNamer(elementNamer(t), r.scenarios))}`);
   return out.join('\n');
 }
 

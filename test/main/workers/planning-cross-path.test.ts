@@ -14,6 +14,7 @@ import { runSweep } from '../../../src-main/workers/sweep';
 import { summariseSweep } from '../../../src-main/services/simulations';
 import { impactReport } from '../../../src-shared/sim/impact-report';
 import { convergenceWords } from '../../../src-shared/sim/convergence';
+import { elementNamer, labelNamer } from '../../../src-shared/model/names';
 import { gatherReport } from '../../../src-shared/report/gather';
 import { renderReportHtml } from '../../../src-shared/report/html';
 import { esc } from '../../../src-shared/report/escape';
@@ -94,6 +95,9 @@ describe('one design through every path', () => {
         }),
       ),
     );
-    expect(html).toContain(esc(convergenceWords(h)));
+    // In names on every surface (names.ts): the pack, the sweep panel and `nettwin simulate` alike.
+    const named = convergenceWords(h, labelNamer(elementNamer(t), summary.worst));
+    expect(html).toContain(esc(named));
+    expect(convergenceWords(h, labelNamer(elementNamer(t), impact.scenarios))).toBe(named);
   }, 60_000);
 });
