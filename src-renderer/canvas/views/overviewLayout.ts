@@ -210,39 +210,25 @@ export function siteLayout(g: SiteGraph, iterations = 120): OverviewLayout {
     const temp = k * 1.5 * (1 - it / iterations) + 2;
     dx.fill(0);
     dy.fill(0);
-    const grid = new Map<string, number[]>();
-    for (let i = 0; i < n; i++) {
-      const key = `${Math.floor(x[i]! / cell)},${Math.floor(y[i]! / cell)}`;
-      (grid.get(key) ?? grid.set(key, []).get(key)!).push(i);
-    }
-    for (let i = 0; i < n; i++) {
-      const cx = Math.floor(x[i]! / cell);
-      const cy = Math.floor(y[i]! / cell);
-      for (let gx = cx - 1; gx <= cx + 1; gx++) {
-        for (let gy = cy - 1; gy <= cy + 1; gy++) {
-          for (const j of grid.get(`${gx},${gy}`) ?? []) {
-            if (j <= i) continue;
-            let ddx = x[i]! - x[j]!;
-            let ddy = y[i]! - y[j]!;
-            let d2 = ddx * ddx + ddy * ddy;
-            if (d2 < 1e-6) {
-              // Coincident sites: push apart along a fixed direction (deterministic).
-              ddx = 1 + ((i * 7 + j) % 5);
-              ddy = 1 + ((i * 3 + j) % 7);
-              d2 = ddx * ddx + ddy * ddy;
-            }
-            const d = Math.sqrt(d2);
-            if (d > cell) continue;
-            const want = k + r[i]! + r[j]!;
-            const f = (want * want) / d;
-            dx[i] = dx[i]! + (ddx / d) * f;
-            dy[i] = dy[i]! + (ddy / d) * f;
-            dx[j] = dx[j]! - (ddx / d) * f;
-            dy[j] = dy[j]! - (ddy / d) * f;
-          }
-        }
+    nearPairs(x, y, cell, (i, j) => {
+      let ddx = x[i]! - x[j]!;
+      let ddy = y[i]! - y[j]!;
+      let d2 = ddx * ddx + ddy * ddy;
+      if (d2 < 1e-6) {
+        // Coincident sites: push apart along a fixed direction (deterministic).
+        ddx = 1 + ((i * 7 + j) % 5);
+        ddy = 1 + ((i * 3 + j) % 7);
+        d2 = ddx * ddx + ddy * ddy;
       }
-    }
+      const d = Math.sqrt(d2);
+      if (d > cell) return;
+      const want = k + r[i]! + r[j]!;
+      const f = (want * want) / d;
+      dx[i] = dx[i]! + (ddx / d) * f;
+      dy[i] = dy[i]! + (ddy / d) * f;
+      dx[j] = dx[j]! - (ddx / d) * f;
+      dy[j] = dy[j]! - (ddy / d) * f;
+    });
     for (const [a, b] of edges) {
       const ddx = x[a]! - x[b]!;
       const ddy = y[a]! - y[b]!;
@@ -276,42 +262,51 @@ export function siteLayout(g: SiteGraph, iterations = 120): OverviewLayout {
  * links pull well-connected sites onto each other; this keeps them readable.
  */
 function separate(x: Float64Array, y: Float64Array, r: Float64Array, gap: number, passes = 40): void {
-  const n = x.length;
   const cell = 2 * Math.max(1, ...r) + gap;
   for (let pass = 0; pass < passes; pass++) {
     let moved = false;
-    const grid = new Map<string, number[]>();
-    for (let i = 0; i < n; i++) {
-      const key = `${Math.floor(x[i]! / cell)},${Math.floor(y[i]! / cell)}`;
-      (grid.get(key) ?? grid.set(key, []).get(key)!).push(i);
-    }
-    for (let i = 0; i < n; i++) {
-      const cx = Math.floor(x[i]! / cell);
-      const cy = Math.floor(y[i]! / cell);
-      for (let gx = cx - 1; gx <= cx + 1; gx++) {
-        for (let gy = cy - 1; gy <= cy + 1; gy++) {
-          for (const j of grid.get(`${gx},${gy}`) ?? []) {
-            if (j <= i) continue;
-            const want = r[i]! + r[j]! + gap;
-            let ddx = x[j]! - x[i]!;
-            let ddy = y[j]! - y[i]!;
-            let d = Math.sqrt(ddx * ddx + ddy * ddy);
-            if (d >= want) continue;
-            if (d < 1e-6) {
-              ddx = 1;
-              ddy = ((i + j) % 3) - 1;
-              d = Math.sqrt(ddx * ddx + ddy * ddy);
-            }
-            const push = (want - d) / 2 + 0.5;
-            x[i] = x[i]! - (ddx / d) * push;
-            y[i] = y[i]! - (ddy / d) * push;
-            x[j] = x[j]! + (ddx / d) * push;
-            y[j] = y[j]! + (ddy / d) * push;
-            moved = true;
-          }
-        }
+    nearPairs(x, y, cell, (i, j) => {
+      const want = r[i]! + r[j]! + gap;
+      let ddx = x[j]! - x[i]!;
+      let ddy = y[j]! - y[i]!;
+      let d = Math.sqrt(ddx * ddx + ddy * ddy);
+      if (d >= want) return;
+      if (d < 1e-6) {
+        ddx = 1;
+        ddy = ((i + j) % 3) - 1;
+        d = Math.sqrt(ddx * ddx + ddy * ddy);
+      }
+      const push = (want - d) / 2 + 0.5;
+      x[i] = x[i]! - (ddx / d) * push;
+      y[i] = y[i]! - (ddy / d) * push;
+      x[j] = x[j]! + (ddx / d) * push;
+      y[j] = y[j]! + (ddy / d) * push;
+      moved = true;
+    });
+    if (!moved) return;
+  }
+}
+
+/**
+ * Calls `fn(i, j)` (i < j) for every pair of points in the same or adjacent
+ * cells of a uniform grid of `cell`, built from the positions at the start;
+ * each i's cell is read when i is visited, so `fn` may move points. Shared by
+ * the force layout's repulsion and `separate`. O(n) for spread-out points.
+ */
+function nearPairs(x: Float64Array, y: Float64Array, cell: number, fn: (i: number, j: number) => void): void {
+  const n = x.length;
+  const grid = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    const key = `${Math.floor(x[i]! / cell)},${Math.floor(y[i]! / cell)}`;
+    (grid.get(key) ?? grid.set(key, []).get(key)!).push(i);
+  }
+  for (let i = 0; i < n; i++) {
+    const cx = Math.floor(x[i]! / cell);
+    const cy = Math.floor(y[i]! / cell);
+    for (let gx = cx - 1; gx <= cx + 1; gx++) {
+      for (let gy = cy - 1; gy <= cy + 1; gy++) {
+        for (const j of grid.get(`${gx},${gy}`) ?? []) if (j > i) fn(i, j);
       }
     }
-    if (!moved) return;
   }
 }
