@@ -40,32 +40,38 @@ export class LatencyDelta {
     this.list[this.len++] = u;
   }
 
+  /** Distance toward the destination after the failure (Infinity when failed or cut off). */
+  private newD(x: number, dist: Float64Array, ch: DestinationDelta, fN: Uint8Array): number {
+    return ch.moved(x) ? ch.movedDistance(x) : fN[x] === 1 ? Infinity : dist[x]!;
+  }
+
   run(c: number, st: DestinationState, base: Float64Array, ch: DestinationDelta, f: FailureMasks, traffic: Demands, sink: StretchSink): void {
     const { offsets, targets, edgeLink, weights, latencies } = this.g;
     const { dist, dagOff, slots } = st;
     const fN = f.nodes;
     const fL = f.links;
-    const newD = (x: number): number => (ch.moved(x) ? ch.movedDistance(x) : fN[x] === 1 ? Infinity : dist[x]!);
+    const inA = this.inA;
+    const key = this.key;
     this.len = 0;
     for (const u of ch.changedNodes()) if (fN[u] !== 1 && ch.routeChanged(u)) this.add(u);
     // Upstream closure over new-DAG links.
     for (let qi = 0; qi < this.len; qi++) {
       const u = this.list[qi]!;
-      const du = newD(u);
+      const du = this.newD(u, dist, ch, fN);
       if (du === Infinity) continue;
       for (let s = offsets[u]!; s < offsets[u + 1]!; s++) {
         const p = targets[s]!;
         const e = edgeLink[s]!;
-        if (this.inA[p] === 1 || fN[p] === 1 || fL[e] === 1) continue;
-        if (onShortestPath(newD(p), du, weights[e]!)) this.add(p);
+        if (inA[p] === 1 || fN[p] === 1 || fL[e] === 1) continue;
+        if (onShortestPath(this.newD(p, dist, ch, fN), du, weights[e]!)) this.add(p);
       }
     }
     const a = this.list.subarray(0, this.len);
-    for (const u of a) this.key[u] = newD(u);
-    a.sort((x, y) => this.key[x]! - this.key[y]! || x - y);
+    for (const u of a) key[u] = this.newD(u, dist, ch, fN);
+    sortByKeyThenIndex(a, key);
     const lat = this.lat;
     for (const u of a) {
-      const du = this.key[u]!;
+      const du = key[u]!;
       if (u === c) {
         lat[u] = 0;
         continue;
@@ -76,29 +82,27 @@ export class LatencyDelta {
       }
       let sum = 0;
       let k = 0;
-      const hop = (s: number): void => {
-        const w = targets[s]!;
-        sum += latencies[edgeLink[s]!]! + (this.inA[w] === 1 ? lat[w]! : base[w]!);
-        k++;
-      };
       if (ch.moved(u)) {
         for (let s = offsets[u]!; s < offsets[u + 1]!; s++) {
           const w = targets[s]!;
           if (fN[w] === 1 || fL[edgeLink[s]!] === 1) continue;
-          if (onShortestPath(du, newD(w), weights[edgeLink[s]!]!)) hop(s);
+          if (!onShortestPath(du, this.newD(w, dist, ch, fN), weights[edgeLink[s]!]!)) continue;
+          sum += latencies[edgeLink[s]!]! + (inA[w] === 1 ? lat[w]! : base[w]!);
+          k++;
         }
       } else {
         for (let j = dagOff[u]!; j < dagOff[u + 1]!; j++) {
           const s = slots[j]!;
           const w = targets[s]!;
           if (fN[w] === 1 || fL[edgeLink[s]!] === 1 || ch.moved(w)) continue;
-          hop(s);
+          sum += latencies[edgeLink[s]!]! + (inA[w] === 1 ? lat[w]! : base[w]!);
+          k++;
         }
       }
       lat[u] = k > 0 ? sum / k : NaN;
     }
     for (const u of a) {
-      this.inA[u] = 0;
+      inA[u] = 0;
       if (u !== c && !Number.isNaN(base[u]!) && traffic.demand(u, c) > 0) {
         sink.unchanged--; // it was counted among the destination's demands
         if (Number.isNaN(lat[u]!)) continue; // cut off: stranded, not stretched
@@ -107,5 +111,31 @@ export class LatencyDelta {
         else sink.changed.push(r);
       }
     }
+  }
+}
+
+/**
+ * Sorts node indices by (key, index) ascending. Most failures change a handful
+ * of nodes per destination: an insertion sort then, without the callback a
+ * comparator sort calls per comparison; the comparator sort for long lists.
+ */
+function sortByKeyThenIndex(a: Int32Array, key: Float64Array): void {
+  const len = a.length;
+  if (len > 48) {
+    a.sort((x, y) => key[x]! - key[y]! || x - y);
+    return;
+  }
+  for (let i = 1; i < len; i++) {
+    const x = a[i]!;
+    const kx = key[x]!;
+    let j = i - 1;
+    while (j >= 0) {
+      const y = a[j]!;
+      const ky = key[y]!;
+      if (ky < kx || (ky === kx && y < x)) break;
+      a[j + 1] = y;
+      j--;
+    }
+    a[j + 1] = x;
   }
 }

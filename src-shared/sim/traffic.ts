@@ -137,8 +137,16 @@ export function hubTraffic(g: CompiledGraph, isHub: Uint8Array): TrafficMatrix {
   return new ProductMatrix('hub-centric', ones, ones, (s, t) => isHub[s] === 1 || isHub[t] === 1, isHub);
 }
 
+/**
+ * Dense lookup below this many nodes (n² doubles: 32 MB at 2,048): a sweep
+ * asks demand(u, c) for every node its failures move, and two Map lookups per
+ * call were a tenth of Sprint's impact sweep. Larger matrices keep per-row Maps.
+ */
+const DENSE_DEMANDS_MAX_NODES = 2048;
+
 /** Explicit demands (s, t, volume); repeated pairs add up. Sparse per destination. */
 export function explicitTraffic(g: CompiledGraph, demands: readonly { s: number; t: number; volume: number }[]): TrafficMatrix {
+  const n = g.nodeIds.length;
   const byDest = new Map<number, Map<number, number>>();
   let total = 0;
   for (const d of demands) {
@@ -151,13 +159,36 @@ export function explicitTraffic(g: CompiledGraph, demands: readonly { s: number;
     row.set(d.s, (row.get(d.s) ?? 0) + d.volume);
     total += d.volume;
   }
+  // The same demands as flat arrays, in the Maps' order (rows by first appearance), so every
+  // sum over them adds in the order it always did; forEachDemand walks these, not the Maps.
+  let count = 0;
+  for (const row of byDest.values()) count += row.size;
+  const src = new Int32Array(count);
+  const dst = new Int32Array(count);
+  const vol = new Float64Array(count);
+  let k = 0;
+  for (const [t, row] of byDest) {
+    for (const [s, v] of row) {
+      src[k] = s;
+      dst[k] = t;
+      vol[k++] = v;
+    }
+  }
+  const receives = new Uint8Array(n);
+  for (const t of byDest.keys()) if (t >= 0 && t < n) receives[t] = 1;
+  const inRange = (x: number): boolean => x >= 0 && x < n;
+  const dense = n <= DENSE_DEMANDS_MAX_NODES && count > 0 ? new Float64Array(n * n) : null;
+  if (dense !== null) for (let i = 0; i < count; i++) if (inRange(src[i]!) && inRange(dst[i]!)) dense[src[i]! * n + dst[i]!] = vol[i]!;
   return {
     kind: 'explicit',
     totalVolume: total,
-    demand: (s, t) => byDest.get(t)?.get(s) ?? 0,
-    receives: (t) => byDest.has(t),
+    demand:
+      dense !== null
+        ? (s, t) => (inRange(s) && inRange(t) ? dense[s * n + t]! : (byDest.get(t)?.get(s) ?? 0))
+        : (s, t) => byDest.get(t)?.get(s) ?? 0,
+    receives: (t) => (inRange(t) ? receives[t] === 1 : byDest.has(t)),
     forEachDemand: (fn) => {
-      for (const [t, row] of byDest) for (const [s, v] of row) fn(s, t, v);
+      for (let i = 0; i < count; i++) fn(src[i]!, dst[i]!, vol[i]!);
     },
   };
 }

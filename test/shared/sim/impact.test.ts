@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TopologySchema } from '../../../src-shared/model/topology';
+import { TopologySchema, type Topology } from '../../../src-shared/model/topology';
 import { compileTopology } from '../../../src-shared/sim/csr';
-import { ImpactEvaluator, percentiles } from '../../../src-shared/sim/impact';
+import { dagIsAcyclic, ImpactEvaluator, meanLatencyOnDag, percentiles } from '../../../src-shared/sim/impact';
 import { RoutingEngine } from '../../../src-shared/sim/routing';
 import { connectedComponents } from '../../../src-shared/sim/connectivity';
 import { failureMasks } from '../../../src-shared/sim/routing';
@@ -152,5 +152,72 @@ describe('ImpactEvaluator equals recomputation from scratch', () => {
     // Below-one ratios come first, then the implicit ones, then the rest; numeric order (10 after 9, not "10" < "9").
     expect(percentiles([10, 0.25, 9, 0.5], 6)).toEqual({ p50: 1, p95: 10, max: 10 });
     expect(percentiles([10, 0.25, 9, 0.5], 0)).toEqual({ p50: 0.5, p95: 10, max: 10 });
+  });
+});
+
+describe('baseline shortcuts of the impact sweep', () => {
+  it('baseline latencies by a walk of the DAG equal the ECMP means recomputed from scratch', () => {
+    fc.assert(
+      fc.property(netArb, (net) => {
+        const t = TopologySchema.parse({
+          nodes: Array.from({ length: net.n }, (_, i) => ({ id: String(i), name: String(i), role: 'router' })),
+          links: net.edges.map(([a, b, w, l], i) => ({ id: `e${i}`, source: String(a), target: String(b), igpWeight: w, latencyMs: l })),
+        });
+        const g = compileTopology(t);
+        expect(dagIsAcyclic(g.weights)).toBe(true); // weights 1..3
+        const engine = new RoutingEngine(g, uniformTraffic(g));
+        const out = new Float64Array(net.n);
+        const stack = new Int32Array(net.n + g.targets.length + 1);
+        const state = new Uint8Array(net.n);
+        engine.destinationNodes.forEach((c, i) => {
+          const st = engine.destinationState(i);
+          meanLatencyOnDag(g, c, st.dist, st.dagOff, st.slots, out, stack, state);
+          const want = meanLatencies(net, c, new Set(), new Set());
+          for (let v = 0; v < net.n; v++) {
+            if (Number.isNaN(want[v]!)) expect(out[v]).toBeNaN();
+            else expect(out[v]).toBeCloseTo(want[v]!, 9);
+          }
+        });
+      }),
+      { numRuns: 300, seed: 91 },
+    );
+  });
+
+  it('the DAG walk is used only when no weight is within rounding of zero', () => {
+    expect(dagIsAcyclic(Float64Array.from([1, 2, 3]))).toBe(true);
+    expect(dagIsAcyclic(Float64Array.from([1, 0, 3]))).toBe(false);
+    expect(dagIsAcyclic(Float64Array.from([1e13, 1e-3]))).toBe(false); // 1e-3 is below 1e-12 of a distance of 1e13
+    expect(dagIsAcyclic(Float64Array.from([1, Number.NaN]))).toBe(false);
+    expect(dagIsAcyclic(new Float64Array(0))).toBe(true);
+  });
+
+  it('an explicit matrix answers the same from its dense table (small networks) and its rows (large ones)', () => {
+    const nodes = (n: number): Topology =>
+      TopologySchema.parse({ nodes: Array.from({ length: n }, (_, i) => ({ id: String(i), name: String(i), role: 'router' })), links: [] });
+    const demands = [
+      { s: 0, t: 1, volume: 2 },
+      { s: 5, t: 1, volume: 3 },
+      { s: 0, t: 1, volume: 4 }, // repeated pair: adds up
+      { s: 7, t: 7, volume: 9 }, // to itself: dropped
+      { s: 2, t: 0, volume: 0 }, // zero: dropped
+      { s: 9, t: 0, volume: 1.5 },
+    ];
+    for (const n of [10, 2100]) {
+      const m = explicitTraffic(compileTopology(nodes(n)), demands);
+      expect(m.demand(0, 1)).toBe(6);
+      expect(m.demand(5, 1)).toBe(3);
+      expect(m.demand(9, 0)).toBe(1.5);
+      expect(m.demand(1, 0)).toBe(0);
+      expect(m.demand(7, 7)).toBe(0);
+      expect([0, 1, 2, 7].map((v) => m.receives(v))).toEqual([true, true, false, false]);
+      expect(m.totalVolume).toBe(10.5);
+      const seen: [number, number, number][] = [];
+      m.forEachDemand!((s, t, v) => seen.push([s, t, v]));
+      expect(seen).toEqual([
+        [0, 1, 6],
+        [5, 1, 3],
+        [9, 0, 1.5],
+      ]);
+    }
   });
 });
