@@ -6,7 +6,7 @@ import type { SweepReportShape, SweepSummaryShape, TrafficOption } from '../../s
 import { sweepRowsFrom, sweepToCsv } from '../../src-shared/io/sweep-csv';
 import { analyzeGraph, type AnalyzeReport } from '../../src-shared/sim/analyze';
 import { compileTopology } from '../../src-shared/sim/csr';
-import { bySeverity, type ImpactReportShape } from '../../src-shared/sim/impact-report';
+import { bySeverity, type ImpactExtras, type ImpactReportShape } from '../../src-shared/sim/impact-report';
 import { sweepRefusal } from '../../src-shared/sim/limits';
 import { worstSoFarInWords } from '../../src-shared/sim/worst-so-far';
 import type { StoredSimulationResult } from '../../src-shared/sim/stored-result';
@@ -20,6 +20,21 @@ import type { ProjectService } from './projects';
 export type SweepSummary = SweepSummaryShape;
 
 const WORST_KEPT = 25;
+
+/**
+ * Starts the impact report's parts that do not need the sweep (isolating sets,
+ * availability) in a worker of their own, so they run while the sweep does
+ * rather than after it (availability: 0.4 s on Sprint, 35 s at 3,000 devices).
+ * `stop` ends it when the sweep fails; `signal` (the job's Cancel) too.
+ */
+function extrasAlongside(topology: Topology, seed: number, signal?: AbortSignal): { result: Promise<ImpactExtras>; stop: () => void } {
+  const ac = new AbortController();
+  const onAbort = (): void => ac.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const result = planInWorker({ kind: 'impact-extras', topology, seed }, { signal: ac.signal }).finally(() => signal?.removeEventListener('abort', onAbort));
+  result.catch(() => undefined); // awaited after the sweep; a sweep that fails first stops it and never reads it
+  return { result, stop: () => ac.abort() };
+}
 
 /** Below this many (scenario × node) steps `analyze` runs inline: starting workers would cost more. */
 const INLINE_WORK = 400_000;
@@ -113,6 +128,7 @@ export class SimulationService {
     const rec = project.topologies.get(input.designId);
     let report: SweepReport;
     let worstWords: string | null = null;
+    const extras = extrasAlongside(rec.topology, 1, ctx.signal);
     try {
       report = await runSweep(
         rec.topology,
@@ -125,10 +141,11 @@ export class SimulationService {
         },
       );
     } catch (err) {
+      extras.stop();
       return rangeAsInput(err);
     }
     ctx.progress(1, 1, 'isolating failure sets, availability and convergence');
-    const full = await planInWorker({ kind: 'impact', topology: rec.topology, sweep: report, seed: 1 }, { signal: ctx.signal });
+    const full = await planInWorker({ kind: 'impact', topology: rec.topology, sweep: report, seed: 1, extras: await extras.result }, { signal: ctx.signal });
     // The convergence headline travels in the stored summary, so the sweep panel and the pack print simulate's figure.
     const summary: SweepSummary = { ...summariseSweep(report), convergence: full.convergenceHeadline };
     const sim = project.simulations.insert({
@@ -162,6 +179,7 @@ export class SimulationService {
     return withPool(opts.threads, async (pool) => {
       const out: ImpactReportShape[] = [];
       for (const t of designs) {
+        const extras = extrasAlongside(t, opts.seed ?? 1);
         const report = await runSweep(t, {
           scenarios: opts.scenarios,
           traffic: opts.traffic,
@@ -170,8 +188,11 @@ export class SimulationService {
           ...(opts.n2Sample !== undefined ? { n2Sample: opts.n2Sample } : {}),
           ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
           ...(opts.unitGbps !== undefined ? { unitGbps: opts.unitGbps } : {}),
-        }).catch(rangeAsInput);
-        out.push(await planInWorker({ kind: 'impact', topology: t, sweep: report, seed: opts.seed ?? 1 }));
+        }).catch((err: unknown) => {
+          extras.stop();
+          return rangeAsInput(err);
+        });
+        out.push(await planInWorker({ kind: 'impact', topology: t, sweep: report, seed: opts.seed ?? 1, extras: await extras.result }));
       }
       return out;
     });

@@ -15,7 +15,7 @@ import type { SkippedFamilyShape } from '../../src-shared/learn/options';
 import type { Intent } from '../../src-shared/model/intent';
 import type { Topology } from '../../src-shared/model/topology';
 import type { SweepReportShape } from '../../src-shared/contract/sim-types';
-import { impactReport, type ImpactReportShape } from '../../src-shared/sim/impact-report';
+import { impactExtras, impactReport, type ImpactExtras, type ImpactReportShape } from '../../src-shared/sim/impact-report';
 import { planFromRequest, type PlanRequest } from '../../src-shared/capacity/prepare';
 import type { CapacityPlanResult } from '../../src-shared/capacity/types';
 
@@ -25,7 +25,9 @@ export type PlanningRequest =
   | { kind: 'verify'; intent: Intent; tasks: VerifyTask[]; meta: { softwareVersion: string; now: number } }
   /** What would it take (learn/relaxation.ts), after a verified run in which no candidate met the intent. */
   | { kind: 'relax'; intent: Intent; candidates: VerifiedCandidate[]; meta: { softwareVersion: string; now: number } }
-  | { kind: 'impact'; topology: Topology; sweep: SweepReportShape; seed: number }
+  /** `extras`: isolation and availability already computed for this design and seed ('impact-extras', run alongside the sweep). */
+  | { kind: 'impact'; topology: Topology; sweep: SweepReportShape; seed: number; extras?: ImpactExtras }
+  | { kind: 'impact-extras'; topology: Topology; seed: number }
   | { kind: 'capacity'; request: PlanRequest };
 
 /** What each kind of request answers. */
@@ -34,6 +36,7 @@ export interface PlanningResults {
   verify: { evaluated: number };
   relax: WhatItWouldTake;
   impact: ImpactReportShape;
+  'impact-extras': ImpactExtras;
   capacity: CapacityPlanResult;
 }
 
@@ -64,7 +67,9 @@ port.once('message', (req: PlanningRequest) => {
       });
       post({ type: 'result', value });
     } else if (req.kind === 'impact') {
-      post({ type: 'result', value: impactReport(req.topology, req.sweep, { seed: req.seed }) });
+      post({ type: 'result', value: impactReport(req.topology, req.sweep, { seed: req.seed, ...(req.extras ? { extras: req.extras } : {}) }) });
+    } else if (req.kind === 'impact-extras') {
+      post({ type: 'result', value: impactExtras(req.topology, { seed: req.seed }) });
     } else {
       let done = 0;
       const value = verifyTasks(req.intent, req.tasks, req.meta, (landed, task) =>

@@ -8,7 +8,7 @@ function workerUrl(): URL {
 }
 
 const WHAT: Record<PlanningRequest['kind'], string> = {
-  optimise: 'optimisation', verify: 'verified recommendation', relax: "'what would it take'", impact: 'impact report', capacity: 'capacity plan',
+  optimise: 'optimisation', verify: 'verified recommendation', relax: "'what would it take'", impact: 'impact report', 'impact-extras': 'availability estimate', capacity: 'capacity plan',
 };
 
 export interface PlanningHooks {

@@ -12,7 +12,7 @@ import { validateDesign } from '../../../src-shared/validate/validate';
 import { WorkerPool } from '../../../src-main/workers/pool';
 import { runSweep } from '../../../src-main/workers/sweep';
 import { summariseSweep } from '../../../src-main/services/simulations';
-import { impactReport } from '../../../src-shared/sim/impact-report';
+import { impactExtras, impactReport } from '../../../src-shared/sim/impact-report';
 import { convergenceWords } from '../../../src-shared/sim/convergence';
 import { elementNamer, labelNamer } from '../../../src-shared/model/names';
 import { gatherReport } from '../../../src-shared/report/gather';
@@ -81,6 +81,12 @@ describe('one design through every path', () => {
 
     // Convergence: simulate's impact report, the stored summary the sweep panel reads, and the pack print one figure.
     const impact = impactReport(t, sweep);
+    // The services start isolation and availability beside the sweep (impactExtras in a worker of its
+    // own) and hand them in: the report is the same as computed after the sweep, and its availability
+    // is the one figure above.
+    const extras = impactExtras(t, { seed: 1 });
+    expect(extras.availability.headline.availability).toBe(one);
+    expect(impactReport(t, sweep, { seed: 1, extras })).toEqual(impact);
     const h = impact.convergenceHeadline!;
     expect(h.convergenceMs).toBe(Math.round(Math.max(...impact.convergence.map((c) => c.estimate.maxMs)) * 10) / 10);
     expect(h.detection).toBe('BFD');
