@@ -29,8 +29,8 @@ import { runAnalyze, runSweep } from '../../src-main/workers/sweep';
 import { zooGraphml } from '../../test/shared/io/huge-graphml';
 import { benchIntent } from './intents';
 
-type Mode = 'sweep' | 'analyze';
-type Shape = 'zoo' | Family;
+export type Mode = 'sweep' | 'analyze';
+export type Shape = 'zoo' | Family;
 
 /**
  * Zoo-style (sparse, long tree-like paths: what large imports look like), a
@@ -43,7 +43,7 @@ function design(shape: Shape, nodes: number): Topology {
   return buildTopology(benchIntent(nodes), shape, 1);
 }
 
-interface Line {
+export interface Line {
   kind: 'progress' | 'done';
   nodes: number;
   links: number;
@@ -56,11 +56,20 @@ interface Line {
   baselineMs: number | null;
   rssMb: number;
   peakMb: number;
+  /** Whole process since its start (design built, worker start-up included): wall ms and CPU s of every thread. */
+  processMs: number;
+  cpuS: number;
 }
 
 function statusMb(key: 'VmRSS' | 'VmHWM'): number {
   const m = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(fs.readFileSync('/proc/self/status', 'utf8'));
   return m ? Math.round(Number(m[1]) / 1024) : NaN;
+}
+
+/** User + system CPU of the whole process, every thread (worker threads included). */
+function cpuSeconds(): number {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1e6;
 }
 
 async function child(nodes: number, mode: Mode, threads: number, shape: Shape): Promise<void> {
@@ -77,6 +86,7 @@ async function child(nodes: number, mode: Mode, threads: number, shape: Shape): 
   const line = (kind: Line['kind']): Line => ({
     kind, nodes: g.nodeIds.length, links: g.linkIds.length, phase, done: Math.min(done, total - extra()), total: total - extra(),
     ms: Math.round(performance.now() - t0), baselineMs, rssMb: statusMb('VmRSS'), peakMb: statusMb('VmHWM'),
+    processMs: Math.round(performance.now()), cpuS: cpuSeconds(),
   });
   const timer = setInterval(() => process.stdout.write(`${JSON.stringify(line('progress'))}\n`), 5000);
   const onProgress = (p: { phase: string; done: number; total: number }): void => {
@@ -93,14 +103,14 @@ async function child(nodes: number, mode: Mode, threads: number, shape: Shape): 
   process.stdout.write(`${JSON.stringify(line('done'))}\n`);
 }
 
-interface Outcome {
+export interface Outcome {
   size: number;
   mode: Mode;
   last: Line | null;
   stopped: string | null;
 }
 
-function runChild(size: number, mode: Mode, shape: Shape, threads: number, timeoutS: number, rssCapMb: number): Promise<Outcome> {
+export function runChild(size: number, mode: Mode, shape: Shape, threads: number, timeoutS: number, rssCapMb: number, quiet = false): Promise<Outcome> {
   return new Promise((resolve) => {
     const p = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(size), mode, String(threads), shape], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -125,7 +135,7 @@ function runChild(size: number, mode: Mode, shape: Shape, threads: number, timeo
         } catch {
           continue;
         }
-        process.stderr.write(`  ${size} ${mode}: ${last.phase} ${last.done}/${last.total} at ${(last.ms / 1000).toFixed(0)} s, RSS ${last.rssMb} MB (peak ${last.peakMb})\n`);
+        if (!quiet) process.stderr.write(`  ${size} ${mode}: ${last.phase} ${last.done}/${last.total} at ${(last.ms / 1000).toFixed(0)} s, RSS ${last.rssMb} MB (peak ${last.peakMb})\n`);
         if (last.rssMb > rssCapMb) stop(`stopped at ${last.rssMb} MB RSS (cap ${rssCapMb} MB)`);
       }
     });
@@ -166,4 +176,5 @@ async function main(): Promise<void> {
   process.stdout.write(`${shape} designs, ${threads} thread(s), Node ${process.version}, load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}\n${rows.join('\n')}\n`);
 }
 
-void main();
+// Run as a script (also as its own child); imported by bench:sim for the impact-scale rows.
+if (process.argv[1] !== undefined && fs.realpathSync(process.argv[1]) === fs.realpathSync(fileURLToPath(import.meta.url))) void main();

@@ -19,6 +19,8 @@
  * Our time is structure + baseline + sweep on a pool whose workers were
  * started before the clock (a long-lived app keeps its pool warm); the
  * process start and worker start-up are reported separately.
+ * Then the impact sweep at scale (impact-scale.ts: Kdl-shaped simulate, ~5,000 and
+ * ~20,000-device generated designs, what-if at 20,000; BENCH_IMPACT_SCALE=0 skips it).
  * BENCH_SKIP_5000=1 skips the largest design; BENCH_PEER=0 skips the peer;
  * BENCH_ONLY=<regex> runs only matching networks; BENCH_KEEP=1 keeps the GraphML files.
  */
@@ -35,7 +37,7 @@ import { compileTopology } from '../../src-shared/sim/csr';
 import { analyzeGraph } from '../../src-shared/sim/analyze';
 import { WorkerPool } from '../../src-main/workers/pool';
 import { runAnalyze } from '../../src-main/workers/sweep';
-import { noFailures, WhatIfModel } from '../../src-shared/sim/whatif';
+import { impactScale, whatIfTiming } from './impact-scale';
 import { benchIntent } from './intents';
 import { kdlLike, ladder } from './stress-graphs';
 
@@ -173,40 +175,6 @@ function peerSeconds(file: string, threads: number): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/**
- * Click-to-fail latency on the canvas's own engine (WhatIfModel), warm: one
- * scenario at a time (a device, a link, or a whole site), both phases — the
- * connectivity answer and the rerouted loads.
- */
-function whatIfTiming([name, t]: [string, Topology]): void {
-  const t0 = performance.now();
-  const w = new WhatIfModel(t);
-  w.warm();
-  const setup = performance.now() - t0;
-  let seed = 11;
-  const pick = <T>(xs: readonly T[]): T => xs[(seed = (seed * 48271) % 2147483647) % xs.length]!;
-  const sites = [...new Set(t.nodes.map((d) => d.site).filter((s): s is string => s !== undefined))];
-  const single: number[] = [];
-  const site: number[] = [];
-  for (let i = 0; i < 100; i++) {
-    const kind = i % 3;
-    const sel = noFailures();
-    const failed =
-      kind === 0 ? { ...sel, nodes: new Set([pick(t.nodes).id]) } : kind === 1 ? { ...sel, links: new Set([pick(t.links).id]) } : { ...sel, sites: new Set([pick(sites)]) };
-    const o = w.evaluate(failed);
-    const ms = o.ms + (o.routingMs ?? 0);
-    if (i < 10) continue; // JIT warm-up
-    (kind === 2 ? site : single).push(ms);
-  }
-  const stats = (xs: number[]): string => {
-    xs.sort((a, b) => a - b);
-    return `median ${xs[Math.floor(xs.length / 2)]!.toFixed(1)} ms, p95 ${xs[Math.floor(xs.length * 0.95)]!.toFixed(1)} ms, max ${xs[xs.length - 1]!.toFixed(1)} ms`;
-  };
-  console.log(`\nwhat-if on ${name} (${t.nodes.length} devices), warm, setup ${setup.toFixed(0)} ms once:`);
-  console.log(`  one device or link: ${stats(single)} (${single.length} scenarios)`);
-  console.log(`  a whole site: ${stats(site)} (${site.length} scenarios)`);
-}
-
 async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nettwin-bench-'));
   const cases: { name: string; file: string; nodes: number; links: number }[] = [];
@@ -266,6 +234,7 @@ async function main(): Promise<void> {
     console.log(row.join(' | '));
   }
   repetitaImpact();
+  if (process.env['BENCH_IMPACT_SCALE'] !== '0' && only === undefined) await impactScale();
   if (process.env['BENCH_ZOO_ALL'] !== '0' && only === undefined) zooSummary();
   whatIfTiming(generated.find(([name]) => name.startsWith('hybrid ~1000'))!);
   if (process.env['BENCH_KEEP'] === '1') console.log(`files kept in ${tmp}`);
