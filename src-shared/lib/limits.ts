@@ -29,7 +29,8 @@ export const VALIDATE_ON_IMPORT_MAX_DEVICES = SMALL_DESIGN_MAX_DEVICES;
  * rising. Links are capped too, so that a dense design of few devices does
  * not slip through. Re-measured for issue 18 (docs/limits.md, "The impact
  * sweep at 5,000 and 20,000 devices"): a 5,000-device hybrid still needs
- * ~25 min of CPU and 1.9 GB, 20,000 pass 2 GB in the baseline — not raised.
+ * ~7 min of CPU (14,891 scenarios × ~30 ms) and 1.9 GB, 20,000 pass 2 GB in
+ * the baseline — not raised.
  */
 export const SWEEP_MAX_DEVICES = 3_000;
 export const SWEEP_MAX_LINKS = 12_000;
