@@ -6,7 +6,7 @@ import type { SweepReportShape, SweepSummaryShape, TrafficOption } from '../../s
 import { sweepRowsFrom, sweepToCsv } from '../../src-shared/io/sweep-csv';
 import { analyzeGraph, type AnalyzeReport } from '../../src-shared/sim/analyze';
 import { compileTopology } from '../../src-shared/sim/csr';
-import { bySeverity, type ImpactExtras, type ImpactReportShape } from '../../src-shared/sim/impact-report';
+import { bySeverity, worstScenarios, type ImpactExtras, type ImpactReportShape } from '../../src-shared/sim/impact-report';
 import { sweepRefusal } from '../../src-shared/sim/limits';
 import { worstSoFarInWords } from '../../src-shared/sim/worst-so-far';
 import type { StoredSimulationResult } from '../../src-shared/sim/stored-result';
@@ -145,7 +145,10 @@ export class SimulationService {
       return rangeAsInput(err);
     }
     ctx.progress(1, 1, 'isolating failure sets, availability and convergence');
-    const full = await planInWorker({ kind: 'impact', topology: rec.topology, sweep: report, seed: 1, extras: await extras.result }, { signal: ctx.signal });
+    const full: ImpactReportShape = {
+      ...report,
+      ...(await planInWorker({ kind: 'impact', topology: rec.topology, worst: worstScenarios(report), seed: 1, extras: await extras.result }, { signal: ctx.signal })),
+    };
     // The convergence headline travels in the stored summary, so the sweep panel and the pack print simulate's figure.
     const summary: SweepSummary = { ...summariseSweep(report), convergence: full.convergenceHeadline };
     const sim = project.simulations.insert({
@@ -192,7 +195,7 @@ export class SimulationService {
           extras.stop();
           return rangeAsInput(err);
         });
-        out.push(await planInWorker({ kind: 'impact', topology: t, sweep: report, seed: opts.seed ?? 1, extras: await extras.result }));
+        out.push({ ...report, ...(await planInWorker({ kind: 'impact', topology: t, worst: worstScenarios(report), seed: opts.seed ?? 1, extras: await extras.result })) });
       }
       return out;
     });

@@ -14,8 +14,8 @@ import { whatWouldItTake, type WhatItWouldTake } from '../../src-shared/learn/re
 import type { SkippedFamilyShape } from '../../src-shared/learn/options';
 import type { Intent } from '../../src-shared/model/intent';
 import type { Topology } from '../../src-shared/model/topology';
-import type { SweepReportShape } from '../../src-shared/contract/sim-types';
-import { impactExtras, impactReport, type ImpactExtras, type ImpactReportShape } from '../../src-shared/sim/impact-report';
+import type { ScenarioResultShape } from '../../src-shared/contract/sim-types';
+import { impactExtras, impactParts, type ImpactExtras, type ImpactParts } from '../../src-shared/sim/impact-report';
 import { planFromRequest, type PlanRequest } from '../../src-shared/capacity/prepare';
 import type { CapacityPlanResult } from '../../src-shared/capacity/types';
 
@@ -25,8 +25,12 @@ export type PlanningRequest =
   | { kind: 'verify'; intent: Intent; tasks: VerifyTask[]; meta: { softwareVersion: string; now: number } }
   /** What would it take (learn/relaxation.ts), after a verified run in which no candidate met the intent. */
   | { kind: 'relax'; intent: Intent; candidates: VerifiedCandidate[]; meta: { softwareVersion: string; now: number } }
-  /** `extras`: isolation and availability already computed for this design and seed ('impact-extras', run alongside the sweep). */
-  | { kind: 'impact'; topology: Topology; sweep: SweepReportShape; seed: number; extras?: ImpactExtras }
+  /**
+   * The impact report's parts from the sweep's worst scenarios (worstScenarios; the caller adds the
+   * sweep itself). `extras`: isolation and availability already computed for this design and seed
+   * ('impact-extras', run alongside the sweep).
+   */
+  | { kind: 'impact'; topology: Topology; worst: ScenarioResultShape[]; seed: number; extras?: ImpactExtras }
   | { kind: 'impact-extras'; topology: Topology; seed: number }
   | { kind: 'capacity'; request: PlanRequest };
 
@@ -35,7 +39,7 @@ export interface PlanningResults {
   optimise: { steps: OptimiseStep[]; topology: Topology };
   verify: { evaluated: number };
   relax: WhatItWouldTake;
-  impact: ImpactReportShape;
+  impact: ImpactParts;
   'impact-extras': ImpactExtras;
   capacity: CapacityPlanResult;
 }
@@ -67,7 +71,7 @@ port.once('message', (req: PlanningRequest) => {
       });
       post({ type: 'result', value });
     } else if (req.kind === 'impact') {
-      post({ type: 'result', value: impactReport(req.topology, req.sweep, { seed: req.seed, ...(req.extras ? { extras: req.extras } : {}) }) });
+      post({ type: 'result', value: impactParts(req.topology, req.worst, { seed: req.seed, ...(req.extras ? { extras: req.extras } : {}) }) });
     } else if (req.kind === 'impact-extras') {
       post({ type: 'result', value: impactExtras(req.topology, { seed: req.seed }) });
     } else {

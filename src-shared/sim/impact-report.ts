@@ -31,13 +31,18 @@ export interface ImpactReportShape extends SweepReportShape {
   convergenceHeadline: ConvergenceHeadline | null;
 }
 
+/** The sweep's CONVERGENCE_WORST worst scenarios, worst first (the one order: bySeverity). */
+export function worstScenarios(sweep: Pick<SweepReportShape, 'scenarios'>): ScenarioResultShape[] {
+  return [...sweep.scenarios].sort(bySeverity).slice(0, CONVERGENCE_WORST);
+}
+
 /** Convergence estimates of a sweep's worst scenarios (the design's control plane), and their headline. */
 export function worstConvergence(
   t: Topology,
   g: CompiledGraph,
   sweep: Pick<SweepReportShape, 'scenarios'>,
 ): { convergence: { scenario: string; estimate: ConvergenceEstimate }[]; convergenceHeadline: ConvergenceHeadline | null } {
-  const worst = [...sweep.scenarios].sort(bySeverity).slice(0, CONVERGENCE_WORST);
+  const worst = worstScenarios(sweep);
   const convergence = worst.map((s) => ({
     scenario: s.label,
     estimate: designConvergence(
@@ -67,20 +72,25 @@ export function impactExtras(t: Topology, opts: { seed?: number } = {}): ImpactE
   return { isolation: isolatingSets(g, siteOf), availability: availability(t, { seed: opts.seed ?? 1 }) };
 }
 
+/** What the impact report adds to the sweep. */
+export type ImpactParts = Omit<ImpactReportShape, keyof SweepReportShape>;
+
 /**
- * The full impact report of a design from its sweep (`seed` drives
- * availability's sampling); `extras`, when the caller computed them for this
- * design and seed (impactExtras) while the sweep ran, are used as they are.
+ * The impact report's own parts from the sweep's worst scenarios only
+ * (worstScenarios): what the planning worker computes, so the whole sweep —
+ * every scenario's row, tens of thousands at the limit — is not copied into
+ * it and back. `extras`, when computed beside the sweep for this design and
+ * seed (impactExtras), are used as they are.
  */
-export function impactReport(t: Topology, sweep: SweepReportShape, opts: { seed?: number; extras?: ImpactExtras } = {}): ImpactReportShape {
+export function impactParts(t: Topology, worst: readonly ScenarioResultShape[], opts: { seed?: number; extras?: ImpactExtras } = {}): ImpactParts {
   const g = compileTopology(t);
   const extras = opts.extras ?? impactExtras(t, opts.seed !== undefined ? { seed: opts.seed } : {});
-  return {
-    ...sweep,
-    isolation: extras.isolation,
-    availability: extras.availability,
-    ...worstConvergence(t, g, sweep),
-  };
+  return { isolation: extras.isolation, availability: extras.availability, ...worstConvergence(t, g, { scenarios: [...worst] }) };
+}
+
+/** The full impact report of a design from its sweep (`seed` drives availability's sampling). */
+export function impactReport(t: Topology, sweep: SweepReportShape, opts: { seed?: number; extras?: ImpactExtras } = {}): ImpactReportShape {
+  return { ...sweep, ...impactParts(t, worstScenarios(sweep), opts) };
 }
 
 /**

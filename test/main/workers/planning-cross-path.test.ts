@@ -12,7 +12,7 @@ import { validateDesign } from '../../../src-shared/validate/validate';
 import { WorkerPool } from '../../../src-main/workers/pool';
 import { runSweep } from '../../../src-main/workers/sweep';
 import { summariseSweep } from '../../../src-main/services/simulations';
-import { impactExtras, impactReport } from '../../../src-shared/sim/impact-report';
+import { impactExtras, impactParts, impactReport, worstScenarios } from '../../../src-shared/sim/impact-report';
 import { convergenceWords } from '../../../src-shared/sim/convergence';
 import { elementNamer, labelNamer } from '../../../src-shared/model/names';
 import { gatherReport } from '../../../src-shared/report/gather';
@@ -87,6 +87,8 @@ describe('one design through every path', () => {
     const extras = impactExtras(t, { seed: 1 });
     expect(extras.availability.headline.availability).toBe(one);
     expect(impactReport(t, sweep, { seed: 1, extras })).toEqual(impact);
+    // The planning worker gets only the worst scenarios, and the services add the sweep back.
+    expect({ ...sweep, ...impactParts(t, worstScenarios(sweep), { seed: 1, extras }) }).toEqual(impact);
     const h = impact.convergenceHeadline!;
     expect(h.convergenceMs).toBe(Math.round(Math.max(...impact.convergence.map((c) => c.estimate.maxMs)) * 10) / 10);
     expect(h.detection).toBe('BFD');
