@@ -1,5 +1,5 @@
 import { connectedComponents } from './connectivity';
-import { LatencyDelta, type StretchSink } from './latency';
+import { LatencyDelta, StretchSink } from './latency';
 import { SlotDelta, type DestinationState } from './incremental';
 import { failureMasks, type RoutingEngine } from './routing';
 import { MinHeap, shortestPathsTo } from './shortest';
@@ -173,6 +173,7 @@ export class ImpactEvaluator {
   private readonly demandCount: number[] = [];
   private readonly delta: SlotDelta;
   private readonly latency: LatencyDelta;
+  private readonly sink = new StretchSink();
   private readonly handled: Uint8Array;
   private readonly unitGbps: number;
   private readonly dist: Float64Array;
@@ -348,7 +349,8 @@ export class ImpactEvaluator {
     const stranded = this.strandedBy(f.nodeList, comp, lostPerComp) ?? this.baseVolume - deliverableVolume(engine.traffic as TrafficMatrix, comp.componentOf, comp.count);
     // Loads.
     this.delta.reset();
-    const sink: StretchSink = { changed: [], unchanged: 0 };
+    const sink = this.sink;
+    sink.reset();
     const dests = engine.destinationNodes;
     const handled = this.handled;
     handled.fill(0);
@@ -393,7 +395,7 @@ export class ImpactEvaluator {
       if (u > 1 + 1e-12) overloaded++;
     }
     this.delta.reset();
-    const stretch = percentiles(sink.changed, sink.unchanged);
+    const stretch = percentilesInPlace(sink.changed.subarray(0, sink.count).sort(), sink.unchanged);
     const values = [before - after, isolated, Math.max(0, stranded), stretch.p50, stretch.p95, stretch.max, maxLoad, maxUtil, overloaded, worst];
     for (let i = 0; i < values.length; i++) out[at + i] = values[i]!;
   }
@@ -406,9 +408,13 @@ export class ImpactEvaluator {
  * comparator sort was the sweep's largest cost there.
  */
 export function percentiles(values: readonly number[], ones: number): { p50: number; p95: number; max: number } {
-  const total = values.length + ones;
+  return percentilesInPlace(Float64Array.from(values).sort(), ones);
+}
+
+/** percentiles() of values already sorted ascending (the sweep sorts its reused buffer in place). */
+function percentilesInPlace(all: Float64Array, ones: number): { p50: number; p95: number; max: number } {
+  const total = all.length + ones;
   if (total === 0) return { p50: 1, p95: 1, max: 1 };
-  const all = Float64Array.from(values).sort();
   // How many changed ratios lie below 1: the implicit ones sit right after them.
   let lo = 0;
   let hi = all.length;
@@ -427,4 +433,3 @@ export function percentiles(values: readonly number[], ones: number): { p50: num
   };
   return { p50: at(0.5), p95: at(0.95), max: Math.max(1, all.length > 0 ? all[all.length - 1]! : 1) };
 }
-

@@ -348,6 +348,13 @@ export class DestinationDelta {
   changedNodes(): Int32Array {
     return this.list.subarray(0, this.listLen);
   }
+  /** The same without a view per call (the impact sweep asks once per touched destination): the first changedCount() entries. */
+  changedList(): Int32Array {
+    return this.list;
+  }
+  changedCount(): number {
+    return this.listLen;
+  }
   /** Did u lose a next hop (bit 1) or get a longer distance (bit 2)? */
   routeChanged(u: number): boolean {
     return (this.state[u]! & 3) !== 0;

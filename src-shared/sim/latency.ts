@@ -3,10 +3,27 @@ import type { DestinationDelta, DestinationState, FailureMasks } from './increme
 import type { Demands } from './ecmp';
 import { onShortestPath } from './shortest';
 
-/** Where latency stretch values go: changed ratios, and a count of demands whose ratio is 1. */
-export interface StretchSink {
-  changed: number[];
-  unchanged: number;
+/**
+ * Where latency stretch values go: changed ratios (the first `count` of
+ * `changed`, grown on demand and reused across scenarios: a real ISP's
+ * scenario changes tens of thousands), and a count of demands whose ratio is 1.
+ */
+export class StretchSink {
+  changed = new Float64Array(1024);
+  count = 0;
+  unchanged = 0;
+  reset(): void {
+    this.count = 0;
+    this.unchanged = 0;
+  }
+  push(r: number): void {
+    if (this.count === this.changed.length) {
+      const grown = new Float64Array(2 * this.changed.length);
+      grown.set(this.changed);
+      this.changed = grown;
+    }
+    this.changed[this.count++] = r;
+  }
 }
 
 /**
@@ -53,7 +70,12 @@ export class LatencyDelta {
     const inA = this.inA;
     const key = this.key;
     this.len = 0;
-    for (const u of ch.changedNodes()) if (fN[u] !== 1 && ch.routeChanged(u)) this.add(u);
+    const changed = ch.changedList();
+    const changedCount = ch.changedCount();
+    for (let i = 0; i < changedCount; i++) {
+      const u = changed[i]!;
+      if (fN[u] !== 1 && ch.routeChanged(u)) this.add(u);
+    }
     // Upstream closure over new-DAG links.
     for (let qi = 0; qi < this.len; qi++) {
       const u = this.list[qi]!;
@@ -66,11 +88,13 @@ export class LatencyDelta {
         if (onShortestPath(this.newD(p, dist, ch, fN), du, weights[e]!)) this.add(p);
       }
     }
-    const a = this.list.subarray(0, this.len);
-    for (const u of a) key[u] = this.newD(u, dist, ch, fN);
-    sortByKeyThenIndex(a, key);
+    const a = this.list;
+    const len = this.len;
+    for (let i = 0; i < len; i++) key[a[i]!] = this.newD(a[i]!, dist, ch, fN);
+    sortByKeyThenIndex(a, len, key);
     const lat = this.lat;
-    for (const u of a) {
+    for (let i = 0; i < len; i++) {
+      const u = a[i]!;
       const du = key[u]!;
       if (u === c) {
         lat[u] = 0;
@@ -101,14 +125,15 @@ export class LatencyDelta {
       }
       lat[u] = k > 0 ? sum / k : NaN;
     }
-    for (const u of a) {
+    for (let i = 0; i < len; i++) {
+      const u = a[i]!;
       inA[u] = 0;
       if (u !== c && !Number.isNaN(base[u]!) && traffic.demand(u, c) > 0) {
         sink.unchanged--; // it was counted among the destination's demands
         if (Number.isNaN(lat[u]!)) continue; // cut off: stranded, not stretched
         const r = base[u]! > 0 ? lat[u]! / base[u]! : 1;
         if (Math.abs(r - 1) <= 1e-12) sink.unchanged++;
-        else sink.changed.push(r);
+        else sink.push(r);
       }
     }
   }
@@ -119,10 +144,9 @@ export class LatencyDelta {
  * of nodes per destination: an insertion sort then, without the callback a
  * comparator sort calls per comparison; the comparator sort for long lists.
  */
-function sortByKeyThenIndex(a: Int32Array, key: Float64Array): void {
-  const len = a.length;
+function sortByKeyThenIndex(a: Int32Array, len: number, key: Float64Array): void {
   if (len > 48) {
-    a.sort((x, y) => key[x]! - key[y]! || x - y);
+    a.subarray(0, len).sort((x, y) => key[x]! - key[y]! || x - y);
     return;
   }
   for (let i = 1; i < len; i++) {
