@@ -11,7 +11,7 @@ import { buildScenarios, type ScenarioClass, type ScenarioOptions } from '../../
 import { n1Scenarios } from '../../src-shared/sim/sweep';
 import { chainScenarioOrder, findChains } from '../../src-shared/sim/chains';
 import { pendantForest } from '../../src-shared/sim/pendant';
-import { capacityMass } from '../../src-shared/sim/traffic';
+import { capacityMass, explicitTotal } from '../../src-shared/sim/traffic';
 import { designDemands } from '../../src-shared/model/traffic';
 import { WorkerPool, type RunHooks } from './pool';
 
@@ -131,7 +131,9 @@ export async function runSweep(topology: Topology, options: SweepOptions, hooks:
     runHooks.onPartial = (partial) => onWorst(worstSoFar(partial, labels, unitGbps));
   }
   const { results, threads } = await pool.run(job, runHooks);
-  const tm = buildTraffic(g, traffic);
+  // The report needs the matrix's kind and total only: an explicit one is not built again for that
+  // (its dense table alone is 32 MB at 2,000 devices), its total added up as explicitTraffic does.
+  const tm = traffic.kind === 'explicit' ? { kind: 'explicit' as const, totalVolume: explicitTotal(traffic.demands) } : buildTraffic(g, traffic);
   const F = IMPACT_FIELDS.length;
   const base = scenarios.length * F;
   const fieldAt = (k: (typeof IMPACT_FIELDS)[number]): number => results[base + IMPACT_FIELDS.indexOf(k)]!;

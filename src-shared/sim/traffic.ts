@@ -144,13 +144,26 @@ export function hubTraffic(g: CompiledGraph, isHub: Uint8Array): TrafficMatrix {
  */
 const DENSE_DEMANDS_MAX_NODES = 2048;
 
+/** Does an explicit demand count? A node's demand to itself and zero or invalid volumes do not. */
+const counted = (d: { s: number; t: number; volume: number }): boolean => d.s !== d.t && d.volume > 0;
+
+/**
+ * Total volume of explicit demands as explicitTraffic states it (same terms,
+ * same order), without building the matrix: the sweep's report needs only this.
+ */
+export function explicitTotal(demands: readonly { s: number; t: number; volume: number }[]): number {
+  let total = 0;
+  for (const d of demands) if (counted(d)) total += d.volume;
+  return total;
+}
+
 /** Explicit demands (s, t, volume); repeated pairs add up. Sparse per destination. */
 export function explicitTraffic(g: CompiledGraph, demands: readonly { s: number; t: number; volume: number }[]): TrafficMatrix {
   const n = g.nodeIds.length;
   const byDest = new Map<number, Map<number, number>>();
   let total = 0;
   for (const d of demands) {
-    if (d.s === d.t || !(d.volume > 0)) continue;
+    if (!counted(d)) continue;
     let row = byDest.get(d.t);
     if (row === undefined) {
       row = new Map<number, number>();

@@ -6,7 +6,7 @@ import { dagIsAcyclic, ImpactEvaluator, meanLatencyOnDag, percentiles } from '..
 import { RoutingEngine } from '../../../src-shared/sim/routing';
 import { connectedComponents } from '../../../src-shared/sim/connectivity';
 import { failureMasks } from '../../../src-shared/sim/routing';
-import { explicitTraffic, uniformTraffic } from '../../../src-shared/sim/traffic';
+import { explicitTotal, explicitTraffic, uniformTraffic } from '../../../src-shared/sim/traffic';
 import { bruteLoads, lostPairs } from './brute';
 
 interface Net {
@@ -211,6 +211,7 @@ describe('baseline shortcuts of the impact sweep', () => {
       expect(m.demand(7, 7)).toBe(0);
       expect([0, 1, 2, 7].map((v) => m.receives(v))).toEqual([true, true, false, false]);
       expect(m.totalVolume).toBe(10.5);
+      expect(explicitTotal(demands)).toBe(m.totalVolume); // what the sweep's report states, without building the matrix
       const seen: [number, number, number][] = [];
       m.forEachDemand!((s, t, v) => seen.push([s, t, v]));
       expect(seen).toEqual([
