@@ -6,6 +6,7 @@ import {
   CONTROL_CANCEL,
   CONTROL_DONE,
   CONTROL_SLOTS,
+  packDemands,
   type RunRequest,
   type SerializedError,
   type WorkerResponse,
@@ -143,6 +144,7 @@ export class WorkerPool {
     const resultsBuf = new SharedArrayBuffer(Math.max(8, total * fields * 8));
     const results = new Float64Array(resultsBuf, 0, total * fields).fill(NaN);
     const chunk = Math.max(1, Math.min(64, Math.floor(total / (threads * 16))));
+    const { job: lean, packed: packedDemands } = packDemands(job);
     const seq = ++this.seq;
     const started = performance.now();
     return new Promise((resolve, reject) => {
@@ -245,7 +247,9 @@ export class WorkerPool {
           drain();
         });
         const { graph, transfer } = copyGraph(job.graph);
-        const req: RunRequest = { type: 'run', seq, job: { ...job, graph }, control, results: resultsBuf, chunk };
+        const packed = packedDemands === undefined ? undefined : { s: packedDemands.s.slice(), t: packedDemands.t.slice(), volume: packedDemands.volume.slice() };
+        if (packed !== undefined) transfer.push(packed.s.buffer, packed.t.buffer, packed.volume.buffer);
+        const req: RunRequest = { type: 'run', seq, job: { ...lean, graph }, ...(packed ? { packedDemands: packed } : {}), control, results: resultsBuf, chunk };
         w.postMessage(req, transfer);
       }
     });

@@ -10,6 +10,7 @@ import {
   CONTROL_NEXT,
   PROGRESS_INTERVAL_MS,
   serializeError,
+  unpackDemands,
   type WorkerRequest,
   type WorkerResponse,
 } from './protocol';
@@ -29,7 +30,7 @@ port.on('message', (msg: WorkerRequest) => {
   const stopped = (): boolean => Atomics.load(control, CONTROL_CANCEL) === 1;
   try {
     const ran = runJob(
-      msg.job,
+      unpackDemands(msg.job, msg.packedDemands),
       {
         chunk: msg.chunk,
         claim: () => Atomics.add(control, CONTROL_NEXT, msg.chunk),

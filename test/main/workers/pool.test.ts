@@ -11,6 +11,7 @@ import { compileTopology, toPayload } from '../../../src-shared/sim/csr';
 import { runJobInline, type SweepJob } from '../../../src-shared/sim/job';
 import { n1Scenarios } from '../../../src-shared/sim/sweep';
 import { WorkerPool } from '../../../src-main/workers/pool';
+import { packDemands, unpackDemands } from '../../../src-main/workers/protocol';
 import { runAnalyze, runSweep, SMALL_SWEEP, trafficSpec } from '../../../src-main/workers/sweep';
 import { analyzeGraph } from '../../../src-shared/sim/analyze';
 import { pendantForest } from '../../../src-shared/sim/pendant';
@@ -164,6 +165,23 @@ describe('WorkerPool', () => {
     const pool = new WorkerPool({ size: 2 });
     pools.push(pool);
     expect((await pool.run(job)).threads).toBe(1); // about 100 scenarios: one worker is faster
+  });
+
+  it('sends an explicit matrix to the workers as columns and gets the same demands back', () => {
+    const demands = [
+      { s: 0, t: 3, volume: 2.5 },
+      { s: 3, t: 0, volume: 1e-9 },
+      { s: 2, t: 2, volume: 7 }, // kept as given: explicitTraffic decides what counts
+      { s: 1, t: 0, volume: 0 },
+    ];
+    const g = compileTopology(ringOfRings(2, 2));
+    const explicit: SweepJob = { graph: toPayload(g), traffic: { kind: 'explicit', demands }, scenarios: [{ nodes: [], links: [] }], mode: 'impact' };
+    const { job: lean, packed } = packDemands(explicit);
+    expect(lean.traffic).toEqual({ kind: 'explicit', demands: [] }); // nothing cloned object by object
+    expect(Array.from(packed!.volume)).toEqual([2.5, 1e-9, 7, 0]);
+    expect(unpackDemands(lean, packed)).toEqual(explicit);
+    const uniform: SweepJob = { ...explicit, traffic: { kind: 'uniform' } };
+    expect(packDemands(uniform)).toEqual({ job: uniform, packed: undefined });
   });
 
   it('the worker imports nothing from electron, store, ipc or services', () => {
