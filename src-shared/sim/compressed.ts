@@ -5,7 +5,8 @@ import { DagWalker, RepairedDag } from './dagwalk';
 import { addDestinationLoads, type Demands } from './ecmp';
 import { SlotDelta } from './incremental';
 import { pendantForest, type PendantForest } from './pendant';
-import { failureMasks, RoutingEngine } from './routing';
+import { failureMasks, RoutingEngine, SweepCancelled } from './routing';
+import { SkeletonRouting } from './skeleton';
 import type { FailureSpec } from './sweep';
 
 /**
@@ -29,7 +30,14 @@ import type { FailureSpec } from './sweep';
  */
 export class CompressedSweep {
   readonly forest: PendantForest;
-  readonly engine: RoutingEngine;
+  /** Per-destination incremental routing on the core, or null when the skeleton routes it. */
+  private readonly engine: RoutingEngine | null;
+  /** Skeleton routing (skeleton.ts) when chains make up enough of the core, else null. */
+  private readonly skel: SkeletonRouting | null;
+  /** Core loads with nothing failed. */
+  private readonly coreBase: Float64Array;
+  private readonly slots: number;
+  private readonly scratch: Float64Array;
   private readonly subOut: Float64Array;
   private readonly subIn: Float64Array;
   private readonly compOf: Int32Array; // core component per full-graph node (via its root)
@@ -71,9 +79,21 @@ export class CompressedSweep {
     }
     this.cOut = cOut;
     this.cIn = cIn;
-    const demands: Demands = { demand: (s, t) => (s === t ? 0 : cOut[s]! * cIn[t]!), receives: (t) => cIn[t]! > 0 };
-    this.engine = new RoutingEngine(f.core, demands, undefined, tick);
-    this.delta = new SlotDelta(this.engine.slots);
+    this.chains = findChains(f.core);
+    this.slots = 2 * f.core.linkIds.length;
+    this.scratch = new Float64Array(this.slots);
+    const interior = this.chains.chains.reduce((k, c) => k + c.nodes.length, 0);
+    this.skel = interior >= SKELETON_SHARE * cn ? new SkeletonRouting(f.core, this.chains) : null;
+    if (this.skel !== null) {
+      this.engine = null;
+      this.coreBase = new Float64Array(this.slots);
+      this.skel.loads(null, cOut, cIn, this.coreBase);
+    } else {
+      const demands: Demands = { demand: (s, t) => (s === t ? 0 : cOut[s]! * cIn[t]!), receives: (t) => cIn[t]! > 0 };
+      this.engine = new RoutingEngine(f.core, demands, undefined, tick);
+      this.coreBase = this.engine.baseLoad;
+    }
+    this.delta = new SlotDelta(this.slots);
     const comps = connectedComponents(f.core);
     this.compOf = new Int32Array(n);
     for (let v = 0; v < n; v++) this.compOf[v] = comps.componentOf[f.coreIndex[f.rootOf[v]!]!]!;
@@ -87,23 +107,36 @@ export class CompressedSweep {
     }
     this.coreBridge = new Uint8Array(f.core.linkIds.length);
     for (const e of bridgesAndCutNodes(f.core, dfsForest(f.core)).bridges) this.coreBridge[e] = 1;
-    this.chains = findChains(f.core);
     this.treeTop = new Int32Array(n);
     this.coreLinkIndex = new Int32Array(g.linkIds.length).fill(-1);
     f.coreLinks.forEach((e, j) => (this.coreLinkIndex[e] = j));
     // Fan-in / fan-out of every core node that has a tree hanging from it.
     const roots = new Set<number>();
     for (const x of f.stripped) roots.add(f.coreIndex[f.rootOf[x]!]!);
-    const dests = this.engine.destinationNodes;
     for (const a of roots) {
-      this.qOut.set(a, new Float64Array(this.engine.slots));
-      this.qIn.set(a, new Float64Array(this.engine.slots));
+      this.qOut.set(a, new Float64Array(this.slots));
+      this.qIn.set(a, new Float64Array(this.slots));
     }
+    if (this.skel !== null) {
+      // Fan-out: a alone sends (out = e_a); fan-in: a alone receives (in = e_a).
+      const unit = new Float64Array(cn);
+      let done = 0;
+      for (const a of roots) {
+        unit[a] = 1;
+        this.skel.loads(null, unit, cIn, this.qOut.get(a)!);
+        this.skel.loads(null, cOut, unit, this.qIn.get(a)!);
+        unit[a] = 0;
+        if (tick !== undefined && !tick(++done, roots.size)) throw new SweepCancelled();
+      }
+      return;
+    }
+    const engine = this.engine!;
+    const dests = engine.destinationNodes;
     const walker = new DagWalker(f.core);
     const none = failureMasks(f.core, [], []);
     for (let i = 0; i < dests.length; i++) {
       const t = dests[i]!;
-      const st = this.engine.destinationState(i);
+      const st = engine.destinationState(i);
       const qi = this.qIn.get(t);
       if (qi !== undefined) addDestinationLoads(f.core, st.dagOff, st.slots, st.flow, 1 / cIn[t]!, { add: (s, v) => (qi[s]! += v) });
       const dag = new RepairedDag(f.core, st, null, none);
@@ -114,7 +147,7 @@ export class CompressedSweep {
   /** Largest directed load with nothing failed. */
   baselineMax(): number {
     let max = 0;
-    for (const v of this.engine.baseLoad) if (v > max) max = v;
+    for (const v of this.coreBase) if (v > max) max = v;
     return Math.max(max, this.treeMax(this.compOf, this.compOut, this.compIn, -1, -1));
   }
 
@@ -161,9 +194,15 @@ export class CompressedSweep {
       const dIn = this.subIn[cut]!;
       for (let s = 0; s < d.value.length; s++) d.value[s] = -dOut * qo[s]! - dIn * qi[s]!;
     }
-    if (coreFailed !== null) this.engine.failureDelta(coreFailed, d);
     let max = 0;
-    const base = this.engine.baseLoad;
+    const base = this.coreBase;
+    if (coreFailed !== null && this.skel !== null) {
+      const loads = this.scratch;
+      this.skel.loads(coreFailed, this.cOut, this.cIn, loads);
+      for (let s = 0; s < loads.length; s++) if (loads[s]! > max) max = loads[s]!;
+      return Math.max(max, this.treeMax(compOf, compOut, compIn, cut, failedNode));
+    }
+    if (coreFailed !== null) this.engine!.failureDelta(coreFailed, d);
     for (let s = 0; s < base.length; s++) {
       if (coreFailed !== null && coreFailed.links[s >> 1] === 1) continue;
       const v = base[s]! + d.value[s]!;
@@ -174,6 +213,7 @@ export class CompressedSweep {
 
   /** A chain's failures take the closed form when both its ends receive traffic (chains.ts); else the engine runs. */
   private chainUsable(id: number): boolean {
+    if (this.skel !== null) return true; // the skeleton routes to every node, receiver or not
     const c = this.chains.chains[id]!;
     return this.cIn[c.a]! > 0 && this.cIn[c.b]! > 0;
   }
@@ -181,16 +221,37 @@ export class CompressedSweep {
   private termsOf(id: number): ChainTerms & { split: ReturnType<CompressedSweep['splitComponents']> } {
     let t = this.chainCache.get(id);
     if (t !== undefined) return t;
-    const terms = chainTerms(this.engine, this.chains.chains[id]!, this.cOut, this.cIn);
+    const terms = this.skel !== null ? this.skelTerms(id) : chainTerms(this.engine!, this.chains.chains[id]!, this.cOut, this.cIn);
     t = { ...terms, split: this.splitComponents(terms.masks) };
     this.chainCache.set(id, t);
-    const bytes = 7 * 8 * this.engine.slots + 4 * this.g.nodeIds.length;
+    const bytes = 7 * 8 * this.slots + 4 * this.g.nodeIds.length;
     this.chainCacheBytes += bytes;
     for (const [k] of this.chainCache) {
       if (this.chainCacheBytes <= CHAIN_CACHE_BYTES || k === id) break;
       this.chainCache.delete(k);
       this.chainCacheBytes -= bytes;
     }
+    return t;
+  }
+
+  /** The same seven vectors from the skeleton: loads are bilinear in the masses, each term one routing. */
+  private skelTerms(id: number): ChainTerms {
+    const c = this.chains.chains[id]!;
+    const skel = this.skel!;
+    const masks = failureMasks(this.forest.core, Array.from(c.nodes), []);
+    const v = (): Float64Array => new Float64Array(this.slots);
+    const t = { l0: v(), qOutA: v(), qInA: v(), qOutB: v(), qInB: v(), fAB: v(), fBA: v(), masks };
+    const eA = new Float64Array(this.cOut.length);
+    const eB = new Float64Array(this.cOut.length);
+    eA[c.a] = 1;
+    eB[c.b] = 1;
+    skel.loads(masks, this.cOut, this.cIn, t.l0);
+    skel.loads(masks, eA, this.cIn, t.qOutA);
+    skel.loads(masks, this.cOut, eA, t.qInA);
+    skel.loads(masks, eB, this.cIn, t.qOutB);
+    skel.loads(masks, this.cOut, eB, t.qInB);
+    skel.loads(masks, eA, eB, t.fAB);
+    skel.loads(masks, eB, eA, t.fBA);
     return t;
   }
 
@@ -330,6 +391,13 @@ export class CompressedSweep {
     return max;
   }
 }
+
+/**
+ * Route on the skeleton when chain interiors are at least this share of the
+ * core: its per-scenario cost is (branch nodes)² + destinations × chains,
+ * against the incremental engine's destinations × affected region.
+ */
+const SKELETON_SHARE = 0.5;
 
 /** Memory for cached per-chain terms (7 slot vectors each) of one sweep. */
 const CHAIN_CACHE_BYTES = 256 * 1024 * 1024;
