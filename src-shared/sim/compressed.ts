@@ -83,7 +83,7 @@ export class CompressedSweep {
     this.slots = 2 * f.core.linkIds.length;
     this.scratch = new Float64Array(this.slots);
     const interior = this.chains.chains.reduce((k, c) => k + c.nodes.length, 0);
-    this.skel = interior >= SKELETON_SHARE * cn ? new SkeletonRouting(f.core, this.chains) : null;
+    this.skel = interior >= SKELETON_SHARE * cn && cn - interior <= SKELETON_MAX_BRANCH ? new SkeletonRouting(f.core, this.chains) : null;
     if (this.skel !== null) {
       this.engine = null;
       this.coreBase = new Float64Array(this.slots);
@@ -118,15 +118,18 @@ export class CompressedSweep {
       this.qIn.set(a, new Float64Array(this.slots));
     }
     if (this.skel !== null) {
-      // Fan-out: a alone sends (out = e_a); fan-in: a alone receives (in = e_a).
-      const unit = new Float64Array(cn);
-      let done = 0;
-      for (const a of roots) {
-        unit[a] = 1;
-        this.skel.loads(null, unit, cIn, this.qOut.get(a)!);
-        this.skel.loads(null, cOut, unit, this.qIn.get(a)!);
-        unit[a] = 0;
-        if (tick !== undefined && !tick(++done, roots.size)) throw new SweepCancelled();
+      // Fan-out: a alone sends (out = e_a), ROOT_BATCH roots to one routing; fan-in: a alone receives (in = e_a).
+      const list = [...roots];
+      for (let i = 0; i < list.length; i += ROOT_BATCH) {
+        const batch = list.slice(i, i + ROOT_BATCH);
+        const units = batch.map((a) => {
+          const u = new Float64Array(cn);
+          u[a] = 1;
+          return u;
+        });
+        this.skel.loadsMany(null, units, cIn, batch.map((a) => this.qOut.get(a)!));
+        batch.forEach((a, j) => this.skel!.loads(null, cOut, units[j]!, this.qIn.get(a)!));
+        if (tick !== undefined && !tick(i + batch.length, list.length)) throw new SweepCancelled();
       }
       return;
     }
@@ -245,10 +248,8 @@ export class CompressedSweep {
     const eB = new Float64Array(this.cOut.length);
     eA[c.a] = 1;
     eB[c.b] = 1;
-    skel.loads(masks, this.cOut, this.cIn, t.l0);
-    skel.loads(masks, eA, this.cIn, t.qOutA);
+    skel.loadsMany(masks, [this.cOut, eA, eB], this.cIn, [t.l0, t.qOutA, t.qOutB]);
     skel.loads(masks, this.cOut, eA, t.qInA);
-    skel.loads(masks, eB, this.cIn, t.qOutB);
     skel.loads(masks, this.cOut, eB, t.qInB);
     skel.loads(masks, eA, eB, t.fAB);
     skel.loads(masks, eB, eA, t.fBA);
@@ -398,6 +399,12 @@ export class CompressedSweep {
  * against the incremental engine's destinations × affected region.
  */
 const SKELETON_SHARE = 0.5;
+
+/** Largest skeleton routed that way: its all-pairs tables take 12 bytes × branch nodes² (2,000 -> 48 MB). */
+const SKELETON_MAX_BRANCH = 2000;
+
+/** Tree roots whose fan-out vectors share one skeleton routing (each a lane of loadsMany). */
+const ROOT_BATCH = 16;
 
 /** Memory for cached per-chain terms (7 slot vectors each) of one sweep. */
 const CHAIN_CACHE_BYTES = 256 * 1024 * 1024;

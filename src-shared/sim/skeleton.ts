@@ -45,36 +45,47 @@ export class SkeletonRouting {
   private readonly slW: Float64Array;
   private readonly slChain: Int32Array;
   private readonly slLink: Int32Array;
+  /** Adjacency of each branch node: skeleton link, the other end, its length, and whether the node is its A end. */
   private readonly adjOff: Int32Array;
   private readonly adjSl: Int32Array;
-  /** Per chain: offset into the flat per-node arrays (k entries) and per-link arrays (k + 1), length, skeleton link. */
+  private readonly adjTo: Int32Array;
+  private readonly adjW: Float64Array;
+  private readonly adjFromA: Uint8Array;
+  /** Per direct skeleton link: its directed slot from its A end. */
+  private readonly slSlotA: Int32Array;
+  /** Per chain: offset into the flat per-node arrays (k entries; per-link and prefix arrays use nOff + c, k + 1 entries). */
   private readonly nOff: Int32Array;
   private readonly alpha: Float64Array; // distance of each chain node from A
   private readonly lenOf: Float64Array;
   private readonly slotAB: Int32Array; // per chain link: the directed slot toward B
   private readonly chainSl: Int32Array;
+  /** Per chain: skeleton ends, and (whole-number lengths only) its split for each Δ = d(B) − d(A) in [−L, L] at cfgOff + Δ + L. */
+  private readonly chA: Int32Array;
+  private readonly chB: Int32Array;
+  private readonly cfgOff: Int32Array | null;
+  private readonly cfgTable: Int32Array | null;
   readonly slots: number;
   private readonly nb: number;
-  // Per-solve scratch.
+  // Per-solve scratch shared by every mass vector (lane) of one call.
   private readonly dist: Float64Array; // nb × nb
   private readonly ord: Int32Array; // nb × nb settle order
   private readonly reach: Int32Array; // nodes settled per row
+  /** Per row s and node u: its next hops toward s (adjacency indices) at rowHops[s·2S + rowHopStart[s·nb + u] …], rowHopCnt of them. */
+  private readonly rowHopStart: Int32Array;
+  private readonly rowHopCnt: Int32Array;
+  private readonly rowHops: Int32Array;
   private readonly rowDone: Uint8Array;
   private readonly heap: MinHeap;
   private readonly kAlive: Uint8Array;
   private readonly slAlive: Uint8Array;
-  private readonly mOut: Float64Array;
   private readonly mIn: Float64Array;
-  private readonly pOut: Float64Array; // per chain: k + 1 prefix sums of out
-  private readonly hist: Float64Array; // per chain: 2k + 2 split configurations
-  private readonly tAB: Float64Array;
-  private readonly tBA: Float64Array;
   private readonly dk: Float64Array;
-  private readonly fl: Float64Array;
   private readonly order: Int32Array;
   private readonly placed: Uint8Array;
   private readonly comp: Int32Array;
   private readonly hop: Int32Array;
+  private readonly hopFromA: Uint8Array;
+  private readonly lanes: Lane[] = [];
 
   constructor(
     readonly g: CompiledGraph,
@@ -102,11 +113,13 @@ export class SkeletonRouting {
     this.slW = new Float64Array(ns);
     this.slChain = new Int32Array(ns).fill(-1);
     this.slLink = new Int32Array(ns).fill(-1);
+    this.slSlotA = new Int32Array(ns).fill(-1);
     direct.forEach((e, i) => {
       this.slA[i] = this.kOf[g.linkSource[e]!]!;
       this.slB[i] = this.kOf[g.linkTarget[e]!]!;
       this.slW[i] = g.weights[e]!;
       this.slLink[i] = e;
+      this.slSlotA[i] = 2 * e; // A is the link's source
     });
     this.nOff = new Int32Array(chains.length + 1);
     for (let c = 0; c < chains.length; c++) this.nOff[c + 1] = this.nOff[c]! + chains[c]!.nodes.length;
@@ -133,6 +146,23 @@ export class SkeletonRouting {
       this.lenOf[id] = a;
       this.slW[i] = a;
     });
+    this.chA = Int32Array.from(chains, (c) => this.kOf[c.a]!);
+    this.chB = Int32Array.from(chains, (c) => this.kOf[c.b]!);
+    // Whole-number link weights (hop counts, integer IGP metrics): distances are whole, so
+    // Δ = d(B) − d(A) takes one of 2L + 1 values and each chain's split is a table lookup.
+    const whole = g.weights.every((w) => Number.isInteger(w) && w > 0) && this.lenOf.every((l) => l < 1 << 20);
+    if (whole) {
+      this.cfgOff = new Int32Array(chains.length + 1);
+      for (let c = 0; c < chains.length; c++) this.cfgOff[c + 1] = this.cfgOff[c]! + 2 * this.lenOf[c]! + 1;
+      this.cfgTable = new Int32Array(this.cfgOff[chains.length]!);
+      for (let c = 0; c < chains.length; c++) {
+        const L = this.lenOf[c]!;
+        for (let d = -L; d <= L; d++) this.cfgTable[this.cfgOff[c]! + d + L] = this.split(c, 0, chains[c]!.nodes.length, 0, 0, d, L);
+      }
+    } else {
+      this.cfgOff = null;
+      this.cfgTable = null;
+    }
     const deg = new Int32Array(nb + 1);
     for (let i = 0; i < ns; i++) {
       deg[this.slA[i]! + 1]!++;
@@ -142,60 +172,88 @@ export class SkeletonRouting {
     this.adjOff = deg.slice();
     const fill = deg.slice(0, nb);
     this.adjSl = new Int32Array(2 * ns);
+    this.adjTo = new Int32Array(2 * ns);
+    this.adjW = new Float64Array(2 * ns);
+    this.adjFromA = new Uint8Array(2 * ns);
     for (let i = 0; i < ns; i++) {
-      this.adjSl[fill[this.slA[i]!]!++] = i;
-      this.adjSl[fill[this.slB[i]!]!++] = i;
+      const a = this.slA[i]!;
+      const b = this.slB[i]!;
+      let j = fill[a]!++;
+      this.adjSl[j] = i;
+      this.adjTo[j] = b;
+      this.adjW[j] = this.slW[i]!;
+      this.adjFromA[j] = 1;
+      j = fill[b]!++;
+      this.adjSl[j] = i;
+      this.adjTo[j] = a;
+      this.adjW[j] = this.slW[i]!;
     }
     let maxDeg = 0;
     for (let u = 0; u < nb; u++) maxDeg = Math.max(maxDeg, this.adjOff[u + 1]! - this.adjOff[u]!);
     this.hop = new Int32Array(maxDeg + 1);
+    this.hopFromA = new Uint8Array(maxDeg + 1);
     this.dist = new Float64Array(nb * nb);
     this.ord = new Int32Array(nb * nb);
     this.reach = new Int32Array(nb);
+    this.rowHopStart = new Int32Array(nb * nb);
+    this.rowHopCnt = new Int32Array(nb * nb);
+    this.rowHops = new Int32Array(nb * 2 * ns);
     this.rowDone = new Uint8Array(nb);
     this.heap = new MinHeap(2 * ns + 4, nb);
     this.kAlive = new Uint8Array(nb);
     this.slAlive = new Uint8Array(ns);
-    this.mOut = new Float64Array(nb);
     this.mIn = new Float64Array(nb);
-    this.pOut = new Float64Array(totalK + chains.length);
-    this.hist = new Float64Array(2 * totalK + 2 * chains.length);
-    this.tAB = new Float64Array(chains.length);
-    this.tBA = new Float64Array(chains.length);
     this.dk = new Float64Array(nb + 1).fill(Infinity);
-    this.fl = new Float64Array(nb + 1);
     this.order = new Int32Array(nb + 1);
     this.placed = new Uint8Array(nb + 1);
     this.comp = new Int32Array(nb);
   }
 
-  /** Branch nodes / core nodes: below ~½ the skeleton pays for its all-pairs table. */
+  /** Number of branch nodes (the skeleton's nodes). */
   get branchNodes(): number {
     return this.nb;
   }
 
   /**
-   * Directed loads (2e toward linkTarget… as csr slots) of the core under the
-   * failure `f` for masses out/inn (core-indexed), written into `res`. The
-   * failed elements must leave every chain either intact or with its dead
+   * Directed loads (CSR slots 2e, 2e + 1) of the core under the failure `f`
+   * for masses out/inn (core-indexed), written into `res`. The failed
+   * elements must leave every chain either intact or with its failed
    * elements forming one run (a single failed node or link, a failed chain
    * interior, a failed branch node): what N-1 sweeps ask.
    */
   loads(f: FailureMasks | null, out: Float64Array, inn: Float64Array, res: Float64Array): void {
+    this.loadsMany(f, [out], inn, [res]);
+  }
+
+  /**
+   * loads() for several out-mass vectors sharing one in-mass vector: each
+   * destination's distances, order, chain splits and next hops are found
+   * once and carry every vector's flow (the chain terms of compressed.ts ask
+   * three such routings of one graph).
+   */
+  loadsMany(f: FailureMasks | null, outs: readonly Float64Array[], inn: Float64Array, ress: readonly Float64Array[]): void {
     const nb = this.nb;
     const chains = this.ci.chains;
     const ns = this.slA.length;
-    const { kAlive, slAlive, mOut, mIn, pOut, hist, tAB, tBA, nOff } = this;
-    res.fill(0);
-    hist.fill(0);
-    tAB.fill(0);
-    tBA.fill(0);
+    const { kAlive, slAlive, mIn, nOff } = this;
+    const R = outs.length;
+    while (this.lanes.length < R) this.lanes.push(newLane(nb, nOff[chains.length]!, chains.length));
+    const lanes = this.lanes.slice(0, R);
+    lanes.forEach((l, r) => {
+      l.out = outs[r]!;
+      l.res = ress[r]!;
+      l.res.fill(0);
+      l.hist.fill(0);
+      l.tAB.fill(0);
+      l.tBA.fill(0);
+    });
     this.rowDone.fill(0);
     for (let u = 0; u < nb; u++) {
       const v = this.kNodes[u]!;
-      kAlive[u] = f !== null && f.nodes[v] === 1 ? 0 : 1;
-      mOut[u] = kAlive[u] === 1 ? out[v]! : 0;
-      mIn[u] = kAlive[u] === 1 ? inn[v]! : 0;
+      const alive = f !== null && f.nodes[v] === 1 ? 0 : 1;
+      kAlive[u] = alive;
+      mIn[u] = alive === 1 ? inn[v]! : 0;
+      for (const l of lanes) l.mOut[u] = alive === 1 ? l.out[v]! : 0;
     }
     for (let i = 0; i < ns; i++) {
       const e = this.slLink[i]!;
@@ -203,34 +261,63 @@ export class SkeletonRouting {
     }
     // Chains: prefix sums of out; broken chains leave pendant pieces at their ends.
     const pieces: number[] = []; // (chain, lo, hi, end: 0 = A, 1 = B) quadruples
+    // Intact chains whose nodes send in some lane (their split matters per destination), with those lanes:
+    // lanes liveLanes[liveOff[x] .. liveOff[x + 1]) for live[x].
+    const live: number[] = [];
+    const liveOff: number[] = [0];
+    const liveLanes: number[] = [];
+    const sending: number[] = [];
     for (let c = 0; c < chains.length; c++) {
       const ch = chains[c]!;
       const k = ch.nodes.length;
       const po = nOff[c]! + c;
-      pOut[po] = 0;
-      for (let i = 0; i < k; i++) pOut[po + i + 1] = pOut[po + i]! + out[ch.nodes[i]!]!;
+      sending.length = 0;
+      for (let r = 0; r < R; r++) {
+        const l = lanes[r]!;
+        const P = l.pOut;
+        P[po] = 0;
+        for (let i = 0; i < k; i++) P[po + i + 1] = P[po + i]! + l.out[ch.nodes[i]!]!;
+        if (P[po + k]! === 0) continue;
+        sending.push(r);
+        // Masses each split configuration sends to A and to B.
+        const ho = 2 * po;
+        for (let sp = 0; sp <= k; sp++) {
+          l.mA[ho + 2 * sp] = P[po + sp]! - P[po];
+          l.mB[ho + 2 * sp] = P[po + k]! - P[po + sp]!;
+          if (sp < k) {
+            const half = (P[po + sp + 1]! - P[po + sp]!) / 2;
+            l.mA[ho + 2 * sp + 1] = P[po + sp]! - P[po] + half;
+            l.mB[ho + 2 * sp + 1] = P[po + k]! - P[po + sp + 1]! + half;
+          }
+        }
+      }
       let first = -1; // element positions: link j = 2j, node i = 2i + 1
       let last = -1;
       if (f !== null) {
         for (let j = 0; j <= k; j++) {
-          const deadLink = f.links[ch.links[j]!] === 1;
-          const deadNode = j < k && f.nodes[ch.nodes[j]!] === 1;
-          if (deadLink) {
+          if (f.links[ch.links[j]!] === 1) {
             if (first < 0) first = 2 * j;
             last = 2 * j;
           }
-          if (deadNode) {
+          if (j < k && f.nodes[ch.nodes[j]!] === 1) {
             if (first < 0) first = 2 * j + 1;
             last = 2 * j + 1;
           }
         }
       }
       const sl = this.chainSl[c]!;
-      if (first < 0 && slAlive[sl] === 1) continue;
+      if (first < 0 && slAlive[sl] === 1) {
+        if (sending.length > 0) {
+          live.push(c);
+          liveLanes.push(...sending);
+          liveOff.push(liveLanes.length);
+        }
+        continue;
+      }
       slAlive[sl] = 0;
       // A failed end takes its link into the chain down with it (failureMasks).
       if (first < 0) throw new RangeError('skeleton routing: a failed chain end whose links are not failed');
-      const aEnd = first >> 1; // nodes [0, aEnd) before the first dead element
+      const aEnd = first >> 1; // nodes [0, aEnd) before the first failed element
       const bStart = (last + 1) >> 1; // nodes [bStart, k) after the last one
       for (let i = aEnd; i < bStart; i++) {
         if (f === null || f.nodes[ch.nodes[i]!] !== 1) throw new RangeError('skeleton routing: a chain with more than one run of failures');
@@ -241,47 +328,53 @@ export class SkeletonRouting {
     }
     for (let p = 0; p < pieces.length; p += 4) {
       const c = pieces[p]!;
-      const end = pieces[p + 3]!;
       const ch = chains[c]!;
-      const u = this.kOf[end === 0 ? ch.a : ch.b]!;
+      const u = this.kOf[pieces[p + 3] === 0 ? ch.a : ch.b]!;
       for (let i = pieces[p + 1]!; i < pieces[p + 2]!; i++) {
-        mOut[u]! += out[ch.nodes[i]!]!;
         mIn[u]! += inn[ch.nodes[i]!]!;
+        for (const l of lanes) l.mOut[u]! += l.out[ch.nodes[i]!]!;
       }
     }
-    // Chains carrying interior traffic (sources), the only ones whose split matters per destination.
-    const live: number[] = [];
-    for (let c = 0; c < chains.length; c++) if (slAlive[this.chainSl[c]!] === 1 && pOut[nOff[c]! + c + chains[c]!.nodes.length]! > 0) live.push(c);
     // Destinations.
-    for (let u = 0; u < nb; u++) if (kAlive[u] === 1 && mIn[u]! > 0) this.toBranch(u, live, res);
+    for (let u = 0; u < nb; u++) if (kAlive[u] === 1 && mIn[u]! > 0) this.toBranch(u, live, liveOff, liveLanes, lanes);
     for (let c = 0; c < chains.length; c++) {
       if (slAlive[this.chainSl[c]!] === 0) continue;
       const ch = chains[c]!;
       for (let p = 0; p < ch.nodes.length; p++) {
         const w = inn[ch.nodes[p]!]!;
-        if (w > 0) this.toChainNode(c, p, w, live, res);
+        if (w > 0) this.toChainNode(c, p, w, live, liveOff, liveLanes, lanes);
       }
     }
-    // Intact chains: transit plus each split configuration's flow.
+    // Intact chains: transit, plus each split configuration's flow in the lanes where the chain sends.
     for (let c = 0; c < chains.length; c++) {
       if (slAlive[this.chainSl[c]!] === 0) continue;
       const k = chains[c]!.nodes.length;
-      const lo = nOff[c]! + c; // link j of chain c at slotAB[lo + j]; prefix sums at pOut[lo + i]
-      const ho = 2 * (nOff[c]! + c);
-      for (let j = 0; j <= k; j++) {
-        const s = this.slotAB[lo + j]!;
-        res[s]! += tAB[c]!;
-        res[s ^ 1]! += tBA[c]!;
-      }
-      for (let cfg = 0; cfg < 2 * k + 2; cfg++) {
-        const h = hist[ho + cfg]!;
-        if (h === 0) continue;
-        const s = cfg >> 1;
-        const tie = cfg & 1;
-        this.addSplit(c, 0, k, s, tie, h, res);
+      const lo = nOff[c]! + c;
+      for (const l of lanes) {
+        const res = l.res;
+        const ab = l.tAB[c]!;
+        const ba = l.tBA[c]!;
+        if (ab === 0 && ba === 0) continue;
+        for (let j = 0; j <= k; j++) {
+          const s = this.slotAB[lo + j]!;
+          res[s]! += ab;
+          res[s ^ 1]! += ba;
+        }
       }
     }
-    this.addPieces(pieces, out, inn, res);
+    for (let x = 0; x < live.length; x++) {
+      const c = live[x]!;
+      const k = chains[c]!.nodes.length;
+      const ho = 2 * (nOff[c]! + c);
+      for (let y = liveOff[x]!; y < liveOff[x + 1]!; y++) {
+        const l = lanes[liveLanes[y]!]!;
+        for (let cfg = 0; cfg < 2 * k + 2; cfg++) {
+          const h = l.hist[ho + cfg]!;
+          if (h !== 0) this.addSplit(l, c, 0, k, cfg >> 1, cfg & 1, h);
+        }
+      }
+    }
+    for (const l of lanes) this.addPieces(pieces, l, inn);
   }
 
   /**
@@ -289,18 +382,20 @@ export class SkeletonRouting {
    * nodes [lo, s) head toward the low end, node s splits if `tie`, the rest
    * head high; each node sends out·w.
    */
-  private addSplit(c: number, lo: number, hi: number, s: number, tie: number, w: number, res: Float64Array): void {
+  private addSplit(l: Lane, c: number, lo: number, hi: number, s: number, tie: number, w: number): void {
     const base = this.nOff[c]! + c;
-    const P = this.pOut;
+    const P = l.pOut;
+    const res = l.res;
     const firstHigh = s + tie;
+    const half = tie === 1 ? (P[base + s + 1]! - P[base + s]!) / 2 : 0;
     for (let j = lo; j <= hi; j++) {
       const slot = this.slotAB[base + j]!;
       // Toward B on link j: nodes in [firstHigh, j) plus half the tie node when s < j.
       let up = j > firstHigh ? P[base + j]! - P[base + firstHigh]! : 0;
-      if (tie === 1 && s < j) up += (P[base + s + 1]! - P[base + s]!) / 2;
+      if (s < j) up += half;
       // Toward A on link j: nodes in [j, s) plus half the tie node when s ≥ j.
       let down = j < s ? P[base + s]! - P[base + j]! : 0;
-      if (tie === 1 && s >= j) down += (P[base + s + 1]! - P[base + s]!) / 2;
+      if (s >= j) down += half;
       if (up !== 0) res[slot]! += w * up;
       if (down !== 0) res[slot ^ 1]! += w * down;
     }
@@ -330,12 +425,6 @@ export class SkeletonRouting {
     return 2 * a;
   }
 
-  /** Out mass of chain c's nodes [lo, hi). */
-  private massOf(c: number, lo: number, hi: number): number {
-    const base = this.nOff[c]! + c;
-    return this.pOut[base + hi]! - this.pOut[base + lo]!;
-  }
-
   /** Distances from every branch node to branch node s (row s), settle order in ord. */
   private row(s: number): number {
     const nb = this.nb;
@@ -351,17 +440,17 @@ export class SkeletonRouting {
     d[off + s] = 0;
     heap.push(s, 0);
     let r = 0;
+    const { adjOff, adjSl, adjTo, adjW, slAlive } = this;
     while (heap.size > 0) {
       const u = heap.pop();
       if (done[u] === 1) continue;
       done[u] = 1;
       this.ord[off + r++] = u;
       const du = d[off + u]!;
-      for (let j = this.adjOff[u]!; j < this.adjOff[u + 1]!; j++) {
-        const i = this.adjSl[j]!;
-        if (this.slAlive[i] === 0) continue;
-        const w = this.slA[i] === u ? this.slB[i]! : this.slA[i]!;
-        const nd = du + this.slW[i]!;
+      for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
+        if (slAlive[adjSl[j]!] === 0) continue;
+        const w = adjTo[j]!;
+        const nd = du + adjW[j]!;
         if (nd < d[off + w]!) {
           d[off + w] = nd;
           heap.push(w, nd);
@@ -369,105 +458,167 @@ export class SkeletonRouting {
       }
     }
     this.reach[s] = r;
+    // Next hops toward s, once per row: a destination inside a chain reuses its ends' rows (pass()).
+    const hb = s * adjSl.length;
+    let cur = 0;
+    for (let x = 0; x < r; x++) {
+      const u = this.ord[off + x]!;
+      this.rowHopStart[off + u] = cur;
+      const du = d[off + u]!;
+      if (u !== s) {
+        for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
+          if (slAlive[adjSl[j]!] === 0) continue;
+          const dv = d[off + adjTo[j]!]! + adjW[j]!;
+          if (du === dv || Math.abs(du - dv) <= 1e-12 * du) this.rowHops[hb + cur++] = j;
+        }
+      }
+      this.rowHopCnt[off + u] = cur - this.rowHopStart[off + u]!;
+    }
     return off;
   }
 
-  /** Adds chain splits toward one destination: masses into fl, configurations into hist. */
-  private chainSplits(live: readonly number[], skip: number, inT: number): void {
+  /** Chain splits toward one destination: each lane's masses into its flows, configurations into its histogram. */
+  private chainSplits(live: readonly number[], liveOff: readonly number[], liveLanes: readonly number[], skip: number, inT: number, lanes: readonly Lane[]): void {
+    const { dk, chA, chB, nOff, cfgOff, cfgTable, lenOf } = this;
     const chains = this.ci.chains;
-    const dk = this.dk;
-    const fl = this.fl;
-    for (const c of live) {
+    for (let x = 0; x < live.length; x++) {
+      const c = live[x]!;
       if (c === skip) continue;
-      const i = this.chainSl[c]!;
-      const a = this.slA[i]!;
-      const b = this.slB[i]!;
+      const a = chA[c]!;
+      const b = chB[c]!;
       const dA = dk[a]!;
       if (dA === Infinity) continue;
-      const k = chains[c]!.nodes.length;
-      const cfg = this.split(c, 0, k, dA, 0, dk[b]!, this.lenOf[c]!);
-      const s = cfg >> 1;
-      const tie = cfg & 1;
-      const half = tie === 1 ? this.massOf(c, s, s + 1) / 2 : 0;
-      fl[a]! += this.massOf(c, 0, s) + half;
-      fl[b]! += this.massOf(c, s + tie, k) + half;
-      this.hist[2 * (this.nOff[c]! + c) + cfg]! += inT;
+      const L = lenOf[c]!;
+      const cfg = cfgTable !== null ? cfgTable[cfgOff![c]! + dk[b]! - dA + L]! : this.split(c, 0, chains[c]!.nodes.length, dA, 0, dk[b]!, L);
+      const h = 2 * (nOff[c]! + c) + cfg;
+      for (let y = liveOff[x]!; y < liveOff[x + 1]!; y++) {
+        const l = lanes[liveLanes[y]!]!;
+        l.fl[a]! += l.mA[h]!;
+        l.fl[b]! += l.mB[h]!;
+        l.hist[h]! += inT;
+      }
     }
   }
+
+
 
   /**
    * ECMP pass toward the destination over the skeleton: nodes in `order`
-   * (len, increasing distance dk), flow fl already holding each node's mass.
-   * `dest` is the destination's skeleton index (nb for a chain node, whose
-   * chain `cut` is split at it with halves of length hA (from A) and hB).
-   * Returns the flows entering the halves from A and from B.
+   * (len, increasing distance dk), each lane's flow already holding each
+   * node's mass. `dest` is the destination's skeleton index (nb for a chain
+   * node, whose chain `cut` is split at it with halves of length hA from A
+   * and hB from B). Flows entering the halves go to each lane's intoA/intoB.
    */
-  private pass(len: number, dest: number, cut: number, hA: number, hB: number, inT: number, res: Float64Array): [number, number] {
-    const { dk, fl, order, hop, slA, slB, slW, slChain, slLink, slAlive, adjOff, adjSl, tAB, tBA } = this;
-    const { linkSource } = this.g;
+  private pass(len: number, dest: number, cut: number, rA: number, rB: number, hA: number, hB: number, inT: number, lanes: readonly Lane[]): void {
+    const { dk, order, hop, hopFromA, slChain, slSlotA, adjOff, adjSl, adjTo, adjW, adjFromA, slAlive, dist, rowHops, rowHopStart, rowHopCnt } = this;
+    const nb = this.nb;
     const cutSl = cut >= 0 ? this.chainSl[cut]! : -1;
-    let intoA = 0;
-    let intoB = 0;
+    const oA = rA * nb;
+    const oB = rB * nb;
+    const hbA = rA * adjSl.length;
+    const hbB = rB * adjSl.length;
+    const R = lanes.length;
+    const l0 = lanes[0]!;
+    for (const l of lanes) {
+      l.intoA = 0;
+      l.intoB = 0;
+    }
     for (let r = len - 1; r >= 0; r--) {
       const u = order[r]!;
       if (u === dest) continue;
-      const f = fl[u]!;
-      if (f === 0) continue;
+      let any = l0.fl[u]! !== 0;
+      for (let q = 1; q < R && !any; q++) any = lanes[q]!.fl[u]! !== 0;
+      if (!any) continue;
       const du = dk[u]!;
       let k = 0;
-      for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
+      // Toward a branch node, or toward a chain node from a node clearly nearer through one end
+      // (its next hops are then that end's, skeleton.ts header): the row's list. Else scan.
+      let from = -1;
+      if (cut < 0) from = 0;
+      else {
+        const ka = dist[oA + u]! + hA;
+        const kb = dist[oB + u]! + hB;
+        if (Math.abs(ka - kb) > 1e-9 * du) from = ka < kb ? (u === rA ? 2 : 0) : u === rB ? 3 : 1;
+      }
+      if (from === 0 || from === 1) {
+        const o = (from === 0 ? oA : oB) + u;
+        const hb = (from === 0 ? hbA : hbB) + rowHopStart[o]!;
+        const cnt = rowHopCnt[o]!;
+        for (let x = 0; x < cnt; x++) {
+          const j = rowHops[hb + x]!;
+          hop[k] = j;
+          hopFromA[k++] = adjFromA[j]!;
+        }
+      } else if (from === 2 || from === 3) {
+        // The end itself, nearer through its own half: that half is its only next hop.
+        for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
+          if (adjSl[j] === cutSl && adjFromA[j] === (from === 2 ? 1 : 0)) {
+            hop[k] = j;
+            hopFromA[k++] = adjFromA[j]!;
+            break;
+          }
+        }
+      } else for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
         const i = adjSl[j]!;
         if (i === cutSl) {
-          if (onShortestPath(du, 0, slA[i] === u ? hA : hB)) hop[k++] = i;
+          const w = adjFromA[j] === 1 ? hA : hB;
+          if (du === w || Math.abs(du - w) <= 1e-12 * du) {
+            hop[k] = j;
+            hopFromA[k++] = adjFromA[j]!;
+          }
           continue;
         }
         if (slAlive[i] === 0) continue;
-        const w = slA[i] === u ? slB[i]! : slA[i]!;
-        if (onShortestPath(du, dk[w]!, slW[i]!)) hop[k++] = i;
+        const d = dk[adjTo[j]!]! + adjW[j]!;
+        if (du === d || Math.abs(du - d) <= 1e-12 * du) {
+          hop[k] = j;
+          hopFromA[k++] = adjFromA[j]!;
+        }
       }
       if (k === 0) continue;
-      const share = f / k;
-      for (let j = 0; j < k; j++) {
-        const i = hop[j]!;
-        const fromA = slA[i] === u;
-        if (i === cutSl) {
-          if (fromA) intoA += share;
-          else intoB += share;
-          continue;
+      for (const l of lanes) {
+        const f = l.fl[u]!;
+        if (f === 0) continue;
+        const share = f / k;
+        const flow = share * inT;
+        for (let x = 0; x < k; x++) {
+          const j = hop[x]!;
+          const i = adjSl[j]!;
+          const fromA = hopFromA[x] === 1;
+          if (i === cutSl) {
+            if (fromA) l.intoA += share;
+            else l.intoB += share;
+            continue;
+          }
+          l.fl[adjTo[j]!]! += share;
+          const c = slChain[i]!;
+          if (c < 0) l.res[slSlotA[i]! + (fromA ? 0 : 1)]! += flow;
+          else if (fromA) l.tAB[c]! += flow;
+          else l.tBA[c]! += flow;
         }
-        const w = fromA ? slB[i]! : slA[i]!;
-        fl[w]! += share;
-        const c = slChain[i]!;
-        if (c < 0) {
-          const e = slLink[i]!;
-          res[2 * e + (linkSource[e] === this.kNodes[u] ? 0 : 1)]! += share * inT;
-        } else if (fromA) tAB[c]! += share * inT;
-        else tBA[c]! += share * inT;
       }
     }
-    return [intoA, intoB];
   }
 
-  private toBranch(t: number, live: readonly number[], res: Float64Array): void {
+  private toBranch(t: number, live: readonly number[], liveOff: readonly number[], liveLanes: readonly number[], lanes: readonly Lane[]): void {
     const off = this.row(t);
     const len = this.reach[t]!;
-    const { dk, fl, order, mOut } = this;
+    const { dk, order } = this;
     const inT = this.mIn[t]!;
     for (let r = 0; r < len; r++) {
       const u = this.ord[off + r]!;
       order[r] = u;
       dk[u] = this.dist[off + u]!;
-      fl[u] = mOut[u]!;
+      for (const l of lanes) l.fl[u] = l.mOut[u]!;
     }
-    this.chainSplits(live, -1, inT);
-    this.pass(len, t, -1, 0, 0, inT, res);
+    this.chainSplits(live, liveOff, liveLanes, -1, inT, lanes);
+    this.pass(len, t, -1, t, t, 0, 0, inT, lanes);
     for (let r = 0; r < len; r++) dk[order[r]!] = Infinity;
   }
 
-  private toChainNode(c: number, p: number, inT: number, live: readonly number[], res: Float64Array): void {
+  private toChainNode(c: number, p: number, inT: number, live: readonly number[], liveOff: readonly number[], liveLanes: readonly number[], lanes: readonly Lane[]): void {
     const nb = this.nb;
-    const ch = this.ci.chains[c]!;
-    const k = ch.nodes.length;
+    const k = this.ci.chains[c]!.nodes.length;
     const sl = this.chainSl[c]!;
     const A = this.slA[sl]!;
     const B = this.slB[sl]!;
@@ -476,7 +627,7 @@ export class SkeletonRouting {
     const bp = L - ap;
     const oA = this.row(A);
     const oB = this.row(B);
-    const { dk, fl, order, placed, mOut, dist, ord } = this;
+    const { dk, order, placed, dist, ord } = this;
     // Merge the two settle orders by their shifted keys; each node's first appearance is at its distance.
     const lenA = this.reach[A]!;
     const lenB = this.reach[B]!;
@@ -488,33 +639,41 @@ export class SkeletonRouting {
       const u2 = j < lenB ? ord[oB + j]! : -1;
       const k1 = u1 >= 0 ? dist[oA + u1]! + ap : Infinity;
       const k2 = u2 >= 0 ? dist[oB + u2]! + bp : Infinity;
-      const u = k1 <= k2 ? u1 : u2;
-      const key = k1 <= k2 ? k1 : k2;
-      if (k1 <= k2) i++;
+      const first = k1 <= k2;
+      const u = first ? u1 : u2;
+      if (first) i++;
       else j++;
       if (placed[u] === 1) continue;
       placed[u] = 1;
       order[len++] = u;
-      dk[u] = key;
-      fl[u] = mOut[u]!;
+      dk[u] = first ? k1 : k2;
+      for (const l of lanes) l.fl[u] = l.mOut[u]!;
     }
     dk[nb] = 0;
     // The destination's own chain, as two halves: nodes [0, p) between A and t, (p, k) between t and B.
     const s1 = this.split(c, 0, p, dk[A]!, 0, 0, ap);
     const s2 = this.split(c, p + 1, k, 0, ap, dk[B]!, L);
-    const h1 = s1 & 1 ? this.massOf(c, s1 >> 1, (s1 >> 1) + 1) / 2 : 0;
-    const h2 = s2 & 1 ? this.massOf(c, s2 >> 1, (s2 >> 1) + 1) / 2 : 0;
-    fl[A]! += this.massOf(c, 0, s1 >> 1) + h1;
-    fl[B]! += this.massOf(c, (s2 >> 1) + (s2 & 1), k) + h2;
-    this.chainSplits(live, c, inT);
-    const [intoA, intoB] = this.pass(len, nb, c, ap, bp, inT, res);
+    const base = this.nOff[c]! + c;
+    for (const l of lanes) {
+      const P = l.pOut;
+      const h1 = s1 & 1 ? (P[base + (s1 >> 1) + 1]! - P[base + (s1 >> 1)]!) / 2 : 0;
+      const h2 = s2 & 1 ? (P[base + (s2 >> 1) + 1]! - P[base + (s2 >> 1)]!) / 2 : 0;
+      l.fl[A]! += P[base + (s1 >> 1)]! - P[base]! + h1;
+      l.fl[B]! += P[base + k]! - P[base + (s2 >> 1) + (s2 & 1)]! + h2;
+    }
+    this.chainSplits(live, liveOff, liveLanes, c, inT, lanes);
+    this.pass(len, nb, c, A, B, ap, bp, inT, lanes);
     // Half A–t: links [0, p]; half t–B: links [p + 1, k]. The destination itself sends nothing
     // (it lies outside both halves' node ranges).
-    const base = this.nOff[c]! + c;
-    this.addSplit(c, 0, p, s1 >> 1, s1 & 1, inT, res);
-    this.addSplit(c, p + 1, k, s2 >> 1, s2 & 1, inT, res);
-    for (let l = 0; l <= p; l++) res[this.slotAB[base + l]!]! += intoA * inT;
-    for (let l = p + 1; l <= k; l++) res[this.slotAB[base + l]! ^ 1]! += intoB * inT;
+    for (const l of lanes) {
+      this.addSplit(l, c, 0, p, s1 >> 1, s1 & 1, inT);
+      this.addSplit(l, c, p + 1, k, s2 >> 1, s2 & 1, inT);
+      const res = l.res;
+      const a = l.intoA * inT;
+      const b = l.intoB * inT;
+      if (a !== 0) for (let x = 0; x <= p; x++) res[this.slotAB[base + x]!]! += a;
+      if (b !== 0) for (let x = p + 1; x <= k; x++) res[this.slotAB[base + x]! ^ 1]! += b;
+    }
     for (let r = 0; r < len; r++) {
       const u = order[r]!;
       placed[u] = 0;
@@ -523,8 +682,9 @@ export class SkeletonRouting {
   }
 
   /** Pendant pieces of broken chains: closed-form loads with their component's masses. */
-  private addPieces(pieces: readonly number[], out: Float64Array, inn: Float64Array, res: Float64Array): void {
+  private addPieces(pieces: readonly number[], l: Lane, inn: Float64Array): void {
     if (pieces.length === 0) return;
+    const { out, res } = l;
     const chains = this.ci.chains;
     const nb = this.nb;
     // Components of the surviving skeleton with every mass they hold.
@@ -541,7 +701,7 @@ export class SkeletonRouting {
       stack.push(r);
       while (stack.length > 0) {
         const u = stack.pop()!;
-        cOut[id]! += this.mOut[u]!;
+        cOut[id]! += l.mOut[u]!;
         cIn[id]! += this.mIn[u]!;
         for (let j = this.adjOff[u]!; j < this.adjOff[u + 1]!; j++) {
           const i = this.adjSl[j]!;
@@ -597,4 +757,38 @@ export class SkeletonRouting {
       }
     }
   }
+}
+
+/** One out-mass vector's state through a call of loadsMany. */
+interface Lane {
+  out: Float64Array;
+  res: Float64Array;
+  readonly mOut: Float64Array;
+  readonly pOut: Float64Array;
+  readonly hist: Float64Array;
+  /** Per split configuration (as hist): the masses the chain's nodes send to A and to B. */
+  readonly mA: Float64Array;
+  readonly mB: Float64Array;
+  readonly tAB: Float64Array;
+  readonly tBA: Float64Array;
+  readonly fl: Float64Array;
+  intoA: number;
+  intoB: number;
+}
+
+function newLane(nb: number, chainNodes: number, chains: number): Lane {
+  return {
+    out: new Float64Array(0),
+    res: new Float64Array(0),
+    mOut: new Float64Array(nb),
+    pOut: new Float64Array(chainNodes + chains),
+    hist: new Float64Array(2 * (chainNodes + chains)),
+    mA: new Float64Array(2 * (chainNodes + chains)),
+    mB: new Float64Array(2 * (chainNodes + chains)),
+    tAB: new Float64Array(chains),
+    tBA: new Float64Array(chains),
+    fl: new Float64Array(nb + 1),
+    intoA: 0,
+    intoB: 0,
+  };
 }
