@@ -1,4 +1,4 @@
-import { connectedComponents, dfsForest, bridgesAndCutNodes } from './connectivity';
+import { connectedComponents, dfsForest, bridgesAndCutNodes, type DfsForest } from './connectivity';
 import type { CompiledGraph } from './csr';
 import { chainTerms, findChains, type ChainIndex, type ChainTerms } from './chains';
 import { DagWalker, RepairedDag } from './dagwalk';
@@ -44,6 +44,10 @@ export class CompressedSweep {
   private readonly compOut: number[] = [];
   private readonly compIn: number[] = [];
   private readonly coreBridge: Uint8Array;
+  /** DFS forest of the core and prefix sums of the core masses in its discovery order (sides of bridges). */
+  private readonly coreDfs: DfsForest;
+  private readonly preOut: Float64Array;
+  private readonly preIn: Float64Array;
   private readonly qOut = new Map<number, Float64Array>();
   private readonly qIn = new Map<number, Float64Array>();
   private readonly delta: SlotDelta;
@@ -106,13 +110,29 @@ export class CompressedSweep {
       this.compIn[comps.componentOf[i]!]! += cIn[i]!;
     }
     this.coreBridge = new Uint8Array(f.core.linkIds.length);
-    for (const e of bridgesAndCutNodes(f.core, dfsForest(f.core)).bridges) this.coreBridge[e] = 1;
+    this.coreDfs = dfsForest(f.core);
+    for (const e of bridgesAndCutNodes(f.core, this.coreDfs).bridges) this.coreBridge[e] = 1;
+    this.preOut = new Float64Array(cn + 1);
+    this.preIn = new Float64Array(cn + 1);
+    for (let i = 0; i < this.coreDfs.visited; i++) {
+      this.preOut[i + 1] = this.preOut[i]! + cOut[this.coreDfs.order[i]!]!;
+      this.preIn[i + 1] = this.preIn[i]! + cIn[this.coreDfs.order[i]!]!;
+    }
     this.treeTop = new Int32Array(n);
     this.coreLinkIndex = new Int32Array(g.linkIds.length).fill(-1);
     f.coreLinks.forEach((e, j) => (this.coreLinkIndex[e] = j));
     // Fan-in / fan-out of every core node that has a tree hanging from it.
     const roots = new Set<number>();
     for (const x of f.stripped) roots.add(f.coreIndex[f.rootOf[x]!]!);
+    // With the skeleton, a chain that is a bridge takes its terms from its ends' fan-in / fan-out (bridgeTerms).
+    if (this.skel !== null) {
+      for (const c of this.chains.chains) {
+        if (this.coreBridge[c.links[0]!] === 1) {
+          roots.add(c.a);
+          roots.add(c.b);
+        }
+      }
+    }
     for (const a of roots) {
       this.qOut.set(a, new Float64Array(this.slots));
       this.qIn.set(a, new Float64Array(this.slots));
@@ -145,6 +165,11 @@ export class CompressedSweep {
       const dag = new RepairedDag(f.core, st, null, none);
       for (const a of roots) if (a !== t) walker.push(dag, [a], [cIn[t]!], this.qOut.get(a)!);
     }
+  }
+
+  /** True when the core is routed on its skeleton (skeleton.ts) rather than per destination. */
+  get onSkeleton(): boolean {
+    return this.skel !== null;
   }
 
   /** Largest directed load with nothing failed. */
@@ -224,7 +249,9 @@ export class CompressedSweep {
   private termsOf(id: number): ChainTerms & { split: ReturnType<CompressedSweep['splitComponents']> } {
     let t = this.chainCache.get(id);
     if (t !== undefined) return t;
-    const terms = this.skel !== null ? this.skelTerms(id) : chainTerms(this.engine!, this.chains.chains[id]!, this.cOut, this.cIn);
+    const c = this.chains.chains[id]!;
+    const terms =
+      this.skel === null ? chainTerms(this.engine!, c, this.cOut, this.cIn) : this.coreBridge[c.links[0]!] === 1 ? this.bridgeTerms(id) : this.skelTerms(id);
     t = { ...terms, split: this.splitComponents(terms.masks) };
     this.chainCache.set(id, t);
     const bytes = 7 * 8 * this.slots + 4 * this.g.nodeIds.length;
@@ -233,6 +260,70 @@ export class CompressedSweep {
       if (this.chainCacheBytes <= CHAIN_CACHE_BYTES || k === id) break;
       this.chainCache.delete(k);
       this.chainCacheBytes -= bytes;
+    }
+    return t;
+  }
+
+  /**
+   * The seven vectors of a chain that is a bridge, in closed form (2-edge-connected
+   * blocks): no shortest path between two nodes on one side crosses it, so
+   * without the chain each side X keeps its own traffic and loses what crossed:
+   * X's links carried ext_in · Qin_A + ext_out · Qout_A for it (A's fan-in and
+   * fan-out with nothing failed, restricted to X; ext = masses beyond A), and
+   * the tail hanging off A brings back ai · Qin_A + ao · Qout_A. Nothing flows
+   * from A to B (fAB = fBA = 0). O(m) per chain instead of routings.
+   */
+  private bridgeTerms(id: number): ChainTerms {
+    const c = this.chains.chains[id]!;
+    const core = this.forest.core;
+    const dfs = this.coreDfs;
+    const masks = failureMasks(core, Array.from(c.nodes), []);
+    const v = (): Float64Array => new Float64Array(this.slots);
+    const t = { l0: v(), qOutA: v(), qInA: v(), qOutB: v(), qInB: v(), fAB: v(), fBA: v(), masks };
+    // The DFS tree crosses the bridge A–x1 once; the child's subtree is one side.
+    const x1 = c.nodes[0]!;
+    const child = dfs.parent[x1] === c.a && dfs.parentLink[x1] === c.links[0] ? x1 : c.a;
+    const lo = dfs.disc[child]!;
+    const hi = lo + dfs.subtree[child]!;
+    const inSub = (u: number): boolean => dfs.disc[u]! >= lo && dfs.disc[u]! < hi;
+    let root = c.a;
+    while (dfs.parent[root]! >= 0) root = dfs.parent[root]!;
+    const r0 = dfs.disc[root]!;
+    const r1 = r0 + dfs.subtree[root]!;
+    const compOut = this.preOut[r1]! - this.preOut[r0]!;
+    const compIn = this.preIn[r1]! - this.preIn[r0]!;
+    const subOut = this.preOut[hi]! - this.preOut[lo]!;
+    const subIn = this.preIn[hi]! - this.preIn[lo]!;
+    const aInSub = child === c.a;
+    const xOut = aInSub ? subOut : compOut - subOut; // A's side
+    const xIn = aInSub ? subIn : compIn - subIn;
+    let chOut = 0;
+    let chIn = 0;
+    for (const x of c.nodes) {
+      chOut += this.cOut[x]!;
+      chIn += this.cIn[x]!;
+    }
+    const yOut = compOut - xOut - chOut; // B's side
+    const yIn = compIn - xIn - chIn;
+    const base = this.coreBase;
+    const qoA = this.qOut.get(c.a)!;
+    const qiA = this.qIn.get(c.a)!;
+    const qoB = this.qOut.get(c.b)!;
+    const qiB = this.qIn.get(c.b)!;
+    for (let e = 0; e < core.linkIds.length; e++) {
+      if (masks.links[e] === 1) continue;
+      const onA = inSub(core.linkSource[e]!) === aInSub;
+      for (let s = 2 * e; s < 2 * e + 2; s++) {
+        if (onA) {
+          t.l0[s] = base[s]! - (compIn - xIn) * qiA[s]! - (compOut - xOut) * qoA[s]!;
+          t.qOutA[s] = qoA[s]!;
+          t.qInA[s] = qiA[s]!;
+        } else {
+          t.l0[s] = base[s]! - (compIn - yIn) * qiB[s]! - (compOut - yOut) * qoB[s]!;
+          t.qOutB[s] = qoB[s]!;
+          t.qInB[s] = qiB[s]!;
+        }
+      }
     }
     return t;
   }
