@@ -83,8 +83,12 @@ export class SkeletonRouting {
   private readonly order: Int32Array;
   private readonly placed: Uint8Array;
   private readonly comp: Int32Array;
-  private readonly hop: Int32Array;
-  private readonly hopFromA: Uint8Array;
+  /** The DAG toward the current destination by position in `order`, and its φ (buildDag). */
+  private readonly dagStart: Int32Array;
+  private readonly dagHops: Int32Array;
+  private readonly phiA: Float64Array;
+  private readonly phiB: Float64Array;
+  private readonly code: Uint8Array;
   private readonly lanes: Lane[] = [];
 
   constructor(
@@ -188,10 +192,11 @@ export class SkeletonRouting {
       this.adjTo[j] = a;
       this.adjW[j] = this.slW[i]!;
     }
-    let maxDeg = 0;
-    for (let u = 0; u < nb; u++) maxDeg = Math.max(maxDeg, this.adjOff[u + 1]! - this.adjOff[u]!);
-    this.hop = new Int32Array(maxDeg + 1);
-    this.hopFromA = new Uint8Array(maxDeg + 1);
+    this.dagStart = new Int32Array(nb + 2);
+    this.dagHops = new Int32Array(2 * ns + nb + 1);
+    this.phiA = new Float64Array(nb + 1);
+    this.phiB = new Float64Array(nb + 1);
+    this.code = new Uint8Array(nb + 1);
     this.dist = new Float64Array(nb * nb);
     this.ord = new Int32Array(nb * nb);
     this.reach = new Int32Array(nb);
@@ -337,14 +342,7 @@ export class SkeletonRouting {
     }
     // Destinations.
     for (let u = 0; u < nb; u++) if (kAlive[u] === 1 && mIn[u]! > 0) this.toBranch(u, live, liveOff, liveLanes, lanes);
-    for (let c = 0; c < chains.length; c++) {
-      if (slAlive[this.chainSl[c]!] === 0) continue;
-      const ch = chains[c]!;
-      for (let p = 0; p < ch.nodes.length; p++) {
-        const w = inn[ch.nodes[p]!]!;
-        if (w > 0) this.toChainNode(c, p, w, live, liveOff, liveLanes, lanes);
-      }
-    }
+    for (let c = 0; c < chains.length; c++) if (slAlive[this.chainSl[c]!] === 1) this.toChain(c, inn, live, liveOff, liveLanes, lanes);
     // Intact chains: transit, plus each split configuration's flow in the lanes where the chain sends.
     for (let c = 0; c < chains.length; c++) {
       if (slAlive[this.chainSl[c]!] === 0) continue;
@@ -477,11 +475,19 @@ export class SkeletonRouting {
     return off;
   }
 
-  /** Chain splits toward one destination: each lane's masses into its flows, configurations into its histogram. */
-  private chainSplits(live: readonly number[], liveOff: readonly number[], liveLanes: readonly number[], skip: number, inT: number, lanes: readonly Lane[]): void {
+  /**
+   * Chain splits toward one destination: each lane's chain masses into fp,
+   * configurations (× inT) into its histogram. With `xs`, only those entries
+   * of `live`; with `keep`, masses go to fc and each (entry, configuration)
+   * is recorded instead of counted (a group's constant part, counted once
+   * per group with the group's total weight).
+   */
+  private chainSplits(live: readonly number[], liveOff: readonly number[], liveLanes: readonly number[], skip: number, inT: number, lanes: readonly Lane[], xs: readonly number[] | null = null, keep: number[] | null = null): void {
     const { dk, chA, chB, nOff, cfgOff, cfgTable, lenOf } = this;
     const chains = this.ci.chains;
-    for (let x = 0; x < live.length; x++) {
+    const n = xs === null ? live.length : xs.length;
+    for (let q = 0; q < n; q++) {
+      const x = xs === null ? q : xs[q]!;
       const c = live[x]!;
       if (c === skip) continue;
       const a = chA[c]!;
@@ -491,110 +497,125 @@ export class SkeletonRouting {
       const L = lenOf[c]!;
       const cfg = cfgTable !== null ? cfgTable[cfgOff![c]! + dk[b]! - dA + L]! : this.split(c, 0, chains[c]!.nodes.length, dA, 0, dk[b]!, L);
       const h = 2 * (nOff[c]! + c) + cfg;
+      if (keep !== null) keep.push(x, h);
       for (let y = liveOff[x]!; y < liveOff[x + 1]!; y++) {
         const l = lanes[liveLanes[y]!]!;
-        l.fl[a]! += l.mA[h]!;
-        l.fl[b]! += l.mB[h]!;
-        l.hist[h]! += inT;
+        if (keep !== null) {
+          l.fc[a]! += l.mA[h]!;
+          l.fc[b]! += l.mB[h]!;
+        } else {
+          l.fp[a]! += l.mA[h]!;
+          l.fp[b]! += l.mB[h]!;
+          l.hist[h]! += inT;
+        }
       }
     }
   }
 
 
-
   /**
-   * ECMP pass toward the destination over the skeleton: nodes in `order`
-   * (len, increasing distance dk), each lane's flow already holding each
-   * node's mass. `dest` is the destination's skeleton index (nb for a chain
-   * node, whose chain `cut` is split at it with halves of length hA from A
-   * and hB from B). Flows entering the halves go to each lane's intoA/intoB.
+   * Next hops of the nodes in `order` (len, increasing distance dk) toward
+   * the destination, stored by position (dagStart/dagHops). `dest` is the
+   * destination's skeleton index (nb for a chain node, whose chain `cut` is
+   * split at it with halves of length hA from A and hB from B). For a chain
+   * node also φA, φB: the share of a unit of flow at each node that enters
+   * the half from A (from B), so each destination of a group sharing this
+   * DAG gets its flow into the halves as a dot product.
    */
-  private pass(len: number, dest: number, cut: number, rA: number, rB: number, hA: number, hB: number, inT: number, lanes: readonly Lane[]): void {
-    const { dk, order, hop, hopFromA, slChain, slSlotA, adjOff, adjSl, adjTo, adjW, adjFromA, slAlive, dist, rowHops, rowHopStart, rowHopCnt } = this;
+  private buildDag(len: number, dest: number, cut: number, rA: number, rB: number, hA: number, hB: number): void {
+    const { dk, order, adjOff, adjSl, adjTo, adjW, adjFromA, slAlive, dist, rowHops, rowHopStart, rowHopCnt, dagStart, dagHops, phiA, phiB } = this;
     const nb = this.nb;
     const cutSl = cut >= 0 ? this.chainSl[cut]! : -1;
     const oA = rA * nb;
     const oB = rB * nb;
     const hbA = rA * adjSl.length;
     const hbB = rB * adjSl.length;
-    const R = lanes.length;
-    const l0 = lanes[0]!;
-    for (const l of lanes) {
-      l.intoA = 0;
-      l.intoB = 0;
-    }
-    for (let r = len - 1; r >= 0; r--) {
+    let cur = 0;
+    for (let r = 0; r < len; r++) {
+      dagStart[r] = cur;
       const u = order[r]!;
       if (u === dest) continue;
-      let any = l0.fl[u]! !== 0;
-      for (let q = 1; q < R && !any; q++) any = lanes[q]!.fl[u]! !== 0;
-      if (!any) continue;
       const du = dk[u]!;
-      let k = 0;
+      const first = cur;
       // Toward a branch node, or toward a chain node from a node clearly nearer through one end
       // (its next hops are then that end's, skeleton.ts header): the row's list. Else scan.
-      let from = -1;
-      if (cut < 0) from = 0;
-      else {
-        const ka = dist[oA + u]! + hA;
-        const kb = dist[oB + u]! + hB;
-        if (Math.abs(ka - kb) > 1e-9 * du) from = ka < kb ? (u === rA ? 2 : 0) : u === rB ? 3 : 1;
-      }
+      const region = cut < 0 ? 1 : regionOf(dist[oA + u]! + hA, dist[oB + u]! + hB);
+      const from = cut < 0 ? 0 : region === 1 ? (u === rA ? 2 : 0) : region === 2 ? (u === rB ? 3 : 1) : 4;
       if (from === 0 || from === 1) {
         const o = (from === 0 ? oA : oB) + u;
         const hb = (from === 0 ? hbA : hbB) + rowHopStart[o]!;
         const cnt = rowHopCnt[o]!;
-        for (let x = 0; x < cnt; x++) {
-          const j = rowHops[hb + x]!;
-          hop[k] = j;
-          hopFromA[k++] = adjFromA[j]!;
-        }
+        for (let x = 0; x < cnt; x++) dagHops[cur++] = rowHops[hb + x]!;
       } else if (from === 2 || from === 3) {
         // The end itself, nearer through its own half: that half is its only next hop.
         for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
           if (adjSl[j] === cutSl && adjFromA[j] === (from === 2 ? 1 : 0)) {
-            hop[k] = j;
-            hopFromA[k++] = adjFromA[j]!;
+            dagHops[cur++] = j;
             break;
           }
         }
-      } else for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
-        const i = adjSl[j]!;
-        if (i === cutSl) {
-          const w = adjFromA[j] === 1 ? hA : hB;
-          if (du === w || Math.abs(du - w) <= 1e-12 * du) {
-            hop[k] = j;
-            hopFromA[k++] = adjFromA[j]!;
+      } else {
+        for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
+          const i = adjSl[j]!;
+          if (i === cutSl) {
+            const w = adjFromA[j] === 1 ? hA : hB;
+            if (du === w || Math.abs(du - w) <= 1e-12 * du) dagHops[cur++] = j;
+            continue;
           }
-          continue;
-        }
-        if (slAlive[i] === 0) continue;
-        const d = dk[adjTo[j]!]! + adjW[j]!;
-        if (du === d || Math.abs(du - d) <= 1e-12 * du) {
-          hop[k] = j;
-          hopFromA[k++] = adjFromA[j]!;
+          if (slAlive[i] === 0) continue;
+          const d = dk[adjTo[j]!]! + adjW[j]!;
+          if (du === d || Math.abs(du - d) <= 1e-12 * du) dagHops[cur++] = j;
         }
       }
-      if (k === 0) continue;
+      if (cut >= 0) {
+        let a = 0;
+        let b = 0;
+        for (let x = first; x < cur; x++) {
+          const j = dagHops[x]!;
+          if (adjSl[j] === cutSl) {
+            if (adjFromA[j] === 1) a += 1;
+            else b += 1;
+          } else {
+            a += phiA[adjTo[j]!]!;
+            b += phiB[adjTo[j]!]!;
+          }
+        }
+        const k = cur - first;
+        phiA[u] = k > 0 ? a / k : 0;
+        phiB[u] = k > 0 ? b / k : 0;
+      }
+    }
+    dagStart[len] = cur;
+  }
+
+  /**
+   * ECMP flow down the DAG of buildDag: each lane's fl holds the (already
+   * weighted) masses; flow into a destination's halves is left to φ.
+   */
+  private flowPass(len: number, dest: number, cut: number, lanes: readonly Lane[]): void {
+    const { order, slChain, slSlotA, adjSl, adjTo, adjFromA, dagStart, dagHops } = this;
+    const cutSl = cut >= 0 ? this.chainSl[cut]! : -1;
+    for (let r = len - 1; r >= 0; r--) {
+      const u = order[r]!;
+      if (u === dest) continue;
+      const a = dagStart[r]!;
+      const b = dagStart[r + 1]!;
+      if (b === a) continue;
+      const k = b - a;
       for (const l of lanes) {
         const f = l.fl[u]!;
         if (f === 0) continue;
         const share = f / k;
-        const flow = share * inT;
-        for (let x = 0; x < k; x++) {
-          const j = hop[x]!;
+        for (let x = a; x < b; x++) {
+          const j = dagHops[x]!;
           const i = adjSl[j]!;
-          const fromA = hopFromA[x] === 1;
-          if (i === cutSl) {
-            if (fromA) l.intoA += share;
-            else l.intoB += share;
-            continue;
-          }
+          if (i === cutSl) continue;
           l.fl[adjTo[j]!]! += share;
           const c = slChain[i]!;
-          if (c < 0) l.res[slSlotA[i]! + (fromA ? 0 : 1)]! += flow;
-          else if (fromA) l.tAB[c]! += flow;
-          else l.tBA[c]! += flow;
+          const fromA = adjFromA[j] === 1;
+          if (c < 0) l.res[slSlotA[i]! + (fromA ? 0 : 1)]! += share;
+          else if (fromA) l.tAB[c]! += share;
+          else l.tBA[c]! += share;
         }
       }
     }
@@ -609,71 +630,147 @@ export class SkeletonRouting {
       const u = this.ord[off + r]!;
       order[r] = u;
       dk[u] = this.dist[off + u]!;
-      for (const l of lanes) l.fl[u] = l.mOut[u]!;
+      for (const l of lanes) l.fp[u] = l.mOut[u]!;
     }
     this.chainSplits(live, liveOff, liveLanes, -1, inT, lanes);
-    this.pass(len, t, -1, t, t, 0, 0, inT, lanes);
+    for (let r = 0; r < len; r++) {
+      const u = order[r]!;
+      for (const l of lanes) l.fl[u] = l.fp[u]! * inT;
+    }
+    this.buildDag(len, t, -1, t, t, 0, 0);
+    this.flowPass(len, t, -1, lanes);
     for (let r = 0; r < len; r++) dk[order[r]!] = Infinity;
   }
 
-  private toChainNode(c: number, p: number, inT: number, live: readonly number[], liveOff: readonly number[], liveLanes: readonly number[], lanes: readonly Lane[]): void {
+  /**
+   * Every destination inside chain c. Consecutive destinations whose
+   * branch nodes fall the same way (nearer through A, through B, or tied)
+   * share one DAG (skeleton.ts header), so they share one flow pass over the
+   * sum of their weighted masses; each one's flow into its own halves is
+   * its masses' dot product with φA, φB.
+   */
+  private toChain(c: number, inn: Float64Array, live: readonly number[], liveOff: readonly number[], liveLanes: readonly number[], lanes: readonly Lane[]): void {
     const nb = this.nb;
-    const k = this.ci.chains[c]!.nodes.length;
+    const ch = this.ci.chains[c]!;
+    const k = ch.nodes.length;
     const sl = this.chainSl[c]!;
     const A = this.slA[sl]!;
     const B = this.slB[sl]!;
     const L = this.lenOf[c]!;
-    const ap = this.alpha[this.nOff[c]! + p]!;
-    const bp = L - ap;
+    let receives = false;
+    for (let p = 0; p < k && !receives; p++) receives = inn[ch.nodes[p]!]! > 0;
+    if (!receives) return;
     const oA = this.row(A);
     const oB = this.row(B);
-    const { dk, order, placed, dist, ord } = this;
-    // Merge the two settle orders by their shifted keys; each node's first appearance is at its distance.
     const lenA = this.reach[A]!;
     const lenB = this.reach[B]!;
-    let i = 0;
-    let j = 0;
-    let len = 0;
-    while (i < lenA || j < lenB) {
-      const u1 = i < lenA ? ord[oA + i]! : -1;
-      const u2 = j < lenB ? ord[oB + j]! : -1;
-      const k1 = u1 >= 0 ? dist[oA + u1]! + ap : Infinity;
-      const k2 = u2 >= 0 ? dist[oB + u2]! + bp : Infinity;
-      const first = k1 <= k2;
-      const u = first ? u1 : u2;
-      if (first) i++;
-      else j++;
-      if (placed[u] === 1) continue;
-      placed[u] = 1;
-      order[len++] = u;
-      dk[u] = first ? k1 : k2;
-      for (const l of lanes) l.fl[u] = l.mOut[u]!;
-    }
-    dk[nb] = 0;
-    // The destination's own chain, as two halves: nodes [0, p) between A and t, (p, k) between t and B.
-    const s1 = this.split(c, 0, p, dk[A]!, 0, 0, ap);
-    const s2 = this.split(c, p + 1, k, 0, ap, dk[B]!, L);
+    const { dk, order, placed, dist, ord, code, phiA, phiB } = this;
     const base = this.nOff[c]! + c;
-    for (const l of lanes) {
-      const P = l.pOut;
-      const h1 = s1 & 1 ? (P[base + (s1 >> 1) + 1]! - P[base + (s1 >> 1)]!) / 2 : 0;
-      const h2 = s2 & 1 ? (P[base + (s2 >> 1) + 1]! - P[base + (s2 >> 1)]!) / 2 : 0;
-      l.fl[A]! += P[base + (s1 >> 1)]! - P[base]! + h1;
-      l.fl[B]! += P[base + k]! - P[base + (s2 >> 1) + (s2 & 1)]! + h2;
+    let len = 0;
+    let open = false;
+    // Chains whose ends lie on one side for the whole group keep their split: counted once per group.
+    const varying: number[] = [];
+    const fixed: number[] = []; // (live entry, histogram index) pairs
+    let groupIn = 0;
+    const closeGroup = (): void => {
+      this.flowPass(len, nb, c, lanes);
+      for (let q = 0; q < fixed.length; q += 2) {
+        const x = fixed[q]!;
+        for (let y = liveOff[x]!; y < liveOff[x + 1]!; y++) lanes[liveLanes[y]!]!.hist[fixed[q + 1]!]! += groupIn;
+      }
+    };
+    for (let p = 0; p < k; p++) {
+      const inT = inn[ch.nodes[p]!]!;
+      if (!(inT > 0)) continue;
+      const ap = this.alpha[this.nOff[c]! + p]!;
+      const bp = L - ap;
+      let same = open;
+      for (let r = 0; r < len && same; r++) {
+        const u = order[r]!;
+        if (regionOf(dist[oA + u]! + ap, dist[oB + u]! + bp) !== code[u]) same = false;
+      }
+      if (!same) {
+        if (open) closeGroup();
+        for (let r = 0; r < len; r++) placed[order[r]!] = 0;
+        // Merge the two settle orders by their shifted keys; each node's first appearance is at its distance.
+        let i = 0;
+        let j = 0;
+        len = 0;
+        while (i < lenA || j < lenB) {
+          const u1 = i < lenA ? ord[oA + i]! : -1;
+          const u2 = j < lenB ? ord[oB + j]! : -1;
+          const k1 = u1 >= 0 ? dist[oA + u1]! + ap : Infinity;
+          const k2 = u2 >= 0 ? dist[oB + u2]! + bp : Infinity;
+          const first = k1 <= k2;
+          const u = first ? u1 : u2;
+          if (first) i++;
+          else j++;
+          if (placed[u] === 1) continue;
+          placed[u] = 1;
+          order[len++] = u;
+          dk[u] = first ? k1 : k2;
+          code[u] = regionOf(dist[oA + u]! + ap, dist[oB + u]! + bp);
+          for (const l of lanes) {
+            l.fl[u] = 0;
+            l.fc[u] = 0;
+          }
+        }
+        this.buildDag(len, nb, c, A, B, ap, bp);
+        varying.length = 0;
+        fixed.length = 0;
+        groupIn = 0;
+        const fixedX: number[] = [];
+        for (let x = 0; x < live.length; x++) {
+          const d = live[x]!;
+          if (d === c || placed[this.chA[d]!] === 0) continue;
+          const ca = code[this.chA[d]!]!;
+          if (ca !== 3 && ca === code[this.chB[d]!]) fixedX.push(x);
+          else varying.push(x);
+        }
+        this.chainSplits(live, liveOff, liveLanes, c, 0, lanes, fixedX, fixed);
+        open = true;
+      }
+      groupIn += inT;
+      // This destination's distances, masses (fp, unweighted) and splits.
+      for (let r = 0; r < len; r++) {
+        const u = order[r]!;
+        dk[u] = Math.min(dist[oA + u]! + ap, dist[oB + u]! + bp);
+        for (const l of lanes) l.fp[u] = l.mOut[u]! + l.fc[u]!;
+      }
+      // Its own chain, as two halves: nodes [0, p) between A and t, (p, k) between t and B.
+      const s1 = this.split(c, 0, p, dk[A]!, 0, 0, ap);
+      const s2 = this.split(c, p + 1, k, 0, ap, dk[B]!, L);
+      for (const l of lanes) {
+        const P = l.pOut;
+        const h1 = s1 & 1 ? (P[base + (s1 >> 1) + 1]! - P[base + (s1 >> 1)]!) / 2 : 0;
+        const h2 = s2 & 1 ? (P[base + (s2 >> 1) + 1]! - P[base + (s2 >> 1)]!) / 2 : 0;
+        l.fp[A]! += P[base + (s1 >> 1)]! - P[base]! + h1;
+        l.fp[B]! += P[base + k]! - P[base + (s2 >> 1) + (s2 & 1)]! + h2;
+      }
+      this.chainSplits(live, liveOff, liveLanes, c, inT, lanes, varying);
+      // Half A–t: links [0, p]; half t–B: links [p + 1, k]. The destination itself sends nothing
+      // (it lies outside both halves' node ranges).
+      for (const l of lanes) {
+        let intoA = 0;
+        let intoB = 0;
+        for (let r = 0; r < len; r++) {
+          const u = order[r]!;
+          const m = l.fp[u]!;
+          if (m === 0) continue;
+          intoA += m * phiA[u]!;
+          intoB += m * phiB[u]!;
+          l.fl[u]! += m * inT;
+        }
+        this.addSplit(l, c, 0, p, s1 >> 1, s1 & 1, inT);
+        this.addSplit(l, c, p + 1, k, s2 >> 1, s2 & 1, inT);
+        const res = l.res;
+        const a = intoA * inT;
+        const b = intoB * inT;
+        if (a !== 0) for (let x = 0; x <= p; x++) res[this.slotAB[base + x]!]! += a;
+        if (b !== 0) for (let x = p + 1; x <= k; x++) res[this.slotAB[base + x]! ^ 1]! += b;
+      }
     }
-    this.chainSplits(live, liveOff, liveLanes, c, inT, lanes);
-    this.pass(len, nb, c, A, B, ap, bp, inT, lanes);
-    // Half A–t: links [0, p]; half t–B: links [p + 1, k]. The destination itself sends nothing
-    // (it lies outside both halves' node ranges).
-    for (const l of lanes) {
-      this.addSplit(l, c, 0, p, s1 >> 1, s1 & 1, inT);
-      this.addSplit(l, c, p + 1, k, s2 >> 1, s2 & 1, inT);
-      const res = l.res;
-      const a = l.intoA * inT;
-      const b = l.intoB * inT;
-      if (a !== 0) for (let x = 0; x <= p; x++) res[this.slotAB[base + x]!]! += a;
-      if (b !== 0) for (let x = p + 1; x <= k; x++) res[this.slotAB[base + x]! ^ 1]! += b;
-    }
+    if (open) closeGroup();
     for (let r = 0; r < len; r++) {
       const u = order[r]!;
       placed[u] = 0;
@@ -771,9 +868,16 @@ interface Lane {
   readonly mB: Float64Array;
   readonly tAB: Float64Array;
   readonly tBA: Float64Array;
+  /** Flows of the pass, and one destination's own masses. */
   readonly fl: Float64Array;
-  intoA: number;
-  intoB: number;
+  readonly fp: Float64Array;
+  /** A group's constant chain masses (toChain). */
+  readonly fc: Float64Array;
+}
+
+/** 1: nearer through A, 2: through B, 3: tied (within 1e-9, next hops scanned). */
+function regionOf(ka: number, kb: number): number {
+  return Math.abs(ka - kb) > 1e-9 * Math.min(ka, kb) ? (ka < kb ? 1 : 2) : 3;
 }
 
 function newLane(nb: number, chainNodes: number, chains: number): Lane {
@@ -788,7 +892,7 @@ function newLane(nb: number, chainNodes: number, chains: number): Lane {
     tAB: new Float64Array(chains),
     tBA: new Float64Array(chains),
     fl: new Float64Array(nb + 1),
-    intoA: 0,
-    intoB: 0,
+    fp: new Float64Array(nb + 1),
+    fc: new Float64Array(nb + 1),
   };
 }
