@@ -89,6 +89,10 @@ export class SkeletonRouting {
   private readonly phiA: Float64Array;
   private readonly phiB: Float64Array;
   private readonly code: Uint8Array;
+  /** toChain's per-group lists, reused. */
+  private readonly varying: number[] = [];
+  private readonly fixed: number[] = [];
+  private readonly fixedX: number[] = [];
   private readonly lanes: Lane[] = [];
 
   constructor(
@@ -669,16 +673,8 @@ export class SkeletonRouting {
     let len = 0;
     let open = false;
     // Chains whose ends lie on one side for the whole group keep their split: counted once per group.
-    const varying: number[] = [];
-    const fixed: number[] = []; // (live entry, histogram index) pairs
+    const { varying, fixed, fixedX } = this; // fixed: (live entry, histogram index) pairs
     let groupIn = 0;
-    const closeGroup = (): void => {
-      this.flowPass(len, nb, c, lanes);
-      for (let q = 0; q < fixed.length; q += 2) {
-        const x = fixed[q]!;
-        for (let y = liveOff[x]!; y < liveOff[x + 1]!; y++) lanes[liveLanes[y]!]!.hist[fixed[q + 1]!]! += groupIn;
-      }
-    };
     for (let p = 0; p < k; p++) {
       const inT = inn[ch.nodes[p]!]!;
       if (!(inT > 0)) continue;
@@ -690,7 +686,7 @@ export class SkeletonRouting {
         if (regionOf(dist[oA + u]! + ap, dist[oB + u]! + bp) !== code[u]) same = false;
       }
       if (!same) {
-        if (open) closeGroup();
+        if (open) this.closeGroup(len, c, groupIn, liveOff, liveLanes, lanes);
         for (let r = 0; r < len; r++) placed[order[r]!] = 0;
         // Merge the two settle orders by their shifted keys; each node's first appearance is at its distance.
         let i = 0;
@@ -719,7 +715,7 @@ export class SkeletonRouting {
         varying.length = 0;
         fixed.length = 0;
         groupIn = 0;
-        const fixedX: number[] = [];
+        fixedX.length = 0;
         for (let x = 0; x < live.length; x++) {
           const d = live[x]!;
           if (d === c || placed[this.chA[d]!] === 0) continue;
@@ -770,11 +766,21 @@ export class SkeletonRouting {
         if (b !== 0) for (let x = p + 1; x <= k; x++) res[this.slotAB[base + x]! ^ 1]! += b;
       }
     }
-    if (open) closeGroup();
+    if (open) this.closeGroup(len, c, groupIn, liveOff, liveLanes, lanes);
     for (let r = 0; r < len; r++) {
       const u = order[r]!;
       placed[u] = 0;
       dk[u] = Infinity;
+    }
+  }
+
+  /** Ends a group of toChain: its flow pass, and its constant chain splits counted with its total weight. */
+  private closeGroup(len: number, c: number, groupIn: number, liveOff: readonly number[], liveLanes: readonly number[], lanes: readonly Lane[]): void {
+    this.flowPass(len, this.nb, c, lanes);
+    const fixed = this.fixed;
+    for (let q = 0; q < fixed.length; q += 2) {
+      const x = fixed[q]!;
+      for (let y = liveOff[x]!; y < liveOff[x + 1]!; y++) lanes[liveLanes[y]!]!.hist[fixed[q + 1]!]! += groupIn;
     }
   }
 
