@@ -163,6 +163,24 @@ function runChild(file: string, threads: number): ChildResult | null {
   }
 }
 
+/**
+ * The whole `nettwin analyze FILE --traffic uniform --json --threads N`
+ * process (start, reading, structure, sweep, output) from /usr/bin/time:
+ * wall, CPU (user + system, all threads), peak RSS. Null without the built
+ * CLI (npm run build:cli) or /usr/bin/time.
+ */
+function wholeProcess(file: string, threads: number): { wall: number; cpu: number; rssMb: number } | null {
+  const cli = path.join(repo, 'bin', 'nettwin.mjs');
+  if (!fs.existsSync(path.join(repo, 'out', 'cli')) || !fs.existsSync('/usr/bin/time')) return null;
+  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %U %S %M', process.execPath, cli, 'analyze', file, '--traffic', 'uniform', '--json', '--threads', String(threads)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  const m = /TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
+  if (r.status !== 0 || !m) return null;
+  return { wall: Number(m[1]), cpu: Number(m[2]) + Number(m[3]), rssMb: Number(m[4]) / 1024 };
+}
+
 /** Longest we wait for the peer on one network. */
 const PEER_TIMEOUT_S = Number(process.env['BENCH_PEER_TIMEOUT'] ?? 480);
 
@@ -213,12 +231,16 @@ async function main(): Promise<void> {
   const only = process.env['BENCH_ONLY'];
   if (only !== undefined) cases.splice(0, cases.length, ...cases.filter((c) => new RegExp(only, 'i').test(c.name)));
   console.log(`NetTwin N-1 sweep bench (uniform traffic, links + nodes) — ${os.cpus().length} cores, node ${process.version}`);
-  const head = ['network', 'nodes', 'links', 'scen', '1 thr s cold/warm', '2 thr s cold/warm', 'speedup warm', 'CPU s warm 1/2', 'scen/s (2 warm)', 'RSS MB (2)', 'peer 2 thr s', 'peer/ours cold', 'peer/ours warm'];
+  const head = [
+    'network', 'nodes', 'links', 'scen', '1 thr s cold/warm', '2 thr s cold/warm', 'speedup warm', 'CPU s warm 1/2', 'scen/s (2 warm)', 'RSS MB (2)',
+    'whole process 2 thr wall/CPU s, RSS MB', 'peer 2 thr s', 'peer/ours cold', 'peer/ours warm', 'peer/ours whole',
+  ];
   console.log(head.join(' | '));
   for (const c of cases) {
     const one = runChild(c.file, 1);
     const two = runChild(c.file, 2);
     const big = c.nodes > 3000;
+    const whole = wholeProcess(c.file, 2);
     const p = big ? null : peerSeconds(c.file, 2);
     const sec = (x: ChildResult | null): string => (x ? `${(x.ms / 1000).toFixed(3)}/${(x.warmMs / 1000).toFixed(3)}` : 'fail');
     const ratio = (ms: number | undefined): string =>
@@ -234,9 +256,11 @@ async function main(): Promise<void> {
       one && two ? `${(one.warmCpuMs / 1000).toFixed(2)}/${(two.warmCpuMs / 1000).toFixed(2)}` : '-',
       two ? Math.round(two.scenarios / (two.warmMs / 1000)) : '-',
       two ? two.rssMb.toFixed(0) : '-',
+      whole ? `${whole.wall.toFixed(2)}/${whole.cpu.toFixed(2)}, ${whole.rssMb.toFixed(0)}` : 'n/a',
       p === null ? (big ? 'skipped (too slow)' : 'n/a') : p === Infinity ? `> ${PEER_TIMEOUT_S} (stopped)` : p.toFixed(3),
       ratio(two?.ms),
       ratio(two?.warmMs),
+      ratio(whole ? whole.wall * 1000 : undefined),
     ];
     console.log(row.join(' | '));
   }
@@ -246,7 +270,7 @@ async function main(): Promise<void> {
   whatIfTiming(generated.find(([name]) => name.startsWith('hybrid ~1000'))!);
   if (process.env['BENCH_KEEP'] === '1') console.log(`files kept in ${tmp}`);
   else fs.rmSync(tmp, { recursive: true, force: true });
-  console.log(`\nTimes exclude process start and worker start-up. cold = first sweep in fresh workers (JIT cold); warm = the same sweep again on the same workers. CPU s = user+system time of the whole process (all threads) for the warm sweep.`);
+  console.log(`\nTimes exclude process start and worker start-up, except "whole process" (the built CLI under /usr/bin/time: start, read, structure, sweep, JSON out). cold = first sweep in fresh workers (JIT cold); warm = the same sweep again on the same workers. CPU s = user+system time of the whole process (all threads) for the warm sweep.`);
   console.log(`peer = ${peer} --threads 2 --time (its own figure), stopped after ${PEER_TIMEOUT_S} s. Load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 }
 
