@@ -218,11 +218,6 @@ export class SkeletonRouting {
     this.comp = new Int32Array(nb);
   }
 
-  /** Number of branch nodes (the skeleton's nodes). */
-  get branchNodes(): number {
-    return this.nb;
-  }
-
   /**
    * Directed loads (CSR slots 2e, 2e + 1) of the core under the failure `f`
    * for masses out/inn (core-indexed), written into `res`. The failed
