@@ -93,6 +93,9 @@ export class SkeletonRouting {
   private readonly varying: number[] = [];
   private readonly fixed: number[] = [];
   private readonly fixedX: number[] = [];
+  private readonly need: number[] = [];
+  /** Sum of all link weights + 1: bounds every distance (margins of toChain's window). */
+  private readonly distScale: number;
   private readonly lanes: Lane[] = [];
 
   constructor(
@@ -154,6 +157,7 @@ export class SkeletonRouting {
       this.lenOf[id] = a;
       this.slW[i] = a;
     });
+    this.distScale = g.weights.reduce((a, w) => a + w, 1);
     this.chA = Int32Array.from(chains, (c) => this.kOf[c.a]!);
     this.chB = Int32Array.from(chains, (c) => this.kOf[c.b]!);
     // Whole-number link weights (hop counts, integer IGP metrics): distances are whole, so
@@ -481,7 +485,17 @@ export class SkeletonRouting {
    * is recorded instead of counted (a group's constant part, counted once
    * per group with the group's total weight).
    */
-  private chainSplits(live: readonly number[], liveOff: readonly number[], liveLanes: readonly number[], skip: number, inT: number, lanes: readonly Lane[], xs: readonly number[] | null = null, keep: number[] | null = null): void {
+  private chainSplits(
+    live: readonly number[],
+    liveOff: readonly number[],
+    liveLanes: readonly number[],
+    skip: number,
+    inT: number,
+    lanes: readonly Lane[],
+    xs: readonly number[] | null = null,
+    keep: number[] | null = null,
+    sparse = false,
+  ): void {
     const { dk, chA, chB, nOff, cfgOff, cfgTable, lenOf } = this;
     const chains = this.ci.chains;
     const n = xs === null ? live.length : xs.length;
@@ -502,6 +516,15 @@ export class SkeletonRouting {
         if (keep !== null) {
           l.fc[a]! += l.mA[h]!;
           l.fc[b]! += l.mB[h]!;
+        } else if (sparse) {
+          // toChain: straight into the group's weighted flows and this destination's φ products.
+          const ma = l.mA[h]!;
+          const mb = l.mB[h]!;
+          l.fl[a]! += inT * ma;
+          l.fl[b]! += inT * mb;
+          l.dA += ma * this.phiA[a]! + mb * this.phiA[b]!;
+          l.dB += ma * this.phiB[a]! + mb * this.phiB[b]!;
+          l.hist[h]! += inT;
         } else {
           l.fp[a]! += l.mA[h]!;
           l.fp[b]! += l.mB[h]!;
@@ -646,7 +669,9 @@ export class SkeletonRouting {
    * branch nodes fall the same way (nearer through A, through B, or tied)
    * share one DAG (skeleton.ts header), so they share one flow pass over the
    * sum of their weighted masses; each one's flow into its own halves is
-   * its masses' dot product with φA, φB.
+   * its masses' dot product with φA, φB. Within a group only what changes
+   * per destination is touched: the halves' masses, the chains whose ends
+   * fall on different sides (or tie), the distances of their ends.
    */
   private toChain(c: number, inn: Float64Array, live: readonly number[], liveOff: readonly number[], liveLanes: readonly number[], lanes: readonly Lane[]): void {
     const nb = this.nb;
@@ -668,17 +693,26 @@ export class SkeletonRouting {
     let len = 0;
     let open = false;
     // Chains whose ends lie on one side for the whole group keep their split: counted once per group.
-    const { varying, fixed, fixedX } = this; // fixed: (live entry, histogram index) pairs
+    const { varying, fixed, fixedX, need } = this; // fixed: (live entry, histogram index) pairs
     let groupIn = 0;
+    let lo = -Infinity;
+    let hi = Infinity;
+    let ties = false;
+    const eps = 1e-8 * this.distScale;
     for (let p = 0; p < k; p++) {
       const inT = inn[ch.nodes[p]!]!;
       if (!(inT > 0)) continue;
       const ap = this.alpha[this.nOff[c]! + p]!;
       const bp = L - ap;
-      let same = open;
-      for (let r = 0; r < len && same; r++) {
-        const u = order[r]!;
-        if (regionOf(dist[oA + u]! + ap, dist[oB + u]! + bp) !== code[u]) same = false;
+      // Same partition as the group? Clearly inside its window of α − β: yes; else check each node.
+      const delta = ap - bp;
+      let same = open && !ties && delta > lo + eps && delta < hi - eps;
+      if (open && !same) {
+        same = true;
+        for (let r = 0; r < len && same; r++) {
+          const u = order[r]!;
+          if (regionOf(dist[oA + u]! + ap, dist[oB + u]! + bp) !== code[u]) same = false;
+        }
       }
       if (!same) {
         if (open) this.closeGroup(len, c, groupIn, liveOff, liveLanes, lanes);
@@ -719,15 +753,38 @@ export class SkeletonRouting {
           else varying.push(x);
         }
         this.chainSplits(live, liveOff, liveLanes, c, 0, lanes, fixedX, fixed);
+        // The group's constant masses (own and fixed chains'): their φ products once, their flow at its end.
+        for (const l of lanes) {
+          let a = 0;
+          let b = 0;
+          for (let r = 0; r < len; r++) {
+            const u = order[r]!;
+            const m = l.mOut[u]! + l.fc[u]!;
+            a += m * phiA[u]!;
+            b += m * phiB[u]!;
+          }
+          l.cA = a;
+          l.cB = b;
+        }
+        // The window of α − β in which no node changes side, and the nodes whose distance matters per destination.
+        lo = -Infinity;
+        hi = Infinity;
+        ties = false;
+        for (let r = 0; r < len; r++) {
+          const u = order[r]!;
+          const dd = dist[oB + u]! - dist[oA + u]!;
+          if (code[u] === 1) hi = Math.min(hi, dd);
+          else if (code[u] === 2) lo = Math.max(lo, dd);
+          else ties = true;
+        }
+        need.length = 0;
+        need.push(A, B);
+        for (const x of varying) need.push(this.chA[live[x]!]!, this.chB[live[x]!]!);
         open = true;
       }
       groupIn += inT;
-      // This destination's distances, masses (fp, unweighted) and splits.
-      for (let r = 0; r < len; r++) {
-        const u = order[r]!;
-        dk[u] = Math.min(dist[oA + u]! + ap, dist[oB + u]! + bp);
-        for (const l of lanes) l.fp[u] = l.mOut[u]! + l.fc[u]!;
-      }
+      // This destination's distances where they matter, and its splits.
+      for (const u of need) dk[u] = Math.min(dist[oA + u]! + ap, dist[oB + u]! + bp);
       // Its own chain, as two halves: nodes [0, p) between A and t, (p, k) between t and B.
       const s1 = this.split(c, 0, p, dk[A]!, 0, 0, ap);
       const s2 = this.split(c, p + 1, k, 0, ap, dk[B]!, L);
@@ -735,28 +792,22 @@ export class SkeletonRouting {
         const P = l.pOut;
         const h1 = s1 & 1 ? (P[base + (s1 >> 1) + 1]! - P[base + (s1 >> 1)]!) / 2 : 0;
         const h2 = s2 & 1 ? (P[base + (s2 >> 1) + 1]! - P[base + (s2 >> 1)]!) / 2 : 0;
-        l.fp[A]! += P[base + (s1 >> 1)]! - P[base]! + h1;
-        l.fp[B]! += P[base + k]! - P[base + (s2 >> 1) + (s2 & 1)]! + h2;
+        const ma = P[base + (s1 >> 1)]! - P[base]! + h1;
+        const mb = P[base + k]! - P[base + (s2 >> 1) + (s2 & 1)]! + h2;
+        l.fl[A]! += inT * ma;
+        l.fl[B]! += inT * mb;
+        l.dA = l.cA + ma * phiA[A]! + mb * phiA[B]!;
+        l.dB = l.cB + ma * phiB[A]! + mb * phiB[B]!;
       }
-      this.chainSplits(live, liveOff, liveLanes, c, inT, lanes, varying);
+      this.chainSplits(live, liveOff, liveLanes, c, inT, lanes, varying, null, true);
       // Half A–t: links [0, p]; half t–B: links [p + 1, k]. The destination itself sends nothing
       // (it lies outside both halves' node ranges).
       for (const l of lanes) {
-        let intoA = 0;
-        let intoB = 0;
-        for (let r = 0; r < len; r++) {
-          const u = order[r]!;
-          const m = l.fp[u]!;
-          if (m === 0) continue;
-          intoA += m * phiA[u]!;
-          intoB += m * phiB[u]!;
-          l.fl[u]! += m * inT;
-        }
         this.addSplit(l, c, 0, p, s1 >> 1, s1 & 1, inT);
         this.addSplit(l, c, p + 1, k, s2 >> 1, s2 & 1, inT);
         const res = l.res;
-        const a = intoA * inT;
-        const b = intoB * inT;
+        const a = l.dA * inT;
+        const b = l.dB * inT;
         if (a !== 0) for (let x = 0; x <= p; x++) res[this.slotAB[base + x]!]! += a;
         if (b !== 0) for (let x = p + 1; x <= k; x++) res[this.slotAB[base + x]! ^ 1]! += b;
       }
@@ -771,6 +822,12 @@ export class SkeletonRouting {
 
   /** Ends a group of toChain: its flow pass, and its constant chain splits counted with its total weight. */
   private closeGroup(len: number, c: number, groupIn: number, liveOff: readonly number[], liveLanes: readonly number[], lanes: readonly Lane[]): void {
+    for (const l of lanes) {
+      for (let r = 0; r < len; r++) {
+        const u = this.order[r]!;
+        l.fl[u]! += groupIn * (l.mOut[u]! + l.fc[u]!);
+      }
+    }
     this.flowPass(len, this.nb, c, lanes);
     const fixed = this.fixed;
     for (let q = 0; q < fixed.length; q += 2) {
@@ -872,8 +929,12 @@ interface Lane {
   /** Flows of the pass, and one destination's own masses. */
   readonly fl: Float64Array;
   readonly fp: Float64Array;
-  /** A group's constant chain masses (toChain). */
+  /** A group's constant chain masses (toChain), their φ products, and one destination's. */
   readonly fc: Float64Array;
+  cA: number;
+  cB: number;
+  dA: number;
+  dB: number;
 }
 
 /** 1: nearer through A, 2: through B, 3: tied (within 1e-9, next hops scanned). */
@@ -895,5 +956,9 @@ function newLane(nb: number, chainNodes: number, chains: number): Lane {
     fl: new Float64Array(nb + 1),
     fp: new Float64Array(nb + 1),
     fc: new Float64Array(nb + 1),
+    cA: 0,
+    cB: 0,
+    dA: 0,
+    dB: 0,
   };
 }
