@@ -72,7 +72,7 @@ function EditorBody({ projectId, designId, readOnly, onError, onNotice, onAppEff
   const intent = useDesignIntent(projectId, record);
   const priced = useProjectPriceBook(projectId);
   const calibration = useCostCalibration(projectId);
-  const live = useLiveValidation(store, intent, priced.book);
+  const live = useLiveValidation(store, intent, priced.book, onError);
   const whatIf = useWhatIf(store, mode);
   // Big designs open at the site level (devices on demand); the choice is the user's after that.
   const initialView = useMemo(() => (topology === null ? 'devices' : defaultView(topology)), [topology]);
@@ -249,7 +249,7 @@ function EditorBody({ projectId, designId, readOnly, onError, onNotice, onAppEff
               )}
             </>
           )}
-          {live !== null && <ProblemList result={live.result} costUsd={live.cost.totalUsd} costLabel={headlineLabel(live.cost)} onShow={onShowCheck} />}
+          {live !== null && <ProblemList result={live.result} checking={live.checking} costUsd={live.cost.totalUsd} costLabel={headlineLabel(live.cost)} onShow={onShowCheck} />}
           {live !== null && <CostPanel cost={live.cost} custom={priced.custom} calibration={calibration} />}
         </aside>
       </div>

@@ -10,9 +10,12 @@ export function ProblemList({
   result,
   costUsd,
   costLabel = 'cost',
+  checking = false,
   onShow,
 }: {
   result: ValidationResult;
+  /** The design changed since this result: a newer judgement is on its way (a big design takes seconds). */
+  checking?: boolean;
   costUsd: number;
   /** What the figure is (the headline: "5-year TCO"). */
   costLabel?: string;
@@ -21,7 +24,7 @@ export function ProblemList({
   const rank = { error: 0, warning: 1, info: 2 } as const;
   const problems = result.checks.filter((c) => !c.passed).sort((a, b) => rank[a.severity] - rank[b.severity]);
   return (
-    <section className="panel" aria-label="Validation">
+    <section className="panel" aria-label="Validation" aria-busy={checking}>
       <h2>Validation</h2>
       <p className="verdict-line">
         <span className={result.passed ? 'pill pill--ok' : 'pill pill--bad'}>{result.passed ? 'meets intent' : 'fails intent'}</span>
@@ -30,6 +33,7 @@ export function ProblemList({
         <span>
           · {costLabel} {money.format(costUsd)}
         </span>
+        {checking && <span className="muted">· checking the change…</span>}
       </p>
       {problems.length === 0 ? (
         <p className="muted">No problems.</p>

@@ -1,0 +1,75 @@
+/**
+ * `npx tsx scripts/bench/ui-profile.ts [devices]`: where the time of the
+ * switch from the site view to the device view goes, measured in Chromium
+ * with the DevTools protocol (Performance metrics: script, style, layout;
+ * Profiler: JS self time by function). Writes the .cpuprofile to
+ * test-results/ (open it in Chrome DevTools) and prints the top functions.
+ * Same host and fixture as `npm run bench:ui`.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { benchTopology } from './ui-fixtures';
+import { api, launchBench, READY, TWO_FRAMES } from './ui-host';
+
+const N = Number(process.argv[2] ?? 1000);
+
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }
+interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+
+function topSelf(p: Profile, k = 25): string[] {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  p.samples.forEach((id, i) => {
+    const n = byId.get(id)!;
+    const f = n.callFrame;
+    const key = `${f.functionName || '(anon)'} ${path.basename(f.url.split('?')[0] ?? '')}:${f.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, k).map(([f, ms]) => `${ms.toFixed(0).padStart(7)} ms  ${f}`);
+}
+
+async function main(): Promise<void> {
+  console.log(`load average: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  const bench = await launchBench();
+  try {
+    const project = await api<{ id: string }>('project:create', { name: 'UI profile' });
+    const seedIntent = { name: 'seed', siteGroups: [{ role: 'hq', count: 1, region: 'emea' }, { role: 'branch', count: 1, region: 'emea' }] };
+    const d = await api<{ id: string; revision: number }>('design:generate', { projectId: project.id, intent: seedIntent, family: 'hub-spoke' });
+    await api('design:update', { projectId: project.id, designId: d.id, revision: d.revision, topology: benchTopology(N) });
+    const page = await bench.newPage();
+    await page.getByRole('button', { name: 'Open project UI profile' }).click();
+    await page.waitForFunction(READY, undefined, { timeout: 180_000, polling: 'raf' });
+    await page.waitForTimeout(2000);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    const metrics = async (): Promise<Map<string, number>> => new Map((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    const m0 = await metrics();
+    await cdp.send('Profiler.start');
+    const t0 = Date.now();
+    await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Devices', exact: true }).click();
+    await page.waitForFunction(`document.querySelectorAll('.react-flow__node-device').length > 0`, undefined, { timeout: 120_000, polling: 'raf' });
+    await page.evaluate(TWO_FRAMES);
+    const ms = Date.now() - t0;
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    const m1 = await metrics();
+    const d1 = (k: string): string => `${(((m1.get(k) ?? 0) - (m0.get(k) ?? 0)) * 1000).toFixed(0)} ms`;
+    console.log(`${N} devices: site view → device view painted ${(ms / 1000).toFixed(2)} s`);
+    console.log(`  script ${d1('ScriptDuration')}, style ${d1('RecalcStyleDuration')}, layout ${d1('LayoutDuration')}, task ${d1('TaskDuration')}; DOM nodes ${m1.get('Nodes')}`);
+    console.log(`  rendered: ${await page.locator('.react-flow__node').count()} nodes, ${await page.locator('.react-flow__edge').count()} edges`);
+    fs.mkdirSync('test-results', { recursive: true });
+    const out = path.join('test-results', `switch-${N}.cpuprofile`);
+    fs.writeFileSync(out, JSON.stringify(profile));
+    console.log(`  profile: ${out}\n  JS self time:`);
+    for (const line of topSelf(profile)) console.log(`  ${line}`);
+  } finally {
+    await bench.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
