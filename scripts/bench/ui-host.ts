@@ -12,6 +12,8 @@ import { locateChromium } from '../../src-main/services/pdf-chromium';
 
 const PORT = Number(process.env['BENCH_UI_PORT'] ?? 5299);
 const TOKEN = 'bench-ui-token';
+/** An inert flag that finds this bench's Chromium in /proc (chromiumCpuMs). */
+const MARKER = `--nettwin-bench=${process.pid}`;
 const BASE = `http://127.0.0.1:${PORT}`;
 
 type Ok<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
@@ -65,7 +67,7 @@ export async function launchBench(): Promise<Bench> {
   const browser = await chromium.launch({
     executablePath: found.executablePath,
     env: { ...process.env, ...found.env },
-    args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+    args: [MARKER, '--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
   });
   return {
     browser,
@@ -85,3 +87,76 @@ export async function launchBench(): Promise<Bench> {
 
 export const READY = `document.querySelector('.canvas')?.getAttribute('data-status') === 'ready' && document.querySelectorAll('.react-flow__node').length > 0`;
 export const TWO_FRAMES = `new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))`;
+
+// In-page code is passed as strings: tsx's keepNames helpers (__name) do not exist in the page.
+const START_FRAMES = `(() => {
+  window.__frames = []; window.__run = true;
+  const tick = (t) => { window.__frames.push(t); if (window.__run) requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+})()`;
+const STOP_FRAMES = `(() => { window.__run = false; return window.__frames; })()`;
+
+/** Counts animation frames in the page while `work` runs. */
+export async function measureFps(page: Page, work: () => Promise<void>): Promise<{ fps: number; p95FrameMs: number; frames: number }> {
+  await page.evaluate(START_FRAMES);
+  await work();
+  const frames = await page.evaluate<number[]>(STOP_FRAMES);
+  const gaps = frames.slice(1).map((t, i) => t - frames[i]!).sort((a, b) => a - b);
+  const span = frames.at(-1)! - frames[0]!;
+  return { fps: ((frames.length - 1) * 1000) / span, p95FrameMs: gaps[Math.floor(gaps.length * 0.95)] ?? NaN, frames: frames.length };
+}
+
+export async function dragSmoothly(page: Page, from: { x: number; y: number }, dx: number, dy: number, steps = 90): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= steps; i++) {
+    const f = i / steps;
+    await page.mouse.move(from.x + dx * Math.sin(f * Math.PI * 2), from.y + dy * f);
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+}
+
+
+
+/**
+ * CPU time (user + system, ms) used so far by Chromium: the browser process
+ * and every process under it (renderer, GPU/raster, utility), from /proc.
+ * The figure to compare across machine loads: wall time and frame rates
+ * stretch when other work shares the cores, CPU time much less. Null where
+ * /proc is absent.
+ */
+export function chromiumCpuMs(): number | null {
+  if (!fs.existsSync('/proc/self/stat')) return null;
+  const tick = 10; // USER_HZ is 100 on Linux
+  const stats = new Map<number, { ppid: number; ms: number }>();
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const raw = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = raw.slice(raw.lastIndexOf(')') + 2).split(' '); // fields after "(comm)": state is f[0]
+      stats.set(Number(d), { ppid: Number(f[1]), ms: (Number(f[11]) + Number(f[12])) * tick });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  // The browser process: the one launched with this bench's marker flag.
+  const root = [...stats.keys()].find((pid) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(MARKER) && stats.get(stats.get(pid)!.ppid) !== undefined;
+    } catch {
+      return false;
+    }
+  });
+  if (root === undefined) return null;
+  const children = new Map<number, number[]>();
+  for (const [pid, s] of stats) (children.get(s.ppid) ?? children.set(s.ppid, []).get(s.ppid)!).push(pid);
+  let total = 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    total += stats.get(pid)?.ms ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchTopology } from './ui-fixtures';
-import { api, launchBench, READY, TWO_FRAMES } from './ui-host';
+import { api, chromiumCpuMs, dragSmoothly, launchBench, measureFps, READY, TWO_FRAMES } from './ui-host';
 
 const N = Number(process.argv[2] ?? 1000);
 
@@ -27,6 +27,14 @@ function topSelf(p: Profile, k = 25): string[] {
     self.set(key, (self.get(key) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000);
   });
   return [...self].sort((a, b) => b[1] - a[1]).slice(0, k).map(([f, ms]) => `${ms.toFixed(0).padStart(7)} ms  ${f}`);
+}
+
+function report(name: string, profile: Profile): void {
+  fs.mkdirSync('test-results', { recursive: true });
+  const out = path.join('test-results', `${name}-${N}.cpuprofile`);
+  fs.writeFileSync(out, JSON.stringify(profile));
+  console.log(`  profile: ${out}\n  JS self time:`);
+  for (const line of topSelf(profile, 15)) console.log(`  ${line}`);
 }
 
 async function main(): Promise<void> {
@@ -48,22 +56,39 @@ async function main(): Promise<void> {
     const metrics = async (): Promise<Map<string, number>> => new Map((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
     const m0 = await metrics();
     await cdp.send('Profiler.start');
+    const c0 = chromiumCpuMs();
     const t0 = Date.now();
     await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Devices', exact: true }).click();
     await page.waitForFunction(`document.querySelectorAll('.react-flow__node-device').length > 0`, undefined, { timeout: 120_000, polling: 'raf' });
     await page.evaluate(TWO_FRAMES);
     const ms = Date.now() - t0;
+    const cpu = (chromiumCpuMs() ?? NaN) - (c0 ?? NaN);
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     const m1 = await metrics();
     const d1 = (k: string): string => `${(((m1.get(k) ?? 0) - (m0.get(k) ?? 0)) * 1000).toFixed(0)} ms`;
-    console.log(`${N} devices: site view → device view painted ${(ms / 1000).toFixed(2)} s`);
+    console.log(`${N} devices: site view → device view painted ${(ms / 1000).toFixed(2)} s, Chromium CPU ${cpu.toFixed(0)} ms`);
     console.log(`  script ${d1('ScriptDuration')}, style ${d1('RecalcStyleDuration')}, layout ${d1('LayoutDuration')}, task ${d1('TaskDuration')}; DOM nodes ${m1.get('Nodes')}`);
     console.log(`  rendered: ${await page.locator('.react-flow__node').count()} nodes, ${await page.locator('.react-flow__edge').count()} edges`);
-    fs.mkdirSync('test-results', { recursive: true });
-    const out = path.join('test-results', `switch-${N}.cpuprofile`);
-    fs.writeFileSync(out, JSON.stringify(profile));
-    console.log(`  profile: ${out}\n  JS self time:`);
-    for (const line of topSelf(profile)) console.log(`  ${line}`);
+    report('switch', profile);
+
+    // Panning over every device (the fitted view), as the bench pans.
+    await page.waitForTimeout(1500);
+    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    await page.waitForTimeout(600);
+    const pane = (await page.locator('.react-flow').boundingBox())!;
+    const lod = await page.evaluate<string>(`(() => { const f = document.querySelector('.react-flow'); const v = document.querySelector('.react-flow__viewport'); return f.className + ' | ' + v.style.transform; })()`);
+    console.log(`  fitted: ${lod}`);
+    const p0 = await metrics();
+    await cdp.send('Profiler.start');
+    const pc0 = chromiumCpuMs();
+    const pan = await measureFps(page, () => dragSmoothly(page, { x: pane.x + 8, y: pane.y + 8 }, 300, 200));
+    const { profile: panProfile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    const p1 = await metrics();
+    const panCpu = (chromiumCpuMs() ?? NaN) - (pc0 ?? NaN);
+    const d2 = (k: string): string => `${(((p1.get(k) ?? 0) - (p0.get(k) ?? 0)) * 1000).toFixed(0)} ms`;
+    console.log(`\npanning at ${N} devices: ${pan.fps.toFixed(1)} fps (p95 frame ${pan.p95FrameMs.toFixed(1)} ms), Chromium CPU ${(panCpu / pan.frames).toFixed(1)} ms per frame; script ${d2('ScriptDuration')}, style ${d2('RecalcStyleDuration')}, layout ${d2('LayoutDuration')}, task ${d2('TaskDuration')}`);
+    console.log(`  rendered: ${await page.locator('.react-flow__node').count()} nodes, ${await page.locator('.react-flow__edge').count()} edges`);
+    report('pan', panProfile);
   } finally {
     await bench.close();
   }

@@ -9,87 +9,13 @@
  * the painted frame showing it failed (with the overlay recomputed).
  * Targets: 500 shown < 1.5 s; ≥ 50 fps dragging at 1,000; what-if < 100 ms.
  */
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { benchTopology } from './ui-fixtures';
-import { locateChromium } from '../../src-main/services/pdf-chromium';
+import { api, dragSmoothly, launchBench, measureFps, READY, TWO_FRAMES } from './ui-host';
 import { layoutBench } from './ui-layout';
 
-const PORT = Number(process.env['BENCH_UI_PORT'] ?? 5299);
-const TOKEN = 'bench-ui-token';
-const BASE = `http://127.0.0.1:${PORT}`;
 const SIZES = [100, 500, 1000, 2000];
-
-type Ok<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-
-async function api<T>(channel: string, input: unknown): Promise<T> {
-  const r = await fetch(`${BASE}/api/call/${channel}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-NetTwin-Token': TOKEN },
-    body: JSON.stringify(input),
-  });
-  const body = (await r.json()) as Ok<T>;
-  if (!body.ok) throw new Error(`${channel}: ${body.error.message}`);
-  return body.value;
-}
-
-async function startHost(dir: string): Promise<() => void> {
-  const child = spawn(process.execPath, ['scripts/serve.mjs'], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      NETTWIN_TOKEN: TOKEN,
-      NETTWIN_PROJECTS_DIR: path.join(dir, 'projects'),
-      NETTWIN_DATA_DIR: path.join(dir, 'data'),
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${BASE}/`)).ok) return () => child.kill();
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  child.kill();
-  throw new Error('the host did not start');
-}
-
-// In-page code is passed as strings: tsx's keepNames helpers (__name) do not exist in the page.
-const START_FRAMES = `(() => {
-  window.__frames = []; window.__run = true;
-  const tick = (t) => { window.__frames.push(t); if (window.__run) requestAnimationFrame(tick); };
-  requestAnimationFrame(tick);
-})()`;
-const STOP_FRAMES = `(() => { window.__run = false; return window.__frames; })()`;
-
-/** Counts animation frames in the page while `work` runs. */
-async function measureFps(page: Page, work: () => Promise<void>): Promise<{ fps: number; p95FrameMs: number }> {
-  await page.evaluate(START_FRAMES);
-  await work();
-  const frames = await page.evaluate<number[]>(STOP_FRAMES);
-  const gaps = frames.slice(1).map((t, i) => t - frames[i]!).sort((a, b) => a - b);
-  const span = frames.at(-1)! - frames[0]!;
-  return { fps: ((frames.length - 1) * 1000) / span, p95FrameMs: gaps[Math.floor(gaps.length * 0.95)] ?? NaN };
-}
-
-async function dragSmoothly(page: Page, from: { x: number; y: number }, dx: number, dy: number, steps = 90): Promise<void> {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  for (let i = 1; i <= steps; i++) {
-    const f = i / steps;
-    await page.mouse.move(from.x + dx * Math.sin(f * Math.PI * 2), from.y + dy * f);
-    await page.waitForTimeout(16);
-  }
-  await page.mouse.up();
-}
-
-const READY = `document.querySelector('.canvas')?.getAttribute('data-status') === 'ready' && document.querySelectorAll('.react-flow__node').length > 0`;
-const TWO_FRAMES = `new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))`;
 
 const WATCH_STATUS = `(() => {
   window.__status = [];
@@ -158,15 +84,7 @@ async function main(): Promise<void> {
   await layoutBench();
   if (process.env['BENCH_UI_LAYOUT_ONLY']) return;
   console.log('');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nettwin-bench-ui-'));
-  const stop = await startHost(dir);
-  const found = locateChromium();
-  console.log(`Chromium: ${found.executablePath} (${found.source})`);
-  const browser = await chromium.launch({
-    executablePath: found.executablePath,
-    env: { ...process.env, ...found.env },
-    args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
-  });
+  const bench = await launchBench();
   try {
     const project = await api<{ id: string }>('project:create', { name: 'UI bench' });
     const seedIntent = { name: 'seed', siteGroups: [{ role: 'hq', count: 1, region: 'emea' }, { role: 'branch', count: 1, region: 'emea' }] };
@@ -175,9 +93,7 @@ async function main(): Promise<void> {
       await api('design:update', { projectId: project.id, designId: d.id, revision: d.revision, topology: benchTopology(n) });
       await api('design:rename', { projectId: project.id, designId: d.id, name: `bench ${n}` });
     }
-    // bypassCSP: the probes below are strings, which the app's CSP (rightly) refuses to eval.
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
-    await page.goto(`${BASE}/?token=${TOKEN}`);
+    const page = await bench.newPage();
     await page.getByRole('button', { name: 'Open project UI bench' }).click();
     await page.getByRole('heading', { name: 'UI bench' }).waitFor();
     // The project opens on its newest design: let that settle so it does not pollute the first figure.
@@ -233,9 +149,7 @@ async function main(): Promise<void> {
     );
     await page.screenshot({ path: 'test-results/screenshots/bench-whatif-1000.png' });
   } finally {
-    await browser.close();
-    stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 

@@ -5,13 +5,14 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore as useFlowStore,
   type Connection,
   type EdgeMouseHandler,
   type NodeMouseHandler,
   type OnNodeDrag,
   type Viewport,
 } from '@xyflow/react';
-import { useCallback, type DragEvent } from 'react';
+import { useCallback, useRef, type DragEvent } from 'react';
 import type { DeviceRole } from '../../src-shared/model/topology';
 import { useCanvas } from './CanvasStoreProvider';
 import { nodeTypes } from './DeviceNodeView';
@@ -19,8 +20,18 @@ import { edgeTypes } from './LinkEdgeView';
 import { roleStyle } from './roles';
 import type { DeviceNode, LinkEdge } from './types';
 
-/** Above this many elements only what is visible is rendered. */
+/** Above this many elements only what is visible is rendered, and zoomed out the level of detail drops. */
 export const BIG = 500;
+/**
+ * Below this zoom a device's 12 px name is under 6 px on screen: unreadable.
+ * On a big design the devices are then drawn as role-coloured boxes without
+ * glyph or name, and links without their wide click band (styles.css
+ * `.flow--far`); that halves the paint of a pan over 1,000 devices
+ * (scripts/bench/ui-profile.ts). Names come back, chosen by the collision
+ * pass, when the user zooms in past it.
+ */
+export const FAR_ZOOM = 0.5;
+const isFar = (s: { transform: [number, number, number] }): boolean => s.transform[2] < FAR_ZOOM;
 export const ROLE_MIME = 'application/x-nettwin-role';
 
 const minimapColor = (n: DeviceNode): string => roleStyle(n.data.role).color; // module scope: stable
@@ -93,6 +104,15 @@ export function CanvasView({ label, onConnect, onDragEnd, onDropRole, onUserMove
     [onDropRole, screenToFlowPosition],
   );
 
+  // While a big design zoomed out moves, its viewport is a compositor layer, so
+  // a pan translates the painted layer rather than repainting every box and
+  // link per frame (~20 % less CPU per frame at 1,000 devices, ui-profile.ts).
+  // Off at rest so the next paint is sharp at the new zoom. A DOM class, not
+  // React state: starting a pan re-renders nothing.
+  const wrapper = useRef<HTMLDivElement>(null);
+  const onMoveStart = useCallback(() => wrapper.current?.classList.add('flow--moving'), []);
+  const onMoveEnd = useCallback(() => wrapper.current?.classList.remove('flow--moving'), []);
+
   const onMove = useCallback(
     (e: MouseEvent | TouchEvent | null, v: Viewport) => {
       if (e !== null) onUserMove?.(v);
@@ -101,6 +121,7 @@ export function CanvasView({ label, onConnect, onDragEnd, onDropRole, onUserMove
   );
 
   const big = nodes.length + edges.length > BIG;
+  const far = useFlowStore(isFar) && big; // a boolean: re-renders only when the zoom crosses FAR_ZOOM
   return (
     <ReactFlow<DeviceNode, LinkEdge>
       nodes={nodes}
@@ -122,12 +143,15 @@ export function CanvasView({ label, onConnect, onDragEnd, onDropRole, onUserMove
       deleteKeyCode={null}
       selectionKeyCode="Shift"
       multiSelectionKeyCode={['Meta', 'Control']}
-      onlyRenderVisibleElements={big}
+      onlyRenderVisibleElements={big && !far} // zoomed out nearly all is visible: culling would only churn the DOM while panning
       minZoom={0.02}
       fitView
       fitViewOptions={FIT}
       onMove={onMove}
-      className={mode === 'whatif' ? 'flow flow--whatif' : 'flow'}
+      onMoveStart={onMoveStart}
+      onMoveEnd={onMoveEnd}
+      ref={wrapper}
+      className={`flow${mode === 'whatif' ? ' flow--whatif' : ''}${far ? ' flow--far' : ''}`}
       aria-label={label}
     >
       <Background gap={24} />

@@ -1,5 +1,5 @@
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, type CSSProperties } from 'react';
 import { useCanvas } from './CanvasStoreProvider';
 import { roleStyle } from './roles';
 import type { DeviceNode } from './types';
@@ -19,7 +19,7 @@ export const DeviceNodeView = memo(function DeviceNodeView({ id, data, selected 
     `${selected ? ' device--selected' : ''}${change ? ` device--${change}` : ''}`;
   const state = failed ? ', failed' : cutOff ? ', cut off' : '';
   return (
-    <div className={cls} style={{ borderColor: style.color }} title={`${data.label} (${style.name}${data.site ? ` at ${data.site}` : ''})`} aria-label={`${data.label}, ${style.name}${state}`}>
+    <div className={cls} style={{ borderColor: style.color, '--role': style.color } as CSSProperties} title={`${data.label} (${style.name}${data.site ? ` at ${data.site}` : ''})`} aria-label={`${data.label}, ${style.name}${state}`}>
       <Handle type="target" position={Position.Top} className="device__handle" />
       <span className="device__icon" style={{ background: style.color }} aria-hidden="true">
         {style.glyph}
