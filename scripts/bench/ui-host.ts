@@ -160,3 +160,26 @@ export function chromiumCpuMs(): number | null {
   }
   return total;
 }
+
+const VIEW_READY: Record<string, string> = {
+  Devices: `document.querySelectorAll('.react-flow__node-device').length > 0 && !document.querySelector('.overview')`,
+  Sites: `document.querySelector('.overview')?.getAttribute('data-view') === 'sites' && document.querySelectorAll('.react-flow__node-site').length > 0`,
+  Regions: `document.querySelector('.overview')?.getAttribute('data-view') === 'regions' && document.querySelectorAll('.region-box').length > 0`,
+  Map: `document.querySelector('.overview')?.getAttribute('data-view') === 'geo' && document.querySelectorAll('.react-flow__node-site').length > 0`,
+};
+
+/**
+ * Clicks a view button (Devices, Sites, Regions, Map) and waits for the
+ * painted frame showing it: wall ms and Chromium CPU ms. The button is found
+ * before the clock starts, so the bench's own accessibility query is not
+ * counted.
+ */
+export async function switchView(page: Page, view: keyof typeof VIEW_READY): Promise<{ ms: number; cpuMs: number }> {
+  const button = await page.getByRole('group', { name: 'View' }).getByRole('button', { name: view, exact: true }).elementHandle();
+  const c0 = chromiumCpuMs() ?? NaN;
+  const t0 = Date.now();
+  await button.click();
+  await page.waitForFunction(VIEW_READY[view], undefined, { timeout: 300_000, polling: 'raf' });
+  await page.evaluate(TWO_FRAMES);
+  return { ms: Date.now() - t0, cpuMs: (chromiumCpuMs() ?? NaN) - c0 };
+}

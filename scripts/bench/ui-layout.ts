@@ -14,8 +14,8 @@ import { basemapPaths } from '../../src-renderer/canvas/views/geo';
 import { pickLabels } from '../../src-renderer/canvas/views/labels';
 import { overviewFlow, overviewLabelBoxes, overviewLayout, type OverviewKind } from '../../src-renderer/canvas/views/overviewFlow';
 import { siteGraph } from '../../src-renderer/canvas/views/siteGraph';
-import { TopologySchema, type Topology } from '../../src-shared/model/topology';
-import { benchTopology } from './ui-fixtures';
+import { TopologySchema } from '../../src-shared/model/topology';
+import { benchTopology, withCoordinates } from './ui-fixtures';
 
 const SIZES = [250, 1000, 5000];
 
@@ -30,20 +30,6 @@ async function time(fn: () => unknown): Promise<{ wallMs: number; cpuMs: number 
 }
 
 const fmt = (r: { wallMs: number; cpuMs: number }): string => `${r.wallMs.toFixed(0).padStart(6)} ms wall ${r.cpuMs.toFixed(0).padStart(6)} ms CPU`;
-
-/** With coordinates, as a gazetteer or an import gives them: sites scattered over four continents' boxes. */
-function withCoordinates(t: Topology): Topology {
-  const boxes: Record<string, [number, number, number, number]> = { emea: [36, 60, -8, 30], amer: [28, 48, -122, -72], apac: [-35, 40, 100, 150], latam: [-34, 19, -99, -40] };
-  return {
-    ...t,
-    sites: t.sites.map((s, i) => {
-      const [la0, la1, lo0, lo1] = boxes[s.region]!;
-      const f = (i * 0.618033) % 1;
-      const g = (i * 0.414213) % 1;
-      return { ...s, lat: la0 + f * (la1 - la0), lon: lo0 + g * (lo1 - lo0) };
-    }),
-  };
-}
 
 export async function layoutBench(): Promise<void> {
   const elk = new ELK();

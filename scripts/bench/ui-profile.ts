@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchTopology } from './ui-fixtures';
-import { api, chromiumCpuMs, dragSmoothly, launchBench, measureFps, READY, TWO_FRAMES } from './ui-host';
+import { api, chromiumCpuMs, dragSmoothly, launchBench, measureFps, READY, switchView } from './ui-host';
 
 const N = Number(process.argv[2] ?? 1000);
 
@@ -56,13 +56,7 @@ async function main(): Promise<void> {
     const metrics = async (): Promise<Map<string, number>> => new Map((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
     const m0 = await metrics();
     await cdp.send('Profiler.start');
-    const c0 = chromiumCpuMs();
-    const t0 = Date.now();
-    await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Devices', exact: true }).click();
-    await page.waitForFunction(`document.querySelectorAll('.react-flow__node-device').length > 0`, undefined, { timeout: 120_000, polling: 'raf' });
-    await page.evaluate(TWO_FRAMES);
-    const ms = Date.now() - t0;
-    const cpu = (chromiumCpuMs() ?? NaN) - (c0 ?? NaN);
+    const { ms, cpuMs: cpu } = await switchView(page, 'Devices');
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     const m1 = await metrics();
     const d1 = (k: string): string => `${(((m1.get(k) ?? 0) - (m0.get(k) ?? 0)) * 1000).toFixed(0)} ms`;
