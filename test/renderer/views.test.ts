@@ -230,6 +230,19 @@ describe('geographic view', () => {
     const cz = countryFeatures().features.find((f) => f.properties?.['name'] === 'Czechia')!;
     const inCz = located.filter((n) => geoContains(cz, [n.lon!, n.lat!])).length;
     expect(inCz / located.length).toBeGreaterThan(0.9);
+    // The unlocated PoPs' box stands beside the country at its scale: no taller than the located sites' extent
+    // plus its title, so fitting the view shows Czechia, not a column fifty times its height.
+    const ys = located.map((n) => l.sites.get(g.sites.find((s) => s.deviceIds.includes(n.id))!.id)!.y);
+    const xs = located.map((n) => l.sites.get(g.sites.find((s) => s.deviceIds.includes(n.id))!.id)!.x);
+    const extent = Math.max(Math.max(...ys) - Math.min(...ys), (Math.max(...xs) - Math.min(...xs)) / 2);
+    const box = l.regions[0]!;
+    expect(box.label).toBe(`No coordinates (${l.unplaced.length})`);
+    expect(box.height).toBeLessThan(extent * 1.3);
+    expect(box.x).toBeGreaterThan(Math.max(...xs));
+    for (const id of l.unplaced) {
+      const p = l.sites.get(id)!;
+      expect(p.x > box.x && p.x < box.x + box.width && p.y > box.y && p.y < box.y + box.height, id).toBe(true);
+    }
   });
 });
 

@@ -59,8 +59,11 @@ export interface GeoLayout extends OverviewLayout {
 
 /**
  * Sites at their projected coordinates; sites without any are set in a
- * column just right of the located sites (so a national network and its
- * unlocated PoPs fit the screen together), in a box that says so.
+ * column just right of the located sites, in a box that says so. The box is
+ * scaled to the located sites' extent (its rows share their height): a
+ * national network's 15 unlocated PoPs stand beside the country at its size
+ * instead of a column fifty times taller than it that the fit would have to
+ * show (markers and labels keep their screen size at any scale).
  */
 export function geoLayout(g: SiteGraph): GeoLayout {
   const sites = new Map<string, Point>();
@@ -70,15 +73,24 @@ export function geoLayout(g: SiteGraph): GeoLayout {
     else unplaced.push(s.id);
   }
   let east = -Infinity;
+  let west = Infinity;
   let north = Infinity;
+  let south = -Infinity;
   for (const p of sites.values()) {
     east = Math.max(east, p.x);
+    west = Math.min(west, p.x);
     north = Math.min(north, p.y);
+    south = Math.max(south, p.y);
   }
-  const ASIDE_X = Number.isFinite(east) ? east + ASIDE_GAP : MAP_W + ASIDE_GAP;
-  const top = Number.isFinite(north) ? north : 60;
   const cols = Math.max(1, Math.ceil(unplaced.length / 24));
-  unplaced.forEach((id, i) => sites.set(id, { x: ASIDE_X + 60 + (i % cols) * 200, y: top + 80 + Math.floor(i / cols) * ASIDE_STEP }));
+  const rows = Math.ceil(unplaced.length / cols);
+  // Flow units per row: the located extent (its height, or half its width for a wide network) over the rows, at most the world-map scale.
+  const span = Math.max(south - north, (east - west) / 2);
+  const step = Number.isFinite(span) && span > 0 && rows > 0 ? Math.min(ASIDE_STEP, span / rows) : ASIDE_STEP;
+  const k = step / ASIDE_STEP;
+  const ASIDE_X = Number.isFinite(east) ? east + ASIDE_GAP * k : MAP_W + ASIDE_GAP;
+  const top = Number.isFinite(north) ? north : 60;
+  unplaced.forEach((id, i) => sites.set(id, { x: ASIDE_X + 60 * k + (i % cols) * 200 * k, y: top + 80 * k + Math.floor(i / cols) * step }));
   const regions =
     unplaced.length === 0
       ? []
@@ -88,8 +100,8 @@ export function geoLayout(g: SiteGraph): GeoLayout {
             label: `No coordinates (${unplaced.length})`,
             x: ASIDE_X,
             y: top,
-            width: cols * 200 + 40,
-            height: Math.ceil(unplaced.length / cols) * ASIDE_STEP + 80,
+            width: (cols * 200 + 40) * k,
+            height: rows * step + 80 * k,
             sites: unplaced.length,
             devices: unplaced.reduce((a, id) => a + (g.sites.find((s) => s.id === id)?.deviceIds.length ?? 0), 0),
           },
