@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchTopology } from './ui-fixtures';
-import { api, chromiumCpuMs, dragSmoothly, launchBench, measureFps, READY, switchView } from './ui-host';
+import { api, chromiumCpuMs, dragSmoothly, launchBench, measureFps, READY, settleValidation, switchView } from './ui-host';
 
 const N = Number(process.argv[2] ?? 1000);
 
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     const page = await bench.newPage();
     await page.getByRole('button', { name: 'Open project UI profile' }).click();
     await page.waitForFunction(READY, undefined, { timeout: 180_000, polling: 'raf' });
-    await page.waitForTimeout(2000);
+    await settleValidation(page);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     await cdp.send('Profiler.enable');
