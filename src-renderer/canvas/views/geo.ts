@@ -49,8 +49,12 @@ export function basemapPaths(): { land: string; sphere: string } {
   return basemap;
 }
 
-const ASIDE_GAP = 160;
-const ASIDE_STEP = 80;
+/** The aside list in screen pixels at the zoom that fits the located sites (markers and labels keep their screen size). */
+const FIT_PX = 420; // about the span DialtelecomCz gets fitted beside its list at 1440×900 (screenshot looked at)
+const ROW_PX = 40;
+const COL_PX = 120;
+const GAP_PX = 60;
+const PAD_PX = 20;
 
 export interface GeoLayout extends OverviewLayout {
   /** Sites without coordinates, in the order they are listed beside the map. */
@@ -58,12 +62,12 @@ export interface GeoLayout extends OverviewLayout {
 }
 
 /**
- * Sites at their projected coordinates; sites without any are set in a
- * column just right of the located sites, in a box that says so. The box is
- * scaled to the located sites' extent (its rows share their height): a
- * national network's 15 unlocated PoPs stand beside the country at its size
- * instead of a column fifty times taller than it that the fit would have to
- * show (markers and labels keep their screen size at any scale).
+ * Sites at their projected coordinates; sites without any are listed in a
+ * box just right of the located sites. The box is laid out in screen pixels
+ * at the zoom that fits the located sites into about FIT_PX (one flow unit
+ * per pixel when nothing is located) and is no taller than them: a national
+ * network's 15 unlocated PoPs stand beside the country, readable, instead of
+ * a column fifty times its height that the fit would have to show.
  */
 export function geoLayout(g: SiteGraph): GeoLayout {
   const sites = new Map<string, Point>();
@@ -82,15 +86,16 @@ export function geoLayout(g: SiteGraph): GeoLayout {
     north = Math.min(north, p.y);
     south = Math.max(south, p.y);
   }
-  const cols = Math.max(1, Math.ceil(unplaced.length / 24));
+  const span = Math.max(south - north, (east - west) / 2); // a wide network is fitted by its width
+  const px = Number.isFinite(span) && span > 0 ? span / FIT_PX : 1; // flow units per screen pixel at the fit
+  const perCol = Math.floor((FIT_PX - PAD_PX) / ROW_PX);
+  const cols = Math.max(1, Math.ceil(unplaced.length / perCol));
   const rows = Math.ceil(unplaced.length / cols);
-  // Flow units per row: the located extent (its height, or half its width for a wide network) over the rows, at most the world-map scale.
-  const span = Math.max(south - north, (east - west) / 2);
-  const step = Number.isFinite(span) && span > 0 && rows > 0 ? Math.min(ASIDE_STEP, span / rows) : ASIDE_STEP;
-  const k = step / ASIDE_STEP;
-  const ASIDE_X = Number.isFinite(east) ? east + ASIDE_GAP * k : MAP_W + ASIDE_GAP;
+  const asideX = Number.isFinite(east) ? east + GAP_PX * px : MAP_W + GAP_PX;
   const top = Number.isFinite(north) ? north : 60;
-  unplaced.forEach((id, i) => sites.set(id, { x: ASIDE_X + 60 * k + (i % cols) * 200 * k, y: top + 80 * k + Math.floor(i / cols) * step }));
+  unplaced.forEach((id, i) =>
+    sites.set(id, { x: asideX + ((i % cols) * COL_PX + COL_PX / 2) * px, y: top + (PAD_PX + Math.floor(i / cols) * ROW_PX + ROW_PX / 3) * px }),
+  );
   const regions =
     unplaced.length === 0
       ? []
@@ -98,10 +103,10 @@ export function geoLayout(g: SiteGraph): GeoLayout {
           {
             id: 'region:(no coordinates)',
             label: `No coordinates (${unplaced.length})`,
-            x: ASIDE_X,
+            x: asideX,
             y: top,
-            width: (cols * 200 + 40) * k,
-            height: rows * step + 80 * k,
+            width: cols * COL_PX * px,
+            height: (PAD_PX + rows * ROW_PX) * px,
             sites: unplaced.length,
             devices: unplaced.reduce((a, id) => a + (g.sites.find((s) => s.id === id)?.deviceIds.length ?? 0), 0),
           },
