@@ -86,6 +86,27 @@ describe('site aggregation', () => {
     expect(f.nodes.filter((n) => n.type === 'site').map((n) => n.id).sort()).toEqual(['site:A', 'site:C']);
     expect(f.edges.map((e) => e.id).sort()).toEqual(['b1|site:A', 'b1|site:C', 'b2|site:A']);
   });
+
+  it('a hub site with 100 neighbours drills down readably: each neighbour over the devices it links to', () => {
+    // 8 devices at the hub; neighbour i links to hub device (3i mod 8), so name order and link order disagree.
+    const hub = Array.from({ length: 8 }, (_, k) => ({ id: `h${k}`, name: `hub-${k}`, role: 'core' as const, site: 'H' }));
+    const far = Array.from({ length: 100 }, (_, i) => ({ id: `n${i}`, name: `pop-${String(i).padStart(3, '0')}`, role: 'edge' as const, site: `N${i}` }));
+    const t = TopologySchema.parse({
+      name: 'hub',
+      sites: [{ id: 'H', name: 'Hub', role: 'hq', region: 'eu' }, ...far.map((_, i) => ({ id: `N${i}`, name: `PoP ${i}`, role: 'branch', region: 'eu' }))],
+      nodes: [...hub, ...far],
+      links: far.map((n, i) => ({ id: `l${i}`, source: `h${(3 * i) % 8}`, target: n.id, srlgs: [] })),
+    });
+    const f = siteDrillFlow(t, siteGraph(t), 'site:H');
+    expect(f.nodes.filter((n) => n.type === 'site')).toHaveLength(100);
+    const drift = f.edges.map((e) => Math.abs(f.centres.get(e.source)!.x - f.centres.get(e.target)!.x));
+    const blockW = Math.max(...hub.map((d) => f.centres.get(d.id)!.x)) - Math.min(...hub.map((d) => f.centres.get(d.id)!.x));
+    // Nearly vertical edges: on average a neighbour is within a quarter of the hub's width of its device.
+    expect(drift.reduce((a, b) => a + b, 0) / drift.length).toBeLessThan(blockW / 4);
+    // No two neighbour discs on the same spot.
+    const spots = new Set(f.nodes.filter((n) => n.type === 'site').map((n) => `${Math.round(n.position.x)},${Math.round(n.position.y)}`));
+    expect(spots.size).toBe(100);
+  });
 });
 
 describe('overview layouts', () => {

@@ -157,15 +157,47 @@ export function siteDrillFlow(t: Topology, g: SiteGraph, siteId: string): Overvi
       toSite.set(key, e);
     }
   }
-  const neighbours = [...new Set([...toSite.values()].map((e) => e.site))];
+  // The site's devices in rows by role (x first: the neighbours are placed over the devices they link to).
+  const devicePos = new Map<string, Point>();
+  {
+    let row = 0;
+    let lastRole: string | null = null;
+    let col = 0;
+    for (const d of devices) {
+      if (lastRole !== null && (d.role !== lastRole || col === PER_ROW)) {
+        row++;
+        col = 0;
+      }
+      lastRole = d.role;
+      devicePos.set(d.id, { x: col * DEV_W, y: row * DEV_H });
+      col++;
+    }
+  }
+  // Neighbours ordered by where their links land (the mean x of the devices
+  // they link to), dealt round the rows so each row spans that order: every
+  // disc sits over its own devices and the merged edges run nearly straight
+  // down instead of a hundred-line fan (a hub site with ~100 neighbours).
+  const bary = new Map<string, { sum: number; n: number }>();
+  for (const e of toSite.values()) {
+    const b = bary.get(e.site) ?? { sum: 0, n: 0 };
+    b.sum += (devicePos.get(e.device)?.x ?? 0) * e.links;
+    b.n += e.links;
+    bary.set(e.site, b);
+  }
   const byId = new Map(g.sites.map((s) => [s.id, s]));
+  const neighbours = [...bary.keys()].sort((a, b) => bary.get(a)!.sum / bary.get(a)!.n - bary.get(b)!.sum / bary.get(b)!.n || (byId.get(a)!.name < byId.get(b)!.name ? -1 : 1));
   const nodes: OverviewNode[] = [];
   const rowsOfNeighbours = Math.ceil(neighbours.length / 10);
+  const blockW = Math.max(1, Math.min(PER_ROW, devices.length)) * DEV_W;
   neighbours.forEach((id, i) => {
     const s = byId.get(id)!;
-    const row = Math.floor(i / 10);
-    const inRow = Math.min(10, neighbours.length - row * 10);
-    const c = { x: (i % 10) * 200 - ((inRow - 1) * 200) / 2 + (PER_ROW * DEV_W) / 2, y: row * 130 };
+    const row = i % rowsOfNeighbours;
+    const slot = Math.floor(i / rowsOfNeighbours);
+    const inRow = Math.ceil((neighbours.length - row) / rowsOfNeighbours);
+    // Slots spread over the device block (at least 200 apart), rows staggered so lower discs do not hide upper edges.
+    const step = Math.max(200, blockW / Math.max(1, inRow));
+    const stagger = rowsOfNeighbours > 1 ? (row / rowsOfNeighbours) * step : 0;
+    const c = { x: blockW / 2 + (slot - (inRow - 1) / 2) * step + stagger - (rowsOfNeighbours > 1 ? step / 2 : 0), y: row * 130 };
     centres.set(id, c);
     const d = 40;
     nodes.push({
@@ -176,17 +208,10 @@ export function siteDrillFlow(t: Topology, g: SiteGraph, siteId: string): Overvi
       data: { label: s.name, devices: s.deviceIds.length, region: s.region, detail: siteDetail(s), diameter: d, constant: false, neighbour: true },
     });
   });
-  let y = rowsOfNeighbours * 130 + 80;
-  let lastRole: string | null = null;
-  let col = 0;
+  const top = rowsOfNeighbours * 130 + 80;
   for (const d of devices) {
-    if (lastRole !== null && (d.role !== lastRole || col === PER_ROW)) {
-      y += DEV_H;
-      col = 0;
-    }
-    lastRole = d.role;
-    const pos = { x: col * DEV_W, y };
-    col++;
+    const p = devicePos.get(d.id)!;
+    const pos = { x: p.x, y: top + p.y };
     centres.set(d.id, { x: pos.x + 75, y: pos.y + 20 });
     nodes.push({ ...toFlowNode(d), position: pos, draggable: false });
   }
