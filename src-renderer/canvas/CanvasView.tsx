@@ -143,7 +143,9 @@ export function CanvasView({ label, onConnect, onDragEnd, onDropRole, onUserMove
       deleteKeyCode={null}
       selectionKeyCode="Shift"
       multiSelectionKeyCode={['Meta', 'Control']}
-      onlyRenderVisibleElements={big && !far} // zoomed out nearly all is visible: culling would only churn the DOM while panning
+      // Zoomed out nearly all is visible and culling only churns the DOM while panning; in what-if it stays, so
+      // the heat repaint after a click touches only the links on screen (what-if click → painted, bench:ui).
+      onlyRenderVisibleElements={big && (!far || mode === 'whatif')}
       minZoom={0.02}
       fitView
       fitViewOptions={FIT}
