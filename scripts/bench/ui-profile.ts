@@ -83,6 +83,20 @@ async function main(): Promise<void> {
     console.log(`\npanning at ${N} devices: ${pan.fps.toFixed(1)} fps (p95 frame ${pan.p95FrameMs.toFixed(1)} ms), Chromium CPU ${(panCpu / pan.frames).toFixed(1)} ms per frame; script ${d2('ScriptDuration')}, style ${d2('RecalcStyleDuration')}, layout ${d2('LayoutDuration')}, task ${d2('TaskDuration')}`);
     console.log(`  rendered: ${await page.locator('.react-flow__node').count()} nodes, ${await page.locator('.react-flow__edge').count()} edges`);
     report('pan', panProfile);
+
+    // Dragging a device, zoomed in as bench:ui does (four wheel steps from the fitted view).
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -300);
+    await page.waitForTimeout(600);
+    const visible = await page.locator('.react-flow__node').count();
+    const box = (await page.locator('.react-flow__node').nth(Math.floor(visible / 2)).boundingBox())!;
+    const dc0 = chromiumCpuMs();
+    await cdp.send('Profiler.start');
+    const drag = await measureFps(page, () => dragSmoothly(page, { x: box.x + box.width / 2, y: box.y + box.height / 2 }, 160, 120));
+    const { profile: dragProfile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    const dragCpu = (chromiumCpuMs() ?? NaN) - (dc0 ?? NaN);
+    console.log(`\ndragging at ${N} devices (${visible} rendered): ${drag.fps.toFixed(1)} fps (p95 frame ${drag.p95FrameMs.toFixed(1)} ms), Chromium CPU ${(dragCpu / drag.frames).toFixed(1)} ms per frame`);
+    report('drag', dragProfile);
   } finally {
     await bench.close();
   }

@@ -116,7 +116,7 @@ async function main(): Promise<void> {
     await page.waitForTimeout(1500);
 
     console.log('NetTwin UI bench (Chromium headless, software rendering, 1440×900)\n');
-    console.log('layout + show (click → design:get → first view painted: every device up to 250 (ELK layered in the worker), the site view above (devices on demand); positions stored after)');
+    console.log('layout + show (click → design:get → first view painted: every device up to 250 (ELK layered in the worker; the site packing when that draws a ribbon), the site view above (devices on demand); positions stored after)');
     for (const n of [100, 500, 2000]) {
       const ms = await showDesign(page, `bench ${n}`);
       console.log(`  ${String(n).padStart(5)} devices: ${(ms / 1000).toFixed(2)} s${n === 500 ? `   (target < 1.5 s: ${ms < 1500 ? 'met' : 'MISSED'})` : ''}`);

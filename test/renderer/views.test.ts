@@ -3,8 +3,11 @@ import path from 'node:path';
 import { geoBounds, geoContains, geoPath } from 'd3-geo';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { layoutPlan } from '../../src-renderer/canvas/layout/plan';
-import { hiddenDeviceLabels } from '../../src-renderer/canvas/views/deviceLabels';
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { shelfLayout } from '../../src-renderer/canvas/layout/clusters';
+import { applyElkLayout, toElkGraph } from '../../src-renderer/canvas/layout/elkGraph';
+import { isRibbon, layoutPlan } from '../../src-renderer/canvas/layout/plan';
+import { DEVICE_H, DEVICE_W, hiddenDeviceLabels } from '../../src-renderer/canvas/views/deviceLabels';
 import { countryFeatures, geoLayout, MAP_H, MAP_W, project, worldProjection } from '../../src-renderer/canvas/views/geo';
 import { intersects, pickLabels, type LabelBox } from '../../src-renderer/canvas/views/labels';
 import { overviewFlow, overviewLabelBoxes, overviewLayout, siteDrillFlow } from '../../src-renderer/canvas/views/overviewFlow';
@@ -283,6 +286,17 @@ describe('layout plan: no algorithm hangs on a big design', () => {
       expect(p.notice).toMatch(/Force|Stress/);
     }
   });
+  it('a first layout that ELK draws as a ribbon is replaced by the site packing, which is not one', async () => {
+    // The shipped global-enterprise hybrid (163 devices): ELK layered puts its branches in one long layer.
+    const elk = applyElkLayout(await new ELK().layout(toElkGraph(hybrid, 'layered')), hybrid);
+    expect(isRibbon(elk, DEVICE_W, DEVICE_H)).toBe(true);
+    expect(isRibbon(shelfLayout(hybrid), DEVICE_W, DEVICE_H)).toBe(false);
+    // A small design may be wide: it still fits the screen readably.
+    const row = new Map(Array.from({ length: 20 }, (_, i) => [`d${i}`, { x: i * 200, y: 0 }]));
+    expect(isRibbon(row, DEVICE_W, DEVICE_H)).toBe(false);
+    const longRow = new Map(Array.from({ length: 120 }, (_, i) => [`d${i}`, { x: (i % 60) * 200, y: Math.floor(i / 60) * 100 }]));
+    expect(isRibbon(longRow, DEVICE_W, DEVICE_H)).toBe(true);
+  }, 60_000);
   it('5,000 devices: layered on 500 sites is too much, the sites are packed instead, with a notice', () => {
     const big = TopologySchema.parse(benchTopology(5000));
     const p = layoutPlan(big, 'layered');

@@ -2,7 +2,8 @@ import type { ElkNode } from 'elkjs/lib/elk-api';
 import type { Topology } from '../../../src-shared/model/topology';
 import { CLUSTER_ABOVE, clusterPlan, placeMembers, shelfLayout } from './clusters';
 import { ALGORITHM_OPTIONS, applyElkLayout, toElkGraph, type LayoutAlgorithm } from './elkGraph';
-import { layoutPlan } from './plan';
+import { isRibbon, layoutPlan } from './plan';
+import { DEVICE_H, DEVICE_W } from '../views/deviceLabels';
 
 type Reply = { seq: number; ok: true; result: ElkNode } | { seq: number; ok: false; message: string };
 
@@ -51,10 +52,14 @@ export async function layoutTopology(
 
 /**
  * The layout a design gets when it is first shown without positions: ELK
- * layered for small designs, the instant site packing for big ones.
+ * layered for small designs, the instant site packing for big ones and for
+ * those ELK draws as an unreadable ribbon (plan.ts isRibbon). Auto-layout
+ * still runs whichever algorithm the user picks.
  */
 export async function initialLayout(t: Topology): Promise<Map<string, { x: number; y: number }>> {
-  return t.nodes.length > CLUSTER_ABOVE ? shelfLayout(t) : (await layoutTopology(t, 'layered')).positions;
+  if (t.nodes.length > CLUSTER_ABOVE) return shelfLayout(t);
+  const { positions } = await layoutTopology(t, 'layered');
+  return isRibbon(positions, DEVICE_W, DEVICE_H) ? shelfLayout(t) : positions;
 }
 
 /**

@@ -52,3 +52,34 @@ export function layoutPlan(t: Topology, algorithm: LayoutAlgorithm): LayoutPlan 
     notice: `${name} cannot place ${clusters} sites linked in ${pairs.size} pairs quickly; the sites were packed by region and neighbourhood instead. The Sites and Regions views show how they connect.`,
   };
 }
+
+/**
+ * An automatic first layout this much wider than tall (or taller than wide)
+ * is a ribbon: on a 16:10 canvas its boxes are drawn at a quarter of their
+ * size or less and nothing can be read. ELK layered does this to WAN-shaped
+ * designs, whose many branches fall into one layer: measured aspect 21 on the
+ * 249-device hybrid of issue 19, 34 on its hub-and-spoke, 6.2 on the shipped
+ * global-enterprise hybrid, 4.8 on bench:ui's 250 devices; the site packing
+ * gives those 1.7–2.4. An editable threshold, not a law.
+ */
+export const RIBBON_ASPECT = 4;
+/** Below this many devices a ribbon still fits the screen at a readable size. */
+export const RIBBON_MIN_DEVICES = 100;
+
+/** True when positions of boxes `w` × `h` spread into a ribbon (see RIBBON_ASPECT). */
+export function isRibbon(positions: ReadonlyMap<string, { x: number; y: number }>, w: number, h: number): boolean {
+  if (positions.size < RIBBON_MIN_DEVICES) return false;
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  let y0 = Infinity;
+  let y1 = -Infinity;
+  for (const p of positions.values()) {
+    x0 = Math.min(x0, p.x);
+    x1 = Math.max(x1, p.x);
+    y0 = Math.min(y0, p.y);
+    y1 = Math.max(y1, p.y);
+  }
+  const width = x1 - x0 + w;
+  const height = y1 - y0 + h;
+  return width > RIBBON_ASPECT * height || height > RIBBON_ASPECT * width;
+}
