@@ -158,21 +158,18 @@ export function siteDrillFlow(t: Topology, g: SiteGraph, siteId: string): Overvi
     }
   }
   // The site's devices in rows by role (x first: the neighbours are placed over the devices they link to).
-  const devicePos = new Map<string, Point>();
-  {
-    let row = 0;
-    let lastRole: string | null = null;
-    let col = 0;
-    for (const d of devices) {
-      if (lastRole !== null && (d.role !== lastRole || col === PER_ROW)) {
-        row++;
-        col = 0;
-      }
-      lastRole = d.role;
-      devicePos.set(d.id, { x: col * DEV_W, y: row * DEV_H });
-      col++;
-    }
+  // Columns are spread to the width of the neighbours' rows (ten discs 200 apart), so edges drop rather than fan in.
+  const deviceRows: (typeof devices)[] = [];
+  for (const d of devices) {
+    const last = deviceRows.at(-1);
+    if (last === undefined || last[0]!.role !== d.role || last.length === PER_ROW) deviceRows.push([d]);
+    else last.push(d);
   }
+  const neighbourCount = new Set([...toSite.values()].map((e) => e.site)).size;
+  const widest = Math.max(1, ...deviceRows.map((r) => r.length));
+  const colW = Math.max(DEV_W, (Math.min(10, neighbourCount) * 200) / widest);
+  const devicePos = new Map<string, Point>();
+  deviceRows.forEach((r, row) => r.forEach((d, col) => devicePos.set(d.id, { x: col * colW, y: row * DEV_H })));
   // Neighbours ordered by where their links land (the mean x of the devices
   // they link to), dealt round the rows so each row spans that order: every
   // disc sits over its own devices and the merged edges run nearly straight
@@ -188,7 +185,7 @@ export function siteDrillFlow(t: Topology, g: SiteGraph, siteId: string): Overvi
   const neighbours = [...bary.keys()].sort((a, b) => bary.get(a)!.sum / bary.get(a)!.n - bary.get(b)!.sum / bary.get(b)!.n || (byId.get(a)!.name < byId.get(b)!.name ? -1 : 1));
   const nodes: OverviewNode[] = [];
   const rowsOfNeighbours = Math.ceil(neighbours.length / 10);
-  const blockW = Math.max(1, Math.min(PER_ROW, devices.length)) * DEV_W;
+  const blockW = (widest - 1) * colW + DEV_W;
   neighbours.forEach((id, i) => {
     const s = byId.get(id)!;
     const row = i % rowsOfNeighbours;
