@@ -37,11 +37,11 @@ export function benchTopology(n: number, seed = 7): TopologyInput {
 }
 
 /** With coordinates, as a gazetteer or an import gives them: sites scattered over four continents' boxes. */
-export function withCoordinates<T extends { sites: readonly { region: string }[] }>(t: T): T {
+export function withCoordinates<T extends { sites?: readonly { region: string }[] | undefined }>(t: T): T {
   const boxes: Record<string, [number, number, number, number]> = { emea: [36, 60, -8, 30], amer: [28, 48, -122, -72], apac: [-35, 40, 100, 150], latam: [-34, 19, -99, -40] };
   return {
     ...t,
-    sites: t.sites.map((s, i) => {
+    sites: (t.sites ?? []).map((s, i) => {
       const [la0, la1, lo0, lo1] = boxes[s.region]!;
       const f = (i * 0.618033) % 1;
       const g = (i * 0.414213) % 1;

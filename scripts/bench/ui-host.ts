@@ -161,12 +161,12 @@ export function chromiumCpuMs(): number | null {
   return total;
 }
 
-const VIEW_READY: Record<string, string> = {
+const VIEW_READY = {
   Devices: `document.querySelectorAll('.react-flow__node-device').length > 0 && !document.querySelector('.overview')`,
   Sites: `document.querySelector('.overview')?.getAttribute('data-view') === 'sites' && document.querySelectorAll('.react-flow__node-site').length > 0`,
   Regions: `document.querySelector('.overview')?.getAttribute('data-view') === 'regions' && document.querySelectorAll('.region-box').length > 0`,
   Map: `document.querySelector('.overview')?.getAttribute('data-view') === 'geo' && document.querySelectorAll('.react-flow__node-site').length > 0`,
-};
+} as const;
 
 /**
  * Clicks a view button (Devices, Sites, Regions, Map) and waits for the
