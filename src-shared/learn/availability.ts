@@ -58,7 +58,7 @@ export function linkUnavailability(distanceKm: number): number {
  * to PAIR_TERM_MAX_LINKS links. Reference: Billinton & Allan, "Reliability
  * Evaluation of Engineering Systems" (1992), minimal cut-set approximation.
  */
-export function availabilityOf(t: Topology, g: CompiledGraph): AvailabilityReport {
+export function availabilityOf(t: Topology, g: CompiledGraph, opts: { samples?: number } = {}): AvailabilityReport {
   const n = g.nodeIds.length;
   const m = g.linkIds.length;
   const P = (n * (n - 1)) / 2;
@@ -102,7 +102,8 @@ export function availabilityOf(t: Topology, g: CompiledGraph): AvailabilityRepor
   // itself is the one model's, so the pack, the learner and simulate print the same number.
   void lost;
   void P;
-  const one = availabilityModel(t, { seed: 1 }).headline;
+  // `samples`: the Monte Carlo draws of the one model when it cannot enumerate (default: its own rule).
+  const one = availabilityModel(t, { seed: 1, ...(opts.samples === undefined ? {} : { samples: opts.samples }) }).headline;
   return {
     availability: one.availability,
     downtimeMinPerYear: one.downtimeMinutesPerYear,

@@ -57,7 +57,11 @@ export interface SkippedFamilyShape {
 }
 
 /** The constraints a measured design fails, each with its relative shortfall where it has one. */
-export function failedConstraints(intent: Intent, design: Design, sample: Pick<LearningSample, 'metrics' | 'label'>): FailedConstraint[] {
+export function failedConstraints(
+  intent: Intent,
+  design: { validation: Pick<Design['validation'], 'checks' | 'metrics' | 'redundancyAchieved'> },
+  sample: { metrics: Pick<LearningSample['metrics'], 'costUsd'>; label: Pick<LearningSample['label'], 'sweepMet' | 'withinBudget'> },
+): FailedConstraint[] {
   const v = design.validation;
   const out: FailedConstraint[] = [];
   const required = redundancyRank(intent.redundancy);
