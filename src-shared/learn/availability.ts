@@ -58,7 +58,7 @@ export function linkUnavailability(distanceKm: number): number {
  * to PAIR_TERM_MAX_LINKS links. Reference: Billinton & Allan, "Reliability
  * Evaluation of Engineering Systems" (1992), minimal cut-set approximation.
  */
-export function availabilityOf(t: Topology, g: CompiledGraph, opts: { samples?: number } = {}): AvailabilityReport {
+export function availabilityOf(t: Topology, g: CompiledGraph, opts: { samples?: number; exactLimit?: number } = {}): AvailabilityReport {
   const n = g.nodeIds.length;
   const m = g.linkIds.length;
   const P = (n * (n - 1)) / 2;
@@ -102,8 +102,8 @@ export function availabilityOf(t: Topology, g: CompiledGraph, opts: { samples?: 
   // itself is the one model's, so the pack, the learner and simulate print the same number.
   void lost;
   void P;
-  // `samples`: the Monte Carlo draws of the one model when it cannot enumerate (default: its own rule).
-  const one = availabilityModel(t, { seed: 1, ...(opts.samples === undefined ? {} : { samples: opts.samples }) }).headline;
+  // `samples`, `exactLimit`: the one model's Monte Carlo draws and enumeration limit (default: its own rules).
+  const one = availabilityModel(t, { seed: 1, ...opts }).headline;
   return {
     availability: one.availability,
     downtimeMinPerYear: one.downtimeMinutesPerYear,

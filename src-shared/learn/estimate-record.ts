@@ -1,6 +1,8 @@
 import { TOPOLOGY_FAMILIES, type Family } from '../model/topology';
 import { hash32 } from '../lib/rng';
-import { estimateFamilies } from './estimate';
+import { costDesign } from '../cost/cost';
+import { DEFAULT_PRICE_BOOK } from '../cost/pricebook';
+import { estimateFamilies, skeletonOf } from './estimate';
 import type { LearningSample } from './sample';
 import { mean } from './stats';
 
@@ -16,20 +18,24 @@ import { mean } from './stats';
  *   learning bench is never in history, so it is held out from this too.
  * - Verdict: each design's family estimated for its intent and seed, the
  *   estimate's success against the sample's label. The probability stated
- *   for an estimate that says "meets" is the Laplace rule (held + 1) /
- *   (said + 2); for one that says "fails", (met anyway + 1) / (said + 2).
- *   Never 0 or 1: a verdict without the capacity check is not a proof.
+ *   for an estimate that says "meets" is the posterior mean under Jeffreys'
+ *   prior, (held + ½) / (said + 1); for one that says "fails", (met anyway +
+ *   ½) / (said + 1) (Brown, Cai & DasGupta 2001, "Interval estimation for a
+ *   binomial proportion", Statistical Science 16). Never 0 or 1: a verdict
+ *   without the capacity check is not a proof.
  * - Cost residual, per family: the same designs' unsized skeleton priced
  *   (sizing 'never') against the measured cost; the geometric mean of
  *   measured / estimated corrects an estimate whose links were not sized
  *   (large intents), with the log-ratio spread as its interval. Families
  *   with fewer than MIN_RESIDUAL_DESIGNS such designs take the pooled ratio.
- * O(RECORD_DESIGNS · small estimate): well under a second; memoised per
- * predictor (predictor.ts).
+ * O(RECORD_DESIGNS · small estimate): 1–3 s CPU, memoised per predictor
+ * (predictor.ts) and while the designs it rests on are the same.
  */
-export const RECORD_DESIGNS = 36;
-export const RECORD_MAX_SITES = 30;
+export const RECORD_DESIGNS = 60;
+export const RECORD_MAX_SITES = 20;
 export const MIN_RESIDUAL_DESIGNS = 3;
+/** Draws of the availability model per recorded design (its headline is not read here; the sweep is exact). */
+const RECORD_AVAILABILITY_SAMPLES = 100;
 
 export interface EstimateRecord {
   designs: number;
@@ -46,13 +52,26 @@ export interface EstimateRecord {
   costResidual: Record<Family, { ratio: number; logSigma: number; designs: number }>;
 }
 
+/** The last record and the designs it was measured on: history grows, the pool rarely changes (memo across refits). */
+let last: { key: string; record: EstimateRecord } | null = null;
+
 export function estimateRecord(history: readonly LearningSample[]): EstimateRecord {
-  const pool = history
+  const pool = recordPool(history);
+  const key = pool.map((s) => `${s.id}:${s.metrics.costUsd}:${s.label.success}`).join('|');
+  if (last?.key !== key) last = { key, record: measureRecord(pool) };
+  return last.record;
+}
+
+function recordPool(history: readonly LearningSample[]): LearningSample[] {
+  return history
     .filter((s) => s.family !== null && s.origin !== 'zoo' && siteCount(s) <= RECORD_MAX_SITES)
     .map((s) => ({ s, h: hash32(`record:${s.id}`) }))
     .sort((a, b) => a.h - b.h)
     .slice(0, RECORD_DESIGNS)
     .map((x) => x.s);
+}
+
+function measureRecord(pool: readonly LearningSample[]): EstimateRecord {
   let saidMeets = 0;
   let held = 0;
   let saidFails = 0;
@@ -60,7 +79,8 @@ export function estimateRecord(history: readonly LearningSample[]): EstimateReco
   const logs = new Map<Family, number[]>();
   for (const s of pool) {
     const family = s.family!;
-    const auto = estimateFamilies(s.intent, { seed: s.seed, families: [family] }).estimates[0];
+    // The record reads cost and verdict only: the availability model's headline is not needed, so few draws.
+    const auto = estimateFamilies(s.intent, { seed: s.seed, families: [family], availabilitySamples: RECORD_AVAILABILITY_SAMPLES }).estimates[0];
     if (!auto) continue;
     if (auto.success) {
       saidMeets++;
@@ -69,10 +89,11 @@ export function estimateRecord(history: readonly LearningSample[]): EstimateReco
       saidFails++;
       if (s.label.success) metAnyway++;
     }
-    const raw = auto.sized ? estimateFamilies(s.intent, { seed: s.seed, families: [family], sizing: 'never' }).estimates[0] : auto;
-    if (raw && raw.estimated.costUsd > 0 && s.metrics.costUsd > 0) {
+    // The unsized skeleton's price alone (no checks): what an estimate above the sizing limit starts from.
+    const rawUsd = auto.sized ? costDesign(skeletonOf(s.intent, family, s.seed, DEFAULT_PRICE_BOOK, 'never').topology, DEFAULT_PRICE_BOOK).totalUsd : auto.estimated.costUsd;
+    if (rawUsd > 0 && s.metrics.costUsd > 0) {
       const l = logs.get(family) ?? [];
-      l.push(Math.log(s.metrics.costUsd / raw.estimated.costUsd));
+      l.push(Math.log(s.metrics.costUsd / rawUsd));
       logs.set(family, l);
     }
   }
@@ -90,8 +111,8 @@ export function estimateRecord(history: readonly LearningSample[]): EstimateReco
     held,
     saidFails,
     metAnyway,
-    pIfMeets: (held + 1) / (saidMeets + 2),
-    pIfFails: (metAnyway + 1) / (saidFails + 2),
+    pIfMeets: (held + 0.5) / (saidMeets + 1),
+    pIfFails: (metAnyway + 0.5) / (saidFails + 1),
     costResidual,
   };
 }

@@ -20,39 +20,40 @@ import { failedConstraints, type FailedConstraint, type MeasuredFigures } from '
 /**
  * The analytic estimate of one family for an intent (issue 17): what the
  * family's generator lays, priced and checked by the same code verification
- * uses, without the one expensive pass.
+ * uses, without the validation's one expensive check.
  *
  * Cost is not learnt: it follows from the design's structure and the price
- * book. The estimate builds the family's SKELETON with the generator itself
+ * book. The estimate builds the family's design with the generator itself
  * (generate.ts buildFamily: sites, devices per role and model, links per
  * site and their route lengths from the sites' coordinates and the route
  * model), hardens core sites as buildTopology does (two devices at every core
  * site for HIGH and above), attaches the intent's planning assumptions and
- * chooses each link's transport (cost/transport.ts) — the generated design
- * in every respect but one: links are NOT raised for the traffic under the
- * failures the class must survive (generate/size.ts sizeForFailures, one
- * capacity-under-failure run: the pass that takes seconds at 500 sites).
- * On that skeleton:
+ * chooses each link's transport (cost/transport.ts). Up to
+ * ESTIMATE_SIZING_MAX_DEVICES devices its links are sized for the traffic
+ * under the failures the class must survive exactly as generation does
+ * (generate/size.ts): the estimate's design is then the generated design.
+ * Above it links keep the family's own speeds (the SKELETON): sizing is one
+ * capacity-under-failure run, seconds at 500 sites. On that design:
  * - cost: costDesign (cost/cost.ts), the one cost model and price book;
  * - p95 latency: p95SiteLatencyMs (latency.ts), the measure verification
  *   records; sizing changes capacities, never paths or IGP weights, so this
- *   is the generated design's own figure;
- * - availability: availabilityOf (availability.ts) on the skeleton: sizing
- *   adds LAG members but no new circuits or ducts, so it is the design's
- *   figure too;
+ *   is the generated design's own figure even unsized;
+ * - availability: availabilityOf (availability.ts), the one availability
+ *   model; sizing adds LAG members but no circuits, ducts or devices;
  * - whether the intent is met: the validation's own checks (validate/*) —
  *   connectivity and each required redundancy level (assessRedundancy),
  *   hops, latency and latency budgets (distanceChecks), ports and
- *   oversubscription, the budget on the estimated cost — and the failure
- *   sweep (availabilityOf's worst pairs) as successOf reads them (sample.ts).
- *   Only the capacity-under-failure check is left out (it needs the sizing
- *   pass); the generators size every link for it, so it rarely binds.
+ *   oversubscription, the budget (budgetCheck) on the estimated cost — and
+ *   the failure sweep (availabilityOf's worst pairs) as successOf reads them
+ *   (sample.ts), stated as verification states them (options.ts
+ *   failedConstraints). Only the capacity-under-failure check is left out;
+ *   the generators size every link for it, so it rarely binds.
  * Where it departs from the generated design (docs/learning.md, "The
- * analytic estimate"): links that sizing raises cost more (a few per cent
- * for most families; a partial mesh's chords, carried through failures, up
- * to 60 %), and a LAG added by sizing uses ports the skeleton does not.
- * Those residuals are what history corrects (predictor.ts residual models).
- * O(one generation without sizing + one latency and availability pass).
+ * analytic estimate"): unsized, links that sizing would raise cost more (a
+ * partial mesh's chords, carried through failures, up to 60 %), and a LAG
+ * added by sizing uses ports the skeleton does not; history corrects the
+ * cost (estimate-record.ts). O(one generation + one latency, availability
+ * and site-pair pass), no simulation of traffic beyond the sizing run.
  */
 export interface FamilyEstimate {
   family: Family;
@@ -70,10 +71,13 @@ export interface FamilyEstimate {
 
 /**
  * Monte Carlo draws of the availability model (sim/availability.ts) for an
- * estimate, where the design is too large to enumerate: verification uses
- * the model's own rule (2,000–20,000). Fewer draws keep the estimate within
- * the instant budget; the headline is a mean over site pairs, so its
- * sampling error stays small (docs/learning.md gives the measured error).
+ * unsized skeleton (above ESTIMATE_SIZING_MAX_DEVICES), where the design is
+ * too large to enumerate: verification uses the model's own rule (2,000–
+ * 20,000 draws), which costs about 0.1 s per family at 500 sites. A sized
+ * estimate uses the model's own rule, so its availability is verification's
+ * to the digit (same elements, same seed, same draws). The headline is a
+ * mean over site pairs, so the sampling error of 500 draws stays moderate
+ * (docs/learning.md gives the measured error).
  */
 export const ESTIMATE_AVAILABILITY_SAMPLES = 500;
 
@@ -113,7 +117,15 @@ export function skeletonOf(intent: Intent, family: Family, seed = 1, book: Price
 }
 
 /** The estimate of one family's skeleton. */
-export function estimateSkeleton(intent: Intent, family: Family, t: Topology, sized: boolean, book: PriceBook = DEFAULT_PRICE_BOOK): FamilyEstimate {
+export function estimateSkeleton(
+  intent: Intent,
+  family: Family,
+  t: Topology,
+  sized: boolean,
+  book: PriceBook = DEFAULT_PRICE_BOOK,
+  /** Draws of the availability model instead of the rule above, never enumerating (a caller that reads only cost and verdict). */
+  availabilitySamples?: number,
+): FamilyEstimate {
   const cost = costDesign(t, book);
   const x = indexDesign(t);
   const red = assessRedundancy(x);
@@ -127,7 +139,7 @@ export function estimateSkeleton(intent: Intent, family: Family, t: Topology, si
   }
   const distance = distanceChecks(x, intent);
   checks.push(...distance.checks, ...portChecks(x, intent), oversubscriptionCheck(x, intent), budgetCheck(cost, intent));
-  const avail = availabilityOf(t, x.g, { samples: ESTIMATE_AVAILABILITY_SAMPLES });
+  const avail = availabilityOf(t, x.g, availabilitySamples !== undefined ? { samples: availabilitySamples, exactLimit: 0 } : sized ? {} : { samples: ESTIMATE_AVAILABILITY_SAMPLES });
   // The failure sweep as successOf (sample.ts) reads it.
   let sweepMet = true;
   if (required >= 2) sweepMet = avail.worstLinkPairs === 0 && avail.worstNodePairs === 0;
@@ -152,7 +164,7 @@ export function estimateSkeleton(intent: Intent, family: Family, t: Topology, si
 /** Every applicable family's estimate (TOPOLOGY_FAMILIES order); the others listed with why. */
 export function estimateFamilies(
   intent: Intent,
-  opts: { seed?: number; book?: PriceBook; families?: readonly Family[]; sizing?: 'auto' | 'never' } = {},
+  opts: { seed?: number; book?: PriceBook; families?: readonly Family[]; sizing?: 'auto' | 'never'; availabilitySamples?: number } = {},
 ): FamilyEstimates {
   const book = opts.book ?? DEFAULT_PRICE_BOOK;
   const skipped: FamilyEstimates['skipped'] = notApplicableFamilies(intent).map((s) => ({ family: s.family, reason: s.reason }));
@@ -170,7 +182,7 @@ export function estimateFamilies(
       continue;
     }
     if (t.topology.links.length > ESTIMATE_MAX_LINKS) tooLarge.push(family);
-    else estimates.push(estimateSkeleton(intent, family, t.topology, t.sized, book));
+    else estimates.push(estimateSkeleton(intent, family, t.topology, t.sized, book, opts.availabilitySamples));
   }
   return { estimates, skipped, tooLarge };
 }

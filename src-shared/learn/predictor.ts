@@ -7,6 +7,7 @@ import { mape, mean } from './stats';
 import { calibrationOf, type Calibration } from './accuracy';
 import { applyIsotonic, fitIsotonic, type IsotonicMap } from './isotonic';
 import { familyEvidence, rawSuccessProbability } from './similarity';
+import { estimateRecord, type EstimateRecord } from './estimate-record';
 
 /**
  * The predictor: for each family, ridge regression of log targets on the
@@ -114,6 +115,8 @@ export interface Predictor {
   predict(family: Family, features: readonly number[]): Prediction | null;
   /** A raw success probability (similarity.ts rawSuccessProbability) as the frequency it had on held-out history. */
   calibrate(raw: number): number;
+  /** How the analytic estimate (estimate.ts) fared on designs in history: its verdict's record and cost residuals (memoised). */
+  estimateRecord(): EstimateRecord;
 }
 
 function standardise(r: RidgeModel, x: readonly number[]): Float64Array {
@@ -258,8 +261,10 @@ export function fitPredictor(history: readonly LearningSample[]): Predictor {
     downtimeMapePct: downRel.length ? 100 * mean(downRel) : NaN,
   };
   const Z = 1.96;
+  let record: EstimateRecord | null = null;
   return {
     trainedOn: usable.length,
+    estimateRecord: () => (record ??= estimateRecord(usable)),
     families: [...models.keys()],
     sigma,
     heldOut,

@@ -2,7 +2,9 @@ import { redundancyRank, type Intent } from '../model/intent';
 import { TOPOLOGY_FAMILIES, type Family } from '../model/topology';
 import { notApplicableFamilies } from '../generate/applicability';
 import { intentFeatures } from './features';
-import type { SkippedFamilyShape, VerifiedOption } from './options';
+import { compareVerified, measuredOf, type FailedConstraint, type SkippedFamilyShape, type VerifiedOption } from './options';
+import { estimateFamilies, type FamilyEstimate, type FamilyEstimates } from './estimate';
+import type { EstimateRecord } from './estimate-record';
 import { GOAL_WORDS, goalMeasure, REGRET_FLOOR_MIN } from './goal';
 import type { Prediction, Predictor } from './predictor';
 import { familyEvidence, rawSuccessProbability, type Evidence } from './similarity';
@@ -69,6 +71,46 @@ interface Scored {
   ev: Evidence;
   pSuccess: number;
   familiarity: number;
+  /** The analytic estimate (estimate.ts), when the family was estimated. */
+  est: FamilyEstimate | null;
+  /** The estimate as a verified option: what the one order of options.ts ranks. */
+  option: VerifiedOption | null;
+}
+
+/**
+ * Largest intent (sites) the analytic estimate runs for; above it instant
+ * answers from history alone (the predictor), as it did before the estimate
+ * existed. The estimate costs about 0.2 s CPU per family at 500 sites.
+ */
+export const ESTIMATE_MAX_SITES = 1000;
+
+const siteTotal = (intent: Intent): number => intent.siteGroups.reduce((a, g) => a + Math.max(g.count ?? 0, g.sites?.length ?? 0), 0);
+
+/** The estimate's failed constraints with the budget judged on the corrected cost (the skeleton's, when links were sized). */
+function withBudget(intent: Intent, failed: readonly FailedConstraint[], costUsd: number): FailedConstraint[] {
+  const rest = failed.filter((f) => f.id !== 'budget');
+  if (intent.budgetUsd === undefined || costUsd <= intent.budgetUsd) return rest;
+  const usdText = (x: number) => Math.round(x).toLocaleString('en-US');
+  return [...rest, { id: 'budget', title: 'Budget', message: `estimated ${usdText(costUsd)} USD, over the ${usdText(intent.budgetUsd)} USD budget`, shortfall: costUsd / intent.budgetUsd - 1 }];
+}
+
+/** The analytic estimate's figures with history's correction (estimate-record.ts) where links were not sized. */
+function fromEstimate(e: FamilyEstimate, record: EstimateRecord): Prediction {
+  const m = e.estimated;
+  const r = record.costResidual[e.family];
+  const cost = e.sized ? m.costUsd : m.costUsd * r.ratio;
+  const spread = e.sized ? 0 : 1.96 * r.logSigma;
+  return {
+    costUsd: cost,
+    p95LatencyMs: m.p95LatencyMs,
+    downtimeMinPerYear: m.downtimeMinPerYear,
+    availability: m.availability,
+    intervals: {
+      costUsd: [cost * Math.exp(-spread), cost * Math.exp(spread)],
+      p95LatencyMs: [m.p95LatencyMs, m.p95LatencyMs],
+      availability: [m.availability, m.availability],
+    },
+  };
 }
 
 /**
@@ -84,23 +126,40 @@ export function recommendInstant(
   history: Parameters<typeof familyEvidence>[0],
   predictor: Predictor,
   riskAversion = RISK_AVERSION,
+  /** The analytic estimates (estimate.ts); computed here unless given, null for none (history alone). */
+  estimates: FamilyEstimates | null = siteTotal(intent) <= ESTIMATE_MAX_SITES ? estimateFamilies(intent) : null,
 ): Recommendation {
   const x = intentFeatures(intent).vector;
   // A family the generators will not build for this intent (leaf-spine for a WAN, a ring of 200 sites) cannot succeed.
   const notApplicable = new Set(notApplicableFamilies(intent).map((n) => n.family));
+  const unbuildable = new Set(estimates?.skipped.map((n) => n.family) ?? []);
+  const record = estimates !== null ? predictor.estimateRecord() : null;
   const scored: Scored[] = TOPOLOGY_FAMILIES.map((family) => {
-    const pred = predictor.predict(family, x);
+    const est = estimates?.estimates.find((e) => e.family === family) ?? null;
+    const pred = est && record ? fromEstimate(est, record) : predictor.predict(family, x);
     const ev = familyEvidence(history, family, x);
-    // One rule for P(success) (similarity.ts), calibrated on held-out history (predictor.ts).
-    const pSuccess = notApplicable.has(family) ? 0 : predictor.calibrate(rawSuccessProbability(ev, intent.budgetUsd, pred?.costUsd ?? null, predictor.sigma.cost));
+    // The estimate's verdict, stated as the frequency it held on history's designs (estimate-record.ts);
+    // without an estimate, one rule for P(success) (similarity.ts), calibrated on held-out history (predictor.ts).
+    const failed = est && pred ? withBudget(intent, est.failed, pred.costUsd) : null;
+    const pSuccess =
+      notApplicable.has(family) || unbuildable.has(family)
+        ? 0
+        : failed && record
+          ? (failed.length === 0 ? record.pIfMeets : record.pIfFails)
+          : predictor.calibrate(rawSuccessProbability(ev, intent.budgetUsd, pred?.costUsd ?? null, predictor.sigma.cost));
     const r = 1.5;
-    const familiarity = ev.familiar ? 1 : ev.nearest !== null ? Math.exp(-Math.max(0, ev.nearest - r) / r) : 0.2;
-    return { family, pred, ev, pSuccess, familiarity };
+    const familiarity = est ? 1 : ev.familiar ? 1 : ev.nearest !== null ? Math.exp(-Math.max(0, ev.nearest - r) / r) : 0.2;
+    const option: VerifiedOption | null =
+      failed && pred ? { family, seed: 1, success: failed.length === 0, ...measuredOf(intent.goal, pred), failed, onFront: false } : null;
+    return { family, pred, ev, pSuccess, familiarity, est, option };
   });
   const floor = intent.goal === 'resilience' ? REGRET_FLOOR_MIN : 0;
   const measure = (s: Scored) =>
     s.pred ? (goalMeasure(intent.goal, s.pred) + floor) / Math.max(1e-6, s.pSuccess) ** riskAversion : Infinity;
   scored.sort((a, b) => {
+    // Estimated families first, in the one order verified options take (options.ts compareVerified).
+    if ((a.option === null) !== (b.option === null)) return a.option ? -1 : 1;
+    if (a.option && b.option) return compareVerified(intent.goal, a.option, b.option);
     const ga = a.pSuccess >= SUCCESS_CUT && a.pred ? 0 : 1;
     const gb = b.pSuccess >= SUCCESS_CUT && b.pred ? 0 : 1;
     if (ga !== gb) return ga - gb;
@@ -112,7 +171,7 @@ export function recommendInstant(
     unfamiliar > TOPOLOGY_FAMILIES.length / 2
       ? `This intent is unlike anything in history (${scored[0]!.ev.similar === 0 ? 'no' : 'no close'} past intents of this size, region count and redundancy class); predictions are extrapolated and confidence is lowered.`
       : null;
-  const options = scored.map((s) => describe(intent, s, scored));
+  const options = scored.map((s) => describe(intent, s, scored, record));
   return {
     mode: 'instant',
     goal: intent.goal,
@@ -140,7 +199,19 @@ function realWorldContext(intent: Intent, x: readonly number[], history: Paramet
   return `${meets} of ${near.length} real networks of about this size (Topology Zoo) reach ${intent.redundancy} or better (Wilson 95 % ${pct(w.low)}–${pct(w.high)}).`;
 }
 
-function describe(intent: Intent, s: Scored, all: readonly Scored[]): RecommendedOption {
+/** What the analytic estimate did and history's share in it, in words. */
+function estimateText(e: FamilyEstimate, o: VerifiedOption, record: EstimateRecord): string {
+  const how = e.sized
+    ? 'estimated from its own design (generated, links sized for the failures, priced by the cost model, checked by the validation rules except capacity under failure)'
+    : 'estimated from its own skeleton (generated with the family\'s own link speeds, priced by the cost model, checked by the validation rules except capacity under failure)';
+  const verdict = o.success ? 'meets the intent' : `fails ${o.failed.map((f) => f.title).join(', ')}`;
+  const r = record.costResidual[e.family];
+  const costShare = e.sized ? '' : `; history corrects the cost by ×${r.ratio.toFixed(2)} (sizing, from ${r.designs} designs)`;
+  const said = o.success ? `${record.held} of ${record.saidMeets}` : `${record.saidFails - record.metAnyway} of ${record.saidFails}`;
+  return `${how}: ${verdict}; this verdict held for ${said} designs in history${costShare}`;
+}
+
+function describe(intent: Intent, s: Scored, all: readonly Scored[], record: EstimateRecord | null): RecommendedOption {
   const pros: string[] = [];
   const cons: string[] = [];
   const traits = FAMILY_TRAITS[s.family];
@@ -174,7 +245,9 @@ function describe(intent: Intent, s: Scored, all: readonly Scored[]): Recommende
   const predText = p
     ? `predicted ${usd(p.costUsd)} (${usd(p.intervals.costUsd[0])}–${usd(p.intervals.costUsd[1])}), p95 ${p.p95LatencyMs.toFixed(1)} ms, availability ${(100 * p.availability).toFixed(4)} %`
     : 'too little history of this family to predict its figures';
-  const rationale = `${evidenceText}; ${predText}; P(success) ${pct(s.pSuccess)}; ranked for ${GOAL_WORDS[intent.goal]}.`;
+  const rationale = s.est && s.option && record
+    ? `${estimateText(s.est, s.option, record)}; ${predText}; P(success) ${pct(s.pSuccess)}; ranked for ${GOAL_WORDS[intent.goal]}.`
+    : `${evidenceText}; ${predText}; P(success) ${pct(s.pSuccess)}; ranked for ${GOAL_WORDS[intent.goal]}.`;
   const confidence = Math.round(100 * s.pSuccess * s.familiarity) / 100;
   return {
     family: s.family,

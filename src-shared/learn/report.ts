@@ -2,7 +2,7 @@ import { TOPOLOGY_FAMILIES, type Family } from '../model/topology';
 import { classKey, intentClass, type IntentClass } from './features';
 import { compareForGoal } from './goal';
 import { fitPredictor, type HeldOutError, type Predictor } from './predictor';
-import { recommendInstant } from './recommend';
+import { recommendInstant, type Recommendation } from './recommend';
 import type { LearningSample } from './sample';
 import { compareWithVerified, summariseAccuracy, type Calibration, type MeasuredOption } from './accuracy';
 import { mape, wilsonInterval, type Interval } from './stats';
@@ -169,7 +169,11 @@ export function learningReport(
  * mode ranks (success first, then the goal measure).
  * O(periods · fit + verified intents · instant).
  */
-export function accuracyOverTime(history: readonly LearningSample[]): AccuracyPeriod[] {
+export function accuracyOverTime(
+  history: readonly LearningSample[],
+  /** The instant answer being measured: recommendInstant (analytic estimate + history); tests of the replay itself pass history alone. */
+  instant: (intent: LearningSample['intent'], before: readonly LearningSample[], predictor: Predictor) => Recommendation = (i, b, p) => recommendInstant(i, b, p),
+): AccuracyPeriod[] {
   const groups = new Map<string, LearningSample[]>();
   for (const s of history) {
     if (s.origin !== 'verified' || s.family === null) continue;
@@ -192,7 +196,7 @@ export function accuracyOverTime(history: readonly LearningSample[]): AccuracyPe
       const ranked = [...g].sort((a, b) => Number(b.label.success) - Number(a.label.success) || compareForGoal(intent.goal, a.metrics, b.metrics));
       const measured: MeasuredOption[] = [];
       for (const s of ranked) if (!measured.some((m) => m.family === s.family)) measured.push({ family: s.family!, success: s.label.success, metrics: s.metrics });
-      return compareWithVerified(intent.goal, recommendInstant(intent, before, predictor).options, measured);
+      return compareWithVerified(intent.goal, instant(intent, before, predictor).options, measured);
     });
     const sum = summariseAccuracy(rows);
     out.push({ from: start, to: part.at(-1)![0]!.createdAt, intents: rows.length, trainedOn: before.length, top1Pct: sum.top1Pct ?? 0, meanRegretPct: sum.meanRegretPct ?? 0 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fitPredictor } from '../../../src-shared/learn/predictor';
+import { fitPredictor, type Predictor } from '../../../src-shared/learn/predictor';
 import { MODEL_VERSION, type LearningSample } from '../../../src-shared/learn/sample';
 import { calibrationOf } from '../../../src-shared/learn/accuracy';
 import { FEATURE_NAMES, FEATURE_SET_VERSION } from '../../../src-shared/learn/features';
-import { IntentSchema } from '../../../src-shared/model/intent';
+import { IntentSchema, type Intent } from '../../../src-shared/model/intent';
 import { recommendInstant } from '../../../src-shared/learn/recommend';
 import { intentOfShape } from '../../../src-shared/learn/intents';
 import { intentFeatures } from '../../../src-shared/learn/features';
@@ -60,7 +60,7 @@ describe('predictor on tiny data with an obvious answer', () => {
 });
 
 describe('instant recommendation', () => {
-  it('ranks the family history says is cheaper first for a cost goal, and flags unfamiliar intents', () => {
+  it('from history alone, ranks the family history says is cheaper first for a cost goal, and flags unfamiliar intents', () => {
     const small = intentOfShape({ sites: 6, regions: 1, redundancy: 'HIGH', goal: 'cost', mix: 0 });
     const x = intentFeatures(small).vector;
     const history: LearningSample[] = [];
@@ -70,7 +70,8 @@ describe('instant recommendation', () => {
         history.push({ ...s, features: x.map((v, j) => (j === 0 ? Math.log(4 + i) : v)) });
       }
     }
-    const rec = recommendInstant(small, history, fitPredictor(history));
+    // History alone (as above ESTIMATE_MAX_SITES): the analytic estimate is left out.
+    const rec = recommendInstant(small, history, fitPredictor(history), undefined, null);
     expect(rec.options[0]!.family).toBe('ring');
     expect(rec.options[0]!.rationale).toMatch(/ring met HIGH/);
     expect(rec.options).toHaveLength(9);
@@ -80,9 +81,40 @@ describe('instant recommendation', () => {
     expect(tree.evidence.nearest).toBeNull();
     expect(rec.options.every((o) => [o.confidence, o.successProbability].every(Number.isFinite))).toBe(true);
     const huge = intentOfShape({ sites: 2000, regions: 4, redundancy: 'CRITICAL', goal: 'cost', mix: 1 });
-    const far = recommendInstant(huge, history, fitPredictor(history));
+    const far = recommendInstant(huge, history, fitPredictor(history), undefined, null);
     expect(far.novelty).toMatch(/unlike anything in history/);
     expect(far.options[0]!.confidence).toBeLessThan(rec.options[0]!.confidence);
+  });
+});
+
+describe('instant recommendation with the analytic estimate', () => {
+  it('states the estimate\u2019s figures (the generated design\u2019s cost to the dollar), its verdict and history\u2019s share, in the one verified order', async () => {
+    const { generateDesign } = await import('../../../src-shared/generate/generate');
+    const { estimateFamilies } = await import('../../../src-shared/learn/estimate');
+    const small = intentOfShape({ sites: 6, regions: 1, redundancy: 'HIGH', goal: 'cost', mix: 0 });
+    const x = intentFeatures(small).vector;
+    const history: LearningSample[] = [];
+    for (let i = 0; i < 10; i++) for (const family of ['ring', 'full-mesh'] as const) history.push({ ...sample(i, family, 4 + i), features: x });
+    const predictor = fitPredictor(history);
+    const rec = recommendInstant(small, history, predictor);
+    const est = estimateFamilies(small);
+    const record = predictor.estimateRecord();
+    for (const o of rec.options) {
+      const e = est.estimates.find((q) => q.family === o.family);
+      if (!e) {
+        expect(o.successProbability).toBe(0);
+        continue;
+      }
+      expect(o.predicted.costUsd).toBe(generateDesign(small, o.family, 1).cost.totalUsd);
+      expect(o.successProbability).toBeCloseTo(e.success ? record.pIfMeets : record.pIfFails, 3);
+      expect(o.rationale).toMatch(/^estimated from its own design .*this verdict held for \d+ of \d+ designs in history/);
+    }
+    // Meeting options first, cheapest first (goal cost), as verified mode orders measured ones.
+    const meeting = rec.options.filter((o) => est.estimates.find((q) => q.family === o.family)?.success);
+    expect(meeting.length).toBeGreaterThan(1);
+    expect(rec.options.slice(0, meeting.length)).toEqual(meeting);
+    const costs = meeting.map((o) => o.predicted.costUsd!);
+    expect(costs).toEqual([...costs].sort((a, b) => a - b));
   });
 });
 
@@ -152,11 +184,13 @@ describe('recommendation accuracy over time', () => {
       });
     // Period 1: ring is cheaper, as history says: agreement, no regret.
     // Period 2: full mesh turned out cheaper (5,000 against 6,000): instant still picks ring → regret 20 %.
-    const periods = accuracyOverTime([...base, ...verified(100, 5000, 25_000), ...verified(200, 6000, 5000)]);
+    // History alone answers (the replay is under test, not the analytic estimate, whose figures are the real generators').
+    const historyAlone = (i: Intent, h: readonly LearningSample[], p: Predictor) => recommendInstant(i, h, p, undefined, null);
+    const periods = accuracyOverTime([...base, ...verified(100, 5000, 25_000), ...verified(200, 6000, 5000)], historyAlone);
     expect(periods).toHaveLength(2);
     expect(periods[0]).toMatchObject({ from: 100, to: 100, intents: 1, trainedOn: 40, top1Pct: 100, meanRegretPct: 0 });
     expect(periods[1]).toMatchObject({ from: 200, intents: 1, trainedOn: 42, top1Pct: 0 });
     expect(periods[1]!.meanRegretPct).toBeCloseTo(20, 10);
-    expect(accuracyOverTime(base)).toEqual([]);
+    expect(accuracyOverTime(base, historyAlone)).toEqual([]);
   });
 });
