@@ -20,6 +20,7 @@ function recommendRequest(req: HandlerInput<'recommend:instant'>): RecommendRequ
     ...(req.options !== undefined ? { options: req.options } : {}),
     ...(req.families !== undefined ? { families: req.families } : {}),
     ...(req.projectId !== undefined ? { projectId: req.projectId } : {}),
+    ...(req.historyOnly === true ? { historyOnly: true } : {}),
   };
 }
 

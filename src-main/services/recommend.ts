@@ -33,6 +33,8 @@ export interface RecommendRequest {
   families?: FamilySelection;
   /** Record the answer (and verified designs) in this project too. */
   projectId?: string;
+  /** Instant: history alone, without the analytic estimate (the first paint; not recorded). */
+  historyOnly?: boolean;
 }
 
 /** Declared once, in the contract: what recommend:instant answers and recommend:verified's job carries. */
@@ -50,12 +52,17 @@ export class RecommendService {
     private readonly searchOrderFor: (intent: Intent, candidates: readonly SearchCandidate[], projectId?: string) => SearchCandidate[] = (_i, c) => [...c],
   ) {}
 
-  /** History + predictor only; < 50 ms for a 500-site intent once the predictor is fitted. */
+  /**
+   * The analytic estimate of every family with history's share (learn/estimate.ts; about 2 s CPU at 500
+   * sites), or with `historyOnly` history + predictor alone (< 50 ms at 500 sites once the predictor is
+   * fitted): the first paint, not recorded, which the full answer replaces.
+   */
   instant(req: RecommendRequest): RecommendResult {
     const intent = this.parse(req.intent);
     const at = this.now();
     const history = this.learning.history(at);
     const request: RecordedRequest = { intent, mode: 'instant', options: req.options ?? null, historyBefore: at, historyCount: history.length };
+    if (req.historyOnly === true) return { ...this.answer({ ...request, historyOnly: true }), recordId: null };
     const rec = this.answer(request);
     return { ...rec, recordId: this.store(req.projectId, intent, rec, request) };
   }
@@ -167,7 +174,7 @@ export class RecommendService {
     if (history.length !== r.historyCount) {
       throw new AppError('CONFLICT', `history before the request had ${r.historyCount} samples, the knowledge base now has ${history.length}`);
     }
-    return recommendInstant(r.intent, history, this.learning.predictor(history));
+    return recommendInstant(r.intent, history, this.learning.predictor(history), undefined, r.historyOnly === true ? null : undefined);
   }
 
   /** The candidates a verified answer evaluates (requests recorded before every family was verified asked for the top 4). */

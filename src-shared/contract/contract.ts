@@ -57,6 +57,11 @@ const RecommendInput = z
     /** Verified: every applicable family (the default) or the instant ranking's top N. */
     families: z.union([z.literal('all'), z.object({ top: z.number().int().min(1).max(20) }).strict()]).optional(),
     projectId: ProjectId.optional(),
+    /**
+     * Instant: answer from history alone (the first paint, about 20 ms at 500 sites), without the analytic
+     * estimate of each family; not recorded in the project. The full instant answer follows.
+     */
+    historyOnly: z.boolean().optional(),
   })
   .strict();
 const JobStarted = z.object({ jobId: z.string() });

@@ -77,6 +77,8 @@ export interface RecordedRequest {
    * same; absent when none applied.
    */
   preferences?: FamilyPreference[] | undefined;
+  /** Instant from history alone (the first paint): never stored, so a stored request never has it. */
+  historyOnly?: boolean | undefined;
 }
 
 export const RECOMMENDATION_REQUEST_FORMAT: VersionedFormat = { what: 'recommendation request', current: 1, migrations: {} };

@@ -35,14 +35,35 @@ export function OptionsView({ projectId }: { projectId: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [focus, setFocus] = useState<string | null>(null);
+  /** True while history's first paint shows and the analytic estimate of each family is being computed. */
+  const [refining, setRefining] = useState(false);
 
   useEffect(() => {
     if (intent === null) return;
     let alive = true;
+    let full = false;
     setPartial(null);
+    setRefining(true);
+    // First paint from history alone (tens of ms), then the analytic estimate replaces it; neither replaces a verified answer.
+    const keep = (r: RecommendResultShape) => setResult((prev) => (prev !== null && prev.mode === 'verified' ? prev : r));
+    call('recommend:instant', { intent, projectId, historyOnly: true }).then(
+      (r) => alive && !full && keep(r),
+      () => undefined, // the full answer below reports any problem
+    );
     call('recommend:instant', { intent, projectId }).then(
-      (r) => alive && setResult(r),
-      (err: unknown) => alive && setProblem((err as Error).message),
+      (r) => {
+        full = true;
+        if (alive) {
+          keep(r);
+          setRefining(false);
+        }
+      },
+      (err: unknown) => {
+        if (alive) {
+          setRefining(false);
+          setProblem((err as Error).message);
+        }
+      },
     );
     return () => {
       alive = false;
@@ -115,6 +136,11 @@ export function OptionsView({ projectId }: { projectId: string }) {
           {busy ? 'Verifying…' : 'Verify every family by simulation'}
         </button>
       </header>
+      {refining && result !== null && result.mode === 'instant' && (
+        <p className="muted" role="status">
+          First estimate from history; estimating each family from its own design…
+        </p>
+      )}
       {problem !== null && (
         <p className="problem" role="alert">
           {problem}

@@ -82,6 +82,26 @@ describe('recommendations through the service', () => {
     learning.dispose();
   });
 
+  it('history alone answers the first paint, unrecorded; the full instant answer states the analytic estimate', () => {
+    const learning = service();
+    const rec = new RecommendService(learning, () => project, now);
+    const intent = intentOfShape({ sites: 9, regions: 2, redundancy: 'HIGH', goal: 'cost', mix: 1 });
+    const before = project.recommendations.list().length;
+    const paint = rec.instant({ intent, projectId: 'p', historyOnly: true });
+    expect(paint.recordId).toBeNull();
+    expect(project.recommendations.list().length).toBe(before);
+    expect(paint.options.every((o) => !o.rationale.startsWith('estimated from'))).toBe(true);
+    const full = rec.instant({ intent, projectId: 'p' });
+    expect(full.recordId).not.toBeNull();
+    const built = full.options.filter((o) => o.successProbability > 0);
+    expect(built.length).toBeGreaterThan(2);
+    for (const o of built) {
+      expect(o.rationale).toMatch(/^estimated from its own design/);
+      expect(o.predicted.costUsd).toBe(generateDesign(intent, o.family, 1).cost.totalUsd);
+    }
+    learning.dispose();
+  });
+
   it('verified generates the top candidates, records them into history, and replays identically', async () => {
     const learning = service();
     const rec = new RecommendService(learning, () => project, now);
