@@ -33,8 +33,8 @@ test('options: what would it take — apply the budget relaxation, then undo it'
   await apply.click();
   const status = panel.getByRole('status');
   await expect(status).toContainText(/Intent revised: raise the budget by/);
-  // The view ranks again for the revised intent (instant, then the user may verify it).
-  await expect(page.getByText(/^Instant, from history and the predictor:/)).toBeVisible({ timeout: 30_000 });
+  // The view ranks again for the revised intent (history's first paint, then the analytic estimate; then the user may verify it).
+  await expect(page.getByText(/^Instant, estimated from each family’s own design/)).toBeVisible({ timeout: 30_000 });
   await status.getByRole('button', { name: /^Undo: raise the budget/ }).click();
   await expect(panel.getByRole('status')).toHaveCount(0);
   expect(problems).toEqual([]);

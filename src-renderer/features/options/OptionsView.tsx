@@ -35,7 +35,8 @@ export function OptionsView({ projectId }: { projectId: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [focus, setFocus] = useState<string | null>(null);
-  /** True while history's first paint shows and the analytic estimate of each family is being computed. */
+  /** Where the instant answer shown comes from: history's first paint, or the analytic estimate that replaces it. */
+  const [source, setSource] = useState<'history' | 'estimate'>('history');
   const [refining, setRefining] = useState(false);
 
   useEffect(() => {
@@ -43,8 +44,11 @@ export function OptionsView({ projectId }: { projectId: string }) {
     let alive = true;
     let full = false;
     setPartial(null);
+    setResult(null);
+    setSource('history');
     setRefining(true);
-    // First paint from history alone (tens of ms), then the analytic estimate replaces it; neither replaces a verified answer.
+    // First paint from history alone (tens of ms), then the analytic estimate replaces it; neither replaces
+    // a verified answer of this intent (verify may finish first on a large intent).
     const keep = (r: RecommendResultShape) => setResult((prev) => (prev !== null && prev.mode === 'verified' ? prev : r));
     call('recommend:instant', { intent, projectId, historyOnly: true }).then(
       (r) => alive && !full && keep(r),
@@ -55,6 +59,7 @@ export function OptionsView({ projectId }: { projectId: string }) {
         full = true;
         if (alive) {
           keep(r);
+          setSource('estimate');
           setRefining(false);
         }
       },
@@ -156,7 +161,9 @@ export function OptionsView({ projectId }: { projectId: string }) {
               ? `Verified by generation and simulation: options that meet the intent first, ranked for ${GOAL_WORDS[result.goal]}; then the others, fewest failed constraints first. `
               : partial !== null
                 ? `Verifying: ${partial.verified.length} option(s) measured so far, ranked among themselves; the estimates below are still being checked. `
-                : `Instant, from history and the predictor: options likely to meet the intent (P(success) ≥ 50 %) first, ranked for ${GOAL_WORDS[result.goal]}; then the others by P(success). `}
+                : source === 'estimate'
+                  ? `Instant, estimated from each family’s own design (priced by the cost model, checked by the validation rules except capacity under failure): options the estimate says meet the intent first, ranked for ${GOAL_WORDS[result.goal]}; then the others, fewest failed constraints first. `
+                  : `Instant, from history and the predictor: options likely to meet the intent (P(success) ≥ 50 %) first, ranked for ${GOAL_WORDS[result.goal]}; then the others by P(success). `}
             {result.novelty ?? ''} {result.realWorld ?? ''} Model trained on {result.model.trainedOn} design(s).
           </p>
           <TradeOffChart points={points} labels={Object.fromEntries(points.map((p) => [p.id, p.id]))} selected={focus} onSelect={setFocus} />
