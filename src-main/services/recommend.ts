@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { RecommendPartialShape, RecommendResultShape } from '../../src-shared/contract/learn-types';
 import { AppError } from '../../src-shared/contract/result';
 import { recommendInstant, type Recommendation } from '../../src-shared/learn/recommend';
+import type { FamilyEstimates } from '../../src-shared/learn/estimate';
 import type { SkippedFamilyShape } from '../../src-shared/learn/options';
 import type { FamilyPreference } from '../../src-shared/learn/preferences';
 import type { SearchCandidate } from '../../src-shared/learn/search-order';
@@ -57,13 +58,14 @@ export class RecommendService {
    * sites), or with `historyOnly` history + predictor alone (< 50 ms at 500 sites once the predictor is
    * fitted): the first paint, not recorded, which the full answer replaces.
    */
-  instant(req: RecommendRequest): RecommendResult {
+  async instant(req: RecommendRequest): Promise<RecommendResult> {
     const intent = this.parse(req.intent);
     const at = this.now();
     const history = this.learning.history(at);
     const request: RecordedRequest = { intent, mode: 'instant', options: req.options ?? null, historyBefore: at, historyCount: history.length };
     if (req.historyOnly === true) return { ...this.answer({ ...request, historyOnly: true }), recordId: null };
-    const rec = this.answer(request);
+    // The estimate generates every family: in a worker thread, so the host keeps answering.
+    const rec = this.answer(request, await planInWorker({ kind: 'estimate', intent }));
     return { ...rec, recordId: this.store(req.projectId, intent, rec, request) };
   }
 
@@ -84,7 +86,7 @@ export class RecommendService {
       intent, mode: 'verified', options: req.options ?? null, historyBefore: at, historyCount: history.length, families: req.families ?? 'all',
       ...(preferences.length > 0 ? { preferences } : {}),
     };
-    const instant = this.instantFor(request);
+    const instant = this.instantFor(request, await planInWorker({ kind: 'estimate', intent }));
     const plan = this.planFor(request, instant);
     // Large intents take seconds per candidate: history picks which to try first, so the likely
     // answers stream in early (the final ranking is exact whatever the order).
@@ -169,12 +171,13 @@ export class RecommendService {
   }
 
   /** The instant ranking on the history the request saw. */
-  private instantFor(r: RecordedRequest): Recommendation {
+  private instantFor(r: RecordedRequest, estimates?: FamilyEstimates | null): Recommendation {
     const history = this.learning.history(r.historyBefore);
     if (history.length !== r.historyCount) {
       throw new AppError('CONFLICT', `history before the request had ${r.historyCount} samples, the knowledge base now has ${history.length}`);
     }
-    return recommendInstant(r.intent, history, this.learning.predictor(history), undefined, r.historyOnly === true ? null : undefined);
+    // Estimates computed elsewhere (a worker) are those recommendInstant would compute (instantEstimates); a replay computes them here.
+    return recommendInstant(r.intent, history, this.learning.predictor(history), undefined, r.historyOnly === true ? null : estimates);
   }
 
   /** The candidates a verified answer evaluates (requests recorded before every family was verified asked for the top 4). */
@@ -183,8 +186,8 @@ export class RecommendService {
   }
 
   /** The answer on this thread (instant, and the replay of a recorded one). */
-  private answer(r: RecordedRequest): Recommendation {
-    const instant = this.instantFor(r);
+  private answer(r: RecordedRequest, estimates?: FamilyEstimates | null): Recommendation {
+    const instant = this.instantFor(r, estimates);
     if (r.mode === 'instant') {
       return r.options !== null ? { ...instant, options: instant.options.slice(0, Math.max(1, r.options)) } : instant;
     }

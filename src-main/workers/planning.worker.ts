@@ -1,6 +1,6 @@
 /**
  * Planning worker: the optimiser's loop, the capacity plan, the verified recommendation
- * (generate and simulate every candidate) and the impact report's extras
+ * (generate and simulate every candidate), instant mode's analytic estimate and the impact report's extras
  * after a sweep (availability takes 35 s on a 3,000-device design) off the
  * host's thread. Each takes seconds to minutes on a large design, and the
  * host must keep answering and honour Cancel at once. Imports only src-shared.
@@ -18,6 +18,8 @@ import type { ScenarioResultShape } from '../../src-shared/contract/sim-types';
 import { impactExtras, impactParts, type ImpactExtras, type ImpactParts } from '../../src-shared/sim/impact-report';
 import { planFromRequest, type PlanRequest } from '../../src-shared/capacity/prepare';
 import type { CapacityPlanResult } from '../../src-shared/capacity/types';
+import type { FamilyEstimates } from '../../src-shared/learn/estimate';
+import { instantEstimates } from '../../src-shared/learn/recommend';
 
 export type PlanningRequest =
   | { kind: 'optimise'; topology: Topology; params: Omit<OptimiseParams, 'onStep'> }
@@ -32,7 +34,9 @@ export type PlanningRequest =
    */
   | { kind: 'impact'; topology: Topology; worst: ScenarioResultShape[]; seed: number; extras?: ImpactExtras }
   | { kind: 'impact-extras'; topology: Topology; seed: number }
-  | { kind: 'capacity'; request: PlanRequest };
+  | { kind: 'capacity'; request: PlanRequest }
+  /** The analytic estimate of every family for instant mode (learn/estimate.ts): seconds at 500 sites. */
+  | { kind: 'estimate'; intent: Intent };
 
 /** What each kind of request answers. */
 export interface PlanningResults {
@@ -42,6 +46,7 @@ export interface PlanningResults {
   impact: ImpactParts;
   'impact-extras': ImpactExtras;
   capacity: CapacityPlanResult;
+  estimate: FamilyEstimates | null;
 }
 
 export type PlanningMessage =
@@ -70,6 +75,8 @@ port.once('message', (req: PlanningRequest) => {
         onProgress: (label) => post({ type: 'progress', done: 0, total: 1, label: `what would it take: ${label}` }),
       });
       post({ type: 'result', value });
+    } else if (req.kind === 'estimate') {
+      post({ type: 'result', value: instantEstimates(req.intent) });
     } else if (req.kind === 'impact') {
       post({ type: 'result', value: impactParts(req.topology, req.worst, { seed: req.seed, ...(req.extras ? { extras: req.extras } : {}) }) });
     } else if (req.kind === 'impact-extras') {

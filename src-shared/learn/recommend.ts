@@ -84,6 +84,11 @@ interface Scored {
  */
 export const ESTIMATE_MAX_SITES = 1000;
 
+/** The analytic estimates instant mode uses for an intent: every family's, or null above ESTIMATE_MAX_SITES (history alone). */
+export function instantEstimates(intent: Intent): FamilyEstimates | null {
+  return siteTotal(intent) <= ESTIMATE_MAX_SITES ? estimateFamilies(intent) : null;
+}
+
 const siteTotal = (intent: Intent): number => intent.siteGroups.reduce((a, g) => a + Math.max(g.count ?? 0, g.sites?.length ?? 0), 0);
 
 /** The estimate's failed constraints with the budget judged on the corrected cost (the skeleton's, when links were sized). */
@@ -126,8 +131,8 @@ export function recommendInstant(
   history: Parameters<typeof familyEvidence>[0],
   predictor: Predictor,
   riskAversion = RISK_AVERSION,
-  /** The analytic estimates (estimate.ts); computed here unless given, null for none (history alone). */
-  estimates: FamilyEstimates | null = siteTotal(intent) <= ESTIMATE_MAX_SITES ? estimateFamilies(intent) : null,
+  /** The analytic estimates (instantEstimates, e.g. from a worker); computed here unless given, null for none (history alone). */
+  estimates: FamilyEstimates | null = instantEstimates(intent),
 ): Recommendation {
   const x = intentFeatures(intent).vector;
   // A family the generators will not build for this intent (leaf-spine for a WAN, a ring of 200 sites) cannot succeed.

@@ -9,6 +9,7 @@ function workerUrl(): URL {
 
 const WHAT: Record<PlanningRequest['kind'], string> = {
   optimise: 'optimisation', verify: 'verified recommendation', relax: "'what would it take'", impact: 'impact report', 'impact-extras': 'availability estimate', capacity: 'capacity plan',
+  estimate: 'instant estimate',
 };
 
 export interface PlanningHooks {

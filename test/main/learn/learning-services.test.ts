@@ -70,11 +70,11 @@ describe('knowledge base', () => {
 });
 
 describe('recommendations through the service', () => {
-  it('instant is recorded in the project and replays identically', () => {
+  it('instant is recorded in the project and replays identically', async () => {
     const learning = service();
     const rec = new RecommendService(learning, () => project, now);
     const intent = intentOfShape({ sites: 9, regions: 2, redundancy: 'HIGH', goal: 'cost', mix: 1 });
-    const r = rec.instant({ intent, projectId: 'p' });
+    const r = await rec.instant({ intent, projectId: 'p' });
     expect(r.options).toHaveLength(9);
     expect(r.recordId).not.toBeNull();
     expect(project.recommendations.get(r.recordId!)!.chosenFamily).toBe(r.options[0]!.family);
@@ -82,16 +82,16 @@ describe('recommendations through the service', () => {
     learning.dispose();
   });
 
-  it('history alone answers the first paint, unrecorded; the full instant answer states the analytic estimate', () => {
+  it('history alone answers the first paint, unrecorded; the full instant answer states the analytic estimate', async () => {
     const learning = service();
     const rec = new RecommendService(learning, () => project, now);
     const intent = intentOfShape({ sites: 9, regions: 2, redundancy: 'HIGH', goal: 'cost', mix: 1 });
     const before = project.recommendations.list().length;
-    const paint = rec.instant({ intent, projectId: 'p', historyOnly: true });
+    const paint = await rec.instant({ intent, projectId: 'p', historyOnly: true });
     expect(paint.recordId).toBeNull();
     expect(project.recommendations.list().length).toBe(before);
     expect(paint.options.every((o) => !o.rationale.startsWith('estimated from'))).toBe(true);
-    const full = rec.instant({ intent, projectId: 'p' });
+    const full = await rec.instant({ intent, projectId: 'p' });
     expect(full.recordId).not.toBeNull();
     const built = full.options.filter((o) => o.successProbability > 0);
     expect(built.length).toBeGreaterThan(2);
