@@ -1,7 +1,8 @@
+import { repetitaKind } from './repetita';
 import { isRecord } from './yaml-doc';
 
 /** Every format the import path understands (`sndlib` is read by sndlib.ts). */
-export const IMPORT_FORMATS = ['graphml', 'clab', 'netbox-csv', 'netbox-json', 'json', 'sndlib'] as const;
+export const IMPORT_FORMATS = ['graphml', 'clab', 'netbox-csv', 'netbox-json', 'json', 'sndlib', 'repetita'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /**
@@ -18,6 +19,7 @@ export function detectFormat(fileName: string, text: string): ImportFormat | und
     return name.endsWith('.graphml') ? 'graphml' : undefined;
   }
   if (/^\?SNDlib|^NODES\s*\(/m.test(head)) return 'sndlib';
+  if (repetitaKind(head) === 'graph') return 'repetita';
   if (head.startsWith('{') || head.startsWith('[')) {
     let value: unknown;
     try {

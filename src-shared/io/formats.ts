@@ -8,13 +8,14 @@ import { GraphmlError, importGraphml } from './graphml';
 import { withNettwinAttributes } from './graphml-nettwin';
 import { exportNetboxCsv, importNetboxCsv } from './netbox-csv';
 import { netboxImportReadme } from './netbox-import-tables';
+import { importRepetita } from './repetita-import';
 import { exportNetboxJson, importNetboxJson } from './netbox-json';
 import { ImportError, type ImportResult } from './report';
 import { exportSvg, type SvgOptions } from './svg-export';
 import { exportTerraform } from './terraform-export';
 
 /** Formats a topology can be imported from through `importTopology`. */
-export const TOPOLOGY_IMPORT_FORMATS = ['graphml', 'clab', 'netbox-csv', 'netbox-json', 'json'] as const;
+export const TOPOLOGY_IMPORT_FORMATS = ['graphml', 'clab', 'netbox-csv', 'netbox-json', 'json', 'repetita'] as const;
 export type TopologyImportFormat = (typeof TOPOLOGY_IMPORT_FORMATS)[number];
 
 /** The text(s) of one import: NetBox CSV needs its cables file, and may take sites. */
@@ -51,6 +52,8 @@ function importTopologyOf(format: TopologyImportFormat, input: ImportInput): Imp
       return importClab(input.text, input.fileName);
     case 'json':
       return importDesignJson(input.text, input.fileName);
+    case 'repetita':
+      return importRepetita(input.text, input.fileName);
     case 'netbox-json':
       return input.cables === undefined && input.sites === undefined
         ? importNetboxJson(input.text, input.fileName)

@@ -12,6 +12,7 @@ const FORMAT_NAMES: Record<TopologyImportFormat, string> = {
   'netbox-csv': 'NetBox CSV (devices + cables)',
   'netbox-json': 'NetBox JSON (API response or import bundle)',
   json: 'NetTwin design JSON',
+  repetita: 'REPETITA / Rocketfuel network (.graph)',
 };
 
 /** Imports a network from a file; shows what was mapped, guessed and dropped. */
@@ -76,7 +77,7 @@ export function ImportView({ projectId }: { projectId: string }) {
       <form className="card" onSubmit={submit} aria-label="Import">
         <label className="field">
           <span>Network file</span>
-          <input type="file" accept=".graphml,.xml,.yml,.yaml,.csv,.json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} aria-invalid={problem !== null} aria-describedby={problem !== null ? 'import-problem' : undefined} />
+          <input type="file" accept=".graphml,.xml,.yml,.yaml,.csv,.json,.graph" onChange={(e) => setFile(e.target.files?.[0] ?? null)} aria-invalid={problem !== null} aria-describedby={problem !== null ? 'import-problem' : undefined} />
         </label>
         <label className="field">
           <span>Format</span>
