@@ -25,7 +25,9 @@ export function sizeForFailures(t: Topology, intent: Intent, book: PriceBook, ro
   const g = compileTopology(t);
   const kinds = intent.redundancy === 'NONE' ? [] : CLASS_FAILURES[intent.redundancy];
   const limit = intent.constraints.utilisationLimitPct / 100;
-  const r = capacityUnderFailure(t, g, designDemands(t, g, intent), limit, kinds, routed);
+  const demands = routed?.demandsFor(t, g, intent) ?? designDemands(t, g, intent);
+  routed?.keepDemands(t, g, intent, demands);
+  const r = capacityUnderFailure(t, g, demands, limit, kinds, routed);
   const siteOf = new Map(t.nodes.map((d) => [d.id, d.site]));
   const links = t.links.map((l) => ({ ...l }));
   for (let e = 0; e < g.linkIds.length; e++) {

@@ -1,4 +1,4 @@
-import type { Redundancy } from './intent';
+import type { Intent, Redundancy } from './intent';
 import type { Topology } from './topology';
 import { srlgGroups, type CompiledGraph } from '../sim/csr';
 import { SlotDelta } from '../sim/incremental';
@@ -147,6 +147,27 @@ export class RoutedFailures {
   private key: { nodeIds: readonly string[]; linkSource: Uint32Array; linkTarget: Uint32Array; weights: Float64Array; demands: DeviceDemands['demands'] } | null = null;
   private baseLoad: Float64Array | null = null;
   private readonly deltas = new Map<string, { slots: Int32Array; values: Float64Array }>();
+  private demandsHeld: { sites: Topology['sites']; nodes: Topology['nodes']; intent: Intent; g: CompiledGraph; demands: DeviceDemands } | null = null;
+
+  /**
+   * The intent's device demands of an earlier run, when `t` has the very
+   * sites and devices of that run's design (sizing and transport choice
+   * replace links only), the same intent object, and the same node ids and
+   * link ends (which pick each site's WAN edge): designDemands would give
+   * the same list.
+   */
+  demandsFor(t: Topology, g: CompiledGraph, intent: Intent | undefined): DeviceDemands | null {
+    const h = this.demandsHeld;
+    if (h === null || intent !== h.intent || t.sites !== h.sites || t.nodes !== h.nodes) return null;
+    if (h.g.nodeIds.length !== g.nodeIds.length || h.g.linkSource.length !== g.linkSource.length) return null;
+    for (let v = 0; v < g.nodeIds.length; v++) if (h.g.nodeIds[v] !== g.nodeIds[v]) return null;
+    for (let e = 0; e < g.linkSource.length; e++) if (h.g.linkSource[e] !== g.linkSource[e] || h.g.linkTarget[e] !== g.linkTarget[e]) return null;
+    return h.demands;
+  }
+
+  keepDemands(t: Topology, g: CompiledGraph, intent: Intent, demands: DeviceDemands): void {
+    this.demandsHeld ??= { sites: t.sites, nodes: t.nodes, intent, g, demands };
+  }
 
   /** The baseline loads, when this holds a run on the same routing as (g, demands). */
   baselineFor(g: CompiledGraph, demands: DeviceDemands['demands']): Float64Array | null {

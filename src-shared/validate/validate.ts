@@ -129,5 +129,7 @@ function capacityFor(
   // Classes beyond the intent are verified for capacity on designs up to BEYOND_INTENT_DEVICES only.
   const rank = t.nodes.length > BEYOND_INTENT_DEVICES ? required : Math.max(required, reached === null ? 0 : redundancyRank(reached));
   const kinds = rank === 0 ? [] : CLASS_FAILURES[REDUNDANCY_ORDER[rank] as Exclude<Redundancy, 'NONE'>];
-  return capacityUnderFailure(t, g, designDemands(t, g, intent), planning.utilisationLimitPct / 100, kinds, routed);
+  // The sizing run's demands when this is the design it sized (the same sites, devices and intent).
+  const demands = routed?.demandsFor(t, g, intent) ?? designDemands(t, g, intent);
+  return capacityUnderFailure(t, g, demands, planning.utilisationLimitPct / 100, kinds, routed);
 }
