@@ -59,6 +59,9 @@ export function linkReliability(km: number, sameSite: boolean): Reliability {
   return { mtbfHours: 1e9 / fit, mttrHours: sameSite ? 2 : km > 80 ? 12 : 8 };
 }
 
+/** Most pair verdicts the Monte Carlo keeps for failure states seen again (4 bytes each). */
+const VERDICTS_MAX_HELD = 4_000_000;
+
 /** Default carrier SLA of an inter-site circuit (availability, 0..1): an editable assumption. */
 export const CIRCUIT_SLA = 0.999;
 
@@ -274,6 +277,7 @@ export function availability(t: Topology, opts: AvailabilityOptions = {}): Avail
   // The elements down in the current sample: only they need resetting before the next.
   const down: number[] = [];
   const verdicts = new Map<string, { whole: boolean; bad: Int32Array }>();
+  let held = 0;
   const fail = (i: number): void => {
     setState(i, 1);
     down.push(i);
@@ -301,7 +305,11 @@ export function availability(t: Topology, opts: AvailabilityOptions = {}): Avail
       const bad: number[] = [];
       for (let p = 0; p < pairs.length; p++) if (pairOk[p] === 0) bad.push(p);
       seen = { whole, bad: Int32Array.from(bad) };
-      verdicts.set(key, seen);
+      // Bounded memory: a star's hub failing loses every pair, so verdicts can be as long as the pair list.
+      if (held + bad.length <= VERDICTS_MAX_HELD) {
+        verdicts.set(key, seen);
+        held += bad.length + 1;
+      }
     }
     if (!seen.whole) netBad++;
     for (const p of seen.bad) pairBad[p]!++;
