@@ -147,6 +147,7 @@ export class RoutedFailures {
   private key: { nodeIds: readonly string[]; linkSource: Uint32Array; linkTarget: Uint32Array; weights: Float64Array; demands: DeviceDemands['demands'] } | null = null;
   private baseLoad: Float64Array | null = null;
   private readonly deltas = new Map<string, { slots: Int32Array; values: Float64Array }>();
+  private entries = 0;
   private demandsHeld: { sites: Topology['sites']; nodes: Topology['nodes']; intent: Intent; g: CompiledGraph; demands: DeviceDemands } | null = null;
 
   /**
@@ -193,6 +194,9 @@ export class RoutedFailures {
   keep(failureKey: string, value: Float64Array): void {
     let k = 0;
     for (let s = 0; s < value.length; s++) if (value[s] !== 0) k++;
+    // Bounded memory (12 bytes an entry): past it, later failures are routed again by the second run.
+    if (this.entries + k > ROUTED_MAX_ENTRIES) return;
+    this.entries += k;
     const slots = new Int32Array(k);
     const values = new Float64Array(k);
     k = 0;
@@ -219,6 +223,9 @@ export class RoutedFailures {
     return true;
   }
 }
+
+/** Most load changes RoutedFailures keeps (about 100 MB); a 500-site design needs a few million. */
+const ROUTED_MAX_ENTRIES = 8_000_000;
 
 /** Load-change buffers a capacity run holds at once (a block of failures routed together). */
 const BLOCK_BYTES = 1 << 20;
