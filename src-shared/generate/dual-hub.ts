@@ -19,7 +19,8 @@ import { isImportantSite, rankSites } from './sites';
  * Hub devices per side: one (NONE, STANDARD), two from HIGH up, more when the
  * side's circuits outgrow a device's ports after growth headroom (never a
  * 600-port box). The hub core is 3-connected: the devices of a side fully
- * meshed inside their site, and hub i of one side linked to hubs i and i+1
+ * meshed inside their site (in a ring when a mesh cannot fit the ports:
+ * hubDevicesFor), and hub i of one side linked to hubs i and i+1
  * of the other (a cycle through both sides; four devices make a full mesh),
  * each inter-site circuit in its own duct; two lone hubs get two diverse
  * circuits (three for CRITICAL). So, with the two sides at different sites,
@@ -58,15 +59,18 @@ export function generateDualHub(ctx: GenContext): Topology {
   }
   const base = strong && !sameSite ? 2 : 1;
   const ports = usablePorts(intent, 'hub');
-  const devicesFor = (count: number): number => {
-    let k = base;
-    // Each hub keeps ports for its side's mesh (k − 1) and two inter-side circuits.
-    while (k * Math.max(1, ports - (k - 1) - 2) < count) k++;
-    return k;
-  };
-  const hubs = sides.map((site, i) => Array.from({ length: devicesFor(circuits.filter((c) => c.side === i).length) }, () => b.device(site, 'hub')));
+  const plans = sides.map((_, i) => hubDevicesFor(circuits.filter((c) => c.side === i).length, ports, base));
+  const hubs = sides.map((site, i) => Array.from({ length: plans[i]!.k }, () => b.device(site, 'hub')));
   const total = ctx.sites.reduce((sum, s) => sum + siteDemandGbps(s, intent), 0);
-  for (const side of hubs) for (let i = 0; i < side.length; i++) for (let j = i + 1; j < side.length; j++) b.link(side[i]!, side[j]!, total / 2 / side.length);
+  hubs.forEach((side, i) => {
+    if (plans[i]!.mesh) {
+      for (let x = 0; x < side.length; x++) for (let y = x + 1; y < side.length; y++) b.link(side[x]!, side[y]!, total / 2 / side.length);
+      return;
+    }
+    // A ring inside the side: with the two cross links per hub below, the core is an antiprism (4-connected).
+    for (let x = 0; x + 1 < side.length; x++) b.link(side[x]!, side[x + 1]!, total / 2 / side.length);
+    if (side.length >= 3) b.link(side[side.length - 1]!, side[0]!, total / 2 / side.length);
+  });
   const [A, B] = hubs as [string[], string[]];
   if (A.length === 1 && B.length === 1) {
     const parallel = intent.redundancy === 'NONE' ? 1 : critical ? 3 : 2;
@@ -98,4 +102,22 @@ export function generateDualHub(ctx: GenContext): Topology {
     b.link(id, list[next[side]!++ % list.length]!, siteDemandGbps(site, intent));
   }
   return b.build();
+}
+
+/**
+ * Hub devices for one side carrying `count` spoke circuits on `ports` usable
+ * ports each. The side's devices are fully meshed while that fits: each hub
+ * keeps ports for the mesh (k − 1) and two inter-side circuits. When no k
+ * fits (k · (ports − k − 1) peaks near ports / 2, e.g. 380 circuits on 40
+ * ports), a mesh would need about one device per circuit, each with more
+ * mesh links than ports (a 500-site intent gave 500 hubs and 249,501
+ * links); the side's hubs are then joined in a ring instead, keeping two
+ * ring ports and two inter-side ports each — with the cross links (hub i to
+ * i and i + 1 of the other side) an antiprism, which stays 4-connected.
+ */
+export function hubDevicesFor(count: number, ports: number, base: number): { k: number; mesh: boolean } {
+  let k = base;
+  while (k <= ports - 2 && k * (ports - (k - 1) - 2) < count) k++;
+  if (k <= ports - 2 || k * 1 >= count) return { k: Math.max(k, base), mesh: true };
+  return { k: Math.max(base, Math.ceil(count / Math.max(1, ports - 4))), mesh: false };
 }

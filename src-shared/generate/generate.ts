@@ -18,6 +18,7 @@ import { generateTree } from './tree';
 import { hardenCoreSites } from './harden';
 import { sizeForFailures } from './size';
 import { planningFromIntent } from '../model/traffic';
+import { RoutedFailures } from '../model/capacity';
 import { isCoreCapable, notApplicableReason } from './applicability';
 
 /** A generated candidate: the topology, its price and its verdict against the intent. */
@@ -95,14 +96,14 @@ export function buildFamily(intent: Intent, family: Family, seed: number, option
  * the failures its class must survive (size.ts). Throws GenerateError when
  * the family cannot be built.
  */
-export function buildTopology(intent: Intent, family: Family, seed: number, options: GenerateOptions = {}): Topology {
+export function buildTopology(intent: Intent, family: Family, seed: number, options: GenerateOptions = {}, routed?: RoutedFailures): Topology {
   const book = options.priceBook ?? DEFAULT_PRICE_BOOK;
   const shape = buildFamily(intent, family, seed, options);
   // Hub-spoke claims STANDARD only; the dual hub places its own device pairs (dual-hub.ts).
   const built = family === 'hub-spoke' || family === 'dual-hub' ? shape : hardenCoreSites(shape, intent, book);
   // The planning assumptions travel with the design, so every surface reads the same traffic.
   // Last: each link's transport (internet, MPLS, wavelength, dark fibre), which the cost model prices.
-  return assignTransports(sizeForFailures({ ...built, planning: planningFromIntent(intent) }, intent, book));
+  return assignTransports(sizeForFailures({ ...built, planning: planningFromIntent(intent) }, intent, book, routed));
 }
 
 /**
@@ -113,9 +114,11 @@ export function buildTopology(intent: Intent, family: Family, seed: number, opti
  */
 export function generateDesign(intent: Intent, family: Family, seed: number, options: GenerateOptions = {}): Design {
   const book = options.priceBook ?? DEFAULT_PRICE_BOOK;
-  const topology = buildTopology(intent, family, seed, { priceBook: book });
+  // The sizing run's routed loads: validation routes the same graph, weights and demands again.
+  const routed = new RoutedFailures();
+  const topology = buildTopology(intent, family, seed, { priceBook: book }, routed);
   const cost = costDesign(topology, book);
-  const validation = validateDesign(topology, intent, { cost });
+  const validation = validateDesign(topology, intent, { cost, routed });
   return { family, seed, topology, cost, validation };
 }
 

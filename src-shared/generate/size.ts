@@ -1,6 +1,6 @@
 import { linkCostUsd } from '../cost/cost';
 import type { PriceBook } from '../cost/pricebook';
-import { CLASS_FAILURES, capacityUnderFailure } from '../model/capacity';
+import { CLASS_FAILURES, capacityUnderFailure, type RoutedFailures } from '../model/capacity';
 import type { Intent } from '../model/intent';
 import type { Topology } from '../model/topology';
 import { designDemands } from '../model/traffic';
@@ -17,14 +17,17 @@ export const SIZING_MAX_DEVICES = 3000;
  * 400G LAG) that carries load / limit. Routing follows the IGP weights, not
  * capacities, so one pass settles every link. Links are only raised, never
  * lowered (a family's own minimum speeds stand). Prices follow the book.
- * Cost: one capacity-under-failure run.
+ * Cost: one capacity-under-failure run, whose routed loads `routed` keeps
+ * (sizing changes capacities only, so validating the sized design reuses them).
  */
-export function sizeForFailures(t: Topology, intent: Intent, book: PriceBook): Topology {
+export function sizeForFailures(t: Topology, intent: Intent, book: PriceBook, routed?: RoutedFailures): Topology {
   if (t.nodes.length > SIZING_MAX_DEVICES || t.links.length === 0) return t;
   const g = compileTopology(t);
   const kinds = intent.redundancy === 'NONE' ? [] : CLASS_FAILURES[intent.redundancy];
   const limit = intent.constraints.utilisationLimitPct / 100;
-  const r = capacityUnderFailure(t, g, designDemands(t, g, intent), limit, kinds);
+  const demands = routed?.demandsFor(t, g, intent) ?? designDemands(t, g, intent);
+  routed?.keepDemands(t, g, intent, demands);
+  const r = capacityUnderFailure(t, g, demands, limit, kinds, routed);
   const siteOf = new Map(t.nodes.map((d) => [d.id, d.site]));
   const links = t.links.map((l) => ({ ...l }));
   for (let e = 0; e < g.linkIds.length; e++) {

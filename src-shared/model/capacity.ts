@@ -1,4 +1,4 @@
-import type { Redundancy } from './intent';
+import type { Intent, Redundancy } from './intent';
 import type { Topology } from './topology';
 import { srlgGroups, type CompiledGraph } from '../sim/csr';
 import { SlotDelta } from '../sim/incremental';
@@ -134,8 +134,109 @@ export function srlgLabel(tag: string, names: ReadonlyMap<string, string>): stri
 }
 
 /**
+ * The routed loads of one capacity run, kept so a second run on the same
+ * routing reuses them: generation sizes links by a run (generate/size.ts)
+ * and validation then runs again on the sized design, whose capacities
+ * differ but whose routing — graph, IGP weights and demands, compared in
+ * full — is the same, so every directed load is too. Per failure only the
+ * non-zero changes are kept. A run on other routing ignores it. Reused
+ * loads are the very numbers the first run scanned, so the report is
+ * identical to a fresh run's (capacity.reuse.test.ts).
+ */
+export class RoutedFailures {
+  private key: { nodeIds: readonly string[]; linkSource: Uint32Array; linkTarget: Uint32Array; weights: Float64Array; demands: DeviceDemands['demands'] } | null = null;
+  private baseLoad: Float64Array | null = null;
+  private readonly deltas = new Map<string, { slots: Int32Array; values: Float64Array }>();
+  private entries = 0;
+  private demandsHeld: { sites: Topology['sites']; nodes: Topology['nodes']; intent: Intent; g: CompiledGraph; demands: DeviceDemands } | null = null;
+
+  /**
+   * The intent's device demands of an earlier run, when `t` has the very
+   * sites and devices of that run's design (sizing and transport choice
+   * replace links only), the same intent object, and the same node ids and
+   * link ends (which pick each site's WAN edge): designDemands would give
+   * the same list.
+   */
+  demandsFor(t: Topology, g: CompiledGraph, intent: Intent | undefined): DeviceDemands | null {
+    const h = this.demandsHeld;
+    if (h === null || intent !== h.intent || t.sites !== h.sites || t.nodes !== h.nodes) return null;
+    if (h.g.nodeIds.length !== g.nodeIds.length || h.g.linkSource.length !== g.linkSource.length) return null;
+    for (let v = 0; v < g.nodeIds.length; v++) if (h.g.nodeIds[v] !== g.nodeIds[v]) return null;
+    for (let e = 0; e < g.linkSource.length; e++) if (h.g.linkSource[e] !== g.linkSource[e] || h.g.linkTarget[e] !== g.linkTarget[e]) return null;
+    return h.demands;
+  }
+
+  keepDemands(t: Topology, g: CompiledGraph, intent: Intent, demands: DeviceDemands): void {
+    this.demandsHeld ??= { sites: t.sites, nodes: t.nodes, intent, g, demands };
+  }
+
+  /** The baseline loads, when this holds a run on the same routing as (g, demands). */
+  baselineFor(g: CompiledGraph, demands: DeviceDemands['demands']): Float64Array | null {
+    return this.key !== null && this.baseLoad !== null && this.sameRouting(g, demands) ? this.baseLoad : null;
+  }
+
+  /** Starts holding a run on (g, demands), unless it holds another already. Returns whether it records this run. */
+  bind(g: CompiledGraph, demands: DeviceDemands['demands'], baseLoad: Float64Array): boolean {
+    if (this.key !== null) return this.sameRouting(g, demands);
+    this.key = { nodeIds: g.nodeIds, linkSource: g.linkSource, linkTarget: g.linkTarget, weights: g.weights, demands };
+    this.baseLoad = baseLoad;
+    return true;
+  }
+
+  /** Writes the failure's load changes into `into` (zeroed by the caller); false when not held. */
+  read(failureKey: string, into: Float64Array): boolean {
+    const d = this.deltas.get(failureKey);
+    if (d === undefined) return false;
+    for (let i = 0; i < d.slots.length; i++) into[d.slots[i]!] = d.values[i]!;
+    return true;
+  }
+
+  keep(failureKey: string, value: Float64Array): void {
+    let k = 0;
+    for (let s = 0; s < value.length; s++) if (value[s] !== 0) k++;
+    // Bounded memory (12 bytes an entry): past it, later failures are routed again by the second run.
+    if (this.entries + k > ROUTED_MAX_ENTRIES) return;
+    this.entries += k;
+    const slots = new Int32Array(k);
+    const values = new Float64Array(k);
+    k = 0;
+    for (let s = 0; s < value.length; s++) {
+      if (value[s] === 0) continue;
+      slots[k] = s;
+      values[k++] = value[s]!;
+    }
+    this.deltas.set(failureKey, { slots, values });
+  }
+
+  private sameRouting(g: CompiledGraph, demands: DeviceDemands['demands']): boolean {
+    const k = this.key!;
+    if (k.nodeIds.length !== g.nodeIds.length || k.linkSource.length !== g.linkSource.length || k.demands.length !== demands.length) return false;
+    for (let v = 0; v < g.nodeIds.length; v++) if (k.nodeIds[v] !== g.nodeIds[v]) return false;
+    for (let e = 0; e < g.linkSource.length; e++) {
+      if (k.linkSource[e] !== g.linkSource[e] || k.linkTarget[e] !== g.linkTarget[e] || !Object.is(k.weights[e], g.weights[e])) return false;
+    }
+    for (let i = 0; i < demands.length; i++) {
+      const a = k.demands[i]!;
+      const b = demands[i]!;
+      if (a.s !== b.s || a.t !== b.t || !Object.is(a.volume, b.volume)) return false;
+    }
+    return true;
+  }
+}
+
+/** Most load changes RoutedFailures keeps (about 100 MB); a 500-site design needs a few million. */
+const ROUTED_MAX_ENTRIES = 8_000_000;
+
+/** Load-change buffers a capacity run holds at once (a block of failures routed together). */
+const BLOCK_BYTES = 1 << 20;
+
+/** A failure's identity for reuse: the elements it takes down (its kind and words do not change the loads). */
+const failureKey = (f: FailureCase): string => `${f.nodes.join(',')}|${f.links.join(',')}`;
+
+/**
  * Routes the demands and measures every failure of `kinds`. `limit` is a
- * fraction (0.8 = 80 %).
+ * fraction (0.8 = 80 %). `routed`, when given, supplies the loads of an
+ * earlier run on the same routing and keeps this run's for a later one.
  */
 export function capacityUnderFailure(
   t: Topology,
@@ -143,6 +244,7 @@ export function capacityUnderFailure(
   demands: DeviceDemands,
   limit: number,
   kinds: readonly FailureKind[] = CLASS_FAILURES.CRITICAL,
+  routed?: RoutedFailures,
 ): CapacityReport {
   const m = g.linkIds.length;
   const perLink = new Float64Array(m);
@@ -162,7 +264,13 @@ export function capacityUnderFailure(
     linkIds: g.linkIds,
   };
   if (m === 0 || demands.demands.length === 0) return report;
-  const engine = new RoutingEngine(g, explicitTraffic(g, demands.demands));
+  // The routing engine (one shortest-path DAG and ECMP pass per destination) is built only when some load is not held.
+  let engine: RoutingEngine | null = null;
+  const engineOf = (): RoutingEngine => (engine ??= new RoutingEngine(g, explicitTraffic(g, demands.demands)));
+  const held = routed?.baselineFor(g, demands.demands) ?? null;
+  const baseLoad = held ?? engineOf().baseLoad;
+  const recording = routed !== undefined && held === null ? routed.bind(g, demands.demands, baseLoad) : routed !== undefined;
+  const slots = 2 * m;
   const label = linkLabeller(t, g);
   const caseOf = (e: number, load: number, failure: string, kind: WorstCase['failureKind']): WorstCase => ({
     link: g.linkIds[e]!,
@@ -176,10 +284,10 @@ export function capacityUnderFailure(
   // Scans loads after a failure (-1: baseline); returns the worst slot's link and load.
   const scan = (dv: Float64Array | null, failed: Uint8Array | null, index: number): { e: number; load: number; u: number } => {
     let best = { e: -1, load: 0, u: -1 };
-    for (let s = 0; s < engine.slots; s++) {
+    for (let s = 0; s < slots; s++) {
       const e = s >> 1;
       if (failed !== null && failed[e] === 1) continue;
-      const load = engine.baseLoad[s]! + (dv !== null ? dv[s]! : 0);
+      const load = baseLoad[s]! + (dv !== null ? dv[s]! : 0);
       const u = load / g.capacities[e]!;
       if (u > perLink[e]! + 1e-12) {
         perLink[e] = u;
@@ -191,17 +299,34 @@ export function capacityUnderFailure(
   };
   const b = scan(null, null, -1);
   if (b.e >= 0) report.baseline = caseOf(b.e, b.load, 'no failure', 'none');
-  const delta = new SlotDelta(engine.slots);
-  failures.forEach((f, i) => {
-    const masks = failureMasks(g, f.nodes, f.links);
-    delta.reset();
-    engine.failureDelta(masks, delta);
-    const w = scan(delta.value, masks.links, i);
-    if (w.e < 0) return;
-    if (w.u > limit + 1e-12) report.overLimit++;
-    const prev = byKind[f.kind];
-    if (prev === null || w.u > prev.utilisation + 1e-12) byKind[f.kind] = caseOf(w.e, w.load, f.label, f.kind);
-  });
+  // Failures in blocks, routed destination by destination (RoutingEngine.failureDeltas), then scanned in order.
+  const block = Math.max(1, Math.min(failures.length, Math.floor(BLOCK_BYTES / (8 * slots))));
+  const deltas = Array.from({ length: block }, () => new SlotDelta(slots));
+  for (let i0 = 0; i0 < failures.length; i0 += block) {
+    const i1 = Math.min(failures.length, i0 + block);
+    const masks = failures.slice(i0, i1).map((f) => failureMasks(g, f.nodes, f.links));
+    const keys = failures.slice(i0, i1).map((f) => (recording ? failureKey(f) : ''));
+    const todo: number[] = [];
+    for (let k = 0; k < i1 - i0; k++) {
+      deltas[k]!.reset();
+      if (!recording || !routed!.read(keys[k]!, deltas[k]!.value)) todo.push(k);
+    }
+    if (todo.length > 0) {
+      engineOf().failureDeltas(
+        todo.map((k) => masks[k]!),
+        todo.map((k) => deltas[k]!),
+      );
+      if (recording) for (const k of todo) routed!.keep(keys[k]!, deltas[k]!.value);
+    }
+    for (let i = i0; i < i1; i++) {
+      const f = failures[i]!;
+      const w = scan(deltas[i - i0]!.value, masks[i - i0]!.links, i);
+      if (w.e < 0) continue;
+      if (w.u > limit + 1e-12) report.overLimit++;
+      const prev = byKind[f.kind];
+      if (prev === null || w.u > prev.utilisation + 1e-12) byKind[f.kind] = caseOf(w.e, w.load, f.label, f.kind);
+    }
+  }
   return report;
 }
 

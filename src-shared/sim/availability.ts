@@ -59,6 +59,9 @@ export function linkReliability(km: number, sameSite: boolean): Reliability {
   return { mtbfHours: 1e9 / fit, mttrHours: sameSite ? 2 : km > 80 ? 12 : 8 };
 }
 
+/** Most pair verdicts the Monte Carlo keeps for failure states seen again (4 bytes each). */
+const VERDICTS_MAX_HELD = 4_000_000;
+
 /** Default carrier SLA of an inter-site circuit (availability, 0..1): an editable assumption. */
 export const CIRCUIT_SLA = 0.999;
 
@@ -165,26 +168,58 @@ export function availability(t: Topology, opts: AvailabilityOptions = {}): Avail
   }
   const failedNodes = new Uint8Array(n);
   const failedLinks = new Uint8Array(m);
-  /** Evaluates the current failure state: [network ok, per-pair ok]. */
+  // Devices of each site (CSR), and scratch per component: evaluate runs once per sample, so it allocates nothing.
+  const siteStart = new Int32Array(sites.length + 1);
+  for (let v = 0; v < n; v++) siteStart[siteOf[v]! + 1]!++;
+  for (let s = 0; s < sites.length; s++) siteStart[s + 1]! += siteStart[s]!;
+  const siteDevices = new Int32Array(n);
+  const fill = siteStart.slice(0, sites.length);
+  for (let v = 0; v < n; v++) siteDevices[fill[siteOf[v]!]!++] = v;
+  const mark = new Int32Array(n);
+  const hits = new Int32Array(n);
+  const lastSite = new Int32Array(n);
+  let stamp = 0;
+  /**
+   * Evaluates the current failure state: whether the network is whole, and per pair
+   * whether some surviving device of each site shares a component.
+   */
   const evaluate = (pairOk: Uint8Array): boolean => {
     const { componentOf, count } = connectedComponents(g, failedNodes, failedLinks);
-    // Component sets per site, as a bitmask when few components, else first component only plus a scan.
-    const compsOf: number[][] = sites.map(() => []);
-    for (let v = 0; v < n; v++) {
-      const c = componentOf[v]!;
-      if (c < 0) continue;
-      const list = compsOf[siteOf[v]!]!;
-      if (!list.includes(c)) list.push(c);
+    let marked = -1;
+    for (let i = 0; i < pairs.length; i++) {
+      const [a, b] = pairs[i]!;
+      if (a !== marked) {
+        // Reports pair one site with many (the most central one): mark its components once.
+        stamp++;
+        marked = a;
+        for (let k = siteStart[a]!; k < siteStart[a + 1]!; k++) {
+          const c = componentOf[siteDevices[k]!]!;
+          if (c >= 0) mark[c] = stamp;
+        }
+      }
+      let ok: 0 | 1 = 0;
+      for (let k = siteStart[b]!; k < siteStart[b + 1]!; k++) {
+        const c = componentOf[siteDevices[k]!]!;
+        if (c >= 0 && mark[c] === stamp) {
+          ok = 1;
+          break;
+        }
+      }
+      pairOk[i] = ok;
     }
-    pairs.forEach(([a, b], i) => {
-      const ca = compsOf[a]!;
-      const cb = compsOf[b]!;
-      pairOk[i] = ca.some((c) => cb.includes(c)) ? 1 : 0;
-    });
     // Network: one component holds a device of every site.
-    const hits = new Int32Array(count);
-    for (let s = 0; s < sites.length; s++) for (const c of compsOf[s]!) hits[c]!++;
-    return hits.some((h) => h === sites.length);
+    hits.fill(0, 0, count);
+    lastSite.fill(-1, 0, count);
+    for (let s = 0; s < sites.length; s++) {
+      for (let k = siteStart[s]!; k < siteStart[s + 1]!; k++) {
+        const c = componentOf[siteDevices[k]!]!;
+        if (c < 0 || lastSite[c] === s) continue;
+        lastSite[c] = s;
+        hits[c]!++;
+      }
+    }
+    for (let c = 0; c < count; c++) if (hits[c] === sites.length) return true;
+    return false;
   };
   const pairOk = new Uint8Array(pairs.length);
   const failing = [...q.keys()].filter((i) => q[i]! > 0);
@@ -239,15 +274,45 @@ export function availability(t: Topology, opts: AvailabilityOptions = {}): Avail
   });
   let netBad = 0;
   const pairBad = new Float64Array(pairs.length);
+  // The elements down in the current sample: only they need resetting before the next.
+  const down: number[] = [];
+  const verdicts = new Map<string, { whole: boolean; bad: Int32Array }>();
+  let held = 0;
+  const fail = (i: number): void => {
+    setState(i, 1);
+    down.push(i);
+  };
   for (let s = 0; s < samples; s++) {
-    for (const i of failing) setState(i, 0);
+    for (const i of down) setState(i, 0);
+    down.length = 0;
     const u = r() * acc;
-    let k = 0;
-    while (k < failing.length - 1 && first[k]! < u) k++;
-    setState(failing[k]!, 1);
-    for (let j = k + 1; j < failing.length; j++) if (r() < q[failing[j]!]!) setState(failing[j]!, 1);
-    if (!evaluate(pairOk)) netBad++;
-    for (let p = 0; p < pairs.length; p++) if (pairOk[p] === 0) pairBad[p]!++;
+    // The first k with first[k] ≥ u (the last when none): first[] never decreases, so bisect.
+    let lo = 0;
+    let hi = failing.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (first[mid]! < u) lo = mid + 1;
+      else hi = mid;
+    }
+    const k = lo;
+    fail(failing[k]!);
+    for (let j = k + 1; j < failing.length; j++) if (r() < q[failing[j]!]!) fail(failing[j]!);
+    // The same failure state gives the same verdicts: most samples repeat a one-element state.
+    const key = down.join(',');
+    let seen = verdicts.get(key);
+    if (seen === undefined) {
+      const whole = evaluate(pairOk);
+      const bad: number[] = [];
+      for (let p = 0; p < pairs.length; p++) if (pairOk[p] === 0) bad.push(p);
+      seen = { whole, bad: Int32Array.from(bad) };
+      // Bounded memory: a star's hub failing loses every pair, so verdicts can be as long as the pair list.
+      if (held + bad.length <= VERDICTS_MAX_HELD) {
+        verdicts.set(key, seen);
+        held += bad.length + 1;
+      }
+    }
+    if (!seen.whole) netBad++;
+    for (const p of seen.bad) pairBad[p]!++;
   }
   const scale = (bad: number): [number, [number, number]] => {
     const [lo, hi] = wilson(bad, samples);

@@ -1,5 +1,8 @@
 import type { CompiledGraph } from './csr';
-import { onShortestPath } from './shortest';
+import { onShortestPath as onShortestPathImport } from './shortest';
+
+// Bound once: run from source (tsx), an imported function is read through a getter on every call.
+const onShortestPath = onShortestPathImport;
 
 /**
  * Demand from node s to node t. `receives(t)` lets sweeps skip destinations

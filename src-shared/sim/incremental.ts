@@ -1,6 +1,10 @@
 import type { CompiledGraph } from './csr';
 import type { Demands } from './ecmp';
-import { MinHeap, onShortestPath } from './shortest';
+import { MinHeap, onShortestPath as onShortestPathImport } from './shortest';
+
+// A module-level binding: run from source (tsx), an imported function is read through a getter on every
+// call, a tenth of a capacity sweep's time in this inner loop; bound once it is a plain call.
+const onShortestPath = onShortestPathImport;
 
 /** A set of failed elements as masks plus lists (lists keep per-scenario work proportional to its size). */
 /** What the baseline keeps per destination (see routing.ts and ecmp.buildDag). */
@@ -140,7 +144,15 @@ export class DestinationDelta {
    * Adds the load change of destination c (not failed) into `out`. Returns
    * false (and adds nothing) when the failure touches no shortest path to c.
    */
-  apply(c: number, st: DestinationState, f: FailureMasks, out: SlotDelta, keep = false): boolean {
+  apply(
+    c: number,
+    st: DestinationState,
+    f: FailureMasks,
+    out: SlotDelta,
+    keep = false,
+    /** demand(u, c) for every u, when the caller has it as an array (the same numbers, without a lookup each). */
+    demandTo?: Float64Array,
+  ): boolean {
     const { offsets, targets, edgeLink, weights, linkSource, linkTarget } = this.g;
     const { dist, flow, dagOff, slots } = st;
     const state = this.state;
@@ -167,6 +179,14 @@ export class DestinationDelta {
       }
     }
     if (this.listLen === 0) return false;
+    // Nothing flows through the nodes whose routes change: no load moves. Every node that
+    // joins below is upstream of one of these in the DAG (flow only grows downstream, so it
+    // carries nothing either), and the re-flow would add and take back the same shares.
+    // Skipped unless a caller inspects the route changes (distances still move).
+    if (!keep && this.quiet(flow)) {
+      this.reset();
+      return true;
+    }
     // 1. Grow U backwards: a node joins when its last valid next hop joined.
     for (let qi = 0; qi < this.uLen; qi++) {
       const w = this.uQueue[qi]!;
@@ -286,7 +306,7 @@ export class DestinationDelta {
           hop[k++] = s;
         }
       }
-      const f1 = inU ? this.traffic.demand(u, c) + newIn[u]! : fu + acc[u]!;
+      const f1 = inU ? (demandTo !== undefined ? demandTo[u]! : this.traffic.demand(u, c)) + newIn[u]! : fu + acc[u]!;
       if (k === 0 || f1 <= 0) continue;
       const share = f1 / k;
       for (let j = 0; j < k; j++) {
@@ -299,6 +319,12 @@ export class DestinationDelta {
       }
     }
     if (!keep) this.reset();
+    return true;
+  }
+
+  /** No flow (own demand or through traffic) at any node touched so far. */
+  private quiet(flow: Float64Array): boolean {
+    for (let i = 0; i < this.listLen; i++) if (flow[this.list[i]!] !== 0) return false;
     return true;
   }
 

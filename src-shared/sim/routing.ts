@@ -1,7 +1,11 @@
 import { hasUniformWeights, type CompiledGraph } from './csr';
 import { addDestinationLoads, buildDag, flowOnDag, type Demands } from './ecmp';
 import { DestinationDelta, SlotDelta, type DestinationState, type FailureMasks } from './incremental';
-import { MinHeap, onShortestPath, shortestPathsTo } from './shortest';
+import { MinHeap, onShortestPath as onShortestPathImport, shortestPathsTo } from './shortest';
+
+// A module-level binding: run from source (tsx), an imported function is read through a getter on every
+// call, a tenth of a capacity sweep's time in this inner loop; bound once it is a plain call.
+const onShortestPath = onShortestPathImport;
 
 /** Default memory for cached per-destination state (distances, flows, DAG: about 20 n² + 4 n·m bytes). */
 export const DEFAULT_CACHE_BYTES = 1024 * 1024 * 1024;
@@ -34,6 +38,8 @@ export class RoutingEngine {
   /** Per-destination state (null entries when over the cache budget). */
   private readonly states: (DestinationState | null)[];
   private scratch: DestinationState | null = null;
+  /** demand(u, c) of the destination failureDeltas is on. */
+  private readonly demandRow: Float64Array;
 
   constructor(
     readonly g: CompiledGraph,
@@ -47,6 +53,7 @@ export class RoutingEngine {
     this.slots = 2 * g.linkIds.length;
     this.uniformWeights = hasUniformWeights(g);
     this.baseLoad = new Float64Array(this.slots);
+    this.demandRow = new Float64Array(n);
     this.order = new Int32Array(n);
     this.heap = new MinHeap(2 * g.targets.length + 4, n);
     this.delta = new DestinationDelta(g, traffic);
@@ -132,6 +139,31 @@ export class RoutingEngine {
       }
     }
     return touched;
+  }
+
+  /**
+   * failureDelta for several failures at once, destination by destination:
+   * one destination's state (distances, flows, DAG) stays in cache while
+   * every failure is applied to it, instead of all destinations being
+   * streamed through memory per failure. Each `outs[k]` receives exactly the
+   * additions failureDelta(fs[k]) makes, in the same order (destinations
+   * ascending), so the sums are bit-identical.
+   */
+  failureDeltas(fs: readonly FailureMasks[], outs: readonly SlotDelta[]): void {
+    for (let i = 0; i < this.destinations.length; i++) {
+      const c = this.destinations[i]!;
+      const cached = this.states[i];
+      // Beyond the cache budget the state is rebuilt once for the whole block (the same numbers each time).
+      const st = cached ?? this.stateOf(i);
+      const row = this.demandRow;
+      for (let u = 0; u < this.n; u++) row[u] = this.traffic.demand(u, c);
+      for (let k = 0; k < fs.length; k++) {
+        const f = fs[k]!;
+        if (cached && !mayTouch(this.g, cached.dist, f)) continue;
+        if (f.nodes[c] === 1) addDestinationLoads(this.g, st.dagOff, st.slots, st.flow, -1, outs[k]!);
+        else this.delta.apply(c, st, f, outs[k]!, false, row);
+      }
+    }
   }
 
   /** Directed load of every slot after failure `f` (failed links read 0). */

@@ -1,5 +1,5 @@
 import type { CostBreakdown } from '../cost/cost';
-import { CAPACITY_MAX_DEVICES, CLASS_FAILURES, capacityUnderFailure, survivesClass, worstFor, type CapacityReport } from '../model/capacity';
+import { CAPACITY_MAX_DEVICES, CLASS_FAILURES, capacityUnderFailure, survivesClass, worstFor, type CapacityReport, type RoutedFailures } from '../model/capacity';
 import { REDUNDANCY_ORDER, redundancyRank, type Intent, type Redundancy } from '../model/intent';
 import { designDemands, planningOf } from '../model/traffic';
 import type { Topology } from '../model/topology';
@@ -25,12 +25,17 @@ import type { Check, ValidationResult } from './types';
 export function validateDesign(
   topology: Topology,
   intent?: Intent,
-  options: { cost?: CostBreakdown; onPairs?: (done: number, total: number) => void } = {},
+  options: {
+    cost?: CostBreakdown;
+    onPairs?: (done: number, total: number) => void;
+    /** Routed loads of an earlier capacity run (generation's sizing): reused where the routing is the same. */
+    routed?: RoutedFailures;
+  } = {},
 ): ValidationResult {
   const x = indexDesign(topology);
   const required: Redundancy = intent?.redundancy ?? 'NONE';
   const red = assessRedundancy(x);
-  const capacity = capacityFor(topology, x.g, intent, red.achieved);
+  const capacity = capacityFor(topology, x.g, intent, red.achieved, options.routed);
   // A class counts only when its failures also leave every link within the limit.
   let achieved = red.achieved;
   if (achieved !== null && capacity !== null && capacity.totalDemandGbps > 0) {
@@ -111,12 +116,20 @@ export function validateDesign(
 /** Devices up to which classes stronger than the intent asks are verified for capacity too (one sweep each). */
 export const BEYOND_INTENT_DEVICES = 300;
 
-function capacityFor(t: Topology, g: ReturnType<typeof indexDesign>['g'], intent: Intent | undefined, reached: Redundancy | null): CapacityReport | null {
+function capacityFor(
+  t: Topology,
+  g: ReturnType<typeof indexDesign>['g'],
+  intent: Intent | undefined,
+  reached: Redundancy | null,
+  routed: RoutedFailures | undefined,
+): CapacityReport | null {
   if (t.nodes.length > CAPACITY_MAX_DEVICES) return null;
   const planning = planningOf(t, intent);
   const required = redundancyRank(intent?.redundancy ?? 'NONE');
   // Classes beyond the intent are verified for capacity on designs up to BEYOND_INTENT_DEVICES only.
   const rank = t.nodes.length > BEYOND_INTENT_DEVICES ? required : Math.max(required, reached === null ? 0 : redundancyRank(reached));
   const kinds = rank === 0 ? [] : CLASS_FAILURES[REDUNDANCY_ORDER[rank] as Exclude<Redundancy, 'NONE'>];
-  return capacityUnderFailure(t, g, designDemands(t, g, intent), planning.utilisationLimitPct / 100, kinds);
+  // The sizing run's demands when this is the design it sized (the same sites, devices and intent).
+  const demands = routed?.demandsFor(t, g, intent) ?? designDemands(t, g, intent);
+  return capacityUnderFailure(t, g, demands, planning.utilisationLimitPct / 100, kinds, routed);
 }
