@@ -50,7 +50,7 @@ const SiteNodeView = memo(function SiteNodeView({ id, data }: NodeProps<SiteNode
 const RegionNodeView = memo(function RegionNodeView({ data }: NodeProps<RegionNode>) {
   return (
     <div className={`region-box${data.aside ? ' region-box--aside' : ''}`} role="group" aria-label={`${data.aside ? '' : 'Region '}${data.label}: ${data.detail}`}>
-      <div className="region-box__head">
+      <div className="region-box__head" title={`${data.label} ${data.detail}`}>
         <strong>{data.label}</strong> <span className="muted">{data.detail}</span>
       </div>
     </div>
