@@ -65,7 +65,9 @@ export class RecommendService {
     const request: RecordedRequest = { intent, mode: 'instant', options: req.options ?? null, historyBefore: at, historyCount: history.length };
     if (req.historyOnly === true) return { ...this.answer({ ...request, historyOnly: true }), recordId: null };
     // The estimate generates every family: in a worker thread, so the host keeps answering.
-    const rec = this.answer(request, await planInWorker({ kind: 'estimate', intent }));
+    const estimates = await planInWorker({ kind: 'estimate', intent });
+    this.lastEstimates = { key: JSON.stringify(intent), estimates };
+    const rec = this.answer(request, estimates);
     return { ...rec, recordId: this.store(req.projectId, intent, rec, request) };
   }
 
@@ -86,7 +88,7 @@ export class RecommendService {
       intent, mode: 'verified', options: req.options ?? null, historyBefore: at, historyCount: history.length, families: req.families ?? 'all',
       ...(preferences.length > 0 ? { preferences } : {}),
     };
-    const instant = this.instantFor(request, await planInWorker({ kind: 'estimate', intent }));
+    const instant = this.instantFor(request, await this.estimatesForVerified(intent, request));
     const plan = this.planFor(request, instant);
     // Large intents take seconds per candidate: history picks which to try first, so the likely
     // answers stream in early (the final ranking is exact whatever the order).
@@ -168,6 +170,25 @@ export class RecommendService {
     const { ranked: _r, ...plain } = answer as Partial<VerifiedResult>;
     const replayed: unknown = JSON.parse(JSON.stringify(plain));
     return { identical: JSON.stringify(replayed) === JSON.stringify(rec.result), recorded: rec.result, replayed };
+  }
+
+  /** The last analytic estimate answered (the Options view asks for it before verifying the same intent). */
+  private lastEstimates: { key: string; estimates: FamilyEstimates | null } | null = null;
+
+  /**
+   * The estimates verified mode orders its candidates by. The estimate generates every family (2–3 s
+   * CPU at 500 sites) and verification generates them all again, so it is not computed twice: the
+   * instant answer's estimate of the same intent is reused; with every family to verify (the order
+   * only decides which stream in first) history alone orders them, said in the record (`historyOnly`)
+   * so a replay orders the same; only `top:N`, where the estimate picks which families run, computes it.
+   */
+  private async estimatesForVerified(intent: Intent, request: RecordedRequest): Promise<FamilyEstimates | null> {
+    if (this.lastEstimates?.key === JSON.stringify(intent)) return this.lastEstimates.estimates;
+    if (request.families === 'all') {
+      request.historyOnly = true;
+      return null;
+    }
+    return planInWorker({ kind: 'estimate', intent });
   }
 
   /** The instant ranking on the history the request saw. */

@@ -77,7 +77,10 @@ export interface RecordedRequest {
    * same; absent when none applied.
    */
   preferences?: FamilyPreference[] | undefined;
-  /** Instant from history alone (the first paint): never stored, so a stored request never has it. */
+  /**
+   * History alone, without the analytic estimate: instant's first paint (never stored), or verified
+   * mode's candidate order when it verifies every family (stored, so a replay orders the same).
+   */
   historyOnly?: boolean | undefined;
 }
 
@@ -90,6 +93,7 @@ const RequestSchema = z.object({
   historyBefore: z.number(),
   historyCount: z.number().int().nonnegative(),
   families: z.union([z.literal('all'), z.object({ top: z.number().int().min(1) })]).optional(),
+  historyOnly: z.boolean().optional(),
   preferences: z
     .array(
       z.object({
