@@ -189,10 +189,10 @@ export async function runAnalyze(g: CompiledGraph, opts: AnalyzeRunOptions, hook
     // Each chain's scenarios side by side (one worker computes its terms once);
     // the extra empty scenario at the end is the baseline.
     const forest = pendantForest(g);
-    const order = chainScenarioOrder(g, forest.coreNodes, forest.coreLinks, findChains(forest.core).chains);
+    const { order, cuts } = chainScenarioOrder(g, forest.coreNodes, forest.coreLinks, findChains(forest.core).chains);
     const n1 = n1Scenarios(g);
     const scenarios = [...Array.from(order, (i) => n1[i]!), { nodes: [], links: [] }];
-    const job: SweepJob = { graph: toPayload(g), traffic: { kind: 'uniform' }, scenarios, mode: 'max-load' };
+    const job: SweepJob = { graph: toPayload(g), traffic: { kind: 'uniform' }, scenarios, mode: 'max-load', cuts: [...cuts, order.length] };
     const pool = opts.pool ?? sharedPool();
     // Work ≈ scenarios × destinations left after pendant-tree compression; below
     // SMALL_SWEEP a second worker costs more (its own baseline and JIT) than it saves.
