@@ -2,7 +2,8 @@ import type { ChainIndex } from './chains';
 import type { CompiledGraph } from './csr';
 import type { FailureMasks } from './incremental';
 import { MinHeap, onShortestPath } from './shortest';
-import { buildSkeletonGraph } from './skeleton-graph';
+import { buildSkeletonGraph, type SkeletonGraph } from './skeleton-graph';
+import { addPieces } from './skeleton-pieces';
 import { newLane, regionOf, type Lane } from './skeleton-lane';
 
 /**
@@ -85,6 +86,7 @@ export class SkeletonRouting {
   private readonly order: Int32Array;
   private readonly placed: Uint8Array;
   private readonly comp: Int32Array;
+  private readonly sk: SkeletonGraph;
   /** The DAG toward the current destination by position in `order`, and its φ (buildDag). */
   private readonly dagStart: Int32Array;
   private readonly dagHops: Int32Array;
@@ -104,7 +106,7 @@ export class SkeletonRouting {
     readonly g: CompiledGraph,
     private readonly ci: ChainIndex,
   ) {
-    const k = buildSkeletonGraph(g, ci);
+    const k = (this.sk = buildSkeletonGraph(g, ci));
     this.slots = k.slots;
     this.kOf = k.kOf;
     this.kNodes = k.kNodes;
@@ -320,7 +322,7 @@ export class SkeletonRouting {
         }
       }
     }
-    for (const l of lanes) this.addPieces(pieces, l, inn);
+    for (const l of lanes) addPieces(this.sk, this.ci.chains, { kAlive, slAlive, mIn, comp: this.comp }, pieces, l, inn);
   }
 
   /**
@@ -778,83 +780,6 @@ export class SkeletonRouting {
     for (let q = 0; q < fixed.length; q += 2) {
       const x = fixed[q]!;
       for (let y = liveOff[x]!; y < liveOff[x + 1]!; y++) lanes[liveLanes[y]!]!.hist[fixed[q + 1]!]! += groupIn;
-    }
-  }
-
-  /** Pendant pieces of broken chains: closed-form loads with their component's masses. */
-  private addPieces(pieces: readonly number[], l: Lane, inn: Float64Array): void {
-    if (pieces.length === 0) return;
-    const { out, res } = l;
-    const chains = this.ci.chains;
-    const nb = this.nb;
-    // Components of the surviving skeleton with every mass they hold.
-    const comp = this.comp.fill(-1);
-    const cOut: number[] = [];
-    const cIn: number[] = [];
-    const stack: number[] = [];
-    for (let r = 0; r < nb; r++) {
-      if (this.kAlive[r] === 0 || comp[r] !== -1) continue;
-      const id = cOut.length;
-      cOut.push(0);
-      cIn.push(0);
-      comp[r] = id;
-      stack.push(r);
-      while (stack.length > 0) {
-        const u = stack.pop()!;
-        cOut[id]! += l.mOut[u]!;
-        cIn[id]! += this.mIn[u]!;
-        for (let j = this.adjOff[u]!; j < this.adjOff[u + 1]!; j++) {
-          const i = this.adjSl[j]!;
-          if (this.slAlive[i] === 0) continue;
-          const w = this.slA[i] === u ? this.slB[i]! : this.slA[i]!;
-          if (comp[w] === -1) {
-            comp[w] = id;
-            stack.push(w);
-          }
-        }
-      }
-    }
-    for (let c = 0; c < chains.length; c++) {
-      const sl = this.chainSl[c]!;
-      if (this.slAlive[sl] === 0) continue;
-      const id = comp[this.slA[sl]!]!;
-      for (const v of chains[c]!.nodes) {
-        cOut[id]! += out[v]!;
-        cIn[id]! += inn[v]!;
-      }
-    }
-    for (let p = 0; p < pieces.length; p += 4) {
-      const c = pieces[p]!;
-      const lo = pieces[p + 1]!;
-      const hi = pieces[p + 2]!;
-      const end = pieces[p + 3]!;
-      const ch = chains[c]!;
-      const base = this.nOff[c]! + c;
-      const id = comp[this.kOf[end === 0 ? ch.a : ch.b]!]!;
-      const CO = cOut[id]!;
-      const CI = cIn[id]!;
-      // Walk from the far side toward the attachment; S = the nodes beyond each link.
-      let so = 0;
-      let si = 0;
-      if (end === 1) {
-        // Hanging off B: link j joins nodes j-1 and j (or B); beyond it toward A lie [lo, j).
-        for (let j = lo + 1; j <= hi; j++) {
-          so += out[ch.nodes[j - 1]!]!;
-          si += inn[ch.nodes[j - 1]!]!;
-          const slot = this.slotAB[base + j]!; // toward B = out of S
-          res[slot]! += so * (CI - si);
-          res[slot ^ 1]! += (CO - so) * si;
-        }
-      } else {
-        // Hanging off A: link j joins nodes j-1 (or A) and j; beyond it toward B lie [j, hi).
-        for (let j = hi - 1; j >= lo; j--) {
-          so += out[ch.nodes[j]!]!;
-          si += inn[ch.nodes[j]!]!;
-          const slot = this.slotAB[base + j]!; // toward B = into S
-          res[slot ^ 1]! += so * (CI - si);
-          res[slot]! += (CO - so) * si;
-        }
-      }
     }
   }
 }
