@@ -10,7 +10,7 @@ import { bySeverity, worstScenarios, type ImpactExtras, type ImpactReportShape }
 import { sweepRefusal } from '../../src-shared/sim/limits';
 import { worstSoFarInWords } from '../../src-shared/sim/worst-so-far';
 import type { StoredSimulationResult } from '../../src-shared/sim/stored-result';
-import { runAnalyze, runSweep, type SweepReport } from '../workers/sweep';
+import { analyzeThreads, runAnalyze, runSweep, type SweepReport } from '../workers/sweep';
 import { WorkerPool } from '../workers/pool';
 import type { EventBus } from './events';
 import type { JobContext } from './jobs';
@@ -36,9 +36,6 @@ function extrasAlongside(topology: Topology, seed: number, signal?: AbortSignal)
   return { result, stop: () => ac.abort() };
 }
 
-/** Below this many (scenario × node) steps `analyze` runs inline: starting workers would cost more. */
-const INLINE_WORK = 400_000;
-
 /** A sweep of designs that are not stored (files on the command line), on `threads` workers of their own. */
 export interface TopologySweepOptions {
   scenarios: ScenarioClass[];
@@ -52,9 +49,8 @@ export interface TopologySweepOptions {
 export interface AnalyzeOptions {
   traffic: 'uniform' | 'none';
   scenarios: 'n1' | 'n2';
+  /** At most this many threads (analyzeThreads picks how many pay). */
   threads: number;
-  /** The caller asked for this many threads: use the pool even for a small graph. */
-  threadsGiven: boolean;
 }
 
 /** A pool of its own for one call, always closed. */
@@ -204,11 +200,10 @@ export class SimulationService {
   /** Structure (bridges, cut nodes) and N-1 (or N-2) impact of a design given whole; small graphs inline. */
   async analyze(topology: Topology, opts: AnalyzeOptions): Promise<AnalyzeReport> {
     const g = compileTopology(topology);
-    const work = (g.linkIds.length + g.nodeIds.length) * g.nodeIds.length;
-    if (opts.traffic === 'none' || opts.threads === 1 || (!opts.threadsGiven && work < INLINE_WORK)) {
-      return analyzeGraph(g, { traffic: opts.traffic, scenarios: opts.scenarios });
-    }
-    return withPool(opts.threads, (pool) => runAnalyze(g, { traffic: opts.traffic, scenarios: opts.scenarios, pool }));
+    // `threads` is the most to use: the predicted work (and the cores spare) decides, 1 = inline.
+    const threads = opts.traffic === 'none' ? 1 : analyzeThreads(g, opts.threads);
+    if (threads === 1) return analyzeGraph(g, { traffic: opts.traffic, scenarios: opts.scenarios });
+    return withPool(threads, (pool) => runAnalyze(g, { traffic: opts.traffic, scenarios: opts.scenarios, pool, threads }));
   }
 
   /** The latest sweep of a design as CSV rows (one per scenario). */

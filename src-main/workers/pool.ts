@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CompiledGraphPayload } from '../../src-shared/sim/csr';
-import { fieldsPerScenario, type SweepJob } from '../../src-shared/sim/job';
+import { claimUnits, fieldsPerScenario, type SweepJob } from '../../src-shared/sim/job';
 import {
   CONTROL_CANCEL,
   CONTROL_DONE,
@@ -143,7 +143,8 @@ export class WorkerPool {
     const ctl = new Int32Array(control);
     const resultsBuf = new SharedArrayBuffer(Math.max(8, total * fields * 8));
     const results = new Float64Array(resultsBuf, 0, total * fields).fill(NaN);
-    const chunk = Math.max(1, Math.min(64, Math.floor(total / (threads * 16))));
+    // Units of about this many scenarios, never splitting a group the job marks as sharing work.
+    const units = claimUnits(total, Math.max(1, Math.min(64, Math.floor(total / (threads * 16)))), job.cuts);
     const { job: lean, packed: packedDemands } = packDemands(job);
     const seq = ++this.seq;
     const started = performance.now();
@@ -249,7 +250,7 @@ export class WorkerPool {
         const { graph, transfer } = copyGraph(job.graph);
         const packed = packedDemands === undefined ? undefined : { s: packedDemands.s.slice(), t: packedDemands.t.slice(), volume: packedDemands.volume.slice() };
         if (packed !== undefined) transfer.push(packed.s.buffer, packed.t.buffer, packed.volume.buffer);
-        const req: RunRequest = { type: 'run', seq, job: { ...lean, graph }, ...(packed ? { packedDemands: packed } : {}), control, results: resultsBuf, chunk };
+        const req: RunRequest = { type: 'run', seq, job: { ...lean, graph }, ...(packed ? { packedDemands: packed } : {}), control, results: resultsBuf, units: units.slice() };
         w.postMessage(req, transfer);
       }
     });

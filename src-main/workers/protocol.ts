@@ -7,7 +7,8 @@ import type { SweepJob } from '../../src-shared/sim/job';
  * Coordination that must work while a worker is busy in a tight loop goes
  * through shared memory, not messages: `control` is an Int32Array over a
  * SharedArrayBuffer with
- *   [NEXT]   next scenario index to claim (Atomics.add by `chunk`),
+ *   [NEXT]   next unit to claim (Atomics.add by 1; unit k is scenarios
+ *            units[k] … units[k + 1] - 1),
  *   [CANCEL] 1 once the run is cancelled (checked after every scenario and
  *            every baseline destination, so cancellation lands in well under
  *            100 ms),
@@ -35,7 +36,8 @@ export interface RunRequest {
   packedDemands?: PackedDemands;
   control: SharedArrayBuffer;
   results: SharedArrayBuffer;
-  chunk: number;
+  /** Claim units (claimUnits): boundaries [0, …, total]. */
+  units: Int32Array;
 }
 
 /**

@@ -32,8 +32,8 @@ port.on('message', (msg: WorkerRequest) => {
     const ran = runJob(
       unpackDemands(msg.job, msg.packedDemands),
       {
-        chunk: msg.chunk,
-        claim: () => Atomics.add(control, CONTROL_NEXT, msg.chunk),
+        units: msg.units,
+        claim: () => Atomics.add(control, CONTROL_NEXT, 1),
         stopped,
         progress: () => {
           const done = Atomics.add(control, CONTROL_DONE, 1) + 1;

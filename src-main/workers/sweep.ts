@@ -11,6 +11,8 @@ import { buildScenarios, type ScenarioClass, type ScenarioOptions } from '../../
 import { n1Scenarios } from '../../src-shared/sim/sweep';
 import { chainScenarioOrder, findChains } from '../../src-shared/sim/chains';
 import { pendantForest } from '../../src-shared/sim/pendant';
+import { skeletonWork } from '../../src-shared/sim/compressed';
+import { availableParallelism, loadavg } from 'node:os';
 import { capacityMass, explicitTotal } from '../../src-shared/sim/traffic';
 import { designDemands } from '../../src-shared/model/traffic';
 import { WorkerPool, type RunHooks } from './pool';
@@ -170,6 +172,45 @@ export async function runSweep(topology: Topology, options: SweepOptions, hooks:
  */
 export const SMALL_SWEEP = 300_000;
 
+/**
+ * A worker's start (thread, module load, cold JIT) in skeleton routings:
+ * ~0.15 s against ~3.4 ms per routing of the Kdl-shaped skeleton (profiles).
+ */
+const WORKER_START_ROUTINGS = 40;
+
+/** Cores no other process is using now (1-minute load average), at least 1. */
+export function spareCores(): number {
+  return Math.max(1, Math.round(availableParallelism() - loadavg()[0]!));
+}
+
+/**
+ * How many threads an N-1 uniform analyze sweep of `g` is worth, at most
+ * `max` and at most the cores spare: 1 means inline on the calling thread.
+ * Every worker repeats the sweep's setup and pays its own start, so k
+ * workers take setup + start + sweep / k against setup + sweep inline; a
+ * second thread is used only when that is shorter (skeletonWork predicts
+ * both). Below SMALL_SWEEP steps one thread; on a core not routed on its
+ * skeleton (per-destination repair, no shared setup to speak of) all of `max`.
+ */
+export function analyzeThreads(g: CompiledGraph, max: number, spare = spareCores()): number {
+  const limit = Math.min(max, spare);
+  if (limit <= 1) return 1;
+  const forest = pendantForest(g);
+  if ((g.linkIds.length + g.nodeIds.length + 1) * forest.coreNodes.length < SMALL_SWEEP) return 1;
+  const w = skeletonWork(forest, findChains(forest.core));
+  if (w === null) return limit;
+  let best = 1;
+  let bestCost = w.setup + w.sweep;
+  for (let k = 2; k <= limit; k++) {
+    const cost = WORKER_START_ROUTINGS + w.setup + w.sweep / k;
+    if (cost < bestCost) {
+      best = k;
+      bestCost = cost;
+    }
+  }
+  return best;
+}
+
 export interface AnalyzeRunOptions {
   traffic: 'uniform' | 'none';
   scenarios: 'n1' | 'n2';
@@ -178,34 +219,38 @@ export interface AnalyzeRunOptions {
 }
 
 /**
- * The `nettwin analyze` computation: structure on this thread (linear time),
- * the N-1 traffic sweep on the worker pool. With threads = 1 and a small
- * graph the sweep runs inline (starting a worker costs more than it saves).
+ * The `nettwin analyze` computation: the N-1 traffic sweep on the worker
+ * pool, and meanwhile the structure (linear time) and any N-2 pairs on this
+ * thread. `threads` as given, else as many as the predicted work pays for.
  */
 export async function runAnalyze(g: CompiledGraph, opts: AnalyzeRunOptions, hooks: SweepHooks = {}): Promise<AnalyzeReport> {
-  const s = analyzeStructure(g);
-  let traffic: { baseline: number; maxLoads: Float64Array } | null = null;
+  let sweep: Promise<{ baseline: number; maxLoads: Float64Array }> | null = null;
   if (opts.traffic === 'uniform') {
     // Each chain's scenarios side by side (one worker computes its terms once);
     // the extra empty scenario at the end is the baseline.
     const forest = pendantForest(g);
-    const order = chainScenarioOrder(g, forest.coreNodes, forest.coreLinks, findChains(forest.core).chains);
+    const { order, cuts } = chainScenarioOrder(g, forest.coreNodes, forest.coreLinks, findChains(forest.core).chains);
     const n1 = n1Scenarios(g);
     const scenarios = [...Array.from(order, (i) => n1[i]!), { nodes: [], links: [] }];
-    const job: SweepJob = { graph: toPayload(g), traffic: { kind: 'uniform' }, scenarios, mode: 'max-load' };
+    const job: SweepJob = { graph: toPayload(g), traffic: { kind: 'uniform' }, scenarios, mode: 'max-load', cuts: [...cuts, order.length] };
     const pool = opts.pool ?? sharedPool();
-    // Work ≈ scenarios × destinations left after pendant-tree compression; below
-    // SMALL_SWEEP a second worker costs more (its own baseline and JIT) than it saves.
-    const small = scenarios.length * forest.coreNodes.length < SMALL_SWEEP;
-    const threads = small ? 1 : opts.threads;
-    const { results } = await pool.run(job, {
-      ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
-      ...(hooks.signal ? { signal: hooks.signal } : {}),
-      ...(threads !== undefined ? { threads } : {}),
-    });
-    const maxLoads = new Float64Array(n1.length);
-    order.forEach((i, j) => (maxLoads[i] = results[j]!));
-    traffic = { baseline: results[scenarios.length - 1]!, maxLoads };
+    const threads = opts.threads ?? analyzeThreads(g, pool.size);
+    sweep = pool
+      .run(job, {
+        ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
+        ...(hooks.signal ? { signal: hooks.signal } : {}),
+        threads,
+      })
+      .then(({ results }) => {
+        const maxLoads = new Float64Array(n1.length);
+        order.forEach((i, j) => (maxLoads[i] = results[j]!));
+        return { baseline: results[scenarios.length - 1]!, maxLoads };
+      });
+    sweep.catch(() => undefined); // awaited below; a structure error thrown first must not leave it unhandled
+    // Let the pool start its workers (its queue runs in a later tick) before this thread gets busy.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  return assembleAnalyzeReport(g, s, traffic, opts.scenarios === 'n2' ? linkPairReport(g) : null);
+  const s = analyzeStructure(g);
+  const pairs = opts.scenarios === 'n2' ? linkPairReport(g) : null;
+  return assembleAnalyzeReport(g, s, sweep === null ? null : await sweep, pairs);
 }

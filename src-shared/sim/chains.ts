@@ -160,10 +160,17 @@ export function chainTerms(engine: RoutingEngine, chain: Chain, out: Float64Arra
 /**
  * An order of the N-1 scenarios (links 0..m-1, then nodes as m + v) that puts
  * each chain's links and interior nodes next to each other, so the worker
- * that claims a chunk computes that chain's terms once. The rest keep their
- * order, after the chains. Returns the permutation (position -> scenario).
+ * that claims them computes that chain's terms once. The rest keep their
+ * order, after the chains. Returns the permutation (position -> scenario) and
+ * the positions where a claimed unit may begin: each chain's first, then every
+ * position after the chains (SweepJob.cuts).
  */
-export function chainScenarioOrder(g: CompiledGraph, coreNodes: Int32Array, coreLinks: Int32Array, chains: readonly Chain[]): Int32Array {
+export function chainScenarioOrder(
+  g: CompiledGraph,
+  coreNodes: Int32Array,
+  coreLinks: Int32Array,
+  chains: readonly Chain[],
+): { order: Int32Array; cuts: number[] } {
   const m = g.linkIds.length;
   const total = m + g.nodeIds.length;
   const order = new Int32Array(total);
@@ -175,12 +182,17 @@ export function chainScenarioOrder(g: CompiledGraph, coreNodes: Int32Array, core
       order[k++] = i;
     }
   };
+  const cuts: number[] = [];
   for (const c of chains) {
+    if (k > 0) cuts.push(k);
     for (let i = 0; i < c.links.length; i++) {
       put(coreLinks[c.links[i]!]!);
       if (i < c.nodes.length) put(m + coreNodes[c.nodes[i]!]!);
     }
   }
-  for (let i = 0; i < total; i++) put(i);
-  return order;
+  for (let i = 0; i < total; i++) {
+    if (k > 0 && placed[i] === 0) cuts.push(k);
+    put(i);
+  }
+  return { order, cuts };
 }

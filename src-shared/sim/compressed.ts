@@ -86,8 +86,7 @@ export class CompressedSweep {
     this.chains = findChains(f.core);
     this.slots = 2 * f.core.linkIds.length;
     this.scratch = new Float64Array(this.slots);
-    const interior = this.chains.chains.reduce((k, c) => k + c.nodes.length, 0);
-    this.skel = interior >= SKELETON_SHARE * cn && cn - interior <= SKELETON_MAX_BRANCH ? new SkeletonRouting(f.core, this.chains) : null;
+    this.skel = onSkeleton(cn, this.chains) ? new SkeletonRouting(f.core, this.chains) : null;
     if (this.skel !== null) {
       this.engine = null;
       this.coreBase = new Float64Array(this.slots);
@@ -493,6 +492,38 @@ const SKELETON_SHARE = 0.5;
 
 /** Largest skeleton routed that way: its all-pairs tables take 12 bytes × branch nodes² (2,000 -> 48 MB). */
 const SKELETON_MAX_BRANCH = 2000;
+
+/** Whether a core of `cn` nodes with these chains is routed on its skeleton (the rule above). */
+function onSkeleton(cn: number, chains: ChainIndex): boolean {
+  const interior = chains.chains.reduce((k, c) => k + c.nodes.length, 0);
+  return interior >= SKELETON_SHARE * cn && cn - interior <= SKELETON_MAX_BRANCH;
+}
+
+/**
+ * The predicted work of an N-1 max-load sweep routed on the skeleton, in
+ * whole skeleton routings; null when the core is not routed that way.
+ * `setup` is what every worker repeats before its first scenario (the
+ * baseline and each tree root's fan-out and fan-in: about one routing per
+ * root, measured on the Kdl-shaped graph: 16-lane batches ~0.7 routing per
+ * lane, a fan-in ~0.25); `sweep` is what the workers share (one routing per
+ * chain for its terms — a 3-lane routing plus four one-destination ones,
+ * ~1.1 measured — and one per failure of a branch node or direct core link;
+ * tree failures are closed forms, next to nothing).
+ */
+export function skeletonWork(forest: PendantForest, chains: ChainIndex): { setup: number; sweep: number } | null {
+  const cn = forest.coreNodes.length;
+  if (!onSkeleton(cn, chains)) return null;
+  const roots = new Set<number>();
+  for (const x of forest.stripped) roots.add(forest.coreIndex[forest.rootOf[x]!]!);
+  let interior = 0;
+  let chainLinks = 0;
+  for (const c of chains.chains) {
+    interior += c.nodes.length;
+    chainLinks += c.links.length;
+  }
+  const direct = forest.core.linkIds.length - chainLinks;
+  return { setup: 1 + roots.size, sweep: 1.1 * chains.chains.length + (cn - interior) + direct };
+}
 
 /** Tree roots whose fan-out vectors share one skeleton routing (each a lane of loadsMany). */
 const ROOT_BATCH = 16;

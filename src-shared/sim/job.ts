@@ -26,6 +26,37 @@ export interface SweepJob {
   mode: 'max-load' | 'impact';
   /** Impact mode: site index of each node (-1 = none) and gigabits per traffic unit. */
   impact?: ImpactContext;
+  /**
+   * Ascending scenario indices where a claimed unit may begin (0 implied).
+   * Scenarios between two cuts share work (one chain's failures share its
+   * terms), so one worker runs them all. Absent: any index.
+   */
+  cuts?: number[];
+}
+
+/**
+ * The units workers claim: boundaries [0, …, total], each unit about `size`
+ * scenarios, every unit beginning at an allowed cut, so no group of
+ * scenarios that share work is split across workers (which would compute
+ * the shared terms twice).
+ */
+export function claimUnits(total: number, size: number, cuts?: readonly number[]): Int32Array {
+  const b: number[] = [0];
+  const step = Math.max(1, size);
+  if (cuts === undefined) {
+    for (let i = step; i < total; i += step) b.push(i);
+  } else {
+    let last = 0;
+    for (const c of cuts) {
+      if (c >= total) break;
+      if (c >= last + step) {
+        b.push(c);
+        last = c;
+      }
+    }
+  }
+  b.push(total);
+  return Int32Array.from(total === 0 ? [0, 0] : b);
 }
 
 export function buildTraffic(g: CompiledGraph, spec: TrafficSpec): TrafficMatrix {
@@ -50,9 +81,10 @@ export function fieldsPerScenario(job: Pick<SweepJob, 'mode'>): number {
 }
 
 export interface JobControl {
-  /** Index of the first scenario of the next chunk to run (≥ total when none left). */
+  /** Index of the next unit to run (≥ units.length - 1 when none left). */
   claim(): number;
-  readonly chunk: number;
+  /** Unit k is scenarios units[k] … units[k + 1] - 1 (claimUnits). */
+  readonly units: Int32Array;
   /** True once the sweep was cancelled. */
   stopped(): boolean;
   /** Called after each scenario with how many this runner has finished. */
@@ -84,16 +116,16 @@ export function runJob(
     if (err instanceof SweepCancelled) return 0;
     throw err;
   }
-  const total = job.scenarios.length;
   const delta = full !== null ? new SlotDelta(full.slots) : null;
   const impact = job.mode === 'impact' && full !== null ? new ImpactEvaluator(full, job.impact) : null;
   const fields = fieldsPerScenario(job);
   let done = 0;
   for (;;) {
     if (ctl.stopped()) return done;
-    const start = ctl.claim();
-    if (start >= total) return done;
-    const end = Math.min(total, start + ctl.chunk);
+    const k = ctl.claim();
+    if (k >= ctl.units.length - 1) return done;
+    const start = ctl.units[k]!;
+    const end = ctl.units[k + 1]!;
     for (let i = start; i < end; i++) {
       if (ctl.stopped()) return done;
       const spec = job.scenarios[i]!;
@@ -126,6 +158,6 @@ function productMasses(g: CompiledGraph, spec: TrafficSpec): Float64Array | null
 export function runJobInline(job: SweepJob): Float64Array {
   const out = new Float64Array(job.scenarios.length * fieldsPerScenario(job)).fill(NaN);
   let next = 0;
-  runJob(job, { chunk: 16, claim: () => ((next += 16), next - 16), stopped: () => false, progress: () => {} }, out);
+  runJob(job, { units: claimUnits(job.scenarios.length, 16, job.cuts), claim: () => next++, stopped: () => false, progress: () => {} }, out);
   return out;
 }

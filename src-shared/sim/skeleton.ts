@@ -2,6 +2,9 @@ import type { ChainIndex } from './chains';
 import type { CompiledGraph } from './csr';
 import type { FailureMasks } from './incremental';
 import { MinHeap, onShortestPath } from './shortest';
+import { buildSkeletonGraph, type SkeletonGraph } from './skeleton-graph';
+import { addPieces } from './skeleton-pieces';
+import { newLane, regionOf, type Lane } from './skeleton-lane';
 
 /**
  * ECMP link loads of product-form traffic out[s]·in[t] (s ≠ t) on a core
@@ -83,6 +86,7 @@ export class SkeletonRouting {
   private readonly order: Int32Array;
   private readonly placed: Uint8Array;
   private readonly comp: Int32Array;
+  private readonly sk: SkeletonGraph;
   /** The DAG toward the current destination by position in `order`, and its φ (buildDag). */
   private readonly dagStart: Int32Array;
   private readonly dagHops: Int32Array;
@@ -102,64 +106,32 @@ export class SkeletonRouting {
     readonly g: CompiledGraph,
     private readonly ci: ChainIndex,
   ) {
-    const n = g.nodeIds.length;
-    const m = g.linkIds.length;
-    this.slots = 2 * m;
-    this.kOf = new Int32Array(n).fill(-1);
-    const kn: number[] = [];
-    for (let v = 0; v < n; v++) {
-      if (ci.chainOfNode[v]! < 0) {
-        this.kOf[v] = kn.length;
-        kn.push(v);
-      }
-    }
-    this.kNodes = Int32Array.from(kn);
-    const nb = (this.nb = kn.length);
+    const k = (this.sk = buildSkeletonGraph(g, ci));
+    this.slots = k.slots;
+    this.kOf = k.kOf;
+    this.kNodes = k.kNodes;
+    this.slA = k.slA;
+    this.slB = k.slB;
+    this.slW = k.slW;
+    this.slChain = k.slChain;
+    this.slLink = k.slLink;
+    this.slSlotA = k.slSlotA;
+    this.nOff = k.nOff;
+    this.alpha = k.alpha;
+    this.lenOf = k.lenOf;
+    this.slotAB = k.slotAB;
+    this.chainSl = k.chainSl;
+    this.distScale = k.distScale;
+    this.chA = k.chA;
+    this.chB = k.chB;
+    this.adjOff = k.adjOff;
+    this.adjSl = k.adjSl;
+    this.adjTo = k.adjTo;
+    this.adjW = k.adjW;
+    this.adjFromA = k.adjFromA;
+    const nb = (this.nb = k.nb);
     const chains = ci.chains;
-    const direct: number[] = [];
-    for (let e = 0; e < m; e++) if (ci.chainOfLink[e]! < 0) direct.push(e);
-    const ns = direct.length + chains.length;
-    this.slA = new Int32Array(ns);
-    this.slB = new Int32Array(ns);
-    this.slW = new Float64Array(ns);
-    this.slChain = new Int32Array(ns).fill(-1);
-    this.slLink = new Int32Array(ns).fill(-1);
-    this.slSlotA = new Int32Array(ns).fill(-1);
-    direct.forEach((e, i) => {
-      this.slA[i] = this.kOf[g.linkSource[e]!]!;
-      this.slB[i] = this.kOf[g.linkTarget[e]!]!;
-      this.slW[i] = g.weights[e]!;
-      this.slLink[i] = e;
-      this.slSlotA[i] = 2 * e; // A is the link's source
-    });
-    this.nOff = new Int32Array(chains.length + 1);
-    for (let c = 0; c < chains.length; c++) this.nOff[c + 1] = this.nOff[c]! + chains[c]!.nodes.length;
-    const totalK = this.nOff[chains.length]!;
-    this.alpha = new Float64Array(totalK);
-    this.lenOf = new Float64Array(chains.length);
-    this.slotAB = new Int32Array(totalK + chains.length);
-    this.chainSl = new Int32Array(chains.length);
-    chains.forEach((c, id) => {
-      const i = direct.length + id;
-      this.chainSl[id] = i;
-      this.slA[i] = this.kOf[c.a]!;
-      this.slB[i] = this.kOf[c.b]!;
-      this.slChain[i] = id;
-      let a = 0;
-      const lo = this.nOff[id]!;
-      for (let j = 0; j <= c.nodes.length; j++) {
-        const e = c.links[j]!;
-        const before = j === 0 ? c.a : c.nodes[j - 1]!;
-        this.slotAB[lo + id + j] = 2 * e + (g.linkSource[e] === before ? 0 : 1);
-        a += g.weights[e]!;
-        if (j < c.nodes.length) this.alpha[lo + j] = a;
-      }
-      this.lenOf[id] = a;
-      this.slW[i] = a;
-    });
-    this.distScale = g.weights.reduce((a, w) => a + w, 1);
-    this.chA = Int32Array.from(chains, (c) => this.kOf[c.a]!);
-    this.chB = Int32Array.from(chains, (c) => this.kOf[c.b]!);
+    const ns = k.slA.length;
     // Whole-number link weights (hop counts, integer IGP metrics): distances are whole, so
     // Δ = d(B) − d(A) takes one of 2L + 1 values and each chain's split is a table lookup.
     const whole = g.weights.every((w) => Number.isInteger(w) && w > 0) && this.lenOf.every((l) => l < 1 << 20);
@@ -174,31 +146,6 @@ export class SkeletonRouting {
     } else {
       this.cfgOff = null;
       this.cfgTable = null;
-    }
-    const deg = new Int32Array(nb + 1);
-    for (let i = 0; i < ns; i++) {
-      deg[this.slA[i]! + 1]!++;
-      deg[this.slB[i]! + 1]!++;
-    }
-    for (let u = 0; u < nb; u++) deg[u + 1]! += deg[u]!;
-    this.adjOff = deg.slice();
-    const fill = deg.slice(0, nb);
-    this.adjSl = new Int32Array(2 * ns);
-    this.adjTo = new Int32Array(2 * ns);
-    this.adjW = new Float64Array(2 * ns);
-    this.adjFromA = new Uint8Array(2 * ns);
-    for (let i = 0; i < ns; i++) {
-      const a = this.slA[i]!;
-      const b = this.slB[i]!;
-      let j = fill[a]!++;
-      this.adjSl[j] = i;
-      this.adjTo[j] = b;
-      this.adjW[j] = this.slW[i]!;
-      this.adjFromA[j] = 1;
-      j = fill[b]!++;
-      this.adjSl[j] = i;
-      this.adjTo[j] = a;
-      this.adjW[j] = this.slW[i]!;
     }
     this.dagStart = new Int32Array(nb + 2);
     this.dagHops = new Int32Array(2 * ns + nb + 1);
@@ -375,7 +322,7 @@ export class SkeletonRouting {
         }
       }
     }
-    for (const l of lanes) this.addPieces(pieces, l, inn);
+    for (const l of lanes) addPieces(this.sk, this.ci.chains, { kAlive, slAlive, mIn, comp: this.comp }, pieces, l, inn);
   }
 
   /**
@@ -835,130 +782,4 @@ export class SkeletonRouting {
       for (let y = liveOff[x]!; y < liveOff[x + 1]!; y++) lanes[liveLanes[y]!]!.hist[fixed[q + 1]!]! += groupIn;
     }
   }
-
-  /** Pendant pieces of broken chains: closed-form loads with their component's masses. */
-  private addPieces(pieces: readonly number[], l: Lane, inn: Float64Array): void {
-    if (pieces.length === 0) return;
-    const { out, res } = l;
-    const chains = this.ci.chains;
-    const nb = this.nb;
-    // Components of the surviving skeleton with every mass they hold.
-    const comp = this.comp.fill(-1);
-    const cOut: number[] = [];
-    const cIn: number[] = [];
-    const stack: number[] = [];
-    for (let r = 0; r < nb; r++) {
-      if (this.kAlive[r] === 0 || comp[r] !== -1) continue;
-      const id = cOut.length;
-      cOut.push(0);
-      cIn.push(0);
-      comp[r] = id;
-      stack.push(r);
-      while (stack.length > 0) {
-        const u = stack.pop()!;
-        cOut[id]! += l.mOut[u]!;
-        cIn[id]! += this.mIn[u]!;
-        for (let j = this.adjOff[u]!; j < this.adjOff[u + 1]!; j++) {
-          const i = this.adjSl[j]!;
-          if (this.slAlive[i] === 0) continue;
-          const w = this.slA[i] === u ? this.slB[i]! : this.slA[i]!;
-          if (comp[w] === -1) {
-            comp[w] = id;
-            stack.push(w);
-          }
-        }
-      }
-    }
-    for (let c = 0; c < chains.length; c++) {
-      const sl = this.chainSl[c]!;
-      if (this.slAlive[sl] === 0) continue;
-      const id = comp[this.slA[sl]!]!;
-      for (const v of chains[c]!.nodes) {
-        cOut[id]! += out[v]!;
-        cIn[id]! += inn[v]!;
-      }
-    }
-    for (let p = 0; p < pieces.length; p += 4) {
-      const c = pieces[p]!;
-      const lo = pieces[p + 1]!;
-      const hi = pieces[p + 2]!;
-      const end = pieces[p + 3]!;
-      const ch = chains[c]!;
-      const base = this.nOff[c]! + c;
-      const id = comp[this.kOf[end === 0 ? ch.a : ch.b]!]!;
-      const CO = cOut[id]!;
-      const CI = cIn[id]!;
-      // Walk from the far side toward the attachment; S = the nodes beyond each link.
-      let so = 0;
-      let si = 0;
-      if (end === 1) {
-        // Hanging off B: link j joins nodes j-1 and j (or B); beyond it toward A lie [lo, j).
-        for (let j = lo + 1; j <= hi; j++) {
-          so += out[ch.nodes[j - 1]!]!;
-          si += inn[ch.nodes[j - 1]!]!;
-          const slot = this.slotAB[base + j]!; // toward B = out of S
-          res[slot]! += so * (CI - si);
-          res[slot ^ 1]! += (CO - so) * si;
-        }
-      } else {
-        // Hanging off A: link j joins nodes j-1 (or A) and j; beyond it toward B lie [j, hi).
-        for (let j = hi - 1; j >= lo; j--) {
-          so += out[ch.nodes[j]!]!;
-          si += inn[ch.nodes[j]!]!;
-          const slot = this.slotAB[base + j]!; // toward B = into S
-          res[slot ^ 1]! += so * (CI - si);
-          res[slot]! += (CO - so) * si;
-        }
-      }
-    }
-  }
-}
-
-/** One out-mass vector's state through a call of loadsMany. */
-interface Lane {
-  out: Float64Array;
-  res: Float64Array;
-  readonly mOut: Float64Array;
-  readonly pOut: Float64Array;
-  readonly hist: Float64Array;
-  /** Per split configuration (as hist): the masses the chain's nodes send to A and to B. */
-  readonly mA: Float64Array;
-  readonly mB: Float64Array;
-  readonly tAB: Float64Array;
-  readonly tBA: Float64Array;
-  /** Flows of the pass, and one destination's own masses. */
-  readonly fl: Float64Array;
-  readonly fp: Float64Array;
-  /** A group's constant chain masses (toChain), their φ products, and one destination's. */
-  readonly fc: Float64Array;
-  cA: number;
-  cB: number;
-  dA: number;
-  dB: number;
-}
-
-/** 1: nearer through A, 2: through B, 3: tied (within 1e-9, next hops scanned). */
-function regionOf(ka: number, kb: number): number {
-  return Math.abs(ka - kb) > 1e-9 * Math.min(ka, kb) ? (ka < kb ? 1 : 2) : 3;
-}
-
-function newLane(nb: number, chainNodes: number, chains: number): Lane {
-  return {
-    out: new Float64Array(0),
-    res: new Float64Array(0),
-    mOut: new Float64Array(nb),
-    pOut: new Float64Array(chainNodes + chains),
-    hist: new Float64Array(2 * (chainNodes + chains)),
-    mA: new Float64Array(2 * (chainNodes + chains)),
-    mB: new Float64Array(2 * (chainNodes + chains)),
-    tAB: new Float64Array(chains),
-    tBA: new Float64Array(chains),
-    fl: new Float64Array(nb + 1),
-    fp: new Float64Array(nb + 1),
-    fc: new Float64Array(nb + 1),
-    cA: 0,
-    cB: 0,
-    dA: 0,
-    dB: 0,
-  };
 }

@@ -105,9 +105,8 @@ export const analyzeCommand: Command = {
       throw new CliError(`${file}: --scenarios n2 is limited to graphs of up to ${N2_MAX_LINKS} links; this one has ${links}`);
     }
     const traffic = values.traffic === 'uniform' ? 'uniform' : 'none';
-    // An explicit --threads N > 1 always uses the pool; by default tiny graphs run inline.
-    const report: AnalyzeReport = await withServices({}, (s) =>
-      s.simulations.analyze(topology, { traffic, scenarios, threads, threadsGiven: values.threads !== undefined }));
+    // --threads N is the most to use: a second thread only where the predicted work pays for it.
+    const report: AnalyzeReport = await withServices({}, (s) => s.simulations.analyze(topology, { traffic, scenarios, threads }));
     io.out(values.json ? JSON.stringify(report) : humanReport(file, report));
     return 0;
   },

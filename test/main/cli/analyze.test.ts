@@ -16,7 +16,7 @@ function nettwin(...args: string[]): { code: number | null; out: string; err: st
 }
 
 describe('nettwin analyze (real process)', () => {
-  it('matches the golden file through the worker pool (--threads 2)', () => {
+  it('matches the golden file with --threads 2 (at most: a graph this small runs inline, analyzeThreads)', () => {
     const r = nettwin(path.join(fixtures, 'Colt.graphml'), '--traffic', 'uniform', '--json', '--threads', '2');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);

@@ -1,0 +1,50 @@
+/** Per-call state of skeleton.ts's routings: one lane per out-mass vector, and the side a node falls on. */
+
+/** One out-mass vector's state through a call of loadsMany. */
+export interface Lane {
+  out: Float64Array;
+  res: Float64Array;
+  readonly mOut: Float64Array;
+  readonly pOut: Float64Array;
+  readonly hist: Float64Array;
+  /** Per split configuration (as hist): the masses the chain's nodes send to A and to B. */
+  readonly mA: Float64Array;
+  readonly mB: Float64Array;
+  readonly tAB: Float64Array;
+  readonly tBA: Float64Array;
+  /** Flows of the pass, and one destination's own masses. */
+  readonly fl: Float64Array;
+  readonly fp: Float64Array;
+  /** A group's constant chain masses (toChain), their φ products, and one destination's. */
+  readonly fc: Float64Array;
+  cA: number;
+  cB: number;
+  dA: number;
+  dB: number;
+}
+
+/** 1: nearer through A, 2: through B, 3: tied (within 1e-9, next hops scanned). */
+export function regionOf(ka: number, kb: number): number {
+  return Math.abs(ka - kb) > 1e-9 * Math.min(ka, kb) ? (ka < kb ? 1 : 2) : 3;
+}
+
+export function newLane(nb: number, chainNodes: number, chains: number): Lane {
+  return {
+    out: new Float64Array(0),
+    res: new Float64Array(0),
+    mOut: new Float64Array(nb),
+    pOut: new Float64Array(chainNodes + chains),
+    hist: new Float64Array(2 * (chainNodes + chains)),
+    mA: new Float64Array(2 * (chainNodes + chains)),
+    mB: new Float64Array(2 * (chainNodes + chains)),
+    tAB: new Float64Array(chains),
+    tBA: new Float64Array(chains),
+    fl: new Float64Array(nb + 1),
+    fp: new Float64Array(nb + 1),
+    fc: new Float64Array(nb + 1),
+    cA: 0,
+    cB: 0,
+    dA: 0,
+    dB: 0,
+  };
+}
