@@ -26,29 +26,14 @@ import type { LearningSample } from '../../src-shared/learn/sample';
 import { verificationPlan, verifyCandidate, type VerifiedCandidate } from '../../src-shared/learn/verify';
 import { APP_VERSION } from '../../src-shared/lib/version';
 import { IntentSchema } from '../../src-shared/model/intent';
+import { retailChain } from '../../test/helpers/retail-intents';
 
 const sites = Number(process.env['BENCH_SITES'] ?? 500);
 const skipSerial = process.env['BENCH_SKIP_SERIAL'] === '1';
 const load = (): string => `load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`;
 const cpuMs = (c: NodeJS.CpuUsage): number => (c.user + c.system) / 1000;
 
-const branches = Math.max(0, sites - 5);
-const west = Math.ceil(branches * 0.4);
-const central = Math.ceil(branches * 0.3);
-const intent = IntentSchema.parse({
-  name: `Retail chain, ${sites} sites`,
-  redundancy: 'HIGH',
-  goal: 'cost',
-  siteGroups: [
-    { role: 'hq', region: 'eu-west', count: 1, bandwidthMbpsPerSite: 2000 },
-    { role: 'datacenter', region: 'eu-west', count: 2, bandwidthMbpsPerSite: 10000 },
-    { role: 'region-hub', region: 'eu-central', count: 1, bandwidthMbpsPerSite: 5000 },
-    { role: 'region-hub', region: 'us-east', count: 1, bandwidthMbpsPerSite: 5000 },
-    { role: 'branch', region: 'eu-west', count: west, bandwidthMbpsPerSite: 100 },
-    { role: 'branch', region: 'eu-central', count: central, bandwidthMbpsPerSite: 100 },
-    { role: 'branch', region: 'us-east', count: branches - west - central, bandwidthMbpsPerSite: 100 },
-  ].filter((g) => g.count > 0),
-});
+const intent = IntentSchema.parse(retailChain(sites, 'HIGH', 'cost'));
 console.log(`bench:recommend — ${intent.name}: ${intent.siteGroups.reduce((a, g) => a + (g.count ?? 0), 0)} sites, ${intent.redundancy}, goal ${intent.goal}; ${os.availableParallelism()} cores (${load()})`);
 
 let history: LearningSample[];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hubDevicesFor } from '../../../src-shared/generate/dual-hub';
 import { buildFamily } from '../../../src-shared/generate/generate';
 import { IntentSchema } from '../../../src-shared/model/intent';
+import { smallRetail } from '../../helpers/retail-intents';
 
 /** The dual hub on large intents: a 500-site intent had given 500 hubs per side, fully meshed (249,501 links). */
 describe('dual hub at scale', () => {
@@ -19,15 +20,7 @@ describe('dual hub at scale', () => {
   });
 
   it('builds a 420-site dual hub with every hub within its ports, links linear in the sites, and a core no two hub failures split', () => {
-    const intent = IntentSchema.parse({
-      name: 'retail 420',
-      redundancy: 'HIGH',
-      siteGroups: [
-        { role: 'hq', region: 'eu-west', count: 1, bandwidthMbpsPerSite: 2000 },
-        { role: 'datacenter', region: 'eu-west', count: 2, bandwidthMbpsPerSite: 10000 },
-        { role: 'branch', region: 'eu-west', count: 417, bandwidthMbpsPerSite: 100 },
-      ],
-    });
+    const intent = IntentSchema.parse(smallRetail('retail 420', 417));
     const t = buildFamily(intent, 'dual-hub', 1);
     const hubs = t.nodes.filter((d) => d.role === 'hub');
     const degree = new Map<string, number>();

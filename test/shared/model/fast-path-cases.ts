@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { retailChain } from '../../helpers/retail-intents';
 
 /**
  * The designs the capacity/availability fast path is compared on
@@ -46,36 +47,15 @@ export async function loadLib(root: string): Promise<Lib> {
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 
-/** A retail chain like bench:recommend's, at a size the test can afford. */
-function retail(sites: number, redundancy: string, goal: string): unknown {
-  const branches = sites - 5;
-  const west = Math.ceil(branches * 0.4);
-  const central = Math.ceil(branches * 0.3);
-  return {
-    name: `Retail chain, ${sites} sites`,
-    redundancy,
-    goal,
-    siteGroups: [
-      { role: 'hq', region: 'eu-west', count: 1, bandwidthMbpsPerSite: 2000 },
-      { role: 'datacenter', region: 'eu-west', count: 2, bandwidthMbpsPerSite: 10000 },
-      { role: 'region-hub', region: 'eu-central', count: 1, bandwidthMbpsPerSite: 5000 },
-      { role: 'region-hub', region: 'us-east', count: 1, bandwidthMbpsPerSite: 5000 },
-      { role: 'branch', region: 'eu-west', count: west, bandwidthMbpsPerSite: 100 },
-      { role: 'branch', region: 'eu-central', count: central, bandwidthMbpsPerSite: 100 },
-      { role: 'branch', region: 'us-east', count: branches - west - central, bandwidthMbpsPerSite: 100 },
-    ],
-  };
-}
-
 const FAMILIES = ['hub-spoke', 'dual-hub', 'tree', 'leaf-spine', 'ring', 'dual-ring', 'partial-mesh', 'full-mesh', 'hybrid'];
 
 /** Generated cases: (intent, families); a family that is not applicable or cannot be built is recorded as such. */
 function generatedCases(): { name: string; intent: unknown; families: string[] }[] {
   const realistic = (file: string): unknown => JSON.parse(fs.readFileSync(path.join(here, '../../fixtures/intents/realistic', file), 'utf8'));
   return [
-    { name: 'retail-40-high-cost', intent: retail(40, 'HIGH', 'cost'), families: FAMILIES },
-    { name: 'retail-10-critical-balanced', intent: retail(10, 'CRITICAL', 'balanced'), families: FAMILIES },
-    { name: 'retail-24-standard-latency', intent: retail(24, 'STANDARD', 'latency'), families: ['tree', 'ring', 'partial-mesh', 'hybrid'] },
+    { name: 'retail-40-high-cost', intent: retailChain(40, 'HIGH', 'cost'), families: FAMILIES },
+    { name: 'retail-10-critical-balanced', intent: retailChain(10, 'CRITICAL', 'balanced'), families: FAMILIES },
+    { name: 'retail-24-standard-latency', intent: retailChain(24, 'STANDARD', 'latency'), families: ['tree', 'ring', 'partial-mesh', 'hybrid'] },
     { name: 'ca-government-40', intent: realistic('ca-government-40.intent.json'), families: ['dual-hub', 'tree', 'partial-mesh', 'hybrid'] },
   ];
 }

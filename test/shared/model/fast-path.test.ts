@@ -8,6 +8,7 @@ import { buildTopology } from '../../../src-shared/generate/generate';
 import { compileTopology } from '../../../src-shared/sim/csr';
 import { validateDesign } from '../../../src-shared/validate/validate';
 import { differences, measureAll } from './fast-path-cases';
+import { smallRetail } from '../../helpers/retail-intents';
 
 /**
  * Issue 17's speed work must not move a design, a verdict or a figure.
@@ -39,15 +40,7 @@ describe('capacity and availability fast path against the code before it', () =>
   });
 
   it('the comparison fails when a term is dropped: one demand less, or one failure kind less, is seen', () => {
-    const intent = IntentSchema.parse({
-      name: 'retail 16',
-      redundancy: 'HIGH',
-      siteGroups: [
-        { role: 'hq', region: 'eu-west', count: 1, bandwidthMbpsPerSite: 2000 },
-        { role: 'datacenter', region: 'eu-west', count: 2, bandwidthMbpsPerSite: 10000 },
-        { role: 'branch', region: 'eu-west', count: 13, bandwidthMbpsPerSite: 100 },
-      ],
-    });
+    const intent = IntentSchema.parse(smallRetail('retail 16', 13));
     const t = buildTopology(intent, 'partial-mesh', 1);
     const g = compileTopology(t);
     const d = designDemands(t, g, intent);
@@ -63,15 +56,7 @@ describe('capacity and availability fast path against the code before it', () =>
   });
 
   it('reuses a sizing run only on the same routing: another weight or demand is routed afresh', () => {
-    const intent = IntentSchema.parse({
-      name: 'retail 12',
-      redundancy: 'HIGH',
-      siteGroups: [
-        { role: 'hq', region: 'eu-west', count: 1, bandwidthMbpsPerSite: 2000 },
-        { role: 'datacenter', region: 'eu-west', count: 2, bandwidthMbpsPerSite: 10000 },
-        { role: 'branch', region: 'eu-west', count: 9, bandwidthMbpsPerSite: 100 },
-      ],
-    });
+    const intent = IntentSchema.parse(smallRetail('retail 12', 9));
     const t = buildTopology(intent, 'tree', 1);
     const g = compileTopology(t);
     const d = designDemands(t, g, intent);
