@@ -1,6 +1,7 @@
 import type { Topology } from '../../../src-shared/model/topology';
 import { CLUSTER_ABOVE, clusterOf } from './clusters';
 import type { LayoutAlgorithm } from './elkGraph';
+import { extentOf } from './extent';
 
 /**
  * How big a graph each ELK algorithm may be given. Measured in Node with
@@ -69,16 +70,7 @@ export const RIBBON_MIN_DEVICES = 100;
 /** True when positions of boxes `w` × `h` spread into a ribbon (see RIBBON_ASPECT). */
 export function isRibbon(positions: ReadonlyMap<string, { x: number; y: number }>, w: number, h: number): boolean {
   if (positions.size < RIBBON_MIN_DEVICES) return false;
-  let x0 = Infinity;
-  let x1 = -Infinity;
-  let y0 = Infinity;
-  let y1 = -Infinity;
-  for (const p of positions.values()) {
-    x0 = Math.min(x0, p.x);
-    x1 = Math.max(x1, p.x);
-    y0 = Math.min(y0, p.y);
-    y1 = Math.max(y1, p.y);
-  }
+  const { x0, x1, y0, y1 } = extentOf(positions.values());
   const width = x1 - x0 + w;
   const height = y1 - y0 + h;
   return width > RIBBON_ASPECT * height || height > RIBBON_ASPECT * width;

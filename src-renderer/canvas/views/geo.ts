@@ -1,6 +1,7 @@
 import { geoNaturalEarth1, geoPath, type ExtendedFeatureCollection, type GeoProjection } from 'd3-geo';
 import { feature } from 'topojson-client';
 import countries110m from 'world-atlas/countries-110m.json';
+import { extentOf } from '../layout/extent';
 import type { OverviewLayout, Point } from './overviewLayout';
 import type { SiteGraph } from './siteGraph';
 
@@ -76,16 +77,7 @@ export function geoLayout(g: SiteGraph): GeoLayout {
     if (s.lat !== undefined && s.lon !== undefined) sites.set(s.id, project(s.lat, s.lon));
     else unplaced.push(s.id);
   }
-  let east = -Infinity;
-  let west = Infinity;
-  let north = Infinity;
-  let south = -Infinity;
-  for (const p of sites.values()) {
-    east = Math.max(east, p.x);
-    west = Math.min(west, p.x);
-    north = Math.min(north, p.y);
-    south = Math.max(south, p.y);
-  }
+  const { x0: west, x1: east, y0: north, y1: south } = extentOf(sites.values());
   const span = Math.max(south - north, (east - west) / 2); // a wide network is fitted by its width
   const px = Number.isFinite(span) && span > 0 ? span / FIT_PX : 1; // flow units per screen pixel at the fit
   const perCol = Math.floor((FIT_PX - PAD_PX) / ROW_PX);
