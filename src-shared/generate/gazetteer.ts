@@ -65,11 +65,32 @@ export const MIN_CANDIDATES = 12;
  * O(places log places).
  */
 export function weightedPlaces(anchorLat: number, anchorLon: number, radiusKm: number, rng: Rng): Place[] {
+  const inside = placesWithin(anchorLat, anchorLon, radiusKm);
+  // Keys in log form (ln u / w) keep precision for populations in the millions.
+  const keyed = inside.map((p) => ({ p, key: Math.log(Math.max(rng.next(), 1e-300)) / p.population }));
+  keyed.sort((a, b) => b.key - a.key);
+  return keyed.map((x) => x.p);
+}
+
+/**
+ * The candidate places of one anchor and radius, in gazetteer order. The
+ * distance to ~23k places is ~7 ms, and every generation of a region asks
+ * again with the same anchor (each family, each seed, each recorded design
+ * the instant estimate re-generates: 60 of them on the first answer), so the
+ * last answers are kept; the list is the same whatever the draw after it.
+ */
+const within = new Map<string, readonly Place[]>();
+const WITHIN_KEPT = 256;
+
+function placesWithin(anchorLat: number, anchorLon: number, radiusKm: number): readonly Place[] {
+  const key = `${anchorLat},${anchorLon},${radiusKm}`;
+  const kept = within.get(key);
+  if (kept) return kept;
   const withKm = gazetteer().map((p) => ({ p, km: greatCircleKm(anchorLat, anchorLon, p.lat, p.lon) }));
   let inside = withKm.filter((x) => x.km <= radiusKm);
   if (inside.length < MIN_CANDIDATES) inside = [...withKm].sort((a, b) => a.km - b.km).slice(0, MIN_CANDIDATES);
-  // Keys in log form (ln u / w) keep precision for populations in the millions.
-  const keyed = inside.map((x) => ({ p: x.p, key: Math.log(Math.max(rng.next(), 1e-300)) / x.p.population }));
-  keyed.sort((a, b) => b.key - a.key);
-  return keyed.map((x) => x.p);
+  const places = inside.map((x) => x.p);
+  if (within.size >= WITHIN_KEPT) within.delete(within.keys().next().value!);
+  within.set(key, places);
+  return places;
 }
