@@ -3,6 +3,8 @@ import type { RecommendPartialShape, RecommendResultShape } from '../../src-shar
 import { AppError } from '../../src-shared/contract/result';
 import { recommendInstant, type Recommendation } from '../../src-shared/learn/recommend';
 import type { FamilyEstimates } from '../../src-shared/learn/estimate';
+import { estimateRecordPending, rememberEstimateRecord } from '../../src-shared/learn/estimate-record';
+import type { LearningSample } from '../../src-shared/learn/sample';
 import type { SkippedFamilyShape } from '../../src-shared/learn/options';
 import type { FamilyPreference } from '../../src-shared/learn/preferences';
 import type { SearchCandidate } from '../../src-shared/learn/search-order';
@@ -64,8 +66,9 @@ export class RecommendService {
     const history = this.learning.history(at);
     const request: RecordedRequest = { intent, mode: 'instant', options: req.options ?? null, historyBefore: at, historyCount: history.length };
     if (req.historyOnly === true) return { ...this.answer({ ...request, historyOnly: true }), recordId: null };
-    // The estimate generates every family: in a worker thread, so the host keeps answering.
-    const estimates = await planInWorker({ kind: 'estimate', intent });
+    // The estimate generates every family, and history's record of it regenerates up to 60 designs
+    // the first time: both in worker threads, side by side, so the host keeps answering.
+    const [estimates] = await Promise.all([planInWorker({ kind: 'estimate', intent }), this.estimateRecordReady(history)]);
     this.lastEstimates = { key: JSON.stringify(intent), estimates };
     const rec = this.answer(request, estimates);
     return { ...rec, recordId: this.store(req.projectId, intent, rec, request) };
@@ -188,7 +191,14 @@ export class RecommendService {
       request.historyOnly = true;
       return null;
     }
-    return planInWorker({ kind: 'estimate', intent });
+    const [estimates] = await Promise.all([planInWorker({ kind: 'estimate', intent }), this.estimateRecordReady(this.learning.history(request.historyBefore))]);
+    return estimates;
+  }
+
+  /** History's record of the estimate (what P(success) and the cost correction rest on), measured in a worker when not yet known. */
+  private async estimateRecordReady(history: readonly LearningSample[]): Promise<void> {
+    const pool = estimateRecordPending(history);
+    if (pool !== null) rememberEstimateRecord(pool, await planInWorker({ kind: 'estimate-record', pool }));
   }
 
   /** The instant ranking on the history the request saw. */

@@ -20,6 +20,8 @@ import { planFromRequest, type PlanRequest } from '../../src-shared/capacity/pre
 import type { CapacityPlanResult } from '../../src-shared/capacity/types';
 import type { FamilyEstimates } from '../../src-shared/learn/estimate';
 import { instantEstimates } from '../../src-shared/learn/recommend';
+import { measureEstimateRecord, type EstimateRecord } from '../../src-shared/learn/estimate-record';
+import type { LearningSample } from '../../src-shared/learn/sample';
 
 export type PlanningRequest =
   | { kind: 'optimise'; topology: Topology; params: Omit<OptimiseParams, 'onStep'> }
@@ -36,7 +38,9 @@ export type PlanningRequest =
   | { kind: 'impact-extras'; topology: Topology; seed: number }
   | { kind: 'capacity'; request: PlanRequest }
   /** The analytic estimate of every family for instant mode (learn/estimate.ts): seconds at 500 sites. */
-  | { kind: 'estimate'; intent: Intent };
+  | { kind: 'estimate'; intent: Intent }
+  /** History's record of that estimate (learn/estimate-record.ts): regenerates up to 60 designs, once per history. */
+  | { kind: 'estimate-record'; pool: LearningSample[] };
 
 /** What each kind of request answers. */
 export interface PlanningResults {
@@ -47,6 +51,7 @@ export interface PlanningResults {
   'impact-extras': ImpactExtras;
   capacity: CapacityPlanResult;
   estimate: FamilyEstimates | null;
+  'estimate-record': EstimateRecord;
 }
 
 export type PlanningMessage =
@@ -77,6 +82,8 @@ port.once('message', (req: PlanningRequest) => {
       post({ type: 'result', value });
     } else if (req.kind === 'estimate') {
       post({ type: 'result', value: instantEstimates(req.intent) });
+    } else if (req.kind === 'estimate-record') {
+      post({ type: 'result', value: measureEstimateRecord(req.pool) });
     } else if (req.kind === 'impact') {
       post({ type: 'result', value: impactParts(req.topology, req.worst, { seed: req.seed, ...(req.extras ? { extras: req.extras } : {}) }) });
     } else if (req.kind === 'impact-extras') {

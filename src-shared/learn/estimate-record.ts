@@ -57,9 +57,34 @@ let last: { key: string; record: EstimateRecord } | null = null;
 
 export function estimateRecord(history: readonly LearningSample[]): EstimateRecord {
   const pool = recordPool(history);
-  const key = pool.map((s) => `${s.id}:${s.metrics.costUsd}:${s.label.success}`).join('|');
+  const key = poolKey(pool);
   if (last?.key !== key) last = { key, record: measureRecord(pool) };
   return last.record;
+}
+
+/**
+ * The designs the record of `history` rests on, or null when it is already
+ * measured. Measuring regenerates up to 60 designs (~0.5–1.5 s): the app
+ * does it in a worker (measureEstimateRecord) and hands the answer back
+ * (rememberEstimateRecord), so the host thread never stalls on it.
+ */
+export function estimateRecordPending(history: readonly LearningSample[]): LearningSample[] | null {
+  const pool = recordPool(history);
+  return last?.key === poolKey(pool) ? null : pool;
+}
+
+/** The record of designs chosen by estimateRecordPending (anywhere: it reads nothing else). */
+export function measureEstimateRecord(pool: readonly LearningSample[]): EstimateRecord {
+  return measureRecord(pool);
+}
+
+/** Keeps a record measured elsewhere for the same designs; estimateRecord then answers with it. */
+export function rememberEstimateRecord(pool: readonly LearningSample[], record: EstimateRecord): void {
+  last = { key: poolKey(pool), record };
+}
+
+function poolKey(pool: readonly LearningSample[]): string {
+  return pool.map((s) => `${s.id}:${s.metrics.costUsd}:${s.label.success}`).join('|');
 }
 
 function recordPool(history: readonly LearningSample[]): LearningSample[] {

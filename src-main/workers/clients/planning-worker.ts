@@ -9,7 +9,7 @@ function workerUrl(): URL {
 
 const WHAT: Record<PlanningRequest['kind'], string> = {
   optimise: 'optimisation', verify: 'verified recommendation', relax: "'what would it take'", impact: 'impact report', 'impact-extras': 'availability estimate', capacity: 'capacity plan',
-  estimate: 'instant estimate',
+  estimate: 'instant estimate', 'estimate-record': "instant estimate's record",
 };
 
 export interface PlanningHooks {

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDesign } from '../../../src-shared/generate/generate';
 import { intentGrid, intentOfShape } from '../../../src-shared/learn/intents';
 import { samplesForIntents } from '../../../src-shared/learn/history';
+import { estimateRecordPending } from '../../../src-shared/learn/estimate-record';
 import { openProjectFile, type ProjectFile } from '../../../src-main/store/projectFile';
 import { KnowledgeBase } from '../../../src-main/store/knowledge';
 import { LearningService } from '../../../src-main/services/learning';
@@ -99,6 +100,8 @@ describe('recommendations through the service', () => {
       expect(o.rationale).toMatch(/^estimated from its own design/);
       expect(o.predicted.costUsd).toBe(generateDesign(intent, o.family, 1).cost.totalUsd);
     }
+    // History's record of the estimate was measured (in a worker) and kept: the next answer does not measure it.
+    expect(estimateRecordPending(learning.history())).toBeNull();
     learning.dispose();
   });
 

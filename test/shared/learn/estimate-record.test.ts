@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { estimateFamilies } from '../../../src-shared/learn/estimate';
-import { estimateRecord, RECORD_DESIGNS } from '../../../src-shared/learn/estimate-record';
+import { estimateRecord, estimateRecordPending, measureEstimateRecord, RECORD_DESIGNS, rememberEstimateRecord } from '../../../src-shared/learn/estimate-record';
 import { samplesForIntents } from '../../../src-shared/learn/history';
 import { intentOfShape } from '../../../src-shared/learn/intents';
 import type { LearningSample } from '../../../src-shared/learn/sample';
@@ -46,5 +46,21 @@ describe('estimate record', () => {
       expect(c.ratio, family).toBeGreaterThanOrEqual(1 - 1e-9);
       expect(Number.isFinite(c.logSigma)).toBe(true);
     }
+  });
+
+  it('a record measured elsewhere (the app\u2019s worker) is kept for the same designs and answered without measuring again', () => {
+    const other = history.slice(0, -1);
+    const pool = estimateRecordPending(other);
+    expect(pool).not.toBeNull();
+    const measured = measureEstimateRecord(pool!);
+    expect(measured).toEqual(estimateRecord(other));
+    // A marker record: estimateRecord must hand it back as it is, not recompute.
+    const marker = { ...measured, designs: -1 };
+    rememberEstimateRecord(pool!, marker);
+    expect(estimateRecordPending(other)).toBeNull();
+    expect(estimateRecord(other)).toBe(marker);
+    // Other designs are measured afresh.
+    expect(estimateRecordPending(history)).not.toBeNull();
+    expect(estimateRecord(history).designs).toBe(history.length);
   });
 });
