@@ -99,7 +99,11 @@ async function start(): Promise<void> {
     if (services.jobs.activeCount === 0) services.projects.closeAll();
   });
   win.once('ready-to-show', () => win.show());
-  win.webContents.once('did-finish-load', () => openArg(process.argv));
+  win.webContents.once('did-finish-load', () => {
+    openArg(process.argv);
+    // History read and the predictor fitted (in a worker) before the first recommendation asks.
+    services.learning.warm();
+  });
   // Only ever our own page: the dev server in development, the built file otherwise.
   if (origin.devServerUrl !== undefined) await win.loadURL(origin.devServerUrl);
   else await win.loadFile(origin.indexFile);

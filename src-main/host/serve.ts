@@ -17,6 +17,8 @@ export interface HostOptions {
   /** Shorter timeouts in tests; the defaults suit a person's browser (see DEFAULT_LIMITS). */
   limits?: Partial<HostLimits>;
   log?: (line: string) => void;
+  /** Fit the learning predictor in a worker once listening (LearningService.warm); tests of the transport turn it off. */
+  warmLearning?: boolean;
 }
 
 export interface RunningHost {
@@ -58,6 +60,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     services.dispose(); // a refused token or a taken port must not leave projects open
     throw err;
   }
+  // History read and the predictor fitted (in a worker) before the first recommendation asks.
+  if (opts.warmLearning !== false) services.learning.warm();
   const port = (server.address() as { port: number }).port;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { learningReport, type LearningReport } from '../../src-shared/learn/report';
-import { fitPredictor, type Predictor } from '../../src-shared/learn/predictor';
+import { fitPredictor, predictorFromFit, type Predictor } from '../../src-shared/learn/predictor';
+import { planInWorker } from '../workers/clients/planning-worker';
 import { parseOutcomes, predictedOutcomes, OUTCOME_UNITS, OutcomeFormatError, type OutcomeMetric } from '../../src-shared/learn/outcomes';
 import { sampleFromDesign, currentSample, type LearningSample } from '../../src-shared/learn/sample';
 import { costDesign } from '../../src-shared/cost/cost';
@@ -50,6 +51,9 @@ export interface OutcomeImportResult {
 export class LearningService {
   private kb: KnowledgeBase | null = null;
   private fitted: { count: number; predictor: Predictor } | null = null;
+  /** A fit running in a worker (predictorReady), for history of `count` samples. */
+  private fitting: { count: number; done: Promise<Predictor> } | null = null;
+  private readonly stopFitting = new AbortController();
   private cache: { count: number; samples: LearningSample[] } | null = null;
   private readonly now: () => number;
 
@@ -88,6 +92,41 @@ export class LearningService {
   predictor(history: readonly LearningSample[] = this.history()): Predictor {
     if (this.fitted?.count !== history.length) this.fitted = { count: history.length, predictor: fitPredictor(history) };
     return this.fitted.predictor;
+  }
+
+  /**
+   * The same predictor, fitted in a worker thread when history has grown since the last fit (0.5–2 s
+   * on the shipped knowledge base): the host keeps answering meanwhile, and callers that can wait
+   * (the instant recommendation's first paint) do not fit it on the host's thread. Callers arriving
+   * while a fit of the same history runs share it; a worker that cannot run is replaced by a fit here.
+   */
+  predictorReady(history: readonly LearningSample[] = this.history()): Promise<Predictor> {
+    const count = history.length;
+    if (this.fitted?.count === count) return Promise.resolve(this.fitted.predictor);
+    if (this.fitting?.count === count) return this.fitting.done;
+    const done = planInWorker({ kind: 'fit-predictor', history: [...history] }, { signal: this.stopFitting.signal })
+      .then((fit) => predictorFromFit(fit, history))
+      .catch((err: unknown) => {
+        if (this.stopFitting.signal.aborted) throw err;
+        return fitPredictor(history);
+      })
+      .then((predictor) => {
+        if (this.fitted?.count !== count) this.fitted = { count, predictor };
+        return predictor;
+      })
+      .finally(() => {
+        if (this.fitting?.done === done) this.fitting = null;
+      });
+    this.fitting = { count, done };
+    return done;
+  }
+
+  /**
+   * Reads history and fits the predictor before the first recommendation asks (the app and the
+   * browser host call it once they serve their page), so the first paint is history's lookup alone.
+   */
+  warm(): void {
+    this.predictorReady().catch(() => undefined);
   }
 
   /** Records samples into the knowledge base and, when given, into the project (merged by id). */
@@ -184,6 +223,7 @@ export class LearningService {
   }
 
   dispose(): void {
+    this.stopFitting.abort();
     this.kb?.close();
     this.kb = null;
     this.cache = null;

@@ -65,10 +65,15 @@ export class RecommendService {
     const at = this.now();
     const history = this.learning.history(at);
     const request: RecordedRequest = { intent, mode: 'instant', options: req.options ?? null, historyBefore: at, historyCount: history.length };
-    if (req.historyOnly === true) return { ...this.answer({ ...request, historyOnly: true }), recordId: null };
+    // The predictor is fitted in a worker when history has grown (at start, LearningService.warm): not on the host's thread.
+    const predictorReady = this.learning.predictorReady(history);
+    if (req.historyOnly === true) {
+      await predictorReady;
+      return { ...this.answer({ ...request, historyOnly: true }), recordId: null };
+    }
     // The estimate generates every family, and history's record of it regenerates up to 60 designs
     // the first time: both in worker threads, side by side, so the host keeps answering.
-    const [estimates] = await Promise.all([planInWorker({ kind: 'estimate', intent }), this.estimateRecordReady(history)]);
+    const [estimates] = await Promise.all([planInWorker({ kind: 'estimate', intent }), this.estimateRecordReady(history), predictorReady]);
     this.lastEstimates = { key: JSON.stringify(intent), estimates };
     const rec = this.answer(request, estimates);
     return { ...rec, recordId: this.store(req.projectId, intent, rec, request) };
@@ -91,7 +96,8 @@ export class RecommendService {
       intent, mode: 'verified', options: req.options ?? null, historyBefore: at, historyCount: history.length, families: req.families ?? 'all',
       ...(preferences.length > 0 ? { preferences } : {}),
     };
-    const instant = this.instantFor(request, await this.estimatesForVerified(intent, request));
+    const [estimates] = await Promise.all([this.estimatesForVerified(intent, request), this.learning.predictorReady(history)]);
+    const instant = this.instantFor(request, estimates);
     const plan = this.planFor(request, instant);
     // Large intents take seconds per candidate: history picks which to try first, so the likely
     // answers stream in early (the final ranking is exact whatever the order).

@@ -22,6 +22,7 @@ import type { FamilyEstimates } from '../../src-shared/learn/estimate';
 import { instantEstimates } from '../../src-shared/learn/recommend';
 import { measureEstimateRecord, type EstimateRecord } from '../../src-shared/learn/estimate-record';
 import type { LearningSample } from '../../src-shared/learn/sample';
+import { fitPredictorModel, type PredictorFit } from '../../src-shared/learn/predictor';
 
 export type PlanningRequest =
   | { kind: 'optimise'; topology: Topology; params: Omit<OptimiseParams, 'onStep'> }
@@ -40,7 +41,9 @@ export type PlanningRequest =
   /** The analytic estimate of every family for instant mode (learn/estimate.ts): seconds at 500 sites. */
   | { kind: 'estimate'; intent: Intent }
   /** History's record of that estimate (learn/estimate-record.ts): regenerates up to 60 designs, once per history. */
-  | { kind: 'estimate-record'; pool: LearningSample[] };
+  | { kind: 'estimate-record'; pool: LearningSample[] }
+  /** The predictor's fit on history (learn/predictor.ts), plain data the host builds the predictor from. */
+  | { kind: 'fit-predictor'; history: LearningSample[] };
 
 /** What each kind of request answers. */
 export interface PlanningResults {
@@ -52,6 +55,7 @@ export interface PlanningResults {
   capacity: CapacityPlanResult;
   estimate: FamilyEstimates | null;
   'estimate-record': EstimateRecord;
+  'fit-predictor': PredictorFit;
 }
 
 export type PlanningMessage =
@@ -82,6 +86,8 @@ port.once('message', (req: PlanningRequest) => {
       post({ type: 'result', value });
     } else if (req.kind === 'estimate') {
       post({ type: 'result', value: instantEstimates(req.intent) });
+    } else if (req.kind === 'fit-predictor') {
+      post({ type: 'result', value: fitPredictorModel(req.history) });
     } else if (req.kind === 'estimate-record') {
       post({ type: 'result', value: measureEstimateRecord(req.pool) });
     } else if (req.kind === 'impact') {

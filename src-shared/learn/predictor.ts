@@ -199,8 +199,72 @@ function fitFamilies(samples: readonly LearningSample[]): Map<Family, FamilyMode
 
 const foldOf = (id: string): number => hash32(`fold:${id}`) % K_FOLDS;
 
+/**
+ * What a fit learns, as plain data: it is fitted in a worker (the app's
+ * planning worker, ~0.5–2 s on the shipped knowledge base) and the
+ * predictor built from it on the host (predictorFromFit) at once.
+ */
+export interface PredictorFit {
+  trainedOn: number;
+  models: FamilyModel[];
+  sigma: Record<Target, number>;
+  /** Per family, the held-out spread of each target (the overall one where the family has too few residuals). */
+  familySigma: Record<Family, Record<Target, number>>;
+  isotonic: IsotonicMap | null;
+  heldOut: HeldOutError;
+}
+
 /** Fits on `history` (samples without a family are ignored) and measures held-out error. */
 export function fitPredictor(history: readonly LearningSample[]): Predictor {
+  return predictorFromFit(fitPredictorModel(history), history);
+}
+
+/** The predictor of a fit of `history` (fitPredictorModel, wherever it ran); O(1) beyond the fit. */
+export function predictorFromFit(fit: PredictorFit, history: readonly LearningSample[]): Predictor {
+  const usable = history.filter((s) => s.family !== null);
+  const models = new Map(fit.models.map((m) => [m.family, m]));
+  const { sigma, isotonic, heldOut } = fit;
+  const familySigma = (f: Family, t: Target): number => fit.familySigma[f][t];
+  const Z = 1.96;
+  let record: EstimateRecord | null = null;
+  return {
+    trainedOn: fit.trainedOn,
+    estimateRecord: () => (record ??= estimateRecord(usable)),
+    families: [...models.keys()],
+    sigma,
+    heldOut,
+    calibrate: (raw) => calibrateWith(isotonic, raw),
+    predict(family, x) {
+      const m = models.get(family);
+      if (!m) return null;
+      const c = predictTarget(m.targets.cost, x);
+      const p = predictTarget(m.targets.p95, x);
+      const d = predictTarget(m.targets.downtime, x);
+      // Downtime cannot exceed a year: the upper end of a wide interval must not give a negative availability.
+      const avail = (down: number) => 1 - Math.min(MINUTES_PER_YEAR, fromTarget.downtime(down)) / MINUTES_PER_YEAR;
+      const sc = familySigma(family, 'cost');
+      const sp = familySigma(family, 'p95');
+      const sd = familySigma(family, 'downtime');
+      return {
+        costUsd: fromTarget.cost(c),
+        p95LatencyMs: fromTarget.p95(p),
+        downtimeMinPerYear: fromTarget.downtime(d),
+        availability: avail(d),
+        intervals: {
+          costUsd: [fromTarget.cost(c - Z * sc), fromTarget.cost(c + Z * sc)],
+          p95LatencyMs: [fromTarget.p95(p - Z * sp), fromTarget.p95(p + Z * sp)],
+          availability: [avail(d + Z * sd), avail(d - Z * sd)],
+        },
+      };
+    },
+  };
+}
+
+const clamp = (p: number) => Math.min(1 - CALIBRATION_FLOOR, Math.max(CALIBRATION_FLOOR, p));
+const calibrateWith = (m: IsotonicMap | null, raw: number) => clamp(m ? applyIsotonic(m, raw) : raw);
+
+/** The fit itself: per-family models, held-out spreads and error, the calibration map. O(F · n · d²) + K_FOLDS refits. */
+export function fitPredictorModel(history: readonly LearningSample[]): PredictorFit {
   const usable = history.filter((s) => s.family !== null);
   const models = fitFamilies(usable);
   const resid: Record<Target, number[]> = { cost: [], p95: [], downtime: [] };
@@ -247,9 +311,7 @@ export function fitPredictor(history: readonly LearningSample[]): Predictor {
     x: rawSuccessProbability(q.ev, q.s.intent.budgetUsd, fromTarget.cost(q.lnCost), familySigma(q.s.family!, 'cost')),
     y: q.s.label.success ? 1 : 0,
   }));
-  const clamp = (p: number) => Math.min(1 - CALIBRATION_FLOOR, Math.max(CALIBRATION_FLOOR, p));
   const mapOf = (xs: typeof pairs): IsotonicMap | null => (xs.length >= MIN_CALIBRATION_PAIRS ? fitIsotonic(xs) : null);
-  const calibrateWith = (m: IsotonicMap | null, raw: number) => clamp(m ? applyIsotonic(m, raw) : raw);
   const isotonic = mapOf(pairs);
   const crossFitted = Array.from({ length: K_FOLDS }, (_, f) => mapOf(pairs.filter((p) => p.fold !== f)));
   const heldOut: HeldOutError = {
@@ -260,37 +322,7 @@ export function fitPredictor(history: readonly LearningSample[]): Predictor {
     downtimeMaeMin: downErr.length ? mean(downErr) : NaN,
     downtimeMapePct: downRel.length ? 100 * mean(downRel) : NaN,
   };
-  const Z = 1.96;
-  let record: EstimateRecord | null = null;
-  return {
-    trainedOn: usable.length,
-    estimateRecord: () => (record ??= estimateRecord(usable)),
-    families: [...models.keys()],
-    sigma,
-    heldOut,
-    calibrate: (raw) => calibrateWith(isotonic, raw),
-    predict(family, x) {
-      const m = models.get(family);
-      if (!m) return null;
-      const c = predictTarget(m.targets.cost, x);
-      const p = predictTarget(m.targets.p95, x);
-      const d = predictTarget(m.targets.downtime, x);
-      // Downtime cannot exceed a year: the upper end of a wide interval must not give a negative availability.
-      const avail = (down: number) => 1 - Math.min(MINUTES_PER_YEAR, fromTarget.downtime(down)) / MINUTES_PER_YEAR;
-      const sc = familySigma(family, 'cost');
-      const sp = familySigma(family, 'p95');
-      const sd = familySigma(family, 'downtime');
-      return {
-        costUsd: fromTarget.cost(c),
-        p95LatencyMs: fromTarget.p95(p),
-        downtimeMinPerYear: fromTarget.downtime(d),
-        availability: avail(d),
-        intervals: {
-          costUsd: [fromTarget.cost(c - Z * sc), fromTarget.cost(c + Z * sc)],
-          p95LatencyMs: [fromTarget.p95(p - Z * sp), fromTarget.p95(p + Z * sp)],
-          availability: [avail(d + Z * sd), avail(d - Z * sd)],
-        },
-      };
-    },
-  };
+  const perFamily = {} as PredictorFit['familySigma'];
+  for (const f of TOPOLOGY_FAMILIES) perFamily[f] = { cost: familySigma(f, 'cost'), p95: familySigma(f, 'p95'), downtime: familySigma(f, 'downtime') };
+  return { trainedOn: usable.length, models: [...models.values()], sigma, familySigma: perFamily, isotonic, heldOut };
 }

@@ -42,6 +42,7 @@ export async function startTestHost(opts: { limits?: Partial<HostLimits>; static
     staticDir: opts.staticDir ?? null,
     token: TOKEN,
     log: (l) => logs.push(l),
+    warmLearning: false, // transport tests: no predictor fit in a worker behind each host
     ...(opts.limits ? { limits: opts.limits } : {}),
   });
   const replies: Reply[] = [];

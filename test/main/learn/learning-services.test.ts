@@ -6,6 +6,8 @@ import { generateDesign } from '../../../src-shared/generate/generate';
 import { intentGrid, intentOfShape } from '../../../src-shared/learn/intents';
 import { samplesForIntents } from '../../../src-shared/learn/history';
 import { estimateRecordPending } from '../../../src-shared/learn/estimate-record';
+import { fitPredictor } from '../../../src-shared/learn/predictor';
+import { intentFeatures } from '../../../src-shared/learn/features';
 import { openProjectFile, type ProjectFile } from '../../../src-main/store/projectFile';
 import { KnowledgeBase } from '../../../src-main/store/knowledge';
 import { LearningService } from '../../../src-main/services/learning';
@@ -38,6 +40,23 @@ afterEach(() => {
 });
 
 const service = () => new LearningService({ knowledgeFile: path.join(tmp.dir, 'data', 'knowledge.nettwin'), bootstrapFile: bootstrap, now }, () => project);
+
+describe('the predictor fitted in a worker', () => {
+  it('warm() fits it off the host thread; the host then uses that fit, with the same predictions as a fit of its own', async () => {
+    const learning = service();
+    learning.warm();
+    const ready = learning.predictorReady();
+    expect(learning.predictorReady()).toBe(ready); // one fit for callers arriving meanwhile
+    const p = await ready;
+    expect(learning.predictor()).toBe(p); // no second fit on the host
+    const own = fitPredictor(learning.history());
+    expect(p.trainedOn).toBe(own.trainedOn);
+    expect(p.heldOut).toEqual(own.heldOut);
+    const x = intentFeatures(intentOfShape({ sites: 12, regions: 2, redundancy: 'HIGH', goal: 'cost', mix: 1 })).vector;
+    for (const f of own.families) expect(p.predict(f, x)).toEqual(own.predict(f, x));
+    learning.dispose();
+  });
+});
 
 describe('knowledge base', () => {
   it('is seeded from the bootstrap once and merges by id', () => {

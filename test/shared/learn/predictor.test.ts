@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitPredictor, type Predictor } from '../../../src-shared/learn/predictor';
+import { fitPredictor, fitPredictorModel, predictorFromFit, type Predictor } from '../../../src-shared/learn/predictor';
 import { MODEL_VERSION, type LearningSample } from '../../../src-shared/learn/sample';
 import { calibrationOf } from '../../../src-shared/learn/accuracy';
 import { FEATURE_NAMES, FEATURE_SET_VERSION } from '../../../src-shared/learn/features';
@@ -169,6 +169,33 @@ describe('calibrated success probabilities', () => {
     const p = fitPredictor(Array.from({ length: 20 }, (_, i) => sample(i, 'ring', 5)));
     expect(p.calibrate(0.7)).toBe(0.7);
     expect(p.calibrate(1)).toBe(0.99);
+  });
+});
+
+describe('a fit made in another thread', () => {
+  it('carried across as plain data (structured clone) gives the same predictions, intervals, calibration and held-out error', () => {
+    const history: LearningSample[] = [];
+    for (let i = 0; i < 60; i++) {
+      const s = sample(i, 'ring', 4 + (i % 17));
+      history.push({ ...s, metrics: { ...s.metrics, costUsd: s.metrics.costUsd * (1 + 0.3 * Math.sin(i)) }, label: { ...s.label, success: i % 3 !== 0 } });
+    }
+    // Few full-mesh samples: their spread is the pooled one, which the carried fit must keep too.
+    for (let i = 0; i < 9; i++) history.push(sample(i, 'full-mesh', 5 + i));
+    const here = fitPredictor(history);
+    const there = predictorFromFit(structuredClone(fitPredictorModel(history)), history);
+    expect(there.families).toEqual(here.families);
+    expect(there.sigma).toEqual(here.sigma);
+    expect(there.heldOut).toEqual(here.heldOut);
+    expect(there.trainedOn).toBe(here.trainedOn);
+    for (const raw of [0, 0.2, 0.55, 0.93, 1]) expect(there.calibrate(raw)).toBe(here.calibrate(raw));
+    expect(here.calibrate(0.93)).not.toBe(0.93); // the calibration map is in use
+    for (const family of ['ring', 'full-mesh', 'tree'] as const) {
+      for (const sites of [3, 9, 40]) {
+        const x = new Array<number>(FEATURE_NAMES.length).fill(0);
+        x[0] = Math.log(sites);
+        expect(there.predict(family, x)).toEqual(here.predict(family, x));
+      }
+    }
   });
 });
 
