@@ -22,7 +22,8 @@ import type { FamilyEstimates } from '../../src-shared/learn/estimate';
 import { instantEstimates } from '../../src-shared/learn/recommend';
 import { measureEstimateRecord, type EstimateRecord } from '../../src-shared/learn/estimate-record';
 import type { LearningSample } from '../../src-shared/learn/sample';
-import { fitPredictorModel, type PredictorFit } from '../../src-shared/learn/predictor';
+import { fitPredictorModel, type Predictor, type PredictorFit } from '../../src-shared/learn/predictor';
+import { learningReport, type LearningReport, type ReportOutcome } from '../../src-shared/learn/report';
 
 export type PlanningRequest =
   | { kind: 'optimise'; topology: Topology; params: Omit<OptimiseParams, 'onStep'> }
@@ -43,7 +44,9 @@ export type PlanningRequest =
   /** History's record of that estimate (learn/estimate-record.ts): regenerates up to 60 designs, once per history. */
   | { kind: 'estimate-record'; pool: LearningSample[] }
   /** The predictor's fit on history (learn/predictor.ts), plain data the host builds the predictor from. */
-  | { kind: 'fit-predictor'; history: LearningSample[] };
+  | { kind: 'fit-predictor'; history: LearningSample[] }
+  /** The Learn view's report (learn/report.ts) when history holds verified recommendations to answer again. */
+  | { kind: 'learning-report'; history: LearningSample[]; predictor: Pick<Predictor, 'heldOut' | 'trainedOn'>; outcomes: ReportOutcome[] };
 
 /** What each kind of request answers. */
 export interface PlanningResults {
@@ -56,6 +59,7 @@ export interface PlanningResults {
   estimate: FamilyEstimates | null;
   'estimate-record': EstimateRecord;
   'fit-predictor': PredictorFit;
+  'learning-report': LearningReport;
 }
 
 export type PlanningMessage =
@@ -86,6 +90,8 @@ port.once('message', (req: PlanningRequest) => {
       post({ type: 'result', value });
     } else if (req.kind === 'estimate') {
       post({ type: 'result', value: instantEstimates(req.intent) });
+    } else if (req.kind === 'learning-report') {
+      post({ type: 'result', value: learningReport(req.history, req.predictor, req.outcomes) });
     } else if (req.kind === 'fit-predictor') {
       post({ type: 'result', value: fitPredictorModel(req.history) });
     } else if (req.kind === 'estimate-record') {

@@ -82,10 +82,17 @@ const rateOf = (xs: readonly LearningSample[]) => {
   return { successes: s, total: xs.length, rate: xs.length ? s / xs.length : 0, interval: wilsonInterval(s, xs.length) };
 };
 
+/** A measured outcome beside the twin's prediction (outcomes:import), as the report reads it. */
+export interface ReportOutcome {
+  metric: string;
+  predicted: number | null;
+  actual: number;
+}
+
 export function learningReport(
   history: readonly LearningSample[],
   predictor: Pick<Predictor, 'heldOut' | 'trainedOn'>,
-  outcomes: readonly { metric: string; predicted: number | null; actual: number }[] = [],
+  outcomes: readonly ReportOutcome[] = [],
 ): LearningReport {
   const designed = history.filter((s) => s.family !== null);
   const byOrigin: Record<string, number> = {};

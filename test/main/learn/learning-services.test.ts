@@ -7,6 +7,7 @@ import { intentGrid, intentOfShape } from '../../../src-shared/learn/intents';
 import { samplesForIntents } from '../../../src-shared/learn/history';
 import { estimateRecordPending } from '../../../src-shared/learn/estimate-record';
 import { fitPredictor } from '../../../src-shared/learn/predictor';
+import { learningReport } from '../../../src-shared/learn/report';
 import { intentFeatures } from '../../../src-shared/learn/features';
 import { openProjectFile, type ProjectFile } from '../../../src-main/store/projectFile';
 import { KnowledgeBase } from '../../../src-main/store/knowledge';
@@ -180,7 +181,21 @@ describe('verified recommendation streams each candidate as it lands', () => {
 });
 
 describe('outcomes and the learning report', () => {
-  it('imports CSV measurements next to predictions and reports their error', () => {
+  it('with verified recommendations in history, the report (accuracy over time) is computed in a worker and equals the one computed here', async () => {
+    const learning = service();
+    const verified = samplesForIntents([intentOfShape({ sites: 6, regions: 1, redundancy: 'HIGH', goal: 'cost', mix: 0, name: 'verified-later' })], {
+      origin: 'verified', softwareVersion: 'test', now: 100,
+    });
+    learning.record(verified);
+    const history = learning.history();
+    const report = await learning.report();
+    expect(report.accuracyOverTime).toHaveLength(1);
+    expect(report.accuracyOverTime[0]!.intents).toBe(1);
+    expect(report).toEqual(learningReport(history, learning.predictor(history)));
+    learning.dispose();
+  }, 120_000);
+
+  it('imports CSV measurements next to predictions and reports their error', async () => {
     const intent = intentOfShape({ sites: 6, regions: 1, redundancy: 'HIGH', goal: 'cost', mix: 0 });
     const d = generateDesign(intent, 'ring', 1);
     const id = project.topologies.insert({ name: 'ring-eu', topology: d.topology, source: 'generated', family: 'ring', seed: 1, cost: d.cost }).id;
@@ -192,7 +207,7 @@ describe('outcomes and the learning report', () => {
     expect(r.rows.map((x) => x.metric)).toEqual(['latencyMs', 'utilisation', 'incidents']);
     expect(r.rows[1]!.actual).toBeCloseTo(0.45);
     expect(r.rows.every((x) => x.predicted !== null && x.predicted > 0)).toBe(true);
-    const report = learning.report({ projectId: 'p' });
+    const report = await learning.report({ projectId: 'p' });
     expect(report.outcomes.map((o) => o.metric)).toEqual(['incidents', 'latencyMs', 'utilisation']);
     // Leaf-spine is a datacenter fabric, not applicable to the learner's WAN intents (issue 16): the other eight.
     expect(report.perFamily.map((f) => f.family).sort()).toEqual(TOPOLOGY_FAMILIES.filter((f) => f !== 'leaf-spine').sort());
