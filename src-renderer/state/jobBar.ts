@@ -20,11 +20,12 @@ export async function runInJobBar<C extends JobChannel>(
   },
 ): Promise<JobValue<C>> {
   const { setJob } = useSession.getState();
+  const startedAt = Date.now();
   const job = runJob(channel, input, (p) => {
-    setJob({ label: opts.progressLabel(p.message), done: p.done, total: p.total, cancel: () => void job.cancel() });
+    setJob({ label: opts.progressLabel(p.message), done: p.done, total: p.total, startedAt, cancel: () => void job.cancel() });
     opts.onProgress?.(p);
   });
-  setJob({ label: opts.label, done: 0, total: opts.total ?? 1, cancel: () => void job.cancel() });
+  setJob({ label: opts.label, done: 0, total: opts.total ?? 1, startedAt, cancel: () => void job.cancel() });
   try {
     return await job.result;
   } finally {

@@ -6,6 +6,8 @@ export interface JobView {
   label: string;
   done: number;
   total: number;
+  /** When the job began (Date.now()): the bar shows how long it has run and about how long is left. */
+  startedAt: number;
   cancel: () => void;
 }
 

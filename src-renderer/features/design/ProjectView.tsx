@@ -82,7 +82,7 @@ export function ProjectView() {
             </button>
           ))}
         </nav>
-        {job !== null && <JobBar label={job.label} done={job.done} total={job.total} onCancel={job.cancel} />}
+        {job !== null && <JobBar label={job.label} done={job.done} total={job.total} startedAt={job.startedAt} onCancel={job.cancel} />}
         <button type="button" className="topbar__help" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
           {theme === 'dark' ? '☀' : '☾'}
         </button>
