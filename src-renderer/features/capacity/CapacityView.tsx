@@ -6,6 +6,7 @@ import type { TrafficPeriodRecord } from '../../../src-shared/traffic/records';
 import { call } from '../../api/client';
 import { runInJobBar } from '../../state/jobBar';
 import { useSession } from '../../state/session';
+import { useBusyAction } from '../../state/useBusyAction';
 import { DiffCanvas, diffView } from '../optimise';
 import { HeatMap } from './HeatMap';
 import { StepDetail } from './StepDetail';
@@ -40,8 +41,6 @@ export function CapacityView({ projectId }: { projectId: string }) {
   const [withPlan, setWithPlan] = useState(false);
   const [shown, setShown] = useState<number | null>(null);
   const [actor, setActor] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
@@ -55,22 +54,11 @@ export function CapacityView({ projectId }: { projectId: string }) {
     setPeriods(measured);
     setTopology(rec.topology);
   }, [projectId, designId]);
+
+  const { busy, problem, setProblem, busyWhile } = useBusyAction(refresh);
   useEffect(() => {
     refresh().catch((err: unknown) => setProblem((err as Error).message));
-  }, [refresh]);
-
-  const busyWhile = async (f: () => Promise<void>): Promise<void> => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await f();
-      await refresh();
-    } catch (err) {
-      setProblem((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  }, [refresh, setProblem]);
 
   const importCounters = async (file: File): Promise<void> => {
     if (designId === null) return;

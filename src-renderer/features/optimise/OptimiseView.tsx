@@ -5,6 +5,7 @@ import type { Topology } from '../../../src-shared/model/topology';
 import { call } from '../../api/client';
 import { runInJobBar } from '../../state/jobBar';
 import { useSession } from '../../state/session';
+import { useBusyAction } from '../../state/useBusyAction';
 import { AuditLog } from './AuditLog';
 import { DiffCanvas } from './DiffCanvas';
 import { diffView } from './diff';
@@ -27,8 +28,6 @@ export function OptimiseView({ projectId }: { projectId: string }) {
   const [steps, setSteps] = useState<OptimisationEntryShape[]>([]);
   const [audit, setAudit] = useState<AuditEntryShape[]>([]);
   const [shown, setShown] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
@@ -37,24 +36,15 @@ export function OptimiseView({ projectId }: { projectId: string }) {
     setSteps(list);
     setAudit(log);
   }, [projectId, designId]);
+
+  // One action at a time: the steps and audit are read again after it, and the designs (a step may have made one).
+  const { busy, problem, setProblem, busyWhile } = useBusyAction(async () => {
+    await refresh();
+    await refreshDesigns();
+  });
   useEffect(() => {
     refresh().catch((err: unknown) => setProblem((err as Error).message));
-  }, [refresh]);
-
-  /** One action at a time: buttons wait, a failure is shown, the steps and audit are read again. */
-  const busyWhile = async (f: () => Promise<void>): Promise<void> => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await f();
-      await refresh();
-      await refreshDesigns();
-    } catch (err) {
-      setProblem((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  }, [refresh, setProblem]);
 
   const run = async (): Promise<void> => {
     if (designId === null) return;
