@@ -12,7 +12,9 @@ export function JobBar({ label, done, total, startedAt, onCancel }: { label: str
   }, []);
   return (
     <div className="jobbar" role="group" aria-label="Job progress">
-      <span className="jobbar__label">{label}</span>
+      <span className="jobbar__label" title={label}>
+        {label}
+      </span>
       <progress max={100} value={pct} aria-label={label} />
       <span className="jobbar__pct">{pct}%</span>
       <span className="jobbar__time" aria-label="Time">{jobTimeText(Math.max(0, now - startedAt), done, total)}</span>

@@ -82,7 +82,6 @@ export function ProjectView() {
             </button>
           ))}
         </nav>
-        {job !== null && <JobBar label={job.label} done={job.done} total={job.total} startedAt={job.startedAt} onCancel={job.cancel} />}
         <button type="button" className="topbar__help" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
           {theme === 'dark' ? '☀' : '☾'}
         </button>
@@ -90,6 +89,7 @@ export function ProjectView() {
           ?
         </button>
       </header>
+      {job !== null && <JobBar label={job.label} done={job.done} total={job.total} startedAt={job.startedAt} onCancel={job.cancel} />}
       <aside className="sidebar" aria-label="Designs of this project">
         <InterruptedJobs projectId={project.id} />
         <h2>Designs</h2>

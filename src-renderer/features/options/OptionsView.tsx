@@ -94,6 +94,8 @@ export function OptionsView({ projectId }: { projectId: string }) {
     [rows],
   );
 
+  const chartBasis = rows.every((r) => r.kind === 'verified') ? 'measured' : rows.some((r) => r.kind === 'verified') ? 'mixed' : 'predicted';
+
   const verify = async (): Promise<void> => {
     if (intent === null || result === null) return;
     setBusy(true);
@@ -166,7 +168,7 @@ export function OptionsView({ projectId }: { projectId: string }) {
                   : `Instant, from history and the predictor: options likely to meet the intent (P(success) ≥ 50 %) first, ranked for ${GOAL_WORDS[result.goal]}; then the others by P(success). `}
             {result.novelty ?? ''} {result.realWorld ?? ''} Model trained on {result.model.trainedOn} design(s).
           </p>
-          <TradeOffChart points={points} labels={Object.fromEntries(points.map((p) => [p.id, p.id]))} selected={focus} onSelect={setFocus} />
+          <TradeOffChart points={points} labels={Object.fromEntries(points.map((p) => [p.id, p.id]))} selected={focus} onSelect={setFocus} basis={chartBasis} />
           <ol className="option-list" aria-label="Ranked options">
             {rows.map((r, i) => (
               <li key={r.key} className={focus === `${i + 1}. ${r.family}` ? 'option option--focus' : 'option'} data-kind={r.kind}>

@@ -11,7 +11,16 @@ const usd = (x: number): string => (x >= 1e6 ? `$${(x / 1e6).toFixed(1)}M` : `$$
  * front (nothing cheaper, more available and faster at once) is ringed and
  * joined. Plain SVG, with a text alternative listing the front.
  */
-export function TradeOffChart({ points, labels, selected, onSelect }: { points: TradeOffPoint[]; labels: Record<string, string>; selected: string | null; onSelect: (id: string) => void }) {
+export function TradeOffChart({
+  points, labels, selected, onSelect, basis = 'predicted',
+}: {
+  points: TradeOffPoint[];
+  labels: Record<string, string>;
+  selected: string | null;
+  onSelect: (id: string) => void;
+  /** Where the figures come from: estimates, verified measurements, or both (verification streaming in). */
+  basis?: 'predicted' | 'measured' | 'mixed';
+}) {
   if (points.length === 0) return <p className="muted">No option has predicted figures yet (history is too thin).</p>;
   const front = paretoFront(points);
   const x = scale(points.map((p) => p.costUsd), M.l, W - M.r);
@@ -41,7 +50,7 @@ export function TradeOffChart({ points, labels, selected, onSelect }: { points: 
         <line x1={M.l} y1={H - M.b} x2={W - M.r} y2={H - M.b} className="chart__axis" />
         <line x1={M.l} y1={M.t} x2={M.l} y2={H - M.b} className="chart__axis" />
         <text x={(M.l + W - M.r) / 2} y={H - 8} className="chart__label" textAnchor="middle">
-          predicted cost ({usd(Math.min(...costs))} – {usd(Math.max(...costs))})
+          {basis === 'mixed' ? 'cost, measured where verified' : `${basis} cost`} ({usd(Math.min(...costs))} – {usd(Math.max(...costs))})
         </text>
         <text x={14} y={(M.t + H - M.b) / 2} className="chart__label" textAnchor="middle" transform={`rotate(-90 14 ${(M.t + H - M.b) / 2})`}>
           availability ({(Math.min(...avail) * 100).toFixed(3)} – {(Math.max(...avail) * 100).toFixed(3)} %)
