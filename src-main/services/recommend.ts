@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import type { RecommendPartialShape, RecommendResultShape } from '../../src-shared/contract/learn-types';
 import { AppError } from '../../src-shared/contract/result';
-import { recommendInstant, type Recommendation } from '../../src-shared/learn/recommend';
+import { instantEstimateShares, recommendInstant, type Recommendation } from '../../src-shared/learn/recommend';
+import { mergeEstimates } from '../../src-shared/learn/estimate-shares';
 import type { FamilyEstimates } from '../../src-shared/learn/estimate';
 import { estimateRecordPending, rememberEstimateRecord } from '../../src-shared/learn/estimate-record';
 import type { LearningSample } from '../../src-shared/learn/sample';
@@ -73,7 +74,7 @@ export class RecommendService {
     }
     // The estimate generates every family, and history's record of it regenerates up to 60 designs
     // the first time: both in worker threads, side by side, so the host keeps answering.
-    const [estimates] = await Promise.all([planInWorker({ kind: 'estimate', intent }), this.estimateRecordReady(history), predictorReady]);
+    const [estimates] = await Promise.all([this.estimatesInWorkers(intent), this.estimateRecordReady(history), predictorReady]);
     this.lastEstimates = { key: JSON.stringify(intent), estimates };
     const rec = this.answer(request, estimates);
     return { ...rec, recordId: this.store(req.projectId, intent, rec, request) };
@@ -197,8 +198,15 @@ export class RecommendService {
       request.historyOnly = true;
       return null;
     }
-    const [estimates] = await Promise.all([planInWorker({ kind: 'estimate', intent }), this.estimateRecordReady(this.learning.history(request.historyBefore))]);
+    const [estimates] = await Promise.all([this.estimatesInWorkers(intent), this.estimateRecordReady(this.learning.history(request.historyBefore))]);
     return estimates;
+  }
+
+  /** The analytic estimate of every family, its families shared over one worker per core (estimate-shares.ts); the same answer as one call. */
+  private async estimatesInWorkers(intent: Intent): Promise<FamilyEstimates | null> {
+    const shares = instantEstimateShares(intent, VERIFY_THREADS);
+    if (shares === null) return null;
+    return mergeEstimates(intent, await Promise.all(shares.map((families) => planInWorker({ kind: 'estimate', intent, families }))));
   }
 
   /** History's record of the estimate (what P(success) and the cost correction rest on), measured in a worker when not yet known. */

@@ -18,8 +18,8 @@ import type { ScenarioResultShape } from '../../src-shared/contract/sim-types';
 import { impactExtras, impactParts, type ImpactExtras, type ImpactParts } from '../../src-shared/sim/impact-report';
 import { planFromRequest, type PlanRequest } from '../../src-shared/capacity/prepare';
 import type { CapacityPlanResult } from '../../src-shared/capacity/types';
-import type { FamilyEstimates } from '../../src-shared/learn/estimate';
-import { instantEstimates } from '../../src-shared/learn/recommend';
+import { estimateFamilies, type FamilyEstimates } from '../../src-shared/learn/estimate';
+import type { Family } from '../../src-shared/model/topology';
 import { measureEstimateRecord, type EstimateRecord } from '../../src-shared/learn/estimate-record';
 import type { LearningSample } from '../../src-shared/learn/sample';
 import { fitPredictorModel, type Predictor, type PredictorFit } from '../../src-shared/learn/predictor';
@@ -39,8 +39,8 @@ export type PlanningRequest =
   | { kind: 'impact'; topology: Topology; worst: ScenarioResultShape[]; seed: number; extras?: ImpactExtras }
   | { kind: 'impact-extras'; topology: Topology; seed: number }
   | { kind: 'capacity'; request: PlanRequest }
-  /** The analytic estimate of every family for instant mode (learn/estimate.ts): seconds at 500 sites. */
-  | { kind: 'estimate'; intent: Intent }
+  /** The analytic estimate of a share of the families for instant mode (learn/estimate.ts, estimate-shares.ts): seconds at 500 sites. */
+  | { kind: 'estimate'; intent: Intent; families: Family[] }
   /** History's record of that estimate (learn/estimate-record.ts): regenerates up to 60 designs, once per history. */
   | { kind: 'estimate-record'; pool: LearningSample[] }
   /** The predictor's fit on history (learn/predictor.ts), plain data the host builds the predictor from. */
@@ -56,7 +56,7 @@ export interface PlanningResults {
   impact: ImpactParts;
   'impact-extras': ImpactExtras;
   capacity: CapacityPlanResult;
-  estimate: FamilyEstimates | null;
+  estimate: FamilyEstimates;
   'estimate-record': EstimateRecord;
   'fit-predictor': PredictorFit;
   'learning-report': LearningReport;
@@ -89,7 +89,8 @@ port.once('message', (req: PlanningRequest) => {
       });
       post({ type: 'result', value });
     } else if (req.kind === 'estimate') {
-      post({ type: 'result', value: instantEstimates(req.intent) });
+      // This worker's share of the families (estimate-shares.ts).
+      post({ type: 'result', value: estimateFamilies(req.intent, { families: req.families }) });
     } else if (req.kind === 'learning-report') {
       post({ type: 'result', value: learningReport(req.history, req.predictor, req.outcomes) });
     } else if (req.kind === 'fit-predictor') {

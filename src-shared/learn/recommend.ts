@@ -5,6 +5,7 @@ import { intentFeatures } from './features';
 import { compareVerified, measuredOf, type FailedConstraint, type SkippedFamilyShape, type VerifiedOption } from './options';
 import { estimateFamilies, type FamilyEstimate, type FamilyEstimates } from './estimate';
 import type { EstimateRecord } from './estimate-record';
+import { estimateShares } from './estimate-shares';
 import { GOAL_WORDS, goalMeasure, REGRET_FLOOR_MIN } from './goal';
 import type { Prediction, Predictor } from './predictor';
 import { familyEvidence, rawSuccessProbability, type Evidence } from './similarity';
@@ -87,6 +88,11 @@ export const ESTIMATE_MAX_SITES = 1000;
 /** The analytic estimates instant mode uses for an intent: every family's, or null above ESTIMATE_MAX_SITES (history alone). */
 export function instantEstimates(intent: Intent): FamilyEstimates | null {
   return siteTotal(intent) <= ESTIMATE_MAX_SITES ? estimateFamilies(intent) : null;
+}
+
+/** instantEstimates in `parts` shares of families (estimate-shares.ts), or null where it answers null. */
+export function instantEstimateShares(intent: Intent, parts: number): Family[][] | null {
+  return siteTotal(intent) <= ESTIMATE_MAX_SITES ? estimateShares(intent, parts) : null;
 }
 
 const siteTotal = (intent: Intent): number => intent.siteGroups.reduce((a, g) => a + Math.max(g.count ?? 0, g.sites?.length ?? 0), 0);
