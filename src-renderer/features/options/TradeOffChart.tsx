@@ -1,5 +1,5 @@
 import { paretoFront, scale, type TradeOffPoint } from './pareto';
-import { labelWidth, placeLabels } from './labels';
+import { placeLabels } from './labels';
 
 const W = 560;
 const H = 320;
@@ -26,16 +26,11 @@ export function TradeOffChart({
   const x = scale(points.map((p) => p.costUsd), M.l, W - M.r);
   const y = scale(points.map((p) => p.availability), H - M.b, M.t);
   const r = scale(points.map((p) => p.latencyMs), 5, 14);
-  // A label that would run off the right edge goes to the left of its point.
-  const labelX = (p: TradeOffPoint, text: string): number => {
-    const right = x(p.costUsd) + r(p.latencyMs) + 3;
-    return right + labelWidth(text) > W - 4 ? x(p.costUsd) - r(p.latencyMs) - 3 - labelWidth(text) : right;
-  };
   const placed = placeLabels(
-    points.map((p) => {
-      const text = labels[p.id] ?? p.id;
-      return { id: p.id, x: labelX(p, text), y: y(p.availability) + 4, text, important: front.has(p.id) || p.id === selected };
-    }),
+    points.map((p) => ({
+      id: p.id, cx: x(p.costUsd), cy: y(p.availability), r: r(p.latencyMs), text: labels[p.id] ?? p.id, important: front.has(p.id) || p.id === selected,
+    })),
+    W - 4,
   );
   const frontLine = points
     .filter((p) => front.has(p.id))
@@ -64,8 +59,8 @@ export function TradeOffChart({
               </title>
             </circle>
             {placed.has(p.id) && (
-              <text x={labelX(p, placed.get(p.id)!)} y={y(p.availability) + 4} className="chart__name">
-                {placed.get(p.id)}
+              <text x={placed.get(p.id)!.x} y={placed.get(p.id)!.y} className="chart__name">
+                {placed.get(p.id)!.text}
               </text>
             )}
           </g>

@@ -1,41 +1,66 @@
 export interface LabelCandidate {
   id: string;
-  x: number;
-  y: number;
+  /** The point's centre and radius: the label sits right of the circle, or left of it. */
+  cx: number;
+  cy: number;
+  r: number;
   text: string;
   /** Placed first (Pareto front, selection). */
   important: boolean;
 }
 
+export interface PlacedLabel {
+  text: string;
+  /** Left edge of the text and its baseline. */
+  x: number;
+  y: number;
+}
+
 const CHAR_W = 6.4;
 const LINE_H = 13;
+const GAP = 3;
 
-/**
- * Greedy label placement for a small scatter chart: important labels first,
- * then in the given order; a label that would overlap one already placed is
- * shortened to its rank ("3." of "3. ring") or, failing that, left to the
- * point's tooltip. Returns the text to draw per point id.
- */
 /** Width a label takes at the chart's font size. */
 export const labelWidth = (text: string): number => text.length * CHAR_W;
 
-export function placeLabels(candidates: readonly LabelCandidate[]): Map<string, string> {
+interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+const apart = (a: Box, b: Box): boolean => a.x1 < b.x0 || a.x0 > b.x1 || a.y1 < b.y0 || a.y0 > b.y1;
+
+/**
+ * Greedy label placement for a small scatter chart: important labels first,
+ * then in the given order. Each label goes right of its point, else left of
+ * it, wherever it stays inside [0, width] and clear of the labels already
+ * placed and of every other point's circle (clustered options hid each
+ * other's names); failing both it is shortened to its rank ("3." of
+ * "3. ring") and tried again, and failing that left to the point's tooltip.
+ */
+export function placeLabels(candidates: readonly LabelCandidate[], width: number): Map<string, PlacedLabel> {
   const order = [...candidates].sort((a, b) => Number(b.important) - Number(a.important));
-  const boxes: { x0: number; x1: number; y0: number; y1: number }[] = [];
-  const out = new Map<string, string>();
-  const fits = (x: number, y: number, text: string) => {
-    const box = { x0: x, x1: x + text.length * CHAR_W, y0: y - LINE_H + 3, y1: y + 3 };
-    const clear = boxes.every((b) => box.x1 < b.x0 || box.x0 > b.x1 || box.y1 < b.y0 || box.y0 > b.y1);
-    if (clear) boxes.push(box);
-    return clear;
+  const circles = new Map(candidates.map((c) => [c.id, { x0: c.cx - c.r, x1: c.cx + c.r, y0: c.cy - c.r, y1: c.cy + c.r }]));
+  const boxes: Box[] = [];
+  const out = new Map<string, PlacedLabel>();
+  const tryAt = (c: LabelCandidate, text: string): PlacedLabel | null => {
+    const w = labelWidth(text);
+    const y = c.cy + 4;
+    for (const x of [c.cx + c.r + GAP, c.cx - c.r - GAP - w]) {
+      if (x < 0 || x + w > width) continue;
+      const box = { x0: x, x1: x + w, y0: y - LINE_H + GAP, y1: y + GAP };
+      if (!boxes.every((b) => apart(box, b))) continue;
+      if (![...circles].every(([id, b]) => id === c.id || apart(box, b))) continue;
+      boxes.push(box);
+      return { text, x, y };
+    }
+    return null;
   };
   for (const c of order) {
-    if (fits(c.x, c.y, c.text)) {
-      out.set(c.id, c.text);
-      continue;
-    }
     const rank = /^\d+\./.exec(c.text)?.[0];
-    if (rank !== undefined && fits(c.x, c.y, rank)) out.set(c.id, rank);
+    const placed = tryAt(c, c.text) ?? (rank !== undefined ? tryAt(c, rank) : null);
+    if (placed) out.set(c.id, placed);
   }
   return out;
 }
