@@ -121,6 +121,11 @@ export class LearningService {
     return done;
   }
 
+  /** The predictor last fitted, whatever history it was fitted on (a first paint that a full answer replaces), or null. */
+  lastPredictor(): Predictor | null {
+    return this.fitted?.predictor ?? null;
+  }
+
   /**
    * Reads history and fits the predictor before the first recommendation asks (the app and the
    * browser host call it once they serve their page), so the first paint is history's lookup alone.

@@ -6,6 +6,7 @@ import { mergeEstimates } from '../../src-shared/learn/estimate-shares';
 import type { FamilyEstimates } from '../../src-shared/learn/estimate';
 import { estimateRecordPending, rememberEstimateRecord } from '../../src-shared/learn/estimate-record';
 import type { LearningSample } from '../../src-shared/learn/sample';
+import type { Predictor } from '../../src-shared/learn/predictor';
 import type { SkippedFamilyShape } from '../../src-shared/learn/options';
 import type { FamilyPreference } from '../../src-shared/learn/preferences';
 import type { SearchCandidate } from '../../src-shared/learn/search-order';
@@ -69,8 +70,10 @@ export class RecommendService {
     // The predictor is fitted in a worker when history has grown (at start, LearningService.warm): not on the host's thread.
     const predictorReady = this.learning.predictorReady(history);
     if (req.historyOnly === true) {
-      await predictorReady;
-      return { ...this.answer({ ...request, historyOnly: true }), recordId: null };
+      // The first paint, not recorded and replaced by the full answer: the last fitted predictor will do while a
+      // refit for samples recorded since (each generated design adds one) runs in its worker.
+      const predictor = this.learning.lastPredictor() ?? (await predictorReady);
+      return { ...this.answer({ ...request, historyOnly: true }, undefined, predictor), recordId: null };
     }
     // The estimate generates every family, and history's record of it regenerates up to 60 designs
     // the first time: both in worker threads, side by side, so the host keeps answering.
@@ -216,13 +219,13 @@ export class RecommendService {
   }
 
   /** The instant ranking on the history the request saw. */
-  private instantFor(r: RecordedRequest, estimates?: FamilyEstimates | null): Recommendation {
+  private instantFor(r: RecordedRequest, estimates?: FamilyEstimates | null, predictor?: Predictor): Recommendation {
     const history = this.learning.history(r.historyBefore);
     if (history.length !== r.historyCount) {
       throw new AppError('CONFLICT', `history before the request had ${r.historyCount} samples, the knowledge base now has ${history.length}`);
     }
     // Estimates computed elsewhere (a worker) are those recommendInstant would compute (instantEstimates); a replay computes them here.
-    return recommendInstant(r.intent, history, this.learning.predictor(history), undefined, r.historyOnly === true ? null : estimates);
+    return recommendInstant(r.intent, history, predictor ?? this.learning.predictor(history), undefined, r.historyOnly === true ? null : estimates);
   }
 
   /** The candidates a verified answer evaluates (requests recorded before every family was verified asked for the top 4). */
@@ -231,8 +234,8 @@ export class RecommendService {
   }
 
   /** The answer on this thread (instant, and the replay of a recorded one). */
-  private answer(r: RecordedRequest, estimates?: FamilyEstimates | null): Recommendation {
-    const instant = this.instantFor(r, estimates);
+  private answer(r: RecordedRequest, estimates?: FamilyEstimates | null, predictor?: Predictor): Recommendation {
+    const instant = this.instantFor(r, estimates, predictor);
     if (r.mode === 'instant') {
       return r.options !== null ? { ...instant, options: instant.options.slice(0, Math.max(1, r.options)) } : instant;
     }

@@ -55,6 +55,13 @@ describe('the predictor fitted in a worker', () => {
     expect(p.heldOut).toEqual(own.heldOut);
     const x = intentFeatures(intentOfShape({ sites: 12, regions: 2, redundancy: 'HIGH', goal: 'cost', mix: 1 })).vector;
     for (const f of own.families) expect(p.predict(f, x)).toEqual(own.predict(f, x));
+    // History grows (a generated design is recorded): the first paint may use the last fit while the refit runs.
+    learning.record(samplesForIntents([intentOfShape({ sites: 4, regions: 1, redundancy: 'NONE', goal: 'cost', mix: 0, name: 'one more' })], { origin: 'project', softwareVersion: 'test', now: 7 }));
+    expect(learning.lastPredictor()).toBe(p);
+    const refit = await learning.predictorReady();
+    expect(refit).not.toBe(p);
+    expect(refit.trainedOn).toBeGreaterThan(p.trainedOn);
+    expect(learning.lastPredictor()).toBe(refit);
     learning.dispose();
   });
 });
