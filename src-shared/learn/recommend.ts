@@ -72,6 +72,8 @@ interface Scored {
   ev: Evidence;
   pSuccess: number;
   familiarity: number;
+  /** Why the family is not applicable to the intent or cannot be built for it, or null. */
+  leftOut: string | null;
   /** The analytic estimate (estimate.ts), when the family was estimated. */
   est: FamilyEstimate | null;
   /** The estimate as a verified option: what the one order of options.ts ranks. */
@@ -142,18 +144,18 @@ export function recommendInstant(
 ): Recommendation {
   const x = intentFeatures(intent).vector;
   // A family the generators will not build for this intent (leaf-spine for a WAN, a ring of 200 sites) cannot succeed.
-  const notApplicable = new Set(notApplicableFamilies(intent).map((n) => n.family));
-  const unbuildable = new Set(estimates?.skipped.map((n) => n.family) ?? []);
+  // Why each such family is left out: it gets no predicted figures (nothing to chart or compare), only the reason.
+  const leftOut = new Map<Family, string>([...(estimates?.skipped ?? []), ...notApplicableFamilies(intent)].map((n) => [n.family, n.reason]));
   const record = estimates !== null ? predictor.estimateRecord() : null;
   const scored: Scored[] = TOPOLOGY_FAMILIES.map((family) => {
     const est = estimates?.estimates.find((e) => e.family === family) ?? null;
-    const pred = est && record ? fromEstimate(est, record) : predictor.predict(family, x);
+    const pred = leftOut.has(family) ? null : est && record ? fromEstimate(est, record) : predictor.predict(family, x);
     const ev = familyEvidence(history, family, x);
     // The estimate's verdict, stated as the frequency it held on history's designs (estimate-record.ts);
     // without an estimate, one rule for P(success) (similarity.ts), calibrated on held-out history (predictor.ts).
     const failed = est && pred ? withBudget(intent, est.failed, pred.costUsd) : null;
     const pSuccess =
-      notApplicable.has(family) || unbuildable.has(family)
+      leftOut.has(family)
         ? 0
         : failed && record
           ? (failed.length === 0 ? record.pIfMeets : record.pIfFails)
@@ -162,7 +164,7 @@ export function recommendInstant(
     const familiarity = est ? 1 : ev.familiar ? 1 : ev.nearest !== null ? Math.exp(-Math.max(0, ev.nearest - r) / r) : 0.2;
     const option: VerifiedOption | null =
       failed && pred ? { family, seed: 1, success: failed.length === 0, ...measuredOf(intent.goal, pred), failed, onFront: false } : null;
-    return { family, pred, ev, pSuccess, familiarity, est, option };
+    return { family, pred, ev, pSuccess, familiarity, est, option, leftOut: leftOut.get(family) ?? null };
   });
   const floor = intent.goal === 'resilience' ? REGRET_FLOOR_MIN : 0;
   const measure = (s: Scored) =>
@@ -223,6 +225,12 @@ function estimateText(e: FamilyEstimate, o: VerifiedOption, record: EstimateReco
 }
 
 function describe(intent: Intent, s: Scored, all: readonly Scored[], record: EstimateRecord | null): RecommendedOption {
+  if (s.leftOut !== null) {
+    return {
+      family: s.family, confidence: 0, successProbability: 0, predicted: { costUsd: null, p95LatencyMs: null, availability: null }, intervals: null,
+      pros: [], cons: [s.leftOut], rationale: `${s.family} is not built for this intent: ${s.leftOut}.`, evidence: s.ev,
+    };
+  }
   const pros: string[] = [];
   const cons: string[] = [];
   const traits = FAMILY_TRAITS[s.family];
