@@ -2,7 +2,7 @@ import { fromPayload, type CompiledGraph, type CompiledGraphPayload } from './cs
 import { SlotDelta } from './incremental';
 import { failureMasks, maxLoadAfter, RoutingEngine, SweepCancelled } from './routing';
 import type { FailureSpec } from './sweep';
-import { explicitTraffic, gravityMasses, gravityTraffic, hubTraffic, uniformTraffic, type TrafficMatrix } from './traffic';
+import { explicitTraffic, explicitTrafficColumns, gravityMasses, gravityTraffic, hubTraffic, uniformTraffic, type DemandColumns, type TrafficMatrix } from './traffic';
 import { CompressedSweep } from './compressed';
 import { ImpactEvaluator, IMPACT_FIELDS, type ImpactContext } from './impact';
 
@@ -16,7 +16,8 @@ export type TrafficSpec =
   | { kind: 'uniform' }
   | { kind: 'gravity'; mass: number[] }
   | { kind: 'hub-centric'; hubs: number[] }
-  | { kind: 'explicit'; demands: { s: number; t: number; volume: number }[] };
+  /** `columns`, when given, are the demands (a worker receives them so; `demands` is then empty). */
+  | { kind: 'explicit'; demands: { s: number; t: number; volume: number }[]; columns?: DemandColumns };
 
 export interface SweepJob {
   graph: CompiledGraphPayload;
@@ -71,7 +72,7 @@ export function buildTraffic(g: CompiledGraph, spec: TrafficSpec): TrafficMatrix
       return hubTraffic(g, isHub);
     }
     case 'explicit':
-      return explicitTraffic(g, spec.demands);
+      return spec.columns !== undefined ? explicitTrafficColumns(g, spec.columns) : explicitTraffic(g, spec.demands);
   }
 }
 
