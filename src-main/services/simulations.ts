@@ -6,7 +6,7 @@ import type { SweepReportShape, SweepSummaryShape, TrafficOption } from '../../s
 import { sweepRowsFrom, sweepToCsv } from '../../src-shared/io/sweep-csv';
 import { analyzeGraph, type AnalyzeReport } from '../../src-shared/sim/analyze';
 import { compileTopology } from '../../src-shared/sim/csr';
-import { bySeverity, impactParts, worstScenarios, type ImpactExtras, type ImpactReportShape } from '../../src-shared/sim/impact-report';
+import { bySeverity, impactExtras, impactParts, worstScenarios, type ImpactExtras, type ImpactReportShape } from '../../src-shared/sim/impact-report';
 import { sweepRefusal } from '../../src-shared/sim/limits';
 import { worstSoFarInWords } from '../../src-shared/sim/worst-so-far';
 import type { StoredSimulationResult } from '../../src-shared/sim/stored-result';
@@ -186,8 +186,7 @@ export class SimulationService {
   private async impactOn(pool: WorkerPool, designs: readonly Topology[], opts: TopologySweepOptions): Promise<ImpactReportShape[]> {
     const out: ImpactReportShape[] = [];
     for (const t of designs) {
-      const extras = extrasAlongside(t, opts.seed ?? 1);
-      const report = await runSweep(t, {
+      const sweep = runSweep(t, {
         scenarios: opts.scenarios,
         traffic: opts.traffic,
         threads: opts.threads,
@@ -195,13 +194,17 @@ export class SimulationService {
         ...(opts.n2Sample !== undefined ? { n2Sample: opts.n2Sample } : {}),
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         ...(opts.unitGbps !== undefined ? { unitGbps: opts.unitGbps } : {}),
-      }).catch((err: unknown) => {
-        extras.stop();
-        return rangeAsInput(err);
       });
-      // With the extras computed beside the sweep, what is left (the worst scenarios' convergence) takes
-      // milliseconds: done here rather than in a fresh worker, whose start alone was ~0.1 s after the sweep.
-      out.push({ ...report, ...impactParts(t, worstScenarios(report), { seed: opts.seed ?? 1, extras: await extras.result }) });
+      sweep.catch(() => undefined); // awaited below, after the extras
+      // The pool hands the job to its workers in a later tick: let it, then compute isolating sets and
+      // availability on this thread while they sweep. This thread has nothing else to answer (the app's
+      // sim:run uses a worker for them instead); a planning worker of its own spent ~0.3 s of CPU just
+      // loading its modules, on cores the sweep needs.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const extras = impactExtras(t, { seed: opts.seed ?? 1 });
+      const report = await sweep.catch(rangeAsInput);
+      // What is left (the worst scenarios' convergence) takes milliseconds.
+      out.push({ ...report, ...impactParts(t, worstScenarios(report), { seed: opts.seed ?? 1, extras }) });
     }
     return out;
   }
