@@ -242,13 +242,14 @@ export class ImpactEvaluator {
       const c = engine.destinationNodes[i]!;
       let lat = used < latencyBudget ? new Float64Array(n) : this.latencyScratch;
       this.latencyInto(i, engine.destinationState(i), lat);
+      const row = this.demandsTo(c);
       let count = 0;
       let regular = true;
       const cc = this.baseComp.componentOf[c];
       for (let s = 0; s < n; s++) {
         if (Number.isNaN(lat[s]!)) {
           if (this.baseComp.componentOf[s] === cc) regular = false;
-        } else if (s !== c && engine.traffic.demand(s, c) > 0) count++;
+        } else if (s !== c && (row !== null ? row[s]! : engine.traffic.demand(s, c)) > 0) count++;
       }
       this.demandCount.push(count);
       // Reached ⇔ same component lets evaluateInto do without the array; where that fails
@@ -355,6 +356,7 @@ export class ImpactEvaluator {
       const cached = engine.cachedState(i);
       // Beyond the cache budget the state is rebuilt once for the whole block (the same numbers each time).
       let st: DestinationState | null = null;
+      let row: Float64Array | undefined;
       for (let k = 0; k < B; k++) {
         const f = fs[k]!;
         if (cached !== null && !mayTouch(g, cached.dist, f)) continue;
@@ -363,11 +365,12 @@ export class ImpactEvaluator {
           addDestinationLoads(g, st.dagOff, st.slots, st.flow, -1, blk.deltas[k]!);
           continue;
         }
-        if (!this.destDelta.apply(c, st, f, blk.deltas[k]!, true)) continue;
+        row ??= this.demandsTo(c) ?? undefined;
+        if (!this.destDelta.apply(c, st, f, blk.deltas[k]!, true, row)) continue;
         blk.handled[k * dests.length + i] = 1;
         const sink = blk.sinks[k]!;
         sink.unchanged += this.demandCount[i]! - this.lostSources(i, c, f.nodeList);
-        this.latency.run(c, st, this.latencyOf(i, st), this.destDelta, f, traffic, sink);
+        this.latency.run(c, st, this.latencyOf(i, st), this.destDelta, f, traffic, sink, row);
         this.destDelta.finish();
       }
       if (stopped()) return false;
@@ -383,6 +386,17 @@ export class ImpactEvaluator {
       this.finishInto(f, head[k]!, blk.deltas[k]!, sink, out, ats[k]!);
     }
     return true;
+  }
+
+  /**
+   * demand(u, c) for every u as one array when the matrix keeps a dense
+   * table by destination (explicit matrices up to 2,048 nodes): the same
+   * numbers, read without a call per node. Null otherwise.
+   */
+  private demandsTo(c: number): Float64Array | null {
+    const dense = (this.engine.traffic as TrafficMatrix).byDestination;
+    const n = this.engine.n;
+    return dense === undefined ? null : dense.subarray(c * n, (c + 1) * n);
   }
 
   /** Connectivity figures of one failure (before any routing): cut pairs, isolated sites, stranded demand. */
