@@ -357,6 +357,8 @@ export class ImpactEvaluator {
       // Beyond the cache budget the state is rebuilt once for the whole block (the same numbers each time).
       let st: DestinationState | null = null;
       let row: Float64Array | undefined;
+      // Baseline latencies toward c, recomputed once per block when beyond the latency cache.
+      let base: Float64Array | null = null;
       for (let k = 0; k < B; k++) {
         const f = fs[k]!;
         if (cached !== null && !mayTouch(g, cached.dist, f)) continue;
@@ -370,7 +372,8 @@ export class ImpactEvaluator {
         blk.handled[k * dests.length + i] = 1;
         const sink = blk.sinks[k]!;
         sink.unchanged += this.demandCount[i]! - this.lostSources(i, c, f.nodeList);
-        this.latency.run(c, st, this.latencyOf(i, st), this.destDelta, f, traffic, sink, row);
+        base ??= this.latencyOf(i, st);
+        this.latency.run(c, st, base, this.destDelta, f, traffic, sink, row);
         this.destDelta.finish();
       }
       if (stopped()) return false;

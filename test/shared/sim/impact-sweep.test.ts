@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IMPACT_FIELDS } from '../../../src-shared/sim/impact';
+import { parseRepetitaDemands, parseRepetitaGraph, repetitaDemands, repetitaTopology } from '../../../src-shared/io/repetita';
+import { compileTopology } from '../../../src-shared/sim/csr';
+import { ImpactEvaluator, IMPACT_FIELDS } from '../../../src-shared/sim/impact';
+import { explicitTraffic } from '../../../src-shared/sim/traffic';
+import { RoutingEngine } from '../../../src-shared/sim/routing';
+import { buildScenarios } from '../../../src-shared/sim/scenarios';
 import { CASES, measureAll, type RepetitaCase } from './impact-sweep-cases';
 
 /**
@@ -40,6 +45,28 @@ describe('the impact sweep against the code before its speed work', () => {
     expect(Object.keys(golden).sort()).toEqual(CASES.map((c) => c.name).sort());
     expect(Object.values(golden).map((g) => g.labels.length)).toEqual([363, 551, 580]);
     for (const c of CASES) expect(differences(now[c.name]!, golden[c.name]!), c.name).toEqual([]);
+  });
+
+  it('beyond the cache budgets (routing states and baseline latencies rebuilt per block), in blocks of any size, the figures are the same', () => {
+    for (const c of CASES.slice(0, 2)) {
+      const t = repetitaTopology(parseRepetitaGraph(c.graph), c.name);
+      const g = compileTopology(t);
+      const demands = repetitaDemands(parseRepetitaDemands(c.demands, t.nodes.length));
+      const tm = explicitTraffic(g, demands.map((d) => ({ s: g.nodeIndex.get(d.source)!, t: g.nodeIndex.get(d.target)!, volume: d.volume })));
+      const sites = [...new Set(t.nodes.map((d) => d.site))];
+      const ctx = { siteOf: t.nodes.map((d) => sites.indexOf(d.site)), unitGbps: 1 };
+      const scenarios = [...buildScenarios(t, g, { classes: ['n1-links', 'n1-nodes', 'srlg', 'sites', 'regions', 'n2-links'], n2Sample: 400, seed: 5 }), { nodes: [], links: [] }];
+      for (const [cacheBytes, latencyBytes, block] of [[0, 0, 7], [0, 1e9, 1], [2e5, 3e4, 64]] as const) {
+        const ev = new ImpactEvaluator(new RoutingEngine(g, tm, cacheBytes), ctx, latencyBytes);
+        const out = new Float64Array(scenarios.length * F);
+        for (let k = 0; k < scenarios.length; k += block) {
+          const b = scenarios.slice(k, k + block);
+          ev.evaluateBlock(b, out, b.map((_, j) => (k + j) * F));
+        }
+        const now = asStored({ labels: golden[c.name]!.labels, results: Array.from(out) });
+        expect(differences(now, golden[c.name]!), `${c.name} ${cacheBytes}/${latencyBytes}/${block}`).toEqual([]);
+      }
+    }
   });
 
   it('the comparison sees one demand less, and one link 1 ms slower', { timeout: 120_000 }, async () => {
