@@ -23,7 +23,8 @@
  * ~20,000-device generated designs, what-if at 20,000; BENCH_IMPACT_SCALE=0 skips it).
  * BENCH_SKIP_5000=1 skips the largest design; BENCH_PEER=0 skips the peer;
  * BENCH_ONLY=<regex> runs only matching networks; BENCH_KEEP=1 keeps the GraphML files;
- * `tsx scripts/bench/sim.ts --zoo-summary` runs only the all-Zoo line.
+ * `tsx scripts/bench/sim.ts --zoo-summary` runs only the all-Zoo line; `--repetita-impact` only
+ * the REPETITA impact table (with BENCH_BASE=<old checkout> its "before" rows too).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -279,6 +280,10 @@ async function main(): Promise<void> {
  * the app's sweep runs) of each Rocketfuel network with its OWN demand matrix,
  * N-1 links + nodes and the city-pair duct SRLGs, whole process: wall, CPU
  * (user + system, all threads) and peak RSS from /usr/bin/time.
+ * BENCH_BASE=<checkout with a built CLI> adds a "before" row per network,
+ * run alternately with this tree's in the same minute; BENCH_REPS=<k> runs
+ * each k times (rows per run; the load average is printed beside them, as
+ * CPU time is the comparable figure on a busy machine).
  */
 function repetitaImpact(): void {
   const cli = path.join(repo, 'bin', 'nettwin.mjs');
@@ -287,28 +292,39 @@ function repetitaImpact(): void {
     console.log('\nREPETITA impact sweep: the CLI is not built (npm run build:cli) — skipped.');
     return;
   }
+  const baseDir = process.env['BENCH_BASE'];
+  const trees: [string, string][] = [['now', cli]];
+  if (baseDir !== undefined) {
+    if (fs.existsSync(path.join(baseDir, 'out', 'cli'))) trees.unshift(['before', path.join(baseDir, 'bin', 'nettwin.mjs')]);
+    else console.log(`BENCH_BASE=${baseDir}: no built CLI there (npm run build:cli in it) — "before" rows skipped.`);
+  }
+  const reps = Math.max(1, Number(process.env['BENCH_REPS'] ?? 1));
   const time = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
   console.log('\nREPETITA with its own demand matrix 0000 — `nettwin simulate NET.graph --traffic NET.0000.demands --scenarios n1,srlg --threads 2`, whole process');
-  console.log(['network', 'nodes', 'links', 'scenarios', 'sweep s (its own figure)', 'wall s', 'CPU s', 'peak RSS MB', 'baseline max util'].join(' | '));
+  console.log(['network', 'code', 'nodes', 'links', 'scenarios', 'sweep s (its own figure)', 'wall s', 'CPU s', 'peak RSS MB', 'baseline max util', 'load (1 min)'].join(' | '));
   for (const f of fs.readdirSync(repetitaDir).filter((x) => x.endsWith('.graph')).sort()) {
     const base = path.join(repetitaDir, f.replace(/\.graph$/, ''));
-    const args = [cli, 'simulate', `${base}.graph`, '--traffic', `${base}.0000.demands`, '--scenarios', 'n1,srlg', '--threads', '2', '--json'];
-    const t0 = performance.now();
-    const r = time === null
-      ? spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 })
-      : spawnSync(time, ['-f', 'TIME %e %U %S %M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
-    const wall = (performance.now() - t0) / 1000;
-    if (r.status !== 0) {
-      console.log(`${f} | failed: ${(r.stderr ?? '').split('\n').find((l) => l.trim() !== '') ?? `exit ${r.status}`}`);
-      continue;
+    for (let k = 0; k < reps; k++) {
+      for (const [code, bin] of trees) {
+        const args = [bin, 'simulate', `${base}.graph`, '--traffic', `${base}.0000.demands`, '--scenarios', 'n1,srlg', '--threads', '2', '--json'];
+        const t0 = performance.now();
+        const r = time === null
+          ? spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 })
+          : spawnSync(time, ['-f', 'TIME %e %U %S %M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+        const wall = (performance.now() - t0) / 1000;
+        if (r.status !== 0) {
+          console.log(`${f} | ${code} | failed: ${(r.stderr ?? '').split('\n').find((l) => l.trim() !== '') ?? `exit ${r.status}`}`);
+          continue;
+        }
+        const report = JSON.parse(r.stdout) as { nodes: number; links: number; scenarios: unknown[]; elapsedMs: number; baseline: { maxUtilisation: number } };
+        const m = /TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
+        console.log([
+          f.replace(/_real_hard\.graph$/, ''), code, report.nodes, report.links, report.scenarios.length, (report.elapsedMs / 1000).toFixed(2),
+          wall.toFixed(2), m ? (Number(m[2]) + Number(m[3])).toFixed(2) : '-', m ? (Number(m[4]) / 1024).toFixed(0) : '-',
+          `${(100 * report.baseline.maxUtilisation).toFixed(1)} %`, os.loadavg()[0]!.toFixed(1),
+        ].join(' | '));
+      }
     }
-    const report = JSON.parse(r.stdout) as { nodes: number; links: number; scenarios: unknown[]; elapsedMs: number; baseline: { maxUtilisation: number } };
-    const m = /TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
-    console.log([
-      f.replace(/_real_hard\.graph$/, ''), report.nodes, report.links, report.scenarios.length, (report.elapsedMs / 1000).toFixed(2),
-      wall.toFixed(2), m ? (Number(m[2]) + Number(m[3])).toFixed(2) : '-', m ? (Number(m[4]) / 1024).toFixed(0) : '-',
-      `${(100 * report.baseline.maxUtilisation).toFixed(1)} %`,
-    ].join(' | '));
   }
   console.log('(REPETITA\'s "hard" matrices are made so that an optimal multi-commodity routing just fits; shortest-path ECMP routing overloads some links, hence a baseline above 100 %.)');
 }
@@ -366,4 +382,5 @@ function zooSummary(): void {
 if (process.argv[2] === '--child') await child(process.argv[3]!, Number(process.argv[4]));
 else if (process.argv[2] === '--zoo') zooChild();
 else if (process.argv[2] === '--zoo-summary') zooSummary();
+else if (process.argv[2] === '--repetita-impact') repetitaImpact();
 else await main();

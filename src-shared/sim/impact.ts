@@ -1,7 +1,8 @@
 import { connectedComponents } from './connectivity';
 import { LatencyDelta, StretchSink } from './latency';
-import { SlotDelta, type DestinationState } from './incremental';
-import { failureMasks, type RoutingEngine } from './routing';
+import { addDestinationLoads } from './ecmp';
+import { DestinationDelta, SlotDelta, type DestinationState, type FailureMasks } from './incremental';
+import { failureMasks, mayTouch, type RoutingEngine } from './routing';
 import { MinHeap, shortestPathsTo } from './shortest';
 import type { FailureSpec } from './sweep';
 import { deliverableVolume, type TrafficMatrix } from './traffic';
@@ -171,10 +172,9 @@ export class ImpactEvaluator {
   private readonly irregular: boolean[] = [];
   /** Per destination: demands to it from nodes that reach it in the baseline. */
   private readonly demandCount: number[] = [];
-  private readonly delta: SlotDelta;
+  /** The evaluator's own incremental router (the engine's is private to its failureDelta). */
+  private readonly destDelta: DestinationDelta;
   private readonly latency: LatencyDelta;
-  private readonly sink = new StretchSink();
-  private readonly handled: Uint8Array;
   private readonly unitGbps: number;
   private readonly dist: Float64Array;
   private readonly order: Int32Array;
@@ -233,9 +233,8 @@ export class ImpactEvaluator {
     // A node is pushed at most once per DAG link into it, plus once as a root.
     this.walkStack = new Int32Array(this.acyclic ? n + g.targets.length + 1 : 0);
     this.walkState = new Uint8Array(this.acyclic ? n : 0);
-    this.delta = new SlotDelta(engine.slots);
+    this.destDelta = new DestinationDelta(g, engine.traffic);
     this.latency = new LatencyDelta(g);
-    this.handled = new Uint8Array(engine.destinationNodes.length);
     this.baseLatency = [];
     this.latencyScratch = new Float64Array(n);
     let used = 0;
@@ -243,13 +242,14 @@ export class ImpactEvaluator {
       const c = engine.destinationNodes[i]!;
       let lat = used < latencyBudget ? new Float64Array(n) : this.latencyScratch;
       this.latencyInto(i, engine.destinationState(i), lat);
+      const row = this.demandsTo(c);
       let count = 0;
       let regular = true;
       const cc = this.baseComp.componentOf[c];
       for (let s = 0; s < n; s++) {
         if (Number.isNaN(lat[s]!)) {
           if (this.baseComp.componentOf[s] === cc) regular = false;
-        } else if (s !== c && engine.traffic.demand(s, c) > 0) count++;
+        } else if (s !== c && (row !== null ? row[s]! : engine.traffic.demand(s, c)) > 0) count++;
       }
       this.demandCount.push(count);
       // Reached ⇔ same component lets evaluateInto do without the array; where that fails
@@ -329,11 +329,83 @@ export class ImpactEvaluator {
 
   /** Writes the IMPACT_FIELDS values of one scenario at out[at …]. */
   evaluateInto(spec: FailureSpec, out: Float64Array, at: number): void {
+    this.evaluateBlock([spec], out, [at]);
+  }
+
+  /**
+   * Writes the IMPACT_FIELDS values of several scenarios, scenario k at
+   * out[ats[k] …]. The routing part runs destination by destination, every
+   * scenario of the block on one destination's state (distances, flows, DAG,
+   * baseline latencies) while it is in cache, instead of all destinations
+   * streamed through memory once per scenario. Each scenario still receives
+   * its destinations' additions in ascending order, as evaluateInto always
+   * added them, so every figure is the same to the bit. `stopped` is asked
+   * after each destination; true leaves the block unwritten.
+   */
+  evaluateBlock(specs: readonly FailureSpec[], out: Float64Array, ats: readonly number[], stopped: () => boolean = () => false): boolean {
     const { engine } = this;
     const g = engine.g;
-    const f = failureMasks(g, spec.nodes, spec.links);
-    const comp = connectedComponents(g, f.nodes, f.links);
-    // Connectivity.
+    const B = specs.length;
+    const fs = specs.map((spec) => failureMasks(g, spec.nodes, spec.links));
+    const head = fs.map((f) => this.connectivity(f));
+    const blk = this.blockState(B);
+    const dests = engine.destinationNodes;
+    const traffic = engine.traffic;
+    for (let i = 0; i < dests.length; i++) {
+      const c = dests[i]!;
+      const cached = engine.cachedState(i);
+      // Beyond the cache budget the state is rebuilt once for the whole block (the same numbers each time).
+      let st: DestinationState | null = null;
+      let row: Float64Array | undefined;
+      // Baseline latencies toward c, recomputed once per block when beyond the latency cache.
+      let base: Float64Array | null = null;
+      for (let k = 0; k < B; k++) {
+        const f = fs[k]!;
+        if (cached !== null && !mayTouch(g, cached.dist, f)) continue;
+        st ??= cached ?? engine.destinationState(i);
+        if (f.nodes[c] === 1) {
+          addDestinationLoads(g, st.dagOff, st.slots, st.flow, -1, blk.deltas[k]!);
+          continue;
+        }
+        row ??= this.demandsTo(c) ?? undefined;
+        if (!this.destDelta.apply(c, st, f, blk.deltas[k]!, true, row)) continue;
+        blk.handled[k * dests.length + i] = 1;
+        const sink = blk.sinks[k]!;
+        sink.unchanged += this.demandCount[i]! - this.lostSources(i, c, f.nodeList);
+        base ??= this.latencyOf(i, st);
+        this.latency.run(c, st, base, this.destDelta, f, traffic, sink, row);
+        this.destDelta.finish();
+      }
+      if (stopped()) return false;
+    }
+    for (let k = 0; k < B; k++) {
+      const f = fs[k]!;
+      const sink = blk.sinks[k]!;
+      for (let i = 0; i < dests.length; i++) {
+        const c = dests[i]!;
+        if (blk.handled[k * dests.length + i] === 1 || f.nodes[c] === 1) continue;
+        sink.unchanged += this.demandCount[i]! - this.lostSources(i, c, f.nodeList);
+      }
+      this.finishInto(f, head[k]!, blk.deltas[k]!, sink, out, ats[k]!);
+    }
+    return true;
+  }
+
+  /**
+   * demand(u, c) for every u as one array when the matrix keeps a dense
+   * table by destination (explicit matrices up to 2,048 nodes): the same
+   * numbers, read without a call per node. Null otherwise.
+   */
+  private demandsTo(c: number): Float64Array | null {
+    const dense = (this.engine.traffic as TrafficMatrix).byDestination;
+    const n = this.engine.n;
+    return dense === undefined ? null : dense.subarray(c * n, (c + 1) * n);
+  }
+
+  /** Connectivity figures of one failure (before any routing): cut pairs, isolated sites, stranded demand. */
+  private connectivity(f: FailureMasks): { cut: number; isolated: number; stranded: number } {
+    const { engine } = this;
+    const comp = connectedComponents(engine.g, f.nodes, f.links);
     const lostPerComp = new Float64Array(this.baseComp.count);
     for (const v of f.nodeList) lostPerComp[this.baseComp.componentOf[v]!]! += 1;
     let before = 0;
@@ -347,42 +419,34 @@ export class ImpactEvaluator {
     let isolated = 0;
     for (let s = 0; s < this.siteCount; s++) if (this.siteConnected[s] === 1 && reach[s] === 0) isolated++;
     const stranded = this.strandedBy(f.nodeList, comp, lostPerComp) ?? this.baseVolume - deliverableVolume(engine.traffic as TrafficMatrix, comp.componentOf, comp.count);
-    // Loads.
-    this.delta.reset();
-    const sink = this.sink;
-    sink.reset();
-    const dests = engine.destinationNodes;
-    const handled = this.handled;
-    handled.fill(0);
-    // A failed source's demand to c was counted when it had a baseline latency to c: when it
-    // shares c's component (every node a shortest-path search reaches has a next hop toward c),
-    // which needs no per-destination array; irregular destinations keep theirs.
+    return { cut: before - after, isolated, stranded };
+  }
+
+  /**
+   * Demands to c from failed sources that were counted among c's demands: those with a
+   * baseline latency to c, i.e. in c's component (every node a shortest-path search reaches
+   * has a next hop toward c), which needs no per-destination array; irregular destinations keep theirs.
+   */
+  private lostSources(i: number, c: number, failed: readonly number[]): number {
+    const lat = this.irregular[i] ? this.baseLatency[i]! : null;
     const baseComp = this.baseComp.componentOf;
-    const lostSources = (i: number, c: number): number => {
-      const lat = this.irregular[i] ? this.baseLatency[i]! : null;
-      let lost = 0;
-      for (const v of f.nodeList) {
-        const reached = lat !== null ? !Number.isNaN(lat[v]!) : baseComp[v] === baseComp[c];
-        if (v !== c && reached && engine.traffic.demand(v, c) > 0) lost++;
-      }
-      return lost;
-    };
-    engine.failureDelta(f, this.delta, (i, st, ch) => {
-      handled[i] = 1;
-      const c = dests[i]!;
-      sink.unchanged += this.demandCount[i]! - lostSources(i, c);
-      this.latency.run(c, st, this.latencyOf(i, st), ch, f, engine.traffic, sink);
-    });
-    for (let i = 0; i < dests.length; i++) {
-      const c = dests[i]!;
-      if (handled[i] === 1 || f.nodes[c] === 1) continue;
-      sink.unchanged += this.demandCount[i]! - lostSources(i, c);
+    let lost = 0;
+    for (const v of failed) {
+      const reached = lat !== null ? !Number.isNaN(lat[v]!) : baseComp[v] === baseComp[c];
+      if (v !== c && reached && this.engine.traffic.demand(v, c) > 0) lost++;
     }
+    return lost;
+  }
+
+  /** Loads, utilisation and stretch of one routed scenario, with its connectivity figures, at out[at …]; resets its delta. */
+  private finishInto(f: FailureMasks, head: { cut: number; isolated: number; stranded: number }, delta: SlotDelta, sink: StretchSink, out: Float64Array, at: number): void {
+    const { engine } = this;
+    const g = engine.g;
     let maxLoad = 0;
     let maxUtil = 0;
     let worst = -1;
     let overloaded = 0;
-    const dv = this.delta.value;
+    const dv = delta.value;
     for (let e = 0; e < g.linkIds.length; e++) {
       if (f.links[e] === 1) continue;
       const l = Math.max(engine.baseLoad[2 * e]! + dv[2 * e]!, engine.baseLoad[2 * e + 1]! + dv[2 * e + 1]!, 0);
@@ -394,11 +458,27 @@ export class ImpactEvaluator {
       }
       if (u > 1 + 1e-12) overloaded++;
     }
-    this.delta.reset();
+    delta.reset();
     const stretch = percentilesInPlace(sink.changed.subarray(0, sink.count).sort(), sink.unchanged);
-    const values = [before - after, isolated, Math.max(0, stranded), stretch.p50, stretch.p95, stretch.max, maxLoad, maxUtil, overloaded, worst];
+    const values = [head.cut, head.isolated, Math.max(0, head.stranded), stretch.p50, stretch.p95, stretch.max, maxLoad, maxUtil, overloaded, worst];
     for (let i = 0; i < values.length; i++) out[at + i] = values[i]!;
   }
+
+  /** Per-scenario scratch of a block of `size` scenarios (grown on demand, reused), reset for use. */
+  private blockState(size: number): { deltas: SlotDelta[]; sinks: StretchSink[]; handled: Uint8Array } {
+    const b = this.block;
+    while (b.deltas.length < size) {
+      b.deltas.push(new SlotDelta(this.engine.slots));
+      b.sinks.push(new StretchSink());
+    }
+    const need = size * this.engine.destinationNodes.length;
+    if (b.handled.length < need) b.handled = new Uint8Array(need);
+    else b.handled.fill(0, 0, need);
+    for (let k = 0; k < size; k++) b.sinks[k]!.reset();
+    return b;
+  }
+
+  private readonly block: { deltas: SlotDelta[]; sinks: StretchSink[]; handled: Uint8Array } = { deltas: [], sinks: [], handled: new Uint8Array(0) };
 }
 
 /**

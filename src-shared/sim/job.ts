@@ -2,7 +2,7 @@ import { fromPayload, type CompiledGraph, type CompiledGraphPayload } from './cs
 import { SlotDelta } from './incremental';
 import { failureMasks, maxLoadAfter, RoutingEngine, SweepCancelled } from './routing';
 import type { FailureSpec } from './sweep';
-import { explicitTraffic, gravityMasses, gravityTraffic, hubTraffic, uniformTraffic, type TrafficMatrix } from './traffic';
+import { explicitTraffic, explicitTrafficColumns, gravityMasses, gravityTraffic, hubTraffic, uniformTraffic, type DemandColumns, type TrafficMatrix } from './traffic';
 import { CompressedSweep } from './compressed';
 import { ImpactEvaluator, IMPACT_FIELDS, type ImpactContext } from './impact';
 
@@ -16,7 +16,8 @@ export type TrafficSpec =
   | { kind: 'uniform' }
   | { kind: 'gravity'; mass: number[] }
   | { kind: 'hub-centric'; hubs: number[] }
-  | { kind: 'explicit'; demands: { s: number; t: number; volume: number }[] };
+  /** `columns`, when given, are the demands (a worker receives them so; `demands` is then empty). */
+  | { kind: 'explicit'; demands: { s: number; t: number; volume: number }[]; columns?: DemandColumns };
 
 export interface SweepJob {
   graph: CompiledGraphPayload;
@@ -71,7 +72,7 @@ export function buildTraffic(g: CompiledGraph, spec: TrafficSpec): TrafficMatrix
       return hubTraffic(g, isHub);
     }
     case 'explicit':
-      return explicitTraffic(g, spec.demands);
+      return spec.columns !== undefined ? explicitTrafficColumns(g, spec.columns) : explicitTraffic(g, spec.demands);
   }
 }
 
@@ -126,12 +127,21 @@ export function runJob(
     if (k >= ctl.units.length - 1) return done;
     const start = ctl.units[k]!;
     const end = ctl.units[k + 1]!;
+    if (impact !== null) {
+      // The unit's scenarios in blocks routed destination by destination (ImpactEvaluator.evaluateBlock).
+      for (let i = start; i < end; i += IMPACT_BLOCK) {
+        const last = Math.min(end, i + IMPACT_BLOCK);
+        const ats: number[] = [];
+        for (let j = i; j < last; j++) ats.push(j * fields);
+        if (ctl.stopped() || !impact.evaluateBlock(job.scenarios.slice(i, last), out, ats, () => ctl.stopped())) return done;
+        for (let j = i; j < last; j++) ctl.progress(++done);
+      }
+      continue;
+    }
     for (let i = start; i < end; i++) {
       if (ctl.stopped()) return done;
       const spec = job.scenarios[i]!;
-      if (impact !== null) {
-        impact.evaluateInto(spec, out, i * fields);
-      } else if (compressed !== null && spec.nodes.length + spec.links.length === 1) {
+      if (compressed !== null && spec.nodes.length + spec.links.length === 1) {
         out[i] = compressed.maxLoad(spec);
       } else if (compressed !== null && spec.nodes.length + spec.links.length === 0) {
         out[i] = compressed.baselineMax();
@@ -146,6 +156,13 @@ export function runJob(
     }
   }
 }
+
+/**
+ * Scenarios an impact sweep routes together, destination by destination:
+ * their per-scenario load deltas (16 B per link each) stay small beside one
+ * destination's state, and cancel is still asked after every destination.
+ */
+const IMPACT_BLOCK = 32;
 
 /** Out = in masses when the traffic is uniform or gravity (product form), else null. */
 function productMasses(g: CompiledGraph, spec: TrafficSpec): Float64Array | null {

@@ -62,7 +62,8 @@ export class LatencyDelta {
     return ch.moved(x) ? ch.movedDistance(x) : fN[x] === 1 ? Infinity : dist[x]!;
   }
 
-  run(c: number, st: DestinationState, base: Float64Array, ch: DestinationDelta, f: FailureMasks, traffic: Demands, sink: StretchSink): void {
+  /** `demandTo`: demand(u, c) for every u, when the caller has it as an array (the same numbers, without a call each). */
+  run(c: number, st: DestinationState, base: Float64Array, ch: DestinationDelta, f: FailureMasks, traffic: Demands, sink: StretchSink, demandTo?: Float64Array): void {
     const { offsets, targets, edgeLink, weights, latencies } = this.g;
     const { dist, dagOff, slots } = st;
     const fN = f.nodes;
@@ -128,7 +129,7 @@ export class LatencyDelta {
     for (let i = 0; i < len; i++) {
       const u = a[i]!;
       inA[u] = 0;
-      if (u !== c && !Number.isNaN(base[u]!) && traffic.demand(u, c) > 0) {
+      if (u !== c && !Number.isNaN(base[u]!) && (demandTo !== undefined ? demandTo[u]! : traffic.demand(u, c)) > 0) {
         sink.unchanged--; // it was counted among the destination's demands
         if (Number.isNaN(lat[u]!)) continue; // cut off: stranded, not stretched
         const r = base[u]! > 0 ? lat[u]! / base[u]! : 1;
@@ -141,19 +142,55 @@ export class LatencyDelta {
 
 /**
  * Sorts node indices by (key, index) ascending. Most failures change a handful
- * of nodes per destination: an insertion sort then, without the callback a
- * comparator sort calls per comparison; the comparator sort for long lists.
+ * of nodes per destination: an insertion sort then; longer lists (a hub's
+ * failure moves hundreds) by runs of 32 insertion-sorted and merged, without
+ * the callback a comparator sort calls per comparison. (key, index) is a total
+ * order, so any correct sort gives this one order.
  */
 function sortByKeyThenIndex(a: Int32Array, len: number, key: Float64Array): void {
-  if (len > 48) {
-    a.subarray(0, len).sort((x, y) => key[x]! - key[y]! || x - y);
-    return;
+  const RUN = 32;
+  for (let lo = 0; lo < len; lo += RUN) insertionSort(a, lo, Math.min(len, lo + RUN), key);
+  if (len <= RUN) return;
+  if (mergeScratch.length < len) mergeScratch = new Int32Array(2 * len);
+  let src: Int32Array = a;
+  let dst: Int32Array = mergeScratch;
+  for (let width = RUN; width < len; width *= 2) {
+    for (let lo = 0; lo < len; lo += 2 * width) {
+      const mid = Math.min(len, lo + width);
+      const hi = Math.min(len, lo + 2 * width);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      while (i < mid && j < hi) {
+        const x = src[i]!;
+        const y = src[j]!;
+        const kx = key[x]!;
+        const ky = key[y]!;
+        if (ky < kx || (ky === kx && y < x)) {
+          dst[k++] = y;
+          j++;
+        } else {
+          dst[k++] = x;
+          i++;
+        }
+      }
+      while (i < mid) dst[k++] = src[i++]!;
+      while (j < hi) dst[k++] = src[j++]!;
+    }
+    [src, dst] = [dst, src];
   }
-  for (let i = 1; i < len; i++) {
+  if (src !== a) a.set(src.subarray(0, len));
+}
+
+let mergeScratch = new Int32Array(0);
+
+/** Insertion sort of a[lo..hi) by (key, index). */
+function insertionSort(a: Int32Array, lo: number, hi: number, key: Float64Array): void {
+  for (let i = lo + 1; i < hi; i++) {
     const x = a[i]!;
     const kx = key[x]!;
     let j = i - 1;
-    while (j >= 0) {
+    while (j >= lo) {
       const y = a[j]!;
       const ky = key[y]!;
       if (ky < kx || (ky === kx && y < x)) break;

@@ -106,6 +106,11 @@ export class RoutingEngine {
     return this.stateOf(i);
   }
 
+  /** The i-th destination's cached baseline state, or null when it is beyond the cache budget (destinationState rebuilds it). */
+  cachedState(i: number): DestinationState | null {
+    return this.states[i] ?? null;
+  }
+
   /** Distances to destination node t (Infinity where unreachable), or undefined when nobody sends to t. */
   distancesTo(t: number): Float64Array | undefined {
     const i = this.destinations.indexOf(t);
@@ -179,7 +184,7 @@ export class RoutingEngine {
 }
 
 /** Can failure f change anything for a destination with these distances? O(failed elements). */
-function mayTouch(g: CompiledGraph, d: Float64Array, f: FailureMasks): boolean {
+export function mayTouch(g: CompiledGraph, d: Float64Array, f: FailureMasks): boolean {
   for (const v of f.nodeList) if (d[v] !== Infinity) return true;
   const { linkSource, linkTarget, weights } = g;
   for (const e of f.linkList) {

@@ -19,6 +19,10 @@ export interface TrafficMatrix extends Demands {
   readonly totalVolume: number;
   /** Explicit matrices: every non-zero demand once, in O(#demands) (a dense n² pass would be 4·10⁸ lookups at 20,000 nodes). */
   forEachDemand?(fn: (s: number, t: number, volume: number) => void): void;
+  /** Explicit matrices: the demands forEachDemand walks, as columns in the same order (for tight loops). */
+  readonly list?: DemandColumns;
+  /** Explicit matrices of up to DENSE_DEMANDS_MAX_NODES nodes: demand(s, t) at [t · n + s] (one destination's row side by side). */
+  readonly byDestination?: Float64Array;
 }
 
 /** Product form demand(s,t) = out[s] · in[t] (s ≠ t): uniform, gravity and hub-centric. */
@@ -157,12 +161,117 @@ export function explicitTotal(demands: readonly { s: number; t: number; volume: 
   return total;
 }
 
+/** Explicit demands as three columns (how they cross to a sweep worker: transferred, never one object per demand). */
+export interface DemandColumns {
+  s: Int32Array;
+  t: Int32Array;
+  volume: Float64Array;
+}
+
 /** Explicit demands (s, t, volume); repeated pairs add up. Sparse per destination. */
 export function explicitTraffic(g: CompiledGraph, demands: readonly { s: number; t: number; volume: number }[]): TrafficMatrix {
   const n = g.nodeIds.length;
+  if (n <= DENSE_DEMANDS_MAX_NODES && demands.every((d) => Number.isInteger(d.s) && Number.isInteger(d.t) && d.s >= 0 && d.t >= 0 && d.s < n && d.t < n)) {
+    const cols: DemandColumns = { s: new Int32Array(demands.length), t: new Int32Array(demands.length), volume: new Float64Array(demands.length) };
+    demands.forEach((d, i) => {
+      cols.s[i] = d.s;
+      cols.t[i] = d.t;
+      cols.volume[i] = d.volume;
+    });
+    return explicitTrafficColumns(g, cols);
+  }
+  return sparseExplicit(n, demands.length, (i) => demands[i]!);
+}
+
+/**
+ * explicitTraffic of demands given as columns. Up to DENSE_DEMANDS_MAX_NODES
+ * nodes, with every index a node, the matrix is built straight into its dense
+ * table without the per-destination Maps (a worker spent ~0.1 s building
+ * Sprint's 99k demands into Maps it never read): the same sums in the same
+ * order, the same demand list in the same order (destinations by first
+ * appearance, then sources by first appearance), so every figure is identical.
+ */
+export function explicitTrafficColumns(g: CompiledGraph, cols: DemandColumns): TrafficMatrix {
+  const n = g.nodeIds.length;
+  const len = cols.s.length;
+  if (n > DENSE_DEMANDS_MAX_NODES) return sparseExplicit(n, len, (i) => ({ s: cols.s[i]!, t: cols.t[i]!, volume: cols.volume[i]! }));
+  const S = cols.s;
+  const T = cols.t;
+  const V = cols.volume;
+  for (let i = 0; i < len; i++) {
+    if (S[i]! < 0 || S[i]! >= n || T[i]! < 0 || T[i]! >= n) return sparseExplicit(n, len, (j) => ({ s: S[j]!, t: T[j]!, volume: V[j]! }));
+  }
+  // byDest[t·n + s]: a destination's demands side by side (DestinationDelta reads one destination at a time).
+  const byDest = new Float64Array(n * n);
+  const rowRank = new Int32Array(n).fill(-1);
+  const rowOrder = new Int32Array(n);
+  const rowSize = new Int32Array(n);
+  let rows = 0;
+  let count = 0;
+  let total = 0;
+  for (let i = 0; i < len; i++) {
+    const s = S[i]!;
+    const t = T[i]!;
+    const v = V[i]!;
+    if (s === t || !(v > 0)) continue; // as `counted`
+    if (rowRank[t] === -1) {
+      rowRank[t] = rows;
+      rowOrder[rows++] = t;
+    }
+    const k = t * n + s;
+    // A positive volume makes the entry non-zero for good: zero means "first time this pair".
+    if (byDest[k] === 0) {
+      count++;
+      rowSize[t]!++;
+    }
+    byDest[k]! += v; // (Map's `(row.get(s) ?? 0) + v`: 0 + v the first time)
+    total += v;
+  }
+  const cursor = new Int32Array(n);
+  let at = 0;
+  for (let r = 0; r < rows; r++) {
+    const t = rowOrder[r]!;
+    cursor[t] = at;
+    at += rowSize[t]!;
+  }
+  const src = new Int32Array(count);
+  const dst = new Int32Array(count);
+  const vol = new Float64Array(count);
+  const placed = new Uint8Array(n * n);
+  for (let i = 0; i < len; i++) {
+    const s = S[i]!;
+    const t = T[i]!;
+    if (s === t || !(V[i]! > 0)) continue;
+    const k = t * n + s;
+    if (placed[k] === 1) continue;
+    placed[k] = 1;
+    const j = cursor[t]!++;
+    src[j] = s;
+    dst[j] = t;
+    vol[j] = byDest[k]!;
+  }
+  const receives = new Uint8Array(n);
+  for (let r = 0; r < rows; r++) receives[rowOrder[r]!] = 1;
+  const inRange = (x: number): boolean => x >= 0 && x < n;
+  return {
+    kind: 'explicit',
+    totalVolume: total,
+    demand: (s, t) => (inRange(s) && inRange(t) ? byDest[t * n + s]! : 0),
+    receives: (t) => inRange(t) && receives[t] === 1,
+    forEachDemand: (fn) => {
+      for (let i = 0; i < count; i++) fn(src[i]!, dst[i]!, vol[i]!);
+    },
+    list: { s: src, t: dst, volume: vol },
+    byDestination: byDest,
+  };
+}
+
+/** Explicit demands in per-destination Maps: above the dense size, or with an index that is not a node. */
+function sparseExplicit(n: number, len: number, at: (i: number) => { s: number; t: number; volume: number }): TrafficMatrix {
   const byDest = new Map<number, Map<number, number>>();
   let total = 0;
-  for (const d of demands) {
+  for (let i = 0; i < len; i++) {
+    const d = at(i);
     if (!counted(d)) continue;
     let row = byDest.get(d.t);
     if (row === undefined) {
@@ -203,6 +312,7 @@ export function explicitTraffic(g: CompiledGraph, demands: readonly { s: number;
     forEachDemand: (fn) => {
       for (let i = 0; i < count; i++) fn(src[i]!, dst[i]!, vol[i]!);
     },
+    list: { s: src, t: dst, volume: vol },
   };
 }
 
@@ -215,6 +325,15 @@ export function deliverableVolume(t: TrafficMatrix, componentOf: Int32Array, com
   const n = componentOf.length;
   if (t instanceof ProductMatrix) return t.connectedVolume(componentOf, components);
   let total = 0;
+  if (t.list !== undefined) {
+    // forEachDemand's walk without a call per demand (Sprint: 99k demands in every scenario that splits the network).
+    const { s: src, t: dst, volume } = t.list;
+    for (let i = 0; i < src.length; i++) {
+      const cs = componentOf[src[i]!]!;
+      if (src[i] !== dst[i] && cs >= 0 && cs === componentOf[dst[i]!]) total += volume[i]!;
+    }
+    return total;
+  }
   if (t.forEachDemand !== undefined) {
     t.forEachDemand((s, d, v) => {
       if (s !== d && componentOf[s]! >= 0 && componentOf[s] === componentOf[d]) total += v;

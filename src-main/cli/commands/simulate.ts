@@ -226,17 +226,27 @@ export const simulateCommand: Command = {
     const n2Sample = intOption(values['n2-sample'], 'n2-sample', 20_000);
     const seed = intOption(values.seed, 'seed', 1);
     const tr = values.traffic ?? 'intent';
-    const { option: traffic, unitGbps } =
-      tr === 'intent' || tr === 'uniform' || tr === 'gravity' || tr === 'hub-centric' ? { option: tr as TrafficOption, unitGbps: undefined } : trafficFile(tr);
-    if (values.save) return saveSweeps(io, file, values, classes, traffic, unitGbps);
+    const readTraffic = (): { option: TrafficOption; unitGbps: number | undefined } =>
+      tr === 'intent' || tr === 'uniform' || tr === 'gravity' || tr === 'hub-centric' ? { option: tr, unitGbps: undefined } : trafficFile(tr);
+    if (values.save) {
+      const { option, unitGbps } = readTraffic();
+      return saveSweeps(io, file, values, classes, option, unitGbps);
+    }
     let designs: Topology[] = [];
+    let traffic: TrafficOption = 'intent';
     const reports = await withServices({}, async (s) => {
-      designs = designsOf(s, file, values.design);
+      // The sweep's workers start loading first, then the files are read (same order of errors as before).
+      const run = s.simulations.impactRun(threads);
       try {
-        return await s.simulations.impactOf(designs, { scenarios: classes, traffic, threads, n2Sample, seed, unitGbps });
+        const read = readTraffic();
+        traffic = read.option;
+        designs = designsOf(s, file, values.design);
+        return await run.run(designs, { scenarios: classes, traffic, threads, n2Sample, seed, unitGbps: read.unitGbps });
       } catch (err) {
         if (err instanceof AppError && err.code === 'INVALID_INPUT') throw new CliError(`${path.basename(file)}: ${err.message}`);
         throw err;
+      } finally {
+        await run.close();
       }
     });
     // Intent traffic on a design that states none carries nothing: said on stderr (keeps --json parseable) and atop the report.

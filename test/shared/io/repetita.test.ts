@@ -69,6 +69,22 @@ describe('REPETITA reader', () => {
     ]);
   });
 
+  it('reads demands the same however the lines are laid out (CRLF, tabs, extra fields, decimals), and names the line of what is wrong', () => {
+    const want = [
+      { label: 'd0', src: 0, dest: 3, bwKbps: 5029 },
+      { label: 'd_1', src: 3, dest: 0, bwKbps: 1500.5 },
+      { label: 'd2', src: 2, dest: 1, bwKbps: 1000 },
+    ];
+    const lines = ['DEMANDS 3', 'label src dest bw', 'd0 0 3 5029', '  d_1\t3  0\t1500.5  ', 'd2 2 1 1e3 extra fields', 'after the count: ignored'];
+    expect(parseRepetitaDemands(lines.join('\n'), 4)).toEqual(want);
+    expect(parseRepetitaDemands(`\uFEFF${lines.join('\r\n')}`, 4)).toEqual(want);
+    expect(parseRepetitaDemands(`\n${lines.join('\n').replace('d2 2 1', 'd2 002 1')}`, 4)).toEqual(want);
+    expect(() => parseRepetitaDemands(lines.join('\n').replace('DEMANDS 3', 'DEMANDS 5'), 4, 'm.demands')).toThrow(/m\.demands: line 6: src "the" is not a number/);
+    expect(() => parseRepetitaDemands(lines.join('\n').replace('1500.5', '-2'), 4, 'm.demands')).toThrow(/m\.demands: line 4: bw "-2" is not a number ≥ 0/);
+    expect(() => parseRepetitaDemands(lines.join('\n').replace('d2 2 1', 'd2 2 x'), 4, 'm.demands')).toThrow(/m\.demands: line 5: dest "x" is not a number/);
+    expect(() => parseRepetitaDemands(lines.join('\n').replace('d2 2 1', 'd2 2 1.5'), 4, 'm.demands')).toThrow(/m\.demands: line 5: demand d2: dest 1.5 is not one of/);
+  });
+
   it('names the file, line and field of what is wrong', () => {
     expect(() => parseRepetitaGraph(GRAPH.replace('Link_6 2 3 900', 'Link_6 2 7 900'), 'bad.graph')).toThrow(
       new RepetitaError('bad.graph', 16, 'edge Link_6: dest 7 is not one of the 4 nodes (0–3)'),
