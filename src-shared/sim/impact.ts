@@ -1,6 +1,7 @@
 import { connectedComponents } from './connectivity';
 import { LatencyDelta, StretchSink } from './latency';
-import { SlotDelta, type DestinationState } from './incremental';
+import { SlotDelta, type DestinationState, type FailureMasks } from './incremental';
+import type { SingleFailureImpact, StretchBase } from './impact-chains';
 import { failureMasks, type RoutingEngine } from './routing';
 import { MinHeap, shortestPathsTo } from './shortest';
 import type { FailureSpec } from './sweep';
@@ -158,7 +159,7 @@ export function dagIsAcyclic(weights: Float64Array): boolean {
   return weights.length === 0 || min > 1e-12 * sum;
 }
 
-export class ImpactEvaluator {
+export class ImpactEvaluator implements StretchBase {
   private readonly baseComp: ReturnType<typeof connectedComponents>;
   private readonly baseVolume: number;
   private readonly siteOf: Int32Array;
@@ -192,6 +193,8 @@ export class ImpactEvaluator {
    */
   private readonly connOut: Float64Array | null = null;
   private readonly connIn: Float64Array | null = null;
+  /** N-1 scenarios of product-form traffic on chain-heavy cores (impact-chains.ts), when set. */
+  private single: SingleFailureImpact | null = null;
 
   constructor(
     readonly engine: RoutingEngine,
@@ -261,6 +264,16 @@ export class ImpactEvaluator {
     }
   }
 
+  /** True when baseline DAGs are acyclic with strictly decreasing distances (dagIsAcyclic). */
+  get acyclicDags(): boolean {
+    return this.acyclic;
+  }
+
+  /** Evaluate single failures with loads from the compressed sweep and chains in closed form (impact-chains.ts). */
+  useSingleFailure(single: SingleFailureImpact): void {
+    this.single = single;
+  }
+
   /** Baseline latency toward the i-th destination into `out`, from its baseline state. O(n + m). */
   private latencyInto(i: number, st: DestinationState, out: Float64Array): void {
     const { engine } = this;
@@ -273,7 +286,7 @@ export class ImpactEvaluator {
   }
 
   /** The i-th destination's baseline latencies: cached, or recomputed into scratch (valid until the next call). */
-  private latencyOf(i: number, st: DestinationState): Float64Array {
+  latencyOf(i: number, st: DestinationState): Float64Array {
     const cached = this.baseLatency[i];
     if (cached) return cached;
     this.latencyInto(i, st, this.latencyScratch);
@@ -318,6 +331,26 @@ export class ImpactEvaluator {
     return lost;
   }
 
+  /**
+   * The i-th destination's demands counted as unchanged before routes are
+   * looked at: all it receives, less those of failed sources. A failed
+   * source's demand to c was counted when it had a baseline latency to c:
+   * when it shares c's component (every node a shortest-path search reaches
+   * has a next hop toward c), which needs no per-destination array;
+   * irregular destinations keep theirs.
+   */
+  unchangedBefore(i: number, c: number, f: FailureMasks): number {
+    const lat = this.irregular[i] ? this.baseLatency[i]! : null;
+    const baseComp = this.baseComp.componentOf;
+    const t = this.engine.traffic;
+    let lost = 0;
+    for (const v of f.nodeList) {
+      const reached = lat !== null ? !Number.isNaN(lat[v]!) : baseComp[v] === baseComp[c];
+      if (v !== c && reached && t.demand(v, c) > 0) lost++;
+    }
+    return this.demandCount[i]! - lost;
+  }
+
   /** Impact of one scenario as a record. */
   evaluate(spec: FailureSpec): ScenarioImpact {
     const out = new Float64Array(IMPACT_FIELDS.length);
@@ -354,29 +387,25 @@ export class ImpactEvaluator {
     const dests = engine.destinationNodes;
     const handled = this.handled;
     handled.fill(0);
-    // A failed source's demand to c was counted when it had a baseline latency to c: when it
-    // shares c's component (every node a shortest-path search reaches has a next hop toward c),
-    // which needs no per-destination array; irregular destinations keep theirs.
-    const baseComp = this.baseComp.componentOf;
-    const lostSources = (i: number, c: number): number => {
-      const lat = this.irregular[i] ? this.baseLatency[i]! : null;
-      let lost = 0;
-      for (const v of f.nodeList) {
-        const reached = lat !== null ? !Number.isNaN(lat[v]!) : baseComp[v] === baseComp[c];
-        if (v !== c && reached && engine.traffic.demand(v, c) > 0) lost++;
-      }
-      return lost;
-    };
+    const single = this.single !== null && this.single.handles(spec) ? this.single : null;
+    if (single !== null) {
+      single.stretch(spec, f, sink, this);
+      const stretch = percentilesInPlace(sink.changed.subarray(0, sink.count).sort(), sink.unchanged);
+      const values = [before - after, isolated, Math.max(0, stranded), stretch.p50, stretch.p95, stretch.max];
+      for (let i = 0; i < values.length; i++) out[at + i] = values[i]!;
+      single.loadFields(spec, f, out, at + values.length);
+      return;
+    }
     engine.failureDelta(f, this.delta, (i, st, ch) => {
       handled[i] = 1;
       const c = dests[i]!;
-      sink.unchanged += this.demandCount[i]! - lostSources(i, c);
+      sink.unchanged += this.unchangedBefore(i, c, f);
       this.latency.run(c, st, this.latencyOf(i, st), ch, f, engine.traffic, sink);
     });
     for (let i = 0; i < dests.length; i++) {
       const c = dests[i]!;
       if (handled[i] === 1 || f.nodes[c] === 1) continue;
-      sink.unchanged += this.demandCount[i]! - lostSources(i, c);
+      sink.unchanged += this.unchangedBefore(i, c, f);
     }
     let maxLoad = 0;
     let maxUtil = 0;
