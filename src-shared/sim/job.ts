@@ -6,7 +6,7 @@ import { explicitTraffic, gravityMasses, gravityTraffic, hubTraffic, uniformTraf
 import { CompressedSweep } from './compressed';
 import { findChains } from './chains';
 import { ImpactEvaluator, IMPACT_FIELDS, type ImpactContext } from './impact';
-import { SingleFailureImpact } from './impact-chains';
+import { chainImpactPays, SingleFailureImpact } from './impact-chains';
 
 /**
  * A sweep as plain data, so it can cross a thread boundary: the compiled
@@ -123,8 +123,9 @@ export function runJob(
   if (impact !== null) {
     // Product-form traffic on a chain-heavy core: single failures from the compressed sweep (impact-chains.ts).
     const pm = productMasses(g, job.traffic);
+    const singles = job.scenarios.reduce((k, s) => k + (s.nodes.length + s.links.length === 1 ? 1 : 0), 0);
     try {
-      const single = pm !== null && job.scenarios.some((s) => s.nodes.length + s.links.length === 1) ? new CompressedSweep(g, pm, pm, tick) : null;
+      const single = pm !== null && chainImpactPays(g, singles) ? new CompressedSweep(g, pm, pm, tick) : null;
       if (single !== null && single.onSkeleton) {
         impact.useSingleFailure(new SingleFailureImpact(full!, single, findChains(g), job.impact?.unitGbps ?? 1, impact.acyclicDags));
       }
