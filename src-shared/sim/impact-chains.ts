@@ -3,8 +3,8 @@ import { skeletonWork, type CompressedSweep } from './compressed';
 import type { CompiledGraph } from './csr';
 import { pendantForest } from './pendant';
 import { DestinationDelta, SlotDelta, type DestinationState, type FailureMasks } from './incremental';
-import { LatencyDelta, type StretchSink } from './latency';
-import type { RoutingEngine } from './routing';
+import { LatencyDelta, StretchSink } from './latency';
+import { failureMasks, type RoutingEngine } from './routing';
 import { onShortestPath } from './shortest';
 import type { FailureSpec } from './sweep';
 
@@ -28,22 +28,40 @@ export interface StretchBase {
  *   rounding (relative 1e-16), so among links whose utilisation ties within
  *   1e-12 of the largest the lowest index is the worst link — what the
  *   repair reports for exact ties.
- * - Stretch: for a failure inside chain C (one of its links or interior
- *   nodes) and a destination c outside C's interior that no node outside C
- *   reaches through C (neither end has its first chain link on a shortest
- *   path toward c), only C's interior nodes change route: each surviving
- *   piece hangs off its end, and a piece node's latency is its links'
- *   latencies added onto the end's unchanged latency — the same sums, in the
- *   same order, as the incremental latency update computes (LatencyDelta),
- *   so the ratios are bit-identical. A chain router dual-homed to two
- *   aggregation routers (one-router chain) thus costs O(1) per destination
- *   instead of a repair of that destination's DAG. Every other touched
- *   destination (branch-node and direct-link failures, destinations inside C,
- *   chains on a shortest path) has its DAG repaired and its latencies updated
- *   as before.
+ * - Stretch: any failure inside chain C (one of its links or interior
+ *   nodes) leaves no path through C, so toward a destination outside C's
+ *   interior every node outside C takes the routes it takes with C's whole
+ *   interior failed: those ratios, and the ends' new latencies, are
+ *   computed once per chain (ChainShared) and shared by its 2k + 1
+ *   scenarios. C's own routers then hang off their end: a piece node's
+ *   latency is its links' latencies added onto the end's new latency — the
+ *   same sums, in the same order, as the incremental latency update
+ *   (LatencyDelta), so the ratios are bit-identical. Destinations inside C,
+ *   and failures of branch nodes and direct links, have each touched
+ *   destination's routes repaired and latencies updated as before.
  */
+/**
+ * What every failure on one chain shares toward the destinations outside its
+ * interior: nothing outside can route through a broken chain, so outside
+ * nodes take the routes of the chain with its whole interior failed. Their
+ * changed ratios and the net change of the unchanged count, and each
+ * destination's new latency at the two ends (NaN: cut off).
+ */
+interface ChainShared {
+  readonly ratios: Float64Array;
+  readonly unchangedDelta: number;
+  readonly endA: Float64Array;
+  readonly endB: Float64Array;
+}
+
+/** Memory for chains' shared terms (ChainShared): 16 bytes per destination plus the ratios. */
+const CHAIN_SHARED_BYTES = 64 * 1024 * 1024;
+
 export class SingleFailureImpact {
   private readonly linkLoad: Float64Array;
+  private readonly shared = new Map<number, ChainShared>();
+  private sharedBytes = 0;
+  private readonly chainSink = new StretchSink();
   private readonly delta: DestinationDelta;
   private readonly latency: LatencyDelta;
   private readonly scratch: SlotDelta;
@@ -115,31 +133,79 @@ export class SingleFailureImpact {
     const pos = id < 0 ? -1 : spec.links.length === 1 ? ci.posOfLink[spec.links[0]!]! : ci.posOfNode[spec.nodes[0]!]!;
     const aEnd = pos;
     const bStart = spec.links.length === 1 ? pos : pos + 1;
+    const shared = chain !== null ? this.sharedOf(id, chain, base) : null;
     for (let i = 0; i < dests.length; i++) {
       const c = dests[i]!;
       if (f.nodes[c] === 1) continue;
       sink.unchanged += base.unchangedBefore(i, c, f);
       const st = engine.destinationState(i);
-      if (!touches(engine.g, st.dist, f)) continue;
-      if (chain !== null && ci.chainOfNode[c] !== id && !enteredFromEnds(engine.g, chain, st.dist)) {
-        this.pieces(chain, aEnd, bStart, c, base.latencyOf(i, st), sink);
+      if (shared !== null && ci.chainOfNode[c] !== id) {
+        this.pieces(chain!, aEnd, bStart, c, shared.endA[i]!, shared.endB[i]!, base.latencyOf(i, st), sink);
         continue;
       }
+      if (!touches(engine.g, st.dist, f)) continue;
       if (this.delta.apply(c, st, f, this.scratch, true, undefined, true)) {
         this.latency.run(c, st, base.latencyOf(i, st), this.delta, f, engine.traffic, sink);
         this.delta.finish();
       }
     }
+    if (shared !== null) {
+      sink.unchanged += shared.unchangedDelta;
+      for (const r of shared.ratios) sink.push(r);
+    }
   }
 
   /**
-   * The two pieces of a broken chain toward c, which reaches neither through
-   * the chain: each piece node's new latency is its link's latency plus the
-   * next node's toward its end (single next hop), as LatencyDelta sums it.
-   * Nodes whose route did not change get their baseline value back exactly
-   * (ratio 1, counted unchanged again).
+   * The chain's shared terms (ChainShared), computed once — with its whole
+   * interior failed, each destination outside it repaired and its
+   * latencies updated — and kept within CHAIN_SHARED_BYTES (oldest dropped).
    */
-  private pieces(chain: Chain, aEnd: number, bStart: number, c: number, base: Float64Array, sink: StretchSink): void {
+  private sharedOf(id: number, chain: Chain, base: StretchBase): ChainShared {
+    const hit = this.shared.get(id);
+    if (hit !== undefined) return hit;
+    const { engine } = this;
+    const dests = engine.destinationNodes;
+    const all = failureMasks(engine.g, Array.from(chain.nodes), []);
+    const sink = this.chainSink;
+    sink.reset();
+    const endA = new Float64Array(dests.length).fill(NaN);
+    const endB = new Float64Array(dests.length).fill(NaN);
+    for (let i = 0; i < dests.length; i++) {
+      const c = dests[i]!;
+      if (this.chains.chainOfNode[c] === id) continue;
+      const st = engine.destinationState(i);
+      const lat = base.latencyOf(i, st);
+      endA[i] = lat[chain.a]!;
+      endB[i] = lat[chain.b]!;
+      if (!touches(engine.g, st.dist, all)) continue;
+      if (this.delta.apply(c, st, all, this.scratch, true, undefined, true)) {
+        this.latency.run(c, st, lat, this.delta, all, engine.traffic, sink);
+        endA[i] = this.latency.valueAfter(chain.a, lat);
+        endB[i] = this.latency.valueAfter(chain.b, lat);
+        this.delta.finish();
+      }
+    }
+    const terms: ChainShared = { ratios: sink.changed.slice(0, sink.count), unchangedDelta: sink.unchanged, endA, endB };
+    const bytes = 16 * dests.length + 8 * sink.count;
+    this.shared.set(id, terms);
+    this.sharedBytes += bytes;
+    for (const [k, t] of this.shared) {
+      if (this.sharedBytes <= CHAIN_SHARED_BYTES || k === id) break;
+      this.shared.delete(k);
+      this.sharedBytes -= 16 * t.endA.length + 8 * t.ratios.length;
+    }
+    return terms;
+  }
+
+  /**
+   * The two pieces of a broken chain toward c (outside its interior), whose
+   * ends have latencies atA and atB after the failure: each piece node's new
+   * latency is its link's latency plus the next node's toward its end
+   * (single next hop), as LatencyDelta sums it. Nodes whose route did not
+   * change get their baseline value back exactly (ratio 1, counted
+   * unchanged again).
+   */
+  private pieces(chain: Chain, aEnd: number, bStart: number, c: number, atA: number, atB: number, base: Float64Array, sink: StretchSink): void {
     const lat = this.engine.g.latencies;
     const traffic = this.engine.traffic;
     const k = chain.nodes.length;
@@ -152,12 +218,12 @@ export class SingleFailureImpact {
       if (Math.abs(r - 1) <= 1e-12) sink.unchanged++;
       else sink.push(r);
     };
-    let prev = base[chain.a]!;
+    let prev = atA;
     for (let j = 0; j < aEnd; j++) {
       prev = lat[chain.links[j]!]! + prev;
       visit(chain.nodes[j]!, prev);
     }
-    prev = base[chain.b]!;
+    prev = atB;
     for (let j = k - 1; j >= bStart; j--) {
       prev = lat[chain.links[j + 1]!]! + prev;
       visit(chain.nodes[j]!, prev);
@@ -204,13 +270,4 @@ function touches(g: RoutingEngine['g'], d: Float64Array, f: FailureMasks): boole
     if (da !== Infinity && (onShortestPath(da, db, w) || onShortestPath(db, da, w))) return true;
   }
   return false;
-}
-
-/** Does an end of the chain send traffic toward this destination into the chain (its first chain link on a shortest path)? */
-function enteredFromEnds(g: RoutingEngine['g'], chain: Chain, d: Float64Array): boolean {
-  const k = chain.nodes.length;
-  const da = d[chain.a]!;
-  const db = d[chain.b]!;
-  if (da !== Infinity && onShortestPath(da, d[chain.nodes[0]!]!, g.weights[chain.links[0]!]!)) return true;
-  return db !== Infinity && onShortestPath(db, d[chain.nodes[k - 1]!]!, g.weights[chain.links[k]!]!);
 }

@@ -42,6 +42,9 @@ export class LatencyDelta {
   private readonly key: Float64Array;
   private readonly lat: Float64Array;
   private len = 0;
+  /** Run in which each node last got a new value (valueAfter). */
+  private readonly stamp: Int32Array;
+  private runs = 0;
 
   constructor(private readonly g: CompiledGraph) {
     const n = g.nodeIds.length;
@@ -49,6 +52,12 @@ export class LatencyDelta {
     this.list = new Int32Array(n);
     this.key = new Float64Array(n);
     this.lat = new Float64Array(n);
+    this.stamp = new Int32Array(n);
+  }
+
+  /** u's latency after the last run: its new value when that run recomputed it, else its baseline. */
+  valueAfter(u: number, base: Float64Array): number {
+    return this.stamp[u] === this.runs ? this.lat[u]! : base[u]!;
   }
 
   private add(u: number): void {
@@ -93,8 +102,10 @@ export class LatencyDelta {
     for (let i = 0; i < len; i++) key[a[i]!] = this.newD(a[i]!, dist, ch, fN);
     sortByKeyThenIndex(a, len, key);
     const lat = this.lat;
+    const run = ++this.runs;
     for (let i = 0; i < len; i++) {
       const u = a[i]!;
+      this.stamp[u] = run;
       const du = key[u]!;
       if (u === c) {
         lat[u] = 0;
