@@ -81,7 +81,7 @@ export class SingleFailureImpact {
     const g = engine.g;
     this.linkLoad = new Float64Array(g.linkIds.length);
     this.delta = new DestinationDelta(g, engine.traffic);
-    this.latency = new LatencyDelta(g);
+    this.latency = new LatencyDelta(g, acyclic);
     this.scratch = new SlotDelta(engine.slots);
   }
 

@@ -237,7 +237,7 @@ export class ImpactEvaluator implements StretchBase {
     this.walkStack = new Int32Array(this.acyclic ? n + g.targets.length + 1 : 0);
     this.walkState = new Uint8Array(this.acyclic ? n : 0);
     this.delta = new SlotDelta(engine.slots);
-    this.latency = new LatencyDelta(g);
+    this.latency = new LatencyDelta(g, this.acyclic);
     this.handled = new Uint8Array(engine.destinationNodes.length);
     this.baseLatency = [];
     this.latencyScratch = new Float64Array(n);

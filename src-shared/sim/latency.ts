@@ -46,7 +46,15 @@ export class LatencyDelta {
   private readonly stamp: Int32Array;
   private runs = 0;
 
-  constructor(private readonly g: CompiledGraph) {
+  constructor(
+    private readonly g: CompiledGraph,
+    /**
+     * Every weight above rounding of zero (dagIsAcyclic): a next hop is then
+     * strictly nearer, so nodes at equal distance may be evaluated in any
+     * order and long lists are bucket-sorted by distance alone.
+     */
+    private readonly acyclic = false,
+  ) {
     const n = g.nodeIds.length;
     this.inA = new Uint8Array(n);
     this.list = new Int32Array(n);
@@ -100,7 +108,7 @@ export class LatencyDelta {
     const a = this.list;
     const len = this.len;
     for (let i = 0; i < len; i++) key[a[i]!] = this.newD(a[i]!, dist, ch, fN);
-    sortByKeyThenIndex(a, len, key);
+    if (!(this.acyclic && len > 48 && sortByWholeKey(a, len, key))) sortByKeyThenIndex(a, len, key);
     const lat = this.lat;
     const run = ++this.runs;
     for (let i = 0; i < len; i++) {
@@ -196,5 +204,41 @@ function sortPacked(a: Int32Array, len: number, key: Float64Array): boolean {
   }
   const p = packed.subarray(0, len).sort();
   for (let i = 0; i < len; i++) a[i] = p[i]! % 2097152;
+  return true;
+}
+
+let counts = new Int32Array(0);
+let placed = new Int32Array(0);
+
+/**
+ * Counting sort of a[0..len) by key ascending (Infinity last), ties in any
+ * order, when every finite key is a whole number below 4·len + 64 (hop
+ * counts, small integer metrics): O(len + largest key). Returns false
+ * (nothing changed) otherwise.
+ */
+export function sortByWholeKey(a: Int32Array, len: number, key: Float64Array): boolean {
+  const cap = 4 * len + 64;
+  let top = 0;
+  for (let i = 0; i < len; i++) {
+    const k = key[a[i]!]!;
+    if (k === Infinity) continue;
+    if (!(k >= 0 && k < cap && Math.floor(k) === k)) return false;
+    if (k > top) top = k;
+  }
+  // Bucket top + 1 holds Infinity.
+  if (counts.length < top + 3) counts = new Int32Array(Math.max(top + 3, 2 * counts.length));
+  if (placed.length < len) placed = new Int32Array(Math.max(len, 2 * placed.length));
+  counts.fill(0, 0, top + 3);
+  for (let i = 0; i < len; i++) {
+    const k = key[a[i]!]!;
+    counts[(k === Infinity ? top + 1 : k) + 1]!++;
+  }
+  for (let b = 1; b < top + 3; b++) counts[b]! += counts[b - 1]!;
+  for (let i = 0; i < len; i++) {
+    const x = a[i]!;
+    const k = key[x]!;
+    placed[counts[k === Infinity ? top + 1 : k]!++] = x;
+  }
+  a.set(placed.subarray(0, len));
   return true;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sortByKeyThenIndex } from '../../../src-shared/sim/latency';
+import { sortByKeyThenIndex, sortByWholeKey } from '../../../src-shared/sim/latency';
 
 /**
  * The incremental latency update evaluates changed nodes by (new distance,
@@ -23,6 +23,26 @@ describe('changed nodes in (distance, index) order', () => {
           expect([...a]).toEqual([...want]);
         },
       ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('by whole-number distance alone (acyclic DAGs): keys ascending, Infinity last, the same nodes; declines other keys', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 60 }), fc.constant(Infinity), fc.constant(2.5)), { minLength: 1, maxLength: 300, size: 'max' }), (keys) => {
+        const key = Float64Array.from(keys);
+        const a = Int32Array.from([...key.keys()].reverse());
+        const before = [...a];
+        const done = sortByWholeKey(a, a.length, key);
+        if (keys.includes(2.5)) {
+          expect(done).toBe(false);
+          expect([...a]).toEqual(before);
+          return;
+        }
+        expect(done).toBe(true);
+        expect([...a].sort((x, y) => x - y)).toEqual([...before].sort((x, y) => x - y));
+        for (let i = 1; i < a.length; i++) expect(key[a[i - 1]!]! <= key[a[i]!]!).toBe(true);
+      }),
       { numRuns: 300 },
     );
   });
