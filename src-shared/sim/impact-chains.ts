@@ -1,4 +1,5 @@
 import { findChains, type Chain, type ChainIndex } from './chains';
+import { bridgesAndCutNodes, dfsForest } from './connectivity';
 import { skeletonWork, type CompressedSweep } from './compressed';
 import type { CompiledGraph } from './csr';
 import { pendantForest } from './pendant';
@@ -62,6 +63,13 @@ export class SingleFailureImpact {
   private readonly shared = new Map<number, ChainShared>();
   private sharedBytes = 0;
   private readonly chainSink = new StretchSink();
+  /**
+   * Single failures that change no surviving pair's latency: a bridge (no
+   * simple path between two nodes on one side crosses it) and a node of a
+   * pendant tree (no path between two nodes that stay connected passes it).
+   * Their demands are delivered unchanged or stranded: stretch 1.
+   */
+  private readonly bridge: Uint8Array;
   private readonly delta: DestinationDelta;
   private readonly latency: LatencyDelta;
   private readonly scratch: SlotDelta;
@@ -83,6 +91,8 @@ export class SingleFailureImpact {
     this.delta = new DestinationDelta(g, engine.traffic);
     this.latency = new LatencyDelta(g, acyclic);
     this.scratch = new SlotDelta(engine.slots);
+    this.bridge = new Uint8Array(g.linkIds.length);
+    for (const e of bridgesAndCutNodes(g, dfsForest(g)).bridges) this.bridge[e] = 1;
   }
 
   /** One failed link or node. */
@@ -125,6 +135,7 @@ export class SingleFailureImpact {
   /** Latency stretch of every surviving demand into `sink` (reset by the caller). */
   stretch(spec: FailureSpec, f: FailureMasks, sink: StretchSink, base: StretchBase): void {
     const { engine } = this;
+    if (spec.links.length === 1 ? this.bridge[spec.links[0]!] === 1 : this.compressed.forest.isCore[spec.nodes[0]!] === 0) return;
     const dests = engine.destinationNodes;
     const ci = this.chains;
     const id = !this.acyclic ? -1 : spec.links.length === 1 ? ci.chainOfLink[spec.links[0]!]! : ci.chainOfNode[spec.nodes[0]!]!;
