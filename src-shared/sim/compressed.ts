@@ -9,6 +9,9 @@ import { failureMasks, RoutingEngine, SweepCancelled } from './routing';
 import { SkeletonRouting } from './skeleton';
 import type { FailureSpec } from './sweep';
 
+/** Receives a directed load and its link (full-graph index); a link may be reported once per direction. */
+export type LoadVisitor = (link: number, load: number) => void;
+
 /**
  * N-1 sweep (single link or node failures) for product-form traffic
  * demand(s, t) = out[s] · in[t], on the core left after stripping pendant
@@ -183,8 +186,13 @@ export class CompressedSweep {
     return spec.nodes.length + spec.links.length === 1;
   }
 
-  /** Largest directed link load after a single link or node failure. */
-  maxLoad(spec: FailureSpec): number {
+  /**
+   * Largest directed link load after a single link or node failure. With
+   * `visit`, every directed load it looks at is also reported with its link
+   * (full-graph index), so a caller can weigh each by that link's capacity
+   * (the impact sweep's utilisation); links it reports nothing for carry 0.
+   */
+  maxLoad(spec: FailureSpec, visit?: LoadVisitor): number {
     const f = this.forest;
     const g = this.g;
     const failedNode = spec.nodes.length === 1 ? spec.nodes[0]! : -1;
@@ -202,7 +210,7 @@ export class CompressedSweep {
     const cv0 = failedNode >= 0 ? f.coreIndex[failedNode]! : -1;
     const chain = ce0 >= 0 ? this.chains.chainOfLink[ce0]! : cv0 >= 0 ? this.chains.chainOfNode[cv0]! : -1;
     if (chain >= 0 && this.chainUsable(chain)) {
-      return ce0 >= 0 ? this.chainMax(chain, this.chains.posOfLink[ce0]!, false) : this.chainMax(chain, this.chains.posOfNode[cv0]!, true);
+      return ce0 >= 0 ? this.chainMax(chain, this.chains.posOfLink[ce0]!, false, visit) : this.chainMax(chain, this.chains.posOfNode[cv0]!, true, visit);
     }
     if (failedLink >= 0 && coreLinkOf(failedLink) >= 0) {
       const ce = coreLinkOf(failedLink);
@@ -226,16 +234,20 @@ export class CompressedSweep {
     if (coreFailed !== null && this.skel !== null) {
       const loads = this.scratch;
       this.skel.loads(coreFailed, this.cOut, this.cIn, loads);
-      for (let s = 0; s < loads.length; s++) if (loads[s]! > max) max = loads[s]!;
-      return Math.max(max, this.treeMax(compOf, compOut, compIn, cut, failedNode));
+      for (let s = 0; s < loads.length; s++) {
+        if (loads[s]! > max) max = loads[s]!;
+        if (visit !== undefined && coreFailed.links[s >> 1] !== 1) visit(f.coreLinks[s >> 1]!, loads[s]!);
+      }
+      return Math.max(max, this.treeMax(compOf, compOut, compIn, cut, failedNode, visit));
     }
     if (coreFailed !== null) this.engine!.failureDelta(coreFailed, d);
     for (let s = 0; s < base.length; s++) {
       if (coreFailed !== null && coreFailed.links[s >> 1] === 1) continue;
       const v = base[s]! + d.value[s]!;
       if (v > max) max = v;
+      if (visit !== undefined) visit(f.coreLinks[s >> 1]!, v);
     }
-    return Math.max(max, this.treeMax(compOf, compOut, compIn, cut, failedNode));
+    return Math.max(max, this.treeMax(compOf, compOut, compIn, cut, failedNode, visit));
   }
 
   /** A chain's failures take the closed form when both its ends receive traffic (chains.ts); else the engine runs. */
@@ -353,7 +365,7 @@ export class CompressedSweep {
    * components of G' (a bridge chain splits its component) and each tail
    * joining its end's component.
    */
-  private chainMax(id: number, pos: number, node: boolean): number {
+  private chainMax(id: number, pos: number, node: boolean, visit?: LoadVisitor): number {
     const c = this.chains.chains[id]!;
     const t = this.termsOf(id);
     const k = c.nodes.length;
@@ -375,6 +387,7 @@ export class CompressedSweep {
       if (fl[s >> 1] === 1) continue;
       const v = t.l0[s]! + ao * t.qOutA[s]! + ai * t.qInA[s]! + bo * t.qOutB[s]! + bi * t.qInB[s]! + ao * bi * t.fAB[s]! + bo * ai * t.fBA[s]!;
       if (v > max) max = v;
+      if (visit !== undefined) visit(this.forest.coreLinks[s >> 1]!, v);
     }
     const f = this.forest;
     const { split } = t;
@@ -386,14 +399,16 @@ export class CompressedSweep {
     compIn[compA]! += ai;
     compOut[compB]! += bo;
     compIn[compB]! += bi;
-    const tree = (so: number, si: number, comp: number): void => {
+    const tree = (so: number, si: number, comp: number, link: number): void => {
       const up = so * (compIn[comp]! - si);
       const down = (compOut[comp]! - so) * si;
       if (up > max) max = up;
       if (down > max) max = down;
+      if (visit !== undefined) visit(this.forest.coreLinks[link]!, Math.max(up, down));
     };
-    for (let i = 0; i < aEnd; i++) tree(ao - pO[i]!, ai - pI[i]!, compA);
-    for (let i = bStart; i < k; i++) tree(pO[i + 1]! - pO[bStart]!, pI[i + 1]! - pI[bStart]!, compB);
+    // A's tail hangs by links 0 … aEnd − 1 (link i above nodes i …), B's by links bStart + 1 … k.
+    for (let i = 0; i < aEnd; i++) tree(ao - pO[i]!, ai - pI[i]!, compA, c.links[i]!);
+    for (let i = bStart; i < k; i++) tree(pO[i + 1]! - pO[bStart]!, pI[i + 1]! - pI[bStart]!, compB, c.links[i + 1]!);
     // Pendant trees on the tails belong to their end's component now.
     const compOf = split.compOf.slice();
     const chainOf = this.chains.chainOfNode;
@@ -405,7 +420,7 @@ export class CompressedSweep {
       if (p < aEnd) compOf[y] = compA;
       else if (p >= bStart) compOf[y] = compB;
     }
-    return Math.max(max, this.treeMax(compOf, compOut, compIn, -1, node ? f.coreNodes[c.nodes[pos]!]! : -1));
+    return Math.max(max, this.treeMax(compOf, compOut, compIn, -1, node ? f.coreNodes[c.nodes[pos]!]! : -1, visit));
   }
 
   private splitComponents(fm: ReturnType<typeof failureMasks>): { compOut: number[]; compIn: number[]; compOf: Int32Array } {
@@ -429,7 +444,7 @@ export class CompressedSweep {
    * its component with its subtree; when `failedNode` is that node or a core
    * node, its children's subtrees become components of their own.
    */
-  private treeMax(compOf: Int32Array, compOut: number[], compIn: number[], cut: number, failedNode: number): number {
+  private treeMax(compOf: Int32Array, compOut: number[], compIn: number[], cut: number, failedNode: number, visit?: LoadVisitor): number {
     const f = this.forest;
     const top = this.treeTop;
     // Nodes below a failed node get the child subtree they are in as their component.
@@ -478,6 +493,7 @@ export class CompressedSweep {
       const down = (co - so) * si;
       if (up > max) max = up;
       if (down > max) max = down;
+      if (visit !== undefined) visit(f.parentLink[y]!, Math.max(up, down));
     }
     return max;
   }

@@ -2,6 +2,7 @@ import { connectedComponents } from './connectivity';
 import { LatencyDelta, StretchSink } from './latency';
 import { addDestinationLoads } from './ecmp';
 import { DestinationDelta, SlotDelta, type DestinationState, type FailureMasks } from './incremental';
+import type { SingleFailureImpact, StretchBase } from './impact-chains';
 import { failureMasks, mayTouch, type RoutingEngine } from './routing';
 import { MinHeap, shortestPathsTo } from './shortest';
 import type { FailureSpec } from './sweep';
@@ -159,7 +160,7 @@ export function dagIsAcyclic(weights: Float64Array): boolean {
   return weights.length === 0 || min > 1e-12 * sum;
 }
 
-export class ImpactEvaluator {
+export class ImpactEvaluator implements StretchBase {
   private readonly baseComp: ReturnType<typeof connectedComponents>;
   private readonly baseVolume: number;
   private readonly siteOf: Int32Array;
@@ -192,6 +193,8 @@ export class ImpactEvaluator {
    */
   private readonly connOut: Float64Array | null = null;
   private readonly connIn: Float64Array | null = null;
+  /** N-1 scenarios of product-form traffic on chain-heavy cores (impact-chains.ts), when set. */
+  private single: SingleFailureImpact | null = null;
 
   constructor(
     readonly engine: RoutingEngine,
@@ -234,7 +237,7 @@ export class ImpactEvaluator {
     this.walkStack = new Int32Array(this.acyclic ? n + g.targets.length + 1 : 0);
     this.walkState = new Uint8Array(this.acyclic ? n : 0);
     this.destDelta = new DestinationDelta(g, engine.traffic);
-    this.latency = new LatencyDelta(g);
+    this.latency = new LatencyDelta(g, this.acyclic);
     this.baseLatency = [];
     this.latencyScratch = new Float64Array(n);
     let used = 0;
@@ -261,6 +264,16 @@ export class ImpactEvaluator {
     }
   }
 
+  /** True when baseline DAGs are acyclic with strictly decreasing distances (dagIsAcyclic). */
+  get acyclicDags(): boolean {
+    return this.acyclic;
+  }
+
+  /** Evaluate single failures with loads from the compressed sweep and chains in closed form (impact-chains.ts). */
+  useSingleFailure(single: SingleFailureImpact): void {
+    this.single = single;
+  }
+
   /** Baseline latency toward the i-th destination into `out`, from its baseline state. O(n + m). */
   private latencyInto(i: number, st: DestinationState, out: Float64Array): void {
     const { engine } = this;
@@ -273,7 +286,7 @@ export class ImpactEvaluator {
   }
 
   /** The i-th destination's baseline latencies: cached, or recomputed into scratch (valid until the next call). */
-  private latencyOf(i: number, st: DestinationState): Float64Array {
+  latencyOf(i: number, st: DestinationState): Float64Array {
     const cached = this.baseLatency[i];
     if (cached) return cached;
     this.latencyInto(i, st, this.latencyScratch);
@@ -318,6 +331,26 @@ export class ImpactEvaluator {
     return lost;
   }
 
+  /**
+   * The i-th destination's demands counted as unchanged before routes are
+   * looked at: all it receives, less those of failed sources. A failed
+   * source's demand to c was counted when it had a baseline latency to c:
+   * when it shares c's component (every node a shortest-path search reaches
+   * has a next hop toward c), which needs no per-destination array;
+   * irregular destinations keep theirs.
+   */
+  unchangedBefore(i: number, c: number, f: FailureMasks): number {
+    const lat = this.irregular[i] ? this.baseLatency[i]! : null;
+    const baseComp = this.baseComp.componentOf;
+    const t = this.engine.traffic;
+    let lost = 0;
+    for (const v of f.nodeList) {
+      const reached = lat !== null ? !Number.isNaN(lat[v]!) : baseComp[v] === baseComp[c];
+      if (v !== c && reached && t.demand(v, c) > 0) lost++;
+    }
+    return this.demandCount[i]! - lost;
+  }
+
   /** Impact of one scenario as a record. */
   evaluate(spec: FailureSpec): ScenarioImpact {
     const out = new Float64Array(IMPACT_FIELDS.length);
@@ -343,6 +376,35 @@ export class ImpactEvaluator {
    * after each destination; true leaves the block unwritten.
    */
   evaluateBlock(specs: readonly FailureSpec[], out: Float64Array, ats: readonly number[], stopped: () => boolean = () => false): boolean {
+    // N-1 scenarios the chain path answers (impact-chains.ts, when set) one by one; the others routed as a block.
+    const single = this.single;
+    if (single !== null && specs.some((s) => single.handles(s))) {
+      const rest: number[] = [];
+      for (let k = 0; k < specs.length; k++) {
+        if (!single.handles(specs[k]!)) rest.push(k);
+        else if (stopped()) return false;
+        else this.evaluateSingle(single, specs[k]!, out, ats[k]!);
+      }
+      return rest.length === 0 || this.routeBlock(rest.map((k) => specs[k]!), out, rest.map((k) => ats[k]!), stopped);
+    }
+    return this.routeBlock(specs, out, ats, stopped);
+  }
+
+  /** A scenario of the chain path: connectivity as every scenario, stretch and loads from impact-chains.ts. */
+  private evaluateSingle(single: SingleFailureImpact, spec: FailureSpec, out: Float64Array, at: number): void {
+    const f = failureMasks(this.engine.g, spec.nodes, spec.links);
+    const head = this.connectivity(f);
+    const sink = this.blockState(1).sinks[0]!;
+    sink.reset();
+    single.stretch(spec, f, sink, this);
+    const stretch = percentilesInPlace(sink.changed.subarray(0, sink.count).sort(), sink.unchanged);
+    const values = [head.cut, head.isolated, Math.max(0, head.stranded), stretch.p50, stretch.p95, stretch.max];
+    for (let i = 0; i < values.length; i++) out[at + i] = values[i]!;
+    single.loadFields(spec, f, out, at + values.length);
+  }
+
+  /** evaluateBlock's routed part (see there). */
+  private routeBlock(specs: readonly FailureSpec[], out: Float64Array, ats: readonly number[], stopped: () => boolean): boolean {
     const { engine } = this;
     const g = engine.g;
     const B = specs.length;
@@ -371,7 +433,7 @@ export class ImpactEvaluator {
         if (!this.destDelta.apply(c, st, f, blk.deltas[k]!, true, row)) continue;
         blk.handled[k * dests.length + i] = 1;
         const sink = blk.sinks[k]!;
-        sink.unchanged += this.demandCount[i]! - this.lostSources(i, c, f.nodeList);
+        sink.unchanged += this.unchangedBefore(i, c, f);
         base ??= this.latencyOf(i, st);
         this.latency.run(c, st, base, this.destDelta, f, traffic, sink, row);
         this.destDelta.finish();
@@ -384,7 +446,7 @@ export class ImpactEvaluator {
       for (let i = 0; i < dests.length; i++) {
         const c = dests[i]!;
         if (blk.handled[k * dests.length + i] === 1 || f.nodes[c] === 1) continue;
-        sink.unchanged += this.demandCount[i]! - this.lostSources(i, c, f.nodeList);
+        sink.unchanged += this.unchangedBefore(i, c, f);
       }
       this.finishInto(f, head[k]!, blk.deltas[k]!, sink, out, ats[k]!);
     }
@@ -420,22 +482,6 @@ export class ImpactEvaluator {
     for (let s = 0; s < this.siteCount; s++) if (this.siteConnected[s] === 1 && reach[s] === 0) isolated++;
     const stranded = this.strandedBy(f.nodeList, comp, lostPerComp) ?? this.baseVolume - deliverableVolume(engine.traffic as TrafficMatrix, comp.componentOf, comp.count);
     return { cut: before - after, isolated, stranded };
-  }
-
-  /**
-   * Demands to c from failed sources that were counted among c's demands: those with a
-   * baseline latency to c, i.e. in c's component (every node a shortest-path search reaches
-   * has a next hop toward c), which needs no per-destination array; irregular destinations keep theirs.
-   */
-  private lostSources(i: number, c: number, failed: readonly number[]): number {
-    const lat = this.irregular[i] ? this.baseLatency[i]! : null;
-    const baseComp = this.baseComp.componentOf;
-    let lost = 0;
-    for (const v of failed) {
-      const reached = lat !== null ? !Number.isNaN(lat[v]!) : baseComp[v] === baseComp[c];
-      if (v !== c && reached && this.engine.traffic.demand(v, c) > 0) lost++;
-    }
-    return lost;
   }
 
   /** Loads, utilisation and stretch of one routed scenario, with its connectivity figures, at out[at …]; resets its delta. */

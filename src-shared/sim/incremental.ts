@@ -152,6 +152,12 @@ export class DestinationDelta {
     keep = false,
     /** demand(u, c) for every u, when the caller has it as an array (the same numbers, without a lookup each). */
     demandTo?: Float64Array,
+    /**
+     * Stop once the new routes are known (steps 1–2), adding no load change,
+     * and keep them for reading as keep does: for a caller whose loads come
+     * from elsewhere (the impact sweep on a compressed core, impact-chains.ts).
+     */
+    routesOnly = false,
   ): boolean {
     const { offsets, targets, edgeLink, weights, linkSource, linkTarget } = this.g;
     const { dist, flow, dagOff, slots } = st;
@@ -239,6 +245,7 @@ export class DestinationDelta {
         }
       }
     }
+    if (routesOnly) return true;
     // 3. Closure D over old DAG links (per-destination lists) and, for U nodes, new ones.
     for (let i = 0; i < this.listLen; i++) this.addD(this.list[i]!);
     for (let qi = 0; qi < this.dLen; qi++) {

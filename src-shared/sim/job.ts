@@ -4,7 +4,9 @@ import { failureMasks, maxLoadAfter, RoutingEngine, SweepCancelled } from './rou
 import type { FailureSpec } from './sweep';
 import { explicitTraffic, explicitTrafficColumns, gravityMasses, gravityTraffic, hubTraffic, uniformTraffic, type DemandColumns, type TrafficMatrix } from './traffic';
 import { CompressedSweep } from './compressed';
+import { findChains } from './chains';
 import { ImpactEvaluator, IMPACT_FIELDS, type ImpactContext } from './impact';
+import { chainImpactPays, SingleFailureImpact } from './impact-chains';
 
 /**
  * A sweep as plain data, so it can cross a thread boundary: the compiled
@@ -119,6 +121,20 @@ export function runJob(
   }
   const delta = full !== null ? new SlotDelta(full.slots) : null;
   const impact = job.mode === 'impact' && full !== null ? new ImpactEvaluator(full, job.impact) : null;
+  if (impact !== null) {
+    // Product-form traffic on a chain-heavy core: single failures from the compressed sweep (impact-chains.ts).
+    const pm = productMasses(g, job.traffic);
+    const singles = job.scenarios.reduce((k, s) => k + (s.nodes.length + s.links.length === 1 ? 1 : 0), 0);
+    try {
+      const single = pm !== null && chainImpactPays(g, singles) ? new CompressedSweep(g, pm, pm, tick) : null;
+      if (single !== null && single.onSkeleton) {
+        impact.useSingleFailure(new SingleFailureImpact(full!, single, findChains(g), job.impact?.unitGbps ?? 1, impact.acyclicDags));
+      }
+    } catch (err) {
+      if (err instanceof SweepCancelled) return 0;
+      throw err;
+    }
+  }
   const fields = fieldsPerScenario(job);
   let done = 0;
   for (;;) {

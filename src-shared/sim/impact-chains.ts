@@ -1,0 +1,284 @@
+import { findChains, type Chain, type ChainIndex } from './chains';
+import { bridgesAndCutNodes, dfsForest } from './connectivity';
+import { skeletonWork, type CompressedSweep } from './compressed';
+import type { CompiledGraph } from './csr';
+import { pendantForest } from './pendant';
+import { DestinationDelta, SlotDelta, type DestinationState, type FailureMasks } from './incremental';
+import { LatencyDelta, StretchSink } from './latency';
+import { failureMasks, type RoutingEngine } from './routing';
+import { onShortestPath } from './shortest';
+import type { FailureSpec } from './sweep';
+
+/** What the impact evaluator keeps per destination, which the stretch below reads. */
+export interface StretchBase {
+  /** Demands to the i-th destination (c) counted as unchanged before any route is looked at: those of surviving sources. */
+  unchangedBefore(i: number, c: number, f: FailureMasks): number;
+  /** Baseline ECMP-mean latency of every node toward the i-th destination. */
+  latencyOf(i: number, st: DestinationState): Float64Array;
+}
+
+/**
+ * The impact fields of one single-element failure (N-1) for product-form
+ * traffic (uniform, gravity), without the per-destination load repair that
+ * made every such scenario cost O(destinations × affected region):
+ *
+ * - Loads come from the pendant/chain-compressed sweep analyze uses
+ *   (CompressedSweep, skeleton.ts): every directed load it computes is
+ *   collected per link, and max load, utilisation, overloaded links and the
+ *   worst link follow. Those loads equal the per-destination repair's up to
+ *   rounding (relative 1e-16), so among links whose utilisation ties within
+ *   1e-12 of the largest the lowest index is the worst link — what the
+ *   repair reports for exact ties.
+ * - Stretch: any failure inside chain C (one of its links or interior
+ *   nodes) leaves no path through C, so toward a destination outside C's
+ *   interior every node outside C takes the routes it takes with C's whole
+ *   interior failed: those ratios, and the ends' new latencies, are
+ *   computed once per chain (ChainShared) and shared by its 2k + 1
+ *   scenarios. C's own routers then hang off their end: a piece node's
+ *   latency is its links' latencies added onto the end's new latency — the
+ *   same sums, in the same order, as the incremental latency update
+ *   (LatencyDelta), so the ratios are bit-identical. Destinations inside C,
+ *   and failures of branch nodes and direct links, have each touched
+ *   destination's routes repaired and latencies updated as before.
+ */
+/**
+ * What every failure on one chain shares toward the destinations outside its
+ * interior: nothing outside can route through a broken chain, so outside
+ * nodes take the routes of the chain with its whole interior failed. Their
+ * changed ratios and the net change of the unchanged count, and each
+ * destination's new latency at the two ends (NaN: cut off).
+ */
+interface ChainShared {
+  readonly ratios: Float64Array;
+  readonly unchangedDelta: number;
+  readonly endA: Float64Array;
+  readonly endB: Float64Array;
+}
+
+/** Memory for chains' shared terms (ChainShared): 16 bytes per destination plus the ratios. */
+const CHAIN_SHARED_BYTES = 64 * 1024 * 1024;
+
+export class SingleFailureImpact {
+  private readonly linkLoad: Float64Array;
+  private readonly shared = new Map<number, ChainShared>();
+  private sharedBytes = 0;
+  private readonly chainSink = new StretchSink();
+  /**
+   * Single failures that change no surviving pair's latency: a bridge (no
+   * simple path between two nodes on one side crosses it) and a node of a
+   * pendant tree (no path between two nodes that stay connected passes it).
+   * Their demands are delivered unchanged or stranded: stretch 1.
+   */
+  private readonly bridge: Uint8Array;
+  private readonly delta: DestinationDelta;
+  private readonly latency: LatencyDelta;
+  private readonly scratch: SlotDelta;
+  private readonly visit = (e: number, load: number): void => {
+    if (load > this.linkLoad[e]!) this.linkLoad[e] = load;
+  };
+
+  constructor(
+    private readonly engine: RoutingEngine,
+    private readonly compressed: CompressedSweep,
+    /** Chains of the full graph (findChains(engine.g)). */
+    private readonly chains: ChainIndex,
+    private readonly unitGbps: number,
+    /** Baseline DAGs acyclic with strictly decreasing distances (dagIsAcyclic): the chain closed form needs it. */
+    private readonly acyclic: boolean,
+  ) {
+    const g = engine.g;
+    this.linkLoad = new Float64Array(g.linkIds.length);
+    this.delta = new DestinationDelta(g, engine.traffic);
+    this.latency = new LatencyDelta(g, acyclic);
+    this.scratch = new SlotDelta(engine.slots);
+    this.bridge = new Uint8Array(g.linkIds.length);
+    for (const e of bridgesAndCutNodes(g, dfsForest(g)).bridges) this.bridge[e] = 1;
+  }
+
+  /** One failed link or node. */
+  handles(spec: FailureSpec): boolean {
+    return spec.nodes.length + spec.links.length === 1;
+  }
+
+  /**
+   * maxLoad, maxUtilisation, overloadedLinks and worstLink of the scenario,
+   * written at out[at …] in that order.
+   */
+  loadFields(spec: FailureSpec, f: FailureMasks, out: Float64Array, at: number): void {
+    const g = this.engine.g;
+    const load = this.linkLoad;
+    load.fill(0);
+    this.compressed.maxLoad(spec, this.visit);
+    let maxLoad = 0;
+    let maxUtil = 0;
+    let overloaded = 0;
+    const m = g.linkIds.length;
+    for (let e = 0; e < m; e++) {
+      if (f.links[e] === 1) continue;
+      const l = load[e]!;
+      if (l > maxLoad) maxLoad = l;
+      const u = (l * this.unitGbps) / g.capacities[e]!;
+      if (u > maxUtil) maxUtil = u;
+      if (u > 1 + 1e-12) overloaded++;
+    }
+    let worst = -1;
+    if (maxUtil > 0) {
+      const floor = maxUtil * (1 - 1e-12);
+      for (let e = 0; e < m && worst < 0; e++) if (f.links[e] !== 1 && (load[e]! * this.unitGbps) / g.capacities[e]! >= floor) worst = e;
+    }
+    out[at] = maxLoad;
+    out[at + 1] = maxUtil;
+    out[at + 2] = overloaded;
+    out[at + 3] = worst;
+  }
+
+  /** Latency stretch of every surviving demand into `sink` (reset by the caller). */
+  stretch(spec: FailureSpec, f: FailureMasks, sink: StretchSink, base: StretchBase): void {
+    const { engine } = this;
+    if (spec.links.length === 1 ? this.bridge[spec.links[0]!] === 1 : this.compressed.forest.isCore[spec.nodes[0]!] === 0) return;
+    const dests = engine.destinationNodes;
+    const ci = this.chains;
+    const id = !this.acyclic ? -1 : spec.links.length === 1 ? ci.chainOfLink[spec.links[0]!]! : ci.chainOfNode[spec.nodes[0]!]!;
+    const chain = id >= 0 ? ci.chains[id]! : null;
+    // Interior nodes [0, aEnd) hang off A, [bStart, k) off B (chainOfLink / posOfLink: link p joins nodes p − 1 and p).
+    const pos = id < 0 ? -1 : spec.links.length === 1 ? ci.posOfLink[spec.links[0]!]! : ci.posOfNode[spec.nodes[0]!]!;
+    const aEnd = pos;
+    const bStart = spec.links.length === 1 ? pos : pos + 1;
+    const shared = chain !== null ? this.sharedOf(id, chain, base) : null;
+    for (let i = 0; i < dests.length; i++) {
+      const c = dests[i]!;
+      if (f.nodes[c] === 1) continue;
+      sink.unchanged += base.unchangedBefore(i, c, f);
+      const st = engine.destinationState(i);
+      if (shared !== null && ci.chainOfNode[c] !== id) {
+        this.pieces(chain!, aEnd, bStart, c, shared.endA[i]!, shared.endB[i]!, base.latencyOf(i, st), sink);
+        continue;
+      }
+      if (!touches(engine.g, st.dist, f)) continue;
+      if (this.delta.apply(c, st, f, this.scratch, true, undefined, true)) {
+        this.latency.run(c, st, base.latencyOf(i, st), this.delta, f, engine.traffic, sink);
+        this.delta.finish();
+      }
+    }
+    if (shared !== null) {
+      sink.unchanged += shared.unchangedDelta;
+      for (const r of shared.ratios) sink.push(r);
+    }
+  }
+
+  /**
+   * The chain's shared terms (ChainShared), computed once — with its whole
+   * interior failed, each destination outside it repaired and its
+   * latencies updated — and kept within CHAIN_SHARED_BYTES (oldest dropped).
+   */
+  private sharedOf(id: number, chain: Chain, base: StretchBase): ChainShared {
+    const hit = this.shared.get(id);
+    if (hit !== undefined) return hit;
+    const { engine } = this;
+    const dests = engine.destinationNodes;
+    const all = failureMasks(engine.g, Array.from(chain.nodes), []);
+    const sink = this.chainSink;
+    sink.reset();
+    const endA = new Float64Array(dests.length).fill(NaN);
+    const endB = new Float64Array(dests.length).fill(NaN);
+    for (let i = 0; i < dests.length; i++) {
+      const c = dests[i]!;
+      if (this.chains.chainOfNode[c] === id) continue;
+      const st = engine.destinationState(i);
+      const lat = base.latencyOf(i, st);
+      endA[i] = lat[chain.a]!;
+      endB[i] = lat[chain.b]!;
+      if (!touches(engine.g, st.dist, all)) continue;
+      if (this.delta.apply(c, st, all, this.scratch, true, undefined, true)) {
+        this.latency.run(c, st, lat, this.delta, all, engine.traffic, sink);
+        endA[i] = this.latency.valueAfter(chain.a, lat);
+        endB[i] = this.latency.valueAfter(chain.b, lat);
+        this.delta.finish();
+      }
+    }
+    const terms: ChainShared = { ratios: sink.changed.slice(0, sink.count), unchangedDelta: sink.unchanged, endA, endB };
+    const bytes = 16 * dests.length + 8 * sink.count;
+    this.shared.set(id, terms);
+    this.sharedBytes += bytes;
+    for (const [k, t] of this.shared) {
+      if (this.sharedBytes <= CHAIN_SHARED_BYTES || k === id) break;
+      this.shared.delete(k);
+      this.sharedBytes -= 16 * t.endA.length + 8 * t.ratios.length;
+    }
+    return terms;
+  }
+
+  /**
+   * The two pieces of a broken chain toward c (outside its interior), whose
+   * ends have latencies atA and atB after the failure: each piece node's new
+   * latency is its link's latency plus the next node's toward its end
+   * (single next hop), as LatencyDelta sums it. Nodes whose route did not
+   * change get their baseline value back exactly (ratio 1, counted
+   * unchanged again).
+   */
+  private pieces(chain: Chain, aEnd: number, bStart: number, c: number, atA: number, atB: number, base: Float64Array, sink: StretchSink): void {
+    const lat = this.engine.g.latencies;
+    const traffic = this.engine.traffic;
+    const k = chain.nodes.length;
+    const visit = (u: number, value: number): void => {
+      const b = base[u]!;
+      if (Number.isNaN(b) || !(traffic.demand(u, c) > 0)) return;
+      sink.unchanged--;
+      if (Number.isNaN(value)) return; // cut off: stranded, not stretched
+      const r = b > 0 ? value / b : 1;
+      if (Math.abs(r - 1) <= 1e-12) sink.unchanged++;
+      else sink.push(r);
+    };
+    let prev = atA;
+    for (let j = 0; j < aEnd; j++) {
+      prev = lat[chain.links[j]!]! + prev;
+      visit(chain.nodes[j]!, prev);
+    }
+    prev = atB;
+    for (let j = k - 1; j >= bStart; j--) {
+      prev = lat[chain.links[j + 1]!]! + prev;
+      visit(chain.nodes[j]!, prev);
+    }
+  }
+}
+
+/**
+ * Per-destination repair work, in skeleton-routing cost units (see below), of
+ * one scenario toward one destination: measured at 6–33 µs a destination on
+ * the 5,002-device hybrid and the Kdl-shaped graph, against ~0.05 µs a unit.
+ */
+const REPAIR_UNITS_PER_DESTINATION = 100;
+
+/**
+ * Whether an N-1 impact sweep of `scenarios` scenarios is cheaper with loads
+ * from the compressed sweep: that sweep's predicted routings (skeletonWork)
+ * spread over the scenarios, each costing (branch nodes)² + core nodes ×
+ * chains (skeleton.ts), against repairing every destination per scenario.
+ * Long chains between few branch nodes (Kdl: ~0.15 routing of ~76k units a
+ * scenario) pay; thousands of one-router chains (a dual-homed access layer:
+ * 4,725 chains, ~24 M units a routing) do not.
+ */
+export function chainImpactPays(g: CompiledGraph, scenarios: number): boolean {
+  const forest = pendantForest(g);
+  const chains = findChains(forest.core);
+  const w = skeletonWork(forest, chains);
+  if (w === null || scenarios === 0) return false;
+  const cn = forest.coreNodes.length;
+  let interior = 0;
+  for (const c of chains.chains) interior += c.nodes.length;
+  const nb = cn - interior;
+  const perRouting = nb * nb + cn * chains.chains.length;
+  return ((w.setup + w.sweep) / scenarios) * perRouting < g.nodeIds.length * REPAIR_UNITS_PER_DESTINATION;
+}
+
+/** Can failure f change a route toward a destination with these distances? (routing.ts's test.) O(failed elements). */
+function touches(g: RoutingEngine['g'], d: Float64Array, f: FailureMasks): boolean {
+  for (const v of f.nodeList) if (d[v] !== Infinity) return true;
+  for (const e of f.linkList) {
+    const da = d[g.linkSource[e]!]!;
+    const db = d[g.linkTarget[e]!]!;
+    const w = g.weights[e]!;
+    if (da !== Infinity && (onShortestPath(da, db, w) || onShortestPath(db, da, w))) return true;
+  }
+  return false;
+}
