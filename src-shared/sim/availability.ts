@@ -1,6 +1,5 @@
 import type { DeviceRole, Topology } from '../model/topology';
-import { connectedComponents } from './connectivity';
-import { compileTopology } from './csr';
+import { compileTopology, type CompiledGraph } from './csr';
 import { mulberry32 as rng } from '../lib/rng';
 
 /**
@@ -183,8 +182,32 @@ export function availability(t: Topology, opts: AvailabilityOptions = {}): Avail
    * Evaluates the current failure state: whether the network is whole, and per pair
    * whether some surviving device of each site shares a component.
    */
+  const componentOf = new Int32Array(n);
+  const queue = new Int32Array(n);
+  const alive = new Uint8Array(sites.length);
   const evaluate = (pairOk: Uint8Array): boolean => {
-    const { componentOf, count } = connectedComponents(g, failedNodes, failedLinks);
+    const count = componentsInto(g, failedNodes, failedLinks, componentOf, queue);
+    if (count <= 1) {
+      // One component (the usual state: a few elements down in a redundant design): a pair is
+      // connected when both its sites keep a device, the network when every site does.
+      let every = true;
+      for (let s = 0; s < sites.length; s++) {
+        let a: 0 | 1 = 0;
+        for (let k = siteStart[s]!; k < siteStart[s + 1]!; k++) {
+          if (componentOf[siteDevices[k]!]! >= 0) {
+            a = 1;
+            break;
+          }
+        }
+        alive[s] = a;
+        if (a === 0) every = false;
+      }
+      for (let i = 0; i < pairs.length; i++) {
+        const [a, b] = pairs[i]!;
+        pairOk[i] = alive[a] === 1 && alive[b] === 1 ? 1 : 0;
+      }
+      return every && count === 1;
+    }
     let marked = -1;
     for (let i = 0; i < pairs.length; i++) {
       const [a, b] = pairs[i]!;
@@ -337,4 +360,36 @@ export function availability(t: Topology, opts: AvailabilityOptions = {}): Avail
       })),
     };
   }
+}
+
+/**
+ * Connected components of the surviving graph into `componentOf` (-1 for
+ * failed nodes), as connectivity.connectedComponents numbers them, without
+ * allocating: the sampling loop calls it once per new failure state. Returns
+ * the count. O(n + m).
+ */
+function componentsInto(g: CompiledGraph, failedNodes: Uint8Array, failedLinks: Uint8Array, componentOf: Int32Array, queue: Int32Array): number {
+  const n = g.nodeIds.length;
+  const { offsets, targets, edgeLink } = g;
+  componentOf.fill(-1);
+  let count = 0;
+  for (let s = 0; s < n; s++) {
+    if (componentOf[s] !== -1 || failedNodes[s] === 1) continue;
+    const c = count++;
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = s;
+    componentOf[s] = c;
+    while (head < tail) {
+      const u = queue[head++]!;
+      for (let k = offsets[u]!; k < offsets[u + 1]!; k++) {
+        if (failedLinks[edgeLink[k]!] === 1) continue;
+        const v = targets[k]!;
+        if (componentOf[v] !== -1 || failedNodes[v] === 1) continue;
+        componentOf[v] = c;
+        queue[tail++] = v;
+      }
+    }
+  }
+  return count;
 }
