@@ -2,6 +2,7 @@ import type { Intent, Redundancy } from './intent';
 import type { Topology } from './topology';
 import { srlgGroups, type CompiledGraph } from '../sim/csr';
 import { SlotDelta } from '../sim/incremental';
+import { LocalFailureDeltas } from '../sim/local-deltas';
 import { failureMasks, RoutingEngine } from '../sim/routing';
 import { explicitTraffic } from '../sim/traffic';
 import type { DeviceDemands } from './traffic';
@@ -267,6 +268,8 @@ export function capacityUnderFailure(
   // The routing engine (one shortest-path DAG and ECMP pass per destination) is built only when some load is not held.
   let engine: RoutingEngine | null = null;
   const engineOf = (): RoutingEngine => (engine ??= new RoutingEngine(g, explicitTraffic(g, demands.demands)));
+  // Failures local to one device (a branch's uplink, the branch itself) in closed form (sim/local-deltas.ts).
+  let local: LocalFailureDeltas | null = null;
   const held = routed?.baselineFor(g, demands.demands) ?? null;
   const baseLoad = held ?? engineOf().baseLoad;
   const recording = routed !== undefined && held === null ? routed.bind(g, demands.demands, baseLoad) : routed !== undefined;
@@ -312,7 +315,7 @@ export function capacityUnderFailure(
       if (!recording || !routed!.read(keys[k]!, deltas[k]!.value)) todo.push(k);
     }
     if (todo.length > 0) {
-      engineOf().failureDeltas(
+      (local ??= new LocalFailureDeltas(engineOf())).failureDeltas(
         todo.map((k) => masks[k]!),
         todo.map((k) => deltas[k]!),
       );
