@@ -119,14 +119,16 @@ export class RecommendService {
     const onAbort = (): void => stop.abort();
     ctx?.signal.addEventListener('abort', onAbort, { once: true });
     const threads = Math.min(VERIFY_THREADS, total);
-    // Round-robin in the instant order: each thread starts on one of the likely best.
-    const shares = Array.from({ length: threads }, (_, k) => plan.tasks.filter((_, i) => i % threads === k));
+    // Every thread takes the next candidate in the instant order as it finishes one (a shared counter):
+    // the likely best start first, and a long candidate (a 500-site partial mesh) never holds others
+    // queued behind it on its thread while the other thread idles, as fixed round-robin shares did.
+    const claim = new SharedArrayBuffer(4);
     let done = 0;
     try {
       await Promise.all(
-        shares.map((tasks) =>
+        Array.from({ length: threads }, () =>
           planInWorker(
-            { kind: 'verify', intent, tasks, meta: { softwareVersion: APP_VERSION, now: request.historyBefore } },
+            { kind: 'verify', intent, tasks: plan.tasks, meta: { softwareVersion: APP_VERSION, now: request.historyBefore }, claim },
             {
               signal: stop.signal,
               onProgress: (_d, _t, label, got) => {

@@ -27,8 +27,11 @@ import { learningReport, type LearningReport, type ReportOutcome } from '../../s
 
 export type PlanningRequest =
   | { kind: 'optimise'; topology: Topology; params: Omit<OptimiseParams, 'onStep'> }
-  /** This worker's share of a verified recommendation's candidates, evaluated in order. */
-  | { kind: 'verify'; intent: Intent; tasks: VerifyTask[]; meta: { softwareVersion: string; now: number } }
+  /**
+   * A verified recommendation's candidates, evaluated in order: all of them, or — with `claim`, an
+   * Int32Array(1) counter shared by every worker of the run — each next unclaimed one (verify.ts).
+   */
+  | { kind: 'verify'; intent: Intent; tasks: VerifyTask[]; meta: { softwareVersion: string; now: number }; claim?: SharedArrayBuffer }
   /** What would it take (learn/relaxation.ts), after a verified run in which no candidate met the intent. */
   | { kind: 'relax'; intent: Intent; candidates: VerifiedCandidate[]; meta: { softwareVersion: string; now: number } }
   /**
@@ -103,8 +106,13 @@ port.once('message', (req: PlanningRequest) => {
       post({ type: 'result', value: impactExtras(req.topology, { seed: req.seed }) });
     } else {
       let done = 0;
-      const value = verifyTasks(req.intent, req.tasks, req.meta, (landed, task) =>
-        post({ type: 'progress', done: ++done, total: req.tasks.length, label: `${task.family} seed ${task.seed}`, landed }),
+      const counter = req.claim !== undefined ? new Int32Array(req.claim) : null;
+      const value = verifyTasks(
+        req.intent,
+        req.tasks,
+        req.meta,
+        (landed, task) => post({ type: 'progress', done: ++done, total: req.tasks.length, label: `${task.family} seed ${task.seed}`, landed }),
+        counter !== null ? () => Atomics.add(counter, 0, 1) : undefined,
       );
       // Every candidate went out with its progress message: the result only says this share is done.
       post({ type: 'result', value: { evaluated: value.candidates.length + value.skipped.length } });

@@ -117,11 +117,20 @@ export function verifyTasks(
   tasks: readonly VerifyTask[],
   meta: { softwareVersion: string; now: number },
   onLanded?: (landed: VerifiedCandidate | { skipped: SkippedFamilyShape }, task: VerifyTask) => void,
+  /**
+   * The index of the next task to evaluate (tasks.length or more: none left). Threads sharing one
+   * counter each take the next task as they finish one, so a long candidate never leaves the others
+   * queued behind it on one thread while another thread idles. Default: every task, in order.
+   */
+  claim?: () => number,
 ): { candidates: VerifiedCandidate[]; skipped: SkippedFamilyShape[] } {
   const candidates: VerifiedCandidate[] = [];
   const skipped: SkippedFamilyShape[] = [];
   const failedFamilies = new Set<Family>();
-  for (const task of tasks) {
+  let next = 0;
+  const take = claim ?? (() => next++);
+  for (let i = take(); i < tasks.length; i = take()) {
+    const task = tasks[i]!;
     // A family that cannot be built with seed 1 is not tried again with seed 2.
     if (failedFamilies.has(task.family)) continue;
     const r = verifyCandidate(intent, task, meta);
