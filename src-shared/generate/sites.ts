@@ -3,6 +3,7 @@ import type { Site, SiteRole } from '../model/topology';
 import { placeForKey, weightedPlaces, type Place } from './gazetteer';
 import { fitId, SITE_ID_MAX } from './fit-id';
 import { createRng } from '../lib/rng';
+import { RecentResults } from '../lib/recent';
 
 /**
  * Expands an intent's site groups into concrete sites, in group order
@@ -89,6 +90,13 @@ const slug = (text: string): string =>
     .replace(/^-+|-+$/g, '') || 'site';
 
 export function expandSites(intent: Intent, seed: number): Site[] {
+  // Every family of an intent (and its features) asks for the same sites: computed once, handed out as copies.
+  return recentSites.get(`${seed}\u0000${JSON.stringify(intent)}`, () => placeSites(intent, seed)).map((s) => ({ ...s }));
+}
+
+const recentSites = new RecentResults<Site[]>(8);
+
+function placeSites(intent: Intent, seed: number): Site[] {
   const sites: Site[] = [];
   const usedIds = new Set<string>();
   const uniqueId = (base: string): string => {

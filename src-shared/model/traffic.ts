@@ -2,6 +2,7 @@ import type { CompiledGraph } from '../sim/csr';
 import type { Intent } from './intent';
 import { DEFAULT_PLANNING, PlanningSchema, type Planning } from './planning';
 import type { Site, Topology } from './topology';
+import { RecentResults } from '../lib/recent';
 
 /**
  * The one traffic model: every path (generate, validate, simulate, optimise,
@@ -236,8 +237,13 @@ export function deviceDemands(t: Topology, g: CompiledGraph, model: TrafficModel
 
 /** The design's demands from its sites and planning assumptions (intent's when given). */
 export function designDemands(t: Topology, g: CompiledGraph, intent?: Intent): DeviceDemands {
-  return deviceDemands(t, g, siteTraffic(t.sites, planningOf(t, intent)));
+  const planning = planningOf(t, intent);
+  // The families of one intent share their sites, so their site traffic: computed once (lib/recent.ts), copied out.
+  const model = recentTraffic.get(JSON.stringify([t.sites, planning]), () => siteTraffic(t.sites, planning));
+  return deviceDemands(t, g, { ...model, flows: model.flows.map((f) => ({ ...f })) });
 }
+
+const recentTraffic = new RecentResults<TrafficModel>(4);
 
 
 /**
