@@ -23,7 +23,7 @@ import { rankVerified } from '../../src-shared/learn/options';
 import { fitPredictor } from '../../src-shared/learn/predictor';
 import { recommendInstant } from '../../src-shared/learn/recommend';
 import type { LearningSample } from '../../src-shared/learn/sample';
-import { verificationPlan, verifyCandidate, type VerifiedCandidate } from '../../src-shared/learn/verify';
+import { longestFirst, verificationPlan, verifyCandidate, type VerifiedCandidate } from '../../src-shared/learn/verify';
 import { APP_VERSION } from '../../src-shared/lib/version';
 import { IntentSchema } from '../../src-shared/model/intent';
 import { retailChain } from '../../test/helpers/retail-intents';
@@ -149,13 +149,14 @@ function stepTimes(family: Family): { cpu: number[]; cost: number } | null {
 // (a shared counter), candidates streamed as they land.
 const threads = Math.min(os.availableParallelism(), plan.tasks.length);
 const claim = new SharedArrayBuffer(4);
+const tasks = longestFirst(plan.tasks, threads);
 const landed: VerifiedCandidate[] = [];
 const firstAt: { ms: number | null } = { ms: null };
 const w0 = performance.now();
 const c0 = process.cpuUsage();
 await Promise.all(
   Array.from({ length: threads }, () =>
-    planInWorker({ kind: 'verify', intent, tasks: plan.tasks, meta, claim }, {
+    planInWorker({ kind: 'verify', intent, tasks, meta, claim }, {
       onProgress: (_d, _t, label, got) => {
         if (got === undefined) return;
         firstAt.ms ??= performance.now() - w0;

@@ -12,7 +12,7 @@ import type { FamilyPreference } from '../../src-shared/learn/preferences';
 import type { SearchCandidate } from '../../src-shared/learn/search-order';
 import type { WhatItWouldTake } from '../../src-shared/learn/relaxation';
 import {
-  assembleVerified, verificationPlan, verifyTasks, type FamilySelection, type VerifiedCandidate, type VerifiedResult,
+  assembleVerified, longestFirst, verificationPlan, verifyTasks, type FamilySelection, type VerifiedCandidate, type VerifiedResult,
 } from '../../src-shared/learn/verify';
 import { APP_VERSION } from '../../src-shared/lib/version';
 import { parseIntent, type Intent } from '../../src-shared/model/intent';
@@ -119,6 +119,8 @@ export class RecommendService {
     const onAbort = (): void => stop.abort();
     ctx?.signal.addEventListener('abort', onAbort, { once: true });
     const threads = Math.min(VERIFY_THREADS, total);
+    // The candidate predicted to take longest starts first, beside the others (verify.ts longestFirst).
+    const tasks = longestFirst(plan.tasks, threads);
     // Every thread takes the next candidate in the instant order as it finishes one (a shared counter):
     // the likely best start first, and a long candidate (a 500-site partial mesh) never holds others
     // queued behind it on its thread while the other thread idles, as fixed round-robin shares did.
@@ -128,7 +130,7 @@ export class RecommendService {
       await Promise.all(
         Array.from({ length: threads }, () =>
           planInWorker(
-            { kind: 'verify', intent, tasks: plan.tasks, meta: { softwareVersion: APP_VERSION, now: request.historyBefore }, claim },
+            { kind: 'verify', intent, tasks, meta: { softwareVersion: APP_VERSION, now: request.historyBefore }, claim },
             {
               signal: stop.signal,
               onProgress: (_d, _t, label, got) => {
