@@ -1,6 +1,5 @@
 import type { DeviceRole, Topology } from '../model/topology';
 import { compileTopology, type CompiledGraph } from './csr';
-import { mulberry32 as rng } from '../lib/rng';
 
 /**
  * Availability of site pairs and of the whole network from component
@@ -282,7 +281,10 @@ export function availability(t: Topology, opts: AvailabilityOptions = {}): Avail
   // Monte Carlo conditioned on at least one failure.
   // Fewer samples on large designs keep every surface's call under a second; deterministic per design.
   const samples = opts.samples ?? Math.max(2_000, Math.min(20_000, Math.floor(2e7 / (n + m + 1))));
-  const r = rng(opts.seed ?? 1);
+  // mulberry32 (lib/rng.ts) written out in the loop below — the same stream, draw for draw: one draw
+  // per failing element after the first per sample (~10^7 at 500 sites), so the call itself counted.
+  let ra = (opts.seed ?? 1) >>> 0;
+  const qFailing = Float64Array.from(failing, (i) => q[i]!);
   let none = 1;
   for (const i of failing) none *= 1 - q[i]!;
   const pAny = 1 - none;
@@ -308,7 +310,11 @@ export function availability(t: Topology, opts: AvailabilityOptions = {}): Avail
   for (let s = 0; s < samples; s++) {
     for (const i of down) setState(i, 0);
     down.length = 0;
-    const u = r() * acc;
+    ra = (ra + 0x6d2b79f5) >>> 0;
+    let t0 = ra;
+    t0 = Math.imul(t0 ^ (t0 >>> 15), t0 | 1);
+    t0 ^= t0 + Math.imul(t0 ^ (t0 >>> 7), t0 | 61);
+    const u = (((t0 ^ (t0 >>> 14)) >>> 0) / 4294967296) * acc;
     // The first k with first[k] ≥ u (the last when none): first[] never decreases, so bisect.
     let lo = 0;
     let hi = failing.length - 1;
@@ -319,7 +325,14 @@ export function availability(t: Topology, opts: AvailabilityOptions = {}): Avail
     }
     const k = lo;
     fail(failing[k]!);
-    for (let j = k + 1; j < failing.length; j++) if (r() < q[failing[j]!]!) fail(failing[j]!);
+    for (let j = k + 1; j < qFailing.length; j++) {
+      ra = (ra + 0x6d2b79f5) >>> 0;
+      let t = ra;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      // A draw below the element's unavailability fails it (2^32 · q compared, as r() < q).
+      if (((t ^ (t >>> 14)) >>> 0) / 4294967296 < qFailing[j]!) fail(failing[j]!);
+    }
     // The same failure state gives the same verdicts: most samples repeat a one-element state.
     const key = down.join(',');
     let seen = verdicts.get(key);
