@@ -100,11 +100,16 @@ export const ESTIMATE_MAX_LINKS = 20_000;
  * Largest skeleton (devices) whose links the estimate sizes for the failures
  * the class must survive, exactly as generation does (generate/size.ts, one
  * capacity-under-failure run: about 0.3 s CPU at 150 devices on the realistic
- * set). Up to it the estimate's design IS the generated design (cost exact);
- * above it links keep the family's own speeds and history corrects the cost
- * (estimate-record.ts). An assumption traded against time: docs/learning.md.
+ * set, 0.2–2.7 s per family at 500 sites). Up to it the estimate's design IS
+ * the generated design (cost exact); above it links keep the family's own
+ * speeds and history corrects the cost (estimate-record.ts). 600 covers
+ * intents of about 500 sites: there the unsized skeleton was off by up to
+ * ×2.56 (partial mesh; hybrid ×1.12, which made instant rank it first where
+ * verification ranks the tree first) — docs/recommendations.md. An
+ * assumption traded against time (7.5 s of CPU over the five families of a
+ * 500-site retail chain instead of 1 s, shared by the workers).
  */
-export const ESTIMATE_SIZING_MAX_DEVICES = 200;
+export const ESTIMATE_SIZING_MAX_DEVICES = 600;
 
 /** The skeleton: the generated design, its links sized only when `sized` (see the module comment). */
 export function skeletonOf(intent: Intent, family: Family, seed = 1, book: PriceBook = DEFAULT_PRICE_BOOK, sizing: 'auto' | 'never' = 'auto'): { topology: Topology; sized: boolean } {

@@ -5,6 +5,7 @@ import { generateDesign } from '../../../src-shared/generate/generate';
 import { estimateFamilies, skeletonOf } from '../../../src-shared/learn/estimate';
 import { verifyCandidate } from '../../../src-shared/learn/verify';
 import { IntentSchema, type Intent } from '../../../src-shared/model/intent';
+import { retailChain } from '../../helpers/retail-intents';
 
 /**
  * The analytic estimate (estimate.ts) against what generation and
@@ -119,6 +120,15 @@ describe('analytic estimate', () => {
     expect(meets).toBeGreaterThan(2);
     expect(fails).toBeGreaterThan(2);
   });
+
+  it('sizes the links of a design of about 300 devices too, so its cost is the generated design\u2019s (unsized, the hybrid\u2019s skeleton is cheaper)', () => {
+    const chain = intent(retailChain(300, 'HIGH', 'cost'));
+    const e = estimateFamilies(chain, { families: ['hybrid'] }).estimates[0]!;
+    expect(e.sized).toBe(true);
+    const generated = generateDesign(chain, 'hybrid', 1).cost.totalUsd;
+    expect(e.estimated.costUsd).toBe(generated);
+    expect(estimateFamilies(chain, { families: ['hybrid'], sizing: 'never' }).estimates[0]!.estimated.costUsd).toBeLessThan(generated);
+  }, 120_000);
 
   it('lists families that are not applicable, and estimates every other', () => {
     const r = estimateFamilies(retail);
