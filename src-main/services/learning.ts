@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { learningReport, type LearningReport } from '../../src-shared/learn/report';
+import { accuracyKey, learningReport, type AccuracyPeriod, type LearningReport } from '../../src-shared/learn/report';
 import { fitPredictor, predictorFromFit, type Predictor } from '../../src-shared/learn/predictor';
 import { planInWorker } from '../workers/clients/planning-worker';
 import { parseOutcomes, predictedOutcomes, OUTCOME_UNITS, OutcomeFormatError, type OutcomeMetric } from '../../src-shared/learn/outcomes';
@@ -138,7 +138,10 @@ export class LearningService {
   record(samples: readonly LearningSample[], projectId?: string, topologyId: string | null = null): number {
     if (projectId !== undefined) this.project(projectId).samples.add(samples, topologyId);
     if (this.knowledge().file.readOnly) return 0;
-    return this.knowledge().samples.add(samples);
+    const added = this.knowledge().samples.add(samples);
+    // A verified recommendation changes the learning report's accuracy over time: begin it now, off the host.
+    if (added > 0 && samples.some((s) => s.origin === 'verified')) this.accuracyReady(this.history()).catch(() => undefined);
+    return added;
   }
 
   /**
@@ -172,12 +175,27 @@ export class LearningService {
     const outcomes = (input.projectId !== undefined ? this.readable(input.projectId).outcomes.list() : []).map((o) => ({
       metric: o.metric, predicted: o.predicted, actual: o.actual,
     }));
-    const { heldOut, trainedOn } = await this.predictorReady(history);
-    // Accuracy over time answers every verified intent in history again with instant mode, fitted on
-    // what came before (a fit per period, seconds per intent of hundreds of sites): in a worker when
-    // history holds any, so the host keeps answering; without them the report is a few ms here.
-    if (!history.some((s) => s.origin === 'verified')) return learningReport(history, { heldOut, trainedOn }, outcomes);
-    return planInWorker({ kind: 'learning-report', history: [...history], predictor: { heldOut, trainedOn }, outcomes });
+    const [{ heldOut, trainedOn }, accuracy] = await Promise.all([this.predictorReady(history), this.accuracyReady(history)]);
+    return learningReport(history, { heldOut, trainedOn }, outcomes, accuracy);
+  }
+
+  /** accuracyOverTime of this history: kept while what it reads is unchanged (accuracyKey), computed in a worker. */
+  private accuracy: { key: string; done: Promise<AccuracyPeriod[]> } | null = null;
+
+  /**
+   * Accuracy over time answers every verified recommendation in history again with instant mode
+   * fitted on what came before it (a fit and an estimate per period: seconds): in a worker, begun
+   * as soon as a verified recommendation is recorded (record), so the Learn view finds it ready.
+   */
+  private accuracyReady(history: readonly LearningSample[]): Promise<AccuracyPeriod[]> {
+    const key = accuracyKey(history);
+    if (this.accuracy?.key === key) return this.accuracy.done;
+    const done = key === '' ? Promise.resolve([]) : planInWorker({ kind: 'accuracy', history: [...history] }, { signal: this.stopFitting.signal });
+    this.accuracy = { key, done };
+    done.catch(() => {
+      if (this.accuracy?.done === done) this.accuracy = null; // asked again next time
+    });
+    return done;
   }
 
   /**

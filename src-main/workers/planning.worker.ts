@@ -22,8 +22,8 @@ import { estimateFamilies, type FamilyEstimates } from '../../src-shared/learn/e
 import type { Family } from '../../src-shared/model/topology';
 import { measureEstimateRecord, type EstimateRecord } from '../../src-shared/learn/estimate-record';
 import type { LearningSample } from '../../src-shared/learn/sample';
-import { fitPredictorModel, type Predictor, type PredictorFit } from '../../src-shared/learn/predictor';
-import { learningReport, type LearningReport, type ReportOutcome } from '../../src-shared/learn/report';
+import { fitPredictorModel, type PredictorFit } from '../../src-shared/learn/predictor';
+import { accuracyOverTime, type AccuracyPeriod } from '../../src-shared/learn/report';
 
 export type PlanningRequest =
   | { kind: 'optimise'; topology: Topology; params: Omit<OptimiseParams, 'onStep'> }
@@ -48,8 +48,8 @@ export type PlanningRequest =
   | { kind: 'estimate-record'; pool: LearningSample[] }
   /** The predictor's fit on history (learn/predictor.ts), plain data the host builds the predictor from. */
   | { kind: 'fit-predictor'; history: LearningSample[] }
-  /** The Learn view's report (learn/report.ts) when history holds verified recommendations to answer again. */
-  | { kind: 'learning-report'; history: LearningSample[]; predictor: Pick<Predictor, 'heldOut' | 'trainedOn'>; outcomes: ReportOutcome[] };
+  /** The learning report's accuracy over time (learn/report.ts): every verified recommendation in history answered again. */
+  | { kind: 'accuracy'; history: LearningSample[] };
 
 /** What each kind of request answers. */
 export interface PlanningResults {
@@ -62,7 +62,7 @@ export interface PlanningResults {
   estimate: FamilyEstimates;
   'estimate-record': EstimateRecord;
   'fit-predictor': PredictorFit;
-  'learning-report': LearningReport;
+  accuracy: AccuracyPeriod[];
 }
 
 export type PlanningMessage =
@@ -94,8 +94,8 @@ port.once('message', (req: PlanningRequest) => {
     } else if (req.kind === 'estimate') {
       // This worker's share of the families (estimate-shares.ts).
       post({ type: 'result', value: estimateFamilies(req.intent, { families: req.families }) });
-    } else if (req.kind === 'learning-report') {
-      post({ type: 'result', value: learningReport(req.history, req.predictor, req.outcomes) });
+    } else if (req.kind === 'accuracy') {
+      post({ type: 'result', value: accuracyOverTime(req.history) });
     } else if (req.kind === 'fit-predictor') {
       post({ type: 'result', value: fitPredictorModel(req.history) });
     } else if (req.kind === 'estimate-record') {

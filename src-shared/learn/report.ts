@@ -93,6 +93,8 @@ export function learningReport(
   history: readonly LearningSample[],
   predictor: Pick<Predictor, 'heldOut' | 'trainedOn'>,
   outcomes: readonly ReportOutcome[] = [],
+  /** accuracyOverTime(history), when computed elsewhere (a worker, or kept from an earlier report). */
+  accuracy: AccuracyPeriod[] = accuracyOverTime(history),
 ): LearningReport {
   const designed = history.filter((s) => s.family !== null);
   const byOrigin: Record<string, number> = {};
@@ -162,7 +164,7 @@ export function learningReport(
       trainedOn: predictor.trainedOn,
     },
     reliability: predictor.heldOut.calibration,
-    accuracyOverTime: accuracyOverTime(history),
+    accuracyOverTime: accuracy,
     outcomes: outcomeRows,
   };
 }
@@ -176,6 +178,19 @@ export function learningReport(
  * mode ranks (success first, then the goal measure).
  * O(periods · fit + verified intents · instant).
  */
+/**
+ * What accuracyOverTime reads, as a key: the verified samples and how much
+ * history came before the last of them (history only grows, and samples
+ * recorded after every verified recommendation change no period).
+ */
+export function accuracyKey(history: readonly LearningSample[]): string {
+  const verified = history.filter((s) => s.origin === 'verified' && s.family !== null);
+  if (verified.length === 0) return '';
+  const last = Math.max(...verified.map((s) => s.createdAt));
+  const before = history.filter((s) => s.createdAt <= last && s.family !== null).length;
+  return `${before}|${verified.map((s) => `${s.id}@${s.createdAt}`).join(',')}`;
+}
+
 export function accuracyOverTime(
   history: readonly LearningSample[],
   /** The instant answer being measured: recommendInstant (analytic estimate + history); tests of the replay itself pass history alone. */

@@ -9,7 +9,7 @@ function workerUrl(): URL {
 
 const WHAT: Record<PlanningRequest['kind'], string> = {
   optimise: 'optimisation', verify: 'verified recommendation', relax: "'what would it take'", impact: 'impact report', 'impact-extras': 'availability estimate', capacity: 'capacity plan',
-  estimate: 'instant estimate', 'estimate-record': "instant estimate's record", 'fit-predictor': 'fit of the predictor', 'learning-report': 'learning report',
+  estimate: 'instant estimate', 'estimate-record': "instant estimate's record", 'fit-predictor': 'fit of the predictor', accuracy: 'accuracy over time',
 };
 
 export interface PlanningHooks {

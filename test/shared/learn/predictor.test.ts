@@ -220,4 +220,15 @@ describe('recommendation accuracy over time', () => {
     expect(periods[1]!.meanRegretPct).toBeCloseTo(20, 10);
     expect(accuracyOverTime(base, historyAlone)).toEqual([]);
   });
+
+  it('is keyed by what it reads: later designs leave the key alone, a verified one or an earlier design changes it', async () => {
+    const { accuracyKey } = await import('../../../src-shared/learn/report');
+    const base = Array.from({ length: 20 }, (_, i) => sample(i, 'ring', 5));
+    const verified = (t: number) => ({ ...sample(900 + t, 'ring', 5), id: `v-${t}`, origin: 'verified' as const, createdAt: t });
+    const key = accuracyKey([...base, verified(100)]);
+    expect(accuracyKey(base)).toBe(''); // nothing to answer again
+    expect(accuracyKey([...base, verified(100), { ...sample(50, 'ring', 5), id: 'later', createdAt: 500 }])).toBe(key);
+    expect(accuracyKey([...base, verified(100), verified(200)])).not.toBe(key);
+    expect(accuracyKey([...base, verified(100), { ...sample(51, 'ring', 5), id: 'earlier', createdAt: 50 }])).not.toBe(key);
+  });
 });
