@@ -1,3 +1,4 @@
+import { blockGraph, coreBlocks, type CoreBlocks } from './blocks';
 import { connectedComponents, dfsForest, bridgesAndCutNodes, type DfsForest } from './connectivity';
 import type { CompiledGraph } from './csr';
 import { chainTerms, findChains, type ChainIndex, type ChainTerms } from './chains';
@@ -62,6 +63,13 @@ export class CompressedSweep {
   /** Per-chain terms, oldest first; dropped beyond CHAIN_CACHE_BYTES. */
   private readonly chainCache = new Map<number, ChainTerms & { split: ReturnType<CompressedSweep['splitComponents']> }>();
   private chainCacheBytes = 0;
+  /** 2-edge-connected blocks answered alone (blocks.ts; skeleton path only), their sweeps (built when first asked), representatives. */
+  private readonly blocks: CoreBlocks | null = null;
+  private readonly blockSweeps: (CompressedSweep | undefined)[] = [];
+  private readonly blockRep: Int32Array = new Int32Array(0);
+  /** Per block: the largest nothing-failed load outside it. */
+  private readonly outsideMax: Float64Array = new Float64Array(0);
+  private baseTree = -1;
 
   constructor(
     readonly g: CompiledGraph,
@@ -113,7 +121,8 @@ export class CompressedSweep {
     }
     this.coreBridge = new Uint8Array(f.core.linkIds.length);
     this.coreDfs = dfsForest(f.core);
-    for (const e of bridgesAndCutNodes(f.core, this.coreDfs).bridges) this.coreBridge[e] = 1;
+    const structure = bridgesAndCutNodes(f.core, this.coreDfs);
+    for (const e of structure.bridges) this.coreBridge[e] = 1;
     this.preOut = new Float64Array(cn + 1);
     this.preIn = new Float64Array(cn + 1);
     for (let i = 0; i < this.coreDfs.visited; i++) {
@@ -133,6 +142,24 @@ export class CompressedSweep {
           roots.add(c.a);
           roots.add(c.b);
         }
+      }
+    }
+    if (this.skel !== null) {
+      const cut = new Uint8Array(cn);
+      for (const v of structure.articulationPoints) cut[v] = 1;
+      const blocks = (this.blocks = coreBlocks(f.core, this.coreBridge, cut));
+      // A node failure answered in its block takes the outside's change from one node's fan tables: a tree root when it has one.
+      this.blockRep = new Int32Array(blocks.nodes.length).fill(-1);
+      for (let v = 0; v < cn; v++) {
+        const b = blocks.blockOfNode[v]!;
+        if (b >= 0 && (this.blockRep[b]! < 0 || (roots.has(v) && !roots.has(this.blockRep[b]!)))) this.blockRep[b] = v;
+      }
+      for (const z of this.blockRep) if (z >= 0) roots.add(z);
+      this.outsideMax = new Float64Array(blocks.nodes.length);
+      for (let s = 0; s < this.slots; s++) {
+        const own = blocks.blockOfLink[s >> 1]!;
+        const v = this.coreBase[s]!;
+        for (let b = 0; b < blocks.nodes.length; b++) if (b !== own && v > this.outsideMax[b]!) this.outsideMax[b] = v;
       }
     }
     for (const a of roots) {
@@ -208,6 +235,10 @@ export class CompressedSweep {
     const coreLinkOf = (e: number): number => (f.isCore[g.linkSource[e]!] === 1 && f.isCore[g.linkTarget[e]!] === 1 ? this.coreLinkIndex[e]! : -1);
     const ce0 = failedLink >= 0 ? coreLinkOf(failedLink) : -1;
     const cv0 = failedNode >= 0 ? f.coreIndex[failedNode]! : -1;
+    if (this.blocks !== null) {
+      const b = ce0 >= 0 ? this.blocks.blockOfLink[ce0]! : cv0 >= 0 ? this.blocks.blockOfNode[cv0]! : -1;
+      if (b >= 0) return this.blockMax(b, ce0, cv0, failedNode);
+    }
     const chain = ce0 >= 0 ? this.chains.chainOfLink[ce0]! : cv0 >= 0 ? this.chains.chainOfNode[cv0]! : -1;
     if (chain >= 0 && this.chainUsable(chain)) {
       return ce0 >= 0 ? this.chainMax(chain, this.chains.posOfLink[ce0]!, false, visit) : this.chainMax(chain, this.chains.posOfNode[cv0]!, true, visit);
@@ -248,6 +279,40 @@ export class CompressedSweep {
       if (visit !== undefined) visit(f.coreLinks[s >> 1]!, v);
     }
     return Math.max(max, this.treeMax(compOf, compOut, compIn, cut, failedNode, visit));
+  }
+
+  /**
+   * Largest load after core link `ce` or core node `cv` of block `b` fails
+   * (blocks.ts): the block routed alone; outside it the nothing-failed loads
+   * less what the failed node sent and received (its fan tables are those of
+   * the block's representative); the pendant trees in closed form.
+   */
+  private blockMax(b: number, ce: number, cv: number, failedNode: number): number {
+    const blocks = this.blocks!;
+    let sub = this.blockSweeps[b];
+    if (sub === undefined) {
+      const part = blockGraph(this.forest.core, blocks, b, this.cOut, this.cIn);
+      sub = this.blockSweeps[b] = new CompressedSweep(part.graph, part.out, part.inn);
+    }
+    if (ce >= 0) {
+      if (this.baseTree < 0) this.baseTree = this.treeMax(this.compOf, this.compOut, this.compIn, -1, -1);
+      return Math.max(sub.maxLoad({ nodes: [], links: [blocks.localLink[ce]!] }), this.outsideMax[b]!, this.baseTree);
+    }
+    let max = sub.maxLoad({ nodes: [blocks.localNode[cv]!], links: [] });
+    const z = this.blockRep[b]!;
+    const qo = this.qOut.get(z)!;
+    const qi = this.qIn.get(z)!;
+    const dOut = this.cOut[cv]!;
+    const dIn = this.cIn[cv]!;
+    const base = this.coreBase;
+    const own = blocks.blockOfLink;
+    for (let s = 0; s < base.length; s++) {
+      if (own[s >> 1] === b) continue;
+      const v = base[s]! - dIn * qi[s]! - dOut * qo[s]!;
+      if (v > max) max = v;
+    }
+    const split = this.splitComponents(failureMasks(this.forest.core, [cv], []));
+    return Math.max(max, this.treeMax(split.compOf, split.compOut, split.compIn, -1, failedNode));
   }
 
   /** A chain's failures take the closed form when both its ends receive traffic (chains.ts); else the engine runs. */
