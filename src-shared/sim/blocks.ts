@@ -15,14 +15,16 @@ import { buildCsr, type CompiledGraph } from './csr';
  *   masses of all that hangs off it through bridges (M(v): v's component in
  *   the core without X's links), pairs on one side hanging off v cancelling
  *   as v's self-pair;
- * - a failure inside X that disconnects nothing (a link that is not a
- *   bridge; a node that is not a cut node of the core) leaves every other
- *   link's unit flows as they were and removes only the failed node's own
- *   masses: outside X the loads become base − in_v·Qin_z − out_v·Qout_z,
- *   with z any node of X (the flow between X and a side is the flow to or
- *   from the side's port, whichever node of X it ends at) and Qin/Qout the
- *   nothing-failed fan-in and fan-out tables compressed.ts keeps for tree
- *   roots; nothing at all for a link.
+ * - a failure inside X (one of its links or nodes) leaves every unit flow
+ *   outside X as it was: traffic between a side and X runs to or from the
+ *   side's port whichever node of X it ends at. Outside X a link's load is
+ *   then its nothing-failed load less what its component lost (in δin and
+ *   out δout: the failed node's own masses, and for a cut node everything
+ *   its failure separates from that link) times the fan-in and fan-out of
+ *   any node z of X, Qin_z and Qout_z (nothing failed; compressed.ts keeps
+ *   them for tree roots): base − δin·Qin_z − δout·Qout_z. A link failure
+ *   inside X is no bridge, so nothing is lost and the outside keeps its
+ *   loads.
  *
  * So such a failure costs one routing of its block (tens of nodes on the
  * Kdl-shaped network, whose 647-node core splits into 24 blocks of up to 51
@@ -31,7 +33,7 @@ import { buildCsr, type CompiledGraph } from './csr';
 export interface CoreBlocks {
   /** Block of each core link (-1: a bridge, or a block not answered alone). */
   readonly blockOfLink: Int32Array;
-  /** Block of each core node whose failure its block answers (not a cut node, every link in the block), else -1. */
+  /** Block of each core node (-1: a node with bridges only, or a block not answered alone). */
   readonly blockOfNode: Int32Array;
   /** Per block: its core nodes (local index = position) and links. */
   readonly nodes: Int32Array[];
@@ -44,9 +46,9 @@ export interface CoreBlocks {
 /**
  * The blocks answered alone: at most `maxShare` of the core's nodes each (a
  * block nearly as large as the core would cost as much as the core itself).
- * `bridge` and `cut` mark the core's bridges and cut nodes.
+ * `bridge` marks the core's bridges.
  */
-export function coreBlocks(core: CompiledGraph, bridge: Uint8Array, cut: Uint8Array, maxShare = 0.5): CoreBlocks {
+export function coreBlocks(core: CompiledGraph, bridge: Uint8Array, maxShare = 0.5): CoreBlocks {
   const n = core.nodeIds.length;
   const m = core.linkIds.length;
   const comps = connectedComponents(core, undefined, bridge);
@@ -77,11 +79,7 @@ export function coreBlocks(core: CompiledGraph, bridge: Uint8Array, cut: Uint8Ar
     nodes[b]!.push(v);
   }
   const blockOfNode = new Int32Array(n).fill(-1);
-  for (let v = 0; v < n; v++) {
-    if (localNode[v]! < 0 || cut[v] === 1) continue;
-    // Not a cut node and not a leaf of the core: no bridge at v (a bridge's far side would hang off v alone).
-    blockOfNode[v] = blockOfComp[comps.componentOf[v]!]!;
-  }
+  for (let v = 0; v < n; v++) if (localNode[v]! >= 0) blockOfNode[v] = blockOfComp[comps.componentOf[v]!]!;
   return { blockOfLink, blockOfNode, nodes: nodes.map((x) => Int32Array.from(x)), links: links.map((x) => Int32Array.from(x)), localNode, localLink };
 }
 

@@ -70,6 +70,8 @@ export class CompressedSweep {
   /** Per block: the largest nothing-failed load outside it. */
   private readonly outsideMax: Float64Array = new Float64Array(0);
   private baseTree = -1;
+  /** Full-graph node at the source end of each core link. */
+  private readonly linkFrom: Int32Array;
 
   constructor(
     readonly g: CompiledGraph,
@@ -130,6 +132,7 @@ export class CompressedSweep {
       this.preIn[i + 1] = this.preIn[i]! + cIn[this.coreDfs.order[i]!]!;
     }
     this.treeTop = new Int32Array(n);
+    this.linkFrom = Int32Array.from(f.core.linkSource, (u) => f.coreNodes[u]!);
     this.coreLinkIndex = new Int32Array(g.linkIds.length).fill(-1);
     f.coreLinks.forEach((e, j) => (this.coreLinkIndex[e] = j));
     // Fan-in / fan-out of every core node that has a tree hanging from it.
@@ -145,9 +148,7 @@ export class CompressedSweep {
       }
     }
     if (this.skel !== null) {
-      const cut = new Uint8Array(cn);
-      for (const v of structure.articulationPoints) cut[v] = 1;
-      const blocks = (this.blocks = coreBlocks(f.core, this.coreBridge, cut));
+      const blocks = (this.blocks = coreBlocks(f.core, this.coreBridge));
       // A node failure answered in its block takes the outside's change from one node's fan tables: a tree root when it has one.
       this.blockRep = new Int32Array(blocks.nodes.length).fill(-1);
       for (let v = 0; v < cn; v++) {
@@ -283,9 +284,10 @@ export class CompressedSweep {
 
   /**
    * Largest load after core link `ce` or core node `cv` of block `b` fails
-   * (blocks.ts): the block routed alone; outside it the nothing-failed loads
-   * less what the failed node sent and received (its fan tables are those of
-   * the block's representative); the pendant trees in closed form.
+   * (blocks.ts): the block routed alone; outside it each link's
+   * nothing-failed load less what its component lost (the failed node, and
+   * what a cut node's failure separates from it) times the fan tables of the
+   * block's representative; the pendant trees in closed form.
    */
   private blockMax(b: number, ce: number, cv: number, failedNode: number): number {
     const blocks = this.blocks!;
@@ -302,16 +304,21 @@ export class CompressedSweep {
     const z = this.blockRep[b]!;
     const qo = this.qOut.get(z)!;
     const qi = this.qIn.get(z)!;
-    const dOut = this.cOut[cv]!;
-    const dIn = this.cIn[cv]!;
+    const fm = failureMasks(this.forest.core, [cv], []);
+    const split = this.splitComponents(fm);
     const base = this.coreBase;
     const own = blocks.blockOfLink;
+    const from = this.linkFrom;
     for (let s = 0; s < base.length; s++) {
-      if (own[s >> 1] === b) continue;
+      const e = s >> 1;
+      if (own[e] === b || fm.links[e] === 1) continue;
+      // What this link's component lost: the failed node, and all a cut node's failure separates from it.
+      const x = from[e]!;
+      const dIn = this.compIn[this.compOf[x]!]! - split.compIn[split.compOf[x]!]!;
+      const dOut = this.compOut[this.compOf[x]!]! - split.compOut[split.compOf[x]!]!;
       const v = base[s]! - dIn * qi[s]! - dOut * qo[s]!;
       if (v > max) max = v;
     }
-    const split = this.splitComponents(failureMasks(this.forest.core, [cv], []));
     return Math.max(max, this.treeMax(split.compOf, split.compOut, split.compIn, -1, failedNode));
   }
 

@@ -85,10 +85,8 @@ describe('a failure inside a 2-edge-connected block, routed on the block alone, 
             const dfs = dfsForest(f.core);
             const s = bridgesAndCutNodes(f.core, dfs);
             const br = new Uint8Array(f.core.linkIds.length);
-            const cut = new Uint8Array(f.coreNodes.length);
             s.bridges.forEach((e) => (br[e] = 1));
-            s.articulationPoints.forEach((v) => (cut[v] = 1));
-            const blocks = coreBlocks(f.core, br, cut);
+            const blocks = coreBlocks(f.core, br);
             inBlocks += blocks.blockOfLink.filter((b) => b >= 0).length;
             nodeFailuresInBlocks += blocks.blockOfNode.filter((b) => b >= 0).length;
           }
@@ -114,13 +112,11 @@ describe('a failure inside a 2-edge-connected block, routed on the block alone, 
     const dfs = dfsForest(g);
     const s = bridgesAndCutNodes(g, dfs);
     const br = new Uint8Array(g.linkIds.length);
-    const cut = new Uint8Array(g.nodeIds.length);
     s.bridges.forEach((e) => (br[e] = 1));
-    s.articulationPoints.forEach((v) => (cut[v] = 1));
-    const blocks = coreBlocks(g, br, cut);
+    const blocks = coreBlocks(g, br);
     expect(blocks.nodes.map((b) => Array.from(b))).toEqual([[0, 1, 2], [3, 4, 5]]);
-    // 2 and 3 are cut nodes: their failures are not answered in a block; 0, 1, 4, 5 are.
-    expect(Array.from(blocks.blockOfNode)).toEqual([0, 0, -1, -1, 1, 1, -1]);
+    // The chain node 6 has bridges only: its failure is not a block's.
+    expect(Array.from(blocks.blockOfNode)).toEqual([0, 0, 0, 1, 1, 1, -1]);
     const mass = Float64Array.from([1, 2, 3, 4, 5, 6, 7]);
     const first = blockGraph(g, blocks, 0, mass, mass);
     // Node 2 holds itself, the chain node 6 and the whole second triangle: 3 + 7 + 4 + 5 + 6.
