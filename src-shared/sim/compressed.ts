@@ -67,6 +67,8 @@ export class CompressedSweep {
   private readonly blocks: CoreBlocks | null = null;
   private readonly blockSweeps: (CompressedSweep | undefined)[] = [];
   private readonly blockRep: Int32Array = new Int32Array(0);
+  /** Per routed block: the nodes inside it that need fan tables, composed on first use (composeFans). */
+  private readonly blockRoots: number[][] = [];
   /** Per block: the largest nothing-failed load outside it. */
   private readonly outsideMax: Float64Array = new Float64Array(0);
   private baseTree = -1;
@@ -163,13 +165,33 @@ export class CompressedSweep {
         for (let b = 0; b < blocks.nodes.length; b++) if (b !== own && v > this.outsideMax[b]!) this.outsideMax[b] = v;
       }
     }
-    for (const a of roots) {
+    // A root inside a routed block gets its tables from the block's own routing and its representative's (composeFans).
+    const global = [...roots].filter((a) => this.blocks === null || this.blocks.blockOfNode[a]! < 0 || this.blockRep[this.blocks.blockOfNode[a]!] === a);
+    if (this.blocks !== null) {
+      for (let b = 0; b < this.blocks.nodes.length; b++) this.blockRoots.push([]);
+      for (const a of roots) {
+        const b = this.blocks.blockOfNode[a]!;
+        if (b >= 0 && this.blockRep[b] !== a) this.blockRoots[b]!.push(a);
+      }
+    }
+    this.computeFans(global, tick);
+  }
+
+  /**
+   * Fan-out and fan-in tables of core nodes `list` (qOut, qIn): on the
+   * skeleton, ROOT_BATCH fan-outs (a alone sends, out = e_a) share one
+   * routing and each fan-in (a alone receives, in = e_a) is one routing to
+   * a single destination; on the per-destination engine, one walk of each
+   * destination's DAG.
+   */
+  private computeFans(list: readonly number[], tick?: (done: number, total: number) => boolean): void {
+    const cn = this.cOut.length;
+    const { cOut, cIn } = this;
+    for (const a of list) {
       this.qOut.set(a, new Float64Array(this.slots));
       this.qIn.set(a, new Float64Array(this.slots));
     }
     if (this.skel !== null) {
-      // Fan-out: a alone sends (out = e_a), ROOT_BATCH roots to one routing; fan-in: a alone receives (in = e_a).
-      const list = [...roots];
       for (let i = 0; i < list.length; i += ROOT_BATCH) {
         const batch = list.slice(i, i + ROOT_BATCH);
         const units = batch.map((a) => {
@@ -183,18 +205,72 @@ export class CompressedSweep {
       }
       return;
     }
+    const core = this.forest.core;
     const engine = this.engine!;
     const dests = engine.destinationNodes;
-    const walker = new DagWalker(f.core);
-    const none = failureMasks(f.core, [], []);
+    const walker = new DagWalker(core);
+    const none = failureMasks(core, [], []);
     for (let i = 0; i < dests.length; i++) {
       const t = dests[i]!;
       const st = engine.destinationState(i);
       const qi = this.qIn.get(t);
-      if (qi !== undefined) addDestinationLoads(f.core, st.dagOff, st.slots, st.flow, 1 / cIn[t]!, { add: (s, v) => (qi[s]! += v) });
-      const dag = new RepairedDag(f.core, st, null, none);
-      for (const a of roots) if (a !== t) walker.push(dag, [a], [cIn[t]!], this.qOut.get(a)!);
+      if (qi !== undefined) addDestinationLoads(core, st.dagOff, st.slots, st.flow, 1 / cIn[t]!, { add: (s, v) => (qi[s]! += v) });
+      const dag = new RepairedDag(core, st, null, none);
+      for (const a of list) if (a !== t) walker.push(dag, [a], [cIn[t]!], this.qOut.get(a)!);
     }
+  }
+
+  /** Fan-out table of core node `a` (a tree root, a bridge chain's end, a block's representative). */
+  private fanOut(a: number): Float64Array {
+    if (!this.qOut.has(a)) this.composeFans(this.blocks!.blockOfNode[a]!);
+    return this.qOut.get(a)!;
+  }
+
+  private fanIn(a: number): Float64Array {
+    if (!this.qIn.has(a)) this.composeFans(this.blocks!.blockOfNode[a]!);
+    return this.qIn.get(a)!;
+  }
+
+  /**
+   * Tables of the roots inside routed block b (blocks.ts): on the block's
+   * links its own routing's (every node holding what hangs off it), outside
+   * it its representative's (what crosses into a side runs from or to the
+   * side's port, whichever node of the block it started at or ends at).
+   */
+  private composeFans(b: number): void {
+    const blocks = this.blocks!;
+    const list = this.blockRoots[b]!;
+    const local = this.blockSweep(b).fanTables(list.map((v) => blocks.localNode[v]!));
+    const z = this.blockRep[b]!;
+    const links = blocks.links[b]!;
+    list.forEach((r, i) => {
+      const qo = Float64Array.from(this.qOut.get(z)!);
+      const qi = Float64Array.from(this.qIn.get(z)!);
+      const [lo, li] = local[i]!;
+      links.forEach((e, j) => {
+        qo[2 * e] = lo[2 * j]!;
+        qo[2 * e + 1] = lo[2 * j + 1]!;
+        qi[2 * e] = li[2 * j]!;
+        qi[2 * e + 1] = li[2 * j + 1]!;
+      });
+      this.qOut.set(r, qo);
+      this.qIn.set(r, qi);
+    });
+  }
+
+  /** Fan-out and fan-in tables of these nodes of this sweep's core (a block's own sweep, for composeFans). */
+  fanTables(nodes: readonly number[]): [Float64Array, Float64Array][] {
+    this.computeFans(nodes.filter((a) => !this.qOut.has(a)));
+    return nodes.map((a) => [this.qOut.get(a)!, this.qIn.get(a)!]);
+  }
+
+  private blockSweep(b: number): CompressedSweep {
+    let sub = this.blockSweeps[b];
+    if (sub === undefined) {
+      const part = blockGraph(this.forest.core, this.blocks!, b, this.cOut, this.cIn);
+      sub = this.blockSweeps[b] = new CompressedSweep(part.graph, part.out, part.inn);
+    }
+    return sub;
   }
 
   /** True when the core is routed on its skeleton (skeleton.ts) rather than per destination. */
@@ -255,8 +331,8 @@ export class CompressedSweep {
       // A tree element: the subtree below it (node: itself included) leaves the core's view.
       cut = failedNode >= 0 ? failedNode : f.parentLink[g.linkSource[failedLink]!] === failedLink ? g.linkSource[failedLink]! : g.linkTarget[failedLink]!;
       const a = f.coreIndex[f.rootOf[cut]!]!;
-      const qo = this.qOut.get(a)!;
-      const qi = this.qIn.get(a)!;
+      const qo = this.fanOut(a);
+      const qi = this.fanIn(a);
       const dOut = this.subOut[cut]!;
       const dIn = this.subIn[cut]!;
       for (let s = 0; s < d.value.length; s++) d.value[s] = -dOut * qo[s]! - dIn * qi[s]!;
@@ -291,11 +367,7 @@ export class CompressedSweep {
    */
   private blockMax(b: number, ce: number, cv: number, failedNode: number): number {
     const blocks = this.blocks!;
-    let sub = this.blockSweeps[b];
-    if (sub === undefined) {
-      const part = blockGraph(this.forest.core, blocks, b, this.cOut, this.cIn);
-      sub = this.blockSweeps[b] = new CompressedSweep(part.graph, part.out, part.inn);
-    }
+    const sub = this.blockSweep(b);
     if (ce >= 0) {
       if (this.baseTree < 0) this.baseTree = this.treeMax(this.compOf, this.compOut, this.compIn, -1, -1);
       return Math.max(sub.maxLoad({ nodes: [], links: [blocks.localLink[ce]!] }), this.outsideMax[b]!, this.baseTree);
@@ -389,10 +461,10 @@ export class CompressedSweep {
     const yOut = compOut - xOut - chOut; // B's side
     const yIn = compIn - xIn - chIn;
     const base = this.coreBase;
-    const qoA = this.qOut.get(c.a)!;
-    const qiA = this.qIn.get(c.a)!;
-    const qoB = this.qOut.get(c.b)!;
-    const qiB = this.qIn.get(c.b)!;
+    const qoA = this.fanOut(c.a);
+    const qiA = this.fanIn(c.a);
+    const qoB = this.fanOut(c.b);
+    const qiB = this.fanIn(c.b);
     for (let e = 0; e < core.linkIds.length; e++) {
       if (masks.links[e] === 1) continue;
       const onA = inSub(core.linkSource[e]!) === aInSub;
