@@ -6,6 +6,7 @@ import { DagWalker, RepairedDag } from './dagwalk';
 import { addDestinationLoads, type Demands } from './ecmp';
 import { SlotDelta } from './incremental';
 import { pendantForest, type PendantForest } from './pendant';
+import { fanPlan, fanRoots, onSkeleton } from './sweep-plan';
 import { failureMasks, RoutingEngine, SweepCancelled } from './routing';
 import { SkeletonRouting } from './skeleton';
 import type { FailureSpec } from './sweep';
@@ -137,44 +138,25 @@ export class CompressedSweep {
     this.linkFrom = Int32Array.from(f.core.linkSource, (u) => f.coreNodes[u]!);
     this.coreLinkIndex = new Int32Array(g.linkIds.length).fill(-1);
     f.coreLinks.forEach((e, j) => (this.coreLinkIndex[e] = j));
-    // Fan-in / fan-out of every core node that has a tree hanging from it.
-    const roots = new Set<number>();
-    for (const x of f.stripped) roots.add(f.coreIndex[f.rootOf[x]!]!);
-    // With the skeleton, a chain that is a bridge takes its terms from its ends' fan-in / fan-out (bridgeTerms).
-    if (this.skel !== null) {
-      for (const c of this.chains.chains) {
-        if (this.coreBridge[c.links[0]!] === 1) {
-          roots.add(c.a);
-          roots.add(c.b);
-        }
-      }
+    if (this.skel === null) {
+      // Fan-in / fan-out of every core node that has a tree hanging from it.
+      const roots = new Set<number>();
+      for (const x of f.stripped) roots.add(f.coreIndex[f.rootOf[x]!]!);
+      this.computeFans([...roots], tick);
+      return;
     }
-    if (this.skel !== null) {
-      const blocks = (this.blocks = coreBlocks(f.core, this.coreBridge));
-      // A node failure answered in its block takes the outside's change from one node's fan tables: a tree root when it has one.
-      this.blockRep = new Int32Array(blocks.nodes.length).fill(-1);
-      for (let v = 0; v < cn; v++) {
-        const b = blocks.blockOfNode[v]!;
-        if (b >= 0 && (this.blockRep[b]! < 0 || (roots.has(v) && !roots.has(this.blockRep[b]!)))) this.blockRep[b] = v;
-      }
-      for (const z of this.blockRep) if (z >= 0) roots.add(z);
-      this.outsideMax = new Float64Array(blocks.nodes.length);
-      for (let s = 0; s < this.slots; s++) {
-        const own = blocks.blockOfLink[s >> 1]!;
-        const v = this.coreBase[s]!;
-        for (let b = 0; b < blocks.nodes.length; b++) if (b !== own && v > this.outsideMax[b]!) this.outsideMax[b] = v;
-      }
+    const blocks = (this.blocks = coreBlocks(f.core, this.coreBridge));
+    // Tree roots and bridge chains' ends; a root inside a routed block gets its tables composed (composeFans).
+    const plan = fanPlan(blocks, fanRoots(f, this.chains, this.coreBridge));
+    this.blockRep = plan.rep;
+    this.blockRoots = plan.inBlock;
+    this.outsideMax = new Float64Array(blocks.nodes.length);
+    for (let s = 0; s < this.slots; s++) {
+      const own = blocks.blockOfLink[s >> 1]!;
+      const v = this.coreBase[s]!;
+      for (let b = 0; b < blocks.nodes.length; b++) if (b !== own && v > this.outsideMax[b]!) this.outsideMax[b] = v;
     }
-    // A root inside a routed block gets its tables from the block's own routing and its representative's (composeFans).
-    const global = [...roots].filter((a) => this.blocks === null || this.blocks.blockOfNode[a]! < 0 || this.blockRep[this.blocks.blockOfNode[a]!] === a);
-    if (this.blocks !== null) {
-      for (let b = 0; b < this.blocks.nodes.length; b++) this.blockRoots.push([]);
-      for (const a of roots) {
-        const b = this.blocks.blockOfNode[a]!;
-        if (b >= 0 && this.blockRep[b] !== a) this.blockRoots[b]!.push(a);
-      }
-    }
-    this.computeFans(global, tick);
+    this.computeFans(plan.global, tick);
   }
 
   /**
@@ -641,48 +623,6 @@ export class CompressedSweep {
     }
     return max;
   }
-}
-
-/**
- * Route on the skeleton when chain interiors are at least this share of the
- * core: its per-scenario cost is (branch nodes)² + destinations × chains,
- * against the incremental engine's destinations × affected region.
- */
-const SKELETON_SHARE = 0.5;
-
-/** Largest skeleton routed that way: its all-pairs tables take 12 bytes × branch nodes² (2,000 -> 48 MB). */
-const SKELETON_MAX_BRANCH = 2000;
-
-/** Whether a core of `cn` nodes with these chains is routed on its skeleton (the rule above). */
-function onSkeleton(cn: number, chains: ChainIndex): boolean {
-  const interior = chains.chains.reduce((k, c) => k + c.nodes.length, 0);
-  return interior >= SKELETON_SHARE * cn && cn - interior <= SKELETON_MAX_BRANCH;
-}
-
-/**
- * The predicted work of an N-1 max-load sweep routed on the skeleton, in
- * whole skeleton routings; null when the core is not routed that way.
- * `setup` is what every worker repeats before its first scenario (the
- * baseline and each tree root's fan-out and fan-in: about one routing per
- * root, measured on the Kdl-shaped graph: 16-lane batches ~0.7 routing per
- * lane, a fan-in ~0.25); `sweep` is what the workers share (one routing per
- * chain for its terms — a 3-lane routing plus four one-destination ones,
- * ~1.1 measured — and one per failure of a branch node or direct core link;
- * tree failures are closed forms, next to nothing).
- */
-export function skeletonWork(forest: PendantForest, chains: ChainIndex): { setup: number; sweep: number } | null {
-  const cn = forest.coreNodes.length;
-  if (!onSkeleton(cn, chains)) return null;
-  const roots = new Set<number>();
-  for (const x of forest.stripped) roots.add(forest.coreIndex[forest.rootOf[x]!]!);
-  let interior = 0;
-  let chainLinks = 0;
-  for (const c of chains.chains) {
-    interior += c.nodes.length;
-    chainLinks += c.links.length;
-  }
-  const direct = forest.core.linkIds.length - chainLinks;
-  return { setup: 1 + roots.size, sweep: 1.1 * chains.chains.length + (cn - interior) + direct };
 }
 
 /** Tree roots whose fan-out vectors share one skeleton routing (each a lane of loadsMany). */
