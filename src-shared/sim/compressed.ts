@@ -70,6 +70,8 @@ export class CompressedSweep {
   private readonly blockRep: Int32Array = new Int32Array(0);
   /** Per routed block: the nodes inside it that need fan tables, composed on first use (composeFans). */
   private readonly blockRoots: number[][] = [];
+  /** Roots inside bridge chains, their tables composed on first use (composeChainFans). */
+  private readonly chainRoots: ReadonlySet<number> = new Set();
   /** Per block: the largest nothing-failed load outside it. */
   private readonly outsideMax: Float64Array = new Float64Array(0);
   private baseTree = -1;
@@ -147,9 +149,10 @@ export class CompressedSweep {
     }
     const blocks = (this.blocks = coreBlocks(f.core, this.coreBridge));
     // Tree roots and bridge chains' ends; a root inside a routed block gets its tables composed (composeFans).
-    const plan = fanPlan(blocks, fanRoots(f, this.chains, this.coreBridge));
+    const plan = fanPlan(blocks, fanRoots(f, this.chains, this.coreBridge), this.chains, this.coreBridge);
     this.blockRep = plan.rep;
     this.blockRoots = plan.inBlock;
+    this.chainRoots = new Set(plan.inBridgeChain);
     this.outsideMax = new Float64Array(blocks.nodes.length);
     for (let s = 0; s < this.slots; s++) {
       const own = blocks.blockOfLink[s >> 1]!;
@@ -204,13 +207,20 @@ export class CompressedSweep {
 
   /** Fan-out table of core node `a` (a tree root, a bridge chain's end, a block's representative). */
   private fanOut(a: number): Float64Array {
-    if (!this.qOut.has(a)) this.composeFans(this.blocks!.blockOfNode[a]!);
+    if (!this.qOut.has(a)) this.compose(a);
     return this.qOut.get(a)!;
   }
 
   private fanIn(a: number): Float64Array {
-    if (!this.qIn.has(a)) this.composeFans(this.blocks!.blockOfNode[a]!);
+    if (!this.qIn.has(a)) this.compose(a);
     return this.qIn.get(a)!;
+  }
+
+  /** Composes the tables of a root fanPlan left out of the set-up: inside a routed block, or inside a bridge chain. */
+  private compose(a: number): void {
+    const b = this.blocks!.blockOfNode[a]!;
+    if (b >= 0) this.composeFans(b);
+    else this.composeChainFans(this.chains.chainOfNode[a]!);
   }
 
   /**
@@ -413,11 +423,43 @@ export class CompressedSweep {
   private bridgeTerms(id: number): ChainTerms {
     const c = this.chains.chains[id]!;
     const core = this.forest.core;
-    const dfs = this.coreDfs;
     const masks = failureMasks(core, Array.from(c.nodes), []);
     const v = (): Float64Array => new Float64Array(this.slots);
     const t = { l0: v(), qOutA: v(), qInA: v(), qOutB: v(), qInB: v(), fAB: v(), fBA: v(), masks };
-    // The DFS tree crosses the bridge A–x1 once; the child's subtree is one side.
+    const { onA, compOut, compIn, xOut, xIn, yOut, yIn } = this.bridgeSides(id);
+    const base = this.coreBase;
+    const qoA = this.fanOut(c.a);
+    const qiA = this.fanIn(c.a);
+    const qoB = this.fanOut(c.b);
+    const qiB = this.fanIn(c.b);
+    for (let e = 0; e < core.linkIds.length; e++) {
+      if (masks.links[e] === 1) continue;
+      const sideA = onA(e);
+      for (let s = 2 * e; s < 2 * e + 2; s++) {
+        if (sideA) {
+          t.l0[s] = base[s]! - (compIn - xIn) * qiA[s]! - (compOut - xOut) * qoA[s]!;
+          t.qOutA[s] = qoA[s]!;
+          t.qInA[s] = qiA[s]!;
+        } else {
+          t.l0[s] = base[s]! - (compIn - yIn) * qiB[s]! - (compOut - yOut) * qoB[s]!;
+          t.qOutB[s] = qoB[s]!;
+          t.qInB[s] = qiB[s]!;
+        }
+      }
+    }
+    return t;
+  }
+
+  /**
+   * The two sides of bridge chain `id` (the DFS tree crosses its first link
+   * once; the child's subtree is one side): whether a core link off the
+   * chain lies on A's side, the masses of the component, of A's side (x) and
+   * of B's side (y), the chain's interior in neither.
+   */
+  private bridgeSides(id: number): { onA: (e: number) => boolean; compOut: number; compIn: number; xOut: number; xIn: number; yOut: number; yIn: number } {
+    const c = this.chains.chains[id]!;
+    const core = this.forest.core;
+    const dfs = this.coreDfs;
     const x1 = c.nodes[0]!;
     const child = dfs.parent[x1] === c.a && dfs.parentLink[x1] === c.links[0] ? x1 : c.a;
     const lo = dfs.disc[child]!;
@@ -432,7 +474,7 @@ export class CompressedSweep {
     const subOut = this.preOut[hi]! - this.preOut[lo]!;
     const subIn = this.preIn[hi]! - this.preIn[lo]!;
     const aInSub = child === c.a;
-    const xOut = aInSub ? subOut : compOut - subOut; // A's side
+    const xOut = aInSub ? subOut : compOut - subOut;
     const xIn = aInSub ? subIn : compIn - subIn;
     let chOut = 0;
     let chIn = 0;
@@ -440,29 +482,70 @@ export class CompressedSweep {
       chOut += this.cOut[x]!;
       chIn += this.cIn[x]!;
     }
-    const yOut = compOut - xOut - chOut; // B's side
-    const yIn = compIn - xIn - chIn;
-    const base = this.coreBase;
+    const onA = (e: number): boolean => inSub(core.linkSource[e]!) === aInSub;
+    return { onA, compOut, compIn, xOut, xIn, yOut: compOut - xOut - chOut, yIn: compIn - xIn - chIn };
+  }
+
+  /**
+   * Fan tables of the roots inside bridge chain `id`, in closed form: what x
+   * sends to (or receives from) A's side runs along the chain to A and then
+   * as A's own (A's tables on A's side), likewise for B; on the chain's link
+   * j toward A (when x lies beyond it) it carries the in-mass of A's side and
+   * of the chain's nodes before link j, toward B that of B's side and of the
+   * nodes from link j on (fan-in: the out-masses, the other way).
+   */
+  private composeChainFans(id: number): void {
+    const c = this.chains.chains[id]!;
+    const core = this.forest.core;
+    const { onA, xOut, xIn, yOut, yIn } = this.bridgeSides(id);
     const qoA = this.fanOut(c.a);
     const qiA = this.fanIn(c.a);
     const qoB = this.fanOut(c.b);
     const qiB = this.fanIn(c.b);
-    for (let e = 0; e < core.linkIds.length; e++) {
-      if (masks.links[e] === 1) continue;
-      const onA = inSub(core.linkSource[e]!) === aInSub;
-      for (let s = 2 * e; s < 2 * e + 2; s++) {
-        if (onA) {
-          t.l0[s] = base[s]! - (compIn - xIn) * qiA[s]! - (compOut - xOut) * qoA[s]!;
-          t.qOutA[s] = qoA[s]!;
-          t.qInA[s] = qiA[s]!;
-        } else {
-          t.l0[s] = base[s]! - (compIn - yIn) * qiB[s]! - (compOut - yOut) * qoB[s]!;
-          t.qOutB[s] = qoB[s]!;
-          t.qInB[s] = qiB[s]!;
+    const k = c.nodes.length;
+    const onChain = new Uint8Array(core.linkIds.length);
+    for (const e of c.links) onChain[e] = 1;
+    for (let p = 0; p < k; p++) {
+      const x = c.nodes[p]!;
+      if (!this.chainRoots.has(x)) continue;
+      const qo = new Float64Array(this.slots);
+      const qi = new Float64Array(this.slots);
+      for (let e = 0; e < core.linkIds.length; e++) {
+        if (onChain[e] === 1) continue;
+        const [o, i] = onA(e) ? [qoA, qiA] : [qoB, qiB];
+        for (let s = 2 * e; s < 2 * e + 2; s++) {
+          qo[s] = o[s]!;
+          qi[s] = i[s]!;
         }
       }
+      // Toward A: links 0..p; toward B: links p+1..k (link j joins node j − 1, or A, to node j, or B).
+      let accIn = xIn;
+      let accOut = xOut;
+      for (let j = 0; j <= p; j++) {
+        if (j > 0) {
+          accIn += this.cIn[c.nodes[j - 1]!]!;
+          accOut += this.cOut[c.nodes[j - 1]!]!;
+        }
+        const e = c.links[j]!;
+        const towardB = core.linkSource[e] === (j === 0 ? c.a : c.nodes[j - 1]!) ? 2 * e : 2 * e + 1;
+        qo[towardB ^ 1] = accIn;
+        qi[towardB] = accOut;
+      }
+      accIn = yIn;
+      accOut = yOut;
+      for (let j = k; j > p; j--) {
+        if (j < k) {
+          accIn += this.cIn[c.nodes[j]!]!;
+          accOut += this.cOut[c.nodes[j]!]!;
+        }
+        const e = c.links[j]!;
+        const towardB = core.linkSource[e] === (j === 0 ? c.a : c.nodes[j - 1]!) ? 2 * e : 2 * e + 1;
+        qo[towardB] = accIn;
+        qi[towardB ^ 1] = accOut;
+      }
+      this.qOut.set(x, qo);
+      this.qIn.set(x, qi);
     }
-    return t;
   }
 
   /** The same seven vectors from the skeleton: loads are bilinear in the masses, each term one routing. */

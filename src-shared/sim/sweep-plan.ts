@@ -44,23 +44,30 @@ export function fanRoots(forest: PendantForest, chains: ChainIndex, bridge: Uint
 /**
  * Whose tables route the whole core: one representative per routed block (a
  * root when the block has one: a node failure there takes the outside's
- * change from it) and the roots outside every routed block (`global`); the
- * other roots of each block get theirs composed from the block's own routing
- * and its representative's (`inBlock`).
+ * change from it) and the roots outside every routed block and every bridge
+ * chain (`global`); the other roots of each block get theirs composed from
+ * the block's own routing and its representative's (`inBlock`), a root
+ * inside a bridge chain from its ends' in closed form (`inBridgeChain`).
  */
-export function fanPlan(blocks: CoreBlocks, roots: ReadonlySet<number>): { rep: Int32Array; global: number[]; inBlock: number[][] } {
+export function fanPlan(
+  blocks: CoreBlocks,
+  roots: ReadonlySet<number>,
+  chains: ChainIndex,
+  bridge: Uint8Array,
+): { rep: Int32Array; global: number[]; inBlock: number[][]; inBridgeChain: number[] } {
   const rep = new Int32Array(blocks.nodes.length).fill(-1);
   blocks.nodes.forEach((nodes, b) => {
     for (const v of nodes) if (rep[b]! < 0 || (roots.has(v) && !roots.has(rep[b]!))) rep[b] = v;
   });
-  const global = [...roots].filter((a) => blocks.blockOfNode[a]! < 0);
+  const inBridgeChain = [...roots].filter((a) => chains.chainOfNode[a]! >= 0 && bridge[chains.chains[chains.chainOfNode[a]!]!.links[0]!] === 1);
+  const global = [...roots].filter((a) => blocks.blockOfNode[a]! < 0 && !inBridgeChain.includes(a));
   for (const z of rep) if (z >= 0) global.push(z);
   const inBlock = blocks.nodes.map(() => [] as number[]);
   for (const a of roots) {
     const b = blocks.blockOfNode[a]!;
     if (b >= 0 && rep[b] !== a) inBlock[b]!.push(a);
   }
-  return { rep, global, inBlock };
+  return { rep, global, inBlock, inBridgeChain };
 }
 
 /**
@@ -84,7 +91,7 @@ export function skeletonWork(forest: PendantForest, chains: ChainIndex): { setup
   const bridge = new Uint8Array(core.linkIds.length);
   for (const e of bridgesAndCutNodes(core, dfsForest(core)).bridges) bridge[e] = 1;
   const blocks = coreBlocks(core, bridge);
-  const plan = fanPlan(blocks, fanRoots(forest, chains, bridge));
+  const plan = fanPlan(blocks, fanRoots(forest, chains, bridge), chains, bridge);
   const share = blocks.nodes.map((x) => x.length / cn);
   let sweep = 0;
   blocks.nodes.forEach((_, b) => (sweep += share[b]! * (1 + plan.inBlock[b]!.length)));
