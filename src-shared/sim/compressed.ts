@@ -4,12 +4,17 @@ import type { CompiledGraph } from './csr';
 import { chainTerms, findChains, type ChainIndex, type ChainTerms } from './chains';
 import { DagWalker, RepairedDag } from './dagwalk';
 import { addDestinationLoads, type Demands } from './ecmp';
-import { SlotDelta } from './incremental';
+import { SlotDelta, type FailureMasks } from './incremental';
 import { pendantForest, type PendantForest } from './pendant';
+import { splitComponents, treeMax, type SplitComponents } from './tree-loads';
+import { bridgeTerms, chainRootFans, type BridgeContext } from './bridge-chain-terms';
 import { fanPlan, fanRoots, onSkeleton } from './sweep-plan';
 import { failureMasks, RoutingEngine, SweepCancelled } from './routing';
 import { SkeletonRouting } from './skeleton';
 import type { FailureSpec } from './sweep';
+
+/** The predicted work of a skeleton sweep (sweep-plan.ts), also asked by the impact sweep (impact-chains.ts). */
+export { skeletonWork } from './sweep-plan';
 
 /** Receives a directed load and its link (full-graph index); a link may be reported once per direction. */
 export type LoadVisitor = (link: number, load: number) => void;
@@ -62,7 +67,7 @@ export class CompressedSweep {
   private readonly cIn: Float64Array;
   private readonly chains: ChainIndex;
   /** Per-chain terms, oldest first; dropped beyond CHAIN_CACHE_BYTES. */
-  private readonly chainCache = new Map<number, ChainTerms & { split: ReturnType<CompressedSweep['splitComponents']> }>();
+  private readonly chainCache = new Map<number, ChainTerms & { split: SplitComponents }>();
   private chainCacheBytes = 0;
   /** 2-edge-connected blocks answered alone (blocks.ts; skeleton path only), their sweeps (built when first asked), representatives. */
   private readonly blocks: CoreBlocks | null = null;
@@ -304,7 +309,8 @@ export class CompressedSweep {
     const coreLinkOf = (e: number): number => (f.isCore[g.linkSource[e]!] === 1 && f.isCore[g.linkTarget[e]!] === 1 ? this.coreLinkIndex[e]! : -1);
     const ce0 = failedLink >= 0 ? coreLinkOf(failedLink) : -1;
     const cv0 = failedNode >= 0 ? f.coreIndex[failedNode]! : -1;
-    if (this.blocks !== null) {
+    // The block path finds the maximum only; a caller visiting every load (impact-chains.ts) takes the paths that report each.
+    if (this.blocks !== null && visit === undefined) {
       const b = ce0 >= 0 ? this.blocks.blockOfLink[ce0]! : cv0 >= 0 ? this.blocks.blockOfNode[cv0]! : -1;
       if (b >= 0) return this.blockMax(b, ce0, cv0, failedNode);
     }
@@ -393,7 +399,7 @@ export class CompressedSweep {
     return this.cIn[c.a]! > 0 && this.cIn[c.b]! > 0;
   }
 
-  private termsOf(id: number): ChainTerms & { split: ReturnType<CompressedSweep['splitComponents']> } {
+  private termsOf(id: number): ChainTerms & { split: SplitComponents } {
     let t = this.chainCache.get(id);
     if (t !== undefined) return t;
     const c = this.chains.chains[id]!;
@@ -411,138 +417,28 @@ export class CompressedSweep {
     return t;
   }
 
-  /**
-   * The seven vectors of a chain that is a bridge, in closed form (2-edge-connected
-   * blocks): no shortest path between two nodes on one side crosses it, so
-   * without the chain each side X keeps its own traffic and loses what crossed:
-   * X's links carried ext_in · Qin_A + ext_out · Qout_A for it (A's fan-in and
-   * fan-out with nothing failed, restricted to X; ext = masses beyond A), and
-   * the tail hanging off A brings back ai · Qin_A + ao · Qout_A. Nothing flows
-   * from A to B (fAB = fBA = 0). O(m) per chain instead of routings.
-   */
+  /** Terms of a chain that is a bridge and its roots' tables, in closed form (bridge-chain-terms.ts). */
+  private bridgeContext(): BridgeContext {
+    return {
+      core: this.forest.core,
+      dfs: this.coreDfs,
+      preOut: this.preOut,
+      preIn: this.preIn,
+      cOut: this.cOut,
+      cIn: this.cIn,
+      base: this.coreBase,
+      slots: this.slots,
+      fanOut: (a) => this.fanOut(a),
+      fanIn: (a) => this.fanIn(a),
+    };
+  }
+
   private bridgeTerms(id: number): ChainTerms {
-    const c = this.chains.chains[id]!;
-    const core = this.forest.core;
-    const masks = failureMasks(core, Array.from(c.nodes), []);
-    const v = (): Float64Array => new Float64Array(this.slots);
-    const t = { l0: v(), qOutA: v(), qInA: v(), qOutB: v(), qInB: v(), fAB: v(), fBA: v(), masks };
-    const { onA, compOut, compIn, xOut, xIn, yOut, yIn } = this.bridgeSides(id);
-    const base = this.coreBase;
-    const qoA = this.fanOut(c.a);
-    const qiA = this.fanIn(c.a);
-    const qoB = this.fanOut(c.b);
-    const qiB = this.fanIn(c.b);
-    for (let e = 0; e < core.linkIds.length; e++) {
-      if (masks.links[e] === 1) continue;
-      const sideA = onA(e);
-      for (let s = 2 * e; s < 2 * e + 2; s++) {
-        if (sideA) {
-          t.l0[s] = base[s]! - (compIn - xIn) * qiA[s]! - (compOut - xOut) * qoA[s]!;
-          t.qOutA[s] = qoA[s]!;
-          t.qInA[s] = qiA[s]!;
-        } else {
-          t.l0[s] = base[s]! - (compIn - yIn) * qiB[s]! - (compOut - yOut) * qoB[s]!;
-          t.qOutB[s] = qoB[s]!;
-          t.qInB[s] = qiB[s]!;
-        }
-      }
-    }
-    return t;
+    return bridgeTerms(this.bridgeContext(), this.chains.chains[id]!);
   }
 
-  /**
-   * The two sides of bridge chain `id` (the DFS tree crosses its first link
-   * once; the child's subtree is one side): whether a core link off the
-   * chain lies on A's side, the masses of the component, of A's side (x) and
-   * of B's side (y), the chain's interior in neither.
-   */
-  private bridgeSides(id: number): { onA: (e: number) => boolean; compOut: number; compIn: number; xOut: number; xIn: number; yOut: number; yIn: number } {
-    const c = this.chains.chains[id]!;
-    const core = this.forest.core;
-    const dfs = this.coreDfs;
-    const x1 = c.nodes[0]!;
-    const child = dfs.parent[x1] === c.a && dfs.parentLink[x1] === c.links[0] ? x1 : c.a;
-    const lo = dfs.disc[child]!;
-    const hi = lo + dfs.subtree[child]!;
-    const inSub = (u: number): boolean => dfs.disc[u]! >= lo && dfs.disc[u]! < hi;
-    let root = c.a;
-    while (dfs.parent[root]! >= 0) root = dfs.parent[root]!;
-    const r0 = dfs.disc[root]!;
-    const r1 = r0 + dfs.subtree[root]!;
-    const compOut = this.preOut[r1]! - this.preOut[r0]!;
-    const compIn = this.preIn[r1]! - this.preIn[r0]!;
-    const subOut = this.preOut[hi]! - this.preOut[lo]!;
-    const subIn = this.preIn[hi]! - this.preIn[lo]!;
-    const aInSub = child === c.a;
-    const xOut = aInSub ? subOut : compOut - subOut;
-    const xIn = aInSub ? subIn : compIn - subIn;
-    let chOut = 0;
-    let chIn = 0;
-    for (const x of c.nodes) {
-      chOut += this.cOut[x]!;
-      chIn += this.cIn[x]!;
-    }
-    const onA = (e: number): boolean => inSub(core.linkSource[e]!) === aInSub;
-    return { onA, compOut, compIn, xOut, xIn, yOut: compOut - xOut - chOut, yIn: compIn - xIn - chIn };
-  }
-
-  /**
-   * Fan tables of the roots inside bridge chain `id`, in closed form: what x
-   * sends to (or receives from) A's side runs along the chain to A and then
-   * as A's own (A's tables on A's side), likewise for B; on the chain's link
-   * j toward A (when x lies beyond it) it carries the in-mass of A's side and
-   * of the chain's nodes before link j, toward B that of B's side and of the
-   * nodes from link j on (fan-in: the out-masses, the other way).
-   */
   private composeChainFans(id: number): void {
-    const c = this.chains.chains[id]!;
-    const core = this.forest.core;
-    const { onA, xOut, xIn, yOut, yIn } = this.bridgeSides(id);
-    const qoA = this.fanOut(c.a);
-    const qiA = this.fanIn(c.a);
-    const qoB = this.fanOut(c.b);
-    const qiB = this.fanIn(c.b);
-    const k = c.nodes.length;
-    const onChain = new Uint8Array(core.linkIds.length);
-    for (const e of c.links) onChain[e] = 1;
-    for (let p = 0; p < k; p++) {
-      const x = c.nodes[p]!;
-      if (!this.chainRoots.has(x)) continue;
-      const qo = new Float64Array(this.slots);
-      const qi = new Float64Array(this.slots);
-      for (let e = 0; e < core.linkIds.length; e++) {
-        if (onChain[e] === 1) continue;
-        const [o, i] = onA(e) ? [qoA, qiA] : [qoB, qiB];
-        for (let s = 2 * e; s < 2 * e + 2; s++) {
-          qo[s] = o[s]!;
-          qi[s] = i[s]!;
-        }
-      }
-      // Toward A: links 0..p; toward B: links p+1..k (link j joins node j − 1, or A, to node j, or B).
-      let accIn = xIn;
-      let accOut = xOut;
-      for (let j = 0; j <= p; j++) {
-        if (j > 0) {
-          accIn += this.cIn[c.nodes[j - 1]!]!;
-          accOut += this.cOut[c.nodes[j - 1]!]!;
-        }
-        const e = c.links[j]!;
-        const towardB = core.linkSource[e] === (j === 0 ? c.a : c.nodes[j - 1]!) ? 2 * e : 2 * e + 1;
-        qo[towardB ^ 1] = accIn;
-        qi[towardB] = accOut;
-      }
-      accIn = yIn;
-      accOut = yOut;
-      for (let j = k; j > p; j--) {
-        if (j < k) {
-          accIn += this.cIn[c.nodes[j]!]!;
-          accOut += this.cOut[c.nodes[j]!]!;
-        }
-        const e = c.links[j]!;
-        const towardB = core.linkSource[e] === (j === 0 ? c.a : c.nodes[j - 1]!) ? 2 * e : 2 * e + 1;
-        qo[towardB] = accIn;
-        qi[towardB ^ 1] = accOut;
-      }
+    for (const [x, qo, qi] of chainRootFans(this.bridgeContext(), this.chains.chains[id]!, this.chainRoots)) {
       this.qOut.set(x, qo);
       this.qIn.set(x, qi);
     }
@@ -632,79 +528,13 @@ export class CompressedSweep {
     return Math.max(max, this.treeMax(compOf, compOut, compIn, -1, node ? f.coreNodes[c.nodes[pos]!]! : -1, visit));
   }
 
-  private splitComponents(fm: ReturnType<typeof failureMasks>): { compOut: number[]; compIn: number[]; compOf: Int32Array } {
-    const f = this.forest;
-    const comps = connectedComponents(f.core, fm.nodes, fm.links);
-    const compOut = new Array<number>(comps.count).fill(0);
-    const compIn = new Array<number>(comps.count).fill(0);
-    for (let i = 0; i < f.coreNodes.length; i++) {
-      const c = comps.componentOf[i]!;
-      if (c < 0) continue;
-      compOut[c]! += this.subOut[f.coreNodes[i]!]!;
-      compIn[c]! += this.subIn[f.coreNodes[i]!]!;
-    }
-    const compOf = new Int32Array(this.g.nodeIds.length);
-    for (let v = 0; v < compOf.length; v++) compOf[v] = comps.componentOf[f.coreIndex[f.rootOf[v]!]!]!;
-    return { compOut, compIn, compOf };
+  private splitComponents(fm: FailureMasks): SplitComponents {
+    return splitComponents(this.forest, this.subOut, this.subIn, fm);
   }
 
-  /**
-   * Largest closed-form load on tree links. `cut` (a stripped node) leaves
-   * its component with its subtree; when `failedNode` is that node or a core
-   * node, its children's subtrees become components of their own.
-   */
+  /** Largest closed-form load on tree links (tree-loads.ts); with `visit`, each tree link's load too. */
   private treeMax(compOf: Int32Array, compOut: number[], compIn: number[], cut: number, failedNode: number, visit?: LoadVisitor): number {
-    const f = this.forest;
-    const top = this.treeTop;
-    // Nodes below a failed node get the child subtree they are in as their component.
-    const lo = failedNode >= 0 ? f.tin[failedNode]! : 0;
-    const hi = failedNode >= 0 ? f.tout[failedNode]! : 0;
-    for (let j = lo + 1; j < hi; j++) {
-      const y = f.pre[j]!;
-      top[y] = f.parent[y] === failedNode ? y : top[f.parent[y]!]!;
-    }
-    const cutLo = cut >= 0 ? f.tin[cut]! : 0;
-    const cutHi = cut >= 0 ? f.tout[cut]! : 0;
-    const cutOut = cut >= 0 ? this.subOut[cut]! : 0;
-    const cutIn = cut >= 0 ? this.subIn[cut]! : 0;
-    const cutRoot = cut >= 0 ? f.rootOf[cut]! : -1;
-    const cutComp = cut >= 0 ? compOf[cut]! : -2;
-    let max = 0;
-    for (const y of f.stripped) {
-      if (y === cut || f.parent[y] === failedNode) continue; // its own link failed
-      const ty = f.tin[y]!;
-      let so = this.subOut[y]!;
-      let si = this.subIn[y]!;
-      let co: number;
-      let ci: number;
-      if (failedNode >= 0 && ty > lo && ty < hi) {
-        const t = top[y]!; // its own component now: the subtree of a child of the failed node
-        co = this.subOut[t]!;
-        ci = this.subIn[t]!;
-      } else if (cut >= 0 && ty > cutLo && ty < cutHi) {
-        co = cutOut; // inside the cut-off subtree (failed link above `cut`)
-        ci = cutIn;
-      } else {
-        const c = compOf[y]!;
-        if (c < 0) continue; // hangs from a failed core node: handled above
-        co = compOut[c]!;
-        ci = compIn[c]!;
-        if (cut >= 0 && c === cutComp) {
-          co -= cutOut; // the cut-off part no longer belongs to this component
-          ci -= cutIn;
-          if (f.rootOf[y] === cutRoot && f.tin[y]! < cutLo && f.tout[y]! >= cutHi) {
-            so -= cutOut; // an ancestor of the cut: its subtree shrank
-            si -= cutIn;
-          }
-        }
-      }
-      const up = so * (ci - si);
-      const down = (co - so) * si;
-      if (up > max) max = up;
-      if (down > max) max = down;
-      if (visit !== undefined) visit(f.parentLink[y]!, Math.max(up, down));
-    }
-    return max;
+    return treeMax(this.forest, this.subOut, this.subIn, this.treeTop, compOf, compOut, compIn, cut, failedNode, visit);
   }
 }
 
