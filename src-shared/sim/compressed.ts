@@ -1,4 +1,5 @@
 import { blockGraph, coreBlocks, type CoreBlocks } from './blocks';
+import { blocksCoverCore, outsideFans, type BlockFanContext } from './block-fans';
 import { connectedComponents, dfsForest, bridgesAndCutNodes, type DfsForest } from './connectivity';
 import type { CompiledGraph } from './csr';
 import { chainTerms, findChains, type ChainIndex, type ChainTerms } from './chains';
@@ -75,6 +76,8 @@ export class CompressedSweep {
   private readonly blockRep: Int32Array = new Int32Array(0);
   /** Per routed block: the nodes inside it that need fan tables, composed on first use (composeFans). */
   private readonly blockRoots: number[][] = [];
+  /** Per routed block: its ports (local indices), found when first asked. */
+  private readonly ports: (number[] | undefined)[] = [];
   /** Roots inside bridge chains, their tables composed on first use (composeChainFans). */
   private readonly chainRoots: ReadonlySet<number> = new Set();
   /** Per block: the largest nothing-failed load outside it. */
@@ -164,7 +167,64 @@ export class CompressedSweep {
       const v = this.coreBase[s]!;
       for (let b = 0; b < blocks.nodes.length; b++) if (b !== own && v > this.outsideMax[b]!) this.outsideMax[b] = v;
     }
-    this.computeFans(plan.global, tick);
+    if (!blocksCoverCore(blocks, this.coreBridge)) {
+      this.computeFans(plan.global, tick);
+      return;
+    }
+    // A tree of routed blocks joined by bridges: every table composes from the blocks' own routings (block-fans.ts).
+    const ctx: BlockFanContext = {
+      core: f.core,
+      blocks,
+      bridge: this.coreBridge,
+      dfs: this.coreDfs,
+      preOut: this.preOut,
+      preIn: this.preIn,
+      portFans: (b, port) => {
+        const ports = this.portsOf(b);
+        return this.blockSweep(b).fanTables(ports)[ports.indexOf(blocks.localNode[port]!)]!;
+      },
+    };
+    for (const z of plan.global) {
+      const [qo, qi] = outsideFans(ctx, z);
+      const b = blocks.blockOfNode[z]!;
+      if (b >= 0) this.ownBlockFans(b, [z], [[qo, qi]]);
+      this.qOut.set(z, qo);
+      this.qIn.set(z, qi);
+    }
+  }
+
+  /** Local indices of block b's ports (nodes with a bridge), whose tables in b alone compose the others' (block-fans.ts). */
+  private portsOf(b: number): number[] {
+    let p = this.ports[b];
+    if (p === undefined) {
+      const core = this.forest.core;
+      p = this.ports[b] = [];
+      for (const v of this.blocks!.nodes[b]!) {
+        for (let k = core.offsets[v]!; k < core.offsets[v + 1]!; k++) {
+          if (this.coreBridge[core.edgeLink[k]!] === 1) {
+            p.push(this.blocks!.localNode[v]!);
+            break;
+          }
+        }
+      }
+    }
+    return p;
+  }
+
+  /** Writes the tables of core nodes `list` of block b in b alone onto b's links of `into` (each [out, in]). */
+  private ownBlockFans(b: number, list: readonly number[], into: readonly [Float64Array, Float64Array][]): void {
+    const blocks = this.blocks!;
+    const local = this.blockSweep(b).fanTables(list.map((v) => blocks.localNode[v]!));
+    const links = blocks.links[b]!;
+    into.forEach(([qo, qi], i) => {
+      const [lo, li] = local[i]!;
+      links.forEach((e, j) => {
+        qo[2 * e] = lo[2 * j]!;
+        qo[2 * e + 1] = lo[2 * j + 1]!;
+        qi[2 * e] = li[2 * j]!;
+        qi[2 * e + 1] = li[2 * j + 1]!;
+      });
+    });
   }
 
   /**
@@ -195,18 +255,27 @@ export class CompressedSweep {
       }
       return;
     }
+    if (list.length === 0) return;
     const core = this.forest.core;
     const engine = this.engine!;
     const dests = engine.destinationNodes;
+    const wanted = new Set(list); // tables already made are not added to again
     const walker = new DagWalker(core);
     const none = failureMasks(core, [], []);
     for (let i = 0; i < dests.length; i++) {
       const t = dests[i]!;
       const st = engine.destinationState(i);
-      const qi = this.qIn.get(t);
+      const qi = wanted.has(t) ? this.qIn.get(t) : undefined;
       if (qi !== undefined) addDestinationLoads(core, st.dagOff, st.slots, st.flow, 1 / cIn[t]!, { add: (s, v) => (qi[s]! += v) });
       const dag = new RepairedDag(core, st, null, none);
       for (const a of list) if (a !== t) walker.push(dag, [a], [cIn[t]!], this.qOut.get(a)!);
+    }
+    // A node that receives nothing is no destination of the engine, but what flows to it per unit of in-mass is
+    // still asked (a block's port whose own side holds no in-mass: block-fans.ts): one routing toward it alone.
+    for (const a of list) {
+      if (cIn[a]! > 0) continue;
+      const toA = new RoutingEngine(core, { demand: (s, t) => (t === a && s !== a ? cOut[s]! : 0), receives: (t) => t === a });
+      this.qIn.get(a)!.set(toA.baseLoad);
     }
   }
 
@@ -235,23 +304,13 @@ export class CompressedSweep {
    * side's port, whichever node of the block it started at or ends at).
    */
   private composeFans(b: number): void {
-    const blocks = this.blocks!;
     const list = this.blockRoots[b]!;
-    const local = this.blockSweep(b).fanTables(list.map((v) => blocks.localNode[v]!));
     const z = this.blockRep[b]!;
-    const links = blocks.links[b]!;
+    const tables = list.map((): [Float64Array, Float64Array] => [Float64Array.from(this.qOut.get(z)!), Float64Array.from(this.qIn.get(z)!)]);
+    this.ownBlockFans(b, list, tables);
     list.forEach((r, i) => {
-      const qo = Float64Array.from(this.qOut.get(z)!);
-      const qi = Float64Array.from(this.qIn.get(z)!);
-      const [lo, li] = local[i]!;
-      links.forEach((e, j) => {
-        qo[2 * e] = lo[2 * j]!;
-        qo[2 * e + 1] = lo[2 * j + 1]!;
-        qi[2 * e] = li[2 * j]!;
-        qi[2 * e + 1] = li[2 * j + 1]!;
-      });
-      this.qOut.set(r, qo);
-      this.qIn.set(r, qi);
+      this.qOut.set(r, tables[i]![0]);
+      this.qIn.set(r, tables[i]![1]);
     });
   }
 

@@ -1,3 +1,4 @@
+import { blocksCoverCore } from './block-fans';
 import { coreBlocks, type CoreBlocks } from './blocks';
 import type { ChainIndex } from './chains';
 import { bridgesAndCutNodes, dfsForest } from './connectivity';
@@ -76,7 +77,9 @@ export function fanPlan(
  * `setup` is what every worker repeats before its first scenario: the
  * baseline and the fan-out and fan-in of each node in fanPlan's `global`
  * (about one routing each, measured on the Kdl-shaped graph: 16-lane batches
- * ~0.7 routing per lane, a fan-in ~0.25). `sweep` is what the workers share:
+ * ~0.7 routing per lane, a fan-in ~0.25), or, when the routed blocks cover
+ * every link that is not a bridge, each block's own baseline and its ports'
+ * tables in it (block-fans.ts), its share of a routing each. `sweep` is what the workers share:
  * one routing per chain outside every routed block for its terms (a 3-lane
  * routing plus four one-destination ones, ~1.1 measured) and one per failure
  * of a branch node or direct link outside them; a routed block of b of the
@@ -110,5 +113,20 @@ export function skeletonWork(forest: PendantForest, chains: ChainIndex): { setup
     const b = blocks.blockOfLink[e]!;
     sweep += b >= 0 ? share[b]! : 1;
   }
-  return { setup: 1 + plan.global.length, sweep };
+  if (!blocksCoverCore(blocks, bridge)) return { setup: 1 + plan.global.length, sweep };
+  // A tree of routed blocks: the tables compose from each block's own routing and its ports' tables there (block-fans.ts).
+  let setup = 1;
+  blocks.nodes.forEach((nodes, b) => {
+    let ports = 0;
+    for (const v of nodes) {
+      for (let k = core.offsets[v]!; k < core.offsets[v + 1]!; k++) {
+        if (bridge[core.edgeLink[k]!] === 1) {
+          ports++;
+          break;
+        }
+      }
+    }
+    setup += share[b]! * (1 + ports);
+  });
+  return { setup, sweep };
 }
