@@ -14,8 +14,8 @@ import { failureMasks, RoutingEngine, SweepCancelled } from './routing';
 import { SkeletonRouting } from './skeleton';
 import type { FailureSpec } from './sweep';
 
-/** The predicted work of a skeleton sweep (sweep-plan.ts), also asked by the impact sweep (impact-chains.ts). */
-export { skeletonWork } from './sweep-plan';
+/** The predicted work of a skeleton sweep whose every load is visited (sweep-plan.ts), as the impact sweep asks it (impact-chains.ts). */
+export { visitingWork as skeletonWork } from './sweep-plan';
 
 /** Receives a directed load and its link (full-graph index); a link may be reported once per direction. */
 export type LoadVisitor = (link: number, load: number) => void;

@@ -130,3 +130,24 @@ export function skeletonWork(forest: PendantForest, chains: ChainIndex): { setup
   });
   return { setup, sweep };
 }
+
+/**
+ * skeletonWork for a sweep whose caller visits every load (impact-chains.ts):
+ * the block path finds maxima only, so each chain's terms and each branch-node
+ * or direct-link failure route the whole core, as before the block path (the
+ * same figures main's skeletonWork gave; the set-up counted once per tree root).
+ */
+export function visitingWork(forest: PendantForest, chains: ChainIndex): { setup: number; sweep: number } | null {
+  const cn = forest.coreNodes.length;
+  if (!onSkeleton(cn, chains)) return null;
+  const roots = new Set<number>();
+  for (const x of forest.stripped) roots.add(forest.coreIndex[forest.rootOf[x]!]!);
+  let interior = 0;
+  let chainLinks = 0;
+  for (const c of chains.chains) {
+    interior += c.nodes.length;
+    chainLinks += c.links.length;
+  }
+  const direct = forest.core.linkIds.length - chainLinks;
+  return { setup: 1 + roots.size, sweep: 1.1 * chains.chains.length + (cn - interior) + direct };
+}
