@@ -11,7 +11,7 @@ import { buildScenarios, type ScenarioClass, type ScenarioOptions } from '../../
 import { n1Scenarios } from '../../src-shared/sim/sweep';
 import { chainScenarioOrder, findChains } from '../../src-shared/sim/chains';
 import { pendantForest } from '../../src-shared/sim/pendant';
-import { skeletonWork } from '../../src-shared/sim/compressed';
+import { skeletonWork } from '../../src-shared/sim/sweep-plan';
 import { availableParallelism, loadavg } from 'node:os';
 import { capacityMass, explicitTotal } from '../../src-shared/sim/traffic';
 import { designDemands } from '../../src-shared/model/traffic';

@@ -1,13 +1,21 @@
+import { blockGraph, coreBlocks, type CoreBlocks } from './blocks';
+import { blocksCoverCore, outsideFans, type BlockFanContext } from './block-fans';
 import { connectedComponents, dfsForest, bridgesAndCutNodes, type DfsForest } from './connectivity';
 import type { CompiledGraph } from './csr';
 import { chainTerms, findChains, type ChainIndex, type ChainTerms } from './chains';
 import { DagWalker, RepairedDag } from './dagwalk';
 import { addDestinationLoads, type Demands } from './ecmp';
-import { SlotDelta } from './incremental';
+import { SlotDelta, type FailureMasks } from './incremental';
 import { pendantForest, type PendantForest } from './pendant';
+import { splitComponents, treeMax, type SplitComponents } from './tree-loads';
+import { bridgeTerms, chainRootFans, type BridgeContext } from './bridge-chain-terms';
+import { fanPlan, fanRoots, onSkeleton } from './sweep-plan';
 import { failureMasks, RoutingEngine, SweepCancelled } from './routing';
 import { SkeletonRouting } from './skeleton';
 import type { FailureSpec } from './sweep';
+
+/** The predicted work of a skeleton sweep whose every load is visited (sweep-plan.ts), as the impact sweep asks it (impact-chains.ts). */
+export { visitingWork as skeletonWork } from './sweep-plan';
 
 /** Receives a directed load and its link (full-graph index); a link may be reported once per direction. */
 export type LoadVisitor = (link: number, load: number) => void;
@@ -60,8 +68,23 @@ export class CompressedSweep {
   private readonly cIn: Float64Array;
   private readonly chains: ChainIndex;
   /** Per-chain terms, oldest first; dropped beyond CHAIN_CACHE_BYTES. */
-  private readonly chainCache = new Map<number, ChainTerms & { split: ReturnType<CompressedSweep['splitComponents']> }>();
+  private readonly chainCache = new Map<number, ChainTerms & { split: SplitComponents }>();
   private chainCacheBytes = 0;
+  /** 2-edge-connected blocks answered alone (blocks.ts; skeleton path only), their sweeps (built when first asked), representatives. */
+  private readonly blocks: CoreBlocks | null = null;
+  private readonly blockSweeps: (CompressedSweep | undefined)[] = [];
+  private readonly blockRep: Int32Array = new Int32Array(0);
+  /** Per routed block: the nodes inside it that need fan tables, composed on first use (composeFans). */
+  private readonly blockRoots: number[][] = [];
+  /** Per routed block: its ports (local indices), found when first asked. */
+  private readonly ports: (number[] | undefined)[] = [];
+  /** Roots inside bridge chains, their tables composed on first use (composeChainFans). */
+  private readonly chainRoots: ReadonlySet<number> = new Set();
+  /** Per block: the largest nothing-failed load outside it. */
+  private readonly outsideMax: Float64Array = new Float64Array(0);
+  private baseTree = -1;
+  /** Full-graph node at the source end of each core link. */
+  private readonly linkFrom: Int32Array;
 
   constructor(
     readonly g: CompiledGraph,
@@ -113,7 +136,8 @@ export class CompressedSweep {
     }
     this.coreBridge = new Uint8Array(f.core.linkIds.length);
     this.coreDfs = dfsForest(f.core);
-    for (const e of bridgesAndCutNodes(f.core, this.coreDfs).bridges) this.coreBridge[e] = 1;
+    const structure = bridgesAndCutNodes(f.core, this.coreDfs);
+    for (const e of structure.bridges) this.coreBridge[e] = 1;
     this.preOut = new Float64Array(cn + 1);
     this.preIn = new Float64Array(cn + 1);
     for (let i = 0; i < this.coreDfs.visited; i++) {
@@ -121,27 +145,103 @@ export class CompressedSweep {
       this.preIn[i + 1] = this.preIn[i]! + cIn[this.coreDfs.order[i]!]!;
     }
     this.treeTop = new Int32Array(n);
+    this.linkFrom = Int32Array.from(f.core.linkSource, (u) => f.coreNodes[u]!);
     this.coreLinkIndex = new Int32Array(g.linkIds.length).fill(-1);
     f.coreLinks.forEach((e, j) => (this.coreLinkIndex[e] = j));
-    // Fan-in / fan-out of every core node that has a tree hanging from it.
-    const roots = new Set<number>();
-    for (const x of f.stripped) roots.add(f.coreIndex[f.rootOf[x]!]!);
-    // With the skeleton, a chain that is a bridge takes its terms from its ends' fan-in / fan-out (bridgeTerms).
-    if (this.skel !== null) {
-      for (const c of this.chains.chains) {
-        if (this.coreBridge[c.links[0]!] === 1) {
-          roots.add(c.a);
-          roots.add(c.b);
+    if (this.skel === null) {
+      // Fan-in / fan-out of every core node that has a tree hanging from it.
+      const roots = new Set<number>();
+      for (const x of f.stripped) roots.add(f.coreIndex[f.rootOf[x]!]!);
+      this.computeFans([...roots], tick);
+      return;
+    }
+    const blocks = (this.blocks = coreBlocks(f.core, this.coreBridge));
+    // Tree roots and bridge chains' ends; a root inside a routed block gets its tables composed (composeFans).
+    const plan = fanPlan(blocks, fanRoots(f, this.chains, this.coreBridge), this.chains, this.coreBridge);
+    this.blockRep = plan.rep;
+    this.blockRoots = plan.inBlock;
+    this.chainRoots = new Set(plan.inBridgeChain);
+    this.outsideMax = new Float64Array(blocks.nodes.length);
+    for (let s = 0; s < this.slots; s++) {
+      const own = blocks.blockOfLink[s >> 1]!;
+      const v = this.coreBase[s]!;
+      for (let b = 0; b < blocks.nodes.length; b++) if (b !== own && v > this.outsideMax[b]!) this.outsideMax[b] = v;
+    }
+    if (!blocksCoverCore(blocks, this.coreBridge)) {
+      this.computeFans(plan.global, tick);
+      return;
+    }
+    // A tree of routed blocks joined by bridges: every table composes from the blocks' own routings (block-fans.ts).
+    const ctx: BlockFanContext = {
+      core: f.core,
+      blocks,
+      bridge: this.coreBridge,
+      dfs: this.coreDfs,
+      preOut: this.preOut,
+      preIn: this.preIn,
+      portFans: (b, port) => {
+        const ports = this.portsOf(b);
+        return this.blockSweep(b).fanTables(ports)[ports.indexOf(blocks.localNode[port]!)]!;
+      },
+    };
+    for (const z of plan.global) {
+      const [qo, qi] = outsideFans(ctx, z);
+      const b = blocks.blockOfNode[z]!;
+      if (b >= 0) this.ownBlockFans(b, [z], [[qo, qi]]);
+      this.qOut.set(z, qo);
+      this.qIn.set(z, qi);
+    }
+  }
+
+  /** Local indices of block b's ports (nodes with a bridge), whose tables in b alone compose the others' (block-fans.ts). */
+  private portsOf(b: number): number[] {
+    let p = this.ports[b];
+    if (p === undefined) {
+      const core = this.forest.core;
+      p = this.ports[b] = [];
+      for (const v of this.blocks!.nodes[b]!) {
+        for (let k = core.offsets[v]!; k < core.offsets[v + 1]!; k++) {
+          if (this.coreBridge[core.edgeLink[k]!] === 1) {
+            p.push(this.blocks!.localNode[v]!);
+            break;
+          }
         }
       }
     }
-    for (const a of roots) {
+    return p;
+  }
+
+  /** Writes the tables of core nodes `list` of block b in b alone onto b's links of `into` (each [out, in]). */
+  private ownBlockFans(b: number, list: readonly number[], into: readonly [Float64Array, Float64Array][]): void {
+    const blocks = this.blocks!;
+    const local = this.blockSweep(b).fanTables(list.map((v) => blocks.localNode[v]!));
+    const links = blocks.links[b]!;
+    into.forEach(([qo, qi], i) => {
+      const [lo, li] = local[i]!;
+      links.forEach((e, j) => {
+        qo[2 * e] = lo[2 * j]!;
+        qo[2 * e + 1] = lo[2 * j + 1]!;
+        qi[2 * e] = li[2 * j]!;
+        qi[2 * e + 1] = li[2 * j + 1]!;
+      });
+    });
+  }
+
+  /**
+   * Fan-out and fan-in tables of core nodes `list` (qOut, qIn): on the
+   * skeleton, ROOT_BATCH fan-outs (a alone sends, out = e_a) share one
+   * routing and each fan-in (a alone receives, in = e_a) is one routing to
+   * a single destination; on the per-destination engine, one walk of each
+   * destination's DAG.
+   */
+  private computeFans(list: readonly number[], tick?: (done: number, total: number) => boolean): void {
+    const cn = this.cOut.length;
+    const { cOut, cIn } = this;
+    for (const a of list) {
       this.qOut.set(a, new Float64Array(this.slots));
       this.qIn.set(a, new Float64Array(this.slots));
     }
     if (this.skel !== null) {
-      // Fan-out: a alone sends (out = e_a), ROOT_BATCH roots to one routing; fan-in: a alone receives (in = e_a).
-      const list = [...roots];
       for (let i = 0; i < list.length; i += ROOT_BATCH) {
         const batch = list.slice(i, i + ROOT_BATCH);
         const units = batch.map((a) => {
@@ -155,18 +255,78 @@ export class CompressedSweep {
       }
       return;
     }
+    if (list.length === 0) return;
+    const core = this.forest.core;
     const engine = this.engine!;
     const dests = engine.destinationNodes;
-    const walker = new DagWalker(f.core);
-    const none = failureMasks(f.core, [], []);
+    const wanted = new Set(list); // tables already made are not added to again
+    const walker = new DagWalker(core);
+    const none = failureMasks(core, [], []);
     for (let i = 0; i < dests.length; i++) {
       const t = dests[i]!;
       const st = engine.destinationState(i);
-      const qi = this.qIn.get(t);
-      if (qi !== undefined) addDestinationLoads(f.core, st.dagOff, st.slots, st.flow, 1 / cIn[t]!, { add: (s, v) => (qi[s]! += v) });
-      const dag = new RepairedDag(f.core, st, null, none);
-      for (const a of roots) if (a !== t) walker.push(dag, [a], [cIn[t]!], this.qOut.get(a)!);
+      const qi = wanted.has(t) ? this.qIn.get(t) : undefined;
+      if (qi !== undefined) addDestinationLoads(core, st.dagOff, st.slots, st.flow, 1 / cIn[t]!, { add: (s, v) => (qi[s]! += v) });
+      const dag = new RepairedDag(core, st, null, none);
+      for (const a of list) if (a !== t) walker.push(dag, [a], [cIn[t]!], this.qOut.get(a)!);
     }
+    // A node that receives nothing is no destination of the engine, but what flows to it per unit of in-mass is
+    // still asked (a block's port whose own side holds no in-mass: block-fans.ts): one routing toward it alone.
+    for (const a of list) {
+      if (cIn[a]! > 0) continue;
+      const toA = new RoutingEngine(core, { demand: (s, t) => (t === a && s !== a ? cOut[s]! : 0), receives: (t) => t === a });
+      this.qIn.get(a)!.set(toA.baseLoad);
+    }
+  }
+
+  /** Fan-out table of core node `a` (a tree root, a bridge chain's end, a block's representative). */
+  private fanOut(a: number): Float64Array {
+    if (!this.qOut.has(a)) this.compose(a);
+    return this.qOut.get(a)!;
+  }
+
+  private fanIn(a: number): Float64Array {
+    if (!this.qIn.has(a)) this.compose(a);
+    return this.qIn.get(a)!;
+  }
+
+  /** Composes the tables of a root fanPlan left out of the set-up: inside a routed block, or inside a bridge chain. */
+  private compose(a: number): void {
+    const b = this.blocks!.blockOfNode[a]!;
+    if (b >= 0) this.composeFans(b);
+    else this.composeChainFans(this.chains.chainOfNode[a]!);
+  }
+
+  /**
+   * Tables of the roots inside routed block b (blocks.ts): on the block's
+   * links its own routing's (every node holding what hangs off it), outside
+   * it its representative's (what crosses into a side runs from or to the
+   * side's port, whichever node of the block it started at or ends at).
+   */
+  private composeFans(b: number): void {
+    const list = this.blockRoots[b]!;
+    const z = this.blockRep[b]!;
+    const tables = list.map((): [Float64Array, Float64Array] => [Float64Array.from(this.qOut.get(z)!), Float64Array.from(this.qIn.get(z)!)]);
+    this.ownBlockFans(b, list, tables);
+    list.forEach((r, i) => {
+      this.qOut.set(r, tables[i]![0]);
+      this.qIn.set(r, tables[i]![1]);
+    });
+  }
+
+  /** Fan-out and fan-in tables of these nodes of this sweep's core (a block's own sweep, for composeFans). */
+  fanTables(nodes: readonly number[]): [Float64Array, Float64Array][] {
+    this.computeFans(nodes.filter((a) => !this.qOut.has(a)));
+    return nodes.map((a) => [this.qOut.get(a)!, this.qIn.get(a)!]);
+  }
+
+  private blockSweep(b: number): CompressedSweep {
+    let sub = this.blockSweeps[b];
+    if (sub === undefined) {
+      const part = blockGraph(this.forest.core, this.blocks!, b, this.cOut, this.cIn);
+      sub = this.blockSweeps[b] = new CompressedSweep(part.graph, part.out, part.inn);
+    }
+    return sub;
   }
 
   /** True when the core is routed on its skeleton (skeleton.ts) rather than per destination. */
@@ -208,6 +368,11 @@ export class CompressedSweep {
     const coreLinkOf = (e: number): number => (f.isCore[g.linkSource[e]!] === 1 && f.isCore[g.linkTarget[e]!] === 1 ? this.coreLinkIndex[e]! : -1);
     const ce0 = failedLink >= 0 ? coreLinkOf(failedLink) : -1;
     const cv0 = failedNode >= 0 ? f.coreIndex[failedNode]! : -1;
+    // The block path finds the maximum only; a caller visiting every load (impact-chains.ts) takes the paths that report each.
+    if (this.blocks !== null && visit === undefined) {
+      const b = ce0 >= 0 ? this.blocks.blockOfLink[ce0]! : cv0 >= 0 ? this.blocks.blockOfNode[cv0]! : -1;
+      if (b >= 0) return this.blockMax(b, ce0, cv0, failedNode);
+    }
     const chain = ce0 >= 0 ? this.chains.chainOfLink[ce0]! : cv0 >= 0 ? this.chains.chainOfNode[cv0]! : -1;
     if (chain >= 0 && this.chainUsable(chain)) {
       return ce0 >= 0 ? this.chainMax(chain, this.chains.posOfLink[ce0]!, false, visit) : this.chainMax(chain, this.chains.posOfNode[cv0]!, true, visit);
@@ -223,8 +388,8 @@ export class CompressedSweep {
       // A tree element: the subtree below it (node: itself included) leaves the core's view.
       cut = failedNode >= 0 ? failedNode : f.parentLink[g.linkSource[failedLink]!] === failedLink ? g.linkSource[failedLink]! : g.linkTarget[failedLink]!;
       const a = f.coreIndex[f.rootOf[cut]!]!;
-      const qo = this.qOut.get(a)!;
-      const qi = this.qIn.get(a)!;
+      const qo = this.fanOut(a);
+      const qi = this.fanIn(a);
       const dOut = this.subOut[cut]!;
       const dIn = this.subIn[cut]!;
       for (let s = 0; s < d.value.length; s++) d.value[s] = -dOut * qo[s]! - dIn * qi[s]!;
@@ -250,6 +415,42 @@ export class CompressedSweep {
     return Math.max(max, this.treeMax(compOf, compOut, compIn, cut, failedNode, visit));
   }
 
+  /**
+   * Largest load after core link `ce` or core node `cv` of block `b` fails
+   * (blocks.ts): the block routed alone; outside it each link's
+   * nothing-failed load less what its component lost (the failed node, and
+   * what a cut node's failure separates from it) times the fan tables of the
+   * block's representative; the pendant trees in closed form.
+   */
+  private blockMax(b: number, ce: number, cv: number, failedNode: number): number {
+    const blocks = this.blocks!;
+    const sub = this.blockSweep(b);
+    if (ce >= 0) {
+      if (this.baseTree < 0) this.baseTree = this.treeMax(this.compOf, this.compOut, this.compIn, -1, -1);
+      return Math.max(sub.maxLoad({ nodes: [], links: [blocks.localLink[ce]!] }), this.outsideMax[b]!, this.baseTree);
+    }
+    let max = sub.maxLoad({ nodes: [blocks.localNode[cv]!], links: [] });
+    const z = this.blockRep[b]!;
+    const qo = this.qOut.get(z)!;
+    const qi = this.qIn.get(z)!;
+    const fm = failureMasks(this.forest.core, [cv], []);
+    const split = this.splitComponents(fm);
+    const base = this.coreBase;
+    const own = blocks.blockOfLink;
+    const from = this.linkFrom;
+    for (let s = 0; s < base.length; s++) {
+      const e = s >> 1;
+      if (own[e] === b || fm.links[e] === 1) continue;
+      // What this link's component lost: the failed node, and all a cut node's failure separates from it.
+      const x = from[e]!;
+      const dIn = this.compIn[this.compOf[x]!]! - split.compIn[split.compOf[x]!]!;
+      const dOut = this.compOut[this.compOf[x]!]! - split.compOut[split.compOf[x]!]!;
+      const v = base[s]! - dIn * qi[s]! - dOut * qo[s]!;
+      if (v > max) max = v;
+    }
+    return Math.max(max, this.treeMax(split.compOf, split.compOut, split.compIn, -1, failedNode));
+  }
+
   /** A chain's failures take the closed form when both its ends receive traffic (chains.ts); else the engine runs. */
   private chainUsable(id: number): boolean {
     if (this.skel !== null) return true; // the skeleton routes to every node, receiver or not
@@ -257,7 +458,7 @@ export class CompressedSweep {
     return this.cIn[c.a]! > 0 && this.cIn[c.b]! > 0;
   }
 
-  private termsOf(id: number): ChainTerms & { split: ReturnType<CompressedSweep['splitComponents']> } {
+  private termsOf(id: number): ChainTerms & { split: SplitComponents } {
     let t = this.chainCache.get(id);
     if (t !== undefined) return t;
     const c = this.chains.chains[id]!;
@@ -275,68 +476,31 @@ export class CompressedSweep {
     return t;
   }
 
-  /**
-   * The seven vectors of a chain that is a bridge, in closed form (2-edge-connected
-   * blocks): no shortest path between two nodes on one side crosses it, so
-   * without the chain each side X keeps its own traffic and loses what crossed:
-   * X's links carried ext_in · Qin_A + ext_out · Qout_A for it (A's fan-in and
-   * fan-out with nothing failed, restricted to X; ext = masses beyond A), and
-   * the tail hanging off A brings back ai · Qin_A + ao · Qout_A. Nothing flows
-   * from A to B (fAB = fBA = 0). O(m) per chain instead of routings.
-   */
+  /** Terms of a chain that is a bridge and its roots' tables, in closed form (bridge-chain-terms.ts). */
+  private bridgeContext(): BridgeContext {
+    return {
+      core: this.forest.core,
+      dfs: this.coreDfs,
+      preOut: this.preOut,
+      preIn: this.preIn,
+      cOut: this.cOut,
+      cIn: this.cIn,
+      base: this.coreBase,
+      slots: this.slots,
+      fanOut: (a) => this.fanOut(a),
+      fanIn: (a) => this.fanIn(a),
+    };
+  }
+
   private bridgeTerms(id: number): ChainTerms {
-    const c = this.chains.chains[id]!;
-    const core = this.forest.core;
-    const dfs = this.coreDfs;
-    const masks = failureMasks(core, Array.from(c.nodes), []);
-    const v = (): Float64Array => new Float64Array(this.slots);
-    const t = { l0: v(), qOutA: v(), qInA: v(), qOutB: v(), qInB: v(), fAB: v(), fBA: v(), masks };
-    // The DFS tree crosses the bridge A–x1 once; the child's subtree is one side.
-    const x1 = c.nodes[0]!;
-    const child = dfs.parent[x1] === c.a && dfs.parentLink[x1] === c.links[0] ? x1 : c.a;
-    const lo = dfs.disc[child]!;
-    const hi = lo + dfs.subtree[child]!;
-    const inSub = (u: number): boolean => dfs.disc[u]! >= lo && dfs.disc[u]! < hi;
-    let root = c.a;
-    while (dfs.parent[root]! >= 0) root = dfs.parent[root]!;
-    const r0 = dfs.disc[root]!;
-    const r1 = r0 + dfs.subtree[root]!;
-    const compOut = this.preOut[r1]! - this.preOut[r0]!;
-    const compIn = this.preIn[r1]! - this.preIn[r0]!;
-    const subOut = this.preOut[hi]! - this.preOut[lo]!;
-    const subIn = this.preIn[hi]! - this.preIn[lo]!;
-    const aInSub = child === c.a;
-    const xOut = aInSub ? subOut : compOut - subOut; // A's side
-    const xIn = aInSub ? subIn : compIn - subIn;
-    let chOut = 0;
-    let chIn = 0;
-    for (const x of c.nodes) {
-      chOut += this.cOut[x]!;
-      chIn += this.cIn[x]!;
+    return bridgeTerms(this.bridgeContext(), this.chains.chains[id]!);
+  }
+
+  private composeChainFans(id: number): void {
+    for (const [x, qo, qi] of chainRootFans(this.bridgeContext(), this.chains.chains[id]!, this.chainRoots)) {
+      this.qOut.set(x, qo);
+      this.qIn.set(x, qi);
     }
-    const yOut = compOut - xOut - chOut; // B's side
-    const yIn = compIn - xIn - chIn;
-    const base = this.coreBase;
-    const qoA = this.qOut.get(c.a)!;
-    const qiA = this.qIn.get(c.a)!;
-    const qoB = this.qOut.get(c.b)!;
-    const qiB = this.qIn.get(c.b)!;
-    for (let e = 0; e < core.linkIds.length; e++) {
-      if (masks.links[e] === 1) continue;
-      const onA = inSub(core.linkSource[e]!) === aInSub;
-      for (let s = 2 * e; s < 2 * e + 2; s++) {
-        if (onA) {
-          t.l0[s] = base[s]! - (compIn - xIn) * qiA[s]! - (compOut - xOut) * qoA[s]!;
-          t.qOutA[s] = qoA[s]!;
-          t.qInA[s] = qiA[s]!;
-        } else {
-          t.l0[s] = base[s]! - (compIn - yIn) * qiB[s]! - (compOut - yOut) * qoB[s]!;
-          t.qOutB[s] = qoB[s]!;
-          t.qInB[s] = qiB[s]!;
-        }
-      }
-    }
-    return t;
   }
 
   /** The same seven vectors from the skeleton: loads are bilinear in the masses, each term one routing. */
@@ -423,122 +587,14 @@ export class CompressedSweep {
     return Math.max(max, this.treeMax(compOf, compOut, compIn, -1, node ? f.coreNodes[c.nodes[pos]!]! : -1, visit));
   }
 
-  private splitComponents(fm: ReturnType<typeof failureMasks>): { compOut: number[]; compIn: number[]; compOf: Int32Array } {
-    const f = this.forest;
-    const comps = connectedComponents(f.core, fm.nodes, fm.links);
-    const compOut = new Array<number>(comps.count).fill(0);
-    const compIn = new Array<number>(comps.count).fill(0);
-    for (let i = 0; i < f.coreNodes.length; i++) {
-      const c = comps.componentOf[i]!;
-      if (c < 0) continue;
-      compOut[c]! += this.subOut[f.coreNodes[i]!]!;
-      compIn[c]! += this.subIn[f.coreNodes[i]!]!;
-    }
-    const compOf = new Int32Array(this.g.nodeIds.length);
-    for (let v = 0; v < compOf.length; v++) compOf[v] = comps.componentOf[f.coreIndex[f.rootOf[v]!]!]!;
-    return { compOut, compIn, compOf };
+  private splitComponents(fm: FailureMasks): SplitComponents {
+    return splitComponents(this.forest, this.subOut, this.subIn, fm);
   }
 
-  /**
-   * Largest closed-form load on tree links. `cut` (a stripped node) leaves
-   * its component with its subtree; when `failedNode` is that node or a core
-   * node, its children's subtrees become components of their own.
-   */
+  /** Largest closed-form load on tree links (tree-loads.ts); with `visit`, each tree link's load too. */
   private treeMax(compOf: Int32Array, compOut: number[], compIn: number[], cut: number, failedNode: number, visit?: LoadVisitor): number {
-    const f = this.forest;
-    const top = this.treeTop;
-    // Nodes below a failed node get the child subtree they are in as their component.
-    const lo = failedNode >= 0 ? f.tin[failedNode]! : 0;
-    const hi = failedNode >= 0 ? f.tout[failedNode]! : 0;
-    for (let j = lo + 1; j < hi; j++) {
-      const y = f.pre[j]!;
-      top[y] = f.parent[y] === failedNode ? y : top[f.parent[y]!]!;
-    }
-    const cutLo = cut >= 0 ? f.tin[cut]! : 0;
-    const cutHi = cut >= 0 ? f.tout[cut]! : 0;
-    const cutOut = cut >= 0 ? this.subOut[cut]! : 0;
-    const cutIn = cut >= 0 ? this.subIn[cut]! : 0;
-    const cutRoot = cut >= 0 ? f.rootOf[cut]! : -1;
-    const cutComp = cut >= 0 ? compOf[cut]! : -2;
-    let max = 0;
-    for (const y of f.stripped) {
-      if (y === cut || f.parent[y] === failedNode) continue; // its own link failed
-      const ty = f.tin[y]!;
-      let so = this.subOut[y]!;
-      let si = this.subIn[y]!;
-      let co: number;
-      let ci: number;
-      if (failedNode >= 0 && ty > lo && ty < hi) {
-        const t = top[y]!; // its own component now: the subtree of a child of the failed node
-        co = this.subOut[t]!;
-        ci = this.subIn[t]!;
-      } else if (cut >= 0 && ty > cutLo && ty < cutHi) {
-        co = cutOut; // inside the cut-off subtree (failed link above `cut`)
-        ci = cutIn;
-      } else {
-        const c = compOf[y]!;
-        if (c < 0) continue; // hangs from a failed core node: handled above
-        co = compOut[c]!;
-        ci = compIn[c]!;
-        if (cut >= 0 && c === cutComp) {
-          co -= cutOut; // the cut-off part no longer belongs to this component
-          ci -= cutIn;
-          if (f.rootOf[y] === cutRoot && f.tin[y]! < cutLo && f.tout[y]! >= cutHi) {
-            so -= cutOut; // an ancestor of the cut: its subtree shrank
-            si -= cutIn;
-          }
-        }
-      }
-      const up = so * (ci - si);
-      const down = (co - so) * si;
-      if (up > max) max = up;
-      if (down > max) max = down;
-      if (visit !== undefined) visit(f.parentLink[y]!, Math.max(up, down));
-    }
-    return max;
+    return treeMax(this.forest, this.subOut, this.subIn, this.treeTop, compOf, compOut, compIn, cut, failedNode, visit);
   }
-}
-
-/**
- * Route on the skeleton when chain interiors are at least this share of the
- * core: its per-scenario cost is (branch nodes)² + destinations × chains,
- * against the incremental engine's destinations × affected region.
- */
-const SKELETON_SHARE = 0.5;
-
-/** Largest skeleton routed that way: its all-pairs tables take 12 bytes × branch nodes² (2,000 -> 48 MB). */
-const SKELETON_MAX_BRANCH = 2000;
-
-/** Whether a core of `cn` nodes with these chains is routed on its skeleton (the rule above). */
-function onSkeleton(cn: number, chains: ChainIndex): boolean {
-  const interior = chains.chains.reduce((k, c) => k + c.nodes.length, 0);
-  return interior >= SKELETON_SHARE * cn && cn - interior <= SKELETON_MAX_BRANCH;
-}
-
-/**
- * The predicted work of an N-1 max-load sweep routed on the skeleton, in
- * whole skeleton routings; null when the core is not routed that way.
- * `setup` is what every worker repeats before its first scenario (the
- * baseline and each tree root's fan-out and fan-in: about one routing per
- * root, measured on the Kdl-shaped graph: 16-lane batches ~0.7 routing per
- * lane, a fan-in ~0.25); `sweep` is what the workers share (one routing per
- * chain for its terms — a 3-lane routing plus four one-destination ones,
- * ~1.1 measured — and one per failure of a branch node or direct core link;
- * tree failures are closed forms, next to nothing).
- */
-export function skeletonWork(forest: PendantForest, chains: ChainIndex): { setup: number; sweep: number } | null {
-  const cn = forest.coreNodes.length;
-  if (!onSkeleton(cn, chains)) return null;
-  const roots = new Set<number>();
-  for (const x of forest.stripped) roots.add(forest.coreIndex[forest.rootOf[x]!]!);
-  let interior = 0;
-  let chainLinks = 0;
-  for (const c of chains.chains) {
-    interior += c.nodes.length;
-    chainLinks += c.links.length;
-  }
-  const direct = forest.core.linkIds.length - chainLinks;
-  return { setup: 1 + roots.size, sweep: 1.1 * chains.chains.length + (cn - interior) + direct };
 }
 
 /** Tree roots whose fan-out vectors share one skeleton routing (each a lane of loadsMany). */
