@@ -498,11 +498,13 @@ export class SkeletonRouting {
 
   /**
    * Masses entering branch nodes from the intact chains toward the current
-   * destination (distances in dk), weighted by its in-mass inT, handed to
-   * `put`; each split configuration counted (× inT) in the lane's histogram.
+   * destination (distances in dk), weighted by its in-mass inT: toward a
+   * branch node (toChain false) into fp, toward a chain node as putChain
+   * (written out: the hot loop of a sweep); each split configuration
+   * counted (× inT) in the lane's histogram.
    */
-  private chainSplits(live: readonly number[], liveOff: readonly number[], liveLanes: readonly number[], skip: number, inT: number, lanes: readonly Lane[], put: (l: Lane, u: number, x: number) => void): void {
-    const { dk, chA, chB, nOff, cfgOff, cfgTable, lenOf } = this;
+  private chainSplits(live: readonly number[], liveOff: readonly number[], liveLanes: readonly number[], skip: number, inT: number, lanes: readonly Lane[], toChain: boolean): void {
+    const { dk, chA, chB, nOff, cfgOff, cfgTable, lenOf, code, wA, wB } = this;
     const chains = this.ci.chains;
     for (let x = 0; x < live.length; x++) {
       const c = live[x]!;
@@ -518,9 +520,34 @@ export class SkeletonRouting {
         const l = lanes[liveLanes[y]!]!;
         const ma = l.mA[h]!;
         const mb = l.mB[h]!;
-        if (ma !== 0) put(l, a, inT * ma);
-        if (mb !== 0) put(l, b, inT * mb);
         l.hist[h]! += inT;
+        if (!toChain) {
+          l.fp[a]! += inT * ma;
+          l.fp[b]! += inT * mb;
+          continue;
+        }
+        if (ma !== 0) {
+          const x = inT * ma;
+          const g = code[a]!;
+          if (g === 1) {
+            l.w[wA + a]! += x;
+            l.dA += x;
+          } else if (g === 2) {
+            l.w[wB + a]! += x;
+            l.dB += x;
+          } else l.fl[a]! += x;
+        }
+        if (mb !== 0) {
+          const x = inT * mb;
+          const g = code[b]!;
+          if (g === 1) {
+            l.w[wA + b]! += x;
+            l.dA += x;
+          } else if (g === 2) {
+            l.w[wB + b]! += x;
+            l.dB += x;
+          } else l.fl[b]! += x;
+        }
       }
     }
   }
@@ -575,7 +602,7 @@ export class SkeletonRouting {
       dk[u] = dist[off + u]!;
       for (const l of lanes) l.fp[u] = l.mOut[u]! * inT;
     }
-    this.chainSplits(live, liveOff, liveLanes, -1, inT, lanes, this.putBranch);
+    this.chainSplits(live, liveOff, liveLanes, -1, inT, lanes, false);
     for (let r = 0; r < len; r++) {
       const u = ord[off + r]!;
       dk[u] = Infinity;
@@ -583,10 +610,6 @@ export class SkeletonRouting {
     }
     this.wRow[t] = 1;
   }
-
-  private readonly putBranch = (l: Lane, u: number, x: number): void => {
-    l.fp[u]! += x;
-  };
 
   /**
    * Every destination t inside chain c (ends A, B; t at α from A, β from B).
@@ -634,16 +657,30 @@ export class SkeletonRouting {
         if (g === 3) ties[nt++] = u;
       }
       for (const l of lanes) {
-        l.dA = 0;
-        l.dB = 0;
+        // Each node's own mass, by its region (putChain written out).
         const mo = l.mOut;
+        const W = l.w;
+        const { wA, wB } = this;
+        let sa = 0;
+        let sb = 0;
         for (let r = 0; r < len; r++) {
           const u = ord[oA + r]!;
           const m = mo[u]!;
-          if (m !== 0) this.putChain(l, u, inT * m);
+          if (m === 0) continue;
+          const x = inT * m;
+          const g = code[u]!;
+          if (g === 1) {
+            W[wA + u]! += x;
+            sa += x;
+          } else if (g === 2) {
+            W[wB + u]! += x;
+            sb += x;
+          } else l.fl[u]! += x;
         }
+        l.dA = sa;
+        l.dB = sb;
       }
-      this.chainSplits(live, liveOff, liveLanes, c, inT, lanes, this.putChain);
+      this.chainSplits(live, liveOff, liveLanes, c, inT, lanes, true);
       // Its own chain, as two halves: nodes [0, p) between A and t, (p, k) between t and B.
       const s1 = this.split(c, 0, p, dk[A]!, 0, 0, ap);
       const s2 = this.split(c, p + 1, k, 0, ap, dk[B]!, L);
