@@ -9,6 +9,9 @@ import { newLane, regionOf, type Lane } from './skeleton-lane';
 /** Most memory the lanes' per-row masses of one loadsMany take together (a 2,000-branch skeleton: 2 lanes at a time). */
 const LANE_BYTES = 64 * 2 ** 20;
 
+/** Longest skeleton link (whole-number lengths) routed with Dial's buckets (one bucket per unit of length), else a heap. */
+const DIAL_MAX_LENGTH = 1 << 16;
+
 /**
  * ECMP link loads of product-form traffic out[s]·in[t] (s ≠ t) on a core
  * graph (no pendant trees), routed on its SKELETON: the branch nodes (every
@@ -104,6 +107,10 @@ export class SkeletonRouting {
   private readonly rowBase: Uint8Array;
   private readonly allAlive: Uint8Array;
   private readonly deadSl: number[] = [];
+  /** Dial's buckets (whole-number lengths only, else null) and its entries: node, next in bucket. */
+  private readonly bHead: Int32Array | null;
+  private readonly eNode: Int32Array;
+  private readonly eNext: Int32Array;
   /** This call's failed skeleton links i and branch nodes (ns + u), as the last call's (row()). */
   private readonly deadKey: number[] = [];
   private readonly lanes: Lane[] = [];
@@ -156,6 +163,13 @@ export class SkeletonRouting {
     this.ties = new Int32Array(nb);
     this.wRow = new Uint8Array(nb);
     this.rowBase = new Uint8Array(nb);
+    // At most one entry per relaxation that lowers a distance (≤ directed adjacency entries) plus the source.
+    let maxW = 0;
+    for (const w of k.slW) if (w > maxW) maxW = w;
+    const dial = whole && maxW <= DIAL_MAX_LENGTH;
+    this.bHead = dial ? new Int32Array(maxW + 1) : null;
+    this.eNode = new Int32Array(dial ? k.adjSl.length + 1 : 0);
+    this.eNext = new Int32Array(dial ? k.adjSl.length + 1 : 0);
     this.allAlive = new Uint8Array(ns).fill(1);
     // Two rows per branch node s: s with nothing failed, nb + s under the current failure (row()).
     this.dist = new Float64Array(2 * nb * nb);
@@ -430,6 +444,52 @@ export class SkeletonRouting {
     return s;
   }
 
+  /**
+   * Dial's bucket queue for whole-number lengths (a cyclic array of
+   * maxW + 1 buckets, stale entries skipped): the settle order row s needs
+   * without a heap's log factor — rows are most of a skeleton routing.
+   * Returns the number of nodes settled (their order in ord).
+   */
+  private dial(s: number, alive: Uint8Array, off: number): number {
+    const bHead = this.bHead!;
+    const { eNode, eNext, adjOff, adjSl, adjTo, adjW, ord, dist: d } = this;
+    const done = this.heap.mark;
+    const C = bHead.length;
+    bHead.fill(-1);
+    let cnt = 0;
+    let pending = 1;
+    eNode[0] = s;
+    eNext[0] = -1;
+    bHead[0] = cnt++;
+    let r = 0;
+    for (let D = 0; pending > 0; D++) {
+      const b = D % C;
+      while (bHead[b] !== -1) {
+        const e = bHead[b]!;
+        bHead[b] = eNext[e]!;
+        pending--;
+        const u = eNode[e]!;
+        if (done[u] === 1 || d[off + u] !== D) continue;
+        done[u] = 1;
+        ord[off + r++] = u;
+        for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
+          if (alive[adjSl[j]!] === 0) continue;
+          const v = adjTo[j]!;
+          const nd = D + adjW[j]!;
+          if (nd < d[off + v]!) {
+            d[off + v] = nd;
+            const x = nd % C;
+            eNode[cnt] = v;
+            eNext[cnt] = bHead[x]!;
+            bHead[x] = cnt++;
+            pending++;
+          }
+        }
+      }
+    }
+    return r;
+  }
+
   /** Whether a live node's next hop toward s in row s (nothing failed) is a failed skeleton link. */
   private touched(s: number): boolean {
     const nb = this.nb;
@@ -458,9 +518,10 @@ export class SkeletonRouting {
     const done = heap.mark;
     done.fill(0);
     d[off + s] = 0;
-    heap.push(s, 0);
     let r = 0;
     const { adjOff, adjSl, adjTo, adjW } = this;
+    if (this.bHead !== null) r = this.dial(s, alive, off);
+    else heap.push(s, 0);
     while (heap.size > 0) {
       const u = heap.pop();
       if (done[u] === 1) continue;
