@@ -8,6 +8,8 @@
  *     (src-shared/generate),
  *   - stress shapes real networks have (stress-graphs.ts): a chain-heavy
  *     754/899 network shaped like Topology Zoo Kdl and a 400-rung ladder ring,
+ *   - the real Topology Zoo Kdl (754/899) from $NETTWIN_EXTRA_ZOO/Kdl.graphml
+ *     when that is set (not among the repository's Zoo files; said when absent),
  *   - the six REPETITA Rocketfuel ISPs from ../shared/data/repetita when
  *     present (each pair of directed edges one link, IGP metric of the first),
  *   - every Topology Zoo file in one summary line (ours inline vs the peer),
@@ -229,6 +231,15 @@ async function main(): Promise<void> {
     fs.writeFileSync(file, toGraphml(t));
     cases.push({ name, file, nodes: t.nodes.length, links: t.links.length });
   }
+  // The real Topology Zoo Kdl (754 routers, 899 links; not in the repository's Zoo set) beside the Kdl-shaped
+  // stand-in, when NETTWIN_EXTRA_ZOO names the folder holding it.
+  const extra = process.env['NETTWIN_EXTRA_ZOO'];
+  const realKdl = extra !== undefined ? path.join(extra, 'Kdl.graphml') : null;
+  if (realKdl !== null && fs.existsSync(realKdl)) {
+    const t = importGraphml(fs.readFileSync(realKdl, 'utf8'), 'Kdl.graphml').topology;
+    const at = cases.findIndex((c) => c.name.includes('Kdl-like'));
+    cases.splice(at + 1, 0, { name: 'Kdl 754/899 (real, Topology Zoo)', file: realKdl, nodes: t.nodes.length, links: t.links.length });
+  } else console.log(`Real Topology Zoo Kdl: ${realKdl ?? 'NETTWIN_EXTRA_ZOO/Kdl.graphml'} absent (set NETTWIN_EXTRA_ZOO to the folder holding it) — skipped.`);
   const only = process.env['BENCH_ONLY'];
   if (only !== undefined) cases.splice(0, cases.length, ...cases.filter((c) => new RegExp(only, 'i').test(c.name)));
   console.log(`NetTwin N-1 sweep bench (uniform traffic, links + nodes) — ${os.cpus().length} cores, node ${process.version}`);

@@ -39,8 +39,6 @@ export interface SkeletonGraph {
   readonly adjTo: Int32Array;
   readonly adjW: Float64Array;
   readonly adjFromA: Uint8Array;
-  /** Sum of all link weights + 1: bounds every distance. */
-  readonly distScale: number;
 }
 
 export function buildSkeletonGraph(g: CompiledGraph, ci: ChainIndex): SkeletonGraph {
@@ -99,7 +97,6 @@ export function buildSkeletonGraph(g: CompiledGraph, ci: ChainIndex): SkeletonGr
     lenOf[id] = a;
     slW[i] = a;
   });
-  const distScale = g.weights.reduce((a, w) => a + w, 1);
   const chA = Int32Array.from(chains, (c) => kOf[c.a]!);
   const chB = Int32Array.from(chains, (c) => kOf[c.b]!);
   const deg = new Int32Array(nb + 1);
@@ -127,5 +124,5 @@ export function buildSkeletonGraph(g: CompiledGraph, ci: ChainIndex): SkeletonGr
     adjTo[j] = a;
     adjW[j] = slW[i]!;
   }
-  return { slots, kOf, kNodes, nb, slA, slB, slW, slChain, slLink, slSlotA, nOff, alpha, lenOf, slotAB, chainSl, distScale, chA, chB, adjOff, adjSl, adjTo, adjW, adjFromA };
+  return { slots, kOf, kNodes, nb, slA, slB, slW, slChain, slLink, slSlotA, nOff, alpha, lenOf, slotAB, chainSl, chA, chB, adjOff, adjSl, adjTo, adjW, adjFromA };
 }

@@ -12,13 +12,12 @@ export interface Lane {
   readonly mB: Float64Array;
   readonly tAB: Float64Array;
   readonly tBA: Float64Array;
-  /** Flows of the pass, and one destination's own masses. */
+  /** Tied nodes' flow toward a chain destination, and a branch destination's weighted masses. */
   readonly fl: Float64Array;
   readonly fp: Float64Array;
-  /** A group's constant chain masses (toChain), their φ products, and one destination's. */
-  readonly fc: Float64Array;
-  cA: number;
-  cB: number;
+  /** Per row s (branch node), at s·nb + u: weighted masses at u that flow toward s (skeleton.ts rowFlow). */
+  readonly w: Float64Array;
+  /** Flow entering a chain destination's half from A and from B. */
   dA: number;
   dB: number;
 }
@@ -41,9 +40,7 @@ export function newLane(nb: number, chainNodes: number, chains: number): Lane {
     tBA: new Float64Array(chains),
     fl: new Float64Array(nb + 1),
     fp: new Float64Array(nb + 1),
-    fc: new Float64Array(nb + 1),
-    cA: 0,
-    cB: 0,
+    w: new Float64Array(nb * nb),
     dA: 0,
     dB: 0,
   };

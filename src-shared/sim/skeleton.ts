@@ -6,6 +6,12 @@ import { buildSkeletonGraph, type SkeletonGraph } from './skeleton-graph';
 import { addPieces } from './skeleton-pieces';
 import { newLane, regionOf, type Lane } from './skeleton-lane';
 
+/** Most memory the lanes' per-row masses of one loadsMany take together (a 2,000-branch skeleton: 2 lanes at a time). */
+const LANE_BYTES = 64 * 2 ** 20;
+
+/** Longest skeleton link (whole-number lengths) routed with Dial's buckets (one bucket per unit of length), else a heap. */
+const DIAL_MAX_LENGTH = 1 << 16;
+
 /**
  * ECMP link loads of product-form traffic out[s]·in[t] (s ≠ t) on a core
  * graph (no pendant trees), routed on its SKELETON: the branch nodes (every
@@ -27,7 +33,14 @@ import { newLane, regionOf, type Lane } from './skeleton-lane';
  *   (ends A–t and t–B); each half is a chain in the sense above.
  * - Flow toward t on the skeleton in order of decreasing distance (ECMP even
  *   split over next hops, each parallel link or chain one next hop, as
- *   per-hop ECMP over the full graph's adjacency does).
+ *   per-hop ECMP over the full graph's adjacency does). Flow is linear in
+ *   the masses, and toward a chain node a branch node strictly nearer
+ *   through A flows as it would toward A: every destination leaves its
+ *   weighted masses in the rows of the branch nodes whose next hops it
+ *   shares, and one pass per row carries them all (rowFlow); only nodes tied
+ *   between A and B are passed per destination.
+ * - Rows are routed once with nothing failed; a failure routes again only
+ *   the rows whose next hops it takes (row()).
  * - A failure breaks chains into pieces that hang off a surviving end (or
  *   off nothing): pendant paths, whose traffic enters at that end (masses
  *   added) and whose links carry out(below)·(in(component) − in(below)) up and
@@ -83,23 +96,23 @@ export class SkeletonRouting {
   private readonly slAlive: Uint8Array;
   private readonly mIn: Float64Array;
   private readonly dk: Float64Array;
-  private readonly order: Int32Array;
-  private readonly placed: Uint8Array;
   private readonly comp: Int32Array;
   private readonly sk: SkeletonGraph;
-  /** The DAG toward the current destination by position in `order`, and its φ (buildDag). */
-  private readonly dagStart: Int32Array;
-  private readonly dagHops: Int32Array;
-  private readonly phiA: Float64Array;
-  private readonly phiB: Float64Array;
+  /** Region of each branch node toward the current chain destination (regionOf), and the tied ones. */
   private readonly code: Uint8Array;
-  /** toChain's per-group lists, reused. */
-  private readonly varying: number[] = [];
-  private readonly fixed: number[] = [];
-  private readonly fixedX: number[] = [];
-  private readonly need: number[] = [];
-  /** Sum of all link weights + 1: bounds every distance (margins of toChain's window). */
-  private readonly distScale: number;
+  private readonly ties: Int32Array;
+  /** Rows (branch nodes) some destination left weighted masses in (rowFlow). */
+  private readonly wRow: Uint8Array;
+  /** Rows holding the nothing-failed routing (row()); every skeleton link alive; this call's failed skeleton links. */
+  private readonly rowBase: Uint8Array;
+  private readonly allAlive: Uint8Array;
+  private readonly deadSl: number[] = [];
+  /** Dial's buckets (whole-number lengths only, else null) and its entries: node, next in bucket. */
+  private readonly bHead: Int32Array | null;
+  private readonly eNode: Int32Array;
+  private readonly eNext: Int32Array;
+  /** This call's failed skeleton links i and branch nodes (ns + u), as the last call's (row()). */
+  private readonly deadKey: number[] = [];
   private readonly lanes: Lane[] = [];
 
   constructor(
@@ -121,7 +134,6 @@ export class SkeletonRouting {
     this.lenOf = k.lenOf;
     this.slotAB = k.slotAB;
     this.chainSl = k.chainSl;
-    this.distScale = k.distScale;
     this.chA = k.chA;
     this.chB = k.chB;
     this.adjOff = k.adjOff;
@@ -147,25 +159,31 @@ export class SkeletonRouting {
       this.cfgOff = null;
       this.cfgTable = null;
     }
-    this.dagStart = new Int32Array(nb + 2);
-    this.dagHops = new Int32Array(2 * ns + nb + 1);
-    this.phiA = new Float64Array(nb + 1);
-    this.phiB = new Float64Array(nb + 1);
     this.code = new Uint8Array(nb + 1);
-    this.dist = new Float64Array(nb * nb);
-    this.ord = new Int32Array(nb * nb);
-    this.reach = new Int32Array(nb);
-    this.rowHopStart = new Int32Array(nb * nb);
-    this.rowHopCnt = new Int32Array(nb * nb);
-    this.rowHops = new Int32Array(nb * 2 * ns);
+    this.ties = new Int32Array(nb);
+    this.wRow = new Uint8Array(nb);
+    this.rowBase = new Uint8Array(nb);
+    // At most one entry per relaxation that lowers a distance (≤ directed adjacency entries) plus the source.
+    let maxW = 0;
+    for (const w of k.slW) if (w > maxW) maxW = w;
+    const dial = whole && maxW <= DIAL_MAX_LENGTH;
+    this.bHead = dial ? new Int32Array(maxW + 1) : null;
+    this.eNode = new Int32Array(dial ? k.adjSl.length + 1 : 0);
+    this.eNext = new Int32Array(dial ? k.adjSl.length + 1 : 0);
+    this.allAlive = new Uint8Array(ns).fill(1);
+    // Two rows per branch node s: s with nothing failed, nb + s under the current failure (row()).
+    this.dist = new Float64Array(2 * nb * nb);
+    this.ord = new Int32Array(2 * nb * nb);
+    this.reach = new Int32Array(2 * nb);
+    this.rowHopStart = new Int32Array(2 * nb * nb);
+    this.rowHopCnt = new Int32Array(2 * nb * nb);
+    this.rowHops = new Int32Array(2 * nb * 2 * ns);
     this.rowDone = new Uint8Array(nb);
     this.heap = new MinHeap(2 * ns + 4, nb);
     this.kAlive = new Uint8Array(nb);
     this.slAlive = new Uint8Array(ns);
     this.mIn = new Float64Array(nb);
     this.dk = new Float64Array(nb + 1).fill(Infinity);
-    this.order = new Int32Array(nb + 1);
-    this.placed = new Uint8Array(nb + 1);
     this.comp = new Int32Array(nb);
   }
 
@@ -192,6 +210,12 @@ export class SkeletonRouting {
     const ns = this.slA.length;
     const { kAlive, slAlive, mIn, nOff } = this;
     const R = outs.length;
+    // Each lane holds a row of weighted masses per branch node (nb² doubles): above LANE_BYTES, lanes go in turns.
+    const most = Math.max(1, Math.floor(LANE_BYTES / (8 * nb * nb)));
+    if (R > most) {
+      for (let r = 0; r < R; r += most) this.loadsMany(f, outs.slice(r, r + most), inn, ress.slice(r, r + most));
+      return;
+    }
     while (this.lanes.length < R) this.lanes.push(newLane(nb, nOff[chains.length]!, chains.length));
     const lanes = this.lanes.slice(0, R);
     lanes.forEach((l, r) => {
@@ -202,7 +226,6 @@ export class SkeletonRouting {
       l.tAB.fill(0);
       l.tBA.fill(0);
     });
-    this.rowDone.fill(0);
     for (let u = 0; u < nb; u++) {
       const v = this.kNodes[u]!;
       const alive = f !== null && f.nodes[v] === 1 ? 0 : 1;
@@ -290,9 +313,31 @@ export class SkeletonRouting {
         for (const l of lanes) l.mOut[u]! += l.out[ch.nodes[i]!]!;
       }
     }
+    // Rows depend on the failed skeleton links, and whether a row is used untouched also on the failed
+    // branch nodes: the same ones as the last call keep its rows (a chain's terms route one failure five times).
+    const dead = this.deadSl;
+    const key = this.deadKey;
+    let same = true;
+    let nd = 0;
+    for (let i = 0; i < ns + nb; i++) {
+      if (i < ns ? slAlive[i] === 1 : kAlive[i - ns] === 1) continue;
+      if (nd >= key.length || key[nd] !== i) same = false;
+      key[nd++] = i;
+    }
+    if (nd !== key.length) same = false;
+    key.length = nd;
+    dead.length = 0;
+    for (const i of key) if (i < ns) dead.push(i);
+    if (!same) this.rowDone.fill(0);
     // Destinations.
     for (let u = 0; u < nb; u++) if (kAlive[u] === 1 && mIn[u]! > 0) this.toBranch(u, live, liveOff, liveLanes, lanes);
     for (let c = 0; c < chains.length; c++) if (slAlive[this.chainSl[c]!] === 1) this.toChain(c, inn, live, liveOff, liveLanes, lanes);
+    // Every destination's masses are in the rows now: one flow pass per row.
+    for (let s = 0; s < nb; s++) {
+      if (this.wRow[s] === 0) continue;
+      this.wRow[s] = 0;
+      this.rowFlow(s, lanes);
+    }
     // Intact chains: transit, plus each split configuration's flow in the lanes where the chain sends.
     for (let c = 0; c < chains.length; c++) {
       if (slAlive[this.chainSl[c]!] === 0) continue;
@@ -373,12 +418,99 @@ export class SkeletonRouting {
     return 2 * a;
   }
 
-  /** Distances from every branch node to branch node s (row s), settle order in ord. */
+  /**
+   * Distances from every branch node to branch node s, settle order in ord,
+   * next hops: the id of the row that holds them (offsets id·nb, id·2S).
+   * Row s, routed once with nothing failed, stays valid for a failure that
+   * takes no next hop of a live node in it (same distances and hops); only
+   * rows a failure touches are routed again, into row nb + s, so every row
+   * used is computed the same way whatever calls came before (same figures
+   * in any order, on any thread). rowDone: 1 row s, 2 row nb + s this call.
+   */
   private row(s: number): number {
     const nb = this.nb;
-    const off = s * nb;
-    if (this.rowDone[s] === 1) return off;
+    if (this.rowDone[s] === 1) return s;
+    if (this.rowDone[s] === 2) return nb + s;
+    if (this.rowBase[s] === 0) {
+      this.route(s, this.allAlive, s);
+      this.rowBase[s] = 1;
+    }
+    if (this.deadSl.length > 0 && this.touched(s)) {
+      this.route(s, this.slAlive, nb + s);
+      this.rowDone[s] = 2;
+      return nb + s;
+    }
     this.rowDone[s] = 1;
+    return s;
+  }
+
+  /**
+   * Dial's bucket queue for whole-number lengths (a cyclic array of
+   * maxW + 1 buckets, stale entries skipped): the settle order row s needs
+   * without a heap's log factor — rows are most of a skeleton routing.
+   * Returns the number of nodes settled (their order in ord).
+   */
+  private dial(s: number, alive: Uint8Array, off: number): number {
+    const bHead = this.bHead!;
+    const { eNode, eNext, adjOff, adjSl, adjTo, adjW, ord, dist: d } = this;
+    const done = this.heap.mark;
+    const C = bHead.length;
+    bHead.fill(-1);
+    let cnt = 0;
+    let pending = 1;
+    eNode[0] = s;
+    eNext[0] = -1;
+    bHead[0] = cnt++;
+    let r = 0;
+    for (let D = 0; pending > 0; D++) {
+      const b = D % C;
+      while (bHead[b] !== -1) {
+        const e = bHead[b]!;
+        bHead[b] = eNext[e]!;
+        pending--;
+        const u = eNode[e]!;
+        if (done[u] === 1 || d[off + u] !== D) continue;
+        done[u] = 1;
+        ord[off + r++] = u;
+        for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
+          if (alive[adjSl[j]!] === 0) continue;
+          const v = adjTo[j]!;
+          const nd = D + adjW[j]!;
+          if (nd < d[off + v]!) {
+            d[off + v] = nd;
+            const x = nd % C;
+            eNode[cnt] = v;
+            eNext[cnt] = bHead[x]!;
+            bHead[x] = cnt++;
+            pending++;
+          }
+        }
+      }
+    }
+    return r;
+  }
+
+  /** Whether a live node's next hop toward s in row s (nothing failed) is a failed skeleton link. */
+  private touched(s: number): boolean {
+    const nb = this.nb;
+    const off = s * nb;
+    const hb = s * this.adjSl.length;
+    const { deadSl, slA, slB, kAlive, dist, rowHopStart, rowHopCnt, rowHops, adjSl } = this;
+    for (const i of deadSl) {
+      for (let e = 0; e < 2; e++) {
+        const a = e === 0 ? slA[i]! : slB[i]!;
+        if (kAlive[a] === 0 || dist[off + a] === Infinity) continue;
+        const h = hb + rowHopStart[off + a]!;
+        for (let x = h; x < h + rowHopCnt[off + a]!; x++) if (adjSl[rowHops[x]!] === i) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Distances toward s on the skeleton links marked in `alive`, into row `id`. */
+  private route(s: number, alive: Uint8Array, id: number): void {
+    const nb = this.nb;
+    const off = id * nb;
     const d = this.dist;
     d.fill(Infinity, off, off + nb);
     const heap = this.heap;
@@ -386,9 +518,10 @@ export class SkeletonRouting {
     const done = heap.mark;
     done.fill(0);
     d[off + s] = 0;
-    heap.push(s, 0);
     let r = 0;
-    const { adjOff, adjSl, adjTo, adjW, slAlive } = this;
+    const { adjOff, adjSl, adjTo, adjW } = this;
+    if (this.bHead !== null) r = this.dial(s, alive, off);
+    else heap.push(s, 0);
     while (heap.size > 0) {
       const u = heap.pop();
       if (done[u] === 1) continue;
@@ -396,7 +529,7 @@ export class SkeletonRouting {
       this.ord[off + r++] = u;
       const du = d[off + u]!;
       for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
-        if (slAlive[adjSl[j]!] === 0) continue;
+        if (alive[adjSl[j]!] === 0) continue;
         const w = adjTo[j]!;
         const nd = du + adjW[j]!;
         if (nd < d[off + w]!) {
@@ -405,9 +538,9 @@ export class SkeletonRouting {
         }
       }
     }
-    this.reach[s] = r;
-    // Next hops toward s, once per row: a destination inside a chain reuses its ends' rows (pass()).
-    const hb = s * adjSl.length;
+    this.reach[id] = r;
+    // Next hops toward s, once per row: a destination inside a chain reuses its ends' rows.
+    const hb = id * adjSl.length;
     let cur = 0;
     for (let x = 0; x < r; x++) {
       const u = this.ord[off + x]!;
@@ -415,39 +548,26 @@ export class SkeletonRouting {
       const du = d[off + u]!;
       if (u !== s) {
         for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
-          if (slAlive[adjSl[j]!] === 0) continue;
+          if (alive[adjSl[j]!] === 0) continue;
           const dv = d[off + adjTo[j]!]! + adjW[j]!;
           if (du === dv || Math.abs(du - dv) <= 1e-12 * du) this.rowHops[hb + cur++] = j;
         }
       }
       this.rowHopCnt[off + u] = cur - this.rowHopStart[off + u]!;
     }
-    return off;
   }
 
   /**
-   * Chain splits toward one destination: each lane's chain masses into fp,
-   * configurations (× inT) into its histogram. With `xs`, only those entries
-   * of `live`; with `keep`, masses go to fc and each (entry, configuration)
-   * is recorded instead of counted (a group's constant part, counted once
-   * per group with the group's total weight).
+   * Masses entering branch nodes from the intact chains toward the current
+   * destination (distances in dk), weighted by its in-mass inT: toward a
+   * branch node (toChain false) into fp, toward a chain node as putChain
+   * (written out: the hot loop of a sweep); each split configuration
+   * counted (× inT) in the lane's histogram.
    */
-  private chainSplits(
-    live: readonly number[],
-    liveOff: readonly number[],
-    liveLanes: readonly number[],
-    skip: number,
-    inT: number,
-    lanes: readonly Lane[],
-    xs: readonly number[] | null = null,
-    keep: number[] | null = null,
-    sparse = false,
-  ): void {
-    const { dk, chA, chB, nOff, cfgOff, cfgTable, lenOf } = this;
+  private chainSplits(live: readonly number[], liveOff: readonly number[], liveLanes: readonly number[], skip: number, inT: number, lanes: readonly Lane[], toChain: boolean): void {
+    const { dk, chA, chB, nOff, cfgOff, cfgTable, lenOf, code, wA, wB } = this;
     const chains = this.ci.chains;
-    const n = xs === null ? live.length : xs.length;
-    for (let q = 0; q < n; q++) {
-      const x = xs === null ? q : xs[q]!;
+    for (let x = 0; x < live.length; x++) {
       const c = live[x]!;
       if (c === skip) continue;
       const a = chA[c]!;
@@ -457,171 +577,113 @@ export class SkeletonRouting {
       const L = lenOf[c]!;
       const cfg = cfgTable !== null ? cfgTable[cfgOff![c]! + dk[b]! - dA + L]! : this.split(c, 0, chains[c]!.nodes.length, dA, 0, dk[b]!, L);
       const h = 2 * (nOff[c]! + c) + cfg;
-      if (keep !== null) keep.push(x, h);
       for (let y = liveOff[x]!; y < liveOff[x + 1]!; y++) {
         const l = lanes[liveLanes[y]!]!;
-        if (keep !== null) {
-          l.fc[a]! += l.mA[h]!;
-          l.fc[b]! += l.mB[h]!;
-        } else if (sparse) {
-          // toChain: straight into the group's weighted flows and this destination's φ products.
-          const ma = l.mA[h]!;
-          const mb = l.mB[h]!;
-          l.fl[a]! += inT * ma;
-          l.fl[b]! += inT * mb;
-          l.dA += ma * this.phiA[a]! + mb * this.phiA[b]!;
-          l.dB += ma * this.phiB[a]! + mb * this.phiB[b]!;
-          l.hist[h]! += inT;
-        } else {
-          l.fp[a]! += l.mA[h]!;
-          l.fp[b]! += l.mB[h]!;
-          l.hist[h]! += inT;
+        const ma = l.mA[h]!;
+        const mb = l.mB[h]!;
+        l.hist[h]! += inT;
+        if (!toChain) {
+          l.fp[a]! += inT * ma;
+          l.fp[b]! += inT * mb;
+          continue;
+        }
+        if (ma !== 0) {
+          const x = inT * ma;
+          const g = code[a]!;
+          if (g === 1) {
+            l.w[wA + a]! += x;
+            l.dA += x;
+          } else if (g === 2) {
+            l.w[wB + a]! += x;
+            l.dB += x;
+          } else l.fl[a]! += x;
+        }
+        if (mb !== 0) {
+          const x = inT * mb;
+          const g = code[b]!;
+          if (g === 1) {
+            l.w[wA + b]! += x;
+            l.dA += x;
+          } else if (g === 2) {
+            l.w[wB + b]! += x;
+            l.dB += x;
+          } else l.fl[b]! += x;
         }
       }
     }
   }
 
-
   /**
-   * Next hops of the nodes in `order` (len, increasing distance dk) toward
-   * the destination, stored by position (dagStart/dagHops). `dest` is the
-   * destination's skeleton index (nb for a chain node, whose chain `cut` is
-   * split at it with halves of length hA from A and hB from B). For a chain
-   * node also φA, φB: the share of a unit of flow at each node that enters
-   * the half from A (from B), so each destination of a group sharing this
-   * DAG gets its flow into the halves as a dot product.
+   * Flow down row s's DAG (next hops toward branch node s) of the weighted
+   * masses every destination left in the lanes' row s (toBranch, toChain):
+   * ECMP even split over next hops, each hop's share onto its direct link or
+   * chain. One pass per row, whatever number of destinations fed it.
    */
-  private buildDag(len: number, dest: number, cut: number, rA: number, rB: number, hA: number, hB: number): void {
-    const { dk, order, adjOff, adjSl, adjTo, adjW, adjFromA, slAlive, dist, rowHops, rowHopStart, rowHopCnt, dagStart, dagHops, phiA, phiB } = this;
+  private rowFlow(s: number, lanes: readonly Lane[]): void {
     const nb = this.nb;
-    const cutSl = cut >= 0 ? this.chainSl[cut]! : -1;
-    const oA = rA * nb;
-    const oB = rB * nb;
-    const hbA = rA * adjSl.length;
-    const hbB = rB * adjSl.length;
-    let cur = 0;
-    for (let r = 0; r < len; r++) {
-      dagStart[r] = cur;
-      const u = order[r]!;
-      if (u === dest) continue;
-      const du = dk[u]!;
-      const first = cur;
-      // Toward a branch node, or toward a chain node from a node clearly nearer through one end
-      // (its next hops are then that end's, skeleton.ts header): the row's list. Else scan.
-      const region = cut < 0 ? 1 : regionOf(dist[oA + u]! + hA, dist[oB + u]! + hB);
-      const from = cut < 0 ? 0 : region === 1 ? (u === rA ? 2 : 0) : region === 2 ? (u === rB ? 3 : 1) : 4;
-      if (from === 0 || from === 1) {
-        const o = (from === 0 ? oA : oB) + u;
-        const hb = (from === 0 ? hbA : hbB) + rowHopStart[o]!;
-        const cnt = rowHopCnt[o]!;
-        for (let x = 0; x < cnt; x++) dagHops[cur++] = rowHops[hb + x]!;
-      } else if (from === 2 || from === 3) {
-        // The end itself, nearer through its own half: that half is its only next hop.
-        for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
-          if (adjSl[j] === cutSl && adjFromA[j] === (from === 2 ? 1 : 0)) {
-            dagHops[cur++] = j;
-            break;
-          }
-        }
-      } else {
-        for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
-          const i = adjSl[j]!;
-          if (i === cutSl) {
-            const w = adjFromA[j] === 1 ? hA : hB;
-            if (du === w || Math.abs(du - w) <= 1e-12 * du) dagHops[cur++] = j;
-            continue;
-          }
-          if (slAlive[i] === 0) continue;
-          const d = dk[adjTo[j]!]! + adjW[j]!;
-          if (du === d || Math.abs(du - d) <= 1e-12 * du) dagHops[cur++] = j;
-        }
-      }
-      if (cut >= 0) {
-        let a = 0;
-        let b = 0;
-        for (let x = first; x < cur; x++) {
-          const j = dagHops[x]!;
-          if (adjSl[j] === cutSl) {
-            if (adjFromA[j] === 1) a += 1;
-            else b += 1;
-          } else {
-            a += phiA[adjTo[j]!]!;
-            b += phiB[adjTo[j]!]!;
-          }
-        }
-        const k = cur - first;
-        phiA[u] = k > 0 ? a / k : 0;
-        phiB[u] = k > 0 ? b / k : 0;
-      }
-    }
-    dagStart[len] = cur;
-  }
-
-  /**
-   * ECMP flow down the DAG of buildDag: each lane's fl holds the (already
-   * weighted) masses; flow into a destination's halves is left to φ.
-   */
-  private flowPass(len: number, dest: number, cut: number, lanes: readonly Lane[]): void {
-    const { order, slChain, slSlotA, adjSl, adjTo, adjFromA, dagStart, dagHops } = this;
-    const cutSl = cut >= 0 ? this.chainSl[cut]! : -1;
-    for (let r = len - 1; r >= 0; r--) {
-      const u = order[r]!;
-      if (u === dest) continue;
-      const a = dagStart[r]!;
-      const b = dagStart[r + 1]!;
-      if (b === a) continue;
-      const k = b - a;
+    const off = s * nb; // lanes' w
+    const id = this.row(s);
+    const ro = id * nb;
+    const hb = id * this.adjSl.length;
+    const { ord, rowHops, rowHopStart, rowHopCnt, adjSl, adjTo, adjFromA, slChain, slSlotA } = this;
+    for (let r = this.reach[id]! - 1; r >= 0; r--) {
+      const u = ord[ro + r]!;
+      const k = rowHopCnt[ro + u]!;
+      const a = hb + rowHopStart[ro + u]!;
       for (const l of lanes) {
-        const f = l.fl[u]!;
+        const W = l.w;
+        const f = W[off + u]!;
         if (f === 0) continue;
+        W[off + u] = 0;
+        if (u === s) continue;
         const share = f / k;
-        for (let x = a; x < b; x++) {
-          const j = dagHops[x]!;
+        for (let x = a; x < a + k; x++) {
+          const j = rowHops[x]!;
           const i = adjSl[j]!;
-          if (i === cutSl) continue;
-          l.fl[adjTo[j]!]! += share;
+          W[off + adjTo[j]!]! += share;
           const c = slChain[i]!;
-          const fromA = adjFromA[j] === 1;
-          if (c < 0) l.res[slSlotA[i]! + (fromA ? 0 : 1)]! += share;
-          else if (fromA) l.tAB[c]! += share;
+          if (c < 0) l.res[slSlotA[i]! + (adjFromA[j] === 1 ? 0 : 1)]! += share;
+          else if (adjFromA[j] === 1) l.tAB[c]! += share;
           else l.tBA[c]! += share;
         }
       }
     }
   }
 
+  /** Destination branch node t: every node's mass (its own and the chains' entering it) × in(t) into row t. */
   private toBranch(t: number, live: readonly number[], liveOff: readonly number[], liveLanes: readonly number[], lanes: readonly Lane[]): void {
-    const off = this.row(t);
-    const len = this.reach[t]!;
-    const { dk, order } = this;
+    const id = this.row(t);
+    const off = id * this.nb;
+    const wo = t * this.nb;
+    const len = this.reach[id]!;
+    const { dk, ord, dist } = this;
     const inT = this.mIn[t]!;
     for (let r = 0; r < len; r++) {
-      const u = this.ord[off + r]!;
-      order[r] = u;
-      dk[u] = this.dist[off + u]!;
-      for (const l of lanes) l.fp[u] = l.mOut[u]!;
+      const u = ord[off + r]!;
+      dk[u] = dist[off + u]!;
+      for (const l of lanes) l.fp[u] = l.mOut[u]! * inT;
     }
-    this.chainSplits(live, liveOff, liveLanes, -1, inT, lanes);
+    this.chainSplits(live, liveOff, liveLanes, -1, inT, lanes, false);
     for (let r = 0; r < len; r++) {
-      const u = order[r]!;
-      for (const l of lanes) l.fl[u] = l.fp[u]! * inT;
+      const u = ord[off + r]!;
+      dk[u] = Infinity;
+      for (const l of lanes) l.w[wo + u]! += l.fp[u]!;
     }
-    this.buildDag(len, t, -1, t, t, 0, 0);
-    this.flowPass(len, t, -1, lanes);
-    for (let r = 0; r < len; r++) dk[order[r]!] = Infinity;
+    this.wRow[t] = 1;
   }
 
   /**
-   * Every destination inside chain c. Consecutive destinations whose
-   * branch nodes fall the same way (nearer through A, through B, or tied)
-   * share one DAG (skeleton.ts header), so they share one flow pass over the
-   * sum of their weighted masses; each one's flow into its own halves is
-   * its masses' dot product with φA, φB. Within a group only what changes
-   * per destination is touched: the halves' masses, the chains whose ends
-   * fall on different sides (or tie), the distances of their ends.
+   * Every destination t inside chain c (ends A, B; t at α from A, β from B).
+   * A branch node strictly nearer to t through A (region 1) has the same next
+   * hops toward t as toward A, and so have all nodes downstream of it (they
+   * stay strictly nearer through A): its flow toward t is its flow toward A,
+   * then into the half A–t. So region-1 masses join row A (region 2: row B),
+   * weighted by in(t), and one pass per row carries every destination's flow
+   * (rowFlow). Only tied nodes (dist through A = through B), which no
+   * region-1 or region-2 node sends to, are passed here, nearest last; their
+   * next hops are scanned. What enters each half (dA, dB) loads its links.
    */
   private toChain(c: number, inn: Float64Array, live: readonly number[], liveOff: readonly number[], liveLanes: readonly number[], lanes: readonly Lane[]): void {
-    const nb = this.nb;
     const ch = this.ci.chains[c]!;
     const k = ch.nodes.length;
     const sl = this.chainSl[c]!;
@@ -631,107 +693,55 @@ export class SkeletonRouting {
     let receives = false;
     for (let p = 0; p < k && !receives; p++) receives = inn[ch.nodes[p]!]! > 0;
     if (!receives) return;
-    const oA = this.row(A);
-    const oB = this.row(B);
-    const lenA = this.reach[A]!;
-    const lenB = this.reach[B]!;
-    const { dk, order, placed, dist, ord, code, phiA, phiB } = this;
+    const rA = this.row(A);
+    const oA = rA * this.nb;
+    const oB = this.row(B) * this.nb;
+    // The chain is intact, so A and B reach the same live nodes (a row untouched by the failure may also hold failed ones, without mass).
+    const len = this.reach[rA]!;
+    const { dk, ord, dist, code, ties, adjOff, adjSl, adjTo, adjFromA, slChain, slSlotA } = this;
     const base = this.nOff[c]! + c;
-    let len = 0;
-    let open = false;
-    // Chains whose ends lie on one side for the whole group keep their split: counted once per group.
-    const { varying, fixed, fixedX, need } = this; // fixed: (live entry, histogram index) pairs
-    let groupIn = 0;
-    let lo = -Infinity;
-    let hi = Infinity;
-    let ties = false;
-    const eps = 1e-8 * this.distScale;
+    this.wA = A * this.nb;
+    this.wB = B * this.nb;
     for (let p = 0; p < k; p++) {
       const inT = inn[ch.nodes[p]!]!;
       if (!(inT > 0)) continue;
       const ap = this.alpha[this.nOff[c]! + p]!;
       const bp = L - ap;
-      // Same partition as the group? Clearly inside its window of α − β: yes; else check each node.
-      const delta = ap - bp;
-      let same = open && !ties && delta > lo + eps && delta < hi - eps;
-      if (open && !same) {
-        same = true;
-        for (let r = 0; r < len && same; r++) {
-          const u = order[r]!;
-          if (regionOf(dist[oA + u]! + ap, dist[oB + u]! + bp) !== code[u]) same = false;
-        }
+      let nt = 0;
+      for (let r = 0; r < len; r++) {
+        const u = ord[oA + r]!;
+        const ka = dist[oA + u]! + ap;
+        const kb = dist[oB + u]! + bp;
+        const g = regionOf(ka, kb);
+        code[u] = g;
+        dk[u] = ka < kb ? ka : kb;
+        if (g === 3) ties[nt++] = u;
       }
-      if (!same) {
-        if (open) this.closeGroup(len, c, groupIn, liveOff, liveLanes, lanes);
-        for (let r = 0; r < len; r++) placed[order[r]!] = 0;
-        // Merge the two settle orders by their shifted keys; each node's first appearance is at its distance.
-        let i = 0;
-        let j = 0;
-        len = 0;
-        while (i < lenA || j < lenB) {
-          const u1 = i < lenA ? ord[oA + i]! : -1;
-          const u2 = j < lenB ? ord[oB + j]! : -1;
-          const k1 = u1 >= 0 ? dist[oA + u1]! + ap : Infinity;
-          const k2 = u2 >= 0 ? dist[oB + u2]! + bp : Infinity;
-          const first = k1 <= k2;
-          const u = first ? u1 : u2;
-          if (first) i++;
-          else j++;
-          if (placed[u] === 1) continue;
-          placed[u] = 1;
-          order[len++] = u;
-          dk[u] = first ? k1 : k2;
-          code[u] = regionOf(dist[oA + u]! + ap, dist[oB + u]! + bp);
-          for (const l of lanes) {
-            l.fl[u] = 0;
-            l.fc[u] = 0;
-          }
-        }
-        this.buildDag(len, nb, c, A, B, ap, bp);
-        varying.length = 0;
-        fixed.length = 0;
-        groupIn = 0;
-        fixedX.length = 0;
-        for (let x = 0; x < live.length; x++) {
-          const d = live[x]!;
-          if (d === c || placed[this.chA[d]!] === 0) continue;
-          const ca = code[this.chA[d]!]!;
-          if (ca !== 3 && ca === code[this.chB[d]!]) fixedX.push(x);
-          else varying.push(x);
-        }
-        this.chainSplits(live, liveOff, liveLanes, c, 0, lanes, fixedX, fixed);
-        // The group's constant masses (own and fixed chains'): their φ products once, their flow at its end.
-        for (const l of lanes) {
-          let a = 0;
-          let b = 0;
-          for (let r = 0; r < len; r++) {
-            const u = order[r]!;
-            const m = l.mOut[u]! + l.fc[u]!;
-            a += m * phiA[u]!;
-            b += m * phiB[u]!;
-          }
-          l.cA = a;
-          l.cB = b;
-        }
-        // The window of α − β in which no node changes side, and the nodes whose distance matters per destination.
-        lo = -Infinity;
-        hi = Infinity;
-        ties = false;
+      for (const l of lanes) {
+        // Each node's own mass, by its region (putChain written out).
+        const mo = l.mOut;
+        const W = l.w;
+        const { wA, wB } = this;
+        let sa = 0;
+        let sb = 0;
         for (let r = 0; r < len; r++) {
-          const u = order[r]!;
-          const dd = dist[oB + u]! - dist[oA + u]!;
-          if (code[u] === 1) hi = Math.min(hi, dd);
-          else if (code[u] === 2) lo = Math.max(lo, dd);
-          else ties = true;
+          const u = ord[oA + r]!;
+          const m = mo[u]!;
+          if (m === 0) continue;
+          const x = inT * m;
+          const g = code[u]!;
+          if (g === 1) {
+            W[wA + u]! += x;
+            sa += x;
+          } else if (g === 2) {
+            W[wB + u]! += x;
+            sb += x;
+          } else l.fl[u]! += x;
         }
-        need.length = 0;
-        need.push(A, B);
-        for (const x of varying) need.push(this.chA[live[x]!]!, this.chB[live[x]!]!);
-        open = true;
+        l.dA = sa;
+        l.dB = sb;
       }
-      groupIn += inT;
-      // This destination's distances where they matter, and its splits.
-      for (const u of need) dk[u] = Math.min(dist[oA + u]! + ap, dist[oB + u]! + bp);
+      this.chainSplits(live, liveOff, liveLanes, c, inT, lanes, true);
       // Its own chain, as two halves: nodes [0, p) between A and t, (p, k) between t and B.
       const s1 = this.split(c, 0, p, dk[A]!, 0, 0, ap);
       const s2 = this.split(c, p + 1, k, 0, ap, dk[B]!, L);
@@ -741,45 +751,76 @@ export class SkeletonRouting {
         const h2 = s2 & 1 ? (P[base + (s2 >> 1) + 1]! - P[base + (s2 >> 1)]!) / 2 : 0;
         const ma = P[base + (s1 >> 1)]! - P[base]! + h1;
         const mb = P[base + k]! - P[base + (s2 >> 1) + (s2 & 1)]! + h2;
-        l.fl[A]! += inT * ma;
-        l.fl[B]! += inT * mb;
-        l.dA = l.cA + ma * phiA[A]! + mb * phiA[B]!;
-        l.dB = l.cB + ma * phiB[A]! + mb * phiB[B]!;
+        if (ma !== 0) this.putChain(l, A, inT * ma);
+        if (mb !== 0) this.putChain(l, B, inT * mb);
       }
-      this.chainSplits(live, liveOff, liveLanes, c, inT, lanes, varying, null, true);
+      if (nt > 0) {
+        // Tied nodes, farthest first: a tied node sends only to nearer nodes.
+        const tl = ties.subarray(0, nt).sort((x, y) => dk[y]! - dk[x]!);
+        for (let q = 0; q < nt; q++) {
+          const u = tl[q]!;
+          const du = dk[u]!;
+          let cnt = 0;
+          for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) if (this.tieHop(j, du, sl, ap, bp)) cnt++;
+          for (const l of lanes) {
+            const f = l.fl[u]!;
+            if (f === 0) continue;
+            l.fl[u] = 0;
+            const share = f / cnt;
+            for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
+              if (!this.tieHop(j, du, sl, ap, bp)) continue;
+              const i = adjSl[j]!;
+              if (i === sl) {
+                if (adjFromA[j] === 1) l.dA += share;
+                else l.dB += share;
+                continue;
+              }
+              const ch2 = slChain[i]!;
+              if (ch2 < 0) l.res[slSlotA[i]! + (adjFromA[j] === 1 ? 0 : 1)]! += share;
+              else if (adjFromA[j] === 1) l.tAB[ch2]! += share;
+              else l.tBA[ch2]! += share;
+              this.putChain(l, adjTo[j]!, share);
+            }
+          }
+        }
+      }
       // Half A–t: links [0, p]; half t–B: links [p + 1, k]. The destination itself sends nothing
       // (it lies outside both halves' node ranges).
       for (const l of lanes) {
         this.addSplit(l, c, 0, p, s1 >> 1, s1 & 1, inT);
         this.addSplit(l, c, p + 1, k, s2 >> 1, s2 & 1, inT);
         const res = l.res;
-        const a = l.dA * inT;
-        const b = l.dB * inT;
+        const a = l.dA;
+        const b = l.dB;
         if (a !== 0) for (let x = 0; x <= p; x++) res[this.slotAB[base + x]!]! += a;
         if (b !== 0) for (let x = p + 1; x <= k; x++) res[this.slotAB[base + x]! ^ 1]! += b;
       }
     }
-    if (open) this.closeGroup(len, c, groupIn, liveOff, liveLanes, lanes);
-    for (let r = 0; r < len; r++) {
-      const u = order[r]!;
-      placed[u] = 0;
-      dk[u] = Infinity;
-    }
+    for (let r = 0; r < len; r++) dk[ord[oA + r]!] = Infinity;
+    this.wRow[A] = 1;
+    this.wRow[B] = 1;
   }
 
-  /** Ends a group of toChain: its flow pass, and its constant chain splits counted with its total weight. */
-  private closeGroup(len: number, c: number, groupIn: number, liveOff: readonly number[], liveLanes: readonly number[], lanes: readonly Lane[]): void {
-    for (const l of lanes) {
-      for (let r = 0; r < len; r++) {
-        const u = this.order[r]!;
-        l.fl[u]! += groupIn * (l.mOut[u]! + l.fc[u]!);
-      }
-    }
-    this.flowPass(len, this.nb, c, lanes);
-    const fixed = this.fixed;
-    for (let q = 0; q < fixed.length; q += 2) {
-      const x = fixed[q]!;
-      for (let y = liveOff[x]!; y < liveOff[x + 1]!; y++) lanes[liveLanes[y]!]!.hist[fixed[q + 1]!]! += groupIn;
-    }
+  /** Whether adjacency entry j of a tied node at distance du is one of its next hops toward the chain destination (halves ap from A, bp from B of chain skeleton link sl). */
+  private tieHop(j: number, du: number, sl: number, ap: number, bp: number): boolean {
+    const i = this.adjSl[j]!;
+    const d = i === sl ? (this.adjFromA[j] === 1 ? ap : bp) : this.slAlive[i] === 0 ? Infinity : this.dk[this.adjTo[j]!]! + this.adjW[j]!;
+    return du === d || Math.abs(du - d) <= 1e-12 * du;
   }
+
+  /** Offsets in the lanes' w of the current chain destination's ends' rows (toChain). */
+  private wA = 0;
+  private wB = 0;
+
+  /** A weighted mass at branch node u toward the current chain destination: row A, row B or (tied) the tie pass. */
+  private readonly putChain = (l: Lane, u: number, x: number): void => {
+    const g = this.code[u]!;
+    if (g === 1) {
+      l.w[this.wA + u]! += x;
+      l.dA += x;
+    } else if (g === 2) {
+      l.w[this.wB + u]! += x;
+      l.dB += x;
+    } else l.fl[u]! += x;
+  };
 }
