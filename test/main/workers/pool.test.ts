@@ -16,14 +16,19 @@ import { runAnalyze, runSweep, SMALL_SWEEP, trafficSpec } from '../../../src-mai
 import { analyzeGraph } from '../../../src-shared/sim/analyze';
 import { pendantForest } from '../../../src-shared/sim/pendant';
 
-/** A ring of `k` rings of `r` routers with chords: enough work for progress and cancel to matter. */
-function ringOfRings(k: number, r: number): Topology {
+/**
+ * A ring of `k` rings of `r` routers joined by chords: enough work for progress and cancel to matter.
+ * `meshed` adds a chord across every third router of each ring, so no router is on a chain of
+ * degree-2 routers and the sweep cannot take the closed forms that made the plain rings cheap.
+ */
+function ringOfRings(k: number, r: number, meshed = false): Topology {
   const nodes = [];
   const links = [];
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < r; j++) nodes.push({ id: `r${i}-${j}`, name: `r${i}-${j}`, role: 'router', site: `s${i}` });
     for (let j = 0; j < r; j++) links.push({ id: `l${i}-${j}`, source: `r${i}-${j}`, target: `r${i}-${(j + 1) % r}`, igpWeight: 1 + ((i + j) % 3) });
     links.push({ id: `x${i}`, source: `r${i}-0`, target: `r${(i + 1) % k}-${r >> 1}`, igpWeight: 2 });
+    if (meshed) for (let j = 0; j < r; j += 3) links.push({ id: `c${i}-${j}`, source: `r${i}-${j}`, target: `r${i}-${(j + Math.floor(r / 2)) % r}`, igpWeight: 2 });
   }
   return TopologySchema.parse({ name: 'rings', nodes, links, sites: Array.from({ length: k }, (_, i) => ({ id: `s${i}`, name: `S${i}`, role: 'branch', region: i % 2 ? 'east' : 'west' })) });
 }
@@ -87,7 +92,7 @@ describe('WorkerPool', () => {
   }, 120_000);
 
   it('reports progress at least every 250 ms and honours cancellation within 100 ms', async () => {
-    const big = compileTopology(ringOfRings(30, 12));
+    const big = compileTopology(ringOfRings(30, 12, true));
     const heavy: SweepJob = { graph: toPayload(big), traffic: { kind: 'uniform' }, scenarios: n1Scenarios(big), mode: 'impact', impact: { siteOf: [], unitGbps: 0.001 } };
     const pool = newPool(2);
     await pool.run({ ...job }); // warm the workers up so startup is not measured
@@ -130,7 +135,7 @@ describe('WorkerPool', () => {
   });
 
   it('stays at its size when a sweep starts while a cancelled one is still draining', async () => {
-    const big = compileTopology(ringOfRings(30, 12));
+    const big = compileTopology(ringOfRings(30, 12, true));
     const heavy: SweepJob = { graph: toPayload(big), traffic: { kind: 'uniform' }, scenarios: n1Scenarios(big), mode: 'impact', impact: { siteOf: [], unitGbps: 0.001 } };
     const pool = newPool(2);
     await pool.run(job);
