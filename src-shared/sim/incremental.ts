@@ -410,7 +410,7 @@ export class DestinationDelta {
  * sort (Ciura gaps) otherwise. Order among equal keys is irrelevant.
  */
 const GAPS = [701, 301, 132, 57, 23, 10, 4, 1];
-function sortByKeyDesc(a: Int32Array, len: number, key: Float64Array): void {
+export function sortByKeyDesc(a: Int32Array, len: number, key: Float64Array): void {
   for (const gap of GAPS) {
     if (gap >= len) continue;
     for (let i = gap; i < len; i++) {

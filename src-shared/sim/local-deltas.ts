@@ -1,7 +1,7 @@
 import type { CompiledGraph } from './csr';
 import { addDestinationLoads } from './ecmp';
-import { DestinationDelta, type DestinationState, type FailureMasks, type SlotDelta } from './incremental';
-import type { RoutingEngine } from './routing';
+import { DestinationDelta, sortByKeyDesc, type DestinationState, type FailureMasks, type SlotDelta } from './incremental';
+import { mayTouch, type RoutingEngine } from './routing';
 import { onShortestPath as onShortestPathImport } from './shortest';
 
 // Bound once: run from source (tsx), an imported function is read through a getter on every call.
@@ -246,7 +246,7 @@ export class LocalFailureDeltas {
     }
     // Seeds by decreasing distance: a seed's change of inflow (from seeds above it) is complete
     // before it splits, as incremental.ts re-flows them.
-    sortByDistDesc(seeds, ns, dist);
+    sortByKeyDesc(seeds, ns, dist);
     const dIn = this.inflowChange;
     for (let i = 0; i < ns; i++) dIn[seeds[i]!] = 0;
     const v = out.value;
@@ -319,7 +319,7 @@ export class LocalFailureDeltas {
         }
       }
     }
-    sortByDistDesc(walk, len, dist);
+    sortByKeyDesc(walk, len, dist);
     if (this.poolNodesLen + len > this.poolNodes.length) {
       const grown = new Int32Array(2 * (this.poolNodesLen + len));
       grown.set(this.poolNodes.subarray(0, this.poolNodesLen));
@@ -370,33 +370,3 @@ const COLUMNS_MAX_NODES = 2048;
 /** Misses of the closed form a failure is allowed before the rate decides (see failureDeltas). */
 const CLOSED_TRIAL = 16;
 
-/** Can failure f change anything for a destination with these distances? (as routing.ts decides it). */
-function mayTouch(g: CompiledGraph, d: Float64Array, f: FailureMasks): boolean {
-  for (const v of f.nodeList) if (d[v] !== Infinity) return true;
-  const { linkSource, linkTarget, weights } = g;
-  for (const e of f.linkList) {
-    const da = d[linkSource[e]!]!;
-    const db = d[linkTarget[e]!]!;
-    const w = weights[e]!;
-    if (da !== Infinity && (onShortestPath(da, db, w) || onShortestPath(db, da, w))) return true;
-  }
-  return false;
-}
-
-/** Shell sort (Ciura gaps; insertion sort for the usual handful of nodes) of a[0..len) by dist descending. */
-const GAPS = [701, 301, 132, 57, 23, 10, 4, 1];
-function sortByDistDesc(a: Int32Array, len: number, dist: Float64Array): void {
-  for (const gap of GAPS) {
-    if (gap >= len) continue;
-    for (let i = gap; i < len; i++) {
-      const x = a[i]!;
-      const kx = dist[x]!;
-      let j = i;
-      while (j >= gap && dist[a[j - gap]!]! < kx) {
-        a[j] = a[j - gap]!;
-        j -= gap;
-      }
-      a[j] = x;
-    }
-  }
-}

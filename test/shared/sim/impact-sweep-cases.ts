@@ -10,20 +10,12 @@
  * source tree (impact-sweep-golden.ts).
  */
 import path from 'node:path';
+import { mulberry32 } from '../../../src-shared/lib/rng';
 
 type Mod = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** Deterministic generator (mulberry32), so the cases are the same text every run and in every tree. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const CITIES = ['San+Jose,+CA', 'Dallas,+TX', 'New+York,+NY', 'Chicago,+IL', 'Atlanta,+GA', 'Seattle,+WA', 'Denver,+CO', 'Kansas+City,+MO', 'Anaheim,+CA', 'London,+UK', 'Tokyo,+Japan', 'Orlando,+FL', 'Boston,+MA', 'Relay,+MD'];
 
