@@ -2,6 +2,7 @@ import { notApplicableFamilies } from '../generate/applicability';
 import type { Intent } from '../model/intent';
 import { TOPOLOGY_FAMILIES, type Family } from '../model/topology';
 import type { FamilyEstimates } from './estimate';
+import { familyWork } from './family-work';
 
 /**
  * The instant estimate split over worker threads: each estimates a share of
@@ -12,12 +13,23 @@ import type { FamilyEstimates } from './estimate';
  * the first paint.
  */
 
-/** Applicable families dealt round-robin into `parts` shares (fewer when there are fewer families). */
+/**
+ * Applicable families dealt into `parts` shares (fewer when there are fewer
+ * families), longest predicted work first, each to the share with the least
+ * work so far (verify.ts familyWork): dealt round-robin, one worker got the
+ * dual hub and the partial mesh of a 500-site intent (~2× the other's work).
+ */
 export function estimateShares(intent: Intent, parts: number): Family[][] {
   const out = new Set(notApplicableFamilies(intent).map((s) => s.family));
   const families = TOPOLOGY_FAMILIES.filter((f) => !out.has(f));
   const n = Math.max(1, Math.min(parts, families.length));
-  return Array.from({ length: n }, (_, k) => families.filter((_, i) => i % n === k));
+  const shares = Array.from({ length: n }, () => ({ families: [] as Family[], work: 0 }));
+  for (const f of [...families].sort((a, b) => familyWork(b) - familyWork(a) || rank(a) - rank(b))) {
+    const least = shares.reduce((m, s) => (s.work < m.work ? s : m));
+    least.families.push(f);
+    least.work += familyWork(f);
+  }
+  return shares.map((s) => s.families);
 }
 
 const rank = (f: Family): number => TOPOLOGY_FAMILIES.indexOf(f);

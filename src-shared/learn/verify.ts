@@ -1,4 +1,5 @@
 import { notApplicableFamilies } from '../generate/applicability';
+import { familyWork } from './family-work';
 import { generateDesign, GenerateError, NotApplicableError, type Design } from '../generate/generate';
 import { hash32 } from '../lib/rng';
 import type { Intent } from '../model/intent';
@@ -78,16 +79,6 @@ export function verificationPlan(
 }
 
 /**
- * Relative CPU of verifying each family on a large intent (generate, size,
- * validate, measure), measured by `npm run bench:recommend` at 500 sites
- * (retail chain, HIGH): partial mesh ~3.3 s — its failures re-route transit
- * for every destination —, dual hub ~1.9, tree and hybrid ~1.4, hub and
- * spoke ~0.8; the others are not built at that size (rings, full mesh,
- * leaf-spine are not applicable) and count as average.
- */
-const FAMILY_WORK: Partial<Record<Family, number>> = { 'partial-mesh': 3.3, 'dual-hub': 1.9, tree: 1.4, hybrid: 1.4, 'hub-spoke': 0.8 };
-
-/**
  * With several threads taking candidates in turn (verifyTasks' claim), the
  * one predicted to take longest starts first and the rest keep their order:
  * it then runs beside the others instead of alone at the end (at 500 sites
@@ -97,7 +88,7 @@ const FAMILY_WORK: Partial<Record<Family, number>> = { 'partial-mesh': 3.3, 'dua
  */
 export function longestFirst(tasks: readonly VerifyTask[], threads: number): VerifyTask[] {
   if (threads < 2 || tasks.length < 2) return [...tasks];
-  const work = (t: VerifyTask): number => FAMILY_WORK[t.family] ?? 1.5;
+  const work = (t: VerifyTask): number => familyWork(t.family);
   let top = 0;
   for (let i = 1; i < tasks.length; i++) if (work(tasks[i]!) > work(tasks[top]!)) top = i;
   return [tasks[top]!, ...tasks.filter((_, i) => i !== top)];
