@@ -3,6 +3,7 @@ import type { RecommendPartialShape, RecommendResultShape } from '../../src-shar
 import { AppError } from '../../src-shared/contract/result';
 import { instantEstimateShares, recommendInstant, type Recommendation } from '../../src-shared/learn/recommend';
 import { mergeEstimates } from '../../src-shared/learn/estimate-shares';
+import { PreparedDesigns } from '../../src-shared/learn/prepared-designs';
 import type { FamilyEstimates } from '../../src-shared/learn/estimate';
 import { estimateRecordPending, rememberEstimateRecord } from '../../src-shared/learn/estimate-record';
 import type { LearningSample } from '../../src-shared/learn/sample';
@@ -125,12 +126,14 @@ export class RecommendService {
     // the likely best start first, and a long candidate (a 500-site partial mesh) never holds others
     // queued behind it on its thread while the other thread idles, as fixed round-robin shares did.
     const claim = new SharedArrayBuffer(4);
+    // Designs the instant estimate of this intent already generated and sized: identical to generating them again.
+    const prepared = tasks.map((t) => this.prepared.get(intent, t.family, t.seed)).filter((p) => p !== undefined);
     let done = 0;
     try {
       await Promise.all(
         Array.from({ length: threads }, () =>
           planInWorker(
-            { kind: 'verify', intent, tasks, meta: { softwareVersion: APP_VERSION, now: request.historyBefore }, claim },
+            { kind: 'verify', intent, tasks, meta: { softwareVersion: APP_VERSION, now: request.historyBefore }, claim, prepared },
             {
               signal: stop.signal,
               onProgress: (_d, _t, label, got) => {
@@ -189,6 +192,14 @@ export class RecommendService {
     return { identical: JSON.stringify(replayed) === JSON.stringify(rec.result), recorded: rec.result, replayed };
   }
 
+  /** The instant estimates' sized designs, by intent, family and seed, bounded in bytes (prepared-designs.ts). */
+  private readonly prepared = new PreparedDesigns();
+
+  /** Bytes of the estimates' sized designs held for verification (bench:recommend and tests read it). */
+  get preparedBytes(): number {
+    return this.prepared.bytes;
+  }
+
   /** The last analytic estimate answered (the Options view asks for it before verifying the same intent). */
   private lastEstimates: { key: string; estimates: FamilyEstimates | null } | null = null;
 
@@ -213,7 +224,10 @@ export class RecommendService {
   private async estimatesInWorkers(intent: Intent): Promise<FamilyEstimates | null> {
     const shares = instantEstimateShares(intent, VERIFY_THREADS);
     if (shares === null) return null;
-    return mergeEstimates(intent, await Promise.all(shares.map((families) => planInWorker({ kind: 'estimate', intent, families }))));
+    const answers = await Promise.all(shares.map((families) => planInWorker({ kind: 'estimate', intent, families, prepare: true })));
+    // The sized designs, kept for a verification of the same intent (prepared-designs.ts): it then routes no failure again.
+    for (const a of answers) for (const p of a.prepared) this.prepared.put(intent, p);
+    return mergeEstimates(intent, answers.map((a) => a.estimates));
   }
 
   /** History's record of the estimate (what P(success) and the cost correction rest on), measured in a worker when not yet known. */

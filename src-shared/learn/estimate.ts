@@ -5,6 +5,7 @@ import { notApplicableFamilies } from '../generate/applicability';
 import { buildFamily, GenerateError } from '../generate/generate';
 import { hardenCoreSites } from '../generate/harden';
 import { sizeForFailures } from '../generate/size';
+import { RoutedFailures } from '../model/routed-failures';
 import { redundancyRank, REDUNDANCY_ORDER, type Intent } from '../model/intent';
 import { planningFromIntent } from '../model/traffic';
 import { TOPOLOGY_FAMILIES, type Family, type Topology } from '../model/topology';
@@ -112,13 +113,21 @@ export const ESTIMATE_MAX_LINKS = 20_000;
 export const ESTIMATE_SIZING_MAX_DEVICES = 600;
 
 /** The skeleton: the generated design, its links sized only when `sized` (see the module comment). */
-export function skeletonOf(intent: Intent, family: Family, seed = 1, book: PriceBook = DEFAULT_PRICE_BOOK, sizing: 'auto' | 'never' = 'auto'): { topology: Topology; sized: boolean } {
+export function skeletonOf(
+  intent: Intent,
+  family: Family,
+  seed = 1,
+  book: PriceBook = DEFAULT_PRICE_BOOK,
+  sizing: 'auto' | 'never' = 'auto',
+  /** Keeps the sizing run's routed loads (verification of the same design reuses them: prepared-designs.ts). */
+  routed?: RoutedFailures,
+): { topology: Topology; sized: boolean } {
   const shape = buildFamily(intent, family, seed, { priceBook: book });
   // As buildTopology: hub-spoke claims STANDARD only; the dual hub places its own device pairs.
   const built = family === 'hub-spoke' || family === 'dual-hub' ? shape : hardenCoreSites(shape, intent, book);
   const planned = { ...built, planning: planningFromIntent(intent) };
   const sized = sizing === 'auto' && planned.nodes.length <= ESTIMATE_SIZING_MAX_DEVICES;
-  return { topology: assignTransports(sized ? sizeForFailures(planned, intent, book) : planned), sized };
+  return { topology: assignTransports(sized ? sizeForFailures(planned, intent, book, routed) : planned), sized };
 }
 
 /** The estimate of one family's skeleton. */
@@ -169,7 +178,15 @@ export function estimateSkeleton(
 /** Every applicable family's estimate (TOPOLOGY_FAMILIES order); the others listed with why. */
 export function estimateFamilies(
   intent: Intent,
-  opts: { seed?: number; book?: PriceBook; families?: readonly Family[]; sizing?: 'auto' | 'never'; availabilitySamples?: number } = {},
+  opts: {
+    seed?: number;
+    book?: PriceBook;
+    families?: readonly Family[];
+    sizing?: 'auto' | 'never';
+    availabilitySamples?: number;
+    /** Each sized design with its sizing run's routed loads: the generated design, which verification can take as it is. */
+    onSized?: (family: Family, topology: Topology, routed: RoutedFailures) => void;
+  } = {},
 ): FamilyEstimates {
   const book = opts.book ?? DEFAULT_PRICE_BOOK;
   const skipped: FamilyEstimates['skipped'] = notApplicableFamilies(intent).map((s) => ({ family: s.family, reason: s.reason }));
@@ -179,13 +196,16 @@ export function estimateFamilies(
   for (const family of opts.families ?? TOPOLOGY_FAMILIES) {
     if (out.has(family)) continue;
     let t: { topology: Topology; sized: boolean };
+    let routed: RoutedFailures | undefined;
     try {
-      t = skeletonOf(intent, family, opts.seed ?? 1, book, opts.sizing ?? 'auto');
+      routed = opts.onSized !== undefined ? new RoutedFailures() : undefined;
+      t = skeletonOf(intent, family, opts.seed ?? 1, book, opts.sizing ?? 'auto', routed);
     } catch (err) {
       if (!(err instanceof GenerateError)) throw err;
       skipped.push({ family, reason: err.message });
       continue;
     }
+    if (t.sized && routed !== undefined) opts.onSized?.(family, t.topology, routed);
     if (t.topology.links.length > ESTIMATE_MAX_LINKS) tooLarge.push(family);
     else estimates.push(estimateSkeleton(intent, family, t.topology, t.sized, book, opts.availabilitySamples));
   }
