@@ -26,6 +26,7 @@ import { fitPredictorModel, type PredictorFit } from '../../src-shared/learn/pre
 import { accuracyOverTime, type AccuracyPeriod } from '../../src-shared/learn/report';
 import { prepareDesign, type PreparedDesign } from '../../src-shared/learn/prepared-designs';
 import type { RoutedFailures } from '../../src-shared/model/routed-failures';
+import type { DesignMeasures } from '../../src-shared/learn/sample';
 
 export type PlanningRequest =
   | { kind: 'optimise'; topology: Topology; params: Omit<OptimiseParams, 'onStep'> }
@@ -105,8 +106,8 @@ port.once('message', (req: PlanningRequest) => {
       // This worker's share of the families (estimate-shares.ts).
       // With `prepare`, each sized design comes back with its sizing run for verification to take (prepared-designs.ts).
       const prepared: PreparedDesign[] = [];
-      const onSized = (family: Family, topology: Topology, routed: RoutedFailures): void => {
-        const p = prepareDesign(family, 1, topology, routed);
+      const onSized = (family: Family, topology: Topology, routed: RoutedFailures, measures: DesignMeasures): void => {
+        const p = prepareDesign(family, 1, topology, routed, measures);
         if (p !== null) prepared.push(p);
       };
       const estimates = estimateFamilies(req.intent, { families: req.families, ...(req.prepare === true ? { onSized } : {}) });

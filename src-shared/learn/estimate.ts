@@ -15,6 +15,7 @@ import { budgetCheck, oversubscriptionCheck, portChecks } from '../validate/phys
 import { assessRedundancy } from '../validate/redundancy';
 import type { Check } from '../validate/types';
 import { availabilityOf } from './availability';
+import type { DesignMeasures } from './sample';
 import { p95SiteLatencyMs } from './latency';
 import { failedConstraints, type FailedConstraint, type MeasuredFigures } from './options';
 
@@ -139,6 +140,8 @@ export function estimateSkeleton(
   book: PriceBook = DEFAULT_PRICE_BOOK,
   /** Draws of the availability model instead of the rule above, never enumerating (a caller that reads only cost and verdict). */
   availabilitySamples?: number,
+  /** Told the availability and p95 latency measured, when measured as a verified sample measures them (sized, no draws given). */
+  onMeasured?: (m: DesignMeasures) => void,
 ): FamilyEstimate {
   const cost = costDesign(t, book);
   const x = indexDesign(t);
@@ -165,10 +168,13 @@ export function estimateSkeleton(
     redundancyAchieved: red.achieved,
   };
   const failed = failedConstraints(intent, { validation }, { metrics: { costUsd: cost.totalUsd }, label: { sweepMet, withinBudget } });
+  const p95LatencyMs = p95SiteLatencyMs(t, x.g);
+  // measureTopology's very calls (availabilityOf(t, g) with no options, p95SiteLatencyMs(t, g)) on the same compiled graph.
+  if (sized && availabilitySamples === undefined) onMeasured?.({ avail, p95LatencyMs });
   return {
     family,
     sized,
-    estimated: { costUsd: cost.totalUsd, p95LatencyMs: p95SiteLatencyMs(t, x.g), availability: avail.availability, downtimeMinPerYear: avail.downtimeMinPerYear },
+    estimated: { costUsd: cost.totalUsd, p95LatencyMs, availability: avail.availability, downtimeMinPerYear: avail.downtimeMinPerYear },
     success: failed.length === 0,
     feasible: failed.every((f) => f.id === 'budget'),
     failed,
@@ -184,8 +190,8 @@ export function estimateFamilies(
     families?: readonly Family[];
     sizing?: 'auto' | 'never';
     availabilitySamples?: number;
-    /** Each sized design with its sizing run's routed loads: the generated design, which verification can take as it is. */
-    onSized?: (family: Family, topology: Topology, routed: RoutedFailures) => void;
+    /** Each sized design with its sizing run's routed loads and its measures: the generated design, which verification can take as it is. */
+    onSized?: (family: Family, topology: Topology, routed: RoutedFailures, measures: DesignMeasures) => void;
   } = {},
 ): FamilyEstimates {
   const book = opts.book ?? DEFAULT_PRICE_BOOK;
@@ -205,9 +211,13 @@ export function estimateFamilies(
       skipped.push({ family, reason: err.message });
       continue;
     }
-    if (t.sized && routed !== undefined) opts.onSized?.(family, t.topology, routed);
     if (t.topology.links.length > ESTIMATE_MAX_LINKS) tooLarge.push(family);
-    else estimates.push(estimateSkeleton(intent, family, t.topology, t.sized, book, opts.availabilitySamples));
+    else {
+      const onMeasured = (m: DesignMeasures): void => {
+        if (routed !== undefined) opts.onSized?.(family, t.topology, routed, m);
+      };
+      estimates.push(estimateSkeleton(intent, family, t.topology, t.sized, book, opts.availabilitySamples, onMeasured));
+    }
   }
   return { estimates, skipped, tooLarge };
 }

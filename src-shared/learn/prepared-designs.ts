@@ -6,7 +6,7 @@ import type { Intent } from '../model/intent';
 import { RoutedFailures, type HeldRouting } from '../model/routed-failures';
 import type { Family, Topology } from '../model/topology';
 import { validateDesign } from '../validate/validate';
-import { MODEL_VERSION } from './sample';
+import { MODEL_VERSION, type DesignMeasures } from './sample';
 
 /**
  * Designs the instant estimate has already generated and sized, for
@@ -28,6 +28,8 @@ export interface PreparedDesign {
   seed: number;
   topology: Topology;
   routing: HeldRouting;
+  /** Its availability and p95 latency as the estimate measured them: measureTopology's own calls on this topology. */
+  measures: DesignMeasures;
 }
 
 /** The design generateDesign(intent, p.family, p.seed) returns, from a prepared one: priced and validated, nothing routed again. */
@@ -40,9 +42,9 @@ export function designFromPrepared(intent: Intent, p: PreparedDesign): Design {
 }
 
 /** A prepared design from a sized topology and its sizing run, or null when the run did not keep everything. */
-export function prepareDesign(family: Family, seed: number, topology: Topology, routed: RoutedFailures): PreparedDesign | null {
+export function prepareDesign(family: Family, seed: number, topology: Topology, routed: RoutedFailures, measures: DesignMeasures): PreparedDesign | null {
   const routing = routed.held();
-  return routing === null ? null : { family, seed, topology, routing };
+  return routing === null ? null : { family, seed, topology, routing, measures };
 }
 
 /**

@@ -104,8 +104,9 @@ export function verifyCandidate(
   prepared?: PreparedDesign,
 ): VerifiedCandidate | { skipped: SkippedFamilyShape } {
   let design: Design;
+  const own = prepared !== undefined && prepared.family === task.family && prepared.seed === task.seed ? prepared : undefined;
   try {
-    design = prepared !== undefined && prepared.family === task.family && prepared.seed === task.seed ? designFromPrepared(intent, prepared) : generateDesign(intent, task.family, task.seed);
+    design = own !== undefined ? designFromPrepared(intent, own) : generateDesign(intent, task.family, task.seed);
   } catch (err) {
     if (!(err instanceof GenerateError)) throw err;
     return { skipped: { family: task.family, reason: err.message, notApplicable: err instanceof NotApplicableError } };
@@ -115,7 +116,7 @@ export function verifyCandidate(
     origin: 'verified',
     softwareVersion: meta.softwareVersion,
     createdAt: meta.now,
-  });
+  }, own?.measures);
   const option: VerifiedOption = {
     family: task.family,
     seed: task.seed,

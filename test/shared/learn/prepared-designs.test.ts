@@ -12,8 +12,8 @@ const meta = { softwareVersion: 't', now: 0 };
 function preparedOf(intent: Intent): PreparedDesign[] {
   const out: PreparedDesign[] = [];
   estimateFamilies(intent, {
-    onSized: (family, topology, routed) => {
-      const p = prepareDesign(family, 1, topology, routed);
+    onSized: (family, topology, routed, measures) => {
+      const p = prepareDesign(family, 1, topology, routed, measures);
       if (p !== null) out.push(p);
     },
   });
@@ -47,6 +47,11 @@ describe('prepared designs (the instant estimate’s sized designs, taken by ver
     const baseLoad = Float64Array.from(p.routing.baseLoad, (v) => v * 3);
     const tampered = verifyCandidate(intent, { family: p.family, seed: 1 }, meta, { ...p, routing: { ...p.routing, values, baseLoad } });
     expect(JSON.stringify(tampered)).not.toBe(JSON.stringify(fresh));
+    // And the estimate's measures: availability and p95 latency are not measured again either.
+    const measures = { ...p.measures, p95LatencyMs: p.measures.p95LatencyMs + 1 };
+    const remeasured = verifyCandidate(intent, { family: p.family, seed: 1 }, meta, { ...p, measures });
+    expect(remeasured).not.toHaveProperty('skipped');
+    expect((remeasured as Exclude<typeof remeasured, { skipped: unknown }>).sample.metrics.p95LatencyMs).toBe(p.measures.p95LatencyMs + 1);
   });
 
   it('is taken only for its own family and seed', () => {
