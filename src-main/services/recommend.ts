@@ -78,8 +78,17 @@ export class RecommendService {
     }
     // The estimate generates every family, and history's record of it regenerates up to 60 designs
     // the first time: both in worker threads, side by side, so the host keeps answering.
-    const [estimates] = await Promise.all([this.estimatesInWorkers(intent), this.estimateRecordReady(history), predictorReady]);
-    this.lastEstimates = { key: JSON.stringify(intent), estimates };
+    const key = JSON.stringify(intent);
+    const estimating = this.estimatesInWorkers(intent);
+    // A verification of this intent asked meanwhile waits for these sized designs rather than sizing them again beside them.
+    this.estimating = { key, estimates: estimating };
+    let estimates: FamilyEstimates | null;
+    try {
+      [estimates] = await Promise.all([estimating, this.estimateRecordReady(history), predictorReady]);
+    } finally {
+      if (this.estimating?.estimates === estimating) this.estimating = null;
+    }
+    this.lastEstimates = { key, estimates };
     const rec = this.answer(request, estimates);
     return { ...rec, recordId: this.store(req.projectId, intent, rec, request) };
   }
@@ -200,6 +209,9 @@ export class RecommendService {
     return this.prepared.bytes;
   }
 
+  /** The analytic estimate in progress, by intent (JSON). */
+  private estimating: { key: string; estimates: Promise<FamilyEstimates | null> } | null = null;
+
   /** The last analytic estimate answered (the Options view asks for it before verifying the same intent). */
   private lastEstimates: { key: string; estimates: FamilyEstimates | null } | null = null;
 
@@ -211,7 +223,15 @@ export class RecommendService {
    * so a replay orders the same; only `top:N`, where the estimate picks which families run, computes it.
    */
   private async estimatesForVerified(intent: Intent, request: RecordedRequest): Promise<FamilyEstimates | null> {
-    if (this.lastEstimates?.key === JSON.stringify(intent)) return this.lastEstimates.estimates;
+    const key = JSON.stringify(intent);
+    if (this.lastEstimates?.key === key) return this.lastEstimates.estimates;
+    // The estimate of this intent is under way (Verify clicked before it landed): it sizes every family verification
+    // would size, on the same cores, so its designs are awaited and taken (prepared-designs.ts) instead.
+    if (this.estimating?.key === key) {
+      const pending = this.estimating.estimates;
+      const got = await pending.then((e) => ({ e }), () => null);
+      if (got !== null) return got.e;
+    }
     if (request.families === 'all') {
       request.historyOnly = true;
       return null;
