@@ -5,12 +5,15 @@
  * Prints: the first paint's time (history alone) and the analytic instant estimate's (history from the
  * shipped knowledge base, resources/knowledge/bootstrap.nettwin, or a small
  * grid when absent, said so); per family the CPU and wall time to generate
- * and measure it on one thread; then the whole verified run as the service
- * runs it — every applicable family in worker threads, one per core — with
- * the wall time to the first streamed result and to the exact ranking, and
- * the load average next to every figure (CPU time is the comparable figure
- * under load). Target (issue 17): every family of a 500-site intent within
- * 2 s on 2 cores.
+ * and measure it on one thread; then, as the service runs them in worker
+ * threads (one per core; the CLI's bundled worker, plain JavaScript as the
+ * app's, when current): verification alone, the instant estimate keeping its
+ * sized designs, and verification after it taking them (prepared-designs.ts,
+ * checked identical to the run alone) — each with the wall time to the first
+ * streamed result and to the exact ranking, the CPU of every thread, and the
+ * load average next to every figure (CPU time is the comparable figure under
+ * load); last the whole process's wall, CPU and peak RSS. Target (issue 17):
+ * every family of a 500-site intent within 2 s on 2 cores.
  */
 import fs from 'node:fs';
 import os from 'node:os';
