@@ -5,23 +5,28 @@
  * Prints: the first paint's time (history alone) and the analytic instant estimate's (history from the
  * shipped knowledge base, resources/knowledge/bootstrap.nettwin, or a small
  * grid when absent, said so); per family the CPU and wall time to generate
- * and measure it on one thread; then the whole verified run as the service
- * runs it — every applicable family in worker threads, one per core — with
- * the wall time to the first streamed result and to the exact ranking, and
- * the load average next to every figure (CPU time is the comparable figure
- * under load). Target (issue 17): every family of a 500-site intent within
- * 2 s on 2 cores.
+ * and measure it on one thread; then, as the service runs them in worker
+ * threads (one per core; the CLI's bundled worker, plain JavaScript as the
+ * app's, when current): verification alone, the instant estimate keeping its
+ * sized designs, and verification after it taking them (prepared-designs.ts,
+ * checked identical to the run alone) — each with the wall time to the first
+ * streamed result and to the exact ranking, the CPU of every thread, and the
+ * load average next to every figure (CPU time is the comparable figure under
+ * load); last the whole process's wall, CPU and peak RSS. Target (issue 17):
+ * every family of a 500-site intent within 2 s on 2 cores.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { KnowledgeBase } from '../../src-main/store/knowledge';
 import { planInWorker } from '../../src-main/workers/clients/planning-worker';
 import { samplesForIntents } from '../../src-shared/learn/history';
 import { intentGrid } from '../../src-shared/learn/intents';
 import { rankVerified } from '../../src-shared/learn/options';
 import { fitPredictor } from '../../src-shared/learn/predictor';
-import { recommendInstant } from '../../src-shared/learn/recommend';
+import { instantEstimateShares, recommendInstant } from '../../src-shared/learn/recommend';
+import { PREPARED_MAX_BYTES, PreparedDesigns, type PreparedDesign } from '../../src-shared/learn/prepared-designs';
 import type { LearningSample } from '../../src-shared/learn/sample';
 import { longestFirst, verificationPlan, verifyCandidate, type VerifiedCandidate } from '../../src-shared/learn/verify';
 import { APP_VERSION } from '../../src-shared/lib/version';
@@ -146,35 +151,89 @@ function stepTimes(family: Family): { cpu: number[]; cost: number } | null {
 }
 
 // As the service runs it: one worker thread per core, each taking the next candidate as it finishes one
-// (a shared counter), candidates streamed as they land.
+// (a shared counter), candidates streamed as they land. The workers run the CLI's bundle (out/cli, plain
+// JavaScript as the app's bundled workers are) when it is current, else the sources under tsx, said so.
 const threads = Math.min(os.availableParallelism(), plan.tasks.length);
-const claim = new SharedArrayBuffer(4);
-const tasks = longestFirst(plan.tasks, threads);
-const landed: VerifiedCandidate[] = [];
-const firstAt: { ms: number | null } = { ms: null };
-const w0 = performance.now();
-const c0 = process.cpuUsage();
-await Promise.all(
-  Array.from({ length: threads }, () =>
-    planInWorker({ kind: 'verify', intent, tasks, meta, claim }, {
-      onProgress: (_d, _t, label, got) => {
-        if (got === undefined) return;
-        firstAt.ms ??= performance.now() - w0;
-        if (!('skipped' in got)) landed.push(got);
-        console.log(`  +${(performance.now() - w0).toFixed(0).padStart(6)} ms  landed ${label}`);
-      },
-    }),
-  ),
-);
-const wall = performance.now() - w0;
-const ranked = rankVerified(intent.goal, landed.map((c) => c.option));
+const worker = builtWorker();
+console.log(`\nworkers: ${worker.what}`);
+
+/** One verified run in `threads` workers; `prepared`: the estimate's sized designs to take. */
+async function verifiedRun(what: string, prepared: PreparedDesign[]): Promise<Map<Family, string>> {
+  const claim = new SharedArrayBuffer(4);
+  const tasks = longestFirst(plan.tasks, threads);
+  const landed: VerifiedCandidate[] = [];
+  const whole = new Map<Family, string>();
+  let first: number | null = null;
+  const w0 = performance.now();
+  const c0 = process.cpuUsage();
+  await Promise.all(
+    Array.from({ length: threads }, () =>
+      planInWorker({ kind: 'verify', intent, tasks, meta, claim, prepared }, {
+        onProgress: (_d, _t, label, got) => {
+          if (got === undefined) return;
+          first ??= performance.now() - w0;
+          if (!('skipped' in got)) {
+            landed.push(got);
+            whole.set(got.option.family, JSON.stringify(got));
+          }
+          console.log(`  +${(performance.now() - w0).toFixed(0).padStart(6)} ms  landed ${label}`);
+        },
+      }, worker.url),
+    ),
+  );
+  const wall = performance.now() - w0;
+  const ranked = rankVerified(intent.goal, landed.map((c) => c.option));
+  console.log(
+    `verified, ${what}, every applicable family (${plan.tasks.length}) in ${threads} worker threads: first result ${first === null ? 'n/a' : `${(first as number).toFixed(0)} ms`}, ` +
+      `exact ranking ${wall.toFixed(0)} ms wall (cpu of every thread ${cpuMs(process.cpuUsage(c0)).toFixed(0)} ms, worker start-up included) — ` +
+      `target 2,000 ms ${wall <= 2000 ? 'met' : 'NOT met'} (${load()})`,
+  );
+  console.log(`  ranking: ${ranked.map((o) => `${o.family}${o.success ? '' : ' ✗'}`).join(', ')}`);
+  return whole;
+}
+
+console.log('\nverified alone (nothing estimated before: every family generated and sized):');
+const cold = await verifiedRun('alone', []);
+
+// The Options view: the instant estimate first (its families shared over one worker per core, as the service
+// does), then "verify every family", which takes the estimate's sized designs (learn/prepared-designs.ts).
+console.log('\ninstant estimate in workers (as the service runs it, keeping each sized design for verification):');
+const shares = instantEstimateShares(intent, threads) ?? [];
+const e0 = performance.now();
+const ec = process.cpuUsage();
+const answers = await Promise.all(shares.map((families) => planInWorker({ kind: 'estimate', intent, families, prepare: true }, {}, worker.url)));
+const estimateWall = performance.now() - e0;
+const store = new PreparedDesigns();
+for (const a of answers) for (const p of a.prepared) store.put(intent, p);
+const prepared = plan.tasks.map((t) => store.get(intent, t.family, t.seed)).filter((p) => p !== undefined);
 console.log(
-  `\nverified, every applicable family (${plan.tasks.length}) in ${threads} worker threads: first result ${firstAt.ms === null ? 'n/a' : `${firstAt.ms.toFixed(0)} ms`}, exact ranking ${wall.toFixed(0)} ms wall ` +
-    `(process cpu, every thread, ${cpuMs(process.cpuUsage(c0)).toFixed(0)} ms — includes each worker's start-up, which under tsx compiles the sources) (${load()})`,
+  `  ${estimateWall.toFixed(0)} ms wall, cpu of every thread ${cpuMs(process.cpuUsage(ec)).toFixed(0)} ms; ${prepared.length} of ${plan.tasks.length} families prepared, ` +
+    `${(store.bytes / 2 ** 20).toFixed(0)} MB held (bound ${(PREPARED_MAX_BYTES / 2 ** 20).toFixed(0)} MB) (${load()})`,
 );
-console.log(`ranking: ${ranked.map((o) => `${o.family}${o.success ? '' : ' ✗'}`).join(', ')}`);
+console.log('\nverified after the instant estimate (its sized designs taken):');
+const warm = await verifiedRun('after the estimate', prepared);
+const same = [...cold].every(([f, j]) => warm.get(f) === j) && warm.size === cold.size;
+console.log(`  every candidate (option, sample, validation) ${same ? 'identical to' : 'DIFFERENT from'} the run alone`);
+
 const usage = process.resourceUsage();
 console.log(
-  `whole process: wall ${(process.uptime() * 1000).toFixed(0)} ms, cpu ${((usage.userCPUTime + usage.systemCPUTime) / 1000).toFixed(0)} ms (every thread), peak RSS ${(usage.maxRSS / 1024).toFixed(0)} MB (${load()})`,
+  `\nwhole process: wall ${(process.uptime() * 1000).toFixed(0)} ms, cpu ${((usage.userCPUTime + usage.systemCPUTime) / 1000).toFixed(0)} ms (every thread), peak RSS ${(usage.maxRSS / 1024).toFixed(0)} MB (${load()})`,
 );
-console.log(`target: every family within 2000 ms on 2 cores — ${wall <= 2000 ? 'met' : 'NOT met'} on this run`);
+
+/** The CLI's bundled planning worker when it is newer than every source file, else the sources (tsx). */
+function builtWorker(): { url: URL | undefined; what: string } {
+  const bundle = path.resolve('out', 'cli', 'planning.worker.js');
+  if (process.env['BENCH_WORKERS'] === 'source') return { url: undefined, what: 'sources under tsx (BENCH_WORKERS=source)' };
+  if (!fs.existsSync(bundle)) return { url: undefined, what: `sources under tsx (${path.relative(process.cwd(), bundle)} absent: npm run build:cli)` };
+  let newest = 0;
+  const walk = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else newest = Math.max(newest, fs.statSync(p).mtimeMs);
+    }
+  };
+  for (const d of ['src-main', 'src-shared']) walk(path.resolve(d));
+  if (fs.statSync(bundle).mtimeMs < newest) return { url: undefined, what: `sources under tsx (${path.relative(process.cwd(), bundle)} older than the sources: npm run build:cli)` };
+  return { url: pathToFileURL(bundle), what: `the CLI's bundle ${path.relative(process.cwd(), bundle)} (plain JavaScript, as the app's bundled workers)` };
+}

@@ -3,6 +3,7 @@ import type { RecommendPartialShape, RecommendResultShape } from '../../src-shar
 import { AppError } from '../../src-shared/contract/result';
 import { instantEstimateShares, recommendInstant, type Recommendation } from '../../src-shared/learn/recommend';
 import { mergeEstimates } from '../../src-shared/learn/estimate-shares';
+import { PreparedDesigns } from '../../src-shared/learn/prepared-designs';
 import type { FamilyEstimates } from '../../src-shared/learn/estimate';
 import { estimateRecordPending, rememberEstimateRecord } from '../../src-shared/learn/estimate-record';
 import type { LearningSample } from '../../src-shared/learn/sample';
@@ -77,8 +78,17 @@ export class RecommendService {
     }
     // The estimate generates every family, and history's record of it regenerates up to 60 designs
     // the first time: both in worker threads, side by side, so the host keeps answering.
-    const [estimates] = await Promise.all([this.estimatesInWorkers(intent), this.estimateRecordReady(history), predictorReady]);
-    this.lastEstimates = { key: JSON.stringify(intent), estimates };
+    const key = JSON.stringify(intent);
+    const estimating = this.estimatesInWorkers(intent);
+    // A verification of this intent asked meanwhile waits for these sized designs rather than sizing them again beside them.
+    this.estimating = { key, estimates: estimating };
+    let estimates: FamilyEstimates | null;
+    try {
+      [estimates] = await Promise.all([estimating, this.estimateRecordReady(history), predictorReady]);
+    } finally {
+      if (this.estimating?.estimates === estimating) this.estimating = null;
+    }
+    this.lastEstimates = { key, estimates };
     const rec = this.answer(request, estimates);
     return { ...rec, recordId: this.store(req.projectId, intent, rec, request) };
   }
@@ -125,12 +135,14 @@ export class RecommendService {
     // the likely best start first, and a long candidate (a 500-site partial mesh) never holds others
     // queued behind it on its thread while the other thread idles, as fixed round-robin shares did.
     const claim = new SharedArrayBuffer(4);
+    // Designs the instant estimate of this intent already generated and sized: identical to generating them again.
+    const prepared = tasks.map((t) => this.prepared.get(intent, t.family, t.seed)).filter((p) => p !== undefined);
     let done = 0;
     try {
       await Promise.all(
         Array.from({ length: threads }, () =>
           planInWorker(
-            { kind: 'verify', intent, tasks, meta: { softwareVersion: APP_VERSION, now: request.historyBefore }, claim },
+            { kind: 'verify', intent, tasks, meta: { softwareVersion: APP_VERSION, now: request.historyBefore }, claim, prepared },
             {
               signal: stop.signal,
               onProgress: (_d, _t, label, got) => {
@@ -189,6 +201,17 @@ export class RecommendService {
     return { identical: JSON.stringify(replayed) === JSON.stringify(rec.result), recorded: rec.result, replayed };
   }
 
+  /** The instant estimates' sized designs, by intent, family and seed, bounded in bytes (prepared-designs.ts). */
+  private readonly prepared = new PreparedDesigns();
+
+  /** Bytes of the estimates' sized designs held for verification (bench:recommend and tests read it). */
+  get preparedBytes(): number {
+    return this.prepared.bytes;
+  }
+
+  /** The analytic estimate in progress, by intent (JSON). */
+  private estimating: { key: string; estimates: Promise<FamilyEstimates | null> } | null = null;
+
   /** The last analytic estimate answered (the Options view asks for it before verifying the same intent). */
   private lastEstimates: { key: string; estimates: FamilyEstimates | null } | null = null;
 
@@ -200,7 +223,15 @@ export class RecommendService {
    * so a replay orders the same; only `top:N`, where the estimate picks which families run, computes it.
    */
   private async estimatesForVerified(intent: Intent, request: RecordedRequest): Promise<FamilyEstimates | null> {
-    if (this.lastEstimates?.key === JSON.stringify(intent)) return this.lastEstimates.estimates;
+    const key = JSON.stringify(intent);
+    if (this.lastEstimates?.key === key) return this.lastEstimates.estimates;
+    // The estimate of this intent is under way (Verify clicked before it landed): it sizes every family verification
+    // would size, on the same cores, so its designs are awaited and taken (prepared-designs.ts) instead.
+    if (this.estimating?.key === key) {
+      const pending = this.estimating.estimates;
+      const got = await pending.then((e) => ({ e }), () => null);
+      if (got !== null) return got.e;
+    }
     if (request.families === 'all') {
       request.historyOnly = true;
       return null;
@@ -213,7 +244,10 @@ export class RecommendService {
   private async estimatesInWorkers(intent: Intent): Promise<FamilyEstimates | null> {
     const shares = instantEstimateShares(intent, VERIFY_THREADS);
     if (shares === null) return null;
-    return mergeEstimates(intent, await Promise.all(shares.map((families) => planInWorker({ kind: 'estimate', intent, families }))));
+    const answers = await Promise.all(shares.map((families) => planInWorker({ kind: 'estimate', intent, families, prepare: true })));
+    // The sized designs, kept for a verification of the same intent (prepared-designs.ts): it then routes no failure again.
+    for (const a of answers) for (const p of a.prepared) this.prepared.put(intent, p);
+    return mergeEstimates(intent, answers.map((a) => a.estimates));
   }
 
   /** History's record of the estimate (what P(success) and the cost correction rest on), measured in a worker when not yet known. */

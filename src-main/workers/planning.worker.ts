@@ -24,6 +24,9 @@ import { measureEstimateRecord, type EstimateRecord } from '../../src-shared/lea
 import type { LearningSample } from '../../src-shared/learn/sample';
 import { fitPredictorModel, type PredictorFit } from '../../src-shared/learn/predictor';
 import { accuracyOverTime, type AccuracyPeriod } from '../../src-shared/learn/report';
+import { prepareDesign, type PreparedDesign } from '../../src-shared/learn/prepared-designs';
+import type { RoutedFailures } from '../../src-shared/model/routed-failures';
+import type { DesignMeasures } from '../../src-shared/learn/sample';
 
 export type PlanningRequest =
   | { kind: 'optimise'; topology: Topology; params: Omit<OptimiseParams, 'onStep'> }
@@ -31,7 +34,15 @@ export type PlanningRequest =
    * A verified recommendation's candidates, evaluated in order: all of them, or — with `claim`, an
    * Int32Array(1) counter shared by every worker of the run — each next unclaimed one (verify.ts).
    */
-  | { kind: 'verify'; intent: Intent; tasks: VerifyTask[]; meta: { softwareVersion: string; now: number }; claim?: SharedArrayBuffer }
+  | {
+      kind: 'verify';
+      intent: Intent;
+      tasks: VerifyTask[];
+      meta: { softwareVersion: string; now: number };
+      claim?: SharedArrayBuffer;
+      /** The instant estimate's sized designs of some tasks (prepared-designs.ts): validated and measured, not generated again. */
+      prepared?: PreparedDesign[];
+    }
   /** What would it take (learn/relaxation.ts), after a verified run in which no candidate met the intent. */
   | { kind: 'relax'; intent: Intent; candidates: VerifiedCandidate[]; meta: { softwareVersion: string; now: number } }
   /**
@@ -43,7 +54,7 @@ export type PlanningRequest =
   | { kind: 'impact-extras'; topology: Topology; seed: number }
   | { kind: 'capacity'; request: PlanRequest }
   /** The analytic estimate of a share of the families for instant mode (learn/estimate.ts, estimate-shares.ts): seconds at 500 sites. */
-  | { kind: 'estimate'; intent: Intent; families: Family[] }
+  | { kind: 'estimate'; intent: Intent; families: Family[]; prepare?: boolean }
   /** History's record of that estimate (learn/estimate-record.ts): regenerates up to 60 designs, once per history. */
   | { kind: 'estimate-record'; pool: LearningSample[] }
   /** The predictor's fit on history (learn/predictor.ts), plain data the host builds the predictor from. */
@@ -59,7 +70,7 @@ export interface PlanningResults {
   impact: ImpactParts;
   'impact-extras': ImpactExtras;
   capacity: CapacityPlanResult;
-  estimate: FamilyEstimates;
+  estimate: { estimates: FamilyEstimates; prepared: PreparedDesign[] };
   'estimate-record': EstimateRecord;
   'fit-predictor': PredictorFit;
   accuracy: AccuracyPeriod[];
@@ -93,7 +104,14 @@ port.once('message', (req: PlanningRequest) => {
       post({ type: 'result', value });
     } else if (req.kind === 'estimate') {
       // This worker's share of the families (estimate-shares.ts).
-      post({ type: 'result', value: estimateFamilies(req.intent, { families: req.families }) });
+      // With `prepare`, each sized design comes back with its sizing run for verification to take (prepared-designs.ts).
+      const prepared: PreparedDesign[] = [];
+      const onSized = (family: Family, topology: Topology, routed: RoutedFailures, measures: DesignMeasures): void => {
+        const p = prepareDesign(family, 1, topology, routed, measures);
+        if (p !== null) prepared.push(p);
+      };
+      const estimates = estimateFamilies(req.intent, { families: req.families, ...(req.prepare === true ? { onSized } : {}) });
+      post({ type: 'result', value: { estimates, prepared } });
     } else if (req.kind === 'accuracy') {
       post({ type: 'result', value: accuracyOverTime(req.history) });
     } else if (req.kind === 'fit-predictor') {
@@ -113,6 +131,7 @@ port.once('message', (req: PlanningRequest) => {
         req.meta,
         (landed, task) => post({ type: 'progress', done: ++done, total: req.tasks.length, label: `${task.family} seed ${task.seed}`, landed }),
         counter !== null ? () => Atomics.add(counter, 0, 1) : undefined,
+        (task) => req.prepared?.find((p) => p.family === task.family && p.seed === task.seed),
       );
       // Every candidate went out with its progress message: the result only says this share is done.
       post({ type: 'result', value: { evaluated: value.candidates.length + value.skipped.length } });

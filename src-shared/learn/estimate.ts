@@ -5,6 +5,7 @@ import { notApplicableFamilies } from '../generate/applicability';
 import { buildFamily, GenerateError } from '../generate/generate';
 import { hardenCoreSites } from '../generate/harden';
 import { sizeForFailures } from '../generate/size';
+import { RoutedFailures } from '../model/routed-failures';
 import { redundancyRank, REDUNDANCY_ORDER, type Intent } from '../model/intent';
 import { planningFromIntent } from '../model/traffic';
 import { TOPOLOGY_FAMILIES, type Family, type Topology } from '../model/topology';
@@ -14,6 +15,7 @@ import { budgetCheck, oversubscriptionCheck, portChecks } from '../validate/phys
 import { assessRedundancy } from '../validate/redundancy';
 import type { Check } from '../validate/types';
 import { availabilityOf } from './availability';
+import type { DesignMeasures } from './sample';
 import { p95SiteLatencyMs } from './latency';
 import { failedConstraints, type FailedConstraint, type MeasuredFigures } from './options';
 
@@ -112,13 +114,21 @@ export const ESTIMATE_MAX_LINKS = 20_000;
 export const ESTIMATE_SIZING_MAX_DEVICES = 600;
 
 /** The skeleton: the generated design, its links sized only when `sized` (see the module comment). */
-export function skeletonOf(intent: Intent, family: Family, seed = 1, book: PriceBook = DEFAULT_PRICE_BOOK, sizing: 'auto' | 'never' = 'auto'): { topology: Topology; sized: boolean } {
+export function skeletonOf(
+  intent: Intent,
+  family: Family,
+  seed = 1,
+  book: PriceBook = DEFAULT_PRICE_BOOK,
+  sizing: 'auto' | 'never' = 'auto',
+  /** Keeps the sizing run's routed loads (verification of the same design reuses them: prepared-designs.ts). */
+  routed?: RoutedFailures,
+): { topology: Topology; sized: boolean } {
   const shape = buildFamily(intent, family, seed, { priceBook: book });
   // As buildTopology: hub-spoke claims STANDARD only; the dual hub places its own device pairs.
   const built = family === 'hub-spoke' || family === 'dual-hub' ? shape : hardenCoreSites(shape, intent, book);
   const planned = { ...built, planning: planningFromIntent(intent) };
   const sized = sizing === 'auto' && planned.nodes.length <= ESTIMATE_SIZING_MAX_DEVICES;
-  return { topology: assignTransports(sized ? sizeForFailures(planned, intent, book) : planned), sized };
+  return { topology: assignTransports(sized ? sizeForFailures(planned, intent, book, routed) : planned), sized };
 }
 
 /** The estimate of one family's skeleton. */
@@ -130,6 +140,8 @@ export function estimateSkeleton(
   book: PriceBook = DEFAULT_PRICE_BOOK,
   /** Draws of the availability model instead of the rule above, never enumerating (a caller that reads only cost and verdict). */
   availabilitySamples?: number,
+  /** Told the availability and p95 latency measured, when measured as a verified sample measures them (sized, no draws given). */
+  onMeasured?: (m: DesignMeasures) => void,
 ): FamilyEstimate {
   const cost = costDesign(t, book);
   const x = indexDesign(t);
@@ -156,10 +168,13 @@ export function estimateSkeleton(
     redundancyAchieved: red.achieved,
   };
   const failed = failedConstraints(intent, { validation }, { metrics: { costUsd: cost.totalUsd }, label: { sweepMet, withinBudget } });
+  const p95LatencyMs = p95SiteLatencyMs(t, x.g);
+  // measureTopology's very calls (availabilityOf(t, g) with no options, p95SiteLatencyMs(t, g)) on the same compiled graph.
+  if (sized && availabilitySamples === undefined) onMeasured?.({ avail, p95LatencyMs });
   return {
     family,
     sized,
-    estimated: { costUsd: cost.totalUsd, p95LatencyMs: p95SiteLatencyMs(t, x.g), availability: avail.availability, downtimeMinPerYear: avail.downtimeMinPerYear },
+    estimated: { costUsd: cost.totalUsd, p95LatencyMs, availability: avail.availability, downtimeMinPerYear: avail.downtimeMinPerYear },
     success: failed.length === 0,
     feasible: failed.every((f) => f.id === 'budget'),
     failed,
@@ -169,7 +184,15 @@ export function estimateSkeleton(
 /** Every applicable family's estimate (TOPOLOGY_FAMILIES order); the others listed with why. */
 export function estimateFamilies(
   intent: Intent,
-  opts: { seed?: number; book?: PriceBook; families?: readonly Family[]; sizing?: 'auto' | 'never'; availabilitySamples?: number } = {},
+  opts: {
+    seed?: number;
+    book?: PriceBook;
+    families?: readonly Family[];
+    sizing?: 'auto' | 'never';
+    availabilitySamples?: number;
+    /** Each sized design with its sizing run's routed loads and its measures: the generated design, which verification can take as it is. */
+    onSized?: (family: Family, topology: Topology, routed: RoutedFailures, measures: DesignMeasures) => void;
+  } = {},
 ): FamilyEstimates {
   const book = opts.book ?? DEFAULT_PRICE_BOOK;
   const skipped: FamilyEstimates['skipped'] = notApplicableFamilies(intent).map((s) => ({ family: s.family, reason: s.reason }));
@@ -179,15 +202,22 @@ export function estimateFamilies(
   for (const family of opts.families ?? TOPOLOGY_FAMILIES) {
     if (out.has(family)) continue;
     let t: { topology: Topology; sized: boolean };
+    let routed: RoutedFailures | undefined;
     try {
-      t = skeletonOf(intent, family, opts.seed ?? 1, book, opts.sizing ?? 'auto');
+      routed = opts.onSized !== undefined ? new RoutedFailures() : undefined;
+      t = skeletonOf(intent, family, opts.seed ?? 1, book, opts.sizing ?? 'auto', routed);
     } catch (err) {
       if (!(err instanceof GenerateError)) throw err;
       skipped.push({ family, reason: err.message });
       continue;
     }
     if (t.topology.links.length > ESTIMATE_MAX_LINKS) tooLarge.push(family);
-    else estimates.push(estimateSkeleton(intent, family, t.topology, t.sized, book, opts.availabilitySamples));
+    else {
+      const onMeasured = (m: DesignMeasures): void => {
+        if (routed !== undefined) opts.onSized?.(family, t.topology, routed, m);
+      };
+      estimates.push(estimateSkeleton(intent, family, t.topology, t.sized, book, opts.availabilitySamples, onMeasured));
+    }
   }
   return { estimates, skipped, tooLarge };
 }

@@ -73,15 +73,29 @@ export function successOf(
   };
 }
 
-/** Metrics of any topology (generated, imported or optimised). */
-export function measureTopology(t: Topology, costUsd: number): { metrics: DesignMetrics; avail: AvailabilityReport } {
-  const g = compileTopology(t);
-  const avail = availabilityOf(t, g);
+/** What measureTopology computes from the topology alone: its availability and p95 site-to-site latency. */
+export interface DesignMeasures {
+  avail: AvailabilityReport;
+  p95LatencyMs: number;
+}
+
+/**
+ * Metrics of any topology (generated, imported or optimised). `known`: the
+ * same two measures already taken of this very topology (the instant
+ * estimate measures a sized design exactly so: prepared-designs.ts).
+ */
+export function measureTopology(t: Topology, costUsd: number, known?: DesignMeasures): { metrics: DesignMetrics; avail: AvailabilityReport } {
+  let m = known;
+  if (m === undefined) {
+    const g = compileTopology(t);
+    m = { avail: availabilityOf(t, g), p95LatencyMs: p95SiteLatencyMs(t, g) };
+  }
+  const avail = m.avail;
   return {
     avail,
     metrics: {
       costUsd,
-      p95LatencyMs: p95SiteLatencyMs(t, g),
+      p95LatencyMs: m.p95LatencyMs,
       availability: avail.availability,
       downtimeMinPerYear: avail.downtimeMinPerYear,
       incidentsPerYear: avail.incidentsPerYear,
@@ -116,8 +130,10 @@ export function sampleFromDesign(
   design: Design,
   intent: Intent,
   meta: { id: string; origin: LearningSample['origin']; softwareVersion: string; createdAt: number },
+  /** The design's availability and p95 latency, when already measured (measureTopology's `known`). */
+  known?: DesignMeasures,
 ): LearningSample {
-  const { metrics, avail } = measureTopology(design.topology, design.cost.totalUsd);
+  const { metrics, avail } = measureTopology(design.topology, design.cost.totalUsd, known);
   return {
     ...meta,
     family: design.family,

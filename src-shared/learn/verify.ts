@@ -7,6 +7,7 @@ import { TOPOLOGY_FAMILIES, type Family } from '../model/topology';
 import { GOAL_WORDS } from './goal';
 import { failedConstraints, measuredOf, rankVerified, verdictText, type SkippedFamilyShape, type VerifiedOption } from './options';
 import { paretoFront } from './pareto';
+import { designFromPrepared, type PreparedDesign } from './prepared-designs';
 import { preferenceOrder, type FamilyPreference } from './preferences';
 import type { Recommendation, RecommendedOption } from './recommend';
 import { sampleFromDesign, type LearningSample } from './sample';
@@ -99,10 +100,13 @@ export function verifyCandidate(
   intent: Intent,
   task: VerifyTask,
   meta: { softwareVersion: string; now: number },
+  /** The instant estimate's generated and sized design of this task (prepared-designs.ts): taken instead of generating it again. */
+  prepared?: PreparedDesign,
 ): VerifiedCandidate | { skipped: SkippedFamilyShape } {
   let design: Design;
+  const own = prepared !== undefined && prepared.family === task.family && prepared.seed === task.seed ? prepared : undefined;
   try {
-    design = generateDesign(intent, task.family, task.seed);
+    design = own !== undefined ? designFromPrepared(intent, own) : generateDesign(intent, task.family, task.seed);
   } catch (err) {
     if (!(err instanceof GenerateError)) throw err;
     return { skipped: { family: task.family, reason: err.message, notApplicable: err instanceof NotApplicableError } };
@@ -112,7 +116,7 @@ export function verifyCandidate(
     origin: 'verified',
     softwareVersion: meta.softwareVersion,
     createdAt: meta.now,
-  });
+  }, own?.measures);
   const option: VerifiedOption = {
     family: task.family,
     seed: task.seed,
@@ -140,6 +144,8 @@ export function verifyTasks(
    * queued behind it on one thread while another thread idles. Default: every task, in order.
    */
   claim?: () => number,
+  /** Designs the instant estimate already generated and sized, by task (prepared-designs.ts). */
+  preparedFor?: (task: VerifyTask) => PreparedDesign | undefined,
 ): { candidates: VerifiedCandidate[]; skipped: SkippedFamilyShape[] } {
   const candidates: VerifiedCandidate[] = [];
   const skipped: SkippedFamilyShape[] = [];
@@ -150,7 +156,7 @@ export function verifyTasks(
     const task = tasks[i]!;
     // A family that cannot be built with seed 1 is not tried again with seed 2.
     if (failedFamilies.has(task.family)) continue;
-    const r = verifyCandidate(intent, task, meta);
+    const r = verifyCandidate(intent, task, meta, preparedFor?.(task));
     if ('skipped' in r) {
       failedFamilies.add(task.family);
       skipped.push(r.skipped);

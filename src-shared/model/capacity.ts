@@ -1,4 +1,4 @@
-import type { Intent, Redundancy } from './intent';
+import type { Redundancy } from './intent';
 import type { Topology } from './topology';
 import { srlgGroups, type CompiledGraph } from '../sim/csr';
 import { SlotDelta } from '../sim/incremental';
@@ -6,6 +6,9 @@ import { LocalFailureDeltas } from '../sim/local-deltas';
 import { failureMasks, RoutingEngine } from '../sim/routing';
 import { explicitTraffic } from '../sim/traffic';
 import type { DeviceDemands } from './traffic';
+import { failureKey, type RoutedFailures } from './routed-failures';
+
+export { RoutedFailures } from './routed-failures';
 
 /**
  * Capacity under failure, the hard check (as Cisco WAE's worst-case
@@ -134,105 +137,8 @@ export function srlgLabel(tag: string, names: ReadonlyMap<string, string>): stri
   return `shared-risk group ${tag} fails`;
 }
 
-/**
- * The routed loads of one capacity run, kept so a second run on the same
- * routing reuses them: generation sizes links by a run (generate/size.ts)
- * and validation then runs again on the sized design, whose capacities
- * differ but whose routing — graph, IGP weights and demands, compared in
- * full — is the same, so every directed load is too. Per failure only the
- * non-zero changes are kept. A run on other routing ignores it. Reused
- * loads are the very numbers the first run scanned, so the report is
- * identical to a fresh run's (capacity.reuse.test.ts).
- */
-export class RoutedFailures {
-  private key: { nodeIds: readonly string[]; linkSource: Uint32Array; linkTarget: Uint32Array; weights: Float64Array; demands: DeviceDemands['demands'] } | null = null;
-  private baseLoad: Float64Array | null = null;
-  private readonly deltas = new Map<string, { slots: Int32Array; values: Float64Array }>();
-  private entries = 0;
-  private demandsHeld: { sites: Topology['sites']; nodes: Topology['nodes']; intent: Intent; g: CompiledGraph; demands: DeviceDemands } | null = null;
-
-  /**
-   * The intent's device demands of an earlier run, when `t` has the very
-   * sites and devices of that run's design (sizing and transport choice
-   * replace links only), the same intent object, and the same node ids and
-   * link ends (which pick each site's WAN edge): designDemands would give
-   * the same list.
-   */
-  demandsFor(t: Topology, g: CompiledGraph, intent: Intent | undefined): DeviceDemands | null {
-    const h = this.demandsHeld;
-    if (h === null || intent !== h.intent || t.sites !== h.sites || t.nodes !== h.nodes) return null;
-    if (h.g.nodeIds.length !== g.nodeIds.length || h.g.linkSource.length !== g.linkSource.length) return null;
-    for (let v = 0; v < g.nodeIds.length; v++) if (h.g.nodeIds[v] !== g.nodeIds[v]) return null;
-    for (let e = 0; e < g.linkSource.length; e++) if (h.g.linkSource[e] !== g.linkSource[e] || h.g.linkTarget[e] !== g.linkTarget[e]) return null;
-    return h.demands;
-  }
-
-  keepDemands(t: Topology, g: CompiledGraph, intent: Intent, demands: DeviceDemands): void {
-    this.demandsHeld ??= { sites: t.sites, nodes: t.nodes, intent, g, demands };
-  }
-
-  /** The baseline loads, when this holds a run on the same routing as (g, demands). */
-  baselineFor(g: CompiledGraph, demands: DeviceDemands['demands']): Float64Array | null {
-    return this.key !== null && this.baseLoad !== null && this.sameRouting(g, demands) ? this.baseLoad : null;
-  }
-
-  /** Starts holding a run on (g, demands), unless it holds another already. Returns whether it records this run. */
-  bind(g: CompiledGraph, demands: DeviceDemands['demands'], baseLoad: Float64Array): boolean {
-    if (this.key !== null) return this.sameRouting(g, demands);
-    this.key = { nodeIds: g.nodeIds, linkSource: g.linkSource, linkTarget: g.linkTarget, weights: g.weights, demands };
-    this.baseLoad = baseLoad;
-    return true;
-  }
-
-  /** Writes the failure's load changes into `into` (zeroed by the caller); false when not held. */
-  read(failureKey: string, into: Float64Array): boolean {
-    const d = this.deltas.get(failureKey);
-    if (d === undefined) return false;
-    for (let i = 0; i < d.slots.length; i++) into[d.slots[i]!] = d.values[i]!;
-    return true;
-  }
-
-  keep(failureKey: string, value: Float64Array): void {
-    let k = 0;
-    for (let s = 0; s < value.length; s++) if (value[s] !== 0) k++;
-    // Bounded memory (12 bytes an entry): past it, later failures are routed again by the second run.
-    if (this.entries + k > ROUTED_MAX_ENTRIES) return;
-    this.entries += k;
-    const slots = new Int32Array(k);
-    const values = new Float64Array(k);
-    k = 0;
-    for (let s = 0; s < value.length; s++) {
-      if (value[s] === 0) continue;
-      slots[k] = s;
-      values[k++] = value[s]!;
-    }
-    this.deltas.set(failureKey, { slots, values });
-  }
-
-  private sameRouting(g: CompiledGraph, demands: DeviceDemands['demands']): boolean {
-    const k = this.key!;
-    if (k.nodeIds.length !== g.nodeIds.length || k.linkSource.length !== g.linkSource.length || k.demands.length !== demands.length) return false;
-    for (let v = 0; v < g.nodeIds.length; v++) if (k.nodeIds[v] !== g.nodeIds[v]) return false;
-    for (let e = 0; e < g.linkSource.length; e++) {
-      if (k.linkSource[e] !== g.linkSource[e] || k.linkTarget[e] !== g.linkTarget[e] || !Object.is(k.weights[e], g.weights[e])) return false;
-    }
-    for (let i = 0; i < demands.length; i++) {
-      const a = k.demands[i]!;
-      const b = demands[i]!;
-      if (a.s !== b.s || a.t !== b.t || !Object.is(a.volume, b.volume)) return false;
-    }
-    return true;
-  }
-}
-
-/** Most load changes RoutedFailures keeps (about 100 MB); a 500-site design needs a few million. */
-const ROUTED_MAX_ENTRIES = 8_000_000;
-
 /** Load-change buffers a capacity run holds at once (a block of failures routed together). */
 const BLOCK_BYTES = 1 << 20;
-
-/** A failure's identity for reuse: the elements it takes down (its kind and words do not change the loads). */
-const failureKey = (f: FailureCase): string => `${f.nodes.join(',')}|${f.links.join(',')}`;
 
 /**
  * Routes the demands and measures every failure of `kinds`. `limit` is a

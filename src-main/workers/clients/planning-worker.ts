@@ -22,8 +22,13 @@ export interface PlanningHooks {
  * own: progress after each step or candidate; `signal` terminates the worker
  * at once (AbortError), so Cancel does not wait for the step in progress.
  */
-export function planInWorker<R extends PlanningRequest>(req: R, hooks: PlanningHooks = {}): Promise<PlanningResults[R['kind']]> {
-  return runWorkerOnce<R, PlanningMessage, PlanningResults[R['kind']]>(workerUrl(), req, {
+export function planInWorker<R extends PlanningRequest>(
+  req: R,
+  hooks: PlanningHooks = {},
+  /** Another build of the worker (bench:recommend runs the CLI's bundle, plain JavaScript as the app's). */
+  url: URL = workerUrl(),
+): Promise<PlanningResults[R['kind']]> {
+  return runWorkerOnce<R, PlanningMessage, PlanningResults[R['kind']]>(url, req, {
     signal: hooks.signal,
     onMessage: (m, done) => {
       if (m.type === 'progress') hooks.onProgress?.(m.done, m.total, m.label, m.landed);

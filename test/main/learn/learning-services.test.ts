@@ -151,6 +151,28 @@ describe('recommendations through the service', () => {
   });
 });
 
+describe('verified after the instant estimate of the same intent', () => {
+  it('takes the estimate’s sized designs (waiting for an estimate under way) instead of generating them again, and measures exactly what generating them gives', async () => {
+    const intent = intentOfShape({ sites: 14, regions: 2, redundancy: 'HIGH', goal: 'cost', mix: 1 });
+    const fresh = new RecommendService(service(), () => project, now);
+    const alone = await fresh.verified({ intent, projectId: 'p' });
+    expect(fresh.preparedBytes).toBe(0);
+    const learning = service();
+    const rec = new RecommendService(learning, () => project, now);
+    // Verify asked while the estimate is still under way (as a quick click in the Options view does): it waits for
+    // the estimate's sized designs and takes them.
+    const estimating = rec.instant({ intent, projectId: 'p' });
+    const after = await rec.verified({ intent, projectId: 'p' });
+    await estimating;
+    expect(rec.preparedBytes).toBeGreaterThan(0);
+    const byFamily = (r: RecommendResultShape) => Object.fromEntries(r.options.map((o) => [o.family, o.verified]));
+    expect(after.options.length).toBeGreaterThanOrEqual(4);
+    expect(byFamily(after)).toEqual(byFamily(alone));
+    expect(after.options.map((o) => o.family)).toEqual(alone.options.map((o) => o.family));
+    learning.dispose();
+  });
+});
+
 describe('verified recommendation streams each candidate as it lands', () => {
   it('every partial adds one candidate or left-out family, and the final ranking is the verified order of what streamed', async () => {
     const learning = service();
