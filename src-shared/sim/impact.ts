@@ -408,8 +408,15 @@ export class ImpactEvaluator implements StretchBase {
     const { engine } = this;
     const g = engine.g;
     const B = specs.length;
-    const fs = specs.map((spec) => failureMasks(g, spec.nodes, spec.links));
-    const head = fs.map((f) => this.connectivity(f));
+    // Plain loops, not map(): map's result array takes another elements kind once inlined into optimised
+    // code, and every such change of map threw this function back to the interpreter (8 times a sweep).
+    const fs: FailureMasks[] = [];
+    const head: { cut: number; isolated: number; stranded: number }[] = [];
+    for (let k = 0; k < B; k++) {
+      const f = failureMasks(g, specs[k]!.nodes, specs[k]!.links);
+      fs.push(f);
+      head.push(this.connectivity(f));
+    }
     const blk = this.blockState(B);
     const dests = engine.destinationNodes;
     const traffic = engine.traffic;
