@@ -6,7 +6,7 @@ import type { SingleFailureImpact, StretchBase } from './impact-chains';
 import { failureMasks, mayTouch, type RoutingEngine } from './routing';
 import { MinHeap, shortestPathsTo } from './shortest';
 import { dagIsAcyclic, meanLatency, meanLatencyOnDag } from './base-latency';
-import { percentilesInPlace } from './stretch-percentiles';
+import { percentilesBySelection } from './stretch-percentiles';
 import type { FailureSpec } from './sweep';
 import { deliverableVolume, type TrafficMatrix } from './traffic';
 
@@ -302,7 +302,7 @@ export class ImpactEvaluator implements StretchBase {
     const sink = this.blockState(1).sinks[0]!;
     sink.reset();
     single.stretch(spec, f, sink, this);
-    const stretch = percentilesInPlace(sink.changed.subarray(0, sink.count).sort(), sink.unchanged);
+    const stretch = percentilesBySelection(sink.changed, sink.count, sink.unchanged);
     const values = [head.cut, head.isolated, Math.max(0, head.stranded), stretch.p50, stretch.p95, stretch.max];
     for (let i = 0; i < values.length; i++) out[at + i] = values[i]!;
     single.loadFields(spec, f, out, at + values.length);
@@ -433,7 +433,7 @@ export class ImpactEvaluator implements StretchBase {
       if (u > 1 + 1e-12) overloaded++;
     }
     delta.reset();
-    const stretch = percentilesInPlace(sink.changed.subarray(0, sink.count).sort(), sink.unchanged);
+    const stretch = percentilesBySelection(sink.changed, sink.count, sink.unchanged);
     const values = [head.cut, head.isolated, Math.max(0, head.stranded), stretch.p50, stretch.p95, stretch.max, maxLoad, maxUtil, overloaded, worst];
     for (let i = 0; i < values.length; i++) out[at + i] = values[i]!;
   }
