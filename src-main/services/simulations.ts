@@ -6,7 +6,7 @@ import type { SweepReportShape, SweepSummaryShape, TrafficOption } from '../../s
 import { sweepRowsFrom, sweepToCsv } from '../../src-shared/io/sweep-csv';
 import { analyzeGraph, type AnalyzeReport } from '../../src-shared/sim/analyze';
 import { compileTopology } from '../../src-shared/sim/csr';
-import { bySeverity, impactExtras, impactParts, worstScenarios, type ImpactExtras, type ImpactReportShape } from '../../src-shared/sim/impact-report';
+import { bySeverity, worstScenarios, type ImpactExtras, type ImpactReportShape } from '../../src-shared/sim/impact-report';
 import { sweepRefusal } from '../../src-shared/sim/limits';
 import { worstSoFarInWords } from '../../src-shared/sim/worst-so-far';
 import type { StoredSimulationResult } from '../../src-shared/sim/stored-result';
@@ -16,6 +16,7 @@ import type { EventBus } from './events';
 import type { JobContext } from './jobs';
 import { planInWorker } from '../workers/clients/planning-worker';
 import type { ProjectService } from './projects';
+import { rangeAsInput } from './impact-run';
 
 export type SweepSummary = SweepSummaryShape;
 
@@ -36,16 +37,6 @@ function extrasAlongside(topology: Topology, seed: number, signal?: AbortSignal)
   return { result, stop: () => ac.abort() };
 }
 
-/** A sweep of designs that are not stored (files on the command line), on `threads` workers of their own. */
-export interface TopologySweepOptions {
-  scenarios: ScenarioClass[];
-  traffic: TrafficOption;
-  threads: number;
-  n2Sample?: number;
-  seed?: number;
-  unitGbps?: number | undefined;
-}
-
 export interface AnalyzeOptions {
   traffic: 'uniform' | 'none';
   scenarios: 'n1' | 'n2';
@@ -62,11 +53,6 @@ async function withPool<T>(threads: number, fn: (pool: WorkerPool) => Promise<T>
     await pool.close();
   }
 }
-
-const rangeAsInput = (err: unknown): never => {
-  if (err instanceof RangeError) throw new AppError('INVALID_INPUT', err.message);
-  throw err;
-};
 
 export function summariseSweep(r: SweepReportShape): SweepSummary {
   const classes: Record<string, number> = {};
@@ -167,46 +153,6 @@ export class SimulationService {
     project.audit.append('user', 'sim.run', rec.id, { simulationId: sim.id, scenarios: input.scenarios, traffic: sim.traffic });
     this.bus.emit('project:changed', { projectId: input.projectId, what: 'simulations' });
     return { simulationId: sim.id, summary };
-  }
-
-  /**
-   * The full impact report (sweep, isolating sets, availability,
-   * convergence) of designs given whole, e.g. read from files by the
-   * command line; nothing is stored. One pool serves them all. Its workers
-   * start now and load while the caller reads its files (the command line:
-   * ~0.2 s for Sprint's network and 99k demands); `run` sweeps on them and
-   * computes the report's last part on the calling thread; `close` always.
-   */
-  impactRun(threads: number): { run: (designs: readonly Topology[], opts: TopologySweepOptions) => Promise<ImpactReportShape[]>; close: () => Promise<void> } {
-    const pool = new WorkerPool({ size: threads });
-    pool.warm();
-    return { run: (designs, opts) => this.impactOn(pool, designs, opts), close: () => pool.close() };
-  }
-
-  private async impactOn(pool: WorkerPool, designs: readonly Topology[], opts: TopologySweepOptions): Promise<ImpactReportShape[]> {
-    const out: ImpactReportShape[] = [];
-    for (const t of designs) {
-      const sweep = runSweep(t, {
-        scenarios: opts.scenarios,
-        traffic: opts.traffic,
-        threads: opts.threads,
-        pool,
-        ...(opts.n2Sample !== undefined ? { n2Sample: opts.n2Sample } : {}),
-        ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-        ...(opts.unitGbps !== undefined ? { unitGbps: opts.unitGbps } : {}),
-      });
-      sweep.catch(() => undefined); // awaited below, after the extras
-      // The pool hands the job to its workers in a later tick: let it, then compute isolating sets and
-      // availability on this thread while they sweep. This thread has nothing else to answer (the app's
-      // sim:run uses a worker for them instead); a planning worker of its own spent ~0.3 s of CPU just
-      // loading its modules, on cores the sweep needs.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      const extras = impactExtras(t, { seed: opts.seed ?? 1 });
-      const report = await sweep.catch(rangeAsInput);
-      // What is left (the worst scenarios' convergence) takes milliseconds.
-      out.push({ ...report, ...impactParts(t, worstScenarios(report), { seed: opts.seed ?? 1, extras }) });
-    }
-    return out;
   }
 
   /** Structure (bridges, cut nodes) and N-1 (or N-2) impact of a design given whole; small graphs inline. */

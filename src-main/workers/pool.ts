@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CompiledGraphPayload } from '../../src-shared/sim/csr';
 import { claimUnits, fieldsPerScenario, type SweepJob } from '../../src-shared/sim/job';
+import { taperedUnits } from '../../src-shared/sim/tapered-units';
 import {
   CONTROL_CANCEL,
   CONTROL_DONE,
@@ -154,8 +155,8 @@ export class WorkerPool {
     const ctl = new Int32Array(control);
     const resultsBuf = new SharedArrayBuffer(Math.max(8, total * fields * 8));
     const results = new Float64Array(resultsBuf, 0, total * fields).fill(NaN);
-    // Units of about this many scenarios, never splitting a group the job marks as sharing work.
-    const units = claimUnits(total, Math.max(1, Math.min(64, Math.floor(total / (threads * 16)))), job.cuts);
+    // Units never splitting a group the job marks as sharing work; without groups, tapering toward the end.
+    const units = job.cuts !== undefined ? claimUnits(total, Math.max(1, Math.min(64, Math.floor(total / (threads * 16)))), job.cuts) : taperedUnits(total, threads);
     const { job: lean, packed: packedDemands } = packDemands(job);
     const seq = ++this.seq;
     const started = performance.now();

@@ -8,7 +8,7 @@ import { worstSoFar, type WorstSoFar } from '../../src-shared/sim/worst-so-far';
 import type { SweepJob, TrafficSpec } from '../../src-shared/sim/job';
 import { buildTraffic } from '../../src-shared/sim/job';
 import { buildScenarios, type ScenarioClass, type ScenarioOptions } from '../../src-shared/sim/scenarios';
-import { n1Scenarios } from '../../src-shared/sim/sweep';
+import { n1Scenarios, type FailureSpec } from '../../src-shared/sim/sweep';
 import { chainScenarioOrder, findChains } from '../../src-shared/sim/chains';
 import { pendantForest } from '../../src-shared/sim/pendant';
 import { skeletonWork } from '../../src-shared/sim/sweep-plan';
@@ -118,7 +118,11 @@ export async function runSweep(topology: Topology, options: SweepOptions, hooks:
     return siteIndex.get(d.site)!;
   });
   // The last job entry is the no-failure baseline (its max load and utilisation).
-  const job: SweepJob = { graph: toPayload(g), traffic, scenarios: [...scenarios, { nodes: [], links: [] }], mode: 'impact', impact: { siteOf, unitGbps } };
+  // Workers need each scenario's failed elements only: its class and label (1,340 strings on Sprint) are
+  // not copied to every worker, and every scenario then has one shape, the baseline's — the sweep's
+  // optimised code no longer meets a second kind of object at the end of the list and deoptimises.
+  const failing: FailureSpec[] = scenarios.map((s) => ({ nodes: s.nodes, links: s.links }));
+  const job: SweepJob = { graph: toPayload(g), traffic, scenarios: [...failing, { nodes: [], links: [] }], mode: 'impact', impact: { siteOf, unitGbps } };
   const pool = options.pool ?? sharedPool();
   const runHooks: RunHooks = {
     ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),

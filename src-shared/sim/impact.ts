@@ -5,6 +5,8 @@ import { DestinationDelta, SlotDelta, type DestinationState, type FailureMasks }
 import type { SingleFailureImpact, StretchBase } from './impact-chains';
 import { failureMasks, mayTouch, type RoutingEngine } from './routing';
 import { MinHeap, shortestPathsTo } from './shortest';
+import { dagIsAcyclic, meanLatency, meanLatencyOnDag } from './base-latency';
+import { percentilesBySelection } from './stretch-percentiles';
 import type { FailureSpec } from './sweep';
 import { deliverableVolume, type TrafficMatrix } from './traffic';
 
@@ -56,108 +58,11 @@ export interface ImpactContext {
  */
 export const DEFAULT_LATENCY_CACHE_BYTES = 256 * 1024 * 1024;
 
-/** ECMP-mean latency from every node to destination c over its DAG. O(n + |DAG|). */
-function meanLatency(
-  g: RoutingEngine['g'],
-  order: Int32Array,
-  reached: number,
-  dagOff: Int32Array,
-  slots: Int32Array,
-  out: Float64Array,
-): void {
-  out.fill(NaN);
-  if (reached === 0) return;
-  out[order[0]!] = 0;
-  for (let i = 1; i < reached; i++) {
-    const u = order[i]!;
-    const a = dagOff[u]!;
-    const b = dagOff[u + 1]!;
-    let sum = 0;
-    for (let j = a; j < b; j++) {
-      const s = slots[j]!;
-      sum += g.latencies[g.edgeLink[s]!]! + out[g.targets[s]!]!;
-    }
-    out[u] = b > a ? sum / (b - a) : NaN;
-  }
-}
-
-/**
- * The same ECMP-mean latencies as meanLatency without the shortest-path
- * search that orders the nodes: a depth-first walk of the baseline DAG that
- * evaluates each node after its next hops. Each node's value is the same sum
- * in the same slot order, so the figures are identical; callers use it only
- * when the DAG is known acyclic (see dagIsAcyclic). O(n + |DAG|); it halves
- * the baseline's shortest-path searches (a 5,000-device design spent ~3 s of
- * CPU per worker ordering nodes again for this).
- */
-export function meanLatencyOnDag(
-  g: RoutingEngine['g'],
-  c: number,
-  dist: Float64Array,
-  dagOff: Int32Array,
-  slots: Int32Array,
-  out: Float64Array,
-  stack: Int32Array,
-  state: Uint8Array,
-): void {
-  const n = dist.length;
-  out.fill(NaN);
-  state.fill(0);
-  const { targets, edgeLink, latencies } = g;
-  for (let r = 0; r < n; r++) {
-    if (state[r] !== 0 || dist[r] === Infinity) continue;
-    let sp = 0;
-    stack[sp++] = r;
-    while (sp > 0) {
-      const x = stack[sp - 1]!;
-      if (state[x] === 2) {
-        sp--;
-        continue;
-      }
-      const a = dagOff[x]!;
-      const b = dagOff[x + 1]!;
-      if (state[x] === 0) {
-        state[x] = 1;
-        for (let j = a; j < b; j++) {
-          const w = targets[slots[j]!]!;
-          if (state[w] === 0) stack[sp++] = w;
-        }
-        continue;
-      }
-      // Every next hop of x is evaluated.
-      state[x] = 2;
-      sp--;
-      if (x === c) {
-        out[x] = 0;
-        continue;
-      }
-      let sum = 0;
-      for (let j = a; j < b; j++) {
-        const s = slots[j]!;
-        sum += latencies[edgeLink[s]!]! + out[targets[s]!]!;
-      }
-      out[x] = b > a ? sum / (b - a) : NaN;
-    }
-  }
-}
-
-/**
- * Can a baseline DAG have a cycle, or a next hop at the same distance? Only
- * when some weight is within onShortestPath's tolerance (1e-12 of a distance)
- * of 0; distances are at most the sum of the weights, so a smallest weight
- * above 1e-12 × that sum rules both out, and the shortest-path order puts
- * every next hop before its node, as meanLatencyOnDag's walk does.
- */
-export function dagIsAcyclic(weights: Float64Array): boolean {
-  let min = Infinity;
-  let sum = 0;
-  for (let e = 0; e < weights.length; e++) {
-    const w = weights[e]!;
-    if (!(w >= 0) || !Number.isFinite(w)) return false;
-    if (w < min) min = w;
-    sum += w;
-  }
-  return weights.length === 0 || min > 1e-12 * sum;
+/** A block's per-scenario scratch: load deltas, stretch sinks, and which (scenario, destination) pairs were routed. */
+interface BlockState {
+  deltas: SlotDelta[];
+  sinks: StretchSink[];
+  handled: Uint8Array;
 }
 
 export class ImpactEvaluator implements StretchBase {
@@ -397,7 +302,7 @@ export class ImpactEvaluator implements StretchBase {
     const sink = this.blockState(1).sinks[0]!;
     sink.reset();
     single.stretch(spec, f, sink, this);
-    const stretch = percentilesInPlace(sink.changed.subarray(0, sink.count).sort(), sink.unchanged);
+    const stretch = percentilesBySelection(sink.changed, sink.count, sink.unchanged);
     const values = [head.cut, head.isolated, Math.max(0, head.stranded), stretch.p50, stretch.p95, stretch.max];
     for (let i = 0; i < values.length; i++) out[at + i] = values[i]!;
     single.loadFields(spec, f, out, at + values.length);
@@ -405,12 +310,30 @@ export class ImpactEvaluator implements StretchBase {
 
   /** evaluateBlock's routed part (see there). */
   private routeBlock(specs: readonly FailureSpec[], out: Float64Array, ats: readonly number[], stopped: () => boolean): boolean {
+    const g = this.engine.g;
+    const B = specs.length;
+    // Plain loops, not map(): map's result array takes another elements kind once inlined into optimised
+    // code, and every such change of map threw this function back to the interpreter (8 times a sweep).
+    const fs: FailureMasks[] = [];
+    const head: { cut: number; isolated: number; stranded: number }[] = [];
+    for (let k = 0; k < B; k++) {
+      const f = failureMasks(g, specs[k]!.nodes, specs[k]!.links);
+      fs.push(f);
+      head.push(this.connectivity(f));
+    }
+    const blk = this.blockState(B);
+    // Two loops, two methods: optimised on its own, the first no longer recompiles when the second's
+    // code is first reached.
+    if (!this.routeDestinations(fs, blk, stopped)) return false;
+    this.finishBlock(fs, head, blk, out, ats);
+    return true;
+  }
+
+  /** Every destination in turn, every scenario of the block on it; false when stopped. */
+  private routeDestinations(fs: readonly FailureMasks[], blk: BlockState, stopped: () => boolean): boolean {
     const { engine } = this;
     const g = engine.g;
-    const B = specs.length;
-    const fs = specs.map((spec) => failureMasks(g, spec.nodes, spec.links));
-    const head = fs.map((f) => this.connectivity(f));
-    const blk = this.blockState(B);
+    const B = fs.length;
     const dests = engine.destinationNodes;
     const traffic = engine.traffic;
     for (let i = 0; i < dests.length; i++) {
@@ -440,7 +363,13 @@ export class ImpactEvaluator implements StretchBase {
       }
       if (stopped()) return false;
     }
-    for (let k = 0; k < B; k++) {
+    return true;
+  }
+
+  /** Each scenario's destinations no route of it touched count as unchanged; its figures written at out[ats[k] …]. */
+  private finishBlock(fs: readonly FailureMasks[], head: readonly { cut: number; isolated: number; stranded: number }[], blk: BlockState, out: Float64Array, ats: readonly number[]): void {
+    const dests = this.engine.destinationNodes;
+    for (let k = 0; k < fs.length; k++) {
       const f = fs[k]!;
       const sink = blk.sinks[k]!;
       for (let i = 0; i < dests.length; i++) {
@@ -450,7 +379,6 @@ export class ImpactEvaluator implements StretchBase {
       }
       this.finishInto(f, head[k]!, blk.deltas[k]!, sink, out, ats[k]!);
     }
-    return true;
   }
 
   /**
@@ -505,13 +433,13 @@ export class ImpactEvaluator implements StretchBase {
       if (u > 1 + 1e-12) overloaded++;
     }
     delta.reset();
-    const stretch = percentilesInPlace(sink.changed.subarray(0, sink.count).sort(), sink.unchanged);
+    const stretch = percentilesBySelection(sink.changed, sink.count, sink.unchanged);
     const values = [head.cut, head.isolated, Math.max(0, head.stranded), stretch.p50, stretch.p95, stretch.max, maxLoad, maxUtil, overloaded, worst];
     for (let i = 0; i < values.length; i++) out[at + i] = values[i]!;
   }
 
   /** Per-scenario scratch of a block of `size` scenarios (grown on demand, reused), reset for use. */
-  private blockState(size: number): { deltas: SlotDelta[]; sinks: StretchSink[]; handled: Uint8Array } {
+  private blockState(size: number): BlockState {
     const b = this.block;
     while (b.deltas.length < size) {
       b.deltas.push(new SlotDelta(this.engine.slots));
@@ -524,38 +452,5 @@ export class ImpactEvaluator implements StretchBase {
     return b;
   }
 
-  private readonly block: { deltas: SlotDelta[]; sinks: StretchSink[]; handled: Uint8Array } = { deltas: [], sinks: [], handled: new Uint8Array(0) };
-}
-
-/**
- * p50, p95 and max of a multiset made of `values` plus `ones` copies of 1.
- * A typed-array sort (numeric, no comparator callback): a scenario's changed
- * ratios run to tens of thousands on a real ISP with its own matrix, and the
- * comparator sort was the sweep's largest cost there.
- */
-export function percentiles(values: readonly number[], ones: number): { p50: number; p95: number; max: number } {
-  return percentilesInPlace(Float64Array.from(values).sort(), ones);
-}
-
-/** percentiles() of values already sorted ascending (the sweep sorts its reused buffer in place). */
-function percentilesInPlace(all: Float64Array, ones: number): { p50: number; p95: number; max: number } {
-  const total = all.length + ones;
-  if (total === 0) return { p50: 1, p95: 1, max: 1 };
-  // How many changed ratios lie below 1: the implicit ones sit right after them.
-  let lo = 0;
-  let hi = all.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (all[mid]! < 1) lo = mid + 1;
-    else hi = mid;
-  }
-  const below = lo;
-  const at = (q: number): number => {
-    // Nearest-rank percentile over the merged (sorted values + ones) multiset.
-    const rank = Math.max(1, Math.ceil(q * total));
-    if (rank <= below) return all[rank - 1]!;
-    if (rank <= below + ones) return 1;
-    return all[rank - ones - 1]!;
-  };
-  return { p50: at(0.5), p95: at(0.95), max: Math.max(1, all.length > 0 ? all[all.length - 1]! : 1) };
+  private readonly block: BlockState = { deltas: [], sinks: [], handled: new Uint8Array(0) };
 }

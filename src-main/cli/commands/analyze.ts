@@ -11,6 +11,7 @@ import { intOption, parseCli } from '../args';
 import { readFileCapped } from '../readCapped';
 import { CliError, type Command } from '../command';
 import { withServices } from '../session';
+import { table } from '../format/table';
 
 /**
  * Reads a topology file for analysis (GraphML, design JSON, containerlab,
@@ -49,12 +50,6 @@ export function loadTopologyFile(file: string): Topology {
 
 const isTopologyFormat = (f: string): f is TopologyImportFormat => (TOPOLOGY_IMPORT_FORMATS as readonly string[]).includes(f);
 
-/** Fixed-width text table. */
-export function table(head: string[], rows: (string | number)[][]): string {
-  const cells = [head, ...rows.map((r) => r.map(String))];
-  const width = head.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
-  return cells.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(width[i]!) : c.padStart(width[i]!))).join('  ')).join('\n');
-}
 
 const fmt = (x: number | undefined): string => (x === undefined ? '-' : Number.isInteger(x) ? String(x) : x.toFixed(3));
 

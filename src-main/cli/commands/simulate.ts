@@ -12,13 +12,12 @@ import { convergenceWords } from '../../../src-shared/sim/convergence';
 import { emptyIntentTrafficNote } from '../../../src-shared/model/traffic';
 import { sweepRefusal } from '../../../src-shared/sim/limits';
 import type { ScenarioClass } from '../../../src-shared/sim/scenarios';
-import type { Services } from '../../services/container';
 import { intOption, parseCli } from '../args';
 import { readFileCapped } from '../readCapped';
 import { findDesign } from '../designs';
 import { CliError, type CliIo, type Command } from '../command';
-import { openProject, withServices } from '../session';
-import { loadTopologyFile, table } from './analyze';
+import { impactRun } from '../../services/impact-run';
+import { table } from '../format/table';
 
 const CLASS_OF: Record<string, ScenarioClass[]> = {
   n1: ['n1-links', 'n1-nodes'],
@@ -77,18 +76,26 @@ function checkSweepable(file: string, design: { name: string; devices: number; l
   if (refusal !== null) throw new CliError(`${path.basename(file)}: ${refusal}`);
 }
 
-/** Designs named by the input: a project's designs, or one file. Each is checked against the sweep limit. */
-function designsOf(s: Services, file: string, designId: string | undefined): Topology[] {
+/**
+ * Designs named by the input: a project's designs, or one file. Each is
+ * checked against the sweep limit. The application's services (store,
+ * generators) and the general topology readers are loaded only when the
+ * input needs them: a REPETITA or SNDlib file needs neither.
+ */
+async function designsOf(file: string, designId: string | undefined): Promise<Topology[]> {
   if (file.endsWith(PROJECT_EXTENSION)) {
-    const projectId = openProject(s, file, { readOnly: true });
-    const all = s.designs.list(projectId);
-    const chosen = designId === undefined ? all : [findDesign(file, all, designId)];
-    if (chosen.length === 0) throw new CliError(`${file}: the project has no designs`);
-    // From the stored counts, before any design is read (a 50,000-device one takes seconds to parse).
-    for (const d of chosen) checkSweepable(file, { name: d.name, devices: d.nodeCount, links: d.linkCount });
-    return chosen.map((d) => s.designs.get(projectId, d.id).topology);
+    const { openProject, withServices } = await import('../session');
+    return withServices({}, (s) => {
+      const projectId = openProject(s, file, { readOnly: true });
+      const all = s.designs.list(projectId);
+      const chosen = designId === undefined ? all : [findDesign(file, all, designId)];
+      if (chosen.length === 0) throw new CliError(`${file}: the project has no designs`);
+      // From the stored counts, before any design is read (a 50,000-device one takes seconds to parse).
+      for (const d of chosen) checkSweepable(file, { name: d.name, devices: d.nodeCount, links: d.linkCount });
+      return chosen.map((d) => s.designs.get(projectId, d.id).topology);
+    });
   }
-  const one = designFile(file);
+  const one = await designFile(file);
   checkSweepable(file, { name: one.name, devices: one.nodes.length, links: one.links.length });
   return [one];
 }
@@ -96,7 +103,7 @@ function designsOf(s: Services, file: string, designId: string | undefined): Top
 /** What the SNDlib or REPETITA reader assumed for each file read (units, directions, capacities, sites, ducts), to print with the report. */
 const assumedFor = new Map<string, { as: string; notes: string[] }>();
 
-function designFile(file: string): Topology {
+async function designFile(file: string): Promise<Topology> {
   if (/\.graph$/i.test(file)) {
     try {
       const net = parseRepetitaGraph(readFileCapped(file), path.basename(file));
@@ -118,7 +125,7 @@ function designFile(file: string): Topology {
       throw new CliError(`${file}: ${(err as Error).message.split('\n')[0]}`);
     }
   }
-  return loadTopologyFile(file);
+  return (await import('./analyze')).loadTopologyFile(file);
 }
 
 /**
@@ -141,6 +148,7 @@ async function saveSweeps(
     if (values[o] !== undefined) throw new CliError(`--${o} does not apply with --save: the saved sweep is the app's own, with its settings`);
   }
   if (unitGbps !== undefined) throw new CliError('--save takes --traffic intent, uniform, gravity or hub-centric, not a traffic file');
+  const { openProject, withServices } = await import('../session');
   const saved = await withServices({}, async (s) => {
     const projectId = openProject(s, file);
     const all = s.designs.list(projectId);
@@ -234,21 +242,20 @@ export const simulateCommand: Command = {
     }
     let designs: Topology[] = [];
     let traffic: TrafficOption = 'intent';
-    const reports = await withServices({}, async (s) => {
-      // The sweep's workers start loading first, then the files are read (same order of errors as before).
-      const run = s.simulations.impactRun(threads);
-      try {
-        const read = readTraffic();
-        traffic = read.option;
-        designs = designsOf(s, file, values.design);
-        return await run.run(designs, { scenarios: classes, traffic, threads, n2Sample, seed, unitGbps: read.unitGbps });
-      } catch (err) {
-        if (err instanceof AppError && err.code === 'INVALID_INPUT') throw new CliError(`${path.basename(file)}: ${err.message}`);
-        throw err;
-      } finally {
-        await run.close();
-      }
-    });
+    // The sweep's workers start loading first, then the files are read (same order of errors as before).
+    const run = impactRun(threads);
+    let reports: ImpactReportShape[];
+    try {
+      const read = readTraffic();
+      traffic = read.option;
+      designs = await designsOf(file, values.design);
+      reports = await run.run(designs, { scenarios: classes, traffic, threads, n2Sample, seed, unitGbps: read.unitGbps });
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'INVALID_INPUT') throw new CliError(`${path.basename(file)}: ${err.message}`);
+      throw err;
+    } finally {
+      await run.close();
+    }
     // Intent traffic on a design that states none carries nothing: said on stderr (keeps --json parseable) and atop the report.
     const empty = traffic === 'intent' ? reports.filter((r) => r.baseline.totalVolume === 0).map((r) => emptyIntentTrafficNote(r.design, 'run with --traffic gravity')) : [];
     for (const e of empty) io.err(e);
