@@ -354,7 +354,7 @@ function buildVectors(engine: RoutingEngine, leaves: Leaves, masses: Float64Arra
           push.begin();
           push.inject(st, a, 1);
           push.flow(st, collect);
-          len[ai] = used - start[ai]!;
+          len[ai] = used - start[ai];
         }
         for (let k = start[ai]!, k1 = start[ai]! + len[ai]!; k < k1; k++) p[slots[k]!]! += share * vals[k]!;
       }
