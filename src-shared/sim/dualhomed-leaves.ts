@@ -147,7 +147,7 @@ export function findLeaves(engine: RoutingEngine, base: StretchBase): Leaves | n
  * always carries all traffic through its one end, whatever its weight, so
  * single-entry signatures are keyed by the end alone.
  */
-export function signatureId(
+function signatureId(
   entries: readonly (readonly [number, number])[],
   keys: Map<string, number>,
   sigOff: number[],
