@@ -1,5 +1,6 @@
 import { addDestinationLoads } from './ecmp';
 import { DagPush } from './dualhomed-push';
+import { singleEndInflow } from './dualhomed-inflow';
 import { findLeaves, type Leaves } from './dualhomed-leaves';
 import type { StretchBase } from './impact-chains';
 import { DestinationDelta, SlotDelta, type FailureMasks } from './incremental';
@@ -45,6 +46,7 @@ export class DualHomedImpact {
   private readonly scratch: SlotDelta;
   private readonly delta: DestinationDelta;
   private readonly latency: LatencyDelta;
+  private readonly latScratch: Float64Array;
   /** Scenario whose load changes are in scratch (stretch runs first, loadFields reads them). */
   private pending: FailureSpec | null = null;
 
@@ -63,6 +65,7 @@ export class DualHomedImpact {
     this.scratch = new SlotDelta(engine.slots);
     this.delta = new DestinationDelta(g, engine.traffic);
     this.latency = new LatencyDelta(g, true);
+    this.latScratch = new Float64Array(g.nodeIds.length);
   }
 
   /**
@@ -128,9 +131,12 @@ export class DualHomedImpact {
     this.addOut(v, leaves.reduced[q]!, e, 1);
     this.ownStretch(v, e, f, sink, base);
     if (iv >= 0) {
-      // Traffic toward v: the general path's repair, for this one destination.
+      // Traffic toward v: from its one remaining end's routes where it has one (dualhomed-inflow.ts), else
+      // the general path's repair for this one destination.
+      const before = base.unchangedBefore(iv, v, f);
+      if (singleEndInflow(engine, leaves, this.masses, v, e, this.scratch, sink, base, this.push, this.latScratch, before)) return;
       const st = engine.destinationState(iv);
-      sink.unchanged += base.unchangedBefore(iv, v, f);
+      sink.unchanged += before;
       if (mayTouch(g, st.dist, f) && this.delta.apply(v, st, f, this.scratch, true)) {
         this.latency.run(v, st, base.latencyOf(iv, st), this.delta, f, engine.traffic, sink);
         this.delta.finish();
