@@ -1,4 +1,4 @@
-import type { RoutingEngine } from './routing';
+import { SweepCancelled, type RoutingEngine } from './routing';
 import type { StretchBase } from './impact-chains';
 import { onShortestPath } from './shortest';
 
@@ -41,8 +41,11 @@ export interface Leaves {
   readonly destIndex: Int32Array;
 }
 
+/** Set-up progress (done of total); false cancels the set-up (SweepCancelled), as the engine's baseline tick does. */
+export type Tick = (done: number, total: number) => boolean;
+
 /** Finds the leaves of a routed design with acyclic DAGs; null when there are none. */
-export function findLeaves(engine: RoutingEngine, base: StretchBase): Leaves | null {
+export function findLeaves(engine: RoutingEngine, base: StretchBase, tick: Tick = () => true): Leaves | null {
   const g = engine.g;
   const n = g.nodeIds.length;
   const { offsets, targets, edgeLink, weights } = g;
@@ -71,6 +74,7 @@ export function findLeaves(engine: RoutingEngine, base: StretchBase): Leaves | n
   const endDist = new Float64Array(E * D);
   const endLat = new Float64Array(E * D);
   for (let i = 0; i < D; i++) {
+    if (!tick(i + 1, 2 * D)) throw new SweepCancelled();
     const st = engine.destinationState(i);
     const lat = base.latencyOf(i, st);
     for (let a = 0; a < E; a++) {

@@ -1,11 +1,11 @@
 import { addDestinationLoads } from './ecmp';
 import { DagPush } from './dualhomed-push';
 import { singleEndInflow } from './dualhomed-inflow';
-import { findLeaves, type Leaves } from './dualhomed-leaves';
+import { findLeaves, type Leaves, type Tick } from './dualhomed-leaves';
 import type { StretchBase } from './impact-chains';
 import { DestinationDelta, SlotDelta, type FailureMasks } from './incremental';
 import { LatencyDelta, type StretchSink } from './latency';
-import { mayTouch, type RoutingEngine } from './routing';
+import { mayTouch, SweepCancelled, type RoutingEngine } from './routing';
 import { onShortestPath } from './shortest';
 import type { FailureSpec } from './sweep';
 
@@ -74,15 +74,23 @@ export class DualHomedImpact {
    * signature vectors would pass their memory budget, or too few scenarios
    * are leaf failures to pay for building them.
    */
-  static build(engine: RoutingEngine, base: StretchBase, masses: Float64Array, unitGbps: number, specs: readonly FailureSpec[]): DualHomedImpact | null {
-    const leaves = findLeaves(engine, base);
+  static build(
+    engine: RoutingEngine,
+    base: StretchBase,
+    masses: Float64Array,
+    unitGbps: number,
+    specs: readonly FailureSpec[],
+    /** Progress of the set-up (two passes over the destinations); false cancels it (SweepCancelled). */
+    tick: Tick = () => true,
+  ): DualHomedImpact | null {
+    const leaves = findLeaves(engine, base, tick);
     if (leaves === null) return null;
     const sigs = leaves.sigOff.length - 1;
     let handled = 0;
     for (const s of specs) if (leafOf(engine.g, leaves, s) >= 0) handled++;
     // Building the vectors costs about one scenario's repair per signature.
     if (handled < 2 * sigs) return null;
-    return DualHomedImpact.fromLeaves(engine, leaves, masses, unitGbps);
+    return DualHomedImpact.fromLeaves(engine, leaves, masses, unitGbps, tick);
   }
 
   /** The closed form on every leaf of `engine`, whether or not it pays (null: no leaves, or over the memory budget). */
@@ -91,12 +99,12 @@ export class DualHomedImpact {
     return leaves === null ? null : DualHomedImpact.fromLeaves(engine, leaves, masses, unitGbps);
   }
 
-  private static fromLeaves(engine: RoutingEngine, leaves: Leaves, masses: Float64Array, unitGbps: number): DualHomedImpact | null {
+  private static fromLeaves(engine: RoutingEngine, leaves: Leaves, masses: Float64Array, unitGbps: number, tick: Tick = () => true): DualHomedImpact | null {
     const sigs = leaves.sigOff.length - 1;
     if (sigs * engine.slots * 8 > SIGNATURE_VECTOR_BYTES) return null;
     const P = Array.from({ length: sigs }, () => new Float64Array(engine.slots));
     const U = new Float64Array(leaves.sigEnd.length);
-    buildVectors(engine, leaves, masses, P, U);
+    buildVectors(engine, leaves, masses, P, U, tick);
     return new DualHomedImpact(engine, leaves, masses, unitGbps, P, U);
   }
 
@@ -308,7 +316,7 @@ function splitDistance(dist: Float64Array, leaves: Leaves, j0: number, j1: numbe
  * each end's unit push along t's DAG once (kept sparse), then each
  * signature adds m_t / |split| of the pushes of the ends it splits over.
  */
-function buildVectors(engine: RoutingEngine, leaves: Leaves, masses: Float64Array, P: Float64Array[], U: Float64Array): void {
+function buildVectors(engine: RoutingEngine, leaves: Leaves, masses: Float64Array, P: Float64Array[], U: Float64Array, tick: Tick): void {
   const dests = engine.destinationNodes;
   const { ends, sigOff, sigEnd, sigWeight } = leaves;
   const E = ends.length;
@@ -333,6 +341,7 @@ function buildVectors(engine: RoutingEngine, leaves: Leaves, masses: Float64Arra
   };
   const S = sigOff.length - 1;
   for (let i = 0; i < dests.length; i++) {
+    if (!tick(dests.length + i + 1, 2 * dests.length)) throw new SweepCancelled();
     const c = dests[i]!;
     const mt = masses[c]!;
     if (!(mt > 0)) continue;

@@ -132,7 +132,7 @@ export function runJob(
         impact.useSingleFailure(new SingleFailureImpact(full!, single, findChains(g), job.impact?.unitGbps ?? 1, impact.acyclicDags));
       } else if (pm !== null && impact.acyclicDags) {
         // Dual-homed / single-homed leaf routers: their failures in closed form (impact-dualhomed.ts).
-        const leaves = DualHomedImpact.build(full!, impact, pm, job.impact?.unitGbps ?? 1, job.scenarios);
+        const leaves = DualHomedImpact.build(full!, impact, pm, job.impact?.unitGbps ?? 1, job.scenarios, tick);
         if (leaves !== null) impact.useSingleFailure(leaves);
       }
     } catch (err) {
