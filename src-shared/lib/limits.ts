@@ -30,7 +30,10 @@ export const VALIDATE_ON_IMPORT_MAX_DEVICES = SMALL_DESIGN_MAX_DEVICES;
  * not slip through. Re-measured for issue 18 (docs/limits.md, "The impact
  * sweep at 5,000 and 20,000 devices"): a 5,000-device hybrid still needs
  * ~7 min of CPU (14,891 scenarios × ~30 ms) and 1.9 GB, 20,000 pass 2 GB in
- * the baseline — not raised.
+ * the baseline — not raised. Session 27: its leaf-router failures in closed
+ * form (impact-dualhomed.ts) bring the whole sweep to ~100 s of CPU, still
+ * over 10 s (its 719 core failures are 88 s) and over 2 GB with two
+ * workers — not raised.
  */
 export const SWEEP_MAX_DEVICES = 3_000;
 export const SWEEP_MAX_LINKS = 12_000;

@@ -2,7 +2,7 @@ import { connectedComponents } from './connectivity';
 import { LatencyDelta, StretchSink } from './latency';
 import { addDestinationLoads } from './ecmp';
 import { DestinationDelta, SlotDelta, type DestinationState, type FailureMasks } from './incremental';
-import type { SingleFailureImpact, StretchBase } from './impact-chains';
+import type { StretchBase } from './impact-chains';
 import { failureMasks, mayTouch, type RoutingEngine } from './routing';
 import { MinHeap, shortestPathsTo } from './shortest';
 import { dagIsAcyclic, meanLatency, meanLatencyOnDag } from './base-latency';
@@ -40,6 +40,13 @@ export const IMPACT_FIELDS = [
 ] as const;
 export type ImpactField = (typeof IMPACT_FIELDS)[number];
 export type ScenarioImpact = Record<ImpactField, number>;
+
+/** A closed form for some single failures: chains (impact-chains.ts), leaf routers (impact-dualhomed.ts). */
+export interface SingleFailurePath {
+  handles(spec: FailureSpec): boolean;
+  stretch(spec: FailureSpec, f: FailureMasks, sink: StretchSink, base: StretchBase): void;
+  loadFields(spec: FailureSpec, f: FailureMasks, out: Float64Array, at: number): void;
+}
 
 export interface ImpactContext {
   /** Site index of each node; -1 means the node is a site of its own. */
@@ -99,7 +106,7 @@ export class ImpactEvaluator implements StretchBase {
   private readonly connOut: Float64Array | null = null;
   private readonly connIn: Float64Array | null = null;
   /** N-1 scenarios of product-form traffic on chain-heavy cores (impact-chains.ts), when set. */
-  private single: SingleFailureImpact | null = null;
+  private single: SingleFailurePath | null = null;
 
   constructor(
     readonly engine: RoutingEngine,
@@ -175,7 +182,7 @@ export class ImpactEvaluator implements StretchBase {
   }
 
   /** Evaluate single failures with loads from the compressed sweep and chains in closed form (impact-chains.ts). */
-  useSingleFailure(single: SingleFailureImpact): void {
+  useSingleFailure(single: SingleFailurePath): void {
     this.single = single;
   }
 
@@ -296,7 +303,7 @@ export class ImpactEvaluator implements StretchBase {
   }
 
   /** A scenario of the chain path: connectivity as every scenario, stretch and loads from impact-chains.ts. */
-  private evaluateSingle(single: SingleFailureImpact, spec: FailureSpec, out: Float64Array, at: number): void {
+  private evaluateSingle(single: SingleFailurePath, spec: FailureSpec, out: Float64Array, at: number): void {
     const f = failureMasks(this.engine.g, spec.nodes, spec.links);
     const head = this.connectivity(f);
     const sink = this.blockState(1).sinks[0]!;

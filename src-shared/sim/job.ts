@@ -7,6 +7,7 @@ import { CompressedSweep } from './compressed';
 import { findChains } from './chains';
 import { ImpactEvaluator, IMPACT_FIELDS, type ImpactContext } from './impact';
 import { chainImpactPays, SingleFailureImpact } from './impact-chains';
+import { DualHomedImpact } from './impact-dualhomed';
 
 /**
  * A sweep as plain data, so it can cross a thread boundary: the compiled
@@ -129,6 +130,10 @@ export function runJob(
       const single = pm !== null && chainImpactPays(g, singles) ? new CompressedSweep(g, pm, pm, tick) : null;
       if (single !== null && single.onSkeleton) {
         impact.useSingleFailure(new SingleFailureImpact(full!, single, findChains(g), job.impact?.unitGbps ?? 1, impact.acyclicDags));
+      } else if (pm !== null && impact.acyclicDags) {
+        // Dual-homed / single-homed leaf routers: their failures in closed form (impact-dualhomed.ts).
+        const leaves = DualHomedImpact.build(full!, impact, pm, job.impact?.unitGbps ?? 1, job.scenarios, tick);
+        if (leaves !== null) impact.useSingleFailure(leaves);
       }
     } catch (err) {
       if (err instanceof SweepCancelled) return 0;
