@@ -9,7 +9,9 @@
  *   - what-if click latency (WhatIfModel, the canvas's engine) at ~5,000 and ~20,000 devices.
  * IMPACT_SCALE_SIZES=5000,20000 and IMPACT_SCALE_TIMEOUT=600 (s) change the rows.
  */
+import fs from 'node:fs';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { buildTopology } from '../../src-shared/generate/generate';
 import type { Topology } from '../../src-shared/model/topology';
 import { noFailures, WhatIfModel } from '../../src-shared/sim/whatif';
