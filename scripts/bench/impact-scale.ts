@@ -1,8 +1,5 @@
 /**
  * bench:sim's impact-sweep rows at scale (issue 18 items 2–3):
- *   - the Kdl-shaped 754-router chain graph (stress-graphs.ts) through the
- *     CLI, `nettwin simulate FILE --scenarios n1 --traffic uniform --threads 2`,
- *     whole process (wall, CPU of every thread, peak RSS from /usr/bin/time);
  *   - generated hybrid designs of ~5,000 and ~20,000 devices, the N-1 impact
  *     sweep `sim:run` and `simulate` run (runSweep: links + devices, uniform
  *     traffic, every impact field), each in a child process of its own
@@ -12,19 +9,14 @@
  *   - what-if click latency (WhatIfModel, the canvas's engine) at ~5,000 and ~20,000 devices.
  * IMPACT_SCALE_SIZES=5000,20000 and IMPACT_SCALE_TIMEOUT=600 (s) change the rows.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildTopology } from '../../src-shared/generate/generate';
 import type { Topology } from '../../src-shared/model/topology';
 import { noFailures, WhatIfModel } from '../../src-shared/sim/whatif';
 import { benchIntent } from './intents';
 import { runChild } from './sim-scale';
-import { kdlLike } from './stress-graphs';
-
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The memory target of the issue: a sweep of 20,000 devices within 2 GB. */
 const RSS_CAP_MB = 2048;
@@ -64,36 +56,6 @@ export function whatIfTiming([name, t]: [string, Topology]): void {
   console.log(`  a whole site: ${stats(site)} (${site.length} scenarios)`);
 }
 
-/** `nettwin simulate` of the Kdl-shaped graph, whole process. */
-function kdlSimulate(): void {
-  const cli = path.join(repo, 'bin', 'nettwin.mjs');
-  if (!fs.existsSync(path.join(repo, 'out', 'cli'))) {
-    console.log('\nKdl-shaped simulate: the CLI is not built (npm run build:cli) — skipped.');
-    return;
-  }
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nettwin-impact-'));
-  const file = path.join(tmp, 'kdl-like.json');
-  fs.writeFileSync(file, JSON.stringify(kdlLike()));
-  const args = [cli, 'simulate', file, '--scenarios', 'n1', '--traffic', 'uniform', '--threads', '2', '--json'];
-  const t0 = performance.now();
-  const r = fs.existsSync('/usr/bin/time')
-    ? spawnSync('/usr/bin/time', ['-f', 'TIME %e %U %S %M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 })
-    : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
-  const wall = (performance.now() - t0) / 1000;
-  fs.rmSync(tmp, { recursive: true, force: true });
-  console.log('\nKdl-shaped 754/899 — `nettwin simulate FILE --scenarios n1 --traffic uniform --threads 2`, whole process');
-  if (r.status !== 0) {
-    console.log(`failed: ${(r.stderr ?? '').split('\n').find((l) => l.trim() !== '') ?? `exit ${r.status}`}`);
-    return;
-  }
-  const report = JSON.parse(r.stdout) as { scenarios: unknown[]; elapsedMs: number };
-  const m = /TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
-  console.log(
-    `${report.scenarios.length} scenarios: sweep ${(report.elapsedMs / 1000).toFixed(2)} s (its own figure), whole process ${wall.toFixed(2)} s wall` +
-      (m ? `, ${(Number(m[2]) + Number(m[3])).toFixed(2)} s CPU, peak RSS ${(Number(m[4]) / 1024).toFixed(0)} MB` : ''),
-  );
-}
-
 /** The generated-design rows: N-1 impact sweep, whole child process. */
 async function generatedRows(): Promise<void> {
   const sizes = (process.env['IMPACT_SCALE_SIZES'] ?? '5000,20000').split(',').map(Number);
@@ -120,7 +82,6 @@ async function generatedRows(): Promise<void> {
 }
 
 export async function impactScale(): Promise<void> {
-  kdlSimulate();
   await generatedRows();
   // Above ROUTING_MAX_NODES (2,500) the canvas's engine answers connectivity only: both sizes time that click.
   for (const size of [5_000, 20_000]) whatIfTiming([`hybrid ~${size} (generated)`, buildTopology(benchIntent(Math.round(size / 1.057)), 'hybrid', 1)]);

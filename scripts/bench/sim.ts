@@ -43,6 +43,7 @@ import { WorkerPool } from '../../src-main/workers/pool';
 import { runAnalyze } from '../../src-main/workers/sweep';
 import { impactScale, whatIfTiming } from './impact-scale';
 import { benchIntent } from './intents';
+import { kdlSimulate } from './kdl-simulate';
 import { kdlLike, ladder } from './stress-graphs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -277,6 +278,8 @@ async function main(): Promise<void> {
     console.log(row.join(' | '));
   }
   repetitaImpact();
+  // The Kdl rows of `simulate` (stand-in and real; BENCH_BASE adds "before"), also with BENCH_ONLY=kdl.
+  if (only === undefined || /kdl/i.test(only)) kdlSimulate();
   if (process.env['BENCH_IMPACT_SCALE'] !== '0' && only === undefined) await impactScale();
   if (process.env['BENCH_ZOO_ALL'] !== '0' && only === undefined) zooSummary();
   whatIfTiming(generated.find(([name]) => name.startsWith('hybrid ~1000'))!);

@@ -3,6 +3,7 @@ import type { TrafficOption } from '../../src-shared/contract/sim-types';
 import type { Topology } from '../../src-shared/model/topology';
 import { impactExtras, impactParts, worstScenarios, type ImpactReportShape } from '../../src-shared/sim/impact-report';
 import type { ScenarioClass } from '../../src-shared/sim/scenarios';
+import type { WorstSoFar } from '../../src-shared/sim/worst-so-far';
 import { runSweep } from '../workers/sweep';
 import { WorkerPool } from '../workers/pool';
 
@@ -22,6 +23,8 @@ export interface TopologySweepOptions {
   n2Sample?: number;
   seed?: number;
   unitGbps?: number | undefined;
+  /** The worst scenarios finished so far, with each progress report of the sweep (the command line prints them). */
+  onWorstSoFar?: (w: WorstSoFar) => void;
 }
 
 /** A sweep's RangeError (a demand naming an unknown device, …) is the input's fault. */
@@ -54,7 +57,7 @@ async function impactOn(pool: WorkerPool, designs: readonly Topology[], opts: To
       ...(opts.n2Sample !== undefined ? { n2Sample: opts.n2Sample } : {}),
       ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
       ...(opts.unitGbps !== undefined ? { unitGbps: opts.unitGbps } : {}),
-    });
+    }, opts.onWorstSoFar !== undefined ? { onWorstSoFar: opts.onWorstSoFar } : {});
     sweep.catch(() => undefined); // awaited below, after the extras
     // The pool hands the job to its workers in a later tick: let it, then compute isolating sets and
     // availability on this thread while they sweep. This thread has nothing else to answer (the app's

@@ -10,6 +10,7 @@ import { buildTraffic } from '../../src-shared/sim/job';
 import { buildScenarios, type ScenarioClass, type ScenarioOptions } from '../../src-shared/sim/scenarios';
 import { n1Scenarios, type FailureSpec } from '../../src-shared/sim/sweep';
 import { chainScenarioOrder, findChains } from '../../src-shared/sim/chains';
+import { chainGroupedOrder } from '../../src-shared/sim/impact-order';
 import { pendantForest } from '../../src-shared/sim/pendant';
 import { skeletonWork } from '../../src-shared/sim/sweep-plan';
 import { availableParallelism, loadavg } from 'node:os';
@@ -117,12 +118,22 @@ export async function runSweep(topology: Topology, options: SweepOptions, hooks:
     if (!siteIndex.has(d.site)) siteIndex.set(d.site, siteIndex.size);
     return siteIndex.get(d.site)!;
   });
-  // The last job entry is the no-failure baseline (its max load and utilisation).
   // Workers need each scenario's failed elements only: its class and label (1,340 strings on Sprint) are
   // not copied to every worker, and every scenario then has one shape, the baseline's — the sweep's
   // optimised code no longer meets a second kind of object at the end of the list and deoptimises.
-  const failing: FailureSpec[] = scenarios.map((s) => ({ nodes: s.nodes, links: s.links }));
-  const job: SweepJob = { graph: toPayload(g), traffic, scenarios: [...failing, { nodes: [], links: [] }], mode: 'impact', impact: { siteOf, unitGbps } };
+  // Product-form traffic: each chain's single failures side by side, so one worker computes the chain's
+  // terms (impact-order.ts); results are mapped back below. The last job entry is the no-failure baseline.
+  const grouped = traffic.kind === 'uniform' || traffic.kind === 'gravity' ? chainGroupedOrder(g, scenarios) : null;
+  const jobScenarios = grouped === null ? scenarios : Array.from(grouped.order, (i) => scenarios[i]!);
+  const failing: FailureSpec[] = jobScenarios.map((s) => ({ nodes: s.nodes, links: s.links }));
+  const job: SweepJob = {
+    graph: toPayload(g),
+    traffic,
+    scenarios: [...failing, { nodes: [], links: [] }],
+    mode: 'impact',
+    impact: { siteOf, unitGbps },
+    ...(grouped === null ? {} : { cuts: [...grouped.cuts, scenarios.length] }),
+  };
   const pool = options.pool ?? sharedPool();
   const runHooks: RunHooks = {
     ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
@@ -133,10 +144,12 @@ export async function runSweep(topology: Topology, options: SweepOptions, hooks:
   if (onWorst !== undefined) {
     // In names, as the sweep rows print them ("device ash-core-2 at Ashburn DC", not "device 602").
     const namer = elementNamer(topology);
-    const labels = scenarios.map((s) => namer.scenario({ cls: s.cls, label: s.label, failedNodes: s.nodes.map((v) => g.nodeIds[v]!), failedLinks: s.links.map((e) => g.linkIds[e]!) }));
+    const labels = jobScenarios.map((s) => namer.scenario({ cls: s.cls, label: s.label, failedNodes: s.nodes.map((v) => g.nodeIds[v]!), failedLinks: s.links.map((e) => g.linkIds[e]!) }));
     runHooks.onPartial = (partial) => onWorst(worstSoFar(partial, labels, unitGbps));
   }
-  const { results, threads } = await pool.run(job, runHooks);
+  const run = await pool.run(job, runHooks);
+  const threads = run.threads;
+  const results = grouped === null ? run.results : inDesignOrder(run.results, grouped.order, IMPACT_FIELDS.length);
   // The report needs the matrix's kind and total only: an explicit one is not built again for that
   // (its dense table alone is 32 MB at 2,000 devices), its total added up as explicitTraffic does.
   const tm = traffic.kind === 'explicit' ? { kind: 'explicit' as const, totalVolume: explicitTotal(traffic.demands) } : buildTraffic(g, traffic);
@@ -166,6 +179,13 @@ export async function runSweep(topology: Topology, options: SweepOptions, hooks:
     elapsedMs: performance.now() - started,
     threads,
   };
+}
+
+/** Rows of `fields` numbers at job positions put back at their scenario's index (order: position -> index); what follows them stays. */
+function inDesignOrder(results: Float64Array, order: Int32Array, fields: number): Float64Array {
+  const out = results.slice();
+  for (let j = 0; j < order.length; j++) out.set(results.subarray(j * fields, (j + 1) * fields), order[j]! * fields);
+  return out;
 }
 
 /**

@@ -1,16 +1,15 @@
 import type { ChainIndex } from './chains';
 import type { CompiledGraph } from './csr';
 import type { FailureMasks } from './incremental';
-import { MinHeap, onShortestPath } from './shortest';
 import { buildSkeletonGraph, type SkeletonGraph } from './skeleton-graph';
 import { addPieces } from './skeleton-pieces';
-import { newLane, regionOf, type Lane } from './skeleton-lane';
+import { ChainDestinations } from './skeleton-chain-dest';
+import { newLane, type Lane } from './skeleton-lane';
+import { SkeletonRows } from './skeleton-rows';
+import { addChainSplit, chainSplit } from './skeleton-splits';
 
 /** Most memory the lanes' per-row masses of one loadsMany take together (a 2,000-branch skeleton: 2 lanes at a time). */
 const LANE_BYTES = 64 * 2 ** 20;
-
-/** Longest skeleton link (whole-number lengths) routed with Dial's buckets (one bucket per unit of length), else a heap. */
-const DIAL_MAX_LENGTH = 1 << 16;
 
 /**
  * ECMP link loads of product-form traffic out[s]·in[t] (s ≠ t) on a core
@@ -38,9 +37,10 @@ const DIAL_MAX_LENGTH = 1 << 16;
  *   through A flows as it would toward A: every destination leaves its
  *   weighted masses in the rows of the branch nodes whose next hops it
  *   shares, and one pass per row carries them all (rowFlow); only nodes tied
- *   between A and B are passed per destination.
- * - Rows are routed once with nothing failed; a failure routes again only
- *   the rows whose next hops it takes (row()).
+ *   between A and B are passed per destination. All destinations inside one
+ *   chain are routed in one pass (skeleton-chain-dest.ts).
+ * - Rows are routed once with nothing failed; a failure repairs only the
+ *   rows whose next hops it takes (skeleton-rows.ts).
  * - A failure breaks chains into pieces that hang off a surviving end (or
  *   off nothing): pendant paths, whose traffic enters at that end (masses
  *   added) and whose links carry out(below)·(in(component) − in(below)) up and
@@ -83,34 +83,22 @@ export class SkeletonRouting {
   readonly slots: number;
   private readonly nb: number;
   // Per-solve scratch shared by every mass vector (lane) of one call.
-  private readonly dist: Float64Array; // nb × nb
-  private readonly ord: Int32Array; // nb × nb settle order
-  private readonly reach: Int32Array; // nodes settled per row
-  /** Per row s and node u: its next hops toward s (adjacency indices) at rowHops[s·2S + rowHopStart[s·nb + u] …], rowHopCnt of them. */
-  private readonly rowHopStart: Int32Array;
-  private readonly rowHopCnt: Int32Array;
-  private readonly rowHops: Int32Array;
-  private readonly rowDone: Uint8Array;
-  private readonly heap: MinHeap;
+  /** Distances, order and next hops toward each branch node under the current failure (skeleton-rows.ts). */
+  private readonly rows: SkeletonRows;
   private readonly kAlive: Uint8Array;
   private readonly slAlive: Uint8Array;
   private readonly mIn: Float64Array;
-  private readonly dk: Float64Array;
   private readonly comp: Int32Array;
   private readonly sk: SkeletonGraph;
-  /** Region of each branch node toward the current chain destination (regionOf), and the tied ones. */
-  private readonly code: Uint8Array;
-  private readonly ties: Int32Array;
+  /** Whole-number lengths and distances: per chain and v = L − (d(A) − d(B)), the first positions a node stops being nearer through A / is nearer through B (skeleton-chain-dest.ts). */
+  private readonly firstOff: Int32Array | null = null;
+  private readonly firstTwo: Int32Array | null = null;
+  private readonly chainDest: ChainDestinations;
+  private readonly maxK: number;
   /** Rows (branch nodes) some destination left weighted masses in (rowFlow). */
   private readonly wRow: Uint8Array;
   /** Rows holding the nothing-failed routing (row()); every skeleton link alive; this call's failed skeleton links. */
-  private readonly rowBase: Uint8Array;
-  private readonly allAlive: Uint8Array;
   private readonly deadSl: number[] = [];
-  /** Dial's buckets (whole-number lengths only, else null) and its entries: node, next in bucket. */
-  private readonly bHead: Int32Array | null;
-  private readonly eNode: Int32Array;
-  private readonly eNext: Int32Array;
   /** This call's failed skeleton links i and branch nodes (ns + u), as the last call's (row()). */
   private readonly deadKey: number[] = [];
   private readonly lanes: Lane[] = [];
@@ -153,38 +141,57 @@ export class SkeletonRouting {
       this.cfgTable = new Int32Array(this.cfgOff[chains.length]!);
       for (let c = 0; c < chains.length; c++) {
         const L = this.lenOf[c]!;
-        for (let d = -L; d <= L; d++) this.cfgTable[this.cfgOff[c]! + d + L] = this.split(c, 0, chains[c]!.nodes.length, 0, 0, d, L);
+        for (let d = -L; d <= L; d++) this.cfgTable[this.cfgOff[c]! + d + L] = chainSplit(k, c, 0, chains[c]!.nodes.length, 0, 0, d, L);
       }
     } else {
       this.cfgOff = null;
       this.cfgTable = null;
     }
-    this.code = new Uint8Array(nb + 1);
-    this.ties = new Int32Array(nb);
+    let totalW = 0;
+    for (const w of g.weights) totalW += w;
+    // Regions by table lookup need |d(A) − d(B) + 2α − L| ≥ 1 to decide as regionOf's 1e-9 relative band does: distances below 1e9.
+    if (this.cfgOff !== null && totalW < 1e9) {
+      this.firstOff = new Int32Array(this.cfgOff[chains.length]!);
+      this.firstTwo = new Int32Array(this.cfgOff[chains.length]!);
+      for (let c = 0; c < chains.length; c++) {
+        const L = this.lenOf[c]!;
+        const k = chains[c]!.nodes.length;
+        const o = this.cfgOff[c]!;
+        for (let v = 0; v <= 2 * L; v++) {
+          let f1 = 0;
+          while (f1 < k && 2 * this.alpha[this.nOff[c]! + f1]! < v) f1++;
+          let f2 = f1;
+          while (f2 < k && 2 * this.alpha[this.nOff[c]! + f2]! <= v) f2++;
+          this.firstOff[o + v] = f1;
+          this.firstTwo[o + v] = f2;
+        }
+      }
+    }
+    this.maxK = chains.reduce((x, c) => Math.max(x, c.nodes.length), 1);
     this.wRow = new Uint8Array(nb);
-    this.rowBase = new Uint8Array(nb);
-    // At most one entry per relaxation that lowers a distance (≤ directed adjacency entries) plus the source.
-    let maxW = 0;
-    for (const w of k.slW) if (w > maxW) maxW = w;
-    const dial = whole && maxW <= DIAL_MAX_LENGTH;
-    this.bHead = dial ? new Int32Array(maxW + 1) : null;
-    this.eNode = new Int32Array(dial ? k.adjSl.length + 1 : 0);
-    this.eNext = new Int32Array(dial ? k.adjSl.length + 1 : 0);
-    this.allAlive = new Uint8Array(ns).fill(1);
-    // Two rows per branch node s: s with nothing failed, nb + s under the current failure (row()).
-    this.dist = new Float64Array(2 * nb * nb);
-    this.ord = new Int32Array(2 * nb * nb);
-    this.reach = new Int32Array(2 * nb);
-    this.rowHopStart = new Int32Array(2 * nb * nb);
-    this.rowHopCnt = new Int32Array(2 * nb * nb);
-    this.rowHops = new Int32Array(2 * nb * 2 * ns);
-    this.rowDone = new Uint8Array(nb);
-    this.heap = new MinHeap(2 * ns + 4, nb);
+    this.rows = new SkeletonRows(k, whole);
     this.kAlive = new Uint8Array(nb);
     this.slAlive = new Uint8Array(ns);
     this.mIn = new Float64Array(nb);
-    this.dk = new Float64Array(nb + 1).fill(Infinity);
     this.comp = new Int32Array(nb);
+    this.chainDest = new ChainDestinations(
+      {
+        sk: k,
+        chains,
+        dist: this.rows.dist,
+        ord: this.rows.ord,
+        reach: this.rows.reach,
+        slAlive: this.slAlive,
+        cfgOff: this.cfgOff,
+        cfgTable: this.cfgTable,
+        firstOff: this.firstOff,
+        firstTwo: this.firstTwo,
+        row: (s) => this.rows.row(s),
+        split: (c, lo, hi, dL, posL, dR, posR) => chainSplit(k, c, lo, hi, dL, posL, dR, posR),
+        addSplit: (l, c, lo, hi, s, tie, w) => addChainSplit(k, l, c, lo, hi, s, tie, w),
+      },
+      this.maxK,
+    );
   }
 
   /**
@@ -216,7 +223,7 @@ export class SkeletonRouting {
       for (let r = 0; r < R; r += most) this.loadsMany(f, outs.slice(r, r + most), inn, ress.slice(r, r + most));
       return;
     }
-    while (this.lanes.length < R) this.lanes.push(newLane(nb, nOff[chains.length]!, chains.length));
+    while (this.lanes.length < R) this.lanes.push(newLane(nb, nOff[chains.length]!, chains.length, this.maxK));
     const lanes = this.lanes.slice(0, R);
     lanes.forEach((l, r) => {
       l.out = outs[r]!;
@@ -313,6 +320,11 @@ export class SkeletonRouting {
         for (const l of lanes) l.mOut[u]! += l.out[ch.nodes[i]!]!;
       }
     }
+    for (const l of lanes) {
+      let nz = 0;
+      for (let u = 0; u < nb; u++) if (l.mOut[u] !== 0) l.nz[nz++] = u;
+      l.nzCount = nz;
+    }
     // Rows depend on the failed skeleton links, and whether a row is used untouched also on the failed
     // branch nodes: the same ones as the last call keep its rows (a chain's terms route one failure five times).
     const dead = this.deadSl;
@@ -328,10 +340,15 @@ export class SkeletonRouting {
     key.length = nd;
     dead.length = 0;
     for (const i of key) if (i < ns) dead.push(i);
-    if (!same) this.rowDone.fill(0);
+    this.rows.setFailure(dead, kAlive, slAlive, same);
     // Destinations.
     for (let u = 0; u < nb; u++) if (kAlive[u] === 1 && mIn[u]! > 0) this.toBranch(u, live, liveOff, liveLanes, lanes);
-    for (let c = 0; c < chains.length; c++) if (slAlive[this.chainSl[c]!] === 1) this.toChain(c, inn, live, liveOff, liveLanes, lanes);
+    for (let c = 0; c < chains.length; c++) {
+      if (slAlive[this.chainSl[c]!] === 1 && this.chainDest.run(c, inn, live, liveOff, liveLanes, lanes)) {
+        this.wRow[this.chA[c]!] = 1;
+        this.wRow[this.chB[c]!] = 1;
+      }
+    }
     // Every destination's masses are in the rows now: one flow pass per row.
     for (let s = 0; s < nb; s++) {
       if (this.wRow[s] === 0) continue;
@@ -363,254 +380,11 @@ export class SkeletonRouting {
         const l = lanes[liveLanes[y]!]!;
         for (let cfg = 0; cfg < 2 * k + 2; cfg++) {
           const h = l.hist[ho + cfg]!;
-          if (h !== 0) this.addSplit(l, c, 0, k, cfg >> 1, cfg & 1, h);
+          if (h !== 0) addChainSplit(this.sk, l, c, 0, k, cfg >> 1, cfg & 1, h);
         }
       }
     }
     for (const l of lanes) addPieces(this.sk, this.ci.chains, { kAlive, slAlive, mIn, comp: this.comp }, pieces, l, inn);
-  }
-
-  /**
-   * Loads on chain c's links [lo .. hi] (nodes lo..hi-1 between them) when
-   * nodes [lo, s) head toward the low end, node s splits if `tie`, the rest
-   * head high; each node sends out·w.
-   */
-  private addSplit(l: Lane, c: number, lo: number, hi: number, s: number, tie: number, w: number): void {
-    const base = this.nOff[c]! + c;
-    const P = l.pOut;
-    const res = l.res;
-    const firstHigh = s + tie;
-    const half = tie === 1 ? (P[base + s + 1]! - P[base + s]!) / 2 : 0;
-    for (let j = lo; j <= hi; j++) {
-      const slot = this.slotAB[base + j]!;
-      // Toward B on link j: nodes in [firstHigh, j) plus half the tie node when s < j.
-      let up = j > firstHigh ? P[base + j]! - P[base + firstHigh]! : 0;
-      if (s < j) up += half;
-      // Toward A on link j: nodes in [j, s) plus half the tie node when s ≥ j.
-      let down = j < s ? P[base + s]! - P[base + j]! : 0;
-      if (s >= j) down += half;
-      if (up !== 0) res[slot]! += w * up;
-      if (down !== 0) res[slot ^ 1]! += w * down;
-    }
-  }
-
-  /** Split of chain nodes [lo, hi) between a low end at distance dL (position posL) and a high end at dR (posR). Returns 2s + tie. */
-  private split(c: number, lo: number, hi: number, dL: number, posL: number, dR: number, posR: number): number {
-    const al = this.alpha;
-    const base = this.nOff[c]!;
-    // Heads low while (α − posL) + dL < (posR − α) + dR; binary search on the monotone difference.
-    let a = lo;
-    let b = hi;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      const x = al[base + mid]!;
-      const toL = x - posL + dL;
-      const toR = posR - x + dR;
-      if (toL < toR && !onShortestPath(toR, toL, 0)) a = mid + 1;
-      else b = mid;
-    }
-    if (a < hi) {
-      const x = al[base + a]!;
-      const toL = x - posL + dL;
-      const toR = posR - x + dR;
-      if (onShortestPath(toL, toR, 0) || onShortestPath(toR, toL, 0)) return 2 * a + 1;
-    }
-    return 2 * a;
-  }
-
-  /**
-   * Distances from every branch node to branch node s, settle order in ord,
-   * next hops: the id of the row that holds them (offsets id·nb, id·2S).
-   * Row s, routed once with nothing failed, stays valid for a failure that
-   * takes no next hop of a live node in it (same distances and hops); only
-   * rows a failure touches are routed again, into row nb + s, so every row
-   * used is computed the same way whatever calls came before (same figures
-   * in any order, on any thread). rowDone: 1 row s, 2 row nb + s this call.
-   */
-  private row(s: number): number {
-    const nb = this.nb;
-    if (this.rowDone[s] === 1) return s;
-    if (this.rowDone[s] === 2) return nb + s;
-    if (this.rowBase[s] === 0) {
-      this.route(s, this.allAlive, s);
-      this.rowBase[s] = 1;
-    }
-    if (this.deadSl.length > 0 && this.touched(s)) {
-      this.route(s, this.slAlive, nb + s);
-      this.rowDone[s] = 2;
-      return nb + s;
-    }
-    this.rowDone[s] = 1;
-    return s;
-  }
-
-  /**
-   * Dial's bucket queue for whole-number lengths (a cyclic array of
-   * maxW + 1 buckets, stale entries skipped): the settle order row s needs
-   * without a heap's log factor — rows are most of a skeleton routing.
-   * Returns the number of nodes settled (their order in ord).
-   */
-  private dial(s: number, alive: Uint8Array, off: number): number {
-    const bHead = this.bHead!;
-    const { eNode, eNext, adjOff, adjSl, adjTo, adjW, ord, dist: d } = this;
-    const done = this.heap.mark;
-    const C = bHead.length;
-    bHead.fill(-1);
-    let cnt = 0;
-    let pending = 1;
-    eNode[0] = s;
-    eNext[0] = -1;
-    bHead[0] = cnt++;
-    let r = 0;
-    for (let D = 0; pending > 0; D++) {
-      const b = D % C;
-      while (bHead[b] !== -1) {
-        const e = bHead[b]!;
-        bHead[b] = eNext[e]!;
-        pending--;
-        const u = eNode[e]!;
-        if (done[u] === 1 || d[off + u] !== D) continue;
-        done[u] = 1;
-        ord[off + r++] = u;
-        for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
-          if (alive[adjSl[j]!] === 0) continue;
-          const v = adjTo[j]!;
-          const nd = D + adjW[j]!;
-          if (nd < d[off + v]!) {
-            d[off + v] = nd;
-            const x = nd % C;
-            eNode[cnt] = v;
-            eNext[cnt] = bHead[x]!;
-            bHead[x] = cnt++;
-            pending++;
-          }
-        }
-      }
-    }
-    return r;
-  }
-
-  /** Whether a live node's next hop toward s in row s (nothing failed) is a failed skeleton link. */
-  private touched(s: number): boolean {
-    const nb = this.nb;
-    const off = s * nb;
-    const hb = s * this.adjSl.length;
-    const { deadSl, slA, slB, kAlive, dist, rowHopStart, rowHopCnt, rowHops, adjSl } = this;
-    for (const i of deadSl) {
-      for (let e = 0; e < 2; e++) {
-        const a = e === 0 ? slA[i]! : slB[i]!;
-        if (kAlive[a] === 0 || dist[off + a] === Infinity) continue;
-        const h = hb + rowHopStart[off + a]!;
-        for (let x = h; x < h + rowHopCnt[off + a]!; x++) if (adjSl[rowHops[x]!] === i) return true;
-      }
-    }
-    return false;
-  }
-
-  /** Distances toward s on the skeleton links marked in `alive`, into row `id`. */
-  private route(s: number, alive: Uint8Array, id: number): void {
-    const nb = this.nb;
-    const off = id * nb;
-    const d = this.dist;
-    d.fill(Infinity, off, off + nb);
-    const heap = this.heap;
-    heap.clear();
-    const done = heap.mark;
-    done.fill(0);
-    d[off + s] = 0;
-    let r = 0;
-    const { adjOff, adjSl, adjTo, adjW } = this;
-    if (this.bHead !== null) r = this.dial(s, alive, off);
-    else heap.push(s, 0);
-    while (heap.size > 0) {
-      const u = heap.pop();
-      if (done[u] === 1) continue;
-      done[u] = 1;
-      this.ord[off + r++] = u;
-      const du = d[off + u]!;
-      for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
-        if (alive[adjSl[j]!] === 0) continue;
-        const w = adjTo[j]!;
-        const nd = du + adjW[j]!;
-        if (nd < d[off + w]!) {
-          d[off + w] = nd;
-          heap.push(w, nd);
-        }
-      }
-    }
-    this.reach[id] = r;
-    // Next hops toward s, once per row: a destination inside a chain reuses its ends' rows.
-    const hb = id * adjSl.length;
-    let cur = 0;
-    for (let x = 0; x < r; x++) {
-      const u = this.ord[off + x]!;
-      this.rowHopStart[off + u] = cur;
-      const du = d[off + u]!;
-      if (u !== s) {
-        for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
-          if (alive[adjSl[j]!] === 0) continue;
-          const dv = d[off + adjTo[j]!]! + adjW[j]!;
-          if (du === dv || Math.abs(du - dv) <= 1e-12 * du) this.rowHops[hb + cur++] = j;
-        }
-      }
-      this.rowHopCnt[off + u] = cur - this.rowHopStart[off + u]!;
-    }
-  }
-
-  /**
-   * Masses entering branch nodes from the intact chains toward the current
-   * destination (distances in dk), weighted by its in-mass inT: toward a
-   * branch node (toChain false) into fp, toward a chain node as putChain
-   * (written out: the hot loop of a sweep); each split configuration
-   * counted (× inT) in the lane's histogram.
-   */
-  private chainSplits(live: readonly number[], liveOff: readonly number[], liveLanes: readonly number[], skip: number, inT: number, lanes: readonly Lane[], toChain: boolean): void {
-    const { dk, chA, chB, nOff, cfgOff, cfgTable, lenOf, code, wA, wB } = this;
-    const chains = this.ci.chains;
-    for (let x = 0; x < live.length; x++) {
-      const c = live[x]!;
-      if (c === skip) continue;
-      const a = chA[c]!;
-      const b = chB[c]!;
-      const dA = dk[a]!;
-      if (dA === Infinity) continue;
-      const L = lenOf[c]!;
-      const cfg = cfgTable !== null ? cfgTable[cfgOff![c]! + dk[b]! - dA + L]! : this.split(c, 0, chains[c]!.nodes.length, dA, 0, dk[b]!, L);
-      const h = 2 * (nOff[c]! + c) + cfg;
-      for (let y = liveOff[x]!; y < liveOff[x + 1]!; y++) {
-        const l = lanes[liveLanes[y]!]!;
-        const ma = l.mA[h]!;
-        const mb = l.mB[h]!;
-        l.hist[h]! += inT;
-        if (!toChain) {
-          l.fp[a]! += inT * ma;
-          l.fp[b]! += inT * mb;
-          continue;
-        }
-        if (ma !== 0) {
-          const x = inT * ma;
-          const g = code[a]!;
-          if (g === 1) {
-            l.w[wA + a]! += x;
-            l.dA += x;
-          } else if (g === 2) {
-            l.w[wB + a]! += x;
-            l.dB += x;
-          } else l.fl[a]! += x;
-        }
-        if (mb !== 0) {
-          const x = inT * mb;
-          const g = code[b]!;
-          if (g === 1) {
-            l.w[wA + b]! += x;
-            l.dA += x;
-          } else if (g === 2) {
-            l.w[wB + b]! += x;
-            l.dB += x;
-          } else l.fl[b]! += x;
-        }
-      }
-    }
   }
 
   /**
@@ -622,14 +396,15 @@ export class SkeletonRouting {
   private rowFlow(s: number, lanes: readonly Lane[]): void {
     const nb = this.nb;
     const off = s * nb; // lanes' w
-    const id = this.row(s);
+    const rows = this.rows;
+    const id = rows.row(s);
     const ro = id * nb;
-    const hb = id * this.adjSl.length;
-    const { ord, rowHops, rowHopStart, rowHopCnt, adjSl, adjTo, adjFromA, slChain, slSlotA } = this;
-    for (let r = this.reach[id]! - 1; r >= 0; r--) {
+    const { ord, hops: rowHops, hopStart, hopCnt } = rows;
+    const { adjSl, adjTo, adjFromA, slChain, slSlotA } = this;
+    for (let r = rows.reach[id]! - 1; r >= 0; r--) {
       const u = ord[ro + r]!;
-      const k = rowHopCnt[ro + u]!;
-      const a = hb + rowHopStart[ro + u]!;
+      const k = hopCnt[ro + u]!;
+      const a = hopStart[ro + u]!;
       for (const l of lanes) {
         const W = l.w;
         const f = W[off + u]!;
@@ -650,177 +425,44 @@ export class SkeletonRouting {
     }
   }
 
-  /** Destination branch node t: every node's mass (its own and the chains' entering it) × in(t) into row t. */
+  /**
+   * Destination branch node t: every node's mass and the masses the intact
+   * chains send into their ends (each split configuration counted × in(t) in
+   * the lane's histogram), × in(t), straight into row t (empty until now:
+   * every branch destination is routed before the chain destinations).
+   */
   private toBranch(t: number, live: readonly number[], liveOff: readonly number[], liveLanes: readonly number[], lanes: readonly Lane[]): void {
-    const id = this.row(t);
+    const id = this.rows.row(t);
     const off = id * this.nb;
     const wo = t * this.nb;
-    const len = this.reach[id]!;
-    const { dk, ord, dist } = this;
+    const dist = this.rows.dist;
     const inT = this.mIn[t]!;
-    for (let r = 0; r < len; r++) {
-      const u = ord[off + r]!;
-      dk[u] = dist[off + u]!;
-      for (const l of lanes) l.fp[u] = l.mOut[u]! * inT;
+    for (const l of lanes) {
+      const { nz, mOut: mo, w: W } = l;
+      for (let i = 0; i < l.nzCount; i++) {
+        const u = nz[i]!;
+        if (dist[off + u] !== Infinity) W[wo + u]! += mo[u]! * inT;
+      }
     }
-    this.chainSplits(live, liveOff, liveLanes, -1, inT, lanes, false);
-    for (let r = 0; r < len; r++) {
-      const u = ord[off + r]!;
-      dk[u] = Infinity;
-      for (const l of lanes) l.w[wo + u]! += l.fp[u]!;
+    const { chA, chB, nOff, cfgOff, cfgTable, lenOf } = this;
+    const chains = this.ci.chains;
+    for (let x = 0; x < live.length; x++) {
+      const c = live[x]!;
+      const a = chA[c]!;
+      const b = chB[c]!;
+      const dA = dist[off + a]!;
+      if (dA === Infinity) continue;
+      const dB = dist[off + b]!;
+      const L = lenOf[c]!;
+      const cfg = cfgTable !== null ? cfgTable[cfgOff![c]! + dB - dA + L]! : chainSplit(this.sk, c, 0, chains[c]!.nodes.length, dA, 0, dB, L);
+      const h = 2 * (nOff[c]! + c) + cfg;
+      for (let y = liveOff[x]!; y < liveOff[x + 1]!; y++) {
+        const l = lanes[liveLanes[y]!]!;
+        l.hist[h]! += inT;
+        l.w[wo + a]! += inT * l.mA[h]!;
+        l.w[wo + b]! += inT * l.mB[h]!;
+      }
     }
     this.wRow[t] = 1;
   }
-
-  /**
-   * Every destination t inside chain c (ends A, B; t at α from A, β from B).
-   * A branch node strictly nearer to t through A (region 1) has the same next
-   * hops toward t as toward A, and so have all nodes downstream of it (they
-   * stay strictly nearer through A): its flow toward t is its flow toward A,
-   * then into the half A–t. So region-1 masses join row A (region 2: row B),
-   * weighted by in(t), and one pass per row carries every destination's flow
-   * (rowFlow). Only tied nodes (dist through A = through B), which no
-   * region-1 or region-2 node sends to, are passed here, nearest last; their
-   * next hops are scanned. What enters each half (dA, dB) loads its links.
-   */
-  private toChain(c: number, inn: Float64Array, live: readonly number[], liveOff: readonly number[], liveLanes: readonly number[], lanes: readonly Lane[]): void {
-    const ch = this.ci.chains[c]!;
-    const k = ch.nodes.length;
-    const sl = this.chainSl[c]!;
-    const A = this.slA[sl]!;
-    const B = this.slB[sl]!;
-    const L = this.lenOf[c]!;
-    let receives = false;
-    for (let p = 0; p < k && !receives; p++) receives = inn[ch.nodes[p]!]! > 0;
-    if (!receives) return;
-    const rA = this.row(A);
-    const oA = rA * this.nb;
-    const oB = this.row(B) * this.nb;
-    // The chain is intact, so A and B reach the same live nodes (a row untouched by the failure may also hold failed ones, without mass).
-    const len = this.reach[rA]!;
-    const { dk, ord, dist, code, ties, adjOff, adjSl, adjTo, adjFromA, slChain, slSlotA } = this;
-    const base = this.nOff[c]! + c;
-    this.wA = A * this.nb;
-    this.wB = B * this.nb;
-    for (let p = 0; p < k; p++) {
-      const inT = inn[ch.nodes[p]!]!;
-      if (!(inT > 0)) continue;
-      const ap = this.alpha[this.nOff[c]! + p]!;
-      const bp = L - ap;
-      let nt = 0;
-      for (let r = 0; r < len; r++) {
-        const u = ord[oA + r]!;
-        const ka = dist[oA + u]! + ap;
-        const kb = dist[oB + u]! + bp;
-        const g = regionOf(ka, kb);
-        code[u] = g;
-        dk[u] = ka < kb ? ka : kb;
-        if (g === 3) ties[nt++] = u;
-      }
-      for (const l of lanes) {
-        // Each node's own mass, by its region (putChain written out).
-        const mo = l.mOut;
-        const W = l.w;
-        const { wA, wB } = this;
-        let sa = 0;
-        let sb = 0;
-        for (let r = 0; r < len; r++) {
-          const u = ord[oA + r]!;
-          const m = mo[u]!;
-          if (m === 0) continue;
-          const x = inT * m;
-          const g = code[u]!;
-          if (g === 1) {
-            W[wA + u]! += x;
-            sa += x;
-          } else if (g === 2) {
-            W[wB + u]! += x;
-            sb += x;
-          } else l.fl[u]! += x;
-        }
-        l.dA = sa;
-        l.dB = sb;
-      }
-      this.chainSplits(live, liveOff, liveLanes, c, inT, lanes, true);
-      // Its own chain, as two halves: nodes [0, p) between A and t, (p, k) between t and B.
-      const s1 = this.split(c, 0, p, dk[A]!, 0, 0, ap);
-      const s2 = this.split(c, p + 1, k, 0, ap, dk[B]!, L);
-      for (const l of lanes) {
-        const P = l.pOut;
-        const h1 = s1 & 1 ? (P[base + (s1 >> 1) + 1]! - P[base + (s1 >> 1)]!) / 2 : 0;
-        const h2 = s2 & 1 ? (P[base + (s2 >> 1) + 1]! - P[base + (s2 >> 1)]!) / 2 : 0;
-        const ma = P[base + (s1 >> 1)]! - P[base]! + h1;
-        const mb = P[base + k]! - P[base + (s2 >> 1) + (s2 & 1)]! + h2;
-        if (ma !== 0) this.putChain(l, A, inT * ma);
-        if (mb !== 0) this.putChain(l, B, inT * mb);
-      }
-      if (nt > 0) {
-        // Tied nodes, farthest first: a tied node sends only to nearer nodes.
-        const tl = ties.subarray(0, nt).sort((x, y) => dk[y]! - dk[x]!);
-        for (let q = 0; q < nt; q++) {
-          const u = tl[q]!;
-          const du = dk[u]!;
-          let cnt = 0;
-          for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) if (this.tieHop(j, du, sl, ap, bp)) cnt++;
-          for (const l of lanes) {
-            const f = l.fl[u]!;
-            if (f === 0) continue;
-            l.fl[u] = 0;
-            const share = f / cnt;
-            for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
-              if (!this.tieHop(j, du, sl, ap, bp)) continue;
-              const i = adjSl[j]!;
-              if (i === sl) {
-                if (adjFromA[j] === 1) l.dA += share;
-                else l.dB += share;
-                continue;
-              }
-              const ch2 = slChain[i]!;
-              if (ch2 < 0) l.res[slSlotA[i]! + (adjFromA[j] === 1 ? 0 : 1)]! += share;
-              else if (adjFromA[j] === 1) l.tAB[ch2]! += share;
-              else l.tBA[ch2]! += share;
-              this.putChain(l, adjTo[j]!, share);
-            }
-          }
-        }
-      }
-      // Half A–t: links [0, p]; half t–B: links [p + 1, k]. The destination itself sends nothing
-      // (it lies outside both halves' node ranges).
-      for (const l of lanes) {
-        this.addSplit(l, c, 0, p, s1 >> 1, s1 & 1, inT);
-        this.addSplit(l, c, p + 1, k, s2 >> 1, s2 & 1, inT);
-        const res = l.res;
-        const a = l.dA;
-        const b = l.dB;
-        if (a !== 0) for (let x = 0; x <= p; x++) res[this.slotAB[base + x]!]! += a;
-        if (b !== 0) for (let x = p + 1; x <= k; x++) res[this.slotAB[base + x]! ^ 1]! += b;
-      }
-    }
-    for (let r = 0; r < len; r++) dk[ord[oA + r]!] = Infinity;
-    this.wRow[A] = 1;
-    this.wRow[B] = 1;
-  }
-
-  /** Whether adjacency entry j of a tied node at distance du is one of its next hops toward the chain destination (halves ap from A, bp from B of chain skeleton link sl). */
-  private tieHop(j: number, du: number, sl: number, ap: number, bp: number): boolean {
-    const i = this.adjSl[j]!;
-    const d = i === sl ? (this.adjFromA[j] === 1 ? ap : bp) : this.slAlive[i] === 0 ? Infinity : this.dk[this.adjTo[j]!]! + this.adjW[j]!;
-    return du === d || Math.abs(du - d) <= 1e-12 * du;
-  }
-
-  /** Offsets in the lanes' w of the current chain destination's ends' rows (toChain). */
-  private wA = 0;
-  private wB = 0;
-
-  /** A weighted mass at branch node u toward the current chain destination: row A, row B or (tied) the tie pass. */
-  private readonly putChain = (l: Lane, u: number, x: number): void => {
-    const g = this.code[u]!;
-    if (g === 1) {
-      l.w[this.wA + u]! += x;
-      l.dA += x;
-    } else if (g === 2) {
-      l.w[this.wB + u]! += x;
-      l.dB += x;
-    } else l.fl[u]! += x;
-  };
 }

@@ -9,6 +9,7 @@ import { PROJECT_EXTENSION } from '../../../src-shared/model/records';
 import type { Topology } from '../../../src-shared/model/topology';
 import { isolationInWords, type ImpactReportShape } from '../../../src-shared/sim/impact-report';
 import { convergenceWords } from '../../../src-shared/sim/convergence';
+import { worstSoFarInWords, type WorstSoFar } from '../../../src-shared/sim/worst-so-far';
 import { emptyIntentTrafficNote } from '../../../src-shared/model/traffic';
 import { sweepRefusal } from '../../../src-shared/sim/limits';
 import type { ScenarioClass } from '../../../src-shared/sim/scenarios';
@@ -205,6 +206,30 @@ function human(r: SimulationOutput, t: Topology): string {
   return out.join('\n');
 }
 
+/**
+ * On a terminal, the worst scenarios finished so far while the sweep runs (the
+ * sweep reports them with each progress heartbeat, ~every 200 ms), so a long
+ * sweep names its worst failures within about a second instead of staying
+ * silent: the first as soon as it is known, then whenever it changes, at most
+ * every 2 s. Not when stderr is a pipe or a file (scripts read the report).
+ */
+function streamed(io: CliIo): { onWorstSoFar?: (w: WorstSoFar) => void } {
+  if (process.stderr.isTTY !== true) return {};
+  let last = -Infinity;
+  let said: string | null = null;
+  return {
+    onWorstSoFar: (w) => {
+      const words = worstSoFarInWords(w);
+      const now = performance.now();
+      if (words === null || words === said || now - last < 2000) return;
+      said = words;
+      last = now;
+      // performance.now() counts from the process's start: the time the user has waited.
+      io.err(`  ${(now / 1000).toFixed(1)} s, ${w.done} scenarios done — ${words}`);
+    },
+  };
+}
+
 export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'Full failure impact report of a design: scenarios, rerouted traffic, isolation, availability',
@@ -249,7 +274,7 @@ export const simulateCommand: Command = {
       const read = readTraffic();
       traffic = read.option;
       designs = await designsOf(file, values.design);
-      reports = await run.run(designs, { scenarios: classes, traffic, threads, n2Sample, seed, unitGbps: read.unitGbps });
+      reports = await run.run(designs, { scenarios: classes, traffic, threads, n2Sample, seed, unitGbps: read.unitGbps, ...streamed(io) });
     } catch (err) {
       if (err instanceof AppError && err.code === 'INVALID_INPUT') throw new CliError(`${path.basename(file)}: ${err.message}`);
       throw err;

@@ -15,6 +15,7 @@ import { packDemands, unpackDemands } from '../../../src-main/workers/protocol';
 import { runAnalyze, runSweep, SMALL_SWEEP, trafficSpec } from '../../../src-main/workers/sweep';
 import { analyzeGraph } from '../../../src-shared/sim/analyze';
 import { pendantForest } from '../../../src-shared/sim/pendant';
+import { IMPACT_FIELDS } from '../../../src-shared/sim/impact';
 
 /**
  * A ring of `k` rings of `r` routers joined by chords: enough work for progress and cancel to matter.
@@ -67,6 +68,22 @@ describe('WorkerPool', () => {
     const inline = runJobInline({ graph: toPayload(g), traffic: trafficSpec(t, g, 'gravity'), scenarios: n1Scenarios(g).slice(0, g.linkIds.length), mode: 'max-load' });
     report.scenarios.slice(0, g.linkIds.length).forEach((row, i) => expect(row.maxLoad).toBeCloseTo(inline[i]!, 9));
     expect(report.baseline.maxLoad).toBeGreaterThan(0);
+  });
+
+  it('impact sweeps with chain scenarios regrouped per worker come back in design order, every field equal to the inline run', async () => {
+    const t = ringOfRings(8, 7);
+    const g = compileTopology(t);
+    const report = await runSweep(t, { scenarios: ['n1-links', 'n1-nodes'], traffic: 'uniform', pool: newPool(2), threads: 2 });
+    const scenarios = n1Scenarios(g);
+    // The design's own order, inline on this thread, no cuts: what the sweep gave before regrouping.
+    const want = runJobInline({ graph: toPayload(g), traffic: { kind: 'uniform' }, scenarios, mode: 'impact', impact: { siteOf: g.nodeIds.map((_, v) => Math.floor(v / 7)), unitGbps: 0.001 } });
+    expect(report.scenarios).toHaveLength(scenarios.length);
+    report.scenarios.forEach((row, i) => {
+      expect(row.failedLinks).toEqual(scenarios[i]!.links.map((e) => g.linkIds[e]!));
+      expect(row.failedNodes).toEqual(scenarios[i]!.nodes.map((v) => g.nodeIds[v]!));
+      const values = IMPACT_FIELDS.map((k) => (k === 'worstLink' ? (row.worstLink === null ? -1 : g.linkIds.indexOf(row.worstLink)) : row[k]));
+      expect(values).toEqual(IMPACT_FIELDS.map((_, j) => want[i * IMPACT_FIELDS.length + j]!));
+    });
   });
 
   it('streams the worst finished scenarios while an impact sweep runs, each as the final report has it', async () => {
