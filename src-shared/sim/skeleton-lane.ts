@@ -12,11 +12,18 @@ export interface Lane {
   readonly mB: Float64Array;
   readonly tAB: Float64Array;
   readonly tBA: Float64Array;
-  /** Tied nodes' flow toward a chain destination, and a branch destination's weighted masses. */
+  /** Tied nodes' flow toward a chain destination. */
   readonly fl: Float64Array;
-  readonly fp: Float64Array;
   /** Per row s (branch node), at s·nb + u: weighted masses at u that flow toward s (skeleton.ts rowFlow). */
   readonly w: Float64Array;
+  /** Nodes with out-mass in this call (mOut ≠ 0), nzCount of them. */
+  readonly nz: Int32Array;
+  nzCount: number;
+  /** Per position of the current chain destination (skeleton-chain-dest.ts): masses bucketed by where they stop joining row A (bA) or start joining row B (bB), and their sums sA, sB. */
+  readonly bA: Float64Array;
+  readonly bB: Float64Array;
+  readonly sA: Float64Array;
+  readonly sB: Float64Array;
   /** Flow entering a chain destination's half from A and from B. */
   dA: number;
   dB: number;
@@ -27,7 +34,7 @@ export function regionOf(ka: number, kb: number): number {
   return Math.abs(ka - kb) > 1e-9 * Math.min(ka, kb) ? (ka < kb ? 1 : 2) : 3;
 }
 
-export function newLane(nb: number, chainNodes: number, chains: number): Lane {
+export function newLane(nb: number, chainNodes: number, chains: number, maxK: number): Lane {
   return {
     out: new Float64Array(0),
     res: new Float64Array(0),
@@ -39,8 +46,13 @@ export function newLane(nb: number, chainNodes: number, chains: number): Lane {
     tAB: new Float64Array(chains),
     tBA: new Float64Array(chains),
     fl: new Float64Array(nb + 1),
-    fp: new Float64Array(nb + 1),
     w: new Float64Array(nb * nb),
+    nz: new Int32Array(nb),
+    nzCount: 0,
+    bA: new Float64Array(maxK + 1),
+    bB: new Float64Array(maxK + 1),
+    sA: new Float64Array(maxK + 1),
+    sB: new Float64Array(maxK + 1),
     dA: 0,
     dB: 0,
   };

@@ -4,7 +4,8 @@ import type { FailureMasks } from './incremental';
 import { MinHeap, onShortestPath } from './shortest';
 import { buildSkeletonGraph, type SkeletonGraph } from './skeleton-graph';
 import { addPieces } from './skeleton-pieces';
-import { newLane, regionOf, type Lane } from './skeleton-lane';
+import { ChainDestinations } from './skeleton-chain-dest';
+import { newLane, type Lane } from './skeleton-lane';
 
 /** Most memory the lanes' per-row masses of one loadsMany take together (a 2,000-branch skeleton: 2 lanes at a time). */
 const LANE_BYTES = 64 * 2 ** 20;
@@ -95,12 +96,13 @@ export class SkeletonRouting {
   private readonly kAlive: Uint8Array;
   private readonly slAlive: Uint8Array;
   private readonly mIn: Float64Array;
-  private readonly dk: Float64Array;
   private readonly comp: Int32Array;
   private readonly sk: SkeletonGraph;
-  /** Region of each branch node toward the current chain destination (regionOf), and the tied ones. */
-  private readonly code: Uint8Array;
-  private readonly ties: Int32Array;
+  /** Whole-number lengths and distances: per chain and v = L − (d(A) − d(B)), the first positions a node stops being nearer through A / is nearer through B (skeleton-chain-dest.ts). */
+  private readonly firstOff: Int32Array | null = null;
+  private readonly firstTwo: Int32Array | null = null;
+  private readonly chainDest: ChainDestinations;
+  private readonly maxK: number;
   /** Rows (branch nodes) some destination left weighted masses in (rowFlow). */
   private readonly wRow: Uint8Array;
   /** Rows holding the nothing-failed routing (row()); every skeleton link alive; this call's failed skeleton links. */
@@ -159,8 +161,27 @@ export class SkeletonRouting {
       this.cfgOff = null;
       this.cfgTable = null;
     }
-    this.code = new Uint8Array(nb + 1);
-    this.ties = new Int32Array(nb);
+    let totalW = 0;
+    for (const w of g.weights) totalW += w;
+    // Regions by table lookup need |d(A) − d(B) + 2α − L| ≥ 1 to decide as regionOf's 1e-9 relative band does: distances below 1e9.
+    if (this.cfgOff !== null && totalW < 1e9) {
+      this.firstOff = new Int32Array(this.cfgOff[chains.length]!);
+      this.firstTwo = new Int32Array(this.cfgOff[chains.length]!);
+      for (let c = 0; c < chains.length; c++) {
+        const L = this.lenOf[c]!;
+        const k = chains[c]!.nodes.length;
+        const o = this.cfgOff[c]!;
+        for (let v = 0; v <= 2 * L; v++) {
+          let f1 = 0;
+          while (f1 < k && 2 * this.alpha[this.nOff[c]! + f1]! < v) f1++;
+          let f2 = f1;
+          while (f2 < k && 2 * this.alpha[this.nOff[c]! + f2]! <= v) f2++;
+          this.firstOff[o + v] = f1;
+          this.firstTwo[o + v] = f2;
+        }
+      }
+    }
+    this.maxK = chains.reduce((x, c) => Math.max(x, c.nodes.length), 1);
     this.wRow = new Uint8Array(nb);
     this.rowBase = new Uint8Array(nb);
     // At most one entry per relaxation that lowers a distance (≤ directed adjacency entries) plus the source.
@@ -183,8 +204,25 @@ export class SkeletonRouting {
     this.kAlive = new Uint8Array(nb);
     this.slAlive = new Uint8Array(ns);
     this.mIn = new Float64Array(nb);
-    this.dk = new Float64Array(nb + 1).fill(Infinity);
     this.comp = new Int32Array(nb);
+    this.chainDest = new ChainDestinations(
+      {
+        sk: k,
+        chains,
+        dist: this.dist,
+        ord: this.ord,
+        reach: this.reach,
+        slAlive: this.slAlive,
+        cfgOff: this.cfgOff,
+        cfgTable: this.cfgTable,
+        firstOff: this.firstOff,
+        firstTwo: this.firstTwo,
+        row: (s) => this.row(s),
+        split: (c, lo, hi, dL, posL, dR, posR) => this.split(c, lo, hi, dL, posL, dR, posR),
+        addSplit: (l, c, lo, hi, s, tie, w) => this.addSplit(l, c, lo, hi, s, tie, w),
+      },
+      this.maxK,
+    );
   }
 
   /**
@@ -216,7 +254,7 @@ export class SkeletonRouting {
       for (let r = 0; r < R; r += most) this.loadsMany(f, outs.slice(r, r + most), inn, ress.slice(r, r + most));
       return;
     }
-    while (this.lanes.length < R) this.lanes.push(newLane(nb, nOff[chains.length]!, chains.length));
+    while (this.lanes.length < R) this.lanes.push(newLane(nb, nOff[chains.length]!, chains.length, this.maxK));
     const lanes = this.lanes.slice(0, R);
     lanes.forEach((l, r) => {
       l.out = outs[r]!;
@@ -313,6 +351,11 @@ export class SkeletonRouting {
         for (const l of lanes) l.mOut[u]! += l.out[ch.nodes[i]!]!;
       }
     }
+    for (const l of lanes) {
+      let nz = 0;
+      for (let u = 0; u < nb; u++) if (l.mOut[u] !== 0) l.nz[nz++] = u;
+      l.nzCount = nz;
+    }
     // Rows depend on the failed skeleton links, and whether a row is used untouched also on the failed
     // branch nodes: the same ones as the last call keep its rows (a chain's terms route one failure five times).
     const dead = this.deadSl;
@@ -331,7 +374,12 @@ export class SkeletonRouting {
     if (!same) this.rowDone.fill(0);
     // Destinations.
     for (let u = 0; u < nb; u++) if (kAlive[u] === 1 && mIn[u]! > 0) this.toBranch(u, live, liveOff, liveLanes, lanes);
-    for (let c = 0; c < chains.length; c++) if (slAlive[this.chainSl[c]!] === 1) this.toChain(c, inn, live, liveOff, liveLanes, lanes);
+    for (let c = 0; c < chains.length; c++) {
+      if (slAlive[this.chainSl[c]!] === 1 && this.chainDest.run(c, inn, live, liveOff, liveLanes, lanes)) {
+        this.wRow[this.chA[c]!] = 1;
+        this.wRow[this.chB[c]!] = 1;
+      }
+    }
     // Every destination's masses are in the rows now: one flow pass per row.
     for (let s = 0; s < nb; s++) {
       if (this.wRow[s] === 0) continue;
@@ -558,62 +606,6 @@ export class SkeletonRouting {
   }
 
   /**
-   * Masses entering branch nodes from the intact chains toward the current
-   * destination (distances in dk), weighted by its in-mass inT: toward a
-   * branch node (toChain false) into fp, toward a chain node as putChain
-   * (written out: the hot loop of a sweep); each split configuration
-   * counted (× inT) in the lane's histogram.
-   */
-  private chainSplits(live: readonly number[], liveOff: readonly number[], liveLanes: readonly number[], skip: number, inT: number, lanes: readonly Lane[], toChain: boolean): void {
-    const { dk, chA, chB, nOff, cfgOff, cfgTable, lenOf, code, wA, wB } = this;
-    const chains = this.ci.chains;
-    for (let x = 0; x < live.length; x++) {
-      const c = live[x]!;
-      if (c === skip) continue;
-      const a = chA[c]!;
-      const b = chB[c]!;
-      const dA = dk[a]!;
-      if (dA === Infinity) continue;
-      const L = lenOf[c]!;
-      const cfg = cfgTable !== null ? cfgTable[cfgOff![c]! + dk[b]! - dA + L]! : this.split(c, 0, chains[c]!.nodes.length, dA, 0, dk[b]!, L);
-      const h = 2 * (nOff[c]! + c) + cfg;
-      for (let y = liveOff[x]!; y < liveOff[x + 1]!; y++) {
-        const l = lanes[liveLanes[y]!]!;
-        const ma = l.mA[h]!;
-        const mb = l.mB[h]!;
-        l.hist[h]! += inT;
-        if (!toChain) {
-          l.fp[a]! += inT * ma;
-          l.fp[b]! += inT * mb;
-          continue;
-        }
-        if (ma !== 0) {
-          const x = inT * ma;
-          const g = code[a]!;
-          if (g === 1) {
-            l.w[wA + a]! += x;
-            l.dA += x;
-          } else if (g === 2) {
-            l.w[wB + a]! += x;
-            l.dB += x;
-          } else l.fl[a]! += x;
-        }
-        if (mb !== 0) {
-          const x = inT * mb;
-          const g = code[b]!;
-          if (g === 1) {
-            l.w[wA + b]! += x;
-            l.dA += x;
-          } else if (g === 2) {
-            l.w[wB + b]! += x;
-            l.dB += x;
-          } else l.fl[b]! += x;
-        }
-      }
-    }
-  }
-
-  /**
    * Flow down row s's DAG (next hops toward branch node s) of the weighted
    * masses every destination left in the lanes' row s (toBranch, toChain):
    * ECMP even split over next hops, each hop's share onto its direct link or
@@ -650,177 +642,44 @@ export class SkeletonRouting {
     }
   }
 
-  /** Destination branch node t: every node's mass (its own and the chains' entering it) × in(t) into row t. */
+  /**
+   * Destination branch node t: every node's mass and the masses the intact
+   * chains send into their ends (each split configuration counted × in(t) in
+   * the lane's histogram), × in(t), straight into row t (empty until now:
+   * every branch destination is routed before the chain destinations).
+   */
   private toBranch(t: number, live: readonly number[], liveOff: readonly number[], liveLanes: readonly number[], lanes: readonly Lane[]): void {
     const id = this.row(t);
     const off = id * this.nb;
     const wo = t * this.nb;
-    const len = this.reach[id]!;
-    const { dk, ord, dist } = this;
+    const dist = this.dist;
     const inT = this.mIn[t]!;
-    for (let r = 0; r < len; r++) {
-      const u = ord[off + r]!;
-      dk[u] = dist[off + u]!;
-      for (const l of lanes) l.fp[u] = l.mOut[u]! * inT;
+    for (const l of lanes) {
+      const { nz, mOut: mo, w: W } = l;
+      for (let i = 0; i < l.nzCount; i++) {
+        const u = nz[i]!;
+        if (dist[off + u] !== Infinity) W[wo + u]! += mo[u]! * inT;
+      }
     }
-    this.chainSplits(live, liveOff, liveLanes, -1, inT, lanes, false);
-    for (let r = 0; r < len; r++) {
-      const u = ord[off + r]!;
-      dk[u] = Infinity;
-      for (const l of lanes) l.w[wo + u]! += l.fp[u]!;
+    const { chA, chB, nOff, cfgOff, cfgTable, lenOf } = this;
+    const chains = this.ci.chains;
+    for (let x = 0; x < live.length; x++) {
+      const c = live[x]!;
+      const a = chA[c]!;
+      const b = chB[c]!;
+      const dA = dist[off + a]!;
+      if (dA === Infinity) continue;
+      const dB = dist[off + b]!;
+      const L = lenOf[c]!;
+      const cfg = cfgTable !== null ? cfgTable[cfgOff![c]! + dB - dA + L]! : this.split(c, 0, chains[c]!.nodes.length, dA, 0, dB, L);
+      const h = 2 * (nOff[c]! + c) + cfg;
+      for (let y = liveOff[x]!; y < liveOff[x + 1]!; y++) {
+        const l = lanes[liveLanes[y]!]!;
+        l.hist[h]! += inT;
+        l.w[wo + a]! += inT * l.mA[h]!;
+        l.w[wo + b]! += inT * l.mB[h]!;
+      }
     }
     this.wRow[t] = 1;
   }
-
-  /**
-   * Every destination t inside chain c (ends A, B; t at α from A, β from B).
-   * A branch node strictly nearer to t through A (region 1) has the same next
-   * hops toward t as toward A, and so have all nodes downstream of it (they
-   * stay strictly nearer through A): its flow toward t is its flow toward A,
-   * then into the half A–t. So region-1 masses join row A (region 2: row B),
-   * weighted by in(t), and one pass per row carries every destination's flow
-   * (rowFlow). Only tied nodes (dist through A = through B), which no
-   * region-1 or region-2 node sends to, are passed here, nearest last; their
-   * next hops are scanned. What enters each half (dA, dB) loads its links.
-   */
-  private toChain(c: number, inn: Float64Array, live: readonly number[], liveOff: readonly number[], liveLanes: readonly number[], lanes: readonly Lane[]): void {
-    const ch = this.ci.chains[c]!;
-    const k = ch.nodes.length;
-    const sl = this.chainSl[c]!;
-    const A = this.slA[sl]!;
-    const B = this.slB[sl]!;
-    const L = this.lenOf[c]!;
-    let receives = false;
-    for (let p = 0; p < k && !receives; p++) receives = inn[ch.nodes[p]!]! > 0;
-    if (!receives) return;
-    const rA = this.row(A);
-    const oA = rA * this.nb;
-    const oB = this.row(B) * this.nb;
-    // The chain is intact, so A and B reach the same live nodes (a row untouched by the failure may also hold failed ones, without mass).
-    const len = this.reach[rA]!;
-    const { dk, ord, dist, code, ties, adjOff, adjSl, adjTo, adjFromA, slChain, slSlotA } = this;
-    const base = this.nOff[c]! + c;
-    this.wA = A * this.nb;
-    this.wB = B * this.nb;
-    for (let p = 0; p < k; p++) {
-      const inT = inn[ch.nodes[p]!]!;
-      if (!(inT > 0)) continue;
-      const ap = this.alpha[this.nOff[c]! + p]!;
-      const bp = L - ap;
-      let nt = 0;
-      for (let r = 0; r < len; r++) {
-        const u = ord[oA + r]!;
-        const ka = dist[oA + u]! + ap;
-        const kb = dist[oB + u]! + bp;
-        const g = regionOf(ka, kb);
-        code[u] = g;
-        dk[u] = ka < kb ? ka : kb;
-        if (g === 3) ties[nt++] = u;
-      }
-      for (const l of lanes) {
-        // Each node's own mass, by its region (putChain written out).
-        const mo = l.mOut;
-        const W = l.w;
-        const { wA, wB } = this;
-        let sa = 0;
-        let sb = 0;
-        for (let r = 0; r < len; r++) {
-          const u = ord[oA + r]!;
-          const m = mo[u]!;
-          if (m === 0) continue;
-          const x = inT * m;
-          const g = code[u]!;
-          if (g === 1) {
-            W[wA + u]! += x;
-            sa += x;
-          } else if (g === 2) {
-            W[wB + u]! += x;
-            sb += x;
-          } else l.fl[u]! += x;
-        }
-        l.dA = sa;
-        l.dB = sb;
-      }
-      this.chainSplits(live, liveOff, liveLanes, c, inT, lanes, true);
-      // Its own chain, as two halves: nodes [0, p) between A and t, (p, k) between t and B.
-      const s1 = this.split(c, 0, p, dk[A]!, 0, 0, ap);
-      const s2 = this.split(c, p + 1, k, 0, ap, dk[B]!, L);
-      for (const l of lanes) {
-        const P = l.pOut;
-        const h1 = s1 & 1 ? (P[base + (s1 >> 1) + 1]! - P[base + (s1 >> 1)]!) / 2 : 0;
-        const h2 = s2 & 1 ? (P[base + (s2 >> 1) + 1]! - P[base + (s2 >> 1)]!) / 2 : 0;
-        const ma = P[base + (s1 >> 1)]! - P[base]! + h1;
-        const mb = P[base + k]! - P[base + (s2 >> 1) + (s2 & 1)]! + h2;
-        if (ma !== 0) this.putChain(l, A, inT * ma);
-        if (mb !== 0) this.putChain(l, B, inT * mb);
-      }
-      if (nt > 0) {
-        // Tied nodes, farthest first: a tied node sends only to nearer nodes.
-        const tl = ties.subarray(0, nt).sort((x, y) => dk[y]! - dk[x]!);
-        for (let q = 0; q < nt; q++) {
-          const u = tl[q]!;
-          const du = dk[u]!;
-          let cnt = 0;
-          for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) if (this.tieHop(j, du, sl, ap, bp)) cnt++;
-          for (const l of lanes) {
-            const f = l.fl[u]!;
-            if (f === 0) continue;
-            l.fl[u] = 0;
-            const share = f / cnt;
-            for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
-              if (!this.tieHop(j, du, sl, ap, bp)) continue;
-              const i = adjSl[j]!;
-              if (i === sl) {
-                if (adjFromA[j] === 1) l.dA += share;
-                else l.dB += share;
-                continue;
-              }
-              const ch2 = slChain[i]!;
-              if (ch2 < 0) l.res[slSlotA[i]! + (adjFromA[j] === 1 ? 0 : 1)]! += share;
-              else if (adjFromA[j] === 1) l.tAB[ch2]! += share;
-              else l.tBA[ch2]! += share;
-              this.putChain(l, adjTo[j]!, share);
-            }
-          }
-        }
-      }
-      // Half A–t: links [0, p]; half t–B: links [p + 1, k]. The destination itself sends nothing
-      // (it lies outside both halves' node ranges).
-      for (const l of lanes) {
-        this.addSplit(l, c, 0, p, s1 >> 1, s1 & 1, inT);
-        this.addSplit(l, c, p + 1, k, s2 >> 1, s2 & 1, inT);
-        const res = l.res;
-        const a = l.dA;
-        const b = l.dB;
-        if (a !== 0) for (let x = 0; x <= p; x++) res[this.slotAB[base + x]!]! += a;
-        if (b !== 0) for (let x = p + 1; x <= k; x++) res[this.slotAB[base + x]! ^ 1]! += b;
-      }
-    }
-    for (let r = 0; r < len; r++) dk[ord[oA + r]!] = Infinity;
-    this.wRow[A] = 1;
-    this.wRow[B] = 1;
-  }
-
-  /** Whether adjacency entry j of a tied node at distance du is one of its next hops toward the chain destination (halves ap from A, bp from B of chain skeleton link sl). */
-  private tieHop(j: number, du: number, sl: number, ap: number, bp: number): boolean {
-    const i = this.adjSl[j]!;
-    const d = i === sl ? (this.adjFromA[j] === 1 ? ap : bp) : this.slAlive[i] === 0 ? Infinity : this.dk[this.adjTo[j]!]! + this.adjW[j]!;
-    return du === d || Math.abs(du - d) <= 1e-12 * du;
-  }
-
-  /** Offsets in the lanes' w of the current chain destination's ends' rows (toChain). */
-  private wA = 0;
-  private wB = 0;
-
-  /** A weighted mass at branch node u toward the current chain destination: row A, row B or (tied) the tie pass. */
-  private readonly putChain = (l: Lane, u: number, x: number): void => {
-    const g = this.code[u]!;
-    if (g === 1) {
-      l.w[this.wA + u]! += x;
-      l.dA += x;
-    } else if (g === 2) {
-      l.w[this.wB + u]! += x;
-      l.dB += x;
-    } else l.fl[u]! += x;
-  };
 }

@@ -1,0 +1,373 @@
+import type { Chain } from './chains';
+import type { SkeletonGraph } from './skeleton-graph';
+import { regionOf, type Lane } from './skeleton-lane';
+
+/** What the chain-destination pass reads of a skeleton routing (skeleton.ts). */
+export interface ChainDestContext {
+  readonly sk: SkeletonGraph;
+  readonly chains: readonly Chain[];
+  /** Row tables: distances and settle order of row id at id·nb, nodes settled per row. */
+  readonly dist: Float64Array;
+  readonly ord: Int32Array;
+  readonly reach: Int32Array;
+  /** Skeleton links alive under the current failure. */
+  readonly slAlive: Uint8Array;
+  /** Whole-number lengths: each chain's split for Δ = d(B) − d(A) at cfgOff + Δ + L (else null). */
+  readonly cfgOff: Int32Array | null;
+  readonly cfgTable: Int32Array | null;
+  /** Whole-number lengths and distances below 1e9: per chain, for v = L − (d(A) − d(B)) at cfgOff + v, the first position whose destination a node is not strictly nearer through A (firstOff), and the first it is strictly nearer through B (firstTwo). */
+  readonly firstOff: Int32Array | null;
+  readonly firstTwo: Int32Array | null;
+  /** The row holding distances toward branch node s under the current failure. */
+  row(s: number): number;
+  /** Split of chain nodes [lo, hi) between a low end at dL (position posL) and a high end at dR (posR): 2s + tie. */
+  split(c: number, lo: number, hi: number, dL: number, posL: number, dR: number, posR: number): number;
+  /** Loads on chain c's links [lo .. hi] for split (s, tie), each node sending out·w. */
+  addSplit(l: Lane, c: number, lo: number, hi: number, s: number, tie: number, w: number): void;
+}
+
+/**
+ * Every destination inside one intact chain c (ends A, B), all positions in
+ * one pass. Toward the destination at position p (α_p from A), a branch
+ * node u is strictly nearer through A (region 1) while d(u, A) − d(u, B) <
+ * L − 2α_p, tied on equality, strictly nearer through B (region 2) beyond:
+ * as p moves from A to B it is region 1 for p < first1(u), tied for
+ * first1(u) ≤ p < first2(u) (at most a position or two), region 2 after.
+ * A region-1 node has the same next hops toward the destination as toward A
+ * and so has everything downstream of it: its mass, weighted by the
+ * destination's in-mass, joins row A (region 2: row B), and one flow pass
+ * per row carries every destination (skeleton.ts rowFlow). So a node's
+ * weight in row A is its mass times the in-masses of positions [0,
+ * first1(u)), a prefix sum, and what enters the half A–t at position p is
+ * in(p) × the masses of nodes whose first1 lies beyond p (bucketed by
+ * first1, suffix sums). Another intact chain whose two ends are both region
+ * 1 (a prefix of positions) or both region 2 (a suffix) splits the same way
+ * at every such position (its ends' distance difference does not move), so
+ * its masses join in the same way; positions where its ends lie in
+ * different regions or tie, tied nodes, the own chain's halves and the tie
+ * pass are handled position by position, as the per-destination pass did.
+ * Per chain O(branch nodes + chains + its length × the few per-position
+ * items) instead of O(length × (branch nodes + chains)).
+ */
+export class ChainDestinations {
+  private readonly first1: Int32Array;
+  private readonly first2: Int32Array;
+  private readonly pIn: Float64Array;
+  private readonly sIn: Float64Array;
+  private readonly tied: Int32Array;
+  private readonly tl: Int32Array;
+  private readonly tdk: Float64Array;
+  /** Live chains (index into live) with positions where their ends are not both region 1 or both region 2: (x, lo, hi). */
+  private readonly middle: number[] = [];
+  // Per call of run(): the rows' offsets, the current position and its distances from A and B.
+  private oA = 0;
+  private oB = 0;
+  private wA = 0;
+  private wB = 0;
+  private p = 0;
+  private ap = 0;
+  private bp = 0;
+
+  constructor(
+    private readonly x: ChainDestContext,
+    maxK: number,
+  ) {
+    const nb = x.sk.nb;
+    this.first1 = new Int32Array(nb);
+    this.first2 = new Int32Array(nb);
+    this.pIn = new Float64Array(maxK + 1);
+    this.sIn = new Float64Array(maxK + 1);
+    this.tied = new Int32Array(nb);
+    this.tl = new Int32Array(nb);
+    this.tdk = new Float64Array(nb);
+  }
+
+  /** Routes every destination inside chain c into the lanes' rows A and B and the chain's own links; false when none of its nodes receives. */
+  run(c: number, inn: Float64Array, live: readonly number[], liveOff: readonly number[], liveLanes: readonly number[], lanes: readonly Lane[]): boolean {
+    const x = this.x;
+    const { sk, dist, ord, cfgOff, firstOff, firstTwo } = x;
+    const ch = x.chains[c]!;
+    const k = ch.nodes.length;
+    const nb = sk.nb;
+    const sl = sk.chainSl[c]!;
+    const A = sk.slA[sl]!;
+    const B = sk.slB[sl]!;
+    const L = sk.lenOf[c]!;
+    const no = sk.nOff[c]!;
+    const al = sk.alpha;
+    // In-masses of the positions (receivers only), before p and from p on.
+    const { pIn, sIn } = this;
+    pIn[0] = 0;
+    let receives = false;
+    for (let p = 0; p < k; p++) {
+      const v = inn[ch.nodes[p]!]!;
+      if (v > 0) receives = true;
+      pIn[p + 1] = pIn[p]! + (v > 0 ? v : 0);
+    }
+    if (!receives) return false;
+    sIn[k] = 0;
+    for (let p = k - 1; p >= 0; p--) {
+      const v = inn[ch.nodes[p]!]!;
+      sIn[p] = sIn[p + 1]! + (v > 0 ? v : 0);
+    }
+    const rA = x.row(A);
+    const oA = (this.oA = rA * nb);
+    const oB = (this.oB = x.row(B) * nb);
+    const wA = (this.wA = A * nb);
+    const wB = (this.wB = B * nb);
+    // The chain is intact, so A and B reach the same live nodes (a row untouched by the failure may also hold failed ones, without mass).
+    const len = x.reach[rA]!;
+    const { first1, first2, tied } = this;
+    let nTied = 0;
+    for (let r = 0; r < len; r++) {
+      const u = ord[oA + r]!;
+      const da = dist[oA + u]!;
+      const db = dist[oB + u]!;
+      let f1 = k;
+      let f2 = k;
+      if (db !== Infinity) {
+        if (firstOff !== null) {
+          const v = L - (da - db);
+          if (v < 0) f1 = f2 = 0;
+          else if (v <= 2 * L) {
+            f1 = firstOff[cfgOff![c]! + v]!;
+            f2 = firstTwo![cfgOff![c]! + v]!;
+          }
+        } else {
+          f1 = this.firstWhere(da, db, no, L, 0, k, 1);
+          f2 = this.firstWhere(da, db, no, L, f1, k, 2);
+        }
+      }
+      first1[u] = f1;
+      first2[u] = f2;
+      if (f1 < f2) tied[nTied++] = u;
+    }
+    // Each node's own mass: row A for the positions before first1, row B from first2 on.
+    for (const l of lanes) {
+      const { bA, bB, nz, mOut: mo, w: W } = l;
+      bA.fill(0, 0, k + 1);
+      bB.fill(0, 0, k + 1);
+      for (let i = 0; i < l.nzCount; i++) {
+        const u = nz[i]!;
+        if (dist[oA + u] === Infinity) continue;
+        const m = mo[u]!;
+        const f1 = first1[u]!;
+        const f2 = first2[u]!;
+        if (f1 > 0) {
+          W[wA + u]! += m * pIn[f1]!;
+          bA[f1]! += m;
+        }
+        if (f2 < k) {
+          W[wB + u]! += m * sIn[f2]!;
+          bB[f2]! += m;
+        }
+      }
+    }
+    // Other intact chains: both ends region 1 on a prefix of positions, both region 2 on a suffix, the rest per position.
+    const middle = this.middle;
+    middle.length = 0;
+    const a0 = al[no]!;
+    const aLast = al[no + k - 1]!;
+    for (let xi = 0; xi < live.length; xi++) {
+      const c2 = live[xi]!;
+      if (c2 === c) continue;
+      const a = sk.chA[c2]!;
+      const b = sk.chB[c2]!;
+      if (dist[oA + a] === Infinity) continue;
+      const lo = Math.min(first1[a]!, first1[b]!);
+      const hi = Math.max(first2[a]!, first2[b]!);
+      const ho = 2 * (sk.nOff[c2]! + c2);
+      if (lo > 0) {
+        const h = ho + this.cfgOf(c2, dist[oA + a]! + a0, dist[oA + b]! + a0);
+        const w = pIn[lo]!;
+        for (let y = liveOff[xi]!; y < liveOff[xi + 1]!; y++) {
+          const l = lanes[liveLanes[y]!]!;
+          const ma = l.mA[h]!;
+          const mb = l.mB[h]!;
+          l.hist[h]! += w;
+          if (ma !== 0) l.w[wA + a]! += w * ma;
+          if (mb !== 0) l.w[wA + b]! += w * mb;
+          l.bA[lo]! += ma + mb;
+        }
+      }
+      if (hi < k) {
+        const bl = L - aLast;
+        const h = ho + this.cfgOf(c2, dist[oB + a]! + bl, dist[oB + b]! + bl);
+        const w = sIn[hi]!;
+        for (let y = liveOff[xi]!; y < liveOff[xi + 1]!; y++) {
+          const l = lanes[liveLanes[y]!]!;
+          const ma = l.mA[h]!;
+          const mb = l.mB[h]!;
+          l.hist[h]! += w;
+          if (ma !== 0) l.w[wB + a]! += w * ma;
+          if (mb !== 0) l.w[wB + b]! += w * mb;
+          l.bB[hi]! += ma + mb;
+        }
+      }
+      if (lo < hi) middle.push(xi, lo, hi);
+    }
+    // What region-1 masses send into the half A–t at position p (first1 beyond p), region-2 into t–B (first2 at or before p).
+    for (const l of lanes) {
+      const { bA, bB, sA, sB } = l;
+      sA[k - 1] = bA[k]!;
+      for (let p = k - 2; p >= 0; p--) sA[p] = sA[p + 1]! + bA[p + 1]!;
+      sB[0] = bB[0]!;
+      for (let p = 1; p < k; p++) sB[p] = sB[p - 1]! + bB[p]!;
+    }
+    const base = no + c;
+    for (let p = 0; p < k; p++) {
+      const inT = inn[ch.nodes[p]!]!;
+      if (!(inT > 0)) continue;
+      const ap = (this.ap = al[no + p]!);
+      this.bp = L - ap;
+      this.p = p;
+      for (const l of lanes) {
+        l.dA = inT * l.sA[p]!;
+        l.dB = inT * l.sB[p]!;
+      }
+      // Nodes tied at this position: their own masses wait for the tie pass.
+      const tl = this.tl;
+      let nt = 0;
+      for (let i = 0; i < nTied; i++) {
+        const u = tied[i]!;
+        if (first1[u]! > p || first2[u]! <= p) continue;
+        tl[nt++] = u;
+        this.tdk[u] = this.dkAt(u);
+        for (const l of lanes) {
+          const m = l.mOut[u]!;
+          if (m !== 0) l.fl[u]! += inT * m;
+        }
+      }
+      for (let q = 0; q < middle.length; q += 3) {
+        if (p < middle[q + 1]! || p >= middle[q + 2]!) continue;
+        const xi = middle[q]!;
+        const c2 = live[xi]!;
+        const a = sk.chA[c2]!;
+        const b = sk.chB[c2]!;
+        const h = 2 * (sk.nOff[c2]! + c2) + this.cfgOf(c2, this.dkAt(a), this.dkAt(b));
+        for (let y = liveOff[xi]!; y < liveOff[xi + 1]!; y++) {
+          const l = lanes[liveLanes[y]!]!;
+          const ma = l.mA[h]!;
+          const mb = l.mB[h]!;
+          l.hist[h]! += inT;
+          if (ma !== 0) this.put(l, a, inT * ma);
+          if (mb !== 0) this.put(l, b, inT * mb);
+        }
+      }
+      // Its own chain, as two halves: nodes [0, p) between A and t, (p, k) between t and B.
+      const s1 = x.split(c, 0, p, this.dkAt(A), 0, 0, ap);
+      const s2 = x.split(c, p + 1, k, 0, ap, this.dkAt(B), L);
+      for (const l of lanes) {
+        const P = l.pOut;
+        const h1 = s1 & 1 ? (P[base + (s1 >> 1) + 1]! - P[base + (s1 >> 1)]!) / 2 : 0;
+        const h2 = s2 & 1 ? (P[base + (s2 >> 1) + 1]! - P[base + (s2 >> 1)]!) / 2 : 0;
+        const ma = P[base + (s1 >> 1)]! - P[base]! + h1;
+        const mb = P[base + k]! - P[base + (s2 >> 1) + (s2 & 1)]! + h2;
+        if (ma !== 0) this.put(l, A, inT * ma);
+        if (mb !== 0) this.put(l, B, inT * mb);
+      }
+      if (nt > 0) this.tiePass(nt, sl, lanes);
+      // Half A–t: links [0, p]; half t–B: links [p + 1, k]. The destination itself sends nothing.
+      for (const l of lanes) {
+        x.addSplit(l, c, 0, p, s1 >> 1, s1 & 1, inT);
+        x.addSplit(l, c, p + 1, k, s2 >> 1, s2 & 1, inT);
+        const res = l.res;
+        const da = l.dA;
+        const db = l.dB;
+        if (da !== 0) for (let j = 0; j <= p; j++) res[sk.slotAB[base + j]!]! += da;
+        if (db !== 0) for (let j = p + 1; j <= k; j++) res[sk.slotAB[base + j]! ^ 1]! += db;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Tied nodes at the current position, farthest first (a tied node sends
+   * only to nearer nodes, so what reaches it from other tied nodes is in by
+   * then): each splits its flow evenly over its next hops toward the
+   * destination, found by scanning its links.
+   */
+  private tiePass(nt: number, sl: number, lanes: readonly Lane[]): void {
+    const { sk } = this.x;
+    const { adjOff, adjSl, adjTo, adjFromA, slChain, slSlotA } = sk;
+    const tdk = this.tdk;
+    const tl = this.tl.subarray(0, nt).sort((x, y) => tdk[y]! - tdk[x]!);
+    for (let q = 0; q < nt; q++) {
+      const u = tl[q]!;
+      const du = tdk[u]!;
+      let cnt = 0;
+      for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) if (this.tieHop(j, du, sl)) cnt++;
+      for (const l of lanes) {
+        const f = l.fl[u]!;
+        if (f === 0) continue;
+        l.fl[u] = 0;
+        const share = f / cnt;
+        for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
+          if (!this.tieHop(j, du, sl)) continue;
+          const i = adjSl[j]!;
+          if (i === sl) {
+            if (adjFromA[j] === 1) l.dA += share;
+            else l.dB += share;
+            continue;
+          }
+          const c2 = slChain[i]!;
+          if (c2 < 0) l.res[slSlotA[i]! + (adjFromA[j] === 1 ? 0 : 1)]! += share;
+          else if (adjFromA[j] === 1) l.tAB[c2]! += share;
+          else l.tBA[c2]! += share;
+          this.put(l, adjTo[j]!, share);
+        }
+      }
+    }
+  }
+
+  /** First position in [lo, hi) whose destination node (d(A) = da, d(B) = db) is not in region 1 (want 1) or is in region 2 (want 2); hi if none. */
+  private firstWhere(da: number, db: number, no: number, L: number, lo: number, hi: number, want: number): number {
+    const al = this.x.sk.alpha;
+    let a = lo;
+    let b = hi;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      const g = regionOf(da + al[no + mid]!, db + L - al[no + mid]!);
+      if (want === 1 ? g === 1 : g !== 2) a = mid + 1;
+      else b = mid;
+    }
+    return a;
+  }
+
+  /** Split configuration of live chain c2 whose ends are at da, db from the destination. */
+  private cfgOf(c2: number, da: number, db: number): number {
+    const { cfgOff, cfgTable, sk } = this.x;
+    const L2 = sk.lenOf[c2]!;
+    return cfgTable !== null ? cfgTable[cfgOff![c2]! + db - da + L2]! : this.x.split(c2, 0, this.x.chains[c2]!.nodes.length, da, 0, db, L2);
+  }
+
+  /** Distance of branch node v from the destination at the current position (Infinity when unreached). */
+  private dkAt(v: number): number {
+    const d = this.x.dist;
+    const da = d[this.oA + v]!;
+    if (da === Infinity) return Infinity;
+    const ka = da + this.ap;
+    const kb = d[this.oB + v]! + this.bp;
+    return ka < kb ? ka : kb;
+  }
+
+  /** Whether adjacency entry j of a tied node at distance du is one of its next hops toward the current destination (chain skeleton link sl). */
+  private tieHop(j: number, du: number, sl: number): boolean {
+    const sk = this.x.sk;
+    const i = sk.adjSl[j]!;
+    const d = i === sl ? (sk.adjFromA[j] === 1 ? this.ap : this.bp) : this.x.slAlive[i] === 0 ? Infinity : this.dkAt(sk.adjTo[j]!) + sk.adjW[j]!;
+    return du === d || Math.abs(du - d) <= 1e-12 * du;
+  }
+
+  /** A weighted mass at branch node u toward the current destination: row A, row B or (tied) the tie pass. */
+  private put(l: Lane, u: number, x: number): void {
+    const p = this.p;
+    if (p < this.first1[u]!) {
+      l.w[this.wA + u]! += x;
+      l.dA += x;
+    } else if (p >= this.first2[u]!) {
+      l.w[this.wB + u]! += x;
+      l.dB += x;
+    } else l.fl[u]! += x;
+  }
+}
