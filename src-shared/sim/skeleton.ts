@@ -1,17 +1,15 @@
 import type { ChainIndex } from './chains';
 import type { CompiledGraph } from './csr';
 import type { FailureMasks } from './incremental';
-import { MinHeap, onShortestPath } from './shortest';
+import { onShortestPath } from './shortest';
 import { buildSkeletonGraph, type SkeletonGraph } from './skeleton-graph';
 import { addPieces } from './skeleton-pieces';
 import { ChainDestinations } from './skeleton-chain-dest';
 import { newLane, type Lane } from './skeleton-lane';
+import { SkeletonRows } from './skeleton-rows';
 
 /** Most memory the lanes' per-row masses of one loadsMany take together (a 2,000-branch skeleton: 2 lanes at a time). */
 const LANE_BYTES = 64 * 2 ** 20;
-
-/** Longest skeleton link (whole-number lengths) routed with Dial's buckets (one bucket per unit of length), else a heap. */
-const DIAL_MAX_LENGTH = 1 << 16;
 
 /**
  * ECMP link loads of product-form traffic out[s]·in[t] (s ≠ t) on a core
@@ -84,15 +82,8 @@ export class SkeletonRouting {
   readonly slots: number;
   private readonly nb: number;
   // Per-solve scratch shared by every mass vector (lane) of one call.
-  private readonly dist: Float64Array; // nb × nb
-  private readonly ord: Int32Array; // nb × nb settle order
-  private readonly reach: Int32Array; // nodes settled per row
-  /** Per row s and node u: its next hops toward s (adjacency indices) at rowHops[s·2S + rowHopStart[s·nb + u] …], rowHopCnt of them. */
-  private readonly rowHopStart: Int32Array;
-  private readonly rowHopCnt: Int32Array;
-  private readonly rowHops: Int32Array;
-  private readonly rowDone: Uint8Array;
-  private readonly heap: MinHeap;
+  /** Distances, order and next hops toward each branch node under the current failure (skeleton-rows.ts). */
+  private readonly rows: SkeletonRows;
   private readonly kAlive: Uint8Array;
   private readonly slAlive: Uint8Array;
   private readonly mIn: Float64Array;
@@ -106,13 +97,7 @@ export class SkeletonRouting {
   /** Rows (branch nodes) some destination left weighted masses in (rowFlow). */
   private readonly wRow: Uint8Array;
   /** Rows holding the nothing-failed routing (row()); every skeleton link alive; this call's failed skeleton links. */
-  private readonly rowBase: Uint8Array;
-  private readonly allAlive: Uint8Array;
   private readonly deadSl: number[] = [];
-  /** Dial's buckets (whole-number lengths only, else null) and its entries: node, next in bucket. */
-  private readonly bHead: Int32Array | null;
-  private readonly eNode: Int32Array;
-  private readonly eNext: Int32Array;
   /** This call's failed skeleton links i and branch nodes (ns + u), as the last call's (row()). */
   private readonly deadKey: number[] = [];
   private readonly lanes: Lane[] = [];
@@ -183,24 +168,7 @@ export class SkeletonRouting {
     }
     this.maxK = chains.reduce((x, c) => Math.max(x, c.nodes.length), 1);
     this.wRow = new Uint8Array(nb);
-    this.rowBase = new Uint8Array(nb);
-    // At most one entry per relaxation that lowers a distance (≤ directed adjacency entries) plus the source.
-    let maxW = 0;
-    for (const w of k.slW) if (w > maxW) maxW = w;
-    const dial = whole && maxW <= DIAL_MAX_LENGTH;
-    this.bHead = dial ? new Int32Array(maxW + 1) : null;
-    this.eNode = new Int32Array(dial ? k.adjSl.length + 1 : 0);
-    this.eNext = new Int32Array(dial ? k.adjSl.length + 1 : 0);
-    this.allAlive = new Uint8Array(ns).fill(1);
-    // Two rows per branch node s: s with nothing failed, nb + s under the current failure (row()).
-    this.dist = new Float64Array(2 * nb * nb);
-    this.ord = new Int32Array(2 * nb * nb);
-    this.reach = new Int32Array(2 * nb);
-    this.rowHopStart = new Int32Array(2 * nb * nb);
-    this.rowHopCnt = new Int32Array(2 * nb * nb);
-    this.rowHops = new Int32Array(2 * nb * 2 * ns);
-    this.rowDone = new Uint8Array(nb);
-    this.heap = new MinHeap(2 * ns + 4, nb);
+    this.rows = new SkeletonRows(k, whole);
     this.kAlive = new Uint8Array(nb);
     this.slAlive = new Uint8Array(ns);
     this.mIn = new Float64Array(nb);
@@ -209,15 +177,15 @@ export class SkeletonRouting {
       {
         sk: k,
         chains,
-        dist: this.dist,
-        ord: this.ord,
-        reach: this.reach,
+        dist: this.rows.dist,
+        ord: this.rows.ord,
+        reach: this.rows.reach,
         slAlive: this.slAlive,
         cfgOff: this.cfgOff,
         cfgTable: this.cfgTable,
         firstOff: this.firstOff,
         firstTwo: this.firstTwo,
-        row: (s) => this.row(s),
+        row: (s) => this.rows.row(s),
         split: (c, lo, hi, dL, posL, dR, posR) => this.split(c, lo, hi, dL, posL, dR, posR),
         addSplit: (l, c, lo, hi, s, tie, w) => this.addSplit(l, c, lo, hi, s, tie, w),
       },
@@ -371,7 +339,7 @@ export class SkeletonRouting {
     key.length = nd;
     dead.length = 0;
     for (const i of key) if (i < ns) dead.push(i);
-    if (!same) this.rowDone.fill(0);
+    this.rows.setFailure(dead, kAlive, slAlive, same);
     // Destinations.
     for (let u = 0; u < nb; u++) if (kAlive[u] === 1 && mIn[u]! > 0) this.toBranch(u, live, liveOff, liveLanes, lanes);
     for (let c = 0; c < chains.length; c++) {
@@ -467,145 +435,6 @@ export class SkeletonRouting {
   }
 
   /**
-   * Distances from every branch node to branch node s, settle order in ord,
-   * next hops: the id of the row that holds them (offsets id·nb, id·2S).
-   * Row s, routed once with nothing failed, stays valid for a failure that
-   * takes no next hop of a live node in it (same distances and hops); only
-   * rows a failure touches are routed again, into row nb + s, so every row
-   * used is computed the same way whatever calls came before (same figures
-   * in any order, on any thread). rowDone: 1 row s, 2 row nb + s this call.
-   */
-  private row(s: number): number {
-    const nb = this.nb;
-    if (this.rowDone[s] === 1) return s;
-    if (this.rowDone[s] === 2) return nb + s;
-    if (this.rowBase[s] === 0) {
-      this.route(s, this.allAlive, s);
-      this.rowBase[s] = 1;
-    }
-    if (this.deadSl.length > 0 && this.touched(s)) {
-      this.route(s, this.slAlive, nb + s);
-      this.rowDone[s] = 2;
-      return nb + s;
-    }
-    this.rowDone[s] = 1;
-    return s;
-  }
-
-  /**
-   * Dial's bucket queue for whole-number lengths (a cyclic array of
-   * maxW + 1 buckets, stale entries skipped): the settle order row s needs
-   * without a heap's log factor — rows are most of a skeleton routing.
-   * Returns the number of nodes settled (their order in ord).
-   */
-  private dial(s: number, alive: Uint8Array, off: number): number {
-    const bHead = this.bHead!;
-    const { eNode, eNext, adjOff, adjSl, adjTo, adjW, ord, dist: d } = this;
-    const done = this.heap.mark;
-    const C = bHead.length;
-    bHead.fill(-1);
-    let cnt = 0;
-    let pending = 1;
-    eNode[0] = s;
-    eNext[0] = -1;
-    bHead[0] = cnt++;
-    let r = 0;
-    for (let D = 0; pending > 0; D++) {
-      const b = D % C;
-      while (bHead[b] !== -1) {
-        const e = bHead[b]!;
-        bHead[b] = eNext[e]!;
-        pending--;
-        const u = eNode[e]!;
-        if (done[u] === 1 || d[off + u] !== D) continue;
-        done[u] = 1;
-        ord[off + r++] = u;
-        for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
-          if (alive[adjSl[j]!] === 0) continue;
-          const v = adjTo[j]!;
-          const nd = D + adjW[j]!;
-          if (nd < d[off + v]!) {
-            d[off + v] = nd;
-            const x = nd % C;
-            eNode[cnt] = v;
-            eNext[cnt] = bHead[x]!;
-            bHead[x] = cnt++;
-            pending++;
-          }
-        }
-      }
-    }
-    return r;
-  }
-
-  /** Whether a live node's next hop toward s in row s (nothing failed) is a failed skeleton link. */
-  private touched(s: number): boolean {
-    const nb = this.nb;
-    const off = s * nb;
-    const hb = s * this.adjSl.length;
-    const { deadSl, slA, slB, kAlive, dist, rowHopStart, rowHopCnt, rowHops, adjSl } = this;
-    for (const i of deadSl) {
-      for (let e = 0; e < 2; e++) {
-        const a = e === 0 ? slA[i]! : slB[i]!;
-        if (kAlive[a] === 0 || dist[off + a] === Infinity) continue;
-        const h = hb + rowHopStart[off + a]!;
-        for (let x = h; x < h + rowHopCnt[off + a]!; x++) if (adjSl[rowHops[x]!] === i) return true;
-      }
-    }
-    return false;
-  }
-
-  /** Distances toward s on the skeleton links marked in `alive`, into row `id`. */
-  private route(s: number, alive: Uint8Array, id: number): void {
-    const nb = this.nb;
-    const off = id * nb;
-    const d = this.dist;
-    d.fill(Infinity, off, off + nb);
-    const heap = this.heap;
-    heap.clear();
-    const done = heap.mark;
-    done.fill(0);
-    d[off + s] = 0;
-    let r = 0;
-    const { adjOff, adjSl, adjTo, adjW } = this;
-    if (this.bHead !== null) r = this.dial(s, alive, off);
-    else heap.push(s, 0);
-    while (heap.size > 0) {
-      const u = heap.pop();
-      if (done[u] === 1) continue;
-      done[u] = 1;
-      this.ord[off + r++] = u;
-      const du = d[off + u]!;
-      for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
-        if (alive[adjSl[j]!] === 0) continue;
-        const w = adjTo[j]!;
-        const nd = du + adjW[j]!;
-        if (nd < d[off + w]!) {
-          d[off + w] = nd;
-          heap.push(w, nd);
-        }
-      }
-    }
-    this.reach[id] = r;
-    // Next hops toward s, once per row: a destination inside a chain reuses its ends' rows.
-    const hb = id * adjSl.length;
-    let cur = 0;
-    for (let x = 0; x < r; x++) {
-      const u = this.ord[off + x]!;
-      this.rowHopStart[off + u] = cur;
-      const du = d[off + u]!;
-      if (u !== s) {
-        for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
-          if (alive[adjSl[j]!] === 0) continue;
-          const dv = d[off + adjTo[j]!]! + adjW[j]!;
-          if (du === dv || Math.abs(du - dv) <= 1e-12 * du) this.rowHops[hb + cur++] = j;
-        }
-      }
-      this.rowHopCnt[off + u] = cur - this.rowHopStart[off + u]!;
-    }
-  }
-
-  /**
    * Flow down row s's DAG (next hops toward branch node s) of the weighted
    * masses every destination left in the lanes' row s (toBranch, toChain):
    * ECMP even split over next hops, each hop's share onto its direct link or
@@ -614,14 +443,15 @@ export class SkeletonRouting {
   private rowFlow(s: number, lanes: readonly Lane[]): void {
     const nb = this.nb;
     const off = s * nb; // lanes' w
-    const id = this.row(s);
+    const rows = this.rows;
+    const id = rows.row(s);
     const ro = id * nb;
-    const hb = id * this.adjSl.length;
-    const { ord, rowHops, rowHopStart, rowHopCnt, adjSl, adjTo, adjFromA, slChain, slSlotA } = this;
-    for (let r = this.reach[id]! - 1; r >= 0; r--) {
+    const { ord, hops: rowHops, hopStart, hopCnt } = rows;
+    const { adjSl, adjTo, adjFromA, slChain, slSlotA } = this;
+    for (let r = rows.reach[id]! - 1; r >= 0; r--) {
       const u = ord[ro + r]!;
-      const k = rowHopCnt[ro + u]!;
-      const a = hb + rowHopStart[ro + u]!;
+      const k = hopCnt[ro + u]!;
+      const a = hopStart[ro + u]!;
       for (const l of lanes) {
         const W = l.w;
         const f = W[off + u]!;
@@ -649,10 +479,10 @@ export class SkeletonRouting {
    * every branch destination is routed before the chain destinations).
    */
   private toBranch(t: number, live: readonly number[], liveOff: readonly number[], liveLanes: readonly number[], lanes: readonly Lane[]): void {
-    const id = this.row(t);
+    const id = this.rows.row(t);
     const off = id * this.nb;
     const wo = t * this.nb;
-    const dist = this.dist;
+    const dist = this.rows.dist;
     const inT = this.mIn[t]!;
     for (const l of lanes) {
       const { nz, mOut: mo, w: W } = l;
