@@ -57,6 +57,8 @@ export class ChainDestinations {
   private readonly tied: Int32Array;
   private readonly tl: Int32Array;
   private readonly tdk: Float64Array;
+  /** A tied node's next hops (adjacency indices). */
+  private readonly hopScratch: Int32Array;
   /** Live chains (index into live) with positions where their ends are not both region 1 or both region 2: (x, lo, hi). */
   private readonly middle: number[] = [];
   // Per call of run(): the rows' offsets, the current position and its distances from A and B.
@@ -80,6 +82,9 @@ export class ChainDestinations {
     this.tied = new Int32Array(nb);
     this.tl = new Int32Array(nb);
     this.tdk = new Float64Array(nb);
+    let maxDeg = 0;
+    for (let u = 0; u < nb; u++) maxDeg = Math.max(maxDeg, x.sk.adjOff[u + 1]! - x.sk.adjOff[u]!);
+    this.hopScratch = new Int32Array(maxDeg);
   }
 
   /** Routes every destination inside chain c into the lanes' rows A and B and the chain's own links; false when none of its nodes receives. */
@@ -285,37 +290,56 @@ export class ChainDestinations {
    * Tied nodes at the current position, farthest first (a tied node sends
    * only to nearer nodes, so what reaches it from other tied nodes is in by
    * then): each splits its flow evenly over its next hops toward the
-   * destination, found by scanning its links.
+   * destination, found by scanning its links once. They were listed in row
+   * A's settle order, nearest first; when their distances keep that order
+   * (always with whole-number lengths) runs of equal distance are taken
+   * from the far end, each in list order — what a stable sort by
+   * decreasing distance gives.
    */
   private tiePass(nt: number, sl: number, lanes: readonly Lane[]): void {
-    const { sk } = this.x;
-    const { adjOff, adjSl, adjTo, adjFromA, slChain, slSlotA } = sk;
     const tdk = this.tdk;
-    const tl = this.tl.subarray(0, nt).sort((x, y) => tdk[y]! - tdk[x]!);
-    for (let q = 0; q < nt; q++) {
-      const u = tl[q]!;
-      const du = tdk[u]!;
-      let cnt = 0;
-      for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) if (this.tieHop(j, du, sl)) cnt++;
-      for (const l of lanes) {
-        const f = l.fl[u]!;
-        if (f === 0) continue;
-        l.fl[u] = 0;
-        const share = f / cnt;
-        for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
-          if (!this.tieHop(j, du, sl)) continue;
-          const i = adjSl[j]!;
-          if (i === sl) {
-            if (adjFromA[j] === 1) l.dA += share;
-            else l.dB += share;
-            continue;
-          }
-          const c2 = slChain[i]!;
-          if (c2 < 0) l.res[slSlotA[i]! + (adjFromA[j] === 1 ? 0 : 1)]! += share;
-          else if (adjFromA[j] === 1) l.tAB[c2]! += share;
-          else l.tBA[c2]! += share;
-          this.put(l, adjTo[j]!, share);
+    const tl = this.tl;
+    let sorted = true;
+    for (let q = 1; q < nt && sorted; q++) sorted = tdk[tl[q - 1]!]! <= tdk[tl[q]!]!;
+    if (!sorted) {
+      tl.subarray(0, nt).sort((x, y) => tdk[y]! - tdk[x]!);
+      for (let q = 0; q < nt; q++) this.tieNode(tl[q]!, sl, lanes);
+      return;
+    }
+    let end = nt;
+    while (end > 0) {
+      let start = end - 1;
+      while (start > 0 && tdk[tl[start - 1]!] === tdk[tl[end - 1]!]) start--;
+      for (let q = start; q < end; q++) this.tieNode(tl[q]!, sl, lanes);
+      end = start;
+    }
+  }
+
+  /** One tied node u: its flow in each lane split evenly over its next hops toward the current destination. */
+  private tieNode(u: number, sl: number, lanes: readonly Lane[]): void {
+    const { adjOff, adjSl, adjTo, adjFromA, slChain, slSlotA } = this.x.sk;
+    const du = this.tdk[u]!;
+    const hops = this.hopScratch;
+    let cnt = 0;
+    for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) if (this.tieHop(j, du, sl)) hops[cnt++] = j;
+    for (const l of lanes) {
+      const f = l.fl[u]!;
+      if (f === 0) continue;
+      l.fl[u] = 0;
+      const share = f / cnt;
+      for (let q = 0; q < cnt; q++) {
+        const j = hops[q]!;
+        const i = adjSl[j]!;
+        if (i === sl) {
+          if (adjFromA[j] === 1) l.dA += share;
+          else l.dB += share;
+          continue;
         }
+        const c2 = slChain[i]!;
+        if (c2 < 0) l.res[slSlotA[i]! + (adjFromA[j] === 1 ? 0 : 1)]! += share;
+        else if (adjFromA[j] === 1) l.tAB[c2]! += share;
+        else l.tBA[c2]! += share;
+        this.put(l, adjTo[j]!, share);
       }
     }
   }
