@@ -60,7 +60,7 @@ export class ChainDestinations {
   /** A tied node's next hops (adjacency indices). */
   private readonly hopScratch: Int32Array;
   /** Live chains (index into live) with positions where their ends are not both region 1 or both region 2: (x, lo, hi). */
-  private readonly middle: number[] = [];
+  private readonly middle: Int32Array;
   // Per call of run(): the rows' offsets, the current position and its distances from A and B.
   private oA = 0;
   private oB = 0;
@@ -80,6 +80,7 @@ export class ChainDestinations {
     this.pIn = new Float64Array(maxK + 1);
     this.sIn = new Float64Array(maxK + 1);
     this.tied = new Int32Array(nb);
+    this.middle = new Int32Array(3 * x.chains.length);
     this.tl = new Int32Array(nb);
     this.tdk = new Float64Array(nb);
     let maxDeg = 0;
@@ -170,20 +171,27 @@ export class ChainDestinations {
     }
     // Other intact chains: both ends region 1 on a prefix of positions, both region 2 on a suffix, the rest per position.
     const middle = this.middle;
-    middle.length = 0;
+    let nMid = 0;
     const a0 = al[no]!;
-    const aLast = al[no + k - 1]!;
+    const bl = L - al[no + k - 1]!;
+    const { chA, chB, nOff, lenOf } = sk;
+    const cfgTable = x.cfgTable;
     for (let xi = 0; xi < live.length; xi++) {
       const c2 = live[xi]!;
       if (c2 === c) continue;
-      const a = sk.chA[c2]!;
-      const b = sk.chB[c2]!;
+      const a = chA[c2]!;
+      const b = chB[c2]!;
       if (dist[oA + a] === Infinity) continue;
-      const lo = Math.min(first1[a]!, first1[b]!);
-      const hi = Math.max(first2[a]!, first2[b]!);
-      const ho = 2 * (sk.nOff[c2]! + c2);
+      const fa = first1[a]!;
+      const fb = first1[b]!;
+      const lo = fa < fb ? fa : fb;
+      const ga = first2[a]!;
+      const gb = first2[b]!;
+      const hi = ga > gb ? ga : gb;
+      const ho = 2 * (nOff[c2]! + c2);
       if (lo > 0) {
-        const h = ho + this.cfgOf(c2, dist[oA + a]! + a0, dist[oA + b]! + a0);
+        // Whole-number lengths: the table at d(b) − d(a) (a shift by α₀ cancels).
+        const h = ho + (cfgTable !== null ? cfgTable[cfgOff![c2]! + dist[oA + b]! - dist[oA + a]! + lenOf[c2]!]! : this.cfgOf(c2, dist[oA + a]! + a0, dist[oA + b]! + a0));
         const w = pIn[lo]!;
         for (let y = liveOff[xi]!; y < liveOff[xi + 1]!; y++) {
           const l = lanes[liveLanes[y]!]!;
@@ -196,8 +204,7 @@ export class ChainDestinations {
         }
       }
       if (hi < k) {
-        const bl = L - aLast;
-        const h = ho + this.cfgOf(c2, dist[oB + a]! + bl, dist[oB + b]! + bl);
+        const h = ho + (cfgTable !== null ? cfgTable[cfgOff![c2]! + dist[oB + b]! - dist[oB + a]! + lenOf[c2]!]! : this.cfgOf(c2, dist[oB + a]! + bl, dist[oB + b]! + bl));
         const w = sIn[hi]!;
         for (let y = liveOff[xi]!; y < liveOff[xi + 1]!; y++) {
           const l = lanes[liveLanes[y]!]!;
@@ -209,7 +216,11 @@ export class ChainDestinations {
           l.bB[hi]! += ma + mb;
         }
       }
-      if (lo < hi) middle.push(xi, lo, hi);
+      if (lo < hi) {
+        middle[nMid++] = xi;
+        middle[nMid++] = lo;
+        middle[nMid++] = hi;
+      }
     }
     // What region-1 masses send into the half A–t at position p (first1 beyond p), region-2 into t–B (first2 at or before p).
     for (const l of lanes) {
@@ -243,7 +254,7 @@ export class ChainDestinations {
           if (m !== 0) l.fl[u]! += inT * m;
         }
       }
-      for (let q = 0; q < middle.length; q += 3) {
+      for (let q = 0; q < nMid; q += 3) {
         if (p < middle[q + 1]! || p >= middle[q + 2]!) continue;
         const xi = middle[q]!;
         const c2 = live[xi]!;
