@@ -61,6 +61,12 @@ export class ChainDestinations {
   private readonly hopScratch: Int32Array;
   /** Live chains (index into live) with positions where their ends are not both region 1 or both region 2: (x, lo, hi). */
   private readonly middle: Int32Array;
+  /** Per position p: tied nodes tAt[tStart[p] .. tStart[p + 1]), chains (index into live) mAt[mStart[p] ..]. */
+  private readonly tStart: Int32Array;
+  private readonly mStart: Int32Array;
+  private readonly fillAt: Int32Array;
+  private tAt = new Int32Array(64);
+  private mAt = new Int32Array(64);
   // Per call of run(): the rows' offsets, the current position and its distances from A and B.
   private oA = 0;
   private oB = 0;
@@ -81,6 +87,9 @@ export class ChainDestinations {
     this.sIn = new Float64Array(maxK + 1);
     this.tied = new Int32Array(nb);
     this.middle = new Int32Array(3 * x.chains.length);
+    this.tStart = new Int32Array(maxK + 1);
+    this.mStart = new Int32Array(maxK + 1);
+    this.fillAt = new Int32Array(maxK);
     this.tl = new Int32Array(nb);
     this.tdk = new Float64Array(nb);
     let maxDeg = 0;
@@ -230,12 +239,30 @@ export class ChainDestinations {
       sB[0] = bB[0]!;
       for (let p = 1; p < k; p++) sB[p] = sB[p - 1]! + bB[p]!;
     }
+    // Per position, the tied nodes (row A's order) and the chains handled there (live order), as lists.
+    const tS = this.tStart;
+    const mS = this.mStart;
+    tS.fill(0, 0, k + 1);
+    mS.fill(0, 0, k + 1);
+    for (let i = 0; i < nTied; i++) for (let p = first1[tied[i]!]!; p < first2[tied[i]!]!; p++) tS[p + 1]!++;
+    for (let q = 0; q < nMid; q += 3) for (let p = middle[q + 1]!; p < middle[q + 2]!; p++) mS[p + 1]!++;
+    for (let p = 0; p < k; p++) {
+      tS[p + 1]! += tS[p]!;
+      mS[p + 1]! += mS[p]!;
+    }
+    if (this.tAt.length < tS[k]!) this.tAt = new Int32Array(2 * tS[k]!);
+    if (this.mAt.length < mS[k]!) this.mAt = new Int32Array(2 * mS[k]!);
+    const { tAt, mAt, fillAt } = this;
+    fillAt.set(tS.subarray(0, k));
+    for (let i = 0; i < nTied; i++) for (let p = first1[tied[i]!]!; p < first2[tied[i]!]!; p++) tAt[fillAt[p]!++] = tied[i]!;
+    fillAt.set(mS.subarray(0, k));
+    for (let q = 0; q < nMid; q += 3) for (let p = middle[q + 1]!; p < middle[q + 2]!; p++) mAt[fillAt[p]!++] = middle[q]!;
     const base = no + c;
     for (let p = 0; p < k; p++) {
       const inT = inn[ch.nodes[p]!]!;
       if (!(inT > 0)) continue;
       const ap = (this.ap = al[no + p]!);
-      this.bp = L - ap;
+      const bp = (this.bp = L - ap);
       this.p = p;
       for (const l of lanes) {
         l.dA = inT * l.sA[p]!;
@@ -244,9 +271,8 @@ export class ChainDestinations {
       // Nodes tied at this position: their own masses wait for the tie pass.
       const tl = this.tl;
       let nt = 0;
-      for (let i = 0; i < nTied; i++) {
-        const u = tied[i]!;
-        if (first1[u]! > p || first2[u]! <= p) continue;
+      for (let q = tS[p]!; q < tS[p + 1]!; q++) {
+        const u = tAt[q]!;
         tl[nt++] = u;
         this.tdk[u] = this.dkAt(u);
         for (const l of lanes) {
@@ -254,20 +280,46 @@ export class ChainDestinations {
           if (m !== 0) l.fl[u]! += inT * m;
         }
       }
-      for (let q = 0; q < nMid; q += 3) {
-        if (p < middle[q + 1]! || p >= middle[q + 2]!) continue;
-        const xi = middle[q]!;
+      for (let q = mS[p]!; q < mS[p + 1]!; q++) {
+        const xi = mAt[q]!;
         const c2 = live[xi]!;
-        const a = sk.chA[c2]!;
-        const b = sk.chB[c2]!;
-        const h = 2 * (sk.nOff[c2]! + c2) + this.cfgOf(c2, this.dkAt(a), this.dkAt(b));
+        const a = chA[c2]!;
+        const b = chB[c2]!;
+        // Distances of its ends from the destination (dkAt written out: the hot loop on long chains).
+        const kaA = dist[oA + a]! + ap;
+        const kbA = dist[oB + a]! + bp;
+        const da = kaA < kbA ? kaA : kbA;
+        const kaB = dist[oA + b]! + ap;
+        const kbB = dist[oB + b]! + bp;
+        const db = kaB < kbB ? kaB : kbB;
+        const h = 2 * (nOff[c2]! + c2) + (cfgTable !== null ? cfgTable[cfgOff![c2]! + db - da + lenOf[c2]!]! : this.cfgOf(c2, da, db));
+        const ra = p < first1[a]! ? 1 : p < first2[a]! ? 3 : 2;
+        const rb = p < first1[b]! ? 1 : p < first2[b]! ? 3 : 2;
         for (let y = liveOff[xi]!; y < liveOff[xi + 1]!; y++) {
           const l = lanes[liveLanes[y]!]!;
           const ma = l.mA[h]!;
           const mb = l.mB[h]!;
           l.hist[h]! += inT;
-          if (ma !== 0) this.put(l, a, inT * ma);
-          if (mb !== 0) this.put(l, b, inT * mb);
+          if (ma !== 0) {
+            const v = inT * ma;
+            if (ra === 1) {
+              l.w[wA + a]! += v;
+              l.dA += v;
+            } else if (ra === 2) {
+              l.w[wB + a]! += v;
+              l.dB += v;
+            } else l.fl[a]! += v;
+          }
+          if (mb !== 0) {
+            const v = inT * mb;
+            if (rb === 1) {
+              l.w[wA + b]! += v;
+              l.dA += v;
+            } else if (rb === 2) {
+              l.w[wB + b]! += v;
+              l.dB += v;
+            } else l.fl[b]! += v;
+          }
         }
       }
       // Its own chain, as two halves: nodes [0, p) between A and t, (p, k) between t and B.
