@@ -37,9 +37,10 @@ const LANE_BYTES = 64 * 2 ** 20;
  *   through A flows as it would toward A: every destination leaves its
  *   weighted masses in the rows of the branch nodes whose next hops it
  *   shares, and one pass per row carries them all (rowFlow); only nodes tied
- *   between A and B are passed per destination.
- * - Rows are routed once with nothing failed; a failure routes again only
- *   the rows whose next hops it takes (row()).
+ *   between A and B are passed per destination. All destinations inside one
+ *   chain are routed in one pass (skeleton-chain-dest.ts).
+ * - Rows are routed once with nothing failed; a failure repairs only the
+ *   rows whose next hops it takes (skeleton-rows.ts).
  * - A failure breaks chains into pieces that hang off a surviving end (or
  *   off nothing): pendant paths, whose traffic enters at that end (masses
  *   added) and whose links carry out(below)·(in(component) − in(below)) up and
