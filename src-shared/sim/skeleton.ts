@@ -1,12 +1,12 @@
 import type { ChainIndex } from './chains';
 import type { CompiledGraph } from './csr';
 import type { FailureMasks } from './incremental';
-import { onShortestPath } from './shortest';
 import { buildSkeletonGraph, type SkeletonGraph } from './skeleton-graph';
 import { addPieces } from './skeleton-pieces';
 import { ChainDestinations } from './skeleton-chain-dest';
 import { newLane, type Lane } from './skeleton-lane';
 import { SkeletonRows } from './skeleton-rows';
+import { addChainSplit, chainSplit } from './skeleton-splits';
 
 /** Most memory the lanes' per-row masses of one loadsMany take together (a 2,000-branch skeleton: 2 lanes at a time). */
 const LANE_BYTES = 64 * 2 ** 20;
@@ -141,7 +141,7 @@ export class SkeletonRouting {
       this.cfgTable = new Int32Array(this.cfgOff[chains.length]!);
       for (let c = 0; c < chains.length; c++) {
         const L = this.lenOf[c]!;
-        for (let d = -L; d <= L; d++) this.cfgTable[this.cfgOff[c]! + d + L] = this.split(c, 0, chains[c]!.nodes.length, 0, 0, d, L);
+        for (let d = -L; d <= L; d++) this.cfgTable[this.cfgOff[c]! + d + L] = chainSplit(k, c, 0, chains[c]!.nodes.length, 0, 0, d, L);
       }
     } else {
       this.cfgOff = null;
@@ -187,8 +187,8 @@ export class SkeletonRouting {
         firstOff: this.firstOff,
         firstTwo: this.firstTwo,
         row: (s) => this.rows.row(s),
-        split: (c, lo, hi, dL, posL, dR, posR) => this.split(c, lo, hi, dL, posL, dR, posR),
-        addSplit: (l, c, lo, hi, s, tie, w) => this.addSplit(l, c, lo, hi, s, tie, w),
+        split: (c, lo, hi, dL, posL, dR, posR) => chainSplit(k, c, lo, hi, dL, posL, dR, posR),
+        addSplit: (l, c, lo, hi, s, tie, w) => addChainSplit(k, l, c, lo, hi, s, tie, w),
       },
       this.maxK,
     );
@@ -380,59 +380,11 @@ export class SkeletonRouting {
         const l = lanes[liveLanes[y]!]!;
         for (let cfg = 0; cfg < 2 * k + 2; cfg++) {
           const h = l.hist[ho + cfg]!;
-          if (h !== 0) this.addSplit(l, c, 0, k, cfg >> 1, cfg & 1, h);
+          if (h !== 0) addChainSplit(this.sk, l, c, 0, k, cfg >> 1, cfg & 1, h);
         }
       }
     }
     for (const l of lanes) addPieces(this.sk, this.ci.chains, { kAlive, slAlive, mIn, comp: this.comp }, pieces, l, inn);
-  }
-
-  /**
-   * Loads on chain c's links [lo .. hi] (nodes lo..hi-1 between them) when
-   * nodes [lo, s) head toward the low end, node s splits if `tie`, the rest
-   * head high; each node sends out·w.
-   */
-  private addSplit(l: Lane, c: number, lo: number, hi: number, s: number, tie: number, w: number): void {
-    const base = this.nOff[c]! + c;
-    const P = l.pOut;
-    const res = l.res;
-    const firstHigh = s + tie;
-    const half = tie === 1 ? (P[base + s + 1]! - P[base + s]!) / 2 : 0;
-    for (let j = lo; j <= hi; j++) {
-      const slot = this.slotAB[base + j]!;
-      // Toward B on link j: nodes in [firstHigh, j) plus half the tie node when s < j.
-      let up = j > firstHigh ? P[base + j]! - P[base + firstHigh]! : 0;
-      if (s < j) up += half;
-      // Toward A on link j: nodes in [j, s) plus half the tie node when s ≥ j.
-      let down = j < s ? P[base + s]! - P[base + j]! : 0;
-      if (s >= j) down += half;
-      if (up !== 0) res[slot]! += w * up;
-      if (down !== 0) res[slot ^ 1]! += w * down;
-    }
-  }
-
-  /** Split of chain nodes [lo, hi) between a low end at distance dL (position posL) and a high end at dR (posR). Returns 2s + tie. */
-  private split(c: number, lo: number, hi: number, dL: number, posL: number, dR: number, posR: number): number {
-    const al = this.alpha;
-    const base = this.nOff[c]!;
-    // Heads low while (α − posL) + dL < (posR − α) + dR; binary search on the monotone difference.
-    let a = lo;
-    let b = hi;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      const x = al[base + mid]!;
-      const toL = x - posL + dL;
-      const toR = posR - x + dR;
-      if (toL < toR && !onShortestPath(toR, toL, 0)) a = mid + 1;
-      else b = mid;
-    }
-    if (a < hi) {
-      const x = al[base + a]!;
-      const toL = x - posL + dL;
-      const toR = posR - x + dR;
-      if (onShortestPath(toL, toR, 0) || onShortestPath(toR, toL, 0)) return 2 * a + 1;
-    }
-    return 2 * a;
   }
 
   /**
@@ -502,7 +454,7 @@ export class SkeletonRouting {
       if (dA === Infinity) continue;
       const dB = dist[off + b]!;
       const L = lenOf[c]!;
-      const cfg = cfgTable !== null ? cfgTable[cfgOff![c]! + dB - dA + L]! : this.split(c, 0, chains[c]!.nodes.length, dA, 0, dB, L);
+      const cfg = cfgTable !== null ? cfgTable[cfgOff![c]! + dB - dA + L]! : chainSplit(this.sk, c, 0, chains[c]!.nodes.length, dA, 0, dB, L);
       const h = 2 * (nOff[c]! + c) + cfg;
       for (let y = liveOff[x]!; y < liveOff[x + 1]!; y++) {
         const l = lanes[liveLanes[y]!]!;
