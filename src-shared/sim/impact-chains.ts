@@ -2,6 +2,7 @@ import { findChains, type Chain, type ChainIndex } from './chains';
 import { bridgesAndCutNodes, dfsForest } from './connectivity';
 import { skeletonWork, type CompressedSweep } from './compressed';
 import type { CompiledGraph } from './csr';
+import { writeLinkSummary } from './link-summary';
 import { pendantForest } from './pendant';
 import { DestinationDelta, SlotDelta, type DestinationState, type FailureMasks } from './incremental';
 import { LatencyDelta, StretchSink } from './latency';
@@ -26,9 +27,9 @@ export interface StretchBase {
  *   (CompressedSweep, skeleton.ts): every directed load it computes is
  *   collected per link, and max load, utilisation, overloaded links and the
  *   worst link follow. Those loads equal the per-destination repair's up to
- *   rounding (relative 1e-16), so among links whose utilisation ties within
- *   1e-12 of the largest the lowest index is the worst link — what the
- *   repair reports for exact ties.
+ *   rounding (relative 1e-16); the figures follow the one rule of every
+ *   path (link-summary.ts: among utilisations within 1e-12 of the largest,
+ *   the lowest index is the worst link), so both name the same link.
  * - Stretch: any failure inside chain C (one of its links or interior
  *   nodes) leaves no path through C, so toward a destination outside C's
  *   interior every node outside C takes the routes it takes with C's whole
@@ -109,27 +110,7 @@ export class SingleFailureImpact {
     const load = this.linkLoad;
     load.fill(0);
     this.compressed.maxLoad(spec, this.visit);
-    let maxLoad = 0;
-    let maxUtil = 0;
-    let overloaded = 0;
-    const m = g.linkIds.length;
-    for (let e = 0; e < m; e++) {
-      if (f.links[e] === 1) continue;
-      const l = load[e]!;
-      if (l > maxLoad) maxLoad = l;
-      const u = (l * this.unitGbps) / g.capacities[e]!;
-      if (u > maxUtil) maxUtil = u;
-      if (u > 1 + 1e-12) overloaded++;
-    }
-    let worst = -1;
-    if (maxUtil > 0) {
-      const floor = maxUtil * (1 - 1e-12);
-      for (let e = 0; e < m && worst < 0; e++) if (f.links[e] !== 1 && (load[e]! * this.unitGbps) / g.capacities[e]! >= floor) worst = e;
-    }
-    out[at] = maxLoad;
-    out[at + 1] = maxUtil;
-    out[at + 2] = overloaded;
-    out[at + 3] = worst;
+    writeLinkSummary(load, f.links, g.capacities, this.unitGbps, out, at);
   }
 
   /** Latency stretch of every surviving demand into `sink` (reset by the caller). */

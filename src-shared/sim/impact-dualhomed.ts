@@ -1,5 +1,6 @@
 import { addDestinationLoads } from './ecmp';
 import { DagPush } from './dualhomed-push';
+import { directedLoadsInto, writeLinkSummary } from './link-summary';
 import { singleEndInflow } from './dualhomed-inflow';
 import { findLeaves, type Leaves, type Tick } from './dualhomed-leaves';
 import type { StretchBase } from './impact-chains';
@@ -39,7 +40,7 @@ const SIGNATURE_VECTOR_BYTES = 512 * 1024 * 1024;
  *   ratios are those of the general path.
  * Loads equal the general path's up to rounding (relative ~1e-15), so the
  * worst link among utilisations tied within 1e-12 is the lowest index, as
- * the chain path reports it (impact-chains.ts).
+ * every path reports it (link-summary.ts).
  */
 export class DualHomedImpact {
   private readonly push: DagPush;
@@ -47,6 +48,8 @@ export class DualHomedImpact {
   private readonly delta: DestinationDelta;
   private readonly latency: LatencyDelta;
   private readonly latScratch: Float64Array;
+  /** A scenario's per-link loads (the larger direction), for writeLinkSummary. */
+  private readonly linkLoad: Float64Array;
   /** Scenario whose load changes are in scratch (stretch runs first, loadFields reads them). */
   private pending: FailureSpec | null = null;
 
@@ -66,6 +69,7 @@ export class DualHomedImpact {
     this.delta = new DestinationDelta(g, engine.traffic);
     this.latency = new LatencyDelta(g, true);
     this.latScratch = new Float64Array(g.nodeIds.length);
+    this.linkLoad = new Float64Array(g.linkIds.length);
   }
 
   /**
@@ -259,35 +263,8 @@ export class DualHomedImpact {
   loadFields(spec: FailureSpec, f: FailureMasks, out: Float64Array, at: number): void {
     if (this.pending !== spec) throw new Error('DualHomedImpact.loadFields before stretch');
     this.pending = null;
-    const { engine } = this;
-    const g = engine.g;
-    const m = g.linkIds.length;
-    const base = engine.baseLoad;
-    const dv = this.scratch.value;
-    let maxLoad = 0;
-    let maxUtil = 0;
-    let overloaded = 0;
-    for (let e = 0; e < m; e++) {
-      if (f.links[e] === 1) continue;
-      const l = Math.max(base[2 * e]! + dv[2 * e]!, base[2 * e + 1]! + dv[2 * e + 1]!, 0);
-      if (l > maxLoad) maxLoad = l;
-      const u = (l * this.unitGbps) / g.capacities[e]!;
-      if (u > maxUtil) maxUtil = u;
-      if (u > 1 + 1e-12) overloaded++;
-    }
-    let worst = -1;
-    if (maxUtil > 0) {
-      const floor = maxUtil * (1 - 1e-12);
-      for (let e = 0; e < m && worst < 0; e++) {
-        if (f.links[e] === 1) continue;
-        const l = Math.max(base[2 * e]! + dv[2 * e]!, base[2 * e + 1]! + dv[2 * e + 1]!, 0);
-        if ((l * this.unitGbps) / g.capacities[e]! >= floor) worst = e;
-      }
-    }
-    out[at] = maxLoad;
-    out[at + 1] = maxUtil;
-    out[at + 2] = overloaded;
-    out[at + 3] = worst;
+    const g = this.engine.g;
+    writeLinkSummary(directedLoadsInto(this.engine.baseLoad, this.scratch.value, this.linkLoad), f.links, g.capacities, this.unitGbps, out, at);
   }
 }
 

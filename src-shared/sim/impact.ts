@@ -6,6 +6,7 @@ import type { StretchBase } from './impact-chains';
 import { failureMasks, mayTouch, type RoutingEngine } from './routing';
 import { MinHeap, shortestPathsTo } from './shortest';
 import { dagIsAcyclic, meanLatency, meanLatencyOnDag } from './base-latency';
+import { directedLoadsInto, writeLinkSummary } from './link-summary';
 import { percentilesBySelection } from './stretch-percentiles';
 import type { FailureSpec } from './sweep';
 import { deliverableVolume, type TrafficMatrix } from './traffic';
@@ -89,6 +90,8 @@ export class ImpactEvaluator implements StretchBase {
   private readonly destDelta: DestinationDelta;
   private readonly latency: LatencyDelta;
   private readonly unitGbps: number;
+  /** A scenario's per-link loads (the larger direction), for writeLinkSummary. */
+  private readonly linkLoad: Float64Array;
   private readonly dist: Float64Array;
   private readonly order: Int32Array;
   private readonly heap: MinHeap;
@@ -116,6 +119,7 @@ export class ImpactEvaluator implements StretchBase {
     const g = engine.g;
     const n = g.nodeIds.length;
     this.unitGbps = ctx?.unitGbps ?? 1;
+    this.linkLoad = new Float64Array(engine.g.linkIds.length);
     // Nodes without a site become sites of their own.
     const siteOf = new Int32Array(n);
     let sites = 0;
@@ -423,26 +427,16 @@ export class ImpactEvaluator implements StretchBase {
   private finishInto(f: FailureMasks, head: { cut: number; isolated: number; stranded: number }, delta: SlotDelta, sink: StretchSink, out: Float64Array, at: number): void {
     const { engine } = this;
     const g = engine.g;
-    let maxLoad = 0;
-    let maxUtil = 0;
-    let worst = -1;
-    let overloaded = 0;
-    const dv = delta.value;
-    for (let e = 0; e < g.linkIds.length; e++) {
-      if (f.links[e] === 1) continue;
-      const l = Math.max(engine.baseLoad[2 * e]! + dv[2 * e]!, engine.baseLoad[2 * e + 1]! + dv[2 * e + 1]!, 0);
-      if (l > maxLoad) maxLoad = l;
-      const u = (l * this.unitGbps) / g.capacities[e]!;
-      if (u > maxUtil) {
-        maxUtil = u;
-        worst = e;
-      }
-      if (u > 1 + 1e-12) overloaded++;
-    }
+    directedLoadsInto(engine.baseLoad, delta.value, this.linkLoad);
     delta.reset();
     const stretch = percentilesBySelection(sink.changed, sink.count, sink.unchanged);
-    const values = [head.cut, head.isolated, Math.max(0, head.stranded), stretch.p50, stretch.p95, stretch.max, maxLoad, maxUtil, overloaded, worst];
-    for (let i = 0; i < values.length; i++) out[at + i] = values[i]!;
+    out[at] = head.cut;
+    out[at + 1] = head.isolated;
+    out[at + 2] = Math.max(0, head.stranded);
+    out[at + 3] = stretch.p50;
+    out[at + 4] = stretch.p95;
+    out[at + 5] = stretch.max;
+    writeLinkSummary(this.linkLoad, f.links, g.capacities, this.unitGbps, out, at + 6);
   }
 
   /** Per-scenario scratch of a block of `size` scenarios (grown on demand, reused), reset for use. */
