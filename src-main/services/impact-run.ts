@@ -1,10 +1,9 @@
 import { AppError } from '../../src-shared/contract/result';
-import type { TrafficOption } from '../../src-shared/contract/sim-types';
 import type { Topology } from '../../src-shared/model/topology';
 import { impactExtras, impactParts, worstScenarios, type ImpactReportShape } from '../../src-shared/sim/impact-report';
 import type { ScenarioClass } from '../../src-shared/sim/scenarios';
 import type { WorstSoFar } from '../../src-shared/sim/worst-so-far';
-import { runSweep } from '../workers/sweep';
+import { runSweep, type SweepTraffic } from '../workers/sweep';
 import { WorkerPool } from '../workers/pool';
 
 /**
@@ -15,10 +14,12 @@ import { WorkerPool } from '../workers/pool';
  * module loading before the first worker could start).
  */
 
+export type { SweepTraffic };
+
 /** A sweep of designs that are not stored, on `threads` workers of their own. */
 export interface TopologySweepOptions {
   scenarios: ScenarioClass[];
-  traffic: TrafficOption;
+  traffic: SweepTraffic;
   threads: number;
   n2Sample?: number;
   seed?: number;

@@ -47,6 +47,8 @@ export interface RunRequest {
  */
 export function packDemands(job: SweepJob): { job: SweepJob; packed: PackedDemands | undefined } {
   if (job.traffic.kind !== 'explicit') return { job, packed: undefined };
+  // Already columns (a REPETITA matrix): as they are; the pool copies them for each worker.
+  if (job.traffic.columns !== undefined) return { job: { ...job, traffic: { kind: 'explicit', demands: [] } }, packed: job.traffic.columns };
   const d = job.traffic.demands;
   const packed: PackedDemands = { s: new Int32Array(d.length), t: new Int32Array(d.length), volume: new Float64Array(d.length) };
   for (let i = 0; i < d.length; i++) {

@@ -1,11 +1,12 @@
 import type { ScenarioResultShape, SweepReportShape, TrafficOption } from '../../src-shared/contract/sim-types';
+import { trafficSpec, type SweepTraffic } from './sweep-traffic';
 import type { Topology } from '../../src-shared/model/topology';
 import { analyzeStructure, assembleAnalyzeReport, linkPairReport, type AnalyzeReport } from '../../src-shared/sim/analyze';
 import { compileTopology, toPayload, type CompiledGraph } from '../../src-shared/sim/csr';
 import { elementNamer } from '../../src-shared/model/names';
 import { IMPACT_FIELDS } from '../../src-shared/sim/impact';
 import { worstSoFar, type WorstSoFar } from '../../src-shared/sim/worst-so-far';
-import type { SweepJob, TrafficSpec } from '../../src-shared/sim/job';
+import type { SweepJob } from '../../src-shared/sim/job';
 import { buildTraffic } from '../../src-shared/sim/job';
 import { buildScenarios, type ScenarioClass, type ScenarioOptions } from '../../src-shared/sim/scenarios';
 import { n1Scenarios, type FailureSpec } from '../../src-shared/sim/sweep';
@@ -14,8 +15,7 @@ import { chainGroupedOrder } from '../../src-shared/sim/impact-order';
 import { pendantForest } from '../../src-shared/sim/pendant';
 import { skeletonWork } from '../../src-shared/sim/sweep-plan';
 import { availableParallelism, loadavg } from 'node:os';
-import { capacityMass, explicitTotal } from '../../src-shared/sim/traffic';
-import { designDemands } from '../../src-shared/model/traffic';
+import { explicitColumnsTotal, explicitTotal } from '../../src-shared/sim/traffic';
 import { WorkerPool, type RunHooks } from './pool';
 
 /** The pool shared by every caller in this process, created on first use. */
@@ -39,10 +39,11 @@ export interface SweepHooks {
 }
 
 export type { TrafficOption };
+export { trafficSpec, type SweepTraffic };
 
 export interface SweepOptions {
   scenarios: readonly ScenarioClass[];
-  traffic: TrafficOption;
+  traffic: SweepTraffic;
   /** Hand-picked failure sets (device and link ids). */
   custom?: ScenarioOptions['custom'];
   /** Link pairs beyond this are sampled (seeded). Default 20,000. */
@@ -57,44 +58,6 @@ export interface SweepOptions {
 /** The contract's shapes are the one declaration; the pool produces exactly these. */
 export type ScenarioResult = ScenarioResultShape;
 export type SweepReport = SweepReportShape;
-
-/** Turns a traffic option into the index-based spec workers understand. */
-export function trafficSpec(t: Topology, g: CompiledGraph, option: TrafficOption): TrafficSpec {
-  if (option === 'uniform') return { kind: 'uniform' };
-  if (option === 'intent') return { kind: 'explicit', demands: designDemands(t, g).demands };
-  if (option === 'gravity') {
-    // Site bandwidth or users when the design states them, else terminated capacity.
-    const sites = new Map(t.sites.map((s) => [s.id, s]));
-    const perSite = new Map<string, number>();
-    for (const d of t.nodes) if (d.site !== undefined) perSite.set(d.site, (perSite.get(d.site) ?? 0) + 1);
-    const mass = t.nodes.map((d) => {
-      const s = d.site === undefined ? undefined : sites.get(d.site);
-      const m = s?.bandwidthMbps ?? s?.users;
-      return m === undefined ? NaN : m / (perSite.get(d.site!) ?? 1);
-    });
-    if (mass.some((x) => Number.isNaN(x))) return { kind: 'gravity', mass: [...capacityMass(g)] };
-    return { kind: 'gravity', mass };
-  }
-  if (option === 'hub-centric') {
-    const hubRoles = new Set(['core', 'hub', 'spine', 'super-spine']);
-    const siteRole = new Map(t.sites.map((s) => [s.id, s.role]));
-    const hubs: number[] = [];
-    t.nodes.forEach((d, v) => {
-      const sr = d.site === undefined ? undefined : siteRole.get(d.site);
-      if (hubRoles.has(d.role) || sr === 'hq' || sr === 'datacenter') hubs.push(v);
-    });
-    return { kind: 'hub-centric', hubs };
-  }
-  return {
-    kind: 'explicit',
-    demands: option.demands.map((d) => {
-      const s = g.nodeIndex.get(d.source);
-      const tt = g.nodeIndex.get(d.target);
-      if (s === undefined || tt === undefined) throw new RangeError(`demand names unknown device "${s === undefined ? d.source : d.target}"`);
-      return { s, t: tt, volume: d.volume };
-    }),
-  };
-}
 
 /**
  * Full impact sweep of a design on the worker pool: builds the scenarios,
@@ -152,7 +115,7 @@ export async function runSweep(topology: Topology, options: SweepOptions, hooks:
   const results = grouped === null ? run.results : inDesignOrder(run.results, grouped.order, IMPACT_FIELDS.length);
   // The report needs the matrix's kind and total only: an explicit one is not built again for that
   // (its dense table alone is 32 MB at 2,000 devices), its total added up as explicitTraffic does.
-  const tm = traffic.kind === 'explicit' ? { kind: 'explicit' as const, totalVolume: explicitTotal(traffic.demands) } : buildTraffic(g, traffic);
+  const tm = traffic.kind === 'explicit' ? { kind: 'explicit' as const, totalVolume: (traffic.columns !== undefined ? explicitColumnsTotal(traffic.columns) : explicitTotal(traffic.demands)) } : buildTraffic(g, traffic);
   const F = IMPACT_FIELDS.length;
   const base = scenarios.length * F;
   const fieldAt = (k: (typeof IMPACT_FIELDS)[number]): number => results[base + IMPACT_FIELDS.indexOf(k)]!;

@@ -1,4 +1,5 @@
 import { restoreTopology, type Topology } from '../model/topology';
+import { scanDemandColumns, type RepetitaDemandColumns, type RouterDemands } from './repetita-scan';
 
 /**
  * REPETITA plain-text networks and demand matrices (Gay, Hartert, Vissicchio,
@@ -96,61 +97,23 @@ export function parseRepetitaDemands(text: string, nodeCount: number, file = 'ma
   return scanDemands(text, nodeCount) ?? parseDemandLines(text, nodeCount, file);
 }
 
-const SPACE = 32;
-const TAB = 9;
-const CR = 13;
-const LF = 10;
+/** parseRepetitaDemands for a well-formed file, by one scan of its characters (repetita-scan.ts); null otherwise. */
+function scanDemands(text: string, nodeCount: number): RepetitaDemand[] | null {
+  const cols = scanDemandColumns(text, nodeCount, true);
+  if (cols === null) return null;
+  return cols.labels!.map((label, r) => ({ label, src: cols.src[r]!, dest: cols.dest[r]!, bwKbps: cols.bwKbps[r]! }));
+}
 
 /**
- * parseRepetitaDemands for a well-formed file, by one scan of its characters:
- * splitting 99k lines and each line's fields by regular expression took
- * ~0.1 s of the command line's start on Sprint. Anything it does not
- * expect (a field missing, a number that is not plain digits, a node out of
- * range, a character outside printable ASCII in a label) returns null, and
- * the line-by-line reader gives the answer or names the line and field.
+ * parseRepetitaDemands as columns, without labels and without an object per
+ * demand (the command line's sweep reads 99k of them). The same rows; a file
+ * the scan does not take goes through the line reader, which names the line.
  */
-function scanDemands(text: string, nodeCount: number): RepetitaDemand[] | null {
-  const len = text.length;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const head = /^\s*DEMANDS[ \t]+(\d+)[ \t]*\r?\n[^\n]*\n/.exec(text.slice(i, i + 4096));
-  if (head === null) return null;
-  const count = Number(head[1]);
-  i += head[0].length;
-  const out: RepetitaDemand[] = [];
-  // Fields: 0 label, 1 src, 2 dest, 3 bw. One loop, locals only (closures over `i` kept it off registers).
-  for (let r = 0; r < count; r++) {
-    let label = '';
-    let src = 0;
-    let dest = 0;
-    let bw = NaN;
-    for (let f = 0; f < 4; f++) {
-      let c = i < len ? text.charCodeAt(i) : LF;
-      while (c === SPACE || c === TAB || c === CR) c = ++i < len ? text.charCodeAt(i) : LF;
-      const a = i;
-      let v = 0;
-      while (c !== SPACE && c !== TAB && c !== CR && c !== LF) {
-        if (c < 33 || c > 126) return null;
-        if (f === 1 || f === 2) {
-          const d = c - 48;
-          if (d < 0 || d > 9) return null;
-          v = v * 10 + d;
-        }
-        c = ++i < len ? text.charCodeAt(i) : LF;
-      }
-      if (i === a) return null; // a field missing
-      if (f === 0) label = text.slice(a, i);
-      else if (f === 3) bw = Number(text.slice(a, i));
-      else if (i - a > 15 || v >= nodeCount) return null;
-      else if (f === 1) src = v;
-      else dest = v;
-    }
-    if (!Number.isFinite(bw) || bw < 0) return null;
-    out.push({ label, src, dest, bwKbps: bw });
-    // Fields beyond the fourth are ignored, as the line reader does.
-    while (i < len && text.charCodeAt(i) !== LF) i++;
-    i++;
-  }
-  return out;
+export function parseRepetitaDemandColumns(text: string, nodeCount: number, file = 'matrix.demands'): RepetitaDemandColumns {
+  const cols = scanDemandColumns(text, nodeCount, false);
+  if (cols !== null) return cols;
+  const rows = parseDemandLines(text, nodeCount, file);
+  return { src: Float64Array.from(rows, (d) => d.src), dest: Float64Array.from(rows, (d) => d.dest), bwKbps: Float64Array.from(rows, (d) => d.bwKbps), labels: null };
 }
 
 function parseDemandLines(text: string, nodeCount: number, file: string): RepetitaDemand[] {
@@ -226,6 +189,29 @@ export function repetitaTopology(net: RepetitaGraph, name = 'REPETITA network'):
 export function repetitaDemands(demands: readonly RepetitaDemand[]): { source: string; target: string; volume: number }[] {
   return demands.filter((d) => d.src !== d.dest && d.bwKbps > 0).map((d) => ({ source: nodeId(d.src), target: nodeId(d.dest), volume: d.bwKbps / 1e6 }));
 }
+
+/**
+ * repetitaDemands as columns: the same demands in the same order (a router's
+ * demand to itself and zero ones left out), volume in Gbit/s; router i is
+ * the device `routerId(i)`.
+ */
+export function repetitaDemandVolumes(cols: RepetitaDemandColumns): RouterDemands {
+  const { src, dest, bwKbps } = cols;
+  let k = 0;
+  for (let r = 0; r < src.length; r++) if (src[r] !== dest[r] && bwKbps[r]! > 0) k++;
+  const out: RouterDemands = { routers: true, src: new Float64Array(k), dest: new Float64Array(k), volume: new Float64Array(k) };
+  k = 0;
+  for (let r = 0; r < src.length; r++) {
+    if (src[r] === dest[r] || !(bwKbps[r]! > 0)) continue;
+    out.src[k] = src[r]!;
+    out.dest[k] = dest[r]!;
+    out.volume[k++] = bwKbps[r]! / 1e6;
+  }
+  return out;
+}
+
+/** The device id of REPETITA router i, as repetitaTopology names it. */
+export const routerId = nodeId;
 
 /** What the reader assumed, in words, for every report on a REPETITA file. */
 export function repetitaNotes(net: RepetitaGraph, topology: Topology): string[] {

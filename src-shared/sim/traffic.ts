@@ -161,6 +161,13 @@ export function explicitTotal(demands: readonly { s: number; t: number; volume: 
   return total;
 }
 
+/** explicitTotal of demands given as columns (same terms, same order). */
+export function explicitColumnsTotal(cols: DemandColumns): number {
+  let total = 0;
+  for (let i = 0; i < cols.s.length; i++) if (cols.s[i] !== cols.t[i] && cols.volume[i]! > 0) total += cols.volume[i]!;
+  return total;
+}
+
 /** Explicit demands as three columns (how they cross to a sweep worker: transferred, never one object per demand). */
 export interface DemandColumns {
   s: Int32Array;

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { elementNamer, labelNamer } from '../../../src-shared/model/names';
-import { parseRepetitaDemands, parseRepetitaGraph, repetitaDemands, RepetitaError, repetitaKind, repetitaNotes, repetitaTopology } from '../../../src-shared/io/repetita';
+import { parseRepetitaDemandColumns, parseRepetitaGraph, repetitaDemandVolumes, RepetitaError, repetitaKind, repetitaNotes, repetitaTopology } from '../../../src-shared/io/repetita';
 import { parseSndlib, sndlibDemands, sndlibNotes, sndlibTopology, SndlibError } from '../../../src-shared/io/sndlib';
 import { AppError } from '../../../src-shared/contract/result';
-import type { ScenarioResultShape as ScenarioResult, TrafficOption } from '../../../src-shared/contract/sim-types';
+import type { ScenarioResultShape as ScenarioResult } from '../../../src-shared/contract/sim-types';
 import { PROJECT_EXTENSION } from '../../../src-shared/model/records';
 import type { Topology } from '../../../src-shared/model/topology';
 import { isolationInWords, type ImpactReportShape } from '../../../src-shared/sim/impact-report';
@@ -17,7 +17,8 @@ import { intOption, parseCli } from '../args';
 import { readFileCapped } from '../readCapped';
 import { findDesign } from '../designs';
 import { CliError, type CliIo, type Command } from '../command';
-import { impactRun } from '../../services/impact-run';
+import { impactRun, type SweepTraffic } from '../../services/impact-run';
+import { isRouterDemands } from '../../../src-shared/io/repetita-scan';
 import { table } from '../format/table';
 
 const CLASS_OF: Record<string, ScenarioClass[]> = {
@@ -31,13 +32,14 @@ const CLASS_OF: Record<string, ScenarioClass[]> = {
 export type SimulationOutput = ImpactReportShape;
 
 /** Reads `--traffic FILE`: SNDlib native demands, a REPETITA .demands matrix, or JSON [{source, target, volume}]. */
-function trafficFile(file: string): { option: TrafficOption; unitGbps: number | undefined } {
+function trafficFile(file: string): { option: SweepTraffic; unitGbps: number | undefined } {
   const text = readFileCapped(file);
   const name = path.basename(file);
   if (repetitaKind(text) === 'demands') {
     try {
-      // Router indices are checked against the network when the sweep maps demands onto it.
-      return { option: { demands: repetitaDemands(parseRepetitaDemands(text, Number.MAX_SAFE_INTEGER, name)) }, unitGbps: 1 };
+      // Router indices are checked against the network when the sweep maps demands onto it. Columns, not
+      // 99k demand objects: reading them is on the path before the sweep's workers can start.
+      return { option: repetitaDemandVolumes(parseRepetitaDemandColumns(text, Number.MAX_SAFE_INTEGER, name)), unitGbps: 1 };
     } catch (err) {
       if (err instanceof RepetitaError) throw new CliError(err.message);
       throw err;
@@ -141,14 +143,15 @@ async function saveSweeps(
   file: string,
   values: { design?: string | undefined; threads?: string | undefined; 'n2-sample'?: string | undefined; seed?: string | undefined },
   classes: ScenarioClass[],
-  traffic: TrafficOption,
+  traffic: SweepTraffic,
   unitGbps: number | undefined,
 ): Promise<number> {
   if (!file.endsWith(PROJECT_EXTENSION)) throw new CliError(`--save stores the sweep in a project: give a ${PROJECT_EXTENSION} file, not ${path.basename(file)}`);
   for (const o of ['threads', 'n2-sample', 'seed'] as const) {
     if (values[o] !== undefined) throw new CliError(`--${o} does not apply with --save: the saved sweep is the app's own, with its settings`);
   }
-  if (unitGbps !== undefined) throw new CliError('--save takes --traffic intent, uniform, gravity or hub-centric, not a traffic file');
+  // A traffic file always states its unit (REPETITA's router columns among them).
+  if (unitGbps !== undefined || isRouterDemands(traffic)) throw new CliError('--save takes --traffic intent, uniform, gravity or hub-centric, not a traffic file');
   const { openProject, withServices } = await import('../session');
   const saved = await withServices({}, async (s) => {
     const projectId = openProject(s, file);
@@ -259,14 +262,14 @@ export const simulateCommand: Command = {
     const n2Sample = intOption(values['n2-sample'], 'n2-sample', 20_000);
     const seed = intOption(values.seed, 'seed', 1);
     const tr = values.traffic ?? 'intent';
-    const readTraffic = (): { option: TrafficOption; unitGbps: number | undefined } =>
+    const readTraffic = (): { option: SweepTraffic; unitGbps: number | undefined } =>
       tr === 'intent' || tr === 'uniform' || tr === 'gravity' || tr === 'hub-centric' ? { option: tr, unitGbps: undefined } : trafficFile(tr);
     if (values.save) {
       const { option, unitGbps } = readTraffic();
       return saveSweeps(io, file, values, classes, option, unitGbps);
     }
     let designs: Topology[] = [];
-    let traffic: TrafficOption = 'intent';
+    let traffic: SweepTraffic = 'intent';
     // The sweep's workers start loading first, then the files are read (same order of errors as before).
     const run = impactRun(threads);
     let reports: ImpactReportShape[];

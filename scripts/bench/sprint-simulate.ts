@@ -1,0 +1,78 @@
+/**
+ * Issue 18's Sprint target: `nettwin simulate rf1239_real_hard.graph --traffic
+ * rf1239_real_hard.0000.demands --scenarios n1,srlg --threads 2 --json` (the
+ * Rocketfuel Sprint network with its own 99k-demand matrix, N-1 and the duct
+ * SRLGs) under 1 s, whole process, 2 cores. Runs the built CLI under
+ * /usr/bin/time: wall, CPU of every thread (user + system), peak RSS, and the
+ * 1-minute load average beside each row. BENCH_BASE=<checkout with a built
+ * CLI> adds "before" rows run alternately with this tree's (the same minute)
+ * and says whether the two JSON reports agree on every field but elapsedMs
+ * and threads. BENCH_REPS=<k> runs each k times (default 5). Reads
+ * ../shared/data/repetita (NETTWIN_REPETITA=<folder> elsewhere); says
+ * "absent" when it is not there.
+ * Run: `npx tsx scripts/bench/sprint-simulate.ts`.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dataDir = process.env['NETTWIN_REPETITA'] ?? path.resolve(repo, '../shared/data/repetita');
+const net = path.join(dataDir, 'rf1239_real_hard.graph');
+const demands = path.join(dataDir, 'rf1239_real_hard.0000.demands');
+
+interface Run {
+  wall: number;
+  cpu: number;
+  rssMb: number;
+  load: number;
+  json: string;
+}
+
+/** The report without what differs run to run (elapsedMs, threads). */
+function comparable(text: string): string {
+  return JSON.stringify(JSON.parse(text), (k, v: unknown) => (k === 'elapsedMs' || k === 'threads' ? undefined : v));
+}
+
+function simulate(checkout: string): Run {
+  const args = [path.join(checkout, 'bin', 'nettwin.mjs'), 'simulate', net, '--traffic', demands, '--scenarios', 'n1,srlg', '--threads', '2', '--json'];
+  const load = os.loadavg()[0]!;
+  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %U %S %M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const m = /TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
+  if (r.status !== 0 || m === null) throw new Error(`${checkout}: simulate failed: ${(r.stderr ?? '').trim().split('\n')[0]}`);
+  return { wall: Number(m[1]), cpu: Number(m[2]) + Number(m[3]), rssMb: Number(m[4]) / 1024, load, json: comparable(r.stdout) };
+}
+
+const row = (label: string, r: Run): string =>
+  `${label.padEnd(7)} ${r.wall.toFixed(2).padStart(6)} s wall  ${r.cpu.toFixed(2).padStart(6)} s CPU  ${r.rssMb.toFixed(0).padStart(4)} MB peak RSS  (load ${r.load.toFixed(2)})`;
+
+function main(): void {
+  if (!fs.existsSync(net) || !fs.existsSync(demands)) {
+    console.log(`Sprint simulate: ${dataDir} absent (rf1239_real_hard.graph / .0000.demands) — skipped.`);
+    return;
+  }
+  if (!fs.existsSync('/usr/bin/time')) {
+    console.log('Sprint simulate: /usr/bin/time absent (needed for CPU and peak RSS) — skipped.');
+    return;
+  }
+  const base = process.env['BENCH_BASE'];
+  const reps = Math.max(1, Number(process.env['BENCH_REPS'] ?? 5));
+  console.log(`Sprint (rf1239, 315 routers, 99k demands) simulate --scenarios n1,srlg --threads 2, whole process; ${os.availableParallelism()} cores`);
+  const mine: Run[] = [];
+  const before: Run[] = [];
+  for (let k = 0; k < reps; k++) {
+    if (base !== undefined) before.push(simulate(base));
+    mine.push(simulate(repo));
+    if (base !== undefined) console.log(row('before', before.at(-1)!));
+    console.log(row('now', mine.at(-1)!));
+  }
+  const range = (rs: Run[], f: (r: Run) => number, d: number): string => `${Math.min(...rs.map(f)).toFixed(d)}–${Math.max(...rs.map(f)).toFixed(d)}`;
+  const sum = (label: string, rs: Run[]): void => console.log(`${label}: ${range(rs, (r) => r.wall, 2)} s wall / ${range(rs, (r) => r.cpu, 2)} s CPU / ${range(rs, (r) => r.rssMb, 0)} MB`);
+  if (base !== undefined) sum('before', before);
+  sum('now', mine);
+  if (base !== undefined) console.log(`reports ${mine.every((r) => r.json === before[0]!.json) && before.every((r) => r.json === before[0]!.json) ? 'EQUAL' : 'DIFFER'} (every field but elapsedMs and threads)`);
+}
+
+main();
