@@ -16,7 +16,7 @@ describe('trade-off chart labels', () => {
     expect(got.get('a')!.x).toBe(18); // right of the circle (10 + 5 + 3)
   });
 
-  it('shortens a colliding label to its rank and drops it when even that collides on both sides; the front wins', () => {
+  it('shortens a colliding label to its rank, and names a point on top of another in that one\u2019s label; the front wins', () => {
     const got = texts(
       placeLabels(
         [
@@ -29,10 +29,10 @@ describe('trade-off chart labels', () => {
         500,
       ),
     );
-    expect(got.get('b')).toBe('2. dual-ring'); // on the front: placed first, whole
+    expect(got.get('b')).toBe('2. dual-ring · 5.'); // on the front: placed first, whole; e sits on its point
     expect(got.get('a')).toBe('1.'); // the whole label would run into b's
     expect(got.get('c')).toBe('3.'); // right of it sits b's label; its rank fits on the left
-    expect(got.has('e')).toBe(false); // whole or rank, right or left: on b's, a's or c's label
+    expect(got.has('e')).toBe(false); // whole or rank, right or left: on b's, a's or c's label — so named in b's
     expect(got.get('d')).toBe('4. hub-spoke'); // clear of everything
   });
 
@@ -51,5 +51,37 @@ describe('trade-off chart labels', () => {
     // c is at the right edge: its label goes left, inside the width.
     expect(got.get('c')!.x).toBeLessThan(490);
     expect(got.get('c')!.x + 6.4 * '3. partial-mesh'.length).toBeLessThanOrEqual(500);
+  });
+
+  it('names a point hidden under another point\u2019s circle in that point\u2019s label ("2. dual-hub · 3."), when it fits', () => {
+    // 500 sites: the hybrid ($55.33M) lies under the dual hub ($55.17M, a larger p95 circle).
+    const got = placeLabels(
+      [
+        { id: 'tree', cx: 190, cy: 30, r: 12, text: '1. tree', important: true },
+        { id: 'dual', cx: 205, cy: 33, r: 10, text: '2. dual-hub', important: true },
+        { id: 'hybrid', cx: 207, cy: 32, r: 6, text: '3. hybrid', important: false },
+        { id: 'mesh', cx: 450, cy: 30, r: 6, text: '4. partial-mesh', important: true },
+      ],
+      500,
+    );
+    expect(got.has('hybrid')).toBe(false);
+    expect(got.get('dual')!.text).toBe('2. dual-hub · 3.');
+    // Still clear of the tree's circle and of the other labels.
+    const dual = got.get('dual')!;
+    expect(dual.x).toBeGreaterThanOrEqual(205 + 10);
+    expect(got.get('tree')!.text).toBe('1. tree');
+  });
+
+  it('leaves a hidden point to its tooltip when the longer label would not fit', () => {
+    const got = placeLabels(
+      [
+        { id: 'dual', cx: 488, cy: 33, r: 10, text: '2. dual-hub', important: true },
+        { id: 'hybrid', cx: 489, cy: 32, r: 6, text: '3. hybrid', important: false },
+        { id: 'edge', cx: 380, cy: 33, r: 4, text: '1. x', important: true },
+      ],
+      500,
+    );
+    expect(got.has('hybrid')).toBe(false);
+    expect(got.get('dual')!.text).toBe('2. dual-hub');
   });
 });

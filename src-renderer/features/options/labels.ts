@@ -37,7 +37,11 @@ const apart = (a: Box, b: Box): boolean => a.x1 < b.x0 || a.x0 > b.x1 || a.y1 < 
  * it, wherever it stays inside [0, width] and clear of the labels already
  * placed and of every other point's circle (clustered options hid each
  * other's names); failing both it is shortened to its rank ("3." of
- * "3. ring") and tried again, and failing that left to the point's tooltip.
+ * "3. ring") and tried again. A point still unnamed that lies under
+ * another's circle (two options of nearly the same cost and availability:
+ * at 500 sites the hybrid sat under the dual hub and vanished from the
+ * chart) has its rank added to that point's label ("2. dual-hub · 3.") when
+ * the longer label still fits; failing that it is left to its tooltip.
  */
 export function placeLabels(candidates: readonly LabelCandidate[], width: number): Map<string, PlacedLabel> {
   const order = [...candidates].sort((a, b) => Number(b.important) - Number(a.important));
@@ -57,10 +61,34 @@ export function placeLabels(candidates: readonly LabelCandidate[], width: number
     }
     return null;
   };
+  const rankOf = (c: LabelCandidate): string | undefined => /^\d+\./.exec(c.text)?.[0];
+  const boxOf = new Map<string, Box>();
   for (const c of order) {
-    const rank = /^\d+\./.exec(c.text)?.[0];
+    const rank = rankOf(c);
     const placed = tryAt(c, c.text) ?? (rank !== undefined ? tryAt(c, rank) : null);
-    if (placed) out.set(c.id, placed);
+    if (placed) {
+      out.set(c.id, placed);
+      boxOf.set(c.id, boxes[boxes.length - 1]!);
+    }
+  }
+  for (const c of order) {
+    const rank = rankOf(c);
+    if (out.has(c.id) || rank === undefined) continue;
+    const host = candidates.find((h) => h.id !== c.id && out.has(h.id) && Math.hypot(h.cx - c.cx, h.cy - c.cy) <= h.r);
+    if (host === undefined) continue;
+    const label = out.get(host.id)!;
+    const text = `${label.text} · ${rank}`;
+    const w = labelWidth(text);
+    const own = boxOf.get(host.id)!;
+    // Grown in place: a label left of its point grows leftwards, so it never reaches over the point.
+    const x = label.x < host.cx ? label.x - (w - labelWidth(label.text)) : label.x;
+    const box = { ...own, x0: x, x1: x + w };
+    if (x < 0 || x + w > width) continue;
+    if (!boxes.every((b) => b === own || apart(box, b))) continue;
+    if (![...circles].every(([id, b]) => id === host.id || id === c.id || apart(box, b))) continue;
+    boxes[boxes.indexOf(own)] = box;
+    boxOf.set(host.id, box);
+    out.set(host.id, { text, x, y: label.y });
   }
   return out;
 }
