@@ -6,8 +6,8 @@ import { writeLinkSummary } from './link-summary';
 import { pendantForest } from './pendant';
 import { DestinationDelta, SlotDelta, type DestinationState, type FailureMasks } from './incremental';
 import { LatencyDelta, StretchSink } from './latency';
-import { failureMasks, type RoutingEngine } from './routing';
-import { onShortestPath } from './shortest';
+import { failureMasks, mayTouch, type RoutingEngine } from './routing';
+import { ChainInside, hangOff } from './impact-chain-inside';
 import type { FailureSpec } from './sweep';
 
 /** What the impact evaluator keeps per destination, which the stretch below reads. */
@@ -38,8 +38,9 @@ export interface StretchBase {
  *   scenarios. C's own routers then hang off their end: a piece node's
  *   latency is its links' latencies added onto the end's new latency — the
  *   same sums, in the same order, as the incremental latency update
- *   (LatencyDelta), so the ratios are bit-identical. Destinations inside C,
- *   and failures of branch nodes and direct links, have each touched
+ *   (LatencyDelta), so the ratios are bit-identical. Destinations inside C
+ *   share their terms per side of the cut (impact-chain-inside.ts);
+ *   failures of branch nodes and direct links have each touched
  *   destination's routes repaired and latencies updated as before.
  */
 /**
@@ -50,6 +51,7 @@ export interface StretchBase {
  * destination's new latency at the two ends (NaN: cut off).
  */
 interface ChainShared {
+  /** Ascending: a run the percentiles count without copying it per scenario (StretchSink.addRun). */
   readonly ratios: Float64Array;
   readonly unchangedDelta: number;
   readonly endA: Float64Array;
@@ -74,6 +76,7 @@ export class SingleFailureImpact {
   private readonly delta: DestinationDelta;
   private readonly latency: LatencyDelta;
   private readonly scratch: SlotDelta;
+  private readonly inside: ChainInside;
   private readonly visit = (e: number, load: number): void => {
     if (load > this.linkLoad[e]!) this.linkLoad[e] = load;
   };
@@ -92,6 +95,7 @@ export class SingleFailureImpact {
     this.delta = new DestinationDelta(g, engine.traffic);
     this.latency = new LatencyDelta(g, acyclic);
     this.scratch = new SlotDelta(engine.slots);
+    this.inside = new ChainInside(g, engine.traffic, this.delta, this.latency, this.scratch, new StretchSink());
     this.bridge = new Uint8Array(g.linkIds.length);
     for (const e of bridgesAndCutNodes(g, dfsForest(g)).bridges) this.bridge[e] = 1;
   }
@@ -135,7 +139,11 @@ export class SingleFailureImpact {
         this.pieces(chain!, aEnd, bStart, c, shared.endA[i]!, shared.endB[i]!, base.latencyOf(i, st), sink);
         continue;
       }
-      if (!touches(engine.g, st.dist, f)) continue;
+      if (shared !== null) {
+        this.inside.stretchTo(id, chain!, ci.posOfNode[c]!, aEnd, bStart, c, st, base.latencyOf(i, st), sink);
+        continue;
+      }
+      if (!mayTouch(engine.g, st.dist, f)) continue;
       if (this.delta.apply(c, st, f, this.scratch, true, undefined, true)) {
         this.latency.run(c, st, base.latencyOf(i, st), this.delta, f, engine.traffic, sink);
         this.delta.finish();
@@ -143,7 +151,7 @@ export class SingleFailureImpact {
     }
     if (shared !== null) {
       sink.unchanged += shared.unchangedDelta;
-      for (const r of shared.ratios) sink.push(r);
+      sink.addRun(shared.ratios);
     }
   }
 
@@ -169,7 +177,7 @@ export class SingleFailureImpact {
       const lat = base.latencyOf(i, st);
       endA[i] = lat[chain.a]!;
       endB[i] = lat[chain.b]!;
-      if (!touches(engine.g, st.dist, all)) continue;
+      if (!mayTouch(engine.g, st.dist, all)) continue;
       if (this.delta.apply(c, st, all, this.scratch, true, undefined, true)) {
         this.latency.run(c, st, lat, this.delta, all, engine.traffic, sink);
         endA[i] = this.latency.valueAfter(chain.a, lat);
@@ -177,7 +185,7 @@ export class SingleFailureImpact {
         this.delta.finish();
       }
     }
-    const terms: ChainShared = { ratios: sink.changed.slice(0, sink.count), unchangedDelta: sink.unchanged, endA, endB };
+    const terms: ChainShared = { ratios: sink.changed.slice(0, sink.count).sort(), unchangedDelta: sink.unchanged, endA, endB };
     const bytes = 16 * dests.length + 8 * sink.count;
     this.shared.set(id, terms);
     this.sharedBytes += bytes;
@@ -198,28 +206,9 @@ export class SingleFailureImpact {
    * unchanged again).
    */
   private pieces(chain: Chain, aEnd: number, bStart: number, c: number, atA: number, atB: number, base: Float64Array, sink: StretchSink): void {
-    const lat = this.engine.g.latencies;
-    const traffic = this.engine.traffic;
-    const k = chain.nodes.length;
-    const visit = (u: number, value: number): void => {
-      const b = base[u]!;
-      if (Number.isNaN(b) || !(traffic.demand(u, c) > 0)) return;
-      sink.unchanged--;
-      if (Number.isNaN(value)) return; // cut off: stranded, not stretched
-      const r = b > 0 ? value / b : 1;
-      if (Math.abs(r - 1) <= 1e-12) sink.unchanged++;
-      else sink.push(r);
-    };
-    let prev = atA;
-    for (let j = 0; j < aEnd; j++) {
-      prev = lat[chain.links[j]!]! + prev;
-      visit(chain.nodes[j]!, prev);
-    }
-    prev = atB;
-    for (let j = k - 1; j >= bStart; j--) {
-      prev = lat[chain.links[j + 1]!]! + prev;
-      visit(chain.nodes[j]!, prev);
-    }
+    const { g, traffic } = this.engine;
+    hangOff(g, traffic, chain, 0, 1, aEnd, atA, c, base, sink);
+    hangOff(g, traffic, chain, chain.nodes.length - 1, -1, chain.nodes.length - bStart, atB, c, base, sink);
   }
 }
 
@@ -250,16 +239,4 @@ export function chainImpactPays(g: CompiledGraph, scenarios: number): boolean {
   const nb = cn - interior;
   const perRouting = nb * nb + cn * chains.chains.length;
   return ((w.setup + w.sweep) / scenarios) * perRouting < g.nodeIds.length * REPAIR_UNITS_PER_DESTINATION;
-}
-
-/** Can failure f change a route toward a destination with these distances? (routing.ts's test.) O(failed elements). */
-function touches(g: RoutingEngine['g'], d: Float64Array, f: FailureMasks): boolean {
-  for (const v of f.nodeList) if (d[v] !== Infinity) return true;
-  for (const e of f.linkList) {
-    const da = d[g.linkSource[e]!]!;
-    const db = d[g.linkTarget[e]!]!;
-    const w = g.weights[e]!;
-    if (da !== Infinity && (onShortestPath(da, db, w) || onShortestPath(db, da, w))) return true;
-  }
-  return false;
 }

@@ -7,7 +7,7 @@ import { failureMasks, mayTouch, type RoutingEngine } from './routing';
 import { MinHeap, shortestPathsTo } from './shortest';
 import { dagIsAcyclic, meanLatency, meanLatencyOnDag } from './base-latency';
 import { directedLoadsInto, writeLinkSummary } from './link-summary';
-import { percentilesBySelection } from './stretch-percentiles';
+import { percentilesOfRuns } from './stretch-percentiles';
 import type { FailureSpec } from './sweep';
 import { deliverableVolume, type TrafficMatrix } from './traffic';
 
@@ -313,7 +313,7 @@ export class ImpactEvaluator implements StretchBase {
     const sink = this.blockState(1).sinks[0]!;
     sink.reset();
     single.stretch(spec, f, sink, this);
-    const stretch = percentilesBySelection(sink.changed, sink.count, sink.unchanged);
+    const stretch = percentilesOfRuns(sink.runs, sink.changed, sink.count, sink.unchanged);
     const values = [head.cut, head.isolated, Math.max(0, head.stranded), stretch.p50, stretch.p95, stretch.max];
     for (let i = 0; i < values.length; i++) out[at + i] = values[i]!;
     single.loadFields(spec, f, out, at + values.length);
@@ -429,7 +429,7 @@ export class ImpactEvaluator implements StretchBase {
     const g = engine.g;
     directedLoadsInto(engine.baseLoad, delta.value, this.linkLoad);
     delta.reset();
-    const stretch = percentilesBySelection(sink.changed, sink.count, sink.unchanged);
+    const stretch = percentilesOfRuns(sink.runs, sink.changed, sink.count, sink.unchanged);
     out[at] = head.cut;
     out[at + 1] = head.isolated;
     out[at + 2] = Math.max(0, head.stranded);

@@ -12,9 +12,20 @@ export class StretchSink {
   changed = new Float64Array(1024);
   count = 0;
   unchanged = 0;
+  /**
+   * Sorted runs of further changed ratios, shared by several scenarios and
+   * kept by whoever computed them (impact-chains.ts): counted by
+   * percentilesOfRuns without being copied here.
+   */
+  readonly runs: Float64Array[] = [];
   reset(): void {
     this.count = 0;
     this.unchanged = 0;
+    this.runs.length = 0;
+  }
+  /** Adds an ascending run of ratios (not copied: it must stay unchanged until the scenario's percentiles are taken). */
+  addRun(sorted: Float64Array): void {
+    if (sorted.length > 0) this.runs.push(sorted);
   }
   push(r: number): void {
     if (this.count === this.changed.length) {

@@ -112,3 +112,61 @@ function swap(a: Float64Array, i: number, j: number): void {
   a[i] = a[j]!;
   a[j] = t;
 }
+
+/**
+ * percentiles() of the multiset made of sorted runs (each ascending, kept
+ * and shared between scenarios: a chain's failures all change the same
+ * pairs' routes outside it, impact-chains.ts), the first `count` entries of
+ * `values` (sorted here, in place) and `ones` copies of 1 — without merging
+ * the runs: a rank is found by counting, each run searched in O(log), so a
+ * scenario costs O(count log count + runs² log²) instead of copying and
+ * selecting the runs' tens of thousands of ratios again. The answer is an
+ * element of the multiset, the smallest whose count of values ≤ it reaches
+ * the rank — the order statistic itself, so identical to sorting them all.
+ */
+export function percentilesOfRuns(runs: readonly Float64Array[], values: Float64Array, count: number, ones: number): { p50: number; p95: number; max: number } {
+  if (runs.length === 0) return percentilesBySelection(values, count, ones);
+  const own = values.subarray(0, count).sort();
+  const all: Float64Array[] = [...runs, own];
+  let total = ones;
+  let max = 1;
+  for (const r of all) {
+    total += r.length;
+    if (r.length > 0 && r[r.length - 1]! > max) max = r[r.length - 1]!;
+  }
+  if (total === 0) return { p50: 1, p95: 1, max: 1 };
+  const atMost = (v: number): number => {
+    let k = v >= 1 ? ones : 0;
+    for (const r of all) k += upperBound(r, v);
+    return k;
+  };
+  const kth = (rank: number): number => {
+    let best = ones > 0 && atMost(1) >= rank ? 1 : Infinity;
+    for (const r of all) {
+      // The first element of r whose count reaches the rank (counts grow along a sorted run).
+      let lo = 0;
+      let hi = r.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (atMost(r[mid]!) >= rank) hi = mid;
+        else lo = mid + 1;
+      }
+      if (lo < r.length && r[lo]! < best) best = r[lo]!;
+    }
+    return best;
+  };
+  // Nearest rank, as percentiles() takes it.
+  return { p50: kth(Math.max(1, Math.ceil(0.5 * total))), p95: kth(Math.max(1, Math.ceil(0.95 * total))), max };
+}
+
+/** How many entries of the ascending array a are ≤ v. */
+function upperBound(a: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
