@@ -1,9 +1,10 @@
 import type { Chain } from './chains';
 import type { CompiledGraph } from './csr';
 import type { Demands } from './ecmp';
-import type { DestinationDelta, DestinationState, SlotDelta } from './incremental';
+import type { DestinationDelta, DestinationState, FailureMasks, SlotDelta } from './incremental';
 import type { LatencyDelta, StretchSink } from './latency';
-import { failureMasks, mayTouch } from './routing';
+import { failureMasks } from './routing';
+import { onShortestPath } from './shortest';
 
 /**
  * Stretch toward a destination c inside a broken chain (impact-chains.ts).
@@ -83,7 +84,7 @@ export class ChainInside {
     sink.reset();
     let atA = base[chain.a]!;
     let atB = base[chain.b]!;
-    if (mayTouch(this.g, st.dist, f) && this.delta.apply(c, st, f, this.scratch, true, undefined, true)) {
+    if (routesOver(this.g, st.dist, f) && this.delta.apply(c, st, f, this.scratch, true, undefined, true)) {
       this.latency.run(c, st, base, this.delta, f, this.traffic, sink);
       atA = this.latency.valueAfter(chain.a, base);
       atB = this.latency.valueAfter(chain.b, base);
@@ -119,4 +120,28 @@ export function hangOff(g: CompiledGraph, traffic: Demands, chain: Chain, first:
     if (Math.abs(r - 1) <= 1e-12) sink.unchanged++;
     else sink.push(r);
   }
+}
+
+/**
+ * Does some surviving router route over a failed element toward the
+ * destination with distances d? A failed router takes its links down with it
+ * (failureMasks), so this asks of failed links only: a surviving, reachable
+ * end whose shortest path uses it — exactly the routers the repair starts
+ * from (DestinationDelta's seeds). When none does, no route and no latency
+ * changes and the repair is skipped. routing.ts's mayTouch answers yes for
+ * any reachable failed router, which toward most destinations of a branch
+ * router's failure, and every one of a chain's shared terms, ran a repair
+ * that changed nothing.
+ */
+export function routesOver(g: CompiledGraph, d: Float64Array, f: FailureMasks): boolean {
+  const { linkSource, linkTarget, weights } = g;
+  const fN = f.nodes;
+  for (const e of f.linkList) {
+    const a = linkSource[e]!;
+    const b = linkTarget[e]!;
+    const w = weights[e]!;
+    if (fN[a] !== 1 && d[a] !== Infinity && onShortestPath(d[a]!, d[b]!, w)) return true;
+    if (fN[b] !== 1 && d[b] !== Infinity && onShortestPath(d[b]!, d[a]!, w)) return true;
+  }
+  return false;
 }

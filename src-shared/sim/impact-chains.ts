@@ -6,8 +6,8 @@ import { writeLinkSummary } from './link-summary';
 import { pendantForest } from './pendant';
 import { DestinationDelta, SlotDelta, type DestinationState, type FailureMasks } from './incremental';
 import { LatencyDelta, StretchSink } from './latency';
-import { failureMasks, mayTouch, type RoutingEngine } from './routing';
-import { ChainInside, hangOff } from './impact-chain-inside';
+import { failureMasks, type RoutingEngine } from './routing';
+import { ChainInside, hangOff, routesOver } from './impact-chain-inside';
 import type { FailureSpec } from './sweep';
 
 /** What the impact evaluator keeps per destination, which the stretch below reads. */
@@ -143,7 +143,7 @@ export class SingleFailureImpact {
         this.inside.stretchTo(id, chain!, ci.posOfNode[c]!, aEnd, bStart, c, st, base.latencyOf(i, st), sink);
         continue;
       }
-      if (!mayTouch(engine.g, st.dist, f)) continue;
+      if (!routesOver(engine.g, st.dist, f)) continue;
       if (this.delta.apply(c, st, f, this.scratch, true, undefined, true)) {
         this.latency.run(c, st, base.latencyOf(i, st), this.delta, f, engine.traffic, sink);
         this.delta.finish();
@@ -177,7 +177,7 @@ export class SingleFailureImpact {
       const lat = base.latencyOf(i, st);
       endA[i] = lat[chain.a]!;
       endB[i] = lat[chain.b]!;
-      if (!mayTouch(engine.g, st.dist, all)) continue;
+      if (!routesOver(engine.g, st.dist, all)) continue;
       if (this.delta.apply(c, st, all, this.scratch, true, undefined, true)) {
         this.latency.run(c, st, lat, this.delta, all, engine.traffic, sink);
         endA[i] = this.latency.valueAfter(chain.a, lat);
