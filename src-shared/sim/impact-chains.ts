@@ -8,6 +8,7 @@ import { DestinationDelta, SlotDelta, type DestinationState, type FailureMasks }
 import { LatencyDelta, StretchSink } from './latency';
 import { failureMasks, type RoutingEngine } from './routing';
 import { ChainInside, hangOff, routesOver } from './impact-chain-inside';
+import { PendantFollowers } from './impact-pendant-dests';
 import type { FailureSpec } from './sweep';
 
 /** What the impact evaluator keeps per destination, which the stretch below reads. */
@@ -77,6 +78,7 @@ export class SingleFailureImpact {
   private readonly latency: LatencyDelta;
   private readonly scratch: SlotDelta;
   private readonly inside: ChainInside;
+  private readonly followers: PendantFollowers | null;
   private readonly visit = (e: number, load: number): void => {
     if (load > this.linkLoad[e]!) this.linkLoad[e] = load;
   };
@@ -95,6 +97,7 @@ export class SingleFailureImpact {
     this.delta = new DestinationDelta(g, engine.traffic);
     this.latency = new LatencyDelta(g, acyclic);
     this.scratch = new SlotDelta(engine.slots);
+    this.followers = PendantFollowers.build(g, compressed.forest, engine.destinationNodes);
     this.inside = new ChainInside(g, engine.traffic, this.delta, this.latency, this.scratch, new StretchSink());
     this.bridge = new Uint8Array(g.linkIds.length);
     for (const e of bridgesAndCutNodes(g, dfsForest(g)).bridges) this.bridge[e] = 1;
@@ -143,16 +146,47 @@ export class SingleFailureImpact {
         this.inside.stretchTo(id, chain!, ci.posOfNode[c]!, aEnd, bStart, c, st, base.latencyOf(i, st), sink);
         continue;
       }
-      if (!routesOver(engine.g, st.dist, f)) continue;
-      if (this.delta.apply(c, st, f, this.scratch, true, undefined, true)) {
-        this.latency.run(c, st, base.latencyOf(i, st), this.delta, f, engine.traffic, sink);
-        this.delta.finish();
-      }
+      if (!this.followsRoot(i, c, f)) this.repair(i, c, st, f, base, sink);
     }
     if (shared !== null) {
       sink.unchanged += shared.unchangedDelta;
       sink.addRun(shared.ratios);
     }
+  }
+
+  /** Whether the i-th destination's repair under f is made with its pendant tree root's (PendantFollowers). */
+  private followsRoot(i: number, c: number, f: FailureMasks): boolean {
+    const fl = this.followers;
+    return fl !== null && fl.follows[i] === 1 && f.nodes[fl.rootOf[c]!] !== 1;
+  }
+
+  /**
+   * The i-th destination's routes repaired under f (when some surviving
+   * router routes over a failed element) and its changed latencies' ratios
+   * into the sink, then those of the pendant destinations that follow it;
+   * `after(j, latencies)` right after each destination j's (valueAfter).
+   */
+  private repair(i: number, c: number, st: DestinationState, f: FailureMasks, base: StretchBase, sink: StretchSink, after?: (j: number, lat: Float64Array) => void): void {
+    const { engine } = this;
+    if (!routesOver(engine.g, st.dist, f) || !this.delta.apply(c, st, f, this.scratch, true, undefined, true)) return;
+    const lat = base.latencyOf(i, st);
+    const kids = this.followers !== null ? this.followers.of(i) : null;
+    if (kids === null || kids.length === 0) {
+      this.latency.run(c, st, lat, this.delta, f, engine.traffic, sink);
+      after?.(i, lat);
+    } else {
+      this.latency.runKeeping(c, st, lat, this.delta, f, engine.traffic, sink);
+      after?.(i, lat);
+      for (const j of kids) {
+        const c2 = engine.destinationNodes[j]!;
+        if (f.nodes[c2] === 1) continue;
+        const lat2 = base.latencyOf(j, engine.destinationState(j));
+        this.latency.again(c2, st, lat2, this.delta, f, engine.traffic, sink);
+        after?.(j, lat2);
+      }
+      this.latency.release();
+    }
+    this.delta.finish();
   }
 
   /**
@@ -170,20 +204,22 @@ export class SingleFailureImpact {
     sink.reset();
     const endA = new Float64Array(dests.length).fill(NaN);
     const endB = new Float64Array(dests.length).fill(NaN);
+    // Every end latency first: a pendant destination's is written when its root's repair runs (repair's `after`).
+    for (let i = 0; i < dests.length; i++) {
+      if (this.chains.chainOfNode[dests[i]!] === id) continue;
+      const lat = base.latencyOf(i, engine.destinationState(i));
+      endA[i] = lat[chain.a]!;
+      endB[i] = lat[chain.b]!;
+    }
     for (let i = 0; i < dests.length; i++) {
       const c = dests[i]!;
       if (this.chains.chainOfNode[c] === id) continue;
       const st = engine.destinationState(i);
-      const lat = base.latencyOf(i, st);
-      endA[i] = lat[chain.a]!;
-      endB[i] = lat[chain.b]!;
-      if (!routesOver(engine.g, st.dist, all)) continue;
-      if (this.delta.apply(c, st, all, this.scratch, true, undefined, true)) {
-        this.latency.run(c, st, lat, this.delta, all, engine.traffic, sink);
-        endA[i] = this.latency.valueAfter(chain.a, lat);
-        endB[i] = this.latency.valueAfter(chain.b, lat);
-        this.delta.finish();
-      }
+      if (this.followsRoot(i, c, all)) continue;
+      this.repair(i, c, st, all, base, sink, (j, latJ) => {
+        endA[j] = this.latency.valueAfter(chain.a, latJ);
+        endB[j] = this.latency.valueAfter(chain.b, latJ);
+      });
     }
     const terms: ChainShared = { ratios: sink.changed.slice(0, sink.count).sort(), unchangedDelta: sink.unchanged, endA, endB };
     const bytes = 16 * dests.length + 8 * sink.count;

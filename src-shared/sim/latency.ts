@@ -98,6 +98,51 @@ export class LatencyDelta {
     this.stretch(c, base, traffic, sink, demandTo);
   }
 
+  /**
+   * run(), keeping the changed routers for again() until release(): a
+   * pendant router below c (pendant.ts) is reached from every router outside
+   * its tree along c's routes, at distances a constant apart — the same
+   * changed routers, next hops and evaluation order, only other latencies.
+   */
+  runKeeping(c: number, st: DestinationState, base: Float64Array, ch: DestinationDelta, f: FailureMasks, traffic: Demands, sink: StretchSink): void {
+    this.collect(st.dist, ch, f);
+    this.recompute(c, st, base, ch, f);
+    this.ratios(c, base, traffic, sink);
+  }
+
+  /**
+   * The kept routers' latencies toward c2 (whose baseline latencies are
+   * base2), a pendant router below the last runKeeping's destination: the
+   * same sums with c2's values where a next hop kept its route, so each is
+   * what a run toward c2 computes. Their ratios into the sink.
+   */
+  again(c2: number, st: DestinationState, base2: Float64Array, ch: DestinationDelta, f: FailureMasks, traffic: Demands, sink: StretchSink): void {
+    this.recompute(c2, st, base2, ch, f);
+    this.ratios(c2, base2, traffic, sink);
+  }
+
+  /** Clears the routers runKeeping kept. */
+  release(): void {
+    for (let i = 0; i < this.len; i++) this.inA[this.list[i]!] = 0;
+  }
+
+  /** stretch() without clearing the set. */
+  private ratios(c: number, base: Float64Array, traffic: Demands, sink: StretchSink): void {
+    const a = this.list;
+    const len = this.len;
+    const lat = this.lat;
+    for (let i = 0; i < len; i++) {
+      const u = a[i]!;
+      if (u !== c && !Number.isNaN(base[u]!) && traffic.demand(u, c) > 0) {
+        sink.unchanged--;
+        if (Number.isNaN(lat[u]!)) continue;
+        const r = base[u]! > 0 ? lat[u]! / base[u]! : 1;
+        if (Math.abs(r - 1) <= 1e-12) sink.unchanged++;
+        else sink.push(r);
+      }
+    }
+  }
+
   /** The nodes whose latency may change: route changed, and their upstream closure over new-DAG links; ordered for evaluation. */
   private collect(dist: Float64Array, ch: DestinationDelta, f: FailureMasks): void {
     const { offsets, targets, edgeLink, weights } = this.g;
