@@ -22,7 +22,7 @@ import { onShortestPath } from './shortest';
  * one link's latency added to the next router's, as LatencyDelta sums a
  * single next hop, so every ratio is the same to the bit.
  */
-export interface InsideShared {
+interface InsideShared {
   /** Changed ratios of the routers outside the cut-off part, ascending. */
   readonly ratios: Float64Array;
   /** Net change of the unchanged count for those routers. */
