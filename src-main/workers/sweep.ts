@@ -14,7 +14,7 @@ import { chainScenarioOrder, findChains } from '../../src-shared/sim/chains';
 import { chainGroupedOrder } from '../../src-shared/sim/impact-order';
 import { pendantForest } from '../../src-shared/sim/pendant';
 import { skeletonWork } from '../../src-shared/sim/sweep-plan';
-import { availableParallelism, loadavg } from 'node:os';
+import { idleCoresNow } from './idle-cores';
 import { explicitColumnsTotal, explicitTotal } from '../../src-shared/sim/traffic';
 import { WorkerPool, type RunHooks } from './pool';
 
@@ -165,9 +165,9 @@ export const SMALL_SWEEP = 300_000;
  */
 const WORKER_START_ROUTINGS = 40;
 
-/** Cores no other process is using now (1-minute load average), at least 1. */
+/** Cores no other process is using now (measured over the last moments, idle-cores.ts), at least 1. */
 export function spareCores(): number {
-  return Math.max(1, Math.round(availableParallelism() - loadavg()[0]!));
+  return idleCoresNow();
 }
 
 /**
@@ -179,11 +179,13 @@ export function spareCores(): number {
  * both). Below SMALL_SWEEP steps one thread; on a core not routed on its
  * skeleton (per-destination repair, no shared setup to speak of) all of `max`.
  */
-export function analyzeThreads(g: CompiledGraph, max: number, spare = spareCores()): number {
-  const limit = Math.min(max, spare);
-  if (limit <= 1) return 1;
+export function analyzeThreads(g: CompiledGraph, max: number, spare?: number): number {
+  if (max <= 1) return 1;
   const forest = pendantForest(g);
   if ((g.linkIds.length + g.nodeIds.length + 1) * forest.coreNodes.length < SMALL_SWEEP) return 1;
+  // The cores are read last, only for a sweep big enough to want a second thread: the reading may wait up to 50 ms.
+  const limit = Math.min(max, spare ?? spareCores());
+  if (limit <= 1) return 1;
   const w = skeletonWork(forest, findChains(forest.core));
   if (w === null) return limit;
   let best = 1;
