@@ -160,10 +160,14 @@ export function chainTerms(engine: RoutingEngine, chain: Chain, out: Float64Arra
 /**
  * An order of the N-1 scenarios (links 0..m-1, then nodes as m + v) that puts
  * each chain's links and interior nodes next to each other, so the worker
- * that claims them computes that chain's terms once. The rest keep their
- * order, after the chains. Returns the permutation (position -> scenario) and
- * the positions where a claimed unit may begin: each chain's first, then every
- * position after the chains (SweepJob.cuts).
+ * that claims them computes that chain's terms once. The failures inside
+ * pendant trees come first, in runs of TREE_RUN with no cut inside, so on a
+ * network with few of them one worker routes the fan tables they need
+ * (compressed.ts, routed on first use) instead of every worker. The rest
+ * keep their order, after the chains. Returns the permutation (position ->
+ * scenario) and the positions where a claimed unit may begin: every TREE_RUN
+ * tree failures, each chain's first, then every position after the chains
+ * (SweepJob.cuts).
  */
 export function chainScenarioOrder(
   g: CompiledGraph,
@@ -183,6 +187,15 @@ export function chainScenarioOrder(
     }
   };
   const cuts: number[] = [];
+  // Tree failures: every scenario that is not a core link or a core node.
+  const inCore = new Uint8Array(total);
+  for (const e of coreLinks) inCore[e] = 1;
+  for (const v of coreNodes) inCore[m + v] = 1;
+  for (let i = 0; i < total; i++) {
+    if (inCore[i] === 1) continue;
+    if (k > 0 && k % TREE_RUN === 0) cuts.push(k);
+    put(i);
+  }
   for (const c of chains) {
     if (k > 0) cuts.push(k);
     for (let i = 0; i < c.links.length; i++) {
@@ -196,3 +209,6 @@ export function chainScenarioOrder(
   }
   return { order, cuts };
 }
+
+/** Tree failures one claimed unit holds at most (each costs a closed-form pass; their fan tables a few routings). */
+const TREE_RUN = 512;

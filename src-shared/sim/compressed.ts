@@ -83,6 +83,8 @@ export class CompressedSweep {
   /** Per block: the largest nothing-failed load outside it. */
   private readonly outsideMax: Float64Array = new Float64Array(0);
   private baseTree = -1;
+  /** Roots whose tables are routed on first use (ensureFans), or null once routed. */
+  private pendingFans: readonly number[] | null = null;
   /** Full-graph node at the source end of each core link. */
   private readonly linkFrom: Int32Array;
 
@@ -168,7 +170,9 @@ export class CompressedSweep {
       for (let b = 0; b < blocks.nodes.length; b++) if (b !== own && v > this.outsideMax[b]!) this.outsideMax[b] = v;
     }
     if (!blocksCoverCore(blocks, this.coreBridge)) {
-      this.computeFans(plan.global, tick);
+      // Routed when a scenario first asks (ensureFans): a sweep split over threads computes them in the one
+      // thread that meets the tree scenarios (chainScenarioOrder keeps those in one unit), not in each.
+      this.pendingFans = plan.global;
       return;
     }
     // A tree of routed blocks joined by bridges: every table composes from the blocks' own routings (block-fans.ts).
@@ -279,13 +283,23 @@ export class CompressedSweep {
     }
   }
 
+  /** Routes the set-up's fan tables if they were left for first use. */
+  private ensureFans(): void {
+    const list = this.pendingFans;
+    if (list === null) return;
+    this.pendingFans = null;
+    this.computeFans(list);
+  }
+
   /** Fan-out table of core node `a` (a tree root, a bridge chain's end, a block's representative). */
   private fanOut(a: number): Float64Array {
+    this.ensureFans();
     if (!this.qOut.has(a)) this.compose(a);
     return this.qOut.get(a)!;
   }
 
   private fanIn(a: number): Float64Array {
+    this.ensureFans();
     if (!this.qIn.has(a)) this.compose(a);
     return this.qIn.get(a)!;
   }
@@ -316,6 +330,7 @@ export class CompressedSweep {
 
   /** Fan-out and fan-in tables of these nodes of this sweep's core (a block's own sweep, for composeFans). */
   fanTables(nodes: readonly number[]): [Float64Array, Float64Array][] {
+    this.ensureFans();
     this.computeFans(nodes.filter((a) => !this.qOut.has(a)));
     return nodes.map((a) => [this.qOut.get(a)!, this.qIn.get(a)!]);
   }
@@ -430,6 +445,7 @@ export class CompressedSweep {
       return Math.max(sub.maxLoad({ nodes: [], links: [blocks.localLink[ce]!] }), this.outsideMax[b]!, this.baseTree);
     }
     let max = sub.maxLoad({ nodes: [blocks.localNode[cv]!], links: [] });
+    this.ensureFans();
     const z = this.blockRep[b]!;
     const qo = this.qOut.get(z)!;
     const qi = this.qIn.get(z)!;

@@ -58,4 +58,16 @@ describe('chainScenarioOrder cuts', () => {
       }
     }
   });
+
+  it('put the pendant-tree failures first, in one claimed unit, so one worker routes their fan tables', () => {
+    const g = compileTopology(rings());
+    const forest = pendantForest(g);
+    const { order, cuts } = chainScenarioOrder(g, forest.coreNodes, forest.coreLinks, findChains(forest.core).chains);
+    const m = g.linkIds.length;
+    const inCore = new Set([...forest.coreLinks, ...Array.from(forest.coreNodes, (v) => m + v)]);
+    const trees = order.length - inCore.size;
+    expect(trees).toBe(12); // 6 pendant routers and their links
+    for (let p = 0; p < order.length; p++) expect(inCore.has(order[p]!)).toBe(p >= trees);
+    for (const size of [1, 3, 16]) expect(claimUnits(order.length, size, cuts)[1]).toBeGreaterThanOrEqual(trees);
+  });
 });
