@@ -41,6 +41,7 @@ import { compileTopology } from '../../src-shared/sim/csr';
 import { analyzeGraph } from '../../src-shared/sim/analyze';
 import { WorkerPool } from '../../src-main/workers/pool';
 import { runAnalyze } from '../../src-main/workers/sweep';
+import { idleCoresNow } from '../../src-main/workers/idle-cores';
 import { impactScale, whatIfTiming } from './impact-scale';
 import { benchIntent } from './intents';
 import { kdlSimulate } from './kdl-simulate';
@@ -173,16 +174,19 @@ function runChild(file: string, threads: number): ChildResult | null {
  * wall, CPU (user + system, all threads), peak RSS. Null without the built
  * CLI (npm run build:cli) or /usr/bin/time.
  */
-function wholeProcess(file: string, threads: number): { wall: number; cpu: number; rssMb: number } | null {
+function wholeProcess(file: string, threads: number): { wall: number; cpu: number; rssMb: number; idle: number } | null {
   const cli = path.join(repo, 'bin', 'nettwin.mjs');
   if (!fs.existsSync(path.join(repo, 'out', 'cli')) || !fs.existsSync('/usr/bin/time')) return null;
+  // --threads is the most the CLI uses: it takes a second thread only when other processes leave a core
+  // idle (idle-cores.ts). The cores idle just before it starts say which it will have seen.
+  const idle = idleCoresNow();
   const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %U %S %M', process.execPath, cli, 'analyze', file, '--traffic', 'uniform', '--json', '--threads', String(threads)], {
     encoding: 'utf8',
     maxBuffer: 1 << 28,
   });
   const m = /TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
   if (r.status !== 0 || !m) return null;
-  return { wall: Number(m[1]), cpu: Number(m[2]) + Number(m[3]), rssMb: Number(m[4]) / 1024 };
+  return { wall: Number(m[1]), cpu: Number(m[2]) + Number(m[3]), rssMb: Number(m[4]) / 1024, idle };
 }
 
 /** Longest we wait for the peer on one network. */
@@ -246,7 +250,7 @@ async function main(): Promise<void> {
   console.log(`NetTwin N-1 sweep bench (uniform traffic, links + nodes) — ${os.cpus().length} cores, node ${process.version}`);
   const head = [
     'network', 'nodes', 'links', 'scen', '1 thr s cold/warm', '2 thr s cold/warm', 'speedup warm', 'CPU s warm 1/2', 'scen/s (2 warm)', 'RSS MB (2)',
-    'whole process 2 thr wall/CPU s, RSS MB', 'peer 2 thr s', 'peer/ours cold', 'peer/ours warm', 'peer/ours whole',
+    'whole process --threads 2 wall/CPU s, RSS MB', 'peer 2 thr s', 'peer/ours cold', 'peer/ours warm', 'peer/ours whole',
   ];
   console.log(head.join(' | '));
   for (const c of cases) {
@@ -269,7 +273,7 @@ async function main(): Promise<void> {
       one && two ? `${(one.warmCpuMs / 1000).toFixed(2)}/${(two.warmCpuMs / 1000).toFixed(2)}` : '-',
       two ? Math.round(two.scenarios / (two.warmMs / 1000)) : '-',
       two ? two.rssMb.toFixed(0) : '-',
-      whole ? `${whole.wall.toFixed(2)}/${whole.cpu.toFixed(2)}, ${whole.rssMb.toFixed(0)}` : 'n/a',
+      whole ? `${whole.wall.toFixed(2)}/${whole.cpu.toFixed(2)}, ${whole.rssMb.toFixed(0)} (${whole.idle} core${whole.idle === 1 ? '' : 's'} idle at start)` : 'n/a',
       p === null ? (big ? 'skipped (too slow)' : 'n/a') : p === Infinity ? `> ${PEER_TIMEOUT_S} (stopped)` : p.toFixed(3),
       ratio(two?.ms),
       ratio(two?.warmMs),
