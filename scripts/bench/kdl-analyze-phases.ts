@@ -1,4 +1,4 @@
-// Run: npx tsx scripts/bench/kdl-analyze-phases.ts [FILE.graphml] (default: $NETTWIN_EXTRA_ZOO/Kdl.graphml; says "absent" without it).
+// Run: npx tsx scripts/bench/kdl-analyze-phases.ts [FILE.graphml] [--moved] (default: $NETTWIN_EXTRA_ZOO/Kdl.graphml; says "absent" without it).
 // Where the real Kdl's N-1 max-load sweep spends its time, by failure kind (one thread).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,7 +15,8 @@ const cpu = (): number => {
   return (u.user + u.system) / 1000;
 };
 
-const file = process.argv[2] ?? `${process.env.NETTWIN_EXTRA_ZOO ?? '/work/notes/data/zoo-extra'}/Kdl.graphml`;
+const args = process.argv.slice(2).filter((a) => a !== '--moved');
+const file = args[0] ?? `${process.env.NETTWIN_EXTRA_ZOO ?? '/work/notes/data/zoo-extra'}/Kdl.graphml`;
 if (!fs.existsSync(file)) {
   console.log(`${file}: absent`);
   process.exit(0);
@@ -56,9 +57,10 @@ for (const s of scen) {
 console.log(`${file}: ${n} nodes, core ${f.coreNodes.length}, chains ${ch.chains.length}; setup ${setup.toFixed(0)} ms, scenarios ${(cpu() - t0).toFixed(0)} ms (checksum ${sum}); load ${os.loadavg()[0]!.toFixed(1)}`);
 for (const [k, [c, ms]] of by) console.log(`  ${k.padEnd(12)} ${String(c).padStart(5)} ${ms.toFixed(0).padStart(6)} ms`);
 
-// What a failure changes on the skeleton (branch routers; each direct link and each whole chain one link):
+// --moved: what a failure changes on the skeleton (branch routers; each direct link and each whole chain one link):
 // the (row, router) pairs whose distance moves, against the rows touched at all. A per-row repair (today's
 // rows) redoes every destination of a touched row; a repair by moved pairs would redo only these.
+if (!process.argv.includes('--moved')) process.exit(0);
 const sk = buildSkeletonGraph(f.core, ch);
 const nb = sk.nb;
 /** Distances toward every branch node with skeleton links `alive` and branch node `dead` (-1: none) removed. */

@@ -42,6 +42,10 @@ export class SkeletonRows {
   /** Repair scratch: nodes that keep a shortest path (1), the moved nodes in their new settle order. */
   private readonly kept: Uint8Array;
   private readonly moved: Int32Array;
+  /** Per row s repaired for the current failure: the nodes whose distance moved (lost every shortest path), movedCnt[s] of them at s·nb. */
+  private readonly movedAt: Int32Array;
+  private readonly movedCnt: Int32Array;
+  private static readonly NONE = new Int32Array(0);
 
   constructor(
     private readonly sk: SkeletonGraph,
@@ -70,6 +74,19 @@ export class SkeletonRows {
     this.heap = new MinHeap(2 * ns + 4, nb);
     this.kept = new Uint8Array(nb);
     this.moved = new Int32Array(nb);
+    this.movedAt = new Int32Array(nb * nb);
+    this.movedCnt = new Int32Array(nb);
+  }
+
+  /**
+   * The nodes whose distance toward s under the current failure differs from
+   * row s's (nothing failed): the ones the repair moved (a kept node keeps
+   * its distance; a moved one lost every shortest path, so its distance grew
+   * or it is cut off). Empty for a row the failure leaves untouched. Valid
+   * after row(s) for this failure.
+   */
+  movedOf(s: number): Int32Array {
+    return this.rowDone[s] === 2 ? this.movedAt.subarray(s * this.nb, s * this.nb + this.movedCnt[s]!) : SkeletonRows.NONE;
   }
 
   /** The failure the next rows are for; `same` when it equals the last one (its rows are kept). */
@@ -149,6 +166,8 @@ export class SkeletonRows {
         moved[nm++] = u;
       }
     }
+    this.movedAt.set(moved.subarray(0, nm), s * nb);
+    this.movedCnt[s] = nm;
     // Moved nodes: best live link into a kept node, then Dijkstra among themselves.
     const heap = this.heap;
     heap.clear();

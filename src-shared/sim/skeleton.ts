@@ -6,6 +6,7 @@ import { addPieces } from './skeleton-pieces';
 import { ChainDestinations } from './skeleton-chain-dest';
 import { newLane, type Lane } from './skeleton-lane';
 import { SkeletonRows } from './skeleton-rows';
+import { BranchDeltas, type BranchDeltaContext } from './skeleton-branch-delta';
 import { addChainSplit, chainSplit } from './skeleton-splits';
 
 /** Most memory the lanes' per-row masses of one loadsMany take together (a 2,000-branch skeleton: 2 lanes at a time). */
@@ -102,6 +103,8 @@ export class SkeletonRouting {
   /** This call's failed skeleton links i and branch nodes (ns + u), as the last call's (row()). */
   private readonly deadKey: number[] = [];
   private readonly lanes: Lane[] = [];
+  /** Branch destinations under a failure from the first nothing-failed single-lane routing (skeleton-branch-delta.ts); null: not exact for its masses. */
+  private branchDelta: BranchDeltas | null | undefined = undefined;
 
   constructor(
     readonly g: CompiledGraph,
@@ -341,8 +344,27 @@ export class SkeletonRouting {
     dead.length = 0;
     for (const i of key) if (i < ns) dead.push(i);
     this.rows.setFailure(dead, kAlive, slAlive, same);
-    // Destinations.
-    for (let u = 0; u < nb; u++) if (kAlive[u] === 1 && mIn[u]! > 0) this.toBranch(u, live, liveOff, liveLanes, lanes);
+    // Destinations. Branch ones: under a failure, lane 0 from the recorded nothing-failed routing when it
+    // has the same masses (only what moved is redone); that routing is recorded when first made.
+    let record: BranchDeltas | null = null;
+    let delta: BranchDeltas | null = null;
+    if (f === null && R === 1 && this.branchDelta === undefined) {
+      record = this.branchDelta = BranchDeltas.forMasses(this.deltaContext(), outs[0]!, inn, lanes[0]!.hist.length);
+      record?.recordStart(lanes[0]!, mIn, live, liveOff, liveLanes);
+    } else if (f !== null && this.branchDelta != null && this.branchDelta.sameMasses(outs[0]!, inn)) {
+      delta = this.branchDelta;
+      delta.begin(lanes[0]!, live, liveOff, liveLanes);
+    }
+    for (let u = 0; u < nb; u++) {
+      if (kAlive[u] === 0 || !(mIn[u]! > 0)) continue;
+      if (delta !== null && delta.covers(u, mIn[u]!)) {
+        delta.apply(lanes[0]!, u, mIn[u]!);
+        this.toBranch(u, live, liveOff, liveLanes, lanes, 1);
+      } else this.toBranch(u, live, liveOff, liveLanes, lanes, 0);
+      record?.recordRow(lanes[0]!, u);
+    }
+    record?.recordEnd(lanes[0]!);
+    delta?.finish(lanes[0]!);
     for (let c = 0; c < chains.length; c++) {
       if (slAlive[this.chainSl[c]!] === 1 && this.chainDest.run(c, inn, live, liveOff, liveLanes, lanes)) {
         this.wRow[this.chA[c]!] = 1;
@@ -431,13 +453,16 @@ export class SkeletonRouting {
    * the lane's histogram), × in(t), straight into row t (empty until now:
    * every branch destination is routed before the chain destinations).
    */
-  private toBranch(t: number, live: readonly number[], liveOff: readonly number[], liveLanes: readonly number[], lanes: readonly Lane[]): void {
+  private toBranch(t: number, live: readonly number[], liveOff: readonly number[], liveLanes: readonly number[], lanes: readonly Lane[], first: number): void {
     const id = this.rows.row(t);
     const off = id * this.nb;
     const wo = t * this.nb;
     const dist = this.rows.dist;
     const inT = this.mIn[t]!;
-    for (const l of lanes) {
+    this.wRow[t] = 1;
+    if (first >= lanes.length) return;
+    for (let r = first; r < lanes.length; r++) {
+      const l = lanes[r]!;
       const { nz, mOut: mo, w: W } = l;
       for (let i = 0; i < l.nzCount; i++) {
         const u = nz[i]!;
@@ -447,6 +472,7 @@ export class SkeletonRouting {
     const { chA, chB, nOff, cfgOff, cfgTable, lenOf } = this;
     const chains = this.ci.chains;
     for (let x = 0; x < live.length; x++) {
+      if (liveLanes[liveOff[x + 1]! - 1]! < first) continue; // sends only in lanes taken from the record (ascending)
       const c = live[x]!;
       const a = chA[c]!;
       const b = chB[c]!;
@@ -457,12 +483,25 @@ export class SkeletonRouting {
       const cfg = cfgTable !== null ? cfgTable[cfgOff![c]! + dB - dA + L]! : chainSplit(this.sk, c, 0, chains[c]!.nodes.length, dA, 0, dB, L);
       const h = 2 * (nOff[c]! + c) + cfg;
       for (let y = liveOff[x]!; y < liveOff[x + 1]!; y++) {
+        if (liveLanes[y]! < first) continue;
         const l = lanes[liveLanes[y]!]!;
         l.hist[h]! += inT;
         l.w[wo + a]! += inT * l.mA[h]!;
         l.w[wo + b]! += inT * l.mB[h]!;
       }
     }
-    this.wRow[t] = 1;
+  }
+
+  /** What skeleton-branch-delta.ts reads of this routing. */
+  private deltaContext(): BranchDeltaContext {
+    const { cfgOff, cfgTable, lenOf, sk } = this;
+    const chains = this.ci.chains;
+    return {
+      sk,
+      dist: this.rows.dist,
+      row: (s) => this.rows.row(s),
+      movedOf: (s) => this.rows.movedOf(s),
+      cfg: (c, dA, dB) => (cfgTable !== null ? cfgTable[cfgOff![c]! + dB - dA + lenOf[c]!]! : chainSplit(sk, c, 0, chains[c]!.nodes.length, dA, 0, dB, lenOf[c]!)),
+    };
   }
 }
