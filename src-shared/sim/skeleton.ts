@@ -6,6 +6,7 @@ import { addPieces } from './skeleton-pieces';
 import { ChainDestinations } from './skeleton-chain-dest';
 import { newLane, type Lane } from './skeleton-lane';
 import { SkeletonRows } from './skeleton-rows';
+import { rowFlow } from './skeleton-row-flow';
 import { BranchDeltas, type BranchDeltaContext } from './skeleton-branch-delta';
 import { addChainSplit, chainSplit } from './skeleton-splits';
 
@@ -375,7 +376,7 @@ export class SkeletonRouting {
     for (let s = 0; s < nb; s++) {
       if (this.wRow[s] === 0) continue;
       this.wRow[s] = 0;
-      this.rowFlow(s, lanes);
+      rowFlow(this.sk, this.rows, s, lanes);
     }
     // Intact chains: transit, plus each split configuration's flow in the lanes where the chain sends.
     for (let c = 0; c < chains.length; c++) {
@@ -407,44 +408,6 @@ export class SkeletonRouting {
       }
     }
     for (const l of lanes) addPieces(this.sk, this.ci.chains, { kAlive, slAlive, mIn, comp: this.comp }, pieces, l, inn);
-  }
-
-  /**
-   * Flow down row s's DAG (next hops toward branch node s) of the weighted
-   * masses every destination left in the lanes' row s (toBranch, toChain):
-   * ECMP even split over next hops, each hop's share onto its direct link or
-   * chain. One pass per row, whatever number of destinations fed it.
-   */
-  private rowFlow(s: number, lanes: readonly Lane[]): void {
-    const nb = this.nb;
-    const off = s * nb; // lanes' w
-    const rows = this.rows;
-    const id = rows.row(s);
-    const ro = id * nb;
-    const { ord, hops: rowHops, hopStart, hopCnt } = rows;
-    const { adjSl, adjTo, adjFromA, slChain, slSlotA } = this;
-    for (let r = rows.reach[id]! - 1; r >= 0; r--) {
-      const u = ord[ro + r]!;
-      const k = hopCnt[ro + u]!;
-      const a = hopStart[ro + u]!;
-      for (const l of lanes) {
-        const W = l.w;
-        const f = W[off + u]!;
-        if (f === 0) continue;
-        W[off + u] = 0;
-        if (u === s) continue;
-        const share = f / k;
-        for (let x = a; x < a + k; x++) {
-          const j = rowHops[x]!;
-          const i = adjSl[j]!;
-          W[off + adjTo[j]!]! += share;
-          const c = slChain[i]!;
-          if (c < 0) l.res[slSlotA[i]! + (adjFromA[j] === 1 ? 0 : 1)]! += share;
-          else if (adjFromA[j] === 1) l.tAB[c]! += share;
-          else l.tBA[c]! += share;
-        }
-      }
-    }
   }
 
   /**
