@@ -26,6 +26,8 @@ export interface Leaves {
   /** Per leaf: its links in signature-entry order (sorted by neighbour, weight, link), at linkOff[v] …. */
   readonly linkOff: Int32Array;
   readonly links: Int32Array;
+  /** Per leaf link (same positions as links): the end it goes to. */
+  readonly linkEnd: Int32Array;
   /** Per leaf link (same positions as links): the signature the leaf has with that link failed, -1 when it has none left. */
   readonly reduced: Int32Array;
   /** Signatures: entries' end index and weight, at sigOff[s] … sigOff[s + 1]. */
@@ -109,6 +111,7 @@ export function findLeaves(engine: RoutingEngine, base: StretchBase, tick: Tick 
   const sigOf = new Int32Array(n).fill(-1);
   const linkOff = new Int32Array(n + 1);
   const links: number[] = [];
+  const linkEnd: number[] = [];
   const reduced: number[] = [];
   const keys = new Map<string, number>();
   const sigOff: number[] = [0];
@@ -120,7 +123,10 @@ export function findLeaves(engine: RoutingEngine, base: StretchBase, tick: Tick 
     const mine: number[] = [];
     for (let s = offsets[v]!; s < offsets[v + 1]!; s++) mine.push(s);
     mine.sort((x, y) => targets[x]! - targets[y]! || weights[edgeLink[x]!]! - weights[edgeLink[y]!]! || edgeLink[x]! - edgeLink[y]!);
-    for (const s of mine) links.push(edgeLink[s]!);
+    for (const s of mine) {
+      links.push(edgeLink[s]!);
+      linkEnd.push(targets[s]!);
+    }
     const entries = mine.map((s) => [endIndex[targets[s]!]!, weights[edgeLink[s]!]!] as const);
     sigOf[v] = signatureId(entries, keys, sigOff, sigEnd, sigWeight);
     for (let q = 0; q < entries.length; q++) {
@@ -134,6 +140,7 @@ export function findLeaves(engine: RoutingEngine, base: StretchBase, tick: Tick 
     sigOf,
     linkOff,
     links: Int32Array.from(links),
+    linkEnd: Int32Array.from(linkEnd),
     reduced: Int32Array.from(reduced),
     sigOff: Int32Array.from(sigOff),
     sigEnd: Int32Array.from(sigEnd),

@@ -2,6 +2,7 @@ import { addDestinationLoads } from './ecmp';
 import { DagPush } from './dualhomed-push';
 import { directedLoadsInto, writeLinkSummary } from './link-summary';
 import { singleEndInflow } from './dualhomed-inflow';
+import { coreNodeStretch, leafGroups, leafStretch, type CoreNodeParts, type LeafGroups } from './dualhomed-corenode';
 import { findLeaves, type Leaves, type Tick } from './dualhomed-leaves';
 import type { StretchBase } from './impact-chains';
 import { DestinationDelta, SlotDelta, type FailureMasks } from './incremental';
@@ -42,21 +43,23 @@ const SIGNATURE_VECTOR_BYTES = 512 * 1024 * 1024;
  * worst link among utilisations tied within 1e-12 is the lowest index, as
  * every path reports it (link-summary.ts).
  */
-export class DualHomedImpact {
-  private readonly push: DagPush;
-  private readonly scratch: SlotDelta;
-  private readonly delta: DestinationDelta;
-  private readonly latency: LatencyDelta;
+export class DualHomedImpact implements CoreNodeParts {
+  readonly push: DagPush;
+  readonly scratch: SlotDelta;
+  readonly delta: DestinationDelta;
+  readonly latency: LatencyDelta;
   private readonly latScratch: Float64Array;
   /** A scenario's per-link loads (the larger direction), for writeLinkSummary. */
   private readonly linkLoad: Float64Array;
+  readonly leafEnds: Uint8Array;
+  readonly coreCounts = { closed: 0, repaired: 0 };
   /** Scenario whose load changes are in scratch (stretch runs first, loadFields reads them). */
   private pending: FailureSpec | null = null;
 
   private constructor(
-    private readonly engine: RoutingEngine,
-    private readonly leaves: Leaves,
-    private readonly masses: Float64Array,
+    readonly engine: RoutingEngine,
+    readonly leaves: Leaves,
+    readonly masses: Float64Array,
     private readonly unitGbps: number,
     /** Per signature: Σ_t m_t × the pushes of its split toward t, per directed slot. */
     private readonly P: Float64Array[],
@@ -70,6 +73,22 @@ export class DualHomedImpact {
     this.latency = new LatencyDelta(g, true);
     this.latScratch = new Float64Array(g.nodeIds.length);
     this.linkLoad = new Float64Array(g.linkIds.length);
+    this.member = new Int32Array(g.nodeIds.length);
+    // A failed router goes to the closed form when most of its neighbours are leaves (an access
+    // layer's distribution router): a core or spine router is on most destinations' core routes,
+    // which the closed form would repair one by one anyway, slower than the block of the general path.
+    this.coreEligible = new Uint8Array(g.nodeIds.length);
+    for (let v = 0; v < this.coreEligible.length; v++) {
+      if (leaves.sigOf[v]! >= 0) continue;
+      let leafNbrs = 0;
+      for (let s = g.offsets[v]!; s < g.offsets[v + 1]!; s++) leafNbrs += leaves.sigOf[g.targets[s]!]! >= 0 ? 1 : -1;
+      if (leafNbrs > 0) this.coreEligible[v] = 1;
+    }
+    this.leafEnds = new Uint8Array(g.nodeIds.length);
+    for (let v = 0; v < this.leafEnds.length; v++) {
+      if (leaves.sigOf[v]! < 0) continue;
+      for (let q = leaves.linkOff[v]!; q < leaves.linkOff[v + 1]!; q++) if (leaves.sigOf[leaves.linkEnd[q]!]! >= 0) this.leafEnds[v] = 1;
+    }
   }
 
   /**
@@ -112,8 +131,34 @@ export class DualHomedImpact {
     return new DualHomedImpact(engine, leaves, masses, unitGbps, P, U);
   }
 
-  /** A failed leaf, or a failed link of a leaf. */
+  /** A failed leaf, a failed link of a leaf, or a failed router with leaves (dualhomed-corenode.ts). */
   handles(spec: FailureSpec): boolean {
+    return this.isLeafFailure(spec) || this.coreNodeOf(spec) >= 0;
+  }
+
+  /** The failed router of a single node failure that is not a leaf but has leaves, else -1. */
+  private coreNodeOf(spec: FailureSpec): number {
+    if (spec.nodes.length !== 1 || spec.links.length !== 0) return -1;
+    const d = spec.nodes[0]!;
+    return this.coreEligible[d] === 1 ? d : -1;
+  }
+
+  /** The distinct leaves adjacent to router d, grouped by signature. */
+  private leafGroupsOf(d: number): LeafGroups {
+    const { offsets, targets } = this.engine.g;
+    const out = new Set<number>();
+    for (let s = offsets[d]!; s < offsets[d + 1]!; s++) if (this.leaves.sigOf[targets[s]!]! >= 0) out.add(targets[s]!);
+    return leafGroups(this.leaves, this.masses, Int32Array.from(out), this.member, ++this.memberStamp);
+  }
+
+  /** Per node: 1 for a router whose failure the closed form takes (see the constructor). */
+  private readonly coreEligible: Uint8Array;
+  /** Per node: the stamp of the last failed router it is a leaf of (leafGroups). */
+  private readonly member: Int32Array;
+  private memberStamp = 0;
+
+  /** A failed leaf, or a failed link of a leaf (the leaf's own closed form). */
+  isLeafFailure(spec: FailureSpec): boolean {
     return leafOf(this.engine.g, this.leaves, spec) >= 0;
   }
 
@@ -121,11 +166,16 @@ export class DualHomedImpact {
   stretch(spec: FailureSpec, f: FailureMasks, sink: StretchSink, base: StretchBase): void {
     const { engine, leaves } = this;
     const g = engine.g;
+    this.scratch.reset();
+    this.pending = spec;
+    const core = this.coreNodeOf(spec);
+    if (core >= 0) {
+      coreNodeStretch(this, core, f, sink, base, this.leafGroupsOf(core));
+      return;
+    }
     const v = leafOf(g, leaves, spec);
     const dests = engine.destinationNodes;
     const iv = leaves.destIndex[v]!;
-    this.scratch.reset();
-    this.pending = spec;
     const sig = leaves.sigOf[v]!;
     if (spec.nodes.length === 1) {
       for (let i = 0; i < dests.length; i++) if (dests[i] !== v) sink.unchanged += base.unchangedBefore(i, dests[i]!, f);
@@ -163,54 +213,12 @@ export class DualHomedImpact {
    */
   private ownStretch(v: number, e: number, f: FailureMasks, sink: StretchSink, base: StretchBase): void {
     const { engine, leaves, masses } = this;
-    const { offsets, targets, edgeLink, weights, latencies } = engine.g;
     const dests = engine.destinationNodes;
-    const D = dests.length;
-    const { endIndex, endDist, endLat } = leaves;
-    const s0 = offsets[v]!;
-    const s1 = offsets[v + 1]!;
-    const mv = masses[v]!;
-    for (let i = 0; i < D; i++) {
+    for (let i = 0; i < dests.length; i++) {
       const c = dests[i]!;
       if (c === v) continue;
       sink.unchanged += base.unchangedBefore(i, c, f);
-      if (!(mv * masses[c]! > 0)) continue;
-      let d = Infinity;
-      let d2 = Infinity;
-      for (let s = s0; s < s1; s++) {
-        const x = endDist[endIndex[targets[s]!]! * D + i]! + weights[edgeLink[s]!]!;
-        if (x < d) d = x;
-        if (edgeLink[s] !== e && x < d2) d2 = x;
-      }
-      if (d === Infinity) continue;
-      let sum = 0;
-      let k = 0;
-      let uses = false;
-      for (let s = s0; s < s1; s++) {
-        const l = edgeLink[s]!;
-        const a = endIndex[targets[s]!]! * D + i;
-        if (!onShortestPath(d, endDist[a]!, weights[l]!)) continue;
-        if (l === e) uses = true;
-        sum += latencies[l]! + endLat[a]!;
-        k++;
-      }
-      if (!uses) continue;
-      const was = sum / k;
-      sink.unchanged--;
-      if (d2 === Infinity) continue; // cut off: stranded, not stretched
-      let sum2 = 0;
-      let k2 = 0;
-      for (let s = s0; s < s1; s++) {
-        const l = edgeLink[s]!;
-        if (l === e) continue;
-        const a = endIndex[targets[s]!]! * D + i;
-        if (!onShortestPath(d2, endDist[a]!, weights[l]!)) continue;
-        sum2 += latencies[l]! + endLat[a]!;
-        k2++;
-      }
-      const r = was > 0 ? sum2 / k2 / was : 1;
-      if (Math.abs(r - 1) <= 1e-12) sink.unchanged++;
-      else sink.push(r);
+      leafStretch(engine, leaves, masses, v, i, e, -1, sink);
     }
   }
 

@@ -58,7 +58,25 @@ function sameFields(reference: RoutingEngine, spec: FailureSpec, a: Float64Array
   return tie;
 }
 
-/** Every single failure through both evaluators; returns how many scenarios the closed form answered. */
+/**
+ * Every directed link load of a scenario the closed form answered (its load
+ * changes, still in its scratch) against the repair's: the impact fields
+ * read only the largest utilisations, and a light link's load (an edge
+ * router's uplink) would otherwise go unchecked.
+ */
+function sameLoads(reference: RoutingEngine, engine: RoutingEngine, spec: FailureSpec, delta: Float64Array): void {
+  const f = failureMasks(reference.g, spec.nodes, spec.links);
+  const want = reference.loadsUnder(f);
+  for (let s = 0; s < want.length; s++) {
+    const got = f.links[s >> 1] === 1 ? 0 : Math.max(0, engine.baseLoad[s]! + delta[s]!);
+    if (!(Math.abs(got - want[s]!) <= 1e-9 * Math.max(1, want[s]!))) expect(got, `${JSON.stringify(spec)}: load of slot ${s}`).toBe(want[s]);
+  }
+}
+
+/** Destinations of failed non-leaf routers the closed form took (dualhomed-corenode.ts), over every compare() call. */
+const cores = { closed: 0, repaired: 0 };
+
+/** Every single failure through both evaluators; returns how many leaf scenarios the closed form answered. */
 function compare(t: Topology, traffic: TrafficSpec, unitGbps: number): number {
   const g = compileTopology(t);
   const ctx = context(t, unitGbps);
@@ -78,11 +96,14 @@ function compare(t: Topology, traffic: TrafficSpec, unitGbps: number): number {
   let ties = 0;
   const specs = n1Scenarios(g);
   for (const spec of specs) {
-    if (leaves?.handles(spec)) handled++;
+    if (leaves?.isLeafFailure(spec)) handled++;
     old.evaluateInto(spec, a, 0);
     fast.evaluateInto(spec, b, 0);
     ties += sameFields(reference, spec, a, b, unitGbps);
+    if (leaves?.handles(spec)) sameLoads(reference, engine, spec, leaves.scratch.value);
   }
+  cores.closed += leaves?.coreCounts.closed ?? 0;
+  cores.repaired += leaves?.coreCounts.repaired ?? 0;
   // Each tie is checked above; most scenarios must still name the very same worst link.
   expect(ties, 'worst links that differ only by a rounding tie').toBeLessThanOrEqual(specs.length / 2);
   return handled;
@@ -112,6 +133,7 @@ const design = fc.integer({ min: 3, max: 7 }).chain((core) =>
 describe('N-1 impact of leaf routers in closed form', () => {
   it('equals the per-destination repair on every field of every single failure (random dual-, single- and parallel-homed designs)', () => {
     let handled = 0;
+    cores.closed = cores.repaired = 0;
     fc.assert(
       fc.property(design, ({ core, ring, chords, leaves, lat, cap, mass, sites, gravity }) => {
         const edges: Edge[] = [];
@@ -133,6 +155,9 @@ describe('N-1 impact of leaf routers in closed form', () => {
       { numRuns: 200 },
     );
     expect(handled, 'scenarios the closed form answered').toBeGreaterThan(1000);
+    // Failed core routers: destinations nobody but their leaves reaches through them in closed form, the rest repaired.
+    expect(cores.closed, 'core-router failures: destinations in closed form').toBeGreaterThan(500);
+    expect(cores.repaired, 'core-router failures: destinations repaired').toBeGreaterThan(500);
   });
 
   it('equals it on an access layer of dual-homed edge routers with unequal uplinks, single-homed ones, parallel uplinks and silent ones', () => {
@@ -155,7 +180,10 @@ describe('N-1 impact of leaf routers in closed form', () => {
     }
     const t = topology(total, edges, Array.from({ length: total }, (_, i) => (i < core ? 0 : i < 3 * core ? 1 + ((i - core) >> 1) : -1)));
     const leafScenarios = (total - 3 * core) + (edges.length - 3 * core);
+    cores.closed = cores.repaired = 0;
     expect(compare(t, { kind: 'uniform' }, 0.001)).toBe(leafScenarios);
+    // A distribution router's failure: every destination but its own edge routers (and itself) in closed form.
+    expect(cores.closed).toBeGreaterThan(8 * (total - 8));
     // Gravity with edge routers that send and receive nothing (mass 0).
     expect(compare(t, { kind: 'gravity', mass: Array.from({ length: total }, (_, i) => (i % 5 === 0 ? 0 : 1 + (i % 3))) }, 0.001)).toBe(leafScenarios);
   });
