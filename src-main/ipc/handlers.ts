@@ -96,6 +96,7 @@ export function createHandlers(s: Services): Handlers {
     'sim:list': ({ projectId, designId }) => s.simulations.list(projectId, designId),
     'sim:result': ({ projectId, simulationId }) => s.simulations.result(projectId, simulationId),
     'recommend:instant': (req) => s.recommend.instant(recommendRequest(req)),
+    'recommend:upFront': ({ intent }) => s.recommend.upFront(intent),
     'recommend:verified': (req) => {
       if (req.projectId !== undefined) s.projects.writable(req.projectId);
       const { jobId } = s.jobs.start<JobValue<'recommend:verified'>>('recommend:verified', (ctx) => s.recommend.verified(recommendRequest(req), ctx),

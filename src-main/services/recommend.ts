@@ -16,6 +16,7 @@ import {
   assembleVerified, longestFirst, verificationPlan, verifyTasks, type FamilySelection, type VerifiedCandidate, type VerifiedResult,
 } from '../../src-shared/learn/verify';
 import { APP_VERSION } from '../../src-shared/lib/version';
+import { verifyUpFront, type VerifyUpFront } from '../../src-shared/learn/verify-up-front';
 import { parseIntent, type Intent } from '../../src-shared/model/intent';
 import type { ProjectFile } from '../store/projectFile';
 import { abortError } from '../../src-shared/contract/result';
@@ -92,6 +93,16 @@ export class RecommendService {
     const rec = this.answer(request, estimates);
     return { ...rec, recordId: this.store(req.projectId, intent, rec, request) };
   }
+
+  /** Whether the Options view verifies every family at once or estimates first (learn/verify-up-front.ts), decided once per intent. */
+  upFront(raw: unknown): VerifyUpFront {
+    const intent = this.parse(raw);
+    const key = JSON.stringify(intent);
+    if (this.lastUpFront?.key !== key) this.lastUpFront = { key, answer: verifyUpFront(intent, VERIFY_THREADS) };
+    return this.lastUpFront.answer;
+  }
+
+  private lastUpFront: { key: string; answer: VerifyUpFront } | null = null;
 
   /**
    * Generates and simulates every applicable family (× `options` variants)

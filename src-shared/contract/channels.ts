@@ -34,6 +34,7 @@ export const CHANNELS = [
   'sim:result',
   'recommend:instant',
   'recommend:verified',
+  'recommend:upFront',
   'learn:report',
   'outcomes:import',
   'learn:effects',

@@ -12,6 +12,7 @@ import { SCENARIO_CLASSES } from '../sim/scenarios';
 import type { SweepSummaryShape } from './sim-types';
 import type { StoredSimulationResult } from '../sim/stored-result';
 import type { LearningReport } from '../learn/report';
+import type { VerifyUpFront } from '../learn/verify-up-front';
 import { EFFECT_ID } from '../learn/effects';
 import type { Calibration } from '../learn/calibration';
 import type { GovernancePolicy } from '../optimise/governance';
@@ -204,6 +205,11 @@ export const contract = {
    * value: the exactly ranked verified recommendation.
    */
   'recommend:verified': { input: RecommendInput, output: JobStarted },
+  /**
+   * What the Options view runs after history's first paint (learn/verify-up-front.ts): every family verified at
+   * once where the estimate would generate and size them all anyway, else the estimate first.
+   */
+  'recommend:upFront': { input: z.object({ intent: IntentSchema }).strict(), output: z.custom<VerifyUpFront>() },
   'learn:report': { input: z.object({ projectId: ProjectId.optional() }).strict(), output: z.custom<LearningReport>() },
   /** Measured outcomes (CSV or JSON) compared with the twin's predictions. */
   'outcomes:import': {

@@ -113,6 +113,14 @@ export const ESTIMATE_MAX_LINKS = 20_000;
  */
 export const ESTIMATE_SIZING_MAX_DEVICES = 600;
 
+/** The family's design before sizing: its generator's shape, core sites hardened as buildTopology does, the intent's planning attached. */
+export function plannedShape(intent: Intent, family: Family, seed = 1, book: PriceBook = DEFAULT_PRICE_BOOK): Topology {
+  const shape = buildFamily(intent, family, seed, { priceBook: book });
+  // As buildTopology: hub-spoke claims STANDARD only; the dual hub places its own device pairs.
+  const built = family === 'hub-spoke' || family === 'dual-hub' ? shape : hardenCoreSites(shape, intent, book);
+  return { ...built, planning: planningFromIntent(intent) };
+}
+
 /** The skeleton: the generated design, its links sized only when `sized` (see the module comment). */
 export function skeletonOf(
   intent: Intent,
@@ -123,10 +131,7 @@ export function skeletonOf(
   /** Keeps the sizing run's routed loads (verification of the same design reuses them: prepared-designs.ts). */
   routed?: RoutedFailures,
 ): { topology: Topology; sized: boolean } {
-  const shape = buildFamily(intent, family, seed, { priceBook: book });
-  // As buildTopology: hub-spoke claims STANDARD only; the dual hub places its own device pairs.
-  const built = family === 'hub-spoke' || family === 'dual-hub' ? shape : hardenCoreSites(shape, intent, book);
-  const planned = { ...built, planning: planningFromIntent(intent) };
+  const planned = plannedShape(intent, family, seed, book);
   const sized = sizing === 'auto' && planned.nodes.length <= ESTIMATE_SIZING_MAX_DEVICES;
   return { topology: assignTransports(sized ? sizeForFailures(planned, intent, book, routed) : planned), sized };
 }

@@ -1,19 +1,18 @@
 import { expect, test } from '@playwright/test';
 import { createProject, generateFromWizard, openDesign, shot, watchProblems } from './helpers';
 
-test('options: ranked estimates with a trade-off chart, every family verified by simulation with its verdict, generate an option', async ({ page }) => {
+test('options: history paints first, every family is then verified by itself with its verdict, generate an option', async ({ page }) => {
   const problems = watchProblems(page);
   await createProject(page, 'E2E Options');
   await generateFromWizard(page, { datacenters: 2, branches: 6 });
   await page.getByRole('button', { name: 'Options', exact: true }).click();
   const ranked = page.getByRole('list', { name: 'Ranked options' });
   await expect(ranked.getByRole('listitem')).not.toHaveCount(0);
-  await expect(ranked.getByRole('listitem').first()).toContainText('confidence');
   await expect(page.getByRole('img', { name: /Trade-off chart/ }).or(page.getByText('No option has predicted figures yet'))).toBeVisible();
   await shot(page, 'options');
-  await expect(ranked.getByRole('listitem').first()).toContainText('P(success)');
-  await page.getByRole('button', { name: 'Verify every family by simulation' }).click();
+  // 8 sites: verification is affordable (the estimate would size every family anyway), so it starts without a click.
   await expect(page.getByText('Verified by generation and simulation')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByRole('button', { name: 'Verify every family by simulation' })).toBeEnabled();
   // A verified option shows its measured verdict, never a probability; the badge colour follows the verdict.
   const first = ranked.getByRole('listitem').first();
   await expect(first).toContainText(/verified: (meets the intent|fails \d+ constraint)/);

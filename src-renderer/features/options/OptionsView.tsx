@@ -1,15 +1,14 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { RecommendPartialShape, RecommendResultShape } from '../../../src-shared/contract/learn-types';
+import { useMemo, useState } from 'react';
 import { GOAL_WORDS } from '../../../src-shared/learn/goal';
 import type { Family } from '../../../src-shared/model/topology';
 import { call } from '../../api/client';
-import { runInJobBar } from '../../state/jobBar';
 import { useSession } from '../../state/session';
 import type { TradeOffPoint } from './pareto';
 import { TradeOffChart } from './TradeOffChart';
 import { useProjectIntent } from '../../state/useProjectIntent';
 import { WhatItWouldTake } from './WhatItWouldTake';
 import { optionRows, skippedOf } from './rows';
+import { useOptionsRanking } from './useOptionsRanking';
 
 const pct = (x: number | null): string => (x === null ? '—' : `${Math.round(x * 100)} %`);
 const usd = (x: number | null): string => (x === null ? '—' : `$${Math.round(x).toLocaleString('en-US')}`);
@@ -17,9 +16,11 @@ const ms = (x: number | null): string => (x === null ? '—' : `${x.toFixed(1)} 
 const avail = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(3)} %`);
 
 /**
- * Ranked options for the project's intent. The instant estimate (history
- * and the predictor) paints first; "Verify every family" runs the verified
- * recommendation as a cancellable job, and each verified result replaces
+ * Ranked options for the project's intent. History's answer paints first;
+ * where verification is affordable every family is then verified at once
+ * (useOptionsRanking.ts), elsewhere the analytic estimate replaces the first
+ * paint and "Verify every family" runs the verified recommendation; either
+ * way a cancellable job, and each verified result replaces
  * its family's estimate as it lands (streamed in the job's progress), in the
  * one verified order; once every family is in, the ranking is exact. A
  * verified option shows its measured verdict — never a probability — and
@@ -30,50 +31,8 @@ export function OptionsView({ projectId }: { projectId: string }) {
   const { intent, loading } = useProjectIntent(projectId);
   const refreshDesigns = useSession((s) => s.refreshDesigns);
   const selectDesign = useSession((s) => s.selectDesign);
-  const [result, setResult] = useState<RecommendResultShape | null>(null);
-  const [partial, setPartial] = useState<RecommendPartialShape | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { result, partial, problem, setProblem, source, refining, busy, upFront, verify } = useOptionsRanking(intent, projectId, refreshDesigns);
   const [focus, setFocus] = useState<string | null>(null);
-  /** Where the instant answer shown comes from: history's first paint, or the analytic estimate that replaces it. */
-  const [source, setSource] = useState<'history' | 'estimate'>('history');
-  const [refining, setRefining] = useState(false);
-
-  useEffect(() => {
-    if (intent === null) return;
-    let alive = true;
-    let full = false;
-    setPartial(null);
-    setResult(null);
-    setSource('history');
-    setRefining(true);
-    // First paint from history alone (tens of ms), then the analytic estimate replaces it; neither replaces
-    // a verified answer of this intent (verify may finish first on a large intent).
-    const keep = (r: RecommendResultShape) => setResult((prev) => (prev !== null && prev.mode === 'verified' ? prev : r));
-    call('recommend:instant', { intent, projectId, historyOnly: true }).then(
-      (r) => alive && !full && keep(r),
-      () => undefined, // the full answer below reports any problem
-    );
-    call('recommend:instant', { intent, projectId }).then(
-      (r) => {
-        full = true;
-        if (alive) {
-          keep(r);
-          setSource('estimate');
-          setRefining(false);
-        }
-      },
-      (err: unknown) => {
-        if (alive) {
-          setRefining(false);
-          setProblem((err as Error).message);
-        }
-      },
-    );
-    return () => {
-      alive = false;
-    };
-  }, [intent, projectId]);
 
   const rows = useMemo(() => (intent === null ? [] : optionRows(intent.goal, result, partial)), [intent, result, partial]);
   const skipped = useMemo(() => skippedOf(result, partial), [result, partial]);
@@ -95,32 +54,6 @@ export function OptionsView({ projectId }: { projectId: string }) {
   );
 
   const chartBasis = rows.every((r) => r.kind === 'verified') ? 'measured' : rows.some((r) => r.kind === 'verified') ? 'mixed' : 'predicted';
-
-  const verify = async (): Promise<void> => {
-    if (intent === null || result === null) return;
-    setBusy(true);
-    setProblem(null);
-    const instant = result.mode === 'instant' ? result : null;
-    setPartial({ verified: [], skipped: [] });
-    try {
-      const final = await runInJobBar('recommend:verified', { intent, projectId, families: 'all' }, {
-        label: 'Verifying every family',
-        progressLabel: (m) => `Verifying: ${m}`,
-        // The one place the stream's partial result meets its type: the service sends RecommendPartialShape.
-        onProgress: (p) => p.partial !== undefined && setPartial(p.partial as RecommendPartialShape),
-      });
-      setResult(final);
-      setPartial(null);
-      await refreshDesigns();
-    } catch (err) {
-      // Cancelled or failed: the estimates come back, and what landed is not presented as a ranking.
-      if (instant !== null) setResult(instant);
-      setPartial(null);
-      setProblem((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const generate = async (family: Family): Promise<void> => {
     if (intent === null) return;
@@ -146,6 +79,12 @@ export function OptionsView({ projectId }: { projectId: string }) {
       {refining && result !== null && result.mode === 'instant' && (
         <p className="muted" role="status">
           First estimate from history; estimating each family from its own design…
+        </p>
+      )}
+      {upFront?.auto === true && busy && (
+        <p className="muted" role="status">
+          First estimate from history; verifying every family by generation and simulation ({upFront.families} families, about{' '}
+          {Math.max(1, Math.round(upFront.predictedSeconds))} s) — each result replaces its estimate as it lands. Cancel in the top bar.
         </p>
       )}
       {problem !== null && (

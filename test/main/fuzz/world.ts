@@ -242,6 +242,8 @@ export async function validPayload(w: World, c: Channel): Promise<unknown> {
       return { intent: INTENT, projectId: a };
     case 'recommend:verified':
       return { intent: INTENT, projectId: a, options: 1 };
+    case 'recommend:upFront':
+      return { intent: INTENT };
     case 'outcomes:import':
       return { projectId: a, text: `design,metric,value,unit\n${d1},utilisation,${n},%\n`, source: 'fuzz.csv' };
     case 'learn:setEffect':

@@ -84,6 +84,7 @@ async function scenario(t: Transport): Promise<Record<Channel, unknown>> {
   expect(instant.options.length).toBe(9);
   // Model figures depend on the order of history rows (random ids), so compare the answer's structure.
   out['recommend:instant'] = { mode: 'instant', families: instant.options.map((o) => o.family).sort() };
+  await run('recommend:upFront', { intent });
   const verifiedDone = await t.listen('job:finished', (p) => p['kind'] === 'recommend:verified');
   const verifiedJob = value<{ jobId: string }>(await t.call('recommend:verified', { intent, projectId, options: 1 }));
   out['recommend:verified'] = { jobId: typeof verifiedJob.jobId };
@@ -187,6 +188,7 @@ const INVALID: Record<Channel, unknown[]> = {
   'sim:result': [{ projectId: 'a.nettwin', simulationId: 7 }],
   'recommend:instant': [{ intent: {} }, { intent, options: 0 }],
   'recommend:verified': [{ intent, options: 500 }],
+  'recommend:upFront': [{ intent: {} }, { intent, projectId: 'a.nettwin' }],
   'learn:report': [{ projectId: '' }],
   'outcomes:import': [{ projectId: 'a.nettwin', text: '', source: 'x' }],
   'learn:effects': [{}, { projectId: 'a.nettwin', extra: 1 }],
