@@ -6,9 +6,9 @@ import { call } from '../../api/client';
 import { runInJobBar } from '../../state/jobBar';
 
 /** Where the instant answer shown comes from: history's first paint, or the analytic estimate that replaces it. */
-export type InstantSource = 'history' | 'estimate';
+type InstantSource = 'history' | 'estimate';
 
-export interface OptionsRanking {
+interface OptionsRanking {
   result: RecommendResultShape | null;
   partial: RecommendPartialShape | null;
   problem: string | null;
