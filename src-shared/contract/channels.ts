@@ -34,7 +34,6 @@ export const CHANNELS = [
   'sim:result',
   'recommend:instant',
   'recommend:verified',
-  'recommend:upFront',
   'learn:report',
   'outcomes:import',
   'learn:effects',
@@ -58,6 +57,8 @@ export const CHANNELS = [
   'report:generate',
   'job:cancel',
   'job:status',
+  // Added last: the IPC fuzz seeds each channel by its index, so a channel inserted earlier reshuffles every later one's run.
+  'recommend:upFront',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
