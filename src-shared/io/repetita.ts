@@ -1,4 +1,5 @@
-import { restoreTopology, type Topology } from '../model/topology';
+import type { Topology } from '../model/topology';
+import { repetitaDesign, type RepetitaDraft } from './repetita-design';
 import { scanDemandColumns, type RepetitaDemandColumns, type RouterDemands } from './repetita-scan';
 
 /**
@@ -147,6 +148,12 @@ const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').
 
 /** The network as a design: routers in city sites, links with capacity (Gbit/s), IGP weight, delay and city-pair SRLGs. */
 export function repetitaTopology(net: RepetitaGraph, name = 'REPETITA network'): Topology {
+  // As restoreTopology would return it, without zod over a structure built here (repetita-design.ts).
+  return repetitaDesign(repetitaDraft(net, name));
+}
+
+/** The design before the schema's defaults: what repetitaTopology hands to restoreTopology's rules. */
+export function repetitaDraft(net: RepetitaGraph, name = 'REPETITA network'): RepetitaDraft {
   const named = net.nodes.map((n) => rocketfuelName(n.label));
   const siteOf = new Map<string, { id: string; name: string; region: string }>();
   for (const n of named) if (!siteOf.has(n.city)) siteOf.set(n.city, { id: `site-${slug(n.city)}-${siteOf.size}`, name: n.city, region: n.region });
@@ -177,12 +184,12 @@ export function repetitaTopology(net: RepetitaGraph, name = 'REPETITA network'):
   }
   const perPair = new Map<string, number>();
   for (const l of links) if (l.cityPair !== '') perPair.set(l.cityPair, (perPair.get(l.cityPair) ?? 0) + 1);
-  return restoreTopology({
+  return {
     name,
-    sites: [...siteOf.values()].map((s) => ({ id: s.id, name: s.name, role: 'colo', region: s.region })),
-    nodes: net.nodes.map((_, i) => ({ id: nodeId(i), name: named[i]!.name, role: 'router', site: siteOf.get(named[i]!.city)!.id, region: named[i]!.region })),
+    sites: [...siteOf.values()].map((s) => ({ id: s.id, name: s.name, role: 'colo' as const, region: s.region })),
+    nodes: net.nodes.map((_, i) => ({ id: nodeId(i), name: named[i]!.name, role: 'router' as const, site: siteOf.get(named[i]!.city)!.id, region: named[i]!.region })),
     links: links.map(({ cityPair, ...l }) => ({ ...l, srlgs: (perPair.get(cityPair) ?? 0) >= 2 ? [`duct ${cityPair}`] : [] })),
-  });
+  };
 }
 
 /** Demands between the design's routers, in Gbit/s, as simulate's and analyze's traffic option takes them. */
