@@ -38,6 +38,8 @@ export interface RunRequest {
   results: SharedArrayBuffer;
   /** Claim units (claimUnits): boundaries [0, …, total]. */
   units: Int32Array;
+  /** The routing baseline every worker of this run builds a part of (src-shared/sim/shared-baseline.ts). */
+  baseline?: SharedArrayBuffer;
 }
 
 /**

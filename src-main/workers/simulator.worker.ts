@@ -33,6 +33,7 @@ port.on('message', (msg: WorkerRequest) => {
       unpackDemands(msg.job, msg.packedDemands),
       {
         units: msg.units,
+        ...(msg.baseline !== undefined ? { sharedBaseline: msg.baseline } : {}),
         claim: () => Atomics.add(control, CONTROL_NEXT, 1),
         stopped,
         progress: () => {

@@ -93,6 +93,8 @@ export interface JobControl {
   stopped(): boolean;
   /** Called after each scenario with how many this runner has finished. */
   progress(doneHere: number): void;
+  /** The routing baseline the sweep's runners build together (shared-baseline.ts); absent, each builds its own. */
+  readonly sharedBaseline?: SharedArrayBuffer;
 }
 
 /**
@@ -115,7 +117,7 @@ export function runJob(
   let full: RoutingEngine | null = null;
   try {
     if (masses !== null && job.scenarios.some((s) => s.nodes.length + s.links.length <= 1)) compressed = new CompressedSweep(g, masses, masses, tick);
-    if (compressed === null || job.scenarios.some((s) => s.nodes.length + s.links.length > 1)) full = new RoutingEngine(g, traffic, undefined, tick);
+    if (compressed === null || job.scenarios.some((s) => s.nodes.length + s.links.length > 1)) full = new RoutingEngine(g, traffic, undefined, tick, ctl.sharedBaseline);
   } catch (err) {
     if (err instanceof SweepCancelled) return 0;
     throw err;

@@ -2,6 +2,7 @@ import { hasUniformWeights, type CompiledGraph } from './csr';
 import { addDestinationLoads, buildDag, flowOnDag, type Demands } from './ecmp';
 import { DestinationDelta, SlotDelta, type DestinationState, type FailureMasks } from './incremental';
 import { MinHeap, onShortestPath as onShortestPathImport, shortestPathsTo } from './shortest';
+import { orderLoads, replayLoads, SharedBaseline, sharedBaselineBytes } from './shared-baseline';
 
 // A module-level binding: run from source (tsx), an imported function is read through a getter on every
 // call, a tenth of a capacity sweep's time in this inner loop; bound once it is a plain call.
@@ -47,6 +48,13 @@ export class RoutingEngine {
     cacheBudget = DEFAULT_CACHE_BYTES,
     /** Called after each baseline destination; returning false aborts with SweepCancelled. */
     tick?: (done: number, total: number) => boolean,
+    /**
+     * A baseline shared by the workers of one sweep (shared-baseline.ts): each
+     * computes the destinations it claims and reads the others'. Every worker
+     * must pass the same graph and traffic. Used when every state fits the
+     * cache budget, else the engine builds its own as without it.
+     */
+    shared?: SharedArrayBuffer,
   ) {
     const n = g.nodeIds.length;
     this.n = n;
@@ -62,6 +70,11 @@ export class RoutingEngine {
     for (let t = 0; t < n; t++) if (traffic.receives(t)) dests.push(t);
     this.destinations = Int32Array.from(dests);
     this.states = new Array<DestinationState | null>(dests.length).fill(null);
+    const sb = shared === undefined || sharedBaselineBytes(g, dests.length) > cacheBudget ? null : SharedBaseline.attach(shared, g, dests.length);
+    if (sb !== null) {
+      this.cacheBytes = this.buildShared(sb, tick);
+      return;
+    }
     let used = 0;
     for (let i = 0; i < dests.length; i++) {
       const st = this.computeDestination(i, this.baseLoad, used < cacheBudget);
@@ -72,6 +85,38 @@ export class RoutingEngine {
       if (tick !== undefined && !tick(i + 1, dests.length)) throw new SweepCancelled();
     }
     this.cacheBytes = used;
+  }
+
+  /**
+   * The baseline from a shared buffer: computes the destinations this worker
+   * claims into it, waits for the others' (cancel asked every 20 ms), then
+   * adds up the link loads in the order the loop above adds them. Returns
+   * the bytes of state (as that loop counts them).
+   */
+  private buildShared(sb: SharedBaseline, tick?: (done: number, total: number) => boolean): number {
+    const D = this.destinations.length;
+    const scratch = new Float64Array(this.g.targets.length);
+    for (let i = sb.claim(); i < D; i = sb.claim()) {
+      const v = sb.views(i);
+      const c = this.destinations[i]!;
+      const reached = shortestPathsTo(this.g, c, this.uniformWeights, v.dist, v.order, this.heap);
+      const k = buildDag(this.g, v.dist, v.dagOff, v.slots);
+      flowOnDag(this.g, c, v.order, reached, v.dagOff, v.slots, this.traffic, v.flow, null, v.shares);
+      v.meta[0] = reached;
+      v.meta[1] = k;
+      orderLoads(this.g, v, scratch);
+      const done = sb.finish();
+      if (tick !== undefined && !tick(done, D)) throw new SweepCancelled();
+    }
+    if (!sb.waitAll(D, () => tick === undefined || tick(sb.written(), D))) throw new SweepCancelled();
+    let used = 0;
+    for (let i = 0; i < D; i++) {
+      const v = sb.views(i);
+      this.states[i] = { dist: v.dist, flow: v.flow, dagOff: v.dagOff, slots: v.slots.subarray(0, v.meta[1]) };
+      replayLoads(v, this.baseLoad);
+      used += 20 * this.n + 4 * v.meta[1]!;
+    }
+    return used;
   }
 
   /** Builds distances, DAG and through-flows of the i-th destination. */

@@ -189,6 +189,22 @@ describe('WorkerPool', () => {
     expect((await pool.run(job)).threads).toBe(1); // about 100 scenarios: one worker is faster
   });
 
+  it('two workers building one shared routing baseline give every impact field the inline run gives, bit for bit (explicit matrix, N-1 and N-2)', async () => {
+    const t = ringOfRings(9, 7, true);
+    const g = compileTopology(t);
+    const n = g.nodeIds.length;
+    const demands: { s: number; t: number; volume: number }[] = [];
+    for (let s = 0; s < n; s++) for (let d = 0; d < n; d += 1 + (s % 3)) if (s !== d) demands.push({ s, t: d, volume: 0.37 + ((s * 31 + d * 17) % 97) / 7 });
+    const scenarios = [...n1Scenarios(g), ...Array.from({ length: 40 }, (_, k) => ({ nodes: [], links: [k, (k * 7 + 3) % g.linkIds.length] })), { nodes: [], links: [] }];
+    const impactJob: SweepJob = { graph: toPayload(g), traffic: { kind: 'explicit', demands }, scenarios, mode: 'impact', impact: { siteOf: g.nodeIds.map((_, v) => Math.floor(v / 7)), unitGbps: 0.01 } };
+    const want = runJobInline(impactJob);
+    const { results, threads } = await newPool(2).run(impactJob, { threads: 2 });
+    expect(threads).toBe(2);
+    expect(results.length).toBe(want.length);
+    const differ = Array.from(want).filter((x, i) => !Object.is(x, results[i])).length;
+    expect(differ).toBe(0);
+  });
+
   it('sends an explicit matrix to the workers as columns, which build the same matrix', () => {
     const demands = [
       { s: 0, t: 3, volume: 2.5 },
