@@ -63,6 +63,30 @@ describe('explicit traffic matrices', () => {
     expect(deliverableVolume(m, componentOf, 3)).toBe(want);
   });
 
+  it('columns with an index that is not a node, anywhere (even a self or zero demand), give the Map-built matrix', () => {
+    const cols = (list: readonly { s: number; t: number; volume: number }[]) => ({
+      s: Int32Array.from(list, (d) => d.s),
+      t: Int32Array.from(list, (d) => d.t),
+      volume: Float64Array.from(list, (d) => d.volume),
+    });
+    const cases = [
+      [...demands.slice(0, 700), { s: n + 3, t: 1, volume: 2 }, ...demands.slice(700, 1400)], // mid-way, after dense rows began
+      [...demands.slice(0, 300), { s: n + 1, t: n + 1, volume: 5 }], // a self demand: not counted, still not a node
+      [{ s: 2, t: -1, volume: 0 }, ...demands.slice(0, 300)], // zero volume, first
+    ];
+    for (const odd of cases) {
+      const m = explicitTrafficColumns(g, cols(odd));
+      expect(m.byDestination).toBeUndefined();
+      const want = reference(odd);
+      expect(m.totalVolume).toBe(want.total);
+      const got: [number, number, number][] = [];
+      m.forEachDemand!((s, t, v) => got.push([s, t, v]));
+      expect(got).toEqual(want.list);
+    }
+    // In range everywhere: the dense table.
+    expect(explicitTrafficColumns(g, cols(demands)).byDestination).toBeDefined();
+  });
+
   it('an index that is not a node keeps the Map-built matrix (and its demands)', () => {
     const odd = [...demands.slice(0, 50), { s: n + 3, t: 1, volume: 2 }];
     const m = explicitTraffic(g, odd);
