@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CompiledGraphPayload } from '../../src-shared/sim/csr';
@@ -20,7 +21,8 @@ export interface PoolOptions {
   /**
    * The worker module. A `.ts` file is started through tsx (source checkout,
    * tests, CLI); a `.js` file (the build output next to this one) directly.
-   * Default: simulator.worker.js if it exists next to this module, else .ts.
+   * Default: simulator.worker.cjs if it exists next to this module (the command line's build), else
+   * simulator.worker.js beside a .js module (the app's build), else .ts.
    */
   workerUrl?: URL;
   /**
@@ -61,7 +63,11 @@ export class WorkerError extends Error {
 
 function defaultWorkerUrl(): URL {
   const here = import.meta.url;
-  return new URL(here.endsWith('.js') ? './simulator.worker.js' : './simulator.worker.ts', here);
+  if (!here.endsWith('.js')) return new URL('./simulator.worker.ts', here);
+  // The command line's build has the worker as one CommonJS file too (scripts/build-cli.mjs): it starts
+  // without Node's ES module loader in its thread, so it is ready sooner.
+  const cjs = new URL('./simulator.worker.cjs', here);
+  return existsSync(cjs) ? cjs : new URL('./simulator.worker.js', here);
 }
 
 /** Copies a graph payload so each worker can receive its own buffers by transfer. */

@@ -38,7 +38,7 @@ describe('the bundled command line (out/cli)', () => {
   });
 
   it('runs a two-thread sweep with its worker beside it, and gets the golden answer', () => {
-    for (const w of ['simulator.worker.js', 'import.worker.js', 'validate.worker.js']) expect(fs.existsSync(path.join(outDir, w)), w).toBe(true);
+    for (const w of ['simulator.worker.js', 'simulator.worker.cjs', 'import.worker.js', 'validate.worker.js']) expect(fs.existsSync(path.join(outDir, w)), w).toBe(true);
     const r = runBundle('analyze', path.join(ZOO_DIR, 'Abilene.graphml'), '--traffic', 'uniform', '--threads', '2', '--json');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);

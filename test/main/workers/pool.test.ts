@@ -183,6 +183,25 @@ describe('WorkerPool', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('runs the worker built as one CommonJS file (the command line starts that one: no ES module loader in its thread)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nettwin-worker-'));
+    const out = path.join(dir, 'simulator.worker.cjs');
+    await build({
+      entryPoints: [path.resolve(__dirname, '../../../src-main/workers/simulator.worker.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: out,
+      logLevel: 'silent',
+    });
+    const g = compileTopology(ringOfRings(4, 6, true));
+    const impactJob: SweepJob = { graph: toPayload(g), traffic: { kind: 'gravity', mass: g.nodeIds.map((_, v) => 1 + (v % 4)) }, scenarios: [...n1Scenarios(g), { nodes: [], links: [] }], mode: 'impact', impact: { siteOf: [], unitGbps: 0.001 } };
+    const { results, threads } = await newPool(2, pathToFileURL(out)).run(impactJob, { threads: 2 });
+    expect(threads).toBe(2);
+    expect([...results]).toEqual([...runJobInline(impactJob)]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('uses fewer workers for small sweeps unless told otherwise', async () => {
     const pool = new WorkerPool({ size: 2 });
     pools.push(pool);
