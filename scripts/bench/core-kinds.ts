@@ -30,7 +30,7 @@ const leaves = DualHomedImpact.build(engine, impact, new Float64Array(g.nodeIds.
 if (leaves !== null) {
   impact.useSingleFailure(
     process.env['BEFORE'] === '1'
-      ? { handles: (s) => leaves.isLeafFailure(s), stretch: (...a) => leaves.stretch(...a), loadFields: (...a) => leaves.loadFields(...a) }
+      ? { handles: (s) => leaves.isLeafFailure(s), stretch: (spec, f, sink, base) => leaves.stretch(spec, f, sink, base), loadFields: (...a) => leaves.loadFields(...a) }
       : leaves,
   );
 }

@@ -3,7 +3,7 @@ import { LatencyDelta, StretchSink } from './latency';
 import { addDestinationLoads } from './ecmp';
 import { DestinationDelta, SlotDelta, type DestinationState, type FailureMasks } from './incremental';
 import type { StretchBase } from './impact-chains';
-import { failureMasks, mayTouch, type RoutingEngine } from './routing';
+import { failureMasks, mayTouch, SweepCancelled, type RoutingEngine } from './routing';
 import { MinHeap, shortestPathsTo } from './shortest';
 import { dagIsAcyclic, meanLatency, meanLatencyOnDag } from './base-latency';
 import { directedLoadsInto, writeLinkSummary } from './link-summary';
@@ -45,7 +45,8 @@ export type ScenarioImpact = Record<ImpactField, number>;
 /** A closed form for some single failures: chains (impact-chains.ts), leaf routers (impact-dualhomed.ts). */
 export interface SingleFailurePath {
   handles(spec: FailureSpec): boolean;
-  stretch(spec: FailureSpec, f: FailureMasks, sink: StretchSink, base: StretchBase): void;
+  /** `stopped`, when the path asks it (long shared work), true throws SweepCancelled. */
+  stretch(spec: FailureSpec, f: FailureMasks, sink: StretchSink, base: StretchBase, stopped?: () => boolean): void;
   loadFields(spec: FailureSpec, f: FailureMasks, out: Float64Array, at: number): void;
 }
 
@@ -298,25 +299,32 @@ export class ImpactEvaluator implements StretchBase {
       const rest: number[] = [];
       for (let k = 0; k < specs.length; k++) {
         if (!single.handles(specs[k]!)) rest.push(k);
-        else if (stopped()) return false;
-        else this.evaluateSingle(single, specs[k]!, out, ats[k]!);
+        else if (stopped() || !this.evaluateSingle(single, specs[k]!, out, ats[k]!, stopped)) return false;
       }
       return rest.length === 0 || this.routeBlock(rest.map((k) => specs[k]!), out, rest.map((k) => ats[k]!), stopped);
     }
     return this.routeBlock(specs, out, ats, stopped);
   }
 
-  /** A scenario of the chain path: connectivity as every scenario, stretch and loads from impact-chains.ts. */
-  private evaluateSingle(single: SingleFailurePath, spec: FailureSpec, out: Float64Array, at: number): void {
+  /** A scenario of the chain path: connectivity as every scenario, stretch and loads from impact-chains.ts; false when stopped (nothing written). */
+  private evaluateSingle(single: SingleFailurePath, spec: FailureSpec, out: Float64Array, at: number, stopped: () => boolean): boolean {
     const f = failureMasks(this.engine.g, spec.nodes, spec.links);
     const head = this.connectivity(f);
     const sink = this.blockState(1).sinks[0]!;
     sink.reset();
-    single.stretch(spec, f, sink, this);
+    try {
+      single.stretch(spec, f, sink, this, stopped);
+    } catch (err) {
+      if (err instanceof SweepCancelled) return false;
+      throw err;
+    }
+    // The loads' first scenario of a chain routes its terms once (CompressedSweep.termsOf): ask before that too.
+    if (stopped()) return false;
     const stretch = percentilesOfRuns(sink.runs, sink.changed, sink.count, sink.unchanged);
     const values = [head.cut, head.isolated, Math.max(0, head.stranded), stretch.p50, stretch.p95, stretch.max];
     for (let i = 0; i < values.length; i++) out[at + i] = values[i]!;
     single.loadFields(spec, f, out, at + values.length);
+    return true;
   }
 
   /** evaluateBlock's routed part (see there). */

@@ -34,6 +34,51 @@ function ringOfRings(k: number, r: number, meshed = false): Topology {
   return TopologySchema.parse({ name: 'rings', nodes, links, sites: Array.from({ length: k }, (_, i) => ({ id: `s${i}`, name: `S${i}`, role: 'branch', region: i % 2 ? 'east' : 'west' })) });
 }
 
+/**
+ * Runs `heavy` on two warm workers, aborts it at 1.2 s and checks progress came at least every
+ * 250 ms and both workers were back within 100 ms of the abort.
+ */
+async function checkProgressAndCancel(heavy: SweepJob, warm: SweepJob): Promise<void> {
+  const pool = newPool(2);
+  await pool.run({ ...warm }); // warm the workers up so startup is not measured
+  // On a loaded machine (load 20 when this failed) the OS does not run this thread on time: a
+  // heartbeat late by the event loop's own measured delay is the scheduler's, not the pool's.
+  // Each bound below gets that measured lag added, no more, so a missed heartbeat still fails.
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  const lagMs = (): number => lag.max / 1e6;
+  const ac = new AbortController();
+  const stamps: number[] = [];
+  const scenarioStamps: [number, number][] = [];
+  const started = performance.now();
+  const run = pool.run(heavy, {
+    signal: ac.signal,
+    onProgress: (p) => {
+      stamps.push(performance.now());
+      if (p.phase === 'scenarios') scenarioStamps.push([performance.now(), p.done]);
+    },
+  });
+  setTimeout(() => ac.abort(), 1200);
+  const err = await run.catch((e: unknown) => e);
+  const rejectedAt = performance.now();
+  expect((err as Error).name).toBe('AbortError');
+  expect(rejectedAt - started).toBeLessThan(1200 + 100 + lagMs());
+  const gaps = stamps.slice(1).map((t, i) => t - stamps[i]!);
+  expect(stamps.length).toBeGreaterThanOrEqual(4);
+  expect(Math.max(...gaps)).toBeLessThan(250 + lagMs());
+  // Both workers stop and come back to the pool: each finishes the scenario it is in first, so
+  // the bound is 100 ms plus the wall time a scenario took on each worker in this run (from the
+  // progress counts: small on a quiet machine, several times more at load 20).
+  const [t0, d0] = scenarioStamps[0] ?? [0, 0];
+  const [t1, d1] = scenarioStamps.at(-1) ?? [0, 0];
+  const scenarioMs = d1 > d0 ? (2 * (t1 - t0)) / (d1 - d0) : 0;
+  while (pool.idleWorkers < 2 && performance.now() - rejectedAt < 1000 + lagMs() + scenarioMs) await new Promise((r) => setTimeout(r, 5));
+  lag.disable();
+  expect(performance.now() - rejectedAt, `event-loop lag ${lagMs().toFixed(0)} ms, a scenario ${scenarioMs.toFixed(1)} ms`).toBeLessThan(100 + lagMs() + scenarioMs);
+  const again = await pool.run(warm);
+  expect(again.results.every((x) => Number.isFinite(x))).toBe(true);
+}
+
 const pools: WorkerPool[] = [];
 const newPool = (size: number, workerUrl?: URL): WorkerPool => {
   const p = new WorkerPool({ size, minScenariosPerThread: 1, ...(workerUrl ? { workerUrl } : {}) });
@@ -118,44 +163,16 @@ describe('WorkerPool', () => {
     const allPairs: { s: number; t: number; volume: number }[] = [];
     for (let s = 0; s < big.nodeIds.length; s++) for (let t = 0; t < big.nodeIds.length; t++) if (s !== t) allPairs.push({ s, t, volume: 1 });
     const heavy: SweepJob = { graph: toPayload(big), traffic: { kind: 'explicit', demands: allPairs }, scenarios: n1Scenarios(big), mode: 'impact', impact: { siteOf: [], unitGbps: 0.001 } };
-    const pool = newPool(2);
-    await pool.run({ ...job }); // warm the workers up so startup is not measured
-    // On a loaded machine (load 20 when this failed) the OS does not run this thread on time: a
-    // heartbeat late by the event loop's own measured delay is the scheduler's, not the pool's.
-    // Each bound below gets that measured lag added, no more, so a missed heartbeat still fails.
-    const lag = monitorEventLoopDelay({ resolution: 10 });
-    lag.enable();
-    const lagMs = (): number => lag.max / 1e6;
-    const ac = new AbortController();
-    const stamps: number[] = [];
-    const scenarioStamps: [number, number][] = [];
-    const started = performance.now();
-    const run = pool.run(heavy, {
-      signal: ac.signal,
-      onProgress: (p) => {
-        stamps.push(performance.now());
-        if (p.phase === 'scenarios') scenarioStamps.push([performance.now(), p.done]);
-      },
-    });
-    setTimeout(() => ac.abort(), 1200);
-    const err = await run.catch((e: unknown) => e);
-    const rejectedAt = performance.now();
-    expect((err as Error).name).toBe('AbortError');
-    expect(rejectedAt - started).toBeLessThan(1200 + 100 + lagMs());
-    const gaps = stamps.slice(1).map((t, i) => t - stamps[i]!);
-    expect(stamps.length).toBeGreaterThanOrEqual(4);
-    expect(Math.max(...gaps)).toBeLessThan(250 + lagMs());
-    // Both workers stop and come back to the pool: each finishes the scenario it is in first, so
-    // the bound is 100 ms plus the wall time a scenario took on each worker in this run (from the
-    // progress counts: small on a quiet machine, several times more at load 20).
-    const [t0, d0] = scenarioStamps[0] ?? [0, 0];
-    const [t1, d1] = scenarioStamps.at(-1) ?? [0, 0];
-    const scenarioMs = d1 > d0 ? (2 * (t1 - t0)) / (d1 - d0) : 0;
-    while (pool.idleWorkers < 2 && performance.now() - rejectedAt < 1000 + lagMs() + scenarioMs) await new Promise((r) => setTimeout(r, 5));
-    lag.disable();
-    expect(performance.now() - rejectedAt, `event-loop lag ${lagMs().toFixed(0)} ms, a scenario ${scenarioMs.toFixed(1)} ms`).toBeLessThan(100 + lagMs() + scenarioMs);
-    const again = await pool.run(job);
-    expect(again.results.every((x) => Number.isFinite(x))).toBe(true);
+    await checkProgressAndCancel(heavy, job);
+  });
+
+  it('reports progress at least every 250 ms and honours cancellation within 100 ms on the chain path', async () => {
+    // The same graph with product-form traffic: its chains of degree-2 routers take the chain path
+    // (impact-chains.ts), whose first scenario of each chain computes the chain's shared terms — a
+    // repair toward every destination — which must ask for cancel as the routed path does.
+    const big = compileTopology(ringOfRings(30, 12, true));
+    const heavy: SweepJob = { graph: toPayload(big), traffic: { kind: 'uniform' }, scenarios: n1Scenarios(big), mode: 'impact', impact: { siteOf: [], unitGbps: 0.001 } };
+    await checkProgressAndCancel(heavy, job);
   });
 
   it('stays at its size when a sweep starts while a cancelled one is still draining', async () => {
