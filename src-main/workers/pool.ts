@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { CompiledGraphPayload } from '../../src-shared/sim/csr';
 import { claimUnits, fieldsPerScenario, type SweepJob } from '../../src-shared/sim/job';
 import { newSharedBaseline } from '../../src-shared/sim/shared-baseline';
+import { newSharedCoreBase } from '../../src-shared/sim/shared-core-base';
 import { taperedUnits } from '../../src-shared/sim/tapered-units';
 import {
   CONTROL_CANCEL,
@@ -168,6 +169,8 @@ export class WorkerPool {
     // An impact sweep's workers build one routing baseline together instead of one each (~0.1 s of
     // CPU per worker on Sprint before its first scenario); null when too big to share (each builds its own).
     const baseline = threads >= 2 && job.mode === 'impact' ? newSharedBaseline(job.graph) : null;
+    // …and the chain path's compressed core loads once (shared-core-base.ts; unused off that path).
+    const coreBase = threads >= 2 && job.mode === 'impact' ? newSharedCoreBase(job.graph) : null;
     const seq = ++this.seq;
     const started = performance.now();
     return new Promise((resolve, reject) => {
@@ -272,7 +275,7 @@ export class WorkerPool {
         const { graph, transfer } = copyGraph(job.graph);
         const packed = packedDemands === undefined ? undefined : { s: packedDemands.s.slice(), t: packedDemands.t.slice(), volume: packedDemands.volume.slice() };
         if (packed !== undefined) transfer.push(packed.s.buffer, packed.t.buffer, packed.volume.buffer);
-        const req: RunRequest = { type: 'run', seq, job: { ...lean, graph }, ...(packed ? { packedDemands: packed } : {}), control, results: resultsBuf, units: units.slice(), ...(baseline !== null ? { baseline } : {}) };
+        const req: RunRequest = { type: 'run', seq, job: { ...lean, graph }, ...(packed ? { packedDemands: packed } : {}), control, results: resultsBuf, units: units.slice(), ...(baseline !== null ? { baseline } : {}), ...(coreBase !== null ? { coreBase } : {}) };
         w.postMessage(req, transfer);
       }
     });

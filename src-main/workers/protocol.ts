@@ -40,6 +40,8 @@ export interface RunRequest {
   units: Int32Array;
   /** The routing baseline every worker of this run builds a part of (src-shared/sim/shared-baseline.ts). */
   baseline?: SharedArrayBuffer;
+  /** The compressed sweep's core loads one worker routes for all (src-shared/sim/shared-core-base.ts). */
+  coreBase?: SharedArrayBuffer;
 }
 
 /**

@@ -34,6 +34,7 @@ port.on('message', (msg: WorkerRequest) => {
       {
         units: msg.units,
         ...(msg.baseline !== undefined ? { sharedBaseline: msg.baseline } : {}),
+        ...(msg.coreBase !== undefined ? { sharedCoreBase: msg.coreBase } : {}),
         claim: () => Atomics.add(control, CONTROL_NEXT, 1),
         stopped,
         progress: () => {

@@ -39,6 +39,12 @@ export type LoadVisitor = (link: number, load: number) => void;
  * matrices as sums of rank-one terms, cf. Medina et al., "Traffic matrix
  * estimation", SIGCOMM 2002 (gravity = rank one).
  */
+const routeHere = (slots: number, route: (into: Float64Array) => void): Float64Array => {
+  const into = new Float64Array(slots);
+  route(into);
+  return into;
+};
+
 export class CompressedSweep {
   readonly forest: PendantForest;
   /** Per-destination incremental routing on the core, or null when the skeleton routes it. */
@@ -93,6 +99,8 @@ export class CompressedSweep {
     private readonly out: Float64Array,
     private readonly inn: Float64Array,
     tick?: (done: number, total: number) => boolean,
+    /** The nothing-failed skeleton loads: `route` fills them (given, another worker's copy may come back instead: shared-core-base.ts). */
+    skeletonBase: (slots: number, route: (into: Float64Array) => void) => Float64Array = routeHere,
   ) {
     const n = g.nodeIds.length;
     const f = (this.forest = pendantForest(g));
@@ -117,8 +125,8 @@ export class CompressedSweep {
     this.skel = onSkeleton(cn, this.chains) ? new SkeletonRouting(f.core, this.chains) : null;
     if (this.skel !== null) {
       this.engine = null;
-      this.coreBase = new Float64Array(this.slots);
-      this.skel.loads(null, cOut, cIn, this.coreBase);
+      const skel = this.skel;
+      this.coreBase = skeletonBase(this.slots, (into) => skel.loads(null, cOut, cIn, into));
     } else {
       const demands: Demands = { demand: (s, t) => (s === t ? 0 : cOut[s]! * cIn[t]!), receives: (t) => cIn[t]! > 0 };
       this.engine = new RoutingEngine(f.core, demands, undefined, tick);

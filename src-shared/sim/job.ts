@@ -4,6 +4,7 @@ import { failureMasks, maxLoadAfter, RoutingEngine, SweepCancelled } from './rou
 import type { FailureSpec } from './sweep';
 import { explicitTraffic, explicitTrafficColumns, gravityMasses, gravityTraffic, hubTraffic, uniformTraffic, type DemandColumns, type TrafficMatrix } from './traffic';
 import { CompressedSweep } from './compressed';
+import { SharedCoreBase } from './shared-core-base';
 import { findChains } from './chains';
 import { ImpactEvaluator, IMPACT_FIELDS, type ImpactContext } from './impact';
 import { chainImpactPays, SingleFailureImpact } from './impact-chains';
@@ -95,6 +96,8 @@ export interface JobControl {
   progress(doneHere: number): void;
   /** The routing baseline the sweep's runners build together (shared-baseline.ts); absent, each builds its own. */
   readonly sharedBaseline?: SharedArrayBuffer;
+  /** The compressed sweep's core loads one runner routes for all (shared-core-base.ts); absent, each routes its own. */
+  readonly sharedCoreBase?: SharedArrayBuffer;
 }
 
 /**
@@ -115,7 +118,16 @@ export function runJob(
   const masses = job.mode === 'max-load' ? productMasses(g, job.traffic) : null;
   let compressed: CompressedSweep | null = null;
   let full: RoutingEngine | null = null;
+  // Product-form impact sweeps of a chain-heavy core: single failures from the compressed sweep (impact-chains.ts),
+  // whose nothing-failed core loads one worker routes for all (shared-core-base.ts) before its share of the baseline.
+  const pm = job.mode === 'impact' ? productMasses(g, job.traffic) : null;
+  const singles = job.scenarios.reduce((k, s) => k + (s.nodes.length + s.links.length === 1 ? 1 : 0), 0);
+  const chainPath = pm !== null && chainImpactPays(g, singles);
+  const coreShare = chainPath && ctl.sharedCoreBase !== undefined ? new SharedCoreBase(ctl.sharedCoreBase) : null;
+  const skeletonBase = coreShare === null ? undefined : (slots: number, route: (into: Float64Array) => void) => coreShare.loads(slots, route, () => !ctl.stopped());
+  let single: CompressedSweep | null = null;
   try {
+    if (coreShare !== null && coreShare.owns()) single = new CompressedSweep(g, pm!, pm!, tick, skeletonBase);
     if (masses !== null && job.scenarios.some((s) => s.nodes.length + s.links.length <= 1)) compressed = new CompressedSweep(g, masses, masses, tick);
     if (compressed === null || job.scenarios.some((s) => s.nodes.length + s.links.length > 1)) full = new RoutingEngine(g, traffic, undefined, tick, ctl.sharedBaseline);
   } catch (err) {
@@ -124,12 +136,12 @@ export function runJob(
   }
   const delta = full !== null ? new SlotDelta(full.slots) : null;
   const impact = job.mode === 'impact' && full !== null ? new ImpactEvaluator(full, job.impact) : null;
+  // Cancel is asked between the set-up's steps too: each is at most one routing (~0.1–0.4 s under load).
+  if (ctl.stopped()) return 0;
   if (impact !== null) {
-    // Product-form traffic on a chain-heavy core: single failures from the compressed sweep (impact-chains.ts).
-    const pm = productMasses(g, job.traffic);
-    const singles = job.scenarios.reduce((k, s) => k + (s.nodes.length + s.links.length === 1 ? 1 : 0), 0);
     try {
-      const single = pm !== null && chainImpactPays(g, singles) ? new CompressedSweep(g, pm, pm, tick) : null;
+      if (single === null && chainPath) single = new CompressedSweep(g, pm, pm, tick, skeletonBase);
+      if (ctl.stopped()) return 0;
       if (single !== null && single.onSkeleton) {
         impact.useSingleFailure(new SingleFailureImpact(full!, single, findChains(g), job.impact?.unitGbps ?? 1, impact.acyclicDags));
       } else if (pm !== null && impact.acyclicDags) {

@@ -175,6 +175,15 @@ describe('WorkerPool', () => {
     await checkProgressAndCancel(heavy, job);
   });
 
+  it('a chain-path impact sweep on two workers, one routing the compressed core loads for both, equals the inline run bit for bit', async () => {
+    const g = compileTopology(ringOfRings(10, 12, true));
+    const chainJob: SweepJob = { graph: toPayload(g), traffic: { kind: 'uniform' }, scenarios: n1Scenarios(g), mode: 'impact', impact: { siteOf: [], unitGbps: 0.001 } };
+    const want = runJobInline(chainJob);
+    const { results, threads } = await newPool(2).run(chainJob);
+    expect(threads).toBe(2);
+    expect([...results].every((x, i) => Object.is(x, want[i]))).toBe(true);
+  });
+
   it('stays at its size when a sweep starts while a cancelled one is still draining', async () => {
     const big = compileTopology(ringOfRings(30, 12, true));
     const heavy: SweepJob = { graph: toPayload(big), traffic: { kind: 'uniform' }, scenarios: n1Scenarios(big), mode: 'impact', impact: { siteOf: [], unitGbps: 0.001 } };
