@@ -50,8 +50,6 @@ export function flowOnDag(
   traffic: Demands,
   flow: Float64Array,
   load: Float64Array | null,
-  /** When given, the share each DAG position [a, b) of a node carries, written where `load` would be added to (shared-baseline.ts replays them). */
-  shares?: Float64Array,
 ): void {
   const { targets, edgeLink, linkSource } = g;
   for (let i = 0; i < reached; i++) flow[order[i]!] = 0;
@@ -63,7 +61,6 @@ export function flowOnDag(
     const b = dagOff[u + 1]!;
     if (b === a || f === 0) continue;
     const share = f / (b - a);
-    if (shares !== undefined) shares.fill(share, a, b);
     for (let j = a; j < b; j++) {
       const s = slots[j]!;
       flow[targets[s]!]! += share;

@@ -2,7 +2,7 @@ import { hasUniformWeights, type CompiledGraph } from './csr';
 import { addDestinationLoads, buildDag, flowOnDag, type Demands } from './ecmp';
 import { DestinationDelta, SlotDelta, type DestinationState, type FailureMasks } from './incremental';
 import { MinHeap, onShortestPath as onShortestPathImport, shortestPathsTo } from './shortest';
-import { orderLoads, replayLoads, SharedBaseline, sharedBaselineBytes } from './shared-baseline';
+import { replayLoads, SharedBaseline, sharedBaselineBytes } from './shared-baseline';
 
 // A module-level binding: run from source (tsx), an imported function is read through a getter on every
 // call, a tenth of a capacity sweep's time in this inner loop; bound once it is a plain call.
@@ -95,16 +95,13 @@ export class RoutingEngine {
    */
   private buildShared(sb: SharedBaseline, tick?: (done: number, total: number) => boolean): number {
     const D = this.destinations.length;
-    const scratch = new Float64Array(this.g.targets.length);
     for (let i = sb.claim(); i < D; i = sb.claim()) {
       const v = sb.views(i);
       const c = this.destinations[i]!;
-      const reached = shortestPathsTo(this.g, c, this.uniformWeights, v.dist, v.order, this.heap);
-      const k = buildDag(this.g, v.dist, v.dagOff, v.slots);
-      flowOnDag(this.g, c, v.order, reached, v.dagOff, v.slots, this.traffic, v.flow, null, v.shares);
-      v.meta[0] = reached;
-      v.meta[1] = k;
-      orderLoads(this.g, v, scratch);
+      const reached = shortestPathsTo(this.g, c, this.uniformWeights, v.dist, this.order, this.heap);
+      const k = buildDag(this.g, v.dist, v.dagOff, this.slotScratch);
+      flowOnDag(this.g, c, this.order, reached, v.dagOff, this.slotScratch, this.traffic, v.flow, null);
+      sb.storeDag(v, this.slotScratch, k);
       const done = sb.finish();
       if (tick !== undefined && !tick(done, D)) throw new SweepCancelled();
     }
@@ -112,9 +109,10 @@ export class RoutingEngine {
     let used = 0;
     for (let i = 0; i < D; i++) {
       const v = sb.views(i);
-      this.states[i] = { dist: v.dist, flow: v.flow, dagOff: v.dagOff, slots: v.slots.subarray(0, v.meta[1]) };
-      replayLoads(v, this.baseLoad);
-      used += 20 * this.n + 4 * v.meta[1]!;
+      const st = { dist: v.dist, flow: v.flow, dagOff: v.dagOff, slots: sb.dagSlots(v) };
+      this.states[i] = st;
+      replayLoads(this.g, st.dagOff, st.slots, st.flow, this.baseLoad);
+      used += 20 * this.n + 4 * st.slots.length;
     }
     return used;
   }

@@ -16,6 +16,8 @@ import { runAnalyze, runSweep, SMALL_SWEEP, trafficSpec } from '../../../src-mai
 import { analyzeGraph } from '../../../src-shared/sim/analyze';
 import { pendantForest } from '../../../src-shared/sim/pendant';
 import { IMPACT_FIELDS } from '../../../src-shared/sim/impact';
+import { newSharedBaseline } from '../../../src-shared/sim/shared-baseline';
+import { chainImpactPays } from '../../../src-shared/sim/impact-chains';
 
 /**
  * A ring of `k` rings of `r` routers joined by chords: enough work for progress and cancel to matter.
@@ -255,6 +257,47 @@ describe('WorkerPool', () => {
     expect(results.length).toBe(want.length);
     const differ = Array.from(want).filter((x, i) => !Object.is(x, results[i])).length;
     expect(differ).toBe(0);
+  });
+
+  it('two workers sharing the baseline of a dual-homed access layer (the leaf closed form) give every impact field the inline run gives, bit for bit (uniform and gravity)', async () => {
+    // 8 core routers in a ring, 2 distribution routers each, 40 edge routers per pair (enough one-router
+    // chains that the chain path does not pay): dual-homed with unequal uplink weights, single-homed, parallel uplinks.
+    const nodes: { id: string; name: string; role: string }[] = [];
+    const links: { id: string; source: string; target: string; igpWeight: number; capacityGbps: number }[] = [];
+    const node = (i: number): string => (nodes.push({ id: `n${i}`, name: `n${i}`, role: 'router' }), `n${i}`);
+    const link = (a: number, b: number, w: number, cap: number): number => links.push({ id: `l${links.length}`, source: `n${a}`, target: `n${b}`, igpWeight: w, capacityGbps: cap });
+    const core = 8;
+    let total = 3 * core;
+    for (let i = 0; i < total; i++) node(i);
+    for (let c = 0; c < core; c++) {
+      link(c, (c + 1) % core, 10, 100);
+      link(c, core + 2 * c, 2, 40);
+      link(c, core + 2 * c + 1, 2, 40);
+      for (let k = 0; k < 40; k++) {
+        node(total);
+        const a = core + 2 * c;
+        if (k === 0) link(total, a, 3, 1);
+        else if (k === 1) {
+          link(total, a, 4, 1);
+          link(total, a, 4, 1);
+        } else {
+          link(a, total, 3 + (k % 2), 1);
+          link(total, a + 1, 3 + (k % 3), 1);
+        }
+        total++;
+      }
+    }
+    const g = compileTopology(TopologySchema.parse({ name: 'access', nodes, links }));
+    expect(newSharedBaseline(g)).not.toBeNull();
+    // The leaf path takes it, not the chain path.
+    expect(chainImpactPays(g, n1Scenarios(g).length)).toBe(false);
+    for (const traffic of [{ kind: 'uniform' as const }, { kind: 'gravity' as const, mass: Array.from({ length: total }, (_, i) => (i % 5 === 0 ? 0 : 1 + (i % 3))) }]) {
+      const impactJob: SweepJob = { graph: toPayload(g), traffic, scenarios: [...n1Scenarios(g), { nodes: [], links: [] }], mode: 'impact', impact: { siteOf: g.nodeIds.map(() => -1), unitGbps: 0.01 } };
+      const want = runJobInline(impactJob);
+      const { results, threads } = await newPool(2).run(impactJob, { threads: 2 });
+      expect(threads).toBe(2);
+      expect(Array.from(want).filter((x, i) => !Object.is(x, results[i])).length).toBe(0);
+    }
   });
 
   it('sends an explicit matrix to the workers as columns, which build the same matrix', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRepetitaDemands, parseRepetitaGraph, repetitaDemands, repetitaTopology } from '../../../src-shared/io/repetita';
 import { compileTopology, type CompiledGraph } from '../../../src-shared/sim/csr';
 import { failureMasks, RoutingEngine, SweepCancelled } from '../../../src-shared/sim/routing';
-import { newSharedBaseline } from '../../../src-shared/sim/shared-baseline';
+import { newSharedBaseline, SHARED_BASELINE_MAX_BYTES, sharedBaselineBytes } from '../../../src-shared/sim/shared-baseline';
 import { explicitTraffic, gravityTraffic, uniformTraffic, type TrafficMatrix } from '../../../src-shared/sim/traffic';
 import { topo } from './helpers';
 import { CASES } from './impact-sweep-cases';
@@ -114,6 +114,22 @@ describe('a routing baseline shared by the workers of a sweep', () => {
       const alone = new RoutingEngine(g, tm);
       expectSame(alone, splitBuilt(g, tm, Math.floor(alone.destinationNodes.length / 2)).second, g);
     }
+  });
+
+  it("holds the engine's own state and nothing more: the DAG arena filled from the front, up to the sum of the DAGs", () => {
+    const g = randomGraph(7, 60);
+    const tm = uniformTraffic(g);
+    const buf = newSharedBaseline(g)!;
+    const alone = new RoutingEngine(g, tm);
+    const shared = new RoutingEngine(g, tm, undefined, undefined, buf);
+    let dagPositions = 0;
+    for (let i = 0; i < alone.destinationNodes.length; i++) dagPositions += alone.destinationState(i).slots.length;
+    expect(new Int32Array(buf, 0, 4)[2]).toBe(dagPositions);
+    expect(shared.cacheBytes).toBe(alone.cacheBytes);
+    // The 5,002-device generated hybrid (9,889 links) of bench:impact-scale: its workers share one
+    // baseline (the earlier layout, with each destination's load additions, needed ~2.1 GB and was refused).
+    const hybrid5k = { nodeIds: { length: 5002 }, targets: { length: 2 * 9889 } } as unknown as Parameters<typeof sharedBaselineBytes>[0];
+    expect(sharedBaselineBytes(hybrid5k)).toBeLessThanOrEqual(SHARED_BASELINE_MAX_BYTES);
   });
 
   it('is not used when its states would not fit the cache budget (the engine builds its own, as before)', () => {

@@ -1,0 +1,33 @@
+/**
+ * `npx tsx scripts/bench/setup-split.ts [devices]` — where an impact sweep
+ * worker's set-up goes on a generated hybrid (issue 18 item 3): the routing
+ * baseline (alone, and as one of two workers sharing it, shared-baseline.ts)
+ * and the leaf closed form's set-up (dualhomed-leaves.ts, the signature
+ * vectors), CPU and the shared buffer's size, one thread.
+ */
+import { buildTopology } from '../../src-shared/generate/generate';
+import { compileTopology } from '../../src-shared/sim/csr';
+import { ImpactEvaluator } from '../../src-shared/sim/impact';
+import { DualHomedImpact } from '../../src-shared/sim/impact-dualhomed';
+import { RoutingEngine } from '../../src-shared/sim/routing';
+import { newSharedBaseline, sharedBaselineBytes } from '../../src-shared/sim/shared-baseline';
+import { n1Scenarios } from '../../src-shared/sim/sweep';
+import { uniformTraffic } from '../../src-shared/sim/traffic';
+import { benchIntent } from './intents';
+
+const size = Number(process.argv[2] ?? '5000');
+const t = buildTopology(benchIntent(Math.round(size / 1.057)), 'hybrid', 1);
+const g = compileTopology(t);
+const cpu = (): number => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1e3;
+};
+const rss = (): string => `${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB RSS`;
+console.log(`${g.nodeIds.length} devices, ${g.linkIds.length} links; shared baseline ${(sharedBaselineBytes(g) / 2 ** 20).toFixed(0)} MB, ${newSharedBaseline(g) === null ? 'refused' : 'taken'}`);
+let c0 = cpu();
+const engine = new RoutingEngine(g, uniformTraffic(g), undefined, undefined, newSharedBaseline(g) ?? undefined);
+console.log(`routing baseline (one worker doing all of it): ${(cpu() - c0).toFixed(0)} ms CPU, ${(engine.cacheBytes / 2 ** 20).toFixed(0)} MB of state; ${rss()}`);
+const impact = new ImpactEvaluator(engine, { siteOf: t.nodes.map(() => -1), unitGbps: 1 });
+c0 = cpu();
+const leaves = DualHomedImpact.build(engine, impact, new Float64Array(g.nodeIds.length).fill(1), 1, n1Scenarios(g));
+console.log(`leaf closed form set-up: ${(cpu() - c0).toFixed(0)} ms CPU (${leaves === null ? 'not taken' : 'taken'}); ${rss()}`);
