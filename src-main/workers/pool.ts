@@ -167,8 +167,9 @@ export class WorkerPool {
     const units = job.cuts !== undefined ? claimUnits(total, Math.max(1, Math.min(64, Math.floor(total / (threads * 16)))), job.cuts) : taperedUnits(total, threads);
     const { job: lean, packed: packedDemands } = packDemands(job);
     // An impact sweep's workers build one routing baseline together instead of one each (~0.1 s of
-    // CPU per worker on Sprint before its first scenario); null when too big to share (each builds its own).
-    const baseline = threads >= 2 && job.mode === 'impact' ? newSharedBaseline(job.graph) : null;
+    // CPU per worker on Sprint before its first scenario), with the impact evaluator's baseline latencies;
+    // null when too big to share (each builds its own).
+    const baseline = threads >= 2 && job.mode === 'impact' ? newSharedBaseline(job.graph, true) : null;
     // …and the chain path's compressed core loads once (shared-core-base.ts; unused off that path).
     const coreBase = threads >= 2 && job.mode === 'impact' ? newSharedCoreBase(job.graph) : null;
     const seq = ++this.seq;

@@ -1,8 +1,8 @@
-import type { RoutingEngine } from './routing';
+import type { CompiledGraph } from './csr';
 
 /** ECMP-mean latency from every node to destination c over its DAG. O(n + |DAG|). */
 export function meanLatency(
-  g: RoutingEngine['g'],
+  g: CompiledGraph,
   order: Int32Array,
   reached: number,
   dagOff: Int32Array,
@@ -35,7 +35,7 @@ export function meanLatency(
  * CPU per worker ordering nodes again for this).
  */
 export function meanLatencyOnDag(
-  g: RoutingEngine['g'],
+  g: CompiledGraph,
   c: number,
   dist: Float64Array,
   dagOff: Int32Array,

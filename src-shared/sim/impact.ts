@@ -160,8 +160,10 @@ export class ImpactEvaluator implements StretchBase {
     let used = 0;
     for (let i = 0; i < engine.destinationNodes.length; i++) {
       const c = engine.destinationNodes[i]!;
-      let lat = used < latencyBudget ? new Float64Array(n) : this.latencyScratch;
-      this.latencyInto(i, engine.destinationState(i), lat);
+      // Computed once for all the sweep's workers when they share the routing baseline (shared-baseline.ts).
+      const shared = engine.sharedLatency(i);
+      let lat = shared ?? (used < latencyBudget ? new Float64Array(n) : this.latencyScratch);
+      if (shared === null) this.latencyInto(i, engine.destinationState(i), lat);
       const row = this.demandsTo(c);
       let count = 0;
       let regular = true;

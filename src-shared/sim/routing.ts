@@ -39,6 +39,8 @@ export class RoutingEngine {
   /** Per-destination state (null entries when over the cache budget). */
   private readonly states: (DestinationState | null)[];
   private scratch: DestinationState | null = null;
+  /** Per destination: baseline latencies another worker may have computed (shared-baseline.ts), when the shared buffer keeps them. */
+  private sharedLatencies: Float64Array[] = [];
   /** demand(u, c) of the destination failureDeltas is on. */
   private readonly demandRow: Float64Array;
 
@@ -102,6 +104,7 @@ export class RoutingEngine {
       const k = buildDag(this.g, v.dist, v.dagOff, this.slotScratch);
       flowOnDag(this.g, c, this.order, reached, v.dagOff, this.slotScratch, this.traffic, v.flow, null);
       sb.storeDag(v, this.slotScratch, k);
+      sb.storeLatency(this.g, i, this.order, reached, v, this.slotScratch);
       const done = sb.finish();
       if (tick !== undefined && !tick(done, D)) throw new SweepCancelled();
     }
@@ -109,6 +112,8 @@ export class RoutingEngine {
     let used = 0;
     for (let i = 0; i < D; i++) {
       const v = sb.views(i);
+      const lat = sb.latency(i);
+      if (lat !== null) this.sharedLatencies.push(lat);
       const st = { dist: v.dist, flow: v.flow, dagOff: v.dagOff, slots: sb.dagSlots(v) };
       this.states[i] = st;
       replayLoads(this.g, st.dagOff, st.slots, st.flow, this.baseLoad);
@@ -142,6 +147,11 @@ export class RoutingEngine {
   /** Destination node indices (nodes somebody sends to), ascending. */
   get destinationNodes(): Int32Array {
     return this.destinations;
+  }
+
+  /** The i-th destination's baseline ECMP-mean latencies from the shared baseline, or null when it keeps none (the evaluator computes its own). */
+  sharedLatency(i: number): Float64Array | null {
+    return this.sharedLatencies[i] ?? null;
   }
 
   /** Baseline state of the i-th destination (cached, or recomputed into scratch: copy before the next call). */

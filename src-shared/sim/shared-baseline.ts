@@ -1,3 +1,4 @@
+import { dagIsAcyclic, meanLatency } from './base-latency';
 import type { CompiledGraph } from './csr';
 
 /**
@@ -17,14 +18,22 @@ import type { CompiledGraph } from './csr';
  * directed link's load (the share of the one node on the link's tail side), so
  * only the destinations' order — ascending, as the engine adds them — decides
  * the sums, and each share is the same division flowOnDag made (its node's
- * final through-flow over its DAG fan-out).
+ * final through-flow over its DAG fan-out — final because an acyclic DAG
+ * gives a node no flow after it split its own: designs with a weight of ~0
+ * are not shared, see attach).
+ *
+ * For an impact sweep it also holds each destination's baseline ECMP-mean
+ * latencies (the evaluator's, 8 bytes × n each, ~0.9 s of CPU per worker on
+ * the 5,000-device hybrid), computed by the worker that routed the
+ * destination from the same shortest-path order: the same sums as
+ * meanLatency's and meanLatencyOnDag's.
  *
  * Layout: a header of four Int32 (next destination to claim, destinations
- * written, the DAG arena's next free position, unused), one fixed block per
+ * written, the DAG arena's next free position, 1 when latencies are kept), one fixed block per
  * destination rank — dist f64[n], flow f64[n], dagOff i32[n + 1], meta i32[2]
  * (the DAG's start in the arena, its size) — then the arena: every
  * destination's DAG positions (i32), each reserved with one atomic add once
- * its size is known. The arena is sized for the worst case (every DAG as large
+ * its size is known, then the latencies (f64[n] per destination) when kept. The arena is sized for the worst case (every DAG as large
  * as the adjacency) but filled from the front, and pages never written are
  * never backed by memory: what a sweep holds is about 20 n² bytes plus the
  * DAGs, as one engine's cache counts it (the earlier layout kept each
@@ -36,6 +45,10 @@ const HEADER_BYTES = 16;
 const NEXT = 0;
 const DONE = 1;
 const TOP = 2;
+const HAS_LATENCY = 3;
+
+/** The latencies are shared only within the evaluator's own latency cache budget (impact.ts DEFAULT_LATENCY_CACHE_BYTES). */
+const SHARED_LATENCY_MAX_BYTES = 256 * 1024 * 1024;
 
 function blockBytes(n: number): number {
   return Math.ceil((16 * n + 4 * (n + 1 + 2)) / 8) * 8;
@@ -53,12 +66,21 @@ export function sharedBaselineBytes(g: Pick<CompiledGraph, 'nodeIds' | 'targets'
  */
 export const SHARED_BASELINE_MAX_BYTES = 1024 * 1024 * 1024;
 
-/** A fresh shared baseline for a sweep of `g` on several workers, or null when it would be too big. */
-export function newSharedBaseline(g: Pick<CompiledGraph, 'nodeIds' | 'targets'>): SharedArrayBuffer | null {
+/**
+ * A fresh shared baseline for a sweep of `g` on several workers, or null when
+ * it would be too big; with `latencies` (an impact sweep) it keeps the
+ * baseline latencies too when they fit their budget.
+ */
+export function newSharedBaseline(g: Pick<CompiledGraph, 'nodeIds' | 'targets'>, latencies = false): SharedArrayBuffer | null {
   const bytes = sharedBaselineBytes(g);
   // Arena positions are Int32 indices.
   const arenaOk = g.nodeIds.length * g.targets.length < 2 ** 31;
-  return bytes <= SHARED_BASELINE_MAX_BYTES && arenaOk ? new SharedArrayBuffer(bytes) : null;
+  if (bytes > SHARED_BASELINE_MAX_BYTES || !arenaOk) return null;
+  const n = g.nodeIds.length;
+  const lat = latencies && 8 * n * n <= SHARED_LATENCY_MAX_BYTES ? 8 * n * n : 0;
+  const buf = new SharedArrayBuffer(bytes + lat);
+  if (lat > 0) new Int32Array(buf, 0, 4)[HAS_LATENCY] = 1;
+  return buf;
 }
 
 /** One destination's state, as views on the shared buffer (slots: the arena from the DAG's start, `meta[1]` long once written). */
@@ -73,10 +95,22 @@ export class SharedBaseline {
   private readonly header: Int32Array;
   private readonly block: number;
   private readonly arena: Int32Array;
+  /** Baseline latencies of every destination (n each), or null when not kept. */
+  private readonly lat: Float64Array | null;
 
-  /** Null when `buf` is not laid out for this graph (then the engine builds its own). */
+  /**
+   * Null when `buf` is not laid out for this graph, or when a weight within
+   * float tolerance of 0 lets a DAG have a cycle (dagIsAcyclic): then a node
+   * may receive flow after it split its own, its final through-flow is not
+   * what it divided, and the loads cannot be replayed from the state. The
+   * engine then builds its own, as every worker does for the same graph.
+   */
   static attach(buf: SharedArrayBuffer, g: CompiledGraph, dests: number): SharedBaseline | null {
-    return buf.byteLength >= sharedBaselineBytes(g, dests) ? new SharedBaseline(buf, g.nodeIds.length, g.targets.length, dests) : null;
+    const base = sharedBaselineBytes(g, dests);
+    if (buf.byteLength < base || !dagIsAcyclic(g.weights)) return null;
+    const n = g.nodeIds.length;
+    const lat = new Int32Array(buf, 0, 4)[HAS_LATENCY] === 1 && buf.byteLength >= base + 8 * n * dests;
+    return new SharedBaseline(buf, n, g.targets.length, dests, lat ? base : -1);
   }
 
   private constructor(
@@ -84,10 +118,27 @@ export class SharedBaseline {
     private readonly n: number,
     cap: number,
     dests: number,
+    latAt: number,
   ) {
     this.header = new Int32Array(buf, 0, 4);
     this.block = blockBytes(n);
     this.arena = new Int32Array(buf, HEADER_BYTES + dests * this.block, dests * cap);
+    this.lat = latAt < 0 ? null : new Float64Array(buf, latAt, n * dests);
+  }
+
+  /** The i-th destination's baseline latencies (written with its state), or null when the buffer does not keep them. */
+  latency(i: number): Float64Array | null {
+    return this.lat === null ? null : this.lat.subarray(i * this.n, (i + 1) * this.n);
+  }
+
+  /**
+   * Writes the i-th destination's baseline latencies, when kept, from the
+   * shortest-path order its state was routed in (meanLatency: the same sums,
+   * in the same order, as the evaluator's own).
+   */
+  storeLatency(g: CompiledGraph, i: number, order: Int32Array, reached: number, d: SharedDestination, slots: Int32Array): void {
+    const out = this.latency(i);
+    if (out !== null) meanLatency(g, order, reached, d.dagOff, slots, out);
   }
 
   /** The next destination rank for this worker to compute (≥ the count when none is left). */

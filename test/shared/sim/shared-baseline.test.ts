@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseRepetitaDemands, parseRepetitaGraph, repetitaDemands, repetitaTopology } from '../../../src-shared/io/repetita';
 import { compileTopology, type CompiledGraph } from '../../../src-shared/sim/csr';
 import { failureMasks, RoutingEngine, SweepCancelled } from '../../../src-shared/sim/routing';
+import { ImpactEvaluator, IMPACT_FIELDS } from '../../../src-shared/sim/impact';
+import { n1Scenarios } from '../../../src-shared/sim/sweep';
 import { newSharedBaseline, SHARED_BASELINE_MAX_BYTES, sharedBaselineBytes } from '../../../src-shared/sim/shared-baseline';
 import { explicitTraffic, gravityTraffic, uniformTraffic, type TrafficMatrix } from '../../../src-shared/sim/traffic';
 import { topo } from './helpers';
@@ -114,6 +116,54 @@ describe('a routing baseline shared by the workers of a sweep', () => {
       const alone = new RoutingEngine(g, tm);
       expectSame(alone, splitBuilt(g, tm, Math.floor(alone.destinationNodes.length / 2)).second, g);
     }
+  });
+
+  it('keeps the impact evaluator\'s baseline latencies for every worker, and every impact field of every N-1 scenario is the evaluator\'s built alone (with a weight of 0 it is not used)', () => {
+    for (let seed = 1; seed <= 6; seed++) {
+      const g = randomGraph(seed + 20, 15 + seed * 4);
+      // Even seeds: one link of weight 0, so the DAGs may have cycles: a node's final through-flow is then not what it
+      // split, the loads cannot be replayed from the state, and every worker builds its own baseline (nothing claimed).
+      if (seed % 2 === 0) g.weights[2] = 0;
+      // Uneven latencies (ECMP means with several terms), so a sum in another order would show.
+      for (let e = 0; e < g.latencies.length; e++) g.latencies[e] = 0.1 + ((e * 7919) % 13) / 3;
+      for (const [kind, tm] of traffics(g, seed)) {
+        const ctx = { siteOf: g.nodeIds.map((_, v) => v % 4), unitGbps: 0.01 };
+        const alone = new ImpactEvaluator(new RoutingEngine(g, tm), ctx);
+        const buf = newSharedBaseline(g, true)!;
+        const D = alone.engine.destinationNodes.length;
+        try {
+          new RoutingEngine(g, tm, undefined, (done) => done < D / 2, buf);
+        } catch (err) {
+          if (!(err instanceof SweepCancelled)) throw err;
+        }
+        const engine = new RoutingEngine(g, tm, undefined, undefined, buf);
+        expect(new Int32Array(buf, 0, 4)[1], 'destinations written into the buffer').toBe(seed % 2 === 0 ? 0 : D);
+        const shared = new ImpactEvaluator(engine, ctx);
+        for (let i = 0; i < D; i++) {
+          const lat = engine.sharedLatency(i);
+          if (seed % 2 === 0) {
+            expect(lat).toBeNull();
+            continue;
+          }
+          expect(lat, `${kind}: destination ${i} latencies shared`).not.toBeNull();
+          expect(Array.from(lat!).every((x, s) => Object.is(x, alone.latencyOf(i, alone.engine.destinationState(i))[s]))).toBe(true);
+        }
+        const F = IMPACT_FIELDS.length;
+        const a = new Float64Array(F);
+        const b = new Float64Array(F);
+        for (const spec of n1Scenarios(g)) {
+          alone.evaluateInto(spec, a, 0);
+          shared.evaluateInto(spec, b, 0);
+          expect(Array.from(a).every((x, j) => Object.is(x, b[j])), `${kind} seed ${seed} ${JSON.stringify(spec)} ${Array.from(a).join(',')} vs ${Array.from(b).join(',')}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('keeps no latencies when not asked to (a max-load sweep)', () => {
+    const g = randomGraph(2, 20);
+    const engine = new RoutingEngine(g, uniformTraffic(g), undefined, undefined, newSharedBaseline(g)!);
+    expect(engine.sharedLatency(0)).toBeNull();
   });
 
   it("holds the engine's own state and nothing more: the DAG arena filled from the front, up to the sum of the DAGs", () => {
