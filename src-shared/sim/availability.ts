@@ -1,5 +1,6 @@
 import type { DeviceRole, Topology } from '../model/topology';
 import { compileTopology, type CompiledGraph } from './csr';
+import { SurvivorConnectivity } from './survivor-connected';
 
 /**
  * Availability of site pairs and of the whole network from component
@@ -70,6 +71,12 @@ export interface AvailabilityOptions {
   exactLimit?: number;
   samples?: number;
   seed?: number;
+  /**
+   * Count the components of every failure state in full instead of
+   * answering near the failure (survivor-connected.ts): the same report,
+   * slower — the reference the shortcut is tested against.
+   */
+  countInFull?: boolean;
 }
 
 export interface AvailabilityReport {
@@ -184,8 +191,53 @@ export function availability(t: Topology, opts: AvailabilityOptions = {}): Avail
   const componentOf = new Int32Array(n);
   const queue = new Int32Array(n);
   const alive = new Uint8Array(sites.length);
-  const evaluate = (pairOk: Uint8Array): boolean => {
-    const count = componentsInto(g, failedNodes, failedLinks, componentOf, queue);
+  const pairA = Int32Array.from(pairs, (p) => p[0]);
+  const pairB = Int32Array.from(pairs, (p) => p[1]);
+  // Most sampled states leave the design in one piece: told near the failure (survivor-connected.ts).
+  const whole = opts.countInFull === true ? null : new SurvivorConnectivity(g);
+  const nodeList: number[] = [];
+  const linkList: number[] = [];
+  /** Set by evaluate: every pair came out connected (pairOk all 1). */
+  let allOk = false;
+  /** `downNow`: the elements down in the current state, when known (then a state that keeps the graph whole skips the count). */
+  const evaluate = (pairOk: Uint8Array, downNow?: readonly number[]): boolean => {
+    let count = -1;
+    allOk = false;
+    if (downNow !== undefined && whole !== null && whole.baseConnected) {
+      nodeList.length = 0;
+      linkList.length = 0;
+      for (const i of downNow) {
+        if (i < n) nodeList.push(i);
+        else if (i < n + m) linkList.push(i - n);
+        else for (const e of groupLinks[i - n - m]!) linkList.push(e);
+      }
+      // The same partition componentsInto gives; when it is one component componentOf is not written
+      // (every live device is in it: componentOf ≥ 0 ⇔ live).
+      count = whole.components(failedNodes, failedLinks, nodeList, linkList, componentOf);
+    }
+    if (count === 1) {
+      // Only a site with a failed device can have lost them all.
+      let every = true;
+      alive.fill(1);
+      for (const v of nodeList) {
+        const s = siteOf[v]!;
+        let a: 0 | 1 = 0;
+        for (let k = siteStart[s]!; k < siteStart[s + 1]!; k++) {
+          if (failedNodes[siteDevices[k]!] === 0) {
+            a = 1;
+            break;
+          }
+        }
+        alive[s] = a;
+        if (a === 0) every = false;
+      }
+      // Every site kept a device in the one component: every pair is connected (the caller needs no scan).
+      allOk = every;
+      if (every) pairOk.fill(1);
+      else for (let i = 0; i < pairs.length; i++) pairOk[i] = alive[pairA[i]!] === 1 && alive[pairB[i]!] === 1 ? 1 : 0;
+      return every;
+    }
+    if (count < 0) count = componentsInto(g, failedNodes, failedLinks, componentOf, queue);
     if (count <= 1) {
       // One component (the usual state: a few elements down in a redundant design): a pair is
       // connected when both its sites keep a device, the network when every site does.
@@ -337,10 +389,10 @@ export function availability(t: Topology, opts: AvailabilityOptions = {}): Avail
     const key = down.join(',');
     let seen = verdicts.get(key);
     if (seen === undefined) {
-      const whole = evaluate(pairOk);
+      const isWhole = evaluate(pairOk, down);
       const bad: number[] = [];
-      for (let p = 0; p < pairs.length; p++) if (pairOk[p] === 0) bad.push(p);
-      seen = { whole, bad: Int32Array.from(bad) };
+      if (!allOk) for (let p = 0; p < pairs.length; p++) if (pairOk[p] === 0) bad.push(p);
+      seen = { whole: isWhole, bad: Int32Array.from(bad) };
       // Bounded memory: a star's hub failing loses every pair, so verdicts can be as long as the pair list.
       if (held + bad.length <= VERDICTS_MAX_HELD) {
         verdicts.set(key, seen);
