@@ -15,7 +15,7 @@ import { budgetCheck, oversubscriptionCheck, portChecks } from '../validate/phys
 import { assessRedundancy } from '../validate/redundancy';
 import type { Check } from '../validate/types';
 import { availabilityOf } from './availability';
-import type { DesignMeasures } from './sample';
+import { needsPairTerm, type DesignMeasures } from './sample';
 import { p95SiteLatencyMs } from './latency';
 import { failedConstraints, type FailedConstraint, type MeasuredFigures } from './options';
 
@@ -161,7 +161,9 @@ export function estimateSkeleton(
   }
   const distance = distanceChecks(x, intent);
   checks.push(...distance.checks, ...portChecks(x, intent), oversubscriptionCheck(x, intent), budgetCheck(cost, intent));
-  const avail = availabilityOf(t, x.g, availabilitySamples !== undefined ? { samples: availabilitySamples, exactLimit: 0 } : sized ? {} : { samples: ESTIMATE_AVAILABILITY_SAMPLES });
+  // The pair term as sampleFromDesign takes it (only a CRITICAL label reads it), so verification can take these measures.
+  const pairTerm = needsPairTerm(intent);
+  const avail = availabilityOf(t, x.g, availabilitySamples !== undefined ? { samples: availabilitySamples, exactLimit: 0, pairTerm } : sized ? { pairTerm } : { samples: ESTIMATE_AVAILABILITY_SAMPLES, pairTerm });
   // The failure sweep as successOf (sample.ts) reads it.
   let sweepMet = true;
   if (required >= 2) sweepMet = avail.worstLinkPairs === 0 && avail.worstNodePairs === 0;
@@ -174,7 +176,7 @@ export function estimateSkeleton(
   };
   const failed = failedConstraints(intent, { validation }, { metrics: { costUsd: cost.totalUsd }, label: { sweepMet, withinBudget } });
   const p95LatencyMs = p95SiteLatencyMs(t, x.g);
-  // measureTopology's very calls (availabilityOf(t, g) with no options, p95SiteLatencyMs(t, g)) on the same compiled graph.
+  // measureTopology's very calls (availabilityOf(t, g, { pairTerm }) as sampleFromDesign asks, p95SiteLatencyMs(t, g)) on the same compiled graph.
   if (sized && availabilitySamples === undefined) onMeasured?.({ avail, p95LatencyMs });
   return {
     family,

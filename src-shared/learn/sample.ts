@@ -73,6 +73,9 @@ export function successOf(
   };
 }
 
+/** Whether labelling a design for this intent reads the worst two-link failure (successOf: CRITICAL only). */
+export const needsPairTerm = (intent: Pick<Intent, 'redundancy'>): boolean => redundancyRank(intent.redundancy) >= 3;
+
 /** What measureTopology computes from the topology alone: its availability and p95 site-to-site latency. */
 export interface DesignMeasures {
   avail: AvailabilityReport;
@@ -84,11 +87,17 @@ export interface DesignMeasures {
  * same two measures already taken of this very topology (the instant
  * estimate measures a sized design exactly so: prepared-designs.ts).
  */
-export function measureTopology(t: Topology, costUsd: number, known?: DesignMeasures): { metrics: DesignMetrics; avail: AvailabilityReport } {
+export function measureTopology(
+  t: Topology,
+  costUsd: number,
+  known?: DesignMeasures,
+  /** Find the worst two-link failure (availabilityOf's pairTerm): needed only to label a CRITICAL intent (successOf). */
+  pairTerm = true,
+): { metrics: DesignMetrics; avail: AvailabilityReport } {
   let m = known;
   if (m === undefined) {
     const g = compileTopology(t);
-    m = { avail: availabilityOf(t, g), p95LatencyMs: p95SiteLatencyMs(t, g) };
+    m = { avail: availabilityOf(t, g, { pairTerm }), p95LatencyMs: p95SiteLatencyMs(t, g) };
   }
   const avail = m.avail;
   return {
@@ -133,7 +142,7 @@ export function sampleFromDesign(
   /** The design's availability and p95 latency, when already measured (measureTopology's `known`). */
   known?: DesignMeasures,
 ): LearningSample {
-  const { metrics, avail } = measureTopology(design.topology, design.cost.totalUsd, known);
+  const { metrics, avail } = measureTopology(design.topology, design.cost.totalUsd, known, needsPairTerm(intent));
   return {
     ...meta,
     family: design.family,
