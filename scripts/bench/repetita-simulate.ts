@@ -12,34 +12,15 @@
  * (a substring of the network's file name). Says "absent" when the folder is
  * not there. Run: `npx tsx scripts/bench/repetita-simulate.ts`.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { repetitaDir, timedSimulate as simulate, type Run } from './timed-simulate';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dataDir = process.env['NETTWIN_REPETITA'] ?? path.resolve(repo, '../shared/data/repetita');
+const dataDir = repetitaDir(repo);
 const NETS = ['rf1221', 'rf1239', 'rf1755', 'rf3257', 'rf3967', 'rf6461'];
-
-interface Run {
-  wall: number;
-  cpu: number;
-  rssMb: number;
-  load: number;
-  json: string;
-}
-
-const comparable = (text: string): string => JSON.stringify(JSON.parse(text), (k, v: unknown) => (k === 'elapsedMs' || k === 'threads' ? undefined : v));
-
-function simulate(checkout: string, net: string, traffic: string): Run {
-  const args = [path.join(checkout, 'bin', 'nettwin.mjs'), 'simulate', net, '--traffic', traffic, '--scenarios', 'n1,srlg', '--threads', '2', '--json'];
-  const load = os.loadavg()[0]!;
-  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %U %S %M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  const m = /TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
-  if (r.status !== 0 || m === null) throw new Error(`${checkout}: simulate ${path.basename(net)} failed: ${(r.stderr ?? '').trim().split('\n')[0]}`);
-  return { wall: Number(m[1]), cpu: Number(m[2]) + Number(m[3]), rssMb: Number(m[4]) / 1024, load, json: comparable(r.stdout) };
-}
 
 const fmt = (r: Run): string => `${r.wall.toFixed(2)} s / ${r.cpu.toFixed(2)} s CPU / ${r.rssMb.toFixed(0)} MB (load ${r.load.toFixed(1)})`;
 

@@ -12,38 +12,18 @@
  * "absent" when it is not there.
  * Run: `npx tsx scripts/bench/sprint-simulate.ts`.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { repetitaDir, timedSimulate, type Run } from './timed-simulate';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dataDir = process.env['NETTWIN_REPETITA'] ?? path.resolve(repo, '../shared/data/repetita');
+const dataDir = repetitaDir(repo);
 const net = path.join(dataDir, 'rf1239_real_hard.graph');
 const demands = path.join(dataDir, 'rf1239_real_hard.0000.demands');
 
-interface Run {
-  wall: number;
-  cpu: number;
-  rssMb: number;
-  load: number;
-  json: string;
-}
-
-/** The report without what differs run to run (elapsedMs, threads). */
-function comparable(text: string): string {
-  return JSON.stringify(JSON.parse(text), (k, v: unknown) => (k === 'elapsedMs' || k === 'threads' ? undefined : v));
-}
-
-function simulate(checkout: string): Run {
-  const args = [path.join(checkout, 'bin', 'nettwin.mjs'), 'simulate', net, '--traffic', demands, '--scenarios', 'n1,srlg', '--threads', '2', '--json'];
-  const load = os.loadavg()[0]!;
-  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %U %S %M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  const m = /TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
-  if (r.status !== 0 || m === null) throw new Error(`${checkout}: simulate failed: ${(r.stderr ?? '').trim().split('\n')[0]}`);
-  return { wall: Number(m[1]), cpu: Number(m[2]) + Number(m[3]), rssMb: Number(m[4]) / 1024, load, json: comparable(r.stdout) };
-}
+const simulate = (checkout: string): Run => timedSimulate(checkout, net, demands);
 
 const row = (label: string, r: Run): string =>
   `${label.padEnd(7)} ${r.wall.toFixed(2).padStart(6)} s wall  ${r.cpu.toFixed(2).padStart(6)} s CPU  ${r.rssMb.toFixed(0).padStart(4)} MB peak RSS  (load ${r.load.toFixed(2)})`;
