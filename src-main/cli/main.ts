@@ -1,4 +1,4 @@
-import { AppError } from '../../src-shared/contract/result';
+import { AppError } from '../../src-shared/contract/errors';
 import { CliError, type CliIo, type Command } from './command';
 import { loadAllCommands, loadCommand } from './registry';
 

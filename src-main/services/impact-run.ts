@@ -1,4 +1,4 @@
-import { AppError } from '../../src-shared/contract/result';
+import { AppError } from '../../src-shared/contract/errors';
 import type { Topology } from '../../src-shared/model/topology';
 import { impactExtras, impactParts, worstScenarios, type ImpactReportShape } from '../../src-shared/sim/impact-report';
 import type { ScenarioClass } from '../../src-shared/sim/scenarios';

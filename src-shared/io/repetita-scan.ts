@@ -44,6 +44,29 @@ const LF = 10;
  * line-by-line reader gives the answer or names the line and field.
  */
 export function scanDemandColumns(text: string, nodeCount: number, withLabels: boolean): RepetitaDemandColumns | null {
+  const rows = scanRows(text, nodeCount, withLabels ? 'labels' : 'columns');
+  return rows === null ? null : { src: rows.src, dest: rows.dest, bwKbps: rows.bw, labels: rows.labels };
+}
+
+/**
+ * The demands of a well-formed file as simulate hands them to the sweep
+ * (repetitaDemandVolumes of scanDemandColumns, in the same scan): a router's
+ * demand to itself and zero ones left out, volume bwKbps / 1e6 Gbit/s. Every
+ * row is still read and checked; null where scanDemandColumns gives null.
+ * One pass instead of two: the second ran once per command line start,
+ * cold (~12–20 ms of the main thread before the sweep's workers get their job).
+ */
+export function scanDemandVolumes(text: string, nodeCount: number): RouterDemands | null {
+  const rows = scanRows(text, nodeCount, 'volumes');
+  if (rows === null) return null;
+  return { routers: true, src: rows.src.slice(0, rows.kept), dest: rows.dest.slice(0, rows.kept), volume: rows.bw.slice(0, rows.kept) };
+}
+
+/**
+ * The one scan behind both: `labels` and `columns` keep every row (bw in
+ * kbit/s), `volumes` only the counted demands (s ≠ d, bw > 0), bw / 1e6.
+ */
+function scanRows(text: string, nodeCount: number, mode: 'labels' | 'columns' | 'volumes'): { src: Float64Array; dest: Float64Array; bw: Float64Array; labels: string[] | null; kept: number } | null {
   const len = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const head = /^\s*DEMANDS[ \t]+(\d+)[ \t]*\r?\n[^\n]*\n/.exec(text.slice(i, i + 4096));
@@ -55,10 +78,15 @@ export function scanDemandColumns(text: string, nodeCount: number, withLabels: b
   i += head[0].length;
   const src = new Float64Array(count);
   const dest = new Float64Array(count);
-  const bwKbps = new Float64Array(count);
-  const labels: string[] | null = withLabels ? [] : null;
+  const bwOut = new Float64Array(count);
+  const labels: string[] | null = mode === 'labels' ? [] : null;
+  const volumes = mode === 'volumes';
+  let kept = 0;
   // Fields: 0 label, 1 src, 2 dest, 3 bw. One loop, locals only (closures over `i` kept it off registers).
   for (let r = 0; r < count; r++) {
+    let s = 0;
+    let d = 0;
+    let bw = 0;
     for (let f = 0; f < 4; f++) {
       let c = i < len ? text.charCodeAt(i) : LF;
       while (c === SPACE || c === TAB || c === CR) c = ++i < len ? text.charCodeAt(i) : LF;
@@ -67,11 +95,11 @@ export function scanDemandColumns(text: string, nodeCount: number, withLabels: b
       let digits = true;
       while (c !== SPACE && c !== TAB && c !== CR && c !== LF) {
         if (c < 33 || c > 126) return null;
-        const d = c - 48;
-        if (d < 0 || d > 9) {
+        const digit = c - 48;
+        if (digit < 0 || digit > 9) {
           if (f === 1 || f === 2) return null;
           digits = false;
-        } else v = v * 10 + d;
+        } else v = v * 10 + digit;
         c = ++i < len ? text.charCodeAt(i) : LF;
       }
       if (i === a) return null; // a field missing
@@ -79,16 +107,25 @@ export function scanDemandColumns(text: string, nodeCount: number, withLabels: b
         if (labels !== null) labels.push(text.slice(a, i));
       } else if (f === 3) {
         // Plain digits (every Rocketfuel file) summed exactly as Number() reads them; anything else by Number().
-        const bw = digits && i - a <= 15 ? v : Number(text.slice(a, i));
+        bw = digits && i - a <= 15 ? v : Number(text.slice(a, i));
         if (!Number.isFinite(bw) || bw < 0) return null;
-        bwKbps[r] = bw;
       } else if (i - a > 15 || v >= nodeCount) return null;
-      else if (f === 1) src[r] = v;
-      else dest[r] = v;
+      else if (f === 1) s = v;
+      else d = v;
     }
     // Fields beyond the fourth are ignored, as the line reader does.
     while (i < len && text.charCodeAt(i) !== LF) i++;
     i++;
+    if (!volumes) {
+      src[r] = s;
+      dest[r] = d;
+      bwOut[r] = bw;
+    } else if (s !== d && bw > 0) {
+      // As repetitaDemandVolumes: the demand counted, its volume in Gbit/s.
+      src[kept] = s;
+      dest[kept] = d;
+      bwOut[kept++] = bw / 1e6;
+    }
   }
-  return { src, dest, bwKbps, labels };
+  return { src, dest, bw: bwOut, labels, kept: volumes ? kept : count };
 }

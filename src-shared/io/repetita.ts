@@ -1,6 +1,6 @@
 import type { Topology } from '../model/topology';
 import { repetitaDesign, type RepetitaDraft } from './repetita-design';
-import { scanDemandColumns, type RepetitaDemandColumns, type RouterDemands } from './repetita-scan';
+import { scanDemandColumns, scanDemandVolumes, type RepetitaDemandColumns, type RouterDemands } from './repetita-scan';
 
 /**
  * REPETITA plain-text networks and demand matrices (Gay, Hartert, Vissicchio,
@@ -215,6 +215,15 @@ export function repetitaDemandVolumes(cols: RepetitaDemandColumns): RouterDemand
     out.volume[k++] = bwKbps[r]! / 1e6;
   }
   return out;
+}
+
+/**
+ * repetitaDemandVolumes(parseRepetitaDemandColumns(text, …)) as the command
+ * line's sweep takes a matrix, read in one scan when the file is well formed
+ * (repetita-scan.ts); otherwise through those two, which name the bad line.
+ */
+export function parseRepetitaDemandVolumes(text: string, nodeCount: number, file = 'matrix.demands'): RouterDemands {
+  return scanDemandVolumes(text, nodeCount) ?? repetitaDemandVolumes(parseRepetitaDemandColumns(text, nodeCount, file));
 }
 
 /** The device id of REPETITA router i, as repetitaTopology names it. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../../src-shared/contract/result';
+import { AppError } from '../../../src-shared/contract/errors';
 import type { ClabKind } from '../../../src-shared/io/clab-kinds';
 import { TOPOLOGY_EXPORT_FORMATS, type ExportOptions, type TopologyExportFormat } from '../../../src-shared/io/formats';
 import type { TopologySummary } from '../../../src-shared/model/records';

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { elementNamer, labelNamer } from '../../../src-shared/model/names';
-import { parseRepetitaDemandColumns, parseRepetitaGraph, repetitaDemandVolumes, RepetitaError, repetitaKind, repetitaNotes, repetitaTopology } from '../../../src-shared/io/repetita';
+import { parseRepetitaDemandVolumes, parseRepetitaGraph, RepetitaError, repetitaKind, repetitaNotes, repetitaTopology } from '../../../src-shared/io/repetita';
 import { parseSndlib, sndlibDemands, sndlibNotes, sndlibTopology, SndlibError } from '../../../src-shared/io/sndlib';
-import { AppError } from '../../../src-shared/contract/result';
+import { AppError } from '../../../src-shared/contract/errors';
 import type { ScenarioResultShape as ScenarioResult } from '../../../src-shared/contract/sim-types';
 import { PROJECT_EXTENSION } from '../../../src-shared/model/records';
 import type { Topology } from '../../../src-shared/model/topology';
@@ -39,7 +39,7 @@ function trafficFile(file: string): { option: SweepTraffic; unitGbps: number | u
     try {
       // Router indices are checked against the network when the sweep maps demands onto it. Columns, not
       // 99k demand objects: reading them is on the path before the sweep's workers can start.
-      return { option: repetitaDemandVolumes(parseRepetitaDemandColumns(text, Number.MAX_SAFE_INTEGER, name)), unitGbps: 1 };
+      return { option: parseRepetitaDemandVolumes(text, Number.MAX_SAFE_INTEGER, name), unitGbps: 1 };
     } catch (err) {
       if (err instanceof RepetitaError) throw new CliError(err.message);
       throw err;

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { abortError } from '../../../src-shared/contract/result';
+import { abortError } from '../../../src-shared/contract/errors';
 
 /** A worker entry as a built `.js` beside main.js, or as `.ts` from source (tsx registered in the worker first). */
 export function spawnWorker(url: URL): Worker {

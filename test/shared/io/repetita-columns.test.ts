@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseRepetitaDemandColumns, parseRepetitaDemands, repetitaDemands, repetitaDemandVolumes, routerId } from '../../../src-shared/io/repetita';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseRepetitaDemandColumns, parseRepetitaDemands, parseRepetitaDemandVolumes, repetitaDemands, repetitaDemandVolumes, routerId } from '../../../src-shared/io/repetita';
+import { scanDemandVolumes } from '../../../src-shared/io/repetita-scan';
 import { mulberry32 } from '../../../src-shared/lib/rng';
 
 /**
@@ -40,6 +43,17 @@ function sameAsRowReader(text: string, nodes: number): void {
     expect([routerId(v.src[i]!), routerId(v.dest[i]!)]).toEqual([d.source, d.target]);
     expect(Object.is(v.volume[i], d.volume)).toBe(true);
   });
+  sameVolumes(text, nodes);
+}
+
+/** The one-scan volumes (what simulate reads) against the two steps they fuse, bit for bit, same length. */
+function sameVolumes(text: string, nodes: number): void {
+  const two = repetitaDemandVolumes(parseRepetitaDemandColumns(text, nodes, 'm.demands'));
+  const one = parseRepetitaDemandVolumes(text, nodes, 'm.demands');
+  for (const k of ['src', 'dest', 'volume'] as const) {
+    expect(one[k]).toHaveLength(two[k].length);
+    expect(Buffer.from(one[k].buffer, one[k].byteOffset, one[k].byteLength).equals(Buffer.from(two[k].buffer, two[k].byteOffset, two[k].byteLength))).toBe(true);
+  }
 }
 
 const BW_FORMS = ['5029', '0', '007', '1500.5', '1e3', '2.5E2', '999999999999999', '9007199254740993', '12345678901234567', '99999999999999999999999', '9007199254740995123', '0.000001', '.5', '5.'];
@@ -73,6 +87,16 @@ describe('REPETITA demands as columns', () => {
     expect(asRows(lines.join('\n').replace('d0', 'dé'), 4)[0]).toEqual({ src: 0, dest: 3, bwKbps: 5029 });
   });
 
+  it('reads the real REPETITA matrices in one scan as the two steps do', () => {
+    const dir = process.env['NETTWIN_REPETITA'] ?? path.resolve(__dirname, '../../../../shared/data/repetita');
+    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.demands')) : [];
+    for (const f of files) {
+      const text = fs.readFileSync(path.join(dir, f), 'utf8');
+      expect(scanDemandVolumes(text, Number.MAX_SAFE_INTEGER)).not.toBeNull();
+      sameVolumes(text, Number.MAX_SAFE_INTEGER);
+    }
+  });
+
   it('names the line of what is wrong, as the row reader does', () => {
     const lines = ['DEMANDS 3', 'label src dest bw', 'd0 0 3 5029', 'd1 3 0 1500', 'd2 2 1 1000'];
     expect(() => parseRepetitaDemandColumns(lines.join('\n').replace('DEMANDS 3', 'DEMANDS 5'), 4, 'm.demands')).toThrow(/m\.demands: line 6: demand: expected 4 fields/);
@@ -80,5 +104,8 @@ describe('REPETITA demands as columns', () => {
     expect(() => parseRepetitaDemandColumns(lines.join('\n').replace('DEMANDS 3', 'DEMANDS 900000000000'), 4, 'm.demands')).toThrow(/m\.demands: line 6: demand: expected 4 fields/);
     expect(() => parseRepetitaDemandColumns(lines.join('\n').replace('1500', '-2'), 4, 'm.demands')).toThrow(/m\.demands: line 4: bw "-2" is not a number ≥ 0/);
     expect(() => parseRepetitaDemandColumns(lines.join('\n'), 3, 'm.demands')).toThrow(/m\.demands: line 3: demand d0: dest 3 is not one of the network's 3 nodes/);
+    // The one-scan volumes refuse exactly as the two steps do, naming the same line.
+    expect(() => parseRepetitaDemandVolumes(lines.join('\n').replace('1500', '-2'), 4, 'm.demands')).toThrow(/m\.demands: line 4: bw "-2" is not a number ≥ 0/);
+    expect(() => parseRepetitaDemandVolumes(lines.join('\n'), 3, 'm.demands')).toThrow(/m\.demands: line 3: demand d0: dest 3 is not one of the network's 3 nodes/);
   });
 });
