@@ -160,6 +160,49 @@ export class SingleFailureImpact {
     }
   }
 
+  /**
+   * Whether stretchMany answers this failure: one on no chain (a branch
+   * router, a direct link) whose stretch takes a repair per destination —
+   * not a bridge or pendant failure (stretch 1, nothing to do) nor a chain's
+   * (its shared terms, one chain at a time).
+   */
+  repairsEach(spec: FailureSpec): boolean {
+    if (!this.handles(spec)) return false;
+    // Without acyclic DAGs stretch() takes no chain's shared terms: a repair per destination for every failure.
+    const ci = this.chains;
+    if (spec.links.length === 1) return this.bridge[spec.links[0]!] !== 1 && (!this.acyclic || ci.chainOfLink[spec.links[0]!]! < 0);
+    const v = spec.nodes[0]!;
+    return this.compressed.forest.isCore[v] !== 0 && (!this.acyclic || ci.chainOfNode[v]! < 0);
+  }
+
+  /**
+   * stretch() of several repairsEach failures, sink k for failure k,
+   * destination by destination: every failure's repair toward one
+   * destination while its state (distances, DAG, baseline latencies) is in
+   * cache, instead of all 754 destinations' states streamed through memory
+   * once per failure on the real Kdl. Each sink receives the same ratios and
+   * counts as stretch() gives it (in another order: the percentiles are
+   * order statistics and the counts sums, so the figures are the same).
+   * `stopped` is asked after each destination; true throws SweepCancelled.
+   */
+  stretchMany(fs: readonly FailureMasks[], sinks: readonly StretchSink[], base: StretchBase, stopped: () => boolean = never): void {
+    const { engine } = this;
+    const dests = engine.destinationNodes;
+    for (let i = 0; i < dests.length; i++) {
+      const c = dests[i]!;
+      let st: DestinationState | null = null;
+      for (let k = 0; k < fs.length; k++) {
+        const f = fs[k]!;
+        if (f.nodes[c] === 1) continue;
+        sinks[k]!.unchanged += base.unchangedBefore(i, c, f);
+        if (this.followsRoot(i, c, f)) continue;
+        st ??= engine.destinationState(i);
+        this.repair(i, c, st, f, base, sinks[k]!);
+      }
+      if (stopped()) throw new SweepCancelled();
+    }
+  }
+
   /** Whether the i-th destination's repair under f is made with its pendant tree root's (PendantFollowers). */
   private followsRoot(i: number, c: number, f: FailureMasks): boolean {
     const fl = this.followers;

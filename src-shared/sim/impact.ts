@@ -3,11 +3,12 @@ import { LatencyDelta, StretchSink } from './latency';
 import { addDestinationLoads } from './ecmp';
 import { DestinationDelta, SlotDelta, type DestinationState, type FailureMasks } from './incremental';
 import type { StretchBase } from './impact-chains';
-import { failureMasks, mayTouch, SweepCancelled, type RoutingEngine } from './routing';
+import { failureMasks, mayTouch, type RoutingEngine } from './routing';
 import { MinHeap, shortestPathsTo } from './shortest';
 import { dagIsAcyclic, meanLatency, meanLatencyOnDag } from './base-latency';
 import { directedLoadsInto, writeLinkSummary } from './link-summary';
 import { percentilesOfRuns } from './stretch-percentiles';
+import { SingleRunner, type Connectivity } from './impact-singles';
 import type { FailureSpec } from './sweep';
 import { deliverableVolume, type TrafficMatrix } from './traffic';
 
@@ -48,6 +49,9 @@ export interface SingleFailurePath {
   /** `stopped`, when the path asks it (long shared work), true throws SweepCancelled. */
   stretch(spec: FailureSpec, f: FailureMasks, sink: StretchSink, base: StretchBase, stopped?: () => boolean): void;
   loadFields(spec: FailureSpec, f: FailureMasks, out: Float64Array, at: number): void;
+  /** Failures whose stretch stretchMany takes several at a time (SingleRunner, impact-singles.ts). */
+  repairsEach?(spec: FailureSpec): boolean;
+  stretchMany?(fs: readonly FailureMasks[], sinks: readonly StretchSink[], base: StretchBase, stopped?: () => boolean): void;
 }
 
 export interface ImpactContext {
@@ -111,6 +115,7 @@ export class ImpactEvaluator implements StretchBase {
   private readonly connIn: Float64Array | null = null;
   /** N-1 scenarios of product-form traffic on chain-heavy cores (impact-chains.ts), when set. */
   private single: SingleFailurePath | null = null;
+  private singles: SingleRunner | null = null;
 
   constructor(
     readonly engine: RoutingEngine,
@@ -191,6 +196,7 @@ export class ImpactEvaluator implements StretchBase {
   /** Evaluate single failures with loads from the compressed sweep and chains in closed form (impact-chains.ts). */
   useSingleFailure(single: SingleFailurePath): void {
     this.single = single;
+    this.singles = new SingleRunner(this.engine.g, single, this);
   }
 
   /** Baseline latency toward the i-th destination into `out`, from its baseline state. O(n + m). */
@@ -295,38 +301,16 @@ export class ImpactEvaluator implements StretchBase {
    * after each destination; true leaves the block unwritten.
    */
   evaluateBlock(specs: readonly FailureSpec[], out: Float64Array, ats: readonly number[], stopped: () => boolean = () => false): boolean {
-    // N-1 scenarios the chain path answers (impact-chains.ts, when set) one by one; the others routed as a block.
+    // N-1 scenarios the chain path answers (impact-chains.ts, when set: SingleRunner); the others routed as a block.
     const single = this.single;
     if (single !== null && specs.some((s) => single.handles(s))) {
       const rest: number[] = [];
-      for (let k = 0; k < specs.length; k++) {
-        if (!single.handles(specs[k]!)) rest.push(k);
-        else if (stopped() || !this.evaluateSingle(single, specs[k]!, out, ats[k]!, stopped)) return false;
-      }
+      const mine: number[] = [];
+      for (let k = 0; k < specs.length; k++) (single.handles(specs[k]!) ? mine : rest).push(k);
+      if (!this.singles!.run(specs, mine, out, ats, stopped)) return false;
       return rest.length === 0 || this.routeBlock(rest.map((k) => specs[k]!), out, rest.map((k) => ats[k]!), stopped);
     }
     return this.routeBlock(specs, out, ats, stopped);
-  }
-
-  /** A scenario of the chain path: connectivity as every scenario, stretch and loads from impact-chains.ts; false when stopped (nothing written). */
-  private evaluateSingle(single: SingleFailurePath, spec: FailureSpec, out: Float64Array, at: number, stopped: () => boolean): boolean {
-    const f = failureMasks(this.engine.g, spec.nodes, spec.links);
-    const head = this.connectivity(f);
-    const sink = this.blockState(1).sinks[0]!;
-    sink.reset();
-    try {
-      single.stretch(spec, f, sink, this, stopped);
-    } catch (err) {
-      if (err instanceof SweepCancelled) return false;
-      throw err;
-    }
-    // The loads' first scenario of a chain routes its terms once (CompressedSweep.termsOf): ask before that too.
-    if (stopped()) return false;
-    const stretch = percentilesOfRuns(sink.runs, sink.changed, sink.count, sink.unchanged);
-    const values = [head.cut, head.isolated, Math.max(0, head.stranded), stretch.p50, stretch.p95, stretch.max];
-    for (let i = 0; i < values.length; i++) out[at + i] = values[i]!;
-    single.loadFields(spec, f, out, at + values.length);
-    return true;
   }
 
   /** evaluateBlock's routed part (see there). */
@@ -414,7 +398,7 @@ export class ImpactEvaluator implements StretchBase {
   }
 
   /** Connectivity figures of one failure (before any routing): cut pairs, isolated sites, stranded demand. */
-  private connectivity(f: FailureMasks): { cut: number; isolated: number; stranded: number } {
+  connectivity(f: FailureMasks): Connectivity {
     const { engine } = this;
     const comp = connectedComponents(engine.g, f.nodes, f.links);
     const lostPerComp = new Float64Array(this.baseComp.count);
