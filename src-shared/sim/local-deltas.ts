@@ -73,6 +73,8 @@ export class LocalFailureDeltas {
   private poolNodes = new Int32Array(1024);
   private poolNodesLen = 0;
   private seedMark = 0;
+  /** Unit-flow entries walked so far (computed, checked or carried): the closed form's work, counted. */
+  private walked = 0;
   /** (closed form, incremental) pairs of the last call, for the bench and tests. */
   closedForm = 0;
   incremental = 0;
@@ -114,9 +116,13 @@ export class LocalFailureDeltas {
     this.incremental = 0;
     // Where a failure's seeds carry transit (a meshed core), the check fails for most destinations and
     // only costs: after CLOSED_TRIAL misses, a failure keeps trying only while hits are 4× its misses, else it goes to the
-    // incremental update. Either path gives the same loads; this only picks the cheaper.
+    // incremental update. Where its answers walk long unit flows (a mesh: long paths, each flow computed for
+    // one or two failures), they cost more than the update: after CLOSED_TRIAL answers, a failure keeps trying
+    // only while it walks at most CLOSED_WALK entries an answer. Both rules count, never time, so a design's
+    // loads do not depend on the machine. Either path gives the same loads to rounding; this only picks the cheaper.
     const hits = new Int32Array(fs.length);
     const misses = new Int32Array(fs.length);
+    const walkedBy = new Float64Array(fs.length);
     for (let i = 0; i < dests.length; i++) {
       const c = dests[i]!;
       const st = engine.destinationState(i);
@@ -129,7 +135,7 @@ export class LocalFailureDeltas {
         const f = fs[k]!;
         if (!mayTouch(g, st.dist, f)) continue;
         if (f.nodes[c] === 1) addDestinationLoads(g, st.dagOff, st.slots, st.flow, -1, outs[k]!);
-        else if (this.positiveWeights && (misses[k]! < CLOSED_TRIAL || 4 * misses[k]! <= hits[k]!) && this.closed(c, st, f, outs[k]!)) {
+        else if (this.positiveWeights && (misses[k]! < CLOSED_TRIAL || 4 * misses[k]! <= hits[k]!) && (hits[k]! < CLOSED_TRIAL || walkedBy[k]! <= CLOSED_WALK * hits[k]!) && this.tryClosed(c, st, f, outs[k]!, walkedBy, k)) {
           this.closedForm++;
           hits[k]!++;
         } else {
@@ -139,6 +145,14 @@ export class LocalFailureDeltas {
         }
       }
     }
+  }
+
+  /** closed(), its walked entries added to walkedBy[k]. */
+  private tryClosed(c: number, st: DestinationState, f: FailureMasks, out: SlotDelta, walkedBy: Float64Array, k: number): boolean {
+    const w0 = this.walked;
+    const ok = this.closed(c, st, f, out);
+    walkedBy[k]! += this.walked - w0;
+    return ok;
   }
 
   /** demand(u, c) for every u: a column of the table built once, or filled afresh on designs too large for one. */
@@ -283,6 +297,7 @@ export class LocalFailureDeltas {
     if (x === c) return true;
     if (this.unitStamp[x] !== this.stamp) this.unitFlow(x, st);
     const nodes = this.poolNodes;
+    this.walked += this.nodesTo[x]! - this.nodesFrom[x]!;
     for (let j = this.nodesFrom[x]!; j < this.nodesTo[x]!; j++) if (this.isSeed[nodes[j]!] === mark) return false;
     return true;
   }
@@ -293,6 +308,7 @@ export class LocalFailureDeltas {
     if (this.unitStamp[x] !== this.stamp) this.unitFlow(x, st);
     const ps = this.poolSlot;
     const pv = this.poolValue;
+    this.walked += this.unitTo[x]! - this.unitFrom[x]!;
     for (let j = this.unitFrom[x]!; j < this.unitTo[x]!; j++) v[ps[j]!]! += amount * pv[j]!;
   }
 
@@ -347,6 +363,7 @@ export class LocalFailureDeltas {
     }
     this.unitFrom[x] = from;
     this.unitTo[x] = this.poolLen;
+    this.walked += len + this.poolLen - from;
     this.unitStamp[x] = this.stamp;
   }
 
@@ -369,4 +386,13 @@ const COLUMNS_MAX_NODES = 2048;
 
 /** Misses of the closed form a failure is allowed before the rate decides (see failureDeltas). */
 const CLOSED_TRIAL = 16;
+
+/**
+ * Mean unit-flow entries walked (computed, checked, carried) per closed-form answer above which a
+ * failure goes to the incremental update after CLOSED_TRIAL answers (see failureDeltas). At 500
+ * sites the hierarchical families walk 8–36 per answer, the partial mesh ~140 (long meshed paths,
+ * each unit flow used by one or two failures of a block): there the closed form cost more than the
+ * incremental update it replaces (capacity run −17 % with the mesh's failures all incremental).
+ */
+const CLOSED_WALK = 64;
 
