@@ -39,9 +39,14 @@ export class SkeletonRows {
   private readonly bHead: Int32Array | null;
   private readonly eNode: Int32Array;
   private readonly eNext: Int32Array;
-  /** Repair scratch: nodes that keep a shortest path (1), the moved nodes in their new settle order. */
-  private readonly kept: Uint8Array;
+  /** Per row s (nothing failed) at s·nb: each reached node's place in its settle order. */
+  private readonly place: Int32Array;
+  /** Repair scratch: moved nodes (1), nodes queued to be decided (1), the moved nodes (then in their new settle order), the queue by place. */
+  private readonly lost: Uint8Array;
+  private readonly queued: Uint8Array;
   private readonly moved: Int32Array;
+  private readonly asked: Int32Array;
+  private readonly queue: MinHeap;
   /** Per row s repaired for the current failure: the nodes whose distance moved (lost every shortest path), movedCnt[s] of them at s·nb. */
   private readonly movedAt: Int32Array;
   private readonly movedCnt: Int32Array;
@@ -72,8 +77,12 @@ export class SkeletonRows {
     this.rowBase = new Uint8Array(nb);
     this.rowDone = new Uint8Array(nb);
     this.heap = new MinHeap(2 * ns + 4, nb);
-    this.kept = new Uint8Array(nb);
+    this.place = new Int32Array(nb * nb);
+    this.lost = new Uint8Array(nb);
+    this.queued = new Uint8Array(nb);
     this.moved = new Int32Array(nb);
+    this.asked = new Int32Array(nb);
+    this.queue = new MinHeap(nb + 4, nb);
     this.movedAt = new Int32Array(nb * nb);
     this.movedCnt = new Int32Array(nb);
   }
@@ -132,41 +141,68 @@ export class SkeletonRows {
   }
 
   /**
-   * Row nb + s from row s under the current failure. A node keeps its
-   * distance when one of its next hops survives and leads to a node that
-   * keeps its own (decided nearest first, so the hop's end is decided);
-   * the others (failed nodes among them) start from their best live link
-   * into a kept node and settle among themselves by Dijkstra. The order
-   * merges the kept nodes (row s's order) with the moved ones (settle order)
-   * by distance. A kept node only loses next hops (a neighbour's distance
-   * only grows), so its hops are row s's unless one is dead or leads to a
-   * moved node; those nodes and the moved ones get theirs by a scan.
+   * Row nb + s from row s under the current failure (Ramalingam–Reps). A
+   * node keeps its distance when one of its next hops survives and leads to
+   * a node that keeps its own; only the ends of failed links and the nodes
+   * with a next hop into a moved node can lose theirs, so only they are
+   * decided, nearest first (row s's order: a hop's end is decided before
+   * the node). The moved ones (failed nodes among them) start from their
+   * best live link into a kept node and settle among themselves by
+   * Dijkstra. The order merges the kept nodes (row s's order) with the
+   * moved ones (settle order) by distance. A kept node only loses next hops
+   * (a neighbour's distance only grows), so its hops are row s's unless one
+   * is dead or leads to a moved node — only nodes that were decided — and
+   * those nodes and the moved ones get theirs by a scan. The same row, node
+   * for node and hop for hop, as deciding every node in row s's order.
    */
   private repair(s: number): void {
     const nb = this.nb;
     const o0 = s * nb;
     const id = nb + s;
     const o1 = id * nb;
-    const { dist: d, ord, hopStart, hopCnt, hops, kept, moved, slAlive } = this;
-    const { adjOff, adjSl, adjTo, adjW } = this.sk;
+    const { dist: d, ord, hopStart, hopCnt, hops, lost, queued, moved, asked, slAlive, place } = this;
+    const { adjOff, adjSl, adjTo, adjW, slA, slB } = this.sk;
     const r0 = this.reach[s]!;
     d.copyWithin(o1, o0, o0 + nb);
+    // Decide the ends of failed links (and a failed s), then every node with a next hop into a moved one.
+    const queue = this.queue;
+    queue.clear();
+    let na = 0;
+    const ask = (u: number): void => {
+      if (queued[u] === 1 || d[o0 + u] === Infinity) return;
+      queued[u] = 1;
+      asked[na++] = u;
+      queue.push(u, place[o0 + u]!);
+    };
+    for (const i of this.deadSl) {
+      ask(slA[i]!);
+      ask(slB[i]!);
+    }
+    if (this.kAlive[s] === 0) ask(s);
     let nm = 0;
-    for (let x = 0; x < r0; x++) {
-      const u = ord[o0 + x]!;
+    while (queue.size > 0) {
+      const u = queue.pop();
       let k = u === s && this.kAlive[s] === 1 ? 1 : 0;
       const h = hopStart[o0 + u]!;
       for (let y = h; y < h + hopCnt[o0 + u]! && k === 0; y++) {
         const j = hops[y]!;
-        if (slAlive[adjSl[j]!] === 1 && kept[adjTo[j]!] === 1) k = 1;
+        if (slAlive[adjSl[j]!] === 1 && lost[adjTo[j]!] === 0) k = 1;
       }
-      kept[u] = k;
-      if (k === 0) {
-        d[o1 + u] = Infinity;
-        moved[nm++] = u;
+      if (k === 1) continue;
+      lost[u] = 1;
+      d[o1 + u] = Infinity;
+      moved[nm++] = u;
+      // Its neighbours one link farther had it as a next hop.
+      const du = d[o0 + u]!;
+      for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
+        const v = adjTo[j]!;
+        const dv = d[o0 + v]!;
+        if (dv > du) ask(v);
       }
     }
-    this.movedAt.set(moved.subarray(0, nm), s * nb);
+    // The moved nodes in row s's order (the order the whole scan met them in).
+    const byPlace = moved.subarray(0, nm).sort((x, y) => place[o0 + x]! - place[o0 + y]!);
+    this.movedAt.set(byPlace, s * nb);
     this.movedCnt[s] = nm;
     // Moved nodes: best live link into a kept node, then Dijkstra among themselves.
     const heap = this.heap;
@@ -179,7 +215,7 @@ export class SkeletonRows {
       for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
         if (slAlive[adjSl[j]!] === 0) continue;
         const v = adjTo[j]!;
-        if (kept[v] !== 1) continue;
+        if (lost[v] === 1 || d[o0 + v] === Infinity) continue;
         const nd = d[o1 + v]! + adjW[j]!;
         if (nd < best) best = nd;
       }
@@ -198,7 +234,7 @@ export class SkeletonRows {
       for (let j = adjOff[u]!; j < adjOff[u + 1]!; j++) {
         if (slAlive[adjSl[j]!] === 0) continue;
         const v = adjTo[j]!;
-        if (kept[v] === 1) continue;
+        if (lost[v] === 0) continue;
         const nd = du + adjW[j]!;
         if (nd < d[o1 + v]!) {
           d[o1 + v] = nd;
@@ -208,40 +244,47 @@ export class SkeletonRows {
     }
     // Settle order: kept nodes (row s's order, distances unchanged) merged with the moved ones by distance.
     let r = 0;
-    let q = 0;
-    for (let x = 0; x < r0; x++) {
-      const u = ord[o0 + x]!;
-      if (kept[u] === 0) continue;
-      const du = d[o1 + u]!;
-      while (q < settled && d[o1 + moved[q]!]! < du) ord[o1 + r++] = moved[q++]!;
-      ord[o1 + r++] = u;
-    }
-    while (q < settled) ord[o1 + r++] = moved[q++]!;
-    this.reach[id] = r;
-    // Next hops: row s's where they all survive, else a scan.
-    let cur = id * adjSl.length;
-    for (let x = 0; x < r; x++) {
-      const u = ord[o1 + x]!;
-      if (kept[u] === 1) {
-        const h = hopStart[o0 + u]!;
-        const n = hopCnt[o0 + u]!;
-        let intact = true;
-        for (let y = h; y < h + n && intact; y++) {
-          const j = hops[y]!;
-          intact = slAlive[adjSl[j]!] === 1 && kept[adjTo[j]!] === 1;
-        }
-        if (intact) {
-          hopStart[o1 + u] = h;
-          hopCnt[o1 + u] = n;
-          continue;
-        }
+    if (nm === 0) {
+      ord.copyWithin(o1, o0, o0 + r0);
+      r = r0;
+    } else {
+      let q = 0;
+      for (let x = 0; x < r0; x++) {
+        const u = ord[o0 + x]!;
+        if (lost[u] === 1) continue;
+        const du = d[o1 + u]!;
+        while (q < settled && d[o1 + moved[q]!]! < du) ord[o1 + r++] = moved[q++]!;
+        ord[o1 + r++] = u;
       }
+      while (q < settled) ord[o1 + r++] = moved[q++]!;
+    }
+    this.reach[id] = r;
+    // Next hops: row s's where they all survive (every node not decided), else a scan.
+    hopStart.copyWithin(o1, o0, o0 + nb);
+    hopCnt.copyWithin(o1, o0, o0 + nb);
+    let cur = id * adjSl.length;
+    const rescan = (u: number): void => {
       hopStart[o1 + u] = cur;
       if (u !== s) cur = this.scanHops(u, o1, slAlive, cur);
       hopCnt[o1 + u] = cur - hopStart[o1 + u]!;
+    };
+    for (let q = 0; q < settled; q++) rescan(moved[q]!);
+    for (let q = 0; q < na; q++) {
+      const u = asked[q]!;
+      if (lost[u] === 1) continue;
+      const h = hopStart[o0 + u]!;
+      const n = hopCnt[o0 + u]!;
+      let intact = true;
+      for (let y = h; y < h + n && intact; y++) {
+        const j = hops[y]!;
+        intact = slAlive[adjSl[j]!] === 1 && lost[adjTo[j]!] === 0;
+      }
+      if (!intact) rescan(u);
     }
-    for (let q2 = 0; q2 < nm; q2++) kept[moved[q2]!] = 0;
-    for (let x = 0; x < r0; x++) kept[ord[o0 + x]!] = 0;
+    for (let q = 0; q < na; q++) {
+      lost[asked[q]!] = 0;
+      queued[asked[q]!] = 0;
+    }
   }
 
   /** Writes node u's next hops in the row at offset o (live links whose far end is exactly one link nearer) from hops[cur]; returns the next free index. */
@@ -336,6 +379,7 @@ export class SkeletonRows {
       }
     }
     this.reach[id] = r;
+    for (let x = 0; x < r; x++) this.place[off + this.ord[off + x]!] = x;
     // Next hops toward s, once per row: a destination inside a chain reuses its ends' rows.
     let cur = id * adjSl.length;
     for (let x = 0; x < r; x++) {
