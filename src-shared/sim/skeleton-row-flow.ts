@@ -32,45 +32,16 @@ function hopTargets(sk: SkeletonGraph): Int32Array {
  * masses every destination left in the lanes' row s (skeleton.ts toBranch,
  * skeleton-chain-dest.ts): ECMP even split over next hops, each hop's share
  * onto its direct link or chain. One pass per row, whatever number of
- * destinations fed it; the row's masses are consumed (left zero). One lane
- * (every failure's routing) takes a loop of its own: the same additions in
- * the same order, without the loop over lanes inside the loop over nodes.
+ * destinations fed it; the row's masses are consumed (left zero). Lane by
+ * lane: each lane's additions are the same and in the same order as when
+ * the lanes went node by node together, without the loop over lanes
+ * inside the loop over nodes.
  */
 export function rowFlow(sk: SkeletonGraph, rows: SkeletonRows, s: number, lanes: readonly Lane[]): void {
-  if (lanes.length === 1) {
-    rowFlowOne(sk, rows, s, lanes[0]!);
-    return;
-  }
-  const nb = sk.nb;
-  const off = s * nb; // lanes' w
-  const id = rows.row(s);
-  const ro = id * nb;
-  const { ord, hops: rowHops, hopStart, hopCnt } = rows;
-  const { adjTo } = sk;
-  const to = hopTargets(sk);
-  for (let r = rows.reach[id]! - 1; r >= 0; r--) {
-    const u = ord[ro + r]!;
-    const k = hopCnt[ro + u]!;
-    const a = hopStart[ro + u]!;
-    for (const l of lanes) {
-      const W = l.w;
-      const f = W[off + u]!;
-      if (f === 0) continue;
-      W[off + u] = 0;
-      if (u === s) continue;
-      const share = f / k;
-      for (let x = a; x < a + k; x++) {
-        const j = rowHops[x]!;
-        W[off + adjTo[j]!]! += share;
-        const t = to[j]!;
-        if (t >= 0) l.res[t]! += share;
-        else if (((-1 - t) & 1) === 0) l.tAB[(-1 - t) >> 1]! += share;
-        else l.tBA[(-1 - t) >> 1]! += share;
-      }
-    }
-  }
+  for (const l of lanes) rowFlowOne(sk, rows, s, l);
 }
 
+/** One lane's pass: lanes share nothing but the row, so each takes its own (a lane holding one sender's masses finds most of the row empty). */
 function rowFlowOne(sk: SkeletonGraph, rows: SkeletonRows, s: number, l: Lane): void {
   const nb = sk.nb;
   const off = s * nb;
