@@ -108,7 +108,7 @@ describe('skeleton rows repaired from the failed links outward', () => {
               if (kAlive[u] === 0) continue;
               if (rows.dist[o + u] !== want.dist[u]) bad.push(`distance of ${u}: ${rows.dist[o + u]} ≠ ${want.dist[u]}`);
               if (want.dist[u] === Infinity) continue;
-              const h = Array.from(rows.hops.subarray(rows.hopStart[o + u]!, rows.hopStart[o + u]! + rows.hopCnt[o + u]!)).sort((x, y) => x - y);
+              const h = Array.from(rows.hops.subarray(rows.hopStart[o + u], rows.hopStart[o + u]! + rows.hopCnt[o + u]!)).sort((x, y) => x - y);
               if (h.join() !== want.hops[u]!.join()) bad.push(`next hops of ${u}: ${h.join()} ≠ ${want.hops[u]!.join()}`);
             }
             const order = Array.from(rows.ord.subarray(o, o + rows.reach[id]!)).filter((u) => kAlive[u] === 1);
