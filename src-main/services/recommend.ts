@@ -121,9 +121,16 @@ export class RecommendService {
       intent, mode: 'verified', options: req.options ?? null, historyBefore: at, historyCount: history.length, families: req.families ?? 'all',
       ...(preferences.length > 0 ? { preferences } : {}),
     };
-    const [estimates] = await Promise.all([this.estimatesForVerified(intent, request), this.learning.predictorReady(history)]);
-    const instant = this.instantFor(request, estimates);
-    const plan = this.planFor(request, instant);
+    // The predictor of exactly this history (the answer's instant part, recorded and replayed) is often being refitted
+    // in a worker when Options is opened (each generated design adds a sample: 1-2 s of CPU on the shipped history).
+    // With every family verified it is awaited beside the candidates, not before them: until then the last fitted
+    // predictor orders them, and the order decides only which result streams in first (the ranking is exact whatever
+    // the order, verify.ts). With `top:N` the instant ranking picks the families, so it waits for the exact predictor.
+    const exact = this.learning.predictorReady(history);
+    exact.catch(() => undefined); // awaited below; a failure while the candidates run is not "unhandled"
+    const estimates = await this.estimatesForVerified(intent, request);
+    const ordering = (request.families === 'all' ? this.learning.lastPredictor() : null) ?? (await exact);
+    const plan = this.planFor(request, this.instantFor(request, estimates, ordering));
     // Large intents take seconds per candidate: history picks which to try first, so the likely
     // answers stream in early (the final ranking is exact whatever the order).
     if (siteTotal(intent) >= SEARCH_ORDER_MIN_SITES) {
@@ -175,10 +182,12 @@ export class RecommendService {
       ctx?.signal.removeEventListener('abort', onAbort);
     }
     if (ctx?.signal.aborted === true) throw abortError();
+    const aborted = (): boolean => ctx?.signal.aborted === true;
+    const instant = this.instantFor(request, estimates, await exact);
+    if (aborted()) throw abortError();
     const v = assembleVerified(intent, landed, skipped, instant, request.preferences ?? []);
     // No option meets the intent: what would it take (learn/relaxation.ts), also generating and measuring, so in a worker too.
     let relaxations: WhatItWouldTake | null = null;
-    const aborted = (): boolean => ctx?.signal.aborted === true;
     if (landed.length > 0 && !landed.some((c) => c.option.success)) {
       try {
         relaxations = await planInWorker(

@@ -8,7 +8,7 @@ import type { EstimateRecord } from './estimate-record';
 import { estimateShares } from './estimate-shares';
 import { GOAL_WORDS, goalMeasure, REGRET_FLOOR_MIN } from './goal';
 import type { Prediction, Predictor } from './predictor';
-import { familyEvidence, rawSuccessProbability, type Evidence } from './similarity';
+import { familyEvidence, MIN_SIMILAR, rawSuccessProbability, SIMILAR_RADIUS, type Evidence } from './similarity';
 import { roundSig, wilsonInterval } from './stats';
 import { FAMILY_TRAITS } from './traits';
 
@@ -160,8 +160,7 @@ export function recommendInstant(
         : failed && record
           ? (failed.length === 0 ? record.pIfMeets : record.pIfFails)
           : predictor.calibrate(rawSuccessProbability(ev, intent.budgetUsd, pred?.costUsd ?? null, predictor.sigma.cost));
-    const r = 1.5;
-    const familiarity = est ? 1 : ev.familiar ? 1 : ev.nearest !== null ? Math.exp(-Math.max(0, ev.nearest - r) / r) : 0.2;
+    const familiarity = familiarityOf(ev, est !== null);
     const option: VerifiedOption | null =
       failed && pred ? { family, seed: 1, success: failed.length === 0, ...measuredOf(intent.goal, pred), failed, onFront: false } : null;
     return { family, pred, ev, pSuccess, familiarity, est, option, leftOut: leftOut.get(family) ?? null };
@@ -179,11 +178,11 @@ export function recommendInstant(
     if (ga === 1) return b.pSuccess - a.pSuccess || measure(a) - measure(b);
     return measure(a) - measure(b) || (a.pred!.costUsd - b.pred!.costUsd);
   });
-  const unfamiliar = scored.filter((s) => !s.ev.familiar).length;
-  const novelty =
-    unfamiliar > TOPOLOGY_FAMILIES.length / 2
-      ? `This intent is unlike anything in history (${scored[0]!.ev.similar === 0 ? 'no' : 'no close'} past intents of this size, region count and redundancy class); predictions are extrapolated and confidence is lowered.`
-      : null;
+  const applicable = scored.filter((s) => s.leftOut === null);
+  const novelty = noveltyNote(
+    scored.map((s) => s.ev),
+    { lowered: applicable.filter((s) => s.familiarity < 1).map((s) => s.family), applicable: applicable.length, estimated: applicable.every((s) => s.est !== null) },
+  );
   const options = scored.map((s) => describe(intent, s, scored, record));
   return {
     mode: 'instant',
@@ -197,6 +196,43 @@ export function recommendInstant(
       p95MapePct: finiteOrNull(roundSig(predictor.heldOut.p95MapePct, 3)),
     },
   };
+}
+
+/** The radius familiarity is measured against: similarity.ts's (both 1.5 feature units). */
+const FAMILIARITY_RADIUS = SIMILAR_RADIUS;
+
+/**
+ * How much of its P(success) an option's confidence keeps (confidence = P(success) × familiarity): 1 for a
+ * family estimated from its own design or with evidence from similar intents; exp(−(d − r)/r) once its nearest
+ * past intent lies beyond the radius r; 0.2 with no history of it. The one rule behind every confidence shown
+ * and behind the note that says when it was lowered (noveltyNote).
+ */
+export function familiarityOf(ev: Evidence, estimated: boolean): number {
+  if (estimated || ev.familiar) return 1;
+  return ev.nearest !== null ? Math.exp(-Math.max(0, ev.nearest - FAMILIARITY_RADIUS) / FAMILIARITY_RADIUS) : 0.2;
+}
+
+/**
+ * The note on an intent unlike history (most families without MIN_SIMILAR similar past intents), saying
+ * exactly what follows for the confidences beside it: lowered for the families familiarityOf lowered, not
+ * lowered where each family was estimated from its own design or its nearest past intents are within reach,
+ * and — for a verified answer (`confidence` null) — that the ranking is measured, not extrapolated. One text
+ * for every surface (Options and Compare, `recommend --json` and the text, the decision pack).
+ */
+export function noveltyNote(
+  evidence: readonly Evidence[],
+  confidence: { lowered: readonly Family[]; applicable: number; estimated: boolean } | null,
+): string | null {
+  const unfamiliar = evidence.filter((e) => !e.familiar).length;
+  if (unfamiliar <= TOPOLOGY_FAMILIES.length / 2) return null;
+  const head = `This intent is unlike anything in history (${evidence[0]?.similar === 0 ? 'no' : `fewer than ${MIN_SIMILAR} close`} past intents of this size, region count and redundancy class)`;
+  if (confidence === null) return `${head}; the ranking is measured by generation and simulation, not extrapolated from it.`;
+  const { lowered, applicable, estimated } = confidence;
+  if (lowered.length > 0 && lowered.length >= applicable) return `${head}; predictions are extrapolated and confidence is lowered.`;
+  if (lowered.length > 0) return `${head}; predictions for ${lowered.join(', ')} are extrapolated and their confidence is lowered.`;
+  return estimated
+    ? `${head}; each family is estimated from its own design, so its confidence is not lowered.`
+    : `${head}; each family's nearest past intents are within reach, so its confidence is not lowered.`;
 }
 
 /**

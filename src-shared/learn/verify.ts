@@ -9,7 +9,7 @@ import { failedConstraints, measuredOf, rankVerified, verdictText, type SkippedF
 import { paretoFront } from './pareto';
 import { designFromPrepared, type PreparedDesign } from './prepared-designs';
 import { preferenceOrder, type FamilyPreference } from './preferences';
-import type { Recommendation, RecommendedOption } from './recommend';
+import { noveltyNote, type Recommendation, type RecommendedOption } from './recommend';
 import { sampleFromDesign, type LearningSample } from './sample';
 import { roundSig } from './stats';
 
@@ -189,7 +189,8 @@ export function assembleVerified(
   return {
     mode: 'verified',
     goal: intent.goal,
-    novelty: instant?.novelty ?? null,
+    // Measured, not extrapolated: the instant answer's note on history, without its words on confidence (recommend.ts noveltyNote).
+    novelty: instant !== undefined ? noveltyNote(instant.options.map((o) => o.evidence), null) : null,
     realWorld: instant?.realWorld ?? null,
     options: ranked.map((o) => {
       const d = describeVerified(intent, o, instant);

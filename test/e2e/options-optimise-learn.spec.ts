@@ -12,7 +12,9 @@ test('options: history paints first, every family is then verified by itself wit
   await shot(page, 'options');
   // 8 sites: verification is affordable (the estimate would size every family anyway), so it starts without a click.
   await expect(page.getByText('Verified by generation and simulation')).toBeVisible({ timeout: 120_000 });
-  await expect(page.getByRole('button', { name: 'Verify every family by simulation' })).toBeEnabled();
+  // Verified: the ranking is exact, so the button says so instead of offering the same verification again.
+  await expect(page.getByRole('button', { name: 'Every family verified' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Verify every family by simulation' })).toHaveCount(0);
   // A verified option shows its measured verdict, never a probability; the badge colour follows the verdict.
   const first = ranked.getByRole('listitem').first();
   await expect(first).toContainText(/verified: (meets the intent|fails \d+ constraint)/);

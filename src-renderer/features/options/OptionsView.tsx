@@ -9,6 +9,7 @@ import { useProjectIntent } from '../../state/useProjectIntent';
 import { WhatItWouldTake } from './WhatItWouldTake';
 import { optionRows, skippedOf } from './rows';
 import { useOptionsRanking } from './useOptionsRanking';
+import { VerifyStatus } from './VerifyStatus';
 
 const pct = (x: number | null): string => (x === null ? '—' : `${Math.round(x * 100)} %`);
 const usd = (x: number | null): string => (x === null ? '—' : `$${Math.round(x).toLocaleString('en-US')}`);
@@ -31,7 +32,12 @@ export function OptionsView({ projectId }: { projectId: string }) {
   const { intent, loading } = useProjectIntent(projectId);
   const refreshDesigns = useSession((s) => s.refreshDesigns);
   const selectDesign = useSession((s) => s.selectDesign);
-  const { result, partial, problem, setProblem, source, refining, busy, upFront, verify } = useOptionsRanking(intent, projectId, refreshDesigns);
+  const { result, partial, problem, setProblem, source, refining, busy, verifyingSince, upFront, verify, cancel } = useOptionsRanking(
+    intent,
+    projectId,
+    refreshDesigns,
+  );
+  const verified = result?.mode === 'verified';
   const [focus, setFocus] = useState<string | null>(null);
 
   const rows = useMemo(() => (intent === null ? [] : optionRows(intent.goal, result, partial)), [intent, result, partial]);
@@ -72,20 +78,23 @@ export function OptionsView({ projectId }: { projectId: string }) {
     <main className="options" aria-label="Options">
       <header className="wizard__header">
         <h1>Options for “{intent.name}”</h1>
-        <button type="button" className="primary" onClick={() => void verify()} disabled={busy}>
-          {busy ? 'Verifying…' : 'Verify every family by simulation'}
-        </button>
+        {busy ? (
+          <button type="button" onClick={cancel}>
+            Cancel verification
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={() => void verify()} disabled={verified} title={verified ? 'the ranking below is measured and exact' : undefined}>
+            {verified ? 'Every family verified' : 'Verify every family by simulation'}
+          </button>
+        )}
       </header>
       {refining && result !== null && result.mode === 'instant' && (
         <p className="muted" role="status">
           First estimate from history; estimating each family from its own design…
         </p>
       )}
-      {upFront?.auto === true && busy && (
-        <p className="muted" role="status">
-          First estimate from history; verifying every family by generation and simulation ({upFront.families} families, about{' '}
-          {Math.max(1, Math.round(upFront.predictedSeconds))} s) — each result replaces its estimate as it lands. Cancel in the top bar.
-        </p>
+      {busy && verifyingSince !== null && (
+        <VerifyStatus since={verifyingSince} plan={upFront?.auto === true ? upFront : null} measured={partial === null ? 0 : partial.verified.length} />
       )}
       {problem !== null && (
         <p className="problem" role="alert">

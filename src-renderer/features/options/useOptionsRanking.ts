@@ -18,9 +18,13 @@ interface OptionsRanking {
   refining: boolean;
   /** A verification of every family is running (started by itself or by the button). */
   busy: boolean;
+  /** When the running verification started (Date.now()), for the time shown beside its plan; null when none runs. */
+  verifyingSince: number | null;
   /** The decision for this intent (null until known): verified at once, or the estimate first. */
   upFront: VerifyUpFront | null;
   verify: () => Promise<void>;
+  /** Cancels the running verification: the estimates come back (as Cancel in the top bar does). */
+  cancel: () => void;
 }
 
 /**
@@ -40,6 +44,9 @@ export function useOptionsRanking(intent: Intent | null, projectId: string, onVe
   const [partial, setPartial] = useState<RecommendPartialShape | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [verifyingSince, setVerifyingSince] = useState<number | null>(null);
+  // The running verification's own Cancel (the intent's run below silences its answers instead).
+  const userCancel = useRef<AbortController | null>(null);
   const [source, setSource] = useState<InstantSource>('history');
   const [refining, setRefining] = useState(false);
   const [upFront, setUpFront] = useState<VerifyUpFront | null>(null);
@@ -51,17 +58,20 @@ export function useOptionsRanking(intent: Intent | null, projectId: string, onVe
   refreshed.current = onVerified;
 
   const verifyFor = useCallback(
-    async (it: Intent, signal: AbortSignal, fallback: RecommendResultShape | null, label: string): Promise<void> => {
+    async (it: Intent, signal: AbortSignal, fallback: Promise<RecommendResultShape | null>, label: string): Promise<void> => {
       setBusy(true);
+      setVerifyingSince(Date.now());
       setProblem(null);
       setPartial({ verified: [], skipped: [] });
+      const user = new AbortController();
+      userCancel.current = user;
       try {
         const final = await runInJobBar('recommend:verified', { intent: it, projectId, families: 'all' }, {
           label,
           progressLabel: (m) => `Verifying: ${m}`,
           // The one place the stream's partial result meets its type: the service sends RecommendPartialShape.
           onProgress: (p) => !signal.aborted && p.partial !== undefined && setPartial(p.partial as RecommendPartialShape),
-          signal,
+          signal: AbortSignal.any([signal, user.signal]),
         });
         if (signal.aborted) return;
         setResult(final);
@@ -70,11 +80,17 @@ export function useOptionsRanking(intent: Intent | null, projectId: string, onVe
       } catch (err) {
         if (signal.aborted) return;
         // Cancelled or failed: the estimates come back, and what landed is not presented as a ranking.
-        if (fallback !== null) setResult(fallback);
+        const back = await fallback;
+        if (signal.aborted) return;
+        if (back !== null) setResult((prev) => (prev !== null && prev.mode === 'instant' ? prev : back));
         setPartial(null);
-        setProblem((err as Error).message);
+        setProblem(user.signal.aborted ? 'Verification cancelled: the estimates are shown.' : (err as Error).message);
       } finally {
-        if (!signal.aborted) setBusy(false);
+        if (userCancel.current === user) userCancel.current = null;
+        if (!signal.aborted) {
+          setBusy(false);
+          setVerifyingSince(null);
+        }
       }
     },
     [projectId],
@@ -90,9 +106,11 @@ export function useOptionsRanking(intent: Intent | null, projectId: string, onVe
     setResult(null);
     setProblem(null);
     setBusy(false);
+    setVerifyingSince(null);
     setUpFront(null);
     setSource('history');
-    setRefining(true);
+    // "Estimating each family" is said once the decision is to estimate (not while verification may come instead).
+    setRefining(false);
     // Neither the first paint nor the estimate replaces a verified answer of this intent (verify may finish first).
     const keep = (r: RecommendResultShape) => setResult((prev) => (prev !== null && prev.mode === 'verified' ? prev : r));
     const painted = call('recommend:instant', { intent, projectId, historyOnly: true }).then(
@@ -103,6 +121,7 @@ export function useOptionsRanking(intent: Intent | null, projectId: string, onVe
       () => null, // the answer that follows reports any problem
     );
     const estimate = (): void => {
+      setRefining(true);
       call('recommend:instant', { intent, projectId }).then(
         (r) => {
           full = true;
@@ -129,11 +148,8 @@ export function useOptionsRanking(intent: Intent | null, projectId: string, onVe
           return;
         }
         // Verification replaces the estimate here: history's answer stays until each family's verified result replaces it.
-        setRefining(false);
-        const first = await painted;
-        if (!alive()) return;
-        const seconds = decision.predictedSeconds;
-        await verifyFor(intent, ctl.signal, first, `Verifying every family (${decision.families}; about ${seconds < 1 ? '1' : Math.round(seconds)} s)`);
+        // It starts at once, beside the first paint (not after it): history's answer is only its fallback on Cancel.
+        await verifyFor(intent, ctl.signal, painted, `Verifying every family (${decision.families}; planned about ${plannedSeconds(decision)} s)`);
       },
       () => alive() && estimate(),
     );
@@ -146,9 +162,17 @@ export function useOptionsRanking(intent: Intent | null, projectId: string, onVe
   const verify = useCallback(async (): Promise<void> => {
     const ctl = run.current;
     const current = latest.current;
-    if (intent === null || ctl === null || current === null) return;
-    await verifyFor(intent, ctl.signal, current.mode === 'instant' ? current : null, 'Verifying every family');
+    // A verified ranking is exact: verifying it again would measure the same designs again.
+    if (intent === null || ctl === null || current === null || current.mode === 'verified') return;
+    await verifyFor(intent, ctl.signal, Promise.resolve(current), 'Verifying every family');
   }, [intent, verifyFor]);
 
-  return { result, partial, problem, setProblem, source, refining, busy, upFront, verify };
+  const cancel = useCallback((): void => userCancel.current?.abort(), []);
+
+  return { result, partial, problem, setProblem, source, refining, busy, verifyingSince, upFront, verify, cancel };
+}
+
+/** The plan's seconds as the view and the top bar both say them (at least 1). */
+export function plannedSeconds(decision: VerifyUpFront): number {
+  return Math.max(1, Math.round(decision.predictedSeconds));
 }
