@@ -38,11 +38,13 @@ console.log(`${g.nodeIds.length} devices, ${g.linkIds.length} links, ${specs.len
 const kind = (s: FailureSpec): string => (leaves?.isLeafFailure(s) ? 'leaf' : s.nodes.length === 1 ? `core node (${t.nodes[s.nodes[0]!]!.role})` : 'core link');
 const groups = new Map<string, FailureSpec[]>();
 for (const s of specs) groups.set(kind(s), [...(groups.get(kind(s)) ?? []), s]);
-const check = process.env['CHECK'] === '1' ? new ImpactEvaluator(new RoutingEngine(g, uniformTraffic(g)), { siteOf: t.nodes.map(() => -1), unitGbps: 1 }) : null;
+// The general path: every destination repaired on its own (no leaf closed form, no twin replay).
+const check = process.env['CHECK'] === '1' ? new ImpactEvaluator(new RoutingEngine(g, uniformTraffic(g)), { siteOf: t.nodes.map(() => -1), unitGbps: 1 }, undefined, false) : null;
 const F = IMPACT_FIELDS.length;
 for (const [k, list] of groups) {
   if (process.env["ONLY"] && !k.startsWith(process.env["ONLY"])) continue;
   const c0c = { ...(leaves?.coreCounts ?? {}) };
+  const t0 = { ...(impact.twinCounts ?? { replayed: 0, untouched: 0 }) };
   const per = Number(process.env["SAMPLE"] ?? "60");
   const sample = list.filter((_, i) => i % Math.max(1, Math.floor(list.length / per)) === 0);
   const out = new Float64Array(F * sample.length);
@@ -68,5 +70,7 @@ for (const [k, list] of groups) {
     });
   }
   const cc = leaves?.coreCounts;
-  console.log(`${k}: ${cc ? `destinations closed ${cc.closed - (c0c.closed ?? 0)}, repaired ${cc.repaired - (c0c.repaired ?? 0)}; ` : ""}${list.length} scenarios, ${sample.length} sampled: ${ms.toFixed(2)} ms CPU each (all: ${((ms * list.length) / 1000).toFixed(1)} s)${check ? `, ${bad} fields differ from the general path` : ''}`);
+  const tc = impact.twinCounts;
+  const twins = tc ? `twins replayed ${tc.replayed - t0.replayed}, untouched ${tc.untouched - t0.untouched}; ` : '';
+  console.log(`${k}: ${twins}${cc ? `destinations closed ${cc.closed - (c0c.closed ?? 0)}, repaired ${cc.repaired - (c0c.repaired ?? 0)}; ` : ""}${list.length} scenarios, ${sample.length} sampled: ${ms.toFixed(2)} ms CPU each (all: ${((ms * list.length) / 1000).toFixed(1)} s)${check ? `, ${bad} fields differ from the general path` : ''}`);
 }

@@ -11,6 +11,8 @@ import { percentilesOfRuns } from './stretch-percentiles';
 import { SingleRunner, type Connectivity } from './impact-singles';
 import type { FailureSpec } from './sweep';
 import { deliverableVolume, type TrafficMatrix } from './traffic';
+import { FailedDemand } from './failed-demand';
+import { TwinReplay } from './twin-replay';
 
 /**
  * Impact of one failure scenario on a design carrying a traffic matrix.
@@ -104,23 +106,20 @@ export class ImpactEvaluator implements StretchBase {
   private readonly acyclic: boolean;
   private readonly walkStack: Int32Array;
   private readonly walkState: Uint8Array;
-  /**
-   * Explicit matrices only: per node, the demand it sends to / receives from
-   * its own baseline component. A failure that splits no component strands
-   * exactly the failed nodes' demands, from these sums in O(failed²) instead
-   * of an O(n²) pass over the matrix per scenario (null: product matrices,
-   * whose deliverableVolume is O(n) already).
-   */
-  private readonly connOut: Float64Array | null = null;
-  private readonly connIn: Float64Array | null = null;
+  /** Explicit matrices only: stranded demand of failures that split no component (failed-demand.ts). */
+  private readonly failedDemand: FailedDemand | null;
   /** N-1 scenarios of product-form traffic on chain-heavy cores (impact-chains.ts), when set. */
   private single: SingleFailurePath | null = null;
   private singles: SingleRunner | null = null;
+  /** Twin destinations answered from a twin's repair (twin-replay.ts); null when the design has none. */
+  private readonly twins: TwinReplay | null;
 
   constructor(
     readonly engine: RoutingEngine,
     ctx?: ImpactContext,
     latencyBudget = DEFAULT_LATENCY_CACHE_BYTES,
+    /** false: every destination repaired on its own (tests compare the twins' replay with it). */
+    twinDestinations = true,
   ) {
     const g = engine.g;
     const n = g.nodeIds.length;
@@ -137,20 +136,7 @@ export class ImpactEvaluator implements StretchBase {
     this.baseVolume = deliverableVolume(engine.traffic as TrafficMatrix, this.baseComp.componentOf, this.baseComp.count);
     this.siteConnected = this.sitesReachingOthers(this.baseComp.componentOf, this.baseComp.count);
     const matrix = engine.traffic as TrafficMatrix;
-    if (matrix.kind === 'explicit') {
-      const out = new Float64Array(n);
-      const inn = new Float64Array(n);
-      const cOf = this.baseComp.componentOf;
-      const add = (a: number, b: number, d: number): void => {
-        if (a === b || cOf[a] !== cOf[b]) return;
-        out[a]! += d;
-        inn[b]! += d;
-      };
-      if (matrix.forEachDemand !== undefined) matrix.forEachDemand(add);
-      else for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) add(a, b, matrix.demand(a, b));
-      this.connOut = out;
-      this.connIn = inn;
-    }
+    this.failedDemand = matrix.kind === 'explicit' ? new FailedDemand(matrix, this.baseComp) : null;
     this.dist = new Float64Array(n);
     this.order = new Int32Array(n);
     this.heap = new MinHeap(2 * g.targets.length + 4, n);
@@ -186,6 +172,13 @@ export class ImpactEvaluator implements StretchBase {
       this.baseLatency.push(lat === this.latencyScratch ? null : lat);
       if (lat !== this.latencyScratch) used += 8 * n;
     }
+    const usable = (i: number): boolean => this.acyclic && !this.irregular[i] && this.baseLatency[i] !== null;
+    this.twins = twinDestinations ? TwinReplay.build(g, matrix, engine.destinationNodes, usable) : null;
+  }
+
+  /** Destinations answered from a twin's repair so far (twin-replay.ts), null without twins. */
+  get twinCounts(): { replayed: number; untouched: number } | null {
+    return this.twins?.counts ?? null;
   }
 
   /** True when baseline DAGs are acyclic with strictly decreasing distances (dagIsAcyclic). */
@@ -234,26 +227,6 @@ export class ImpactEvaluator implements StretchBase {
       if (c >= 0 && mixed[c] === 1) out[this.siteOf[v]!] = 1;
     }
     return out;
-  }
-
-  /**
-   * Stranded demand when the failure splits no component — the survivors of
-   * each baseline component still form one — so only the failed nodes'
-   * demands are lost: their sums, less each pair of failed nodes counted
-   * twice. Undefined when a component splits, or for product matrices.
-   */
-  private strandedBy(failed: readonly number[], comp: { count: number }, lostPerComp: Float64Array): number | undefined {
-    if (this.connOut === null || this.connIn === null) return undefined;
-    let surviving = 0;
-    for (let c = 0; c < this.baseComp.count; c++) if (this.baseComp.sizes[c]! > lostPerComp[c]!) surviving++;
-    if (comp.count !== surviving) return undefined;
-    const nodes = failed.length > 1 ? [...new Set(failed)] : failed;
-    const cOf = this.baseComp.componentOf;
-    const t = this.engine.traffic;
-    let lost = 0;
-    for (const v of nodes) lost += this.connOut[v]! + this.connIn[v]!;
-    for (const u of nodes) for (const v of nodes) if (u !== v && cOf[u] === cOf[v]) lost -= t.demand(u, v);
-    return lost;
   }
 
   /**
@@ -341,9 +314,12 @@ export class ImpactEvaluator implements StretchBase {
     const B = fs.length;
     const dests = engine.destinationNodes;
     const traffic = engine.traffic;
+    const tw = this.twins;
+    tw?.startBlock(B);
     for (let i = 0; i < dests.length; i++) {
       const c = dests[i]!;
       const cached = engine.cachedState(i);
+      const cls = tw !== null ? tw.classOf[i]! : -1;
       // Beyond the cache budget the state is rebuilt once for the whole block (the same numbers each time).
       let st: DestinationState | null = null;
       let row: Float64Array | undefined;
@@ -351,19 +327,35 @@ export class ImpactEvaluator implements StretchBase {
       let base: Float64Array | null = null;
       for (let k = 0; k < B; k++) {
         const f = fs[k]!;
-        if (cached !== null && !mayTouch(g, cached.dist, f)) continue;
+        if (cls >= 0) {
+          const r = tw!.replay(k, cls, c, f, blk.deltas[k]!, blk.sinks[k]!, this.baseLatency[i] ?? null);
+          if (r === 2) {
+            blk.handled[k * dests.length + i] = 1;
+            blk.sinks[k]!.unchanged += this.unchangedBefore(i, c, f);
+          }
+          if (r !== 0) continue;
+        }
+        if (cached !== null && !mayTouch(g, cached.dist, f)) {
+          if (cls >= 0) tw!.untouched(k, cls, c, f);
+          continue;
+        }
         st ??= cached ?? engine.destinationState(i);
         if (f.nodes[c] === 1) {
           addDestinationLoads(g, st.dagOff, st.slots, st.flow, -1, blk.deltas[k]!);
           continue;
         }
         row ??= this.demandsTo(c) ?? undefined;
-        if (!this.destDelta.apply(c, st, f, blk.deltas[k]!, true, row)) continue;
+        const logged = cls >= 0 && tw!.begin(k, cls, c, f, this.destDelta);
+        if (!this.destDelta.apply(c, st, f, blk.deltas[k]!, true, row)) {
+          if (logged) tw!.nothing(k, this.destDelta);
+          continue;
+        }
         blk.handled[k * dests.length + i] = 1;
         const sink = blk.sinks[k]!;
         sink.unchanged += this.unchangedBefore(i, c, f);
         base ??= this.latencyOf(i, st);
         this.latency.run(c, st, base, this.destDelta, f, traffic, sink, row);
+        if (logged) tw!.end(k, this.destDelta, this.latency, base);
         this.destDelta.finish();
       }
       if (stopped()) return false;
@@ -413,7 +405,7 @@ export class ImpactEvaluator implements StretchBase {
     const reach = this.sitesReachingOthers(comp.componentOf, comp.count);
     let isolated = 0;
     for (let s = 0; s < this.siteCount; s++) if (this.siteConnected[s] === 1 && reach[s] === 0) isolated++;
-    const stranded = this.strandedBy(f.nodeList, comp, lostPerComp) ?? this.baseVolume - deliverableVolume(engine.traffic as TrafficMatrix, comp.componentOf, comp.count);
+    const stranded = this.failedDemand?.strandedBy(f.nodeList, comp, lostPerComp) ?? this.baseVolume - deliverableVolume(engine.traffic as TrafficMatrix, comp.componentOf, comp.count);
     return { cut: before - after, isolated, stranded };
   }
 

@@ -1,6 +1,10 @@
 import type { CompiledGraph } from './csr';
 import type { Demands } from './ecmp';
 import { MinHeap, onShortestPath as onShortestPathImport } from './shortest';
+import type { LoadOpLog, SlotDelta } from './slot-delta';
+
+// SlotDelta lives in slot-delta.ts; every user imported it from here.
+export { LoadOpLog, SlotDelta } from './slot-delta';
 
 // A module-level binding: run from source (tsx), an imported function is read through a getter on every
 // call, a tenth of a capacity sweep's time in this inner loop; bound once it is a plain call.
@@ -20,24 +24,6 @@ export interface FailureMasks {
   readonly links: Uint8Array;
   readonly nodeList: readonly number[];
   readonly linkList: readonly number[];
-}
-
-/**
- * Accumulator over directed link slots. Sweeps scan every slot for the
- * maximum anyway (O(m) per scenario), so a dense array with a full reset is
- * cheaper than tracking which slots were touched.
- */
-export class SlotDelta {
-  readonly value: Float64Array;
-  constructor(slots: number) {
-    this.value = new Float64Array(slots);
-  }
-  add(slot: number, v: number): void {
-    this.value[slot]! += v;
-  }
-  reset(): void {
-    this.value.fill(0);
-  }
 }
 
 /**
@@ -70,6 +56,11 @@ export class DestinationDelta {
   private readonly heap: MinHeap;
   private readonly key: Float64Array;
   private readonly hopSlots: Int32Array;
+  /**
+   * When set, every load change the next re-flows add is also appended here
+   * (twin destinations replay them, twin-replay.ts); null otherwise.
+   */
+  opLog: LoadOpLog | null = null;
 
   constructor(
     private readonly g: CompiledGraph,
@@ -327,6 +318,7 @@ export class DestinationDelta {
     const newIn = this.newIn;
     const hop = this.hopSlots;
     const outv = out.value;
+    const log = this.opLog;
     for (let i = 0; i < dLen; i++) {
       const u = ds[i]!;
       if (u === c) continue;
@@ -340,7 +332,9 @@ export class DestinationDelta {
           const s = slots[j]!;
           const e = edgeLink[s]!;
           acc[targets[s]!]! -= share;
-          outv[2 * e + (linkSource[e] === u ? 0 : 1)]! -= share;
+          const x = 2 * e + (linkSource[e] === u ? 0 : 1);
+          outv[x]! -= share;
+          if (log !== null) log.push(x, -share);
         }
       }
       // New shares arrive.
@@ -374,7 +368,9 @@ export class DestinationDelta {
         const w = targets[s]!;
         acc[w]! += share;
         newIn[w]! += share;
-        outv[2 * e + (linkSource[e] === u ? 0 : 1)]! += share;
+        const x = 2 * e + (linkSource[e] === u ? 0 : 1);
+        outv[x]! += share;
+        if (log !== null) log.push(x, share);
       }
     }
   }

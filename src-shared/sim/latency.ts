@@ -74,6 +74,14 @@ export class LatencyDelta {
     this.stamp = new Int32Array(n);
   }
 
+  /** The routers the last run collected (their new latencies by valueAfter): the first collectedCount() entries. */
+  collectedList(): Int32Array {
+    return this.list;
+  }
+  collectedCount(): number {
+    return this.len;
+  }
+
   /** u's latency after the last run: its new value when that run recomputed it, else its baseline. */
   valueAfter(u: number, base: Float64Array): number {
     return this.stamp[u] === this.runs ? this.lat[u]! : base[u]!;

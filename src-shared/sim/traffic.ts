@@ -23,6 +23,8 @@ export interface TrafficMatrix extends Demands {
   readonly list?: DemandColumns;
   /** Explicit matrices of up to DENSE_DEMANDS_MAX_NODES nodes: demand(s, t) at [t · n + s] (one destination's row side by side). */
   readonly byDestination?: Float64Array;
+  /** True when swapping a and b leaves every demand as it was: demand(π s, π t) = demand(s, t) (twin-replay.ts). */
+  interchangeable?(a: number, b: number): boolean;
 }
 
 /** Product form demand(s,t) = out[s] · in[t] (s ≠ t): uniform, gravity and hub-centric. */
@@ -66,6 +68,9 @@ class ProductMatrix implements TrafficMatrix {
   }
   receives(t: number): boolean {
     return this.inn[t]! > 0;
+  }
+  interchangeable(a: number, b: number): boolean {
+    return this.mask === null && this.hub === null && this.out[a] === this.out[b] && this.inn[a] === this.inn[b];
   }
   /** Σ over components of demand among its nodes, in O(n) (hub masks counted per component). */
   connectedVolume(componentOf: Int32Array, components: number): number {

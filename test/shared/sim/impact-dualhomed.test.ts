@@ -83,7 +83,7 @@ function compare(t: Topology, traffic: TrafficSpec, unitGbps: number): number {
   const mass = traffic.kind === 'gravity' ? gravityMasses(Float64Array.from(traffic.mass)) : new Float64Array(g.nodeIds.length).fill(1);
   const tm = traffic.kind === 'gravity' ? gravityTraffic(g, Float64Array.from(traffic.mass)) : uniformTraffic(g);
   const reference = new RoutingEngine(g, tm);
-  const old = new ImpactEvaluator(reference, ctx);
+  const old = new ImpactEvaluator(reference, ctx, undefined, false);
   const engine = new RoutingEngine(g, tm);
   const fast = new ImpactEvaluator(engine, ctx);
   expect(fast.acyclicDags).toBe(true);
