@@ -2,10 +2,11 @@ import { addDestinationLoads } from './ecmp';
 import type { DagPush } from './dualhomed-push';
 import type { Leaves } from './dualhomed-leaves';
 import type { StretchBase } from './impact-chains';
-import type { DestinationDelta, FailureMasks, SlotDelta } from './incremental';
+import type { DestinationDelta, DestinationState, FailureMasks, SlotDelta } from './incremental';
 import type { LatencyDelta, StretchSink } from './latency';
 import { mayTouch, type RoutingEngine } from './routing';
 import { onShortestPath } from './shortest';
+import type { TwinReplay } from './twin-replay';
 
 /** What the core-router closed form works with: the leaf path's engine, leaves, masses and scratch. */
 export interface CoreNodeParts {
@@ -18,6 +19,8 @@ export interface CoreNodeParts {
   readonly push: DagPush;
   /** Per node: 1 for a leaf with another leaf among its ends. */
   readonly leafEnds: Uint8Array;
+  /** Twin destinations among those repaired, answered from a twin's repair (twin-replay.ts). */
+  readonly twins: TwinReplay | null;
   /** Destinations of failed routers taken in closed form and repaired (for tests and benchmarks). */
   readonly coreCounts: { closed: number; repaired: number };
 }
@@ -40,6 +43,26 @@ export interface CoreNodeParts {
  * sums in the incremental update's order). Destinations some other router
  * reaches through d — and d itself — are repaired as the general path does.
  */
+/** Destination c (the i-th) repaired as the general path does, or answered from a twin repaired before it. */
+function repair(parts: CoreNodeParts, i: number, c: number, st: DestinationState, f: FailureMasks, sink: StretchSink, base: StretchBase): void {
+  const { engine, twins, delta, scratch } = parts;
+  const cls = twins !== null ? twins.classOf[i]! : -1;
+  if (cls >= 0 && twins!.replay(0, cls, c, f, scratch, sink, base.latencyOf(i, st)) !== 0) return;
+  if (!mayTouch(engine.g, st.dist, f)) {
+    if (cls >= 0) twins!.untouched(0, cls, c, f);
+    return;
+  }
+  const logged = cls >= 0 && twins!.begin(0, cls, c, f, delta);
+  if (!delta.apply(c, st, f, scratch, true)) {
+    if (logged) twins!.nothing(0, delta);
+    return;
+  }
+  const lat = base.latencyOf(i, st);
+  parts.latency.run(c, st, lat, delta, f, engine.traffic, sink);
+  if (logged) twins!.end(0, delta, parts.latency, lat);
+  delta.finish();
+}
+
 export function coreNodeStretch(parts: CoreNodeParts, d: number, f: FailureMasks, sink: StretchSink, base: StretchBase, groups: LeafGroups): void {
   const { engine, leaves, masses, scratch, push } = parts;
   const g = engine.g;
@@ -52,6 +75,7 @@ export function coreNodeStretch(parts: CoreNodeParts, d: number, f: FailureMasks
     val[slot]! += x;
   };
   const md = masses[d]!;
+  parts.twins?.startBlock(1);
   for (let i = 0; i < D; i++) {
     const c = dests[i]!;
     const st = engine.destinationState(i);
@@ -73,10 +97,7 @@ export function coreNodeStretch(parts: CoreNodeParts, d: number, f: FailureMasks
     }
     if (through) {
       parts.coreCounts.repaired++;
-      if (mayTouch(g, dist, f) && parts.delta.apply(c, st, f, scratch, true)) {
-        parts.latency.run(c, st, base.latencyOf(i, st), parts.delta, f, engine.traffic, sink);
-        parts.delta.finish();
-      }
+      repair(parts, i, c, st, f, sink, base);
       continue;
     }
     parts.coreCounts.closed++;

@@ -10,6 +10,8 @@ import { LatencyDelta, type StretchSink } from './latency';
 import { mayTouch, SweepCancelled, type RoutingEngine } from './routing';
 import { onShortestPath } from './shortest';
 import type { FailureSpec } from './sweep';
+import type { TrafficMatrix } from './traffic';
+import { TwinReplay } from './twin-replay';
 
 /** Memory for the per-signature out-traffic vectors (8 bytes per directed link slot each). */
 const SIGNATURE_VECTOR_BYTES = 512 * 1024 * 1024;
@@ -48,6 +50,7 @@ export class DualHomedImpact implements CoreNodeParts {
   readonly scratch: SlotDelta;
   readonly delta: DestinationDelta;
   readonly latency: LatencyDelta;
+  readonly twins: TwinReplay | null;
   private readonly latScratch: Float64Array;
   /** A scenario's per-link loads (the larger direction), for writeLinkSummary. */
   private readonly linkLoad: Float64Array;
@@ -71,6 +74,8 @@ export class DualHomedImpact implements CoreNodeParts {
     this.scratch = new SlotDelta(engine.slots);
     this.delta = new DestinationDelta(g, engine.traffic);
     this.latency = new LatencyDelta(g, true);
+    // Baseline DAGs are acyclic here (build's precondition): every destination may have twins.
+    this.twins = TwinReplay.build(g, engine.traffic as TrafficMatrix, engine.destinationNodes, () => true);
     this.latScratch = new Float64Array(g.nodeIds.length);
     this.linkLoad = new Float64Array(g.linkIds.length);
     this.member = new Int32Array(g.nodeIds.length);
