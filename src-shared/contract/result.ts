@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ERROR_CODES } from './errors';
 
-export { AppError, abortError, ERROR_CODES, toIpcError, type ErrorCode, type IpcError, type Result } from './errors';
+export { AppError, abortError, ERROR_CODES, toIpcError, type ErrorCode, type Result } from './errors';
 
 export const IpcErrorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
 

@@ -1,11 +1,21 @@
 import type { CompiledGraph } from './csr';
 import type { FailureMasks } from './incremental';
 import type { StretchBase } from './impact-chains';
-import type { SingleFailurePath } from './impact';
 import { StretchSink } from './latency';
 import { failureMasks, SweepCancelled } from './routing';
 import { percentilesOfRuns } from './stretch-percentiles';
 import type { FailureSpec } from './sweep';
+
+/** A closed form for some single failures: chains (impact-chains.ts), leaf routers (impact-dualhomed.ts). */
+export interface SingleFailurePath {
+  handles(spec: FailureSpec): boolean;
+  /** `stopped`, when the path asks it (long shared work), true throws SweepCancelled. */
+  stretch(spec: FailureSpec, f: FailureMasks, sink: StretchSink, base: StretchBase, stopped?: () => boolean): void;
+  loadFields(spec: FailureSpec, f: FailureMasks, out: Float64Array, at: number): void;
+  /** Failures whose stretch stretchMany takes several at a time (SingleRunner, impact-singles.ts). */
+  repairsEach?(spec: FailureSpec): boolean;
+  stretchMany?(fs: readonly FailureMasks[], sinks: readonly StretchSink[], base: StretchBase, stopped?: () => boolean): void;
+}
 
 /** Connectivity figures of one failure, before any routing (ImpactEvaluator.connectivity). */
 export interface Connectivity {

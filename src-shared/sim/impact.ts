@@ -8,7 +8,7 @@ import { MinHeap, shortestPathsTo } from './shortest';
 import { dagIsAcyclic, meanLatency, meanLatencyOnDag } from './base-latency';
 import { directedLoadsInto, writeLinkSummary } from './link-summary';
 import { percentilesOfRuns } from './stretch-percentiles';
-import { SingleRunner, type Connectivity } from './impact-singles';
+import { SingleRunner, type Connectivity, type SingleFailurePath } from './impact-singles';
 import type { FailureSpec } from './sweep';
 import { deliverableVolume, type TrafficMatrix } from './traffic';
 import { FailedDemand } from './failed-demand';
@@ -45,16 +45,6 @@ export const IMPACT_FIELDS = [
 export type ImpactField = (typeof IMPACT_FIELDS)[number];
 export type ScenarioImpact = Record<ImpactField, number>;
 
-/** A closed form for some single failures: chains (impact-chains.ts), leaf routers (impact-dualhomed.ts). */
-export interface SingleFailurePath {
-  handles(spec: FailureSpec): boolean;
-  /** `stopped`, when the path asks it (long shared work), true throws SweepCancelled. */
-  stretch(spec: FailureSpec, f: FailureMasks, sink: StretchSink, base: StretchBase, stopped?: () => boolean): void;
-  loadFields(spec: FailureSpec, f: FailureMasks, out: Float64Array, at: number): void;
-  /** Failures whose stretch stretchMany takes several at a time (SingleRunner, impact-singles.ts). */
-  repairsEach?(spec: FailureSpec): boolean;
-  stretchMany?(fs: readonly FailureMasks[], sinks: readonly StretchSink[], base: StretchBase, stopped?: () => boolean): void;
-}
 
 export interface ImpactContext {
   /** Site index of each node; -1 means the node is a site of its own. */
