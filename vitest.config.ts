@@ -11,5 +11,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     setupFiles: ['test/setup/fast-check.ts'],
+    // Workers start from a bundle of this checkout built once per run (test/setup/worker-bundle.ts).
+    globalSetup: ['test/setup/worker-bundle.ts'],
   },
 });
