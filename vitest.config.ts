@@ -2,16 +2,65 @@ import { defineConfig } from 'vitest/config';
 
 // Unit, property and integration tests. Browser end-to-end tests live in
 // test/e2e and run under Playwright, not here.
+
+/**
+ * Files whose assertions bound wall-clock time (event-loop stalls, cancellation
+ * within N ms, answers while a sweep runs) or that drive long jobs through a
+ * shared host: they run one file at a time, after the rest, so a neighbouring
+ * file's CPU never decides their verdict.
+ */
+const ONE_AT_A_TIME = [
+  'test/main/host/**',
+  'test/main/jobs/**',
+  'test/main/huge/**',
+  'test/main/fuzz/**',
+  'test/main/soak/**',
+  'test/main/workers/pool.test.ts',
+  'test/main/workers/idle-cores.test.ts',
+  'test/main/import-huge.test.ts',
+  'test/main/store/kill-loop.test.ts',
+  'test/main/store/races.test.ts',
+  'test/main/store/crash-save.test.ts',
+  'test/shared/io/fuzz-importers.test.ts',
+  'test/shared/sim/shared-core-base.test.ts',
+  'test/renderer/large-design-actions.test.tsx',
+];
+
+const shared = {
+  environment: 'node',
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+  pool: 'forks',
+  setupFiles: ['test/setup/fast-check.ts'],
+  // Workers start from a bundle of this checkout built once per run (test/setup/worker-bundle.ts).
+  globalSetup: ['test/setup/worker-bundle.ts'],
+} as const;
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.{ts,tsx}'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
-    environment: 'node',
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-    pool: 'forks',
-    setupFiles: ['test/setup/fast-check.ts'],
-    // Workers start from a bundle of this checkout built once per run (test/setup/worker-bundle.ts).
-    globalSetup: ['test/setup/worker-bundle.ts'],
+    projects: [
+      {
+        // Vitest's default is one file at a time on 2 cores (availableParallelism - 1); most files wait
+        // on child processes, sockets and worker threads, so two at a time fill the cores.
+        test: {
+          ...shared,
+          name: 'side-by-side',
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: ['test/e2e/**', 'node_modules/**', ...ONE_AT_A_TIME],
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          ...shared,
+          name: 'one-at-a-time',
+          include: ONE_AT_A_TIME.map((p) => (p.endsWith('**') ? `${p}/*.test.{ts,tsx}` : p)),
+          exclude: ['test/e2e/**', 'node_modules/**'],
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

@@ -16,6 +16,10 @@ import { pathToFileURL } from 'node:url';
 export default async function setup(): Promise<() => void> {
   if (process.env['NETTWIN_TEST_WORKERS'] === 'source') return () => undefined;
   const root = path.resolve(import.meta.dirname, '..', '..');
+  // vitest.config.ts runs two projects (side by side, then one at a time), each calling this setup:
+  // the second reuses the bundle this process built for the first, whose teardown removes it.
+  const earlier = process.env['NETTWIN_TEST_WORKER_BUNDLE'];
+  if (earlier !== undefined && path.basename(earlier).startsWith(`${process.pid}-`) && fs.existsSync(earlier)) return () => undefined;
   const dir = path.join(root, 'out', 'test-workers', `${process.pid}-${Date.now().toString(36)}`);
   const { buildCli } = (await import(pathToFileURL(path.join(root, 'scripts', 'build-cli.mjs')).href)) as {
     buildCli: (o: { quiet: boolean; outDir: string }) => Promise<boolean>;
