@@ -7,6 +7,7 @@ import { failureMasks, RoutingEngine } from '../sim/routing';
 import { explicitTraffic } from '../sim/traffic';
 import type { DeviceDemands } from './traffic';
 import { failureKey, type RoutedFailures } from './routed-failures';
+import { TwinFailures } from './twin-failures';
 
 export { RoutedFailures } from './routed-failures';
 
@@ -211,21 +212,39 @@ export function capacityUnderFailure(
   // Failures in blocks, routed destination by destination (RoutingEngine.failureDeltas), then scanned in order.
   const block = Math.max(1, Math.min(failures.length, Math.floor(BLOCK_BYTES / (8 * slots))));
   const deltas = Array.from({ length: block }, () => new SlotDelta(slots));
+  // Failures that are a twin's relabelled (twin-failures.ts), found when the first failure is routed; the deltas later blocks copy.
+  let twins: TwinFailures | false | null = null;
+  const kept = new Map<number, Float64Array>();
   for (let i0 = 0; i0 < failures.length; i0 += block) {
     const i1 = Math.min(failures.length, i0 + block);
     const masks = failures.slice(i0, i1).map((f) => failureMasks(g, f.nodes, f.links));
     const keys = failures.slice(i0, i1).map((f) => (recording ? failureKey(f) : ''));
     const todo: number[] = [];
+    const copied: number[] = [];
     for (let k = 0; k < i1 - i0; k++) {
       deltas[k]!.reset();
-      if (!recording || !routed!.read(keys[k]!, deltas[k]!.value)) todo.push(k);
+      if (recording && routed!.read(keys[k]!, deltas[k]!.value)) continue;
+      twins ??= TwinFailures.build(g, engineOf().traffic, failures) ?? false;
+      const j = twins === false ? -1 : twins.sourceOf[i0 + k]!;
+      // A twin's failure relabelled: its source is earlier in this block (done below, in order) or kept.
+      if (j >= i0 || (j >= 0 && kept.has(j))) copied.push(k);
+      else todo.push(k);
     }
     if (todo.length > 0) {
       (local ??= new LocalFailureDeltas(engineOf())).failureDeltas(
         todo.map((k) => masks[k]!),
         todo.map((k) => deltas[k]!),
       );
-      if (recording) for (const k of todo) routed!.keep(keys[k]!, deltas[k]!.value);
+    }
+    for (const k of copied) {
+      const j = (twins as TwinFailures).sourceOf[i0 + k]!;
+      (twins as TwinFailures).relabel(i0 + k, j >= i0 ? deltas[j - i0]!.value : kept.get(j)!, deltas[k]!.value);
+    }
+    // Kept in failure order, as before (RoutedFailures packs them in that order).
+    if (recording) for (const k of [...todo, ...copied].sort((a, b) => a - b)) routed!.keep(keys[k]!, deltas[k]!.value);
+    if (twins !== null && twins !== false) {
+      for (const j of [...kept.keys()]) if (twins.lastUse[j]! < i1) kept.delete(j);
+      for (let i = i0; i < i1; i++) if (twins.lastUse[i]! >= i1) kept.set(i, deltas[i - i0]!.value.slice());
     }
     for (let i = i0; i < i1; i++) {
       const f = failures[i]!;
