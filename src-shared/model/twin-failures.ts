@@ -1,5 +1,6 @@
 import type { CompiledGraph } from '../sim/csr';
 import type { Demands } from '../sim/ecmp';
+import { neighbourGroups, twinLink, twinSlot } from '../sim/twin-dests';
 
 /**
  * Failures of a capacity run that are a twin's failure relabelled.
@@ -90,7 +91,7 @@ export class TwinFailures {
           const nodes = f.nodes.map((v) => swap(v, s, t));
           const links: number[] = [];
           for (const e of f.links) {
-            const e2 = out.twinLink(e, s, t);
+            const e2 = twinLink(g, e, s, t);
             if (e2 < 0) continue search;
             links.push(e2);
           }
@@ -120,70 +121,14 @@ export class TwinFailures {
     for (let x = 0; x < from.length; x++) {
       const v = from[x]!;
       if (v === 0) continue;
-      const e = x >> 1;
-      const a = linkSource[e]!;
-      const b = linkTarget[e]!;
-      if (a !== s && a !== t && b !== s && b !== t) {
-        into[x] = v;
-        continue;
-      }
-      const e2 = this.twinLink(e, s, t);
-      const tail = swap((x & 1) === 0 ? a : b, s, t);
-      into[2 * e2 + (linkSource[e2] === tail ? 0 : 1)] = v;
+      const a = linkSource[x >> 1]!;
+      const b = linkTarget[x >> 1]!;
+      into[a !== s && a !== t && b !== s && b !== t ? x : twinSlot(this.g, x, s, t)] = v;
     }
-  }
-
-  /** π(e) for the swap of s and t: the link between the swapped ends (e itself when it touches neither); -1 when there is none. */
-  private twinLink(e: number, s: number, t: number): number {
-    const { linkSource, linkTarget, offsets, targets, edgeLink } = this.g;
-    const a = swap(linkSource[e]!, s, t);
-    const b = swap(linkTarget[e]!, s, t);
-    if (a === linkSource[e] && b === linkTarget[e]) return e;
-    for (let x = offsets[a]!; x < offsets[a + 1]!; x++) if (targets[x] === b) return edgeLink[x]!;
-    return -1;
   }
 }
 
 const swap = (v: number, s: number, t: number): number => (v === s ? t : v === t ? s : v);
-
-/**
- * Per router: a group number shared by routers whose links go to the same
- * neighbours with the same weights (one link to each, no self-loop), -1 for
- * a router alone in its group; null when no router has a twin.
- */
-function neighbourGroups(g: CompiledGraph): Int32Array | null {
-  const { offsets, targets, edgeLink, weights } = g;
-  const n = g.nodeIds.length;
-  const groupOf = new Int32Array(n).fill(-1);
-  const byKey = new Map<string, number>();
-  const size: number[] = [];
-  for (let v = 0; v < n; v++) {
-    const a = offsets[v]!;
-    const b = offsets[v + 1]!;
-    if (b === a) continue;
-    const pairs: [number, number][] = [];
-    for (let x = a; x < b; x++) pairs.push([targets[x]!, weights[edgeLink[x]!]!]);
-    pairs.sort((p, q) => p[0] - q[0]);
-    let ok = true;
-    for (let j = 0; j < pairs.length && ok; j++) if (pairs[j]![0] === v || (j > 0 && pairs[j]![0] === pairs[j - 1]![0])) ok = false;
-    if (!ok) continue;
-    const key = pairs.map((p) => `${p[0]}:${p[1]}`).join(',');
-    let k = byKey.get(key);
-    if (k === undefined) {
-      k = size.length;
-      byKey.set(key, k);
-      size.push(0);
-    }
-    size[k]!++;
-    groupOf[v] = k;
-  }
-  let any = false;
-  for (let v = 0; v < n; v++) {
-    if (groupOf[v]! >= 0 && size[groupOf[v]!]! < 2) groupOf[v] = -1;
-    else if (groupOf[v]! >= 0) any = true;
-  }
-  return any ? groupOf : null;
-}
 
 /** demand(π u, π v) = demand(u, v) for every pair, π swapping s and t. O(n). */
 function interchangeable(traffic: Demands, n: number, s: number, t: number): boolean {

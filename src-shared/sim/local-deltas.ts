@@ -3,6 +3,8 @@ import { addDestinationLoads } from './ecmp';
 import { DestinationDelta, sortByKeyDesc, type DestinationState, type FailureMasks, type SlotDelta } from './incremental';
 import { mayTouch, type RoutingEngine } from './routing';
 import { onShortestPath as onShortestPathImport } from './shortest';
+import type { LoadOpLog } from './slot-delta';
+import { TwinDestinations } from './twin-dests';
 
 // Bound once: run from source (tsx), an imported function is read through a getter on every call.
 const onShortestPath = onShortestPathImport;
@@ -75,6 +77,14 @@ export class LocalFailureDeltas {
   private seedMark = 0;
   /** Unit-flow entries walked so far (computed, checked or carried): the closed form's work, counted. */
   private walked = 0;
+  /** Twin destinations (twin-dests.ts), found on the first call; false when there are none. */
+  private twins: TwinDestinations | false | undefined = undefined;
+  /** Where the closed form being computed logs its additions (twin-dests.ts), or null. */
+  private log: LoadOpLog | null = null;
+  /** Pairs answered from a twin destination's log (twin-dests.ts) over every call, for the bench and tests. */
+  get twinReplays(): number {
+    return this.twins ? this.twins.replayed : 0;
+  }
   /** (closed form, incremental) pairs of the last call, for the bench and tests. */
   closedForm = 0;
   incremental = 0;
@@ -123,6 +133,8 @@ export class LocalFailureDeltas {
     const hits = new Int32Array(fs.length);
     const misses = new Int32Array(fs.length);
     const walkedBy = new Float64Array(fs.length);
+    const twins = (this.twins ??= TwinDestinations.build(g, engine.traffic, dests) ?? false);
+    if (twins !== false) twins.startBlock(fs.length);
     for (let i = 0; i < dests.length; i++) {
       const c = dests[i]!;
       const st = engine.destinationState(i);
@@ -134,23 +146,40 @@ export class LocalFailureDeltas {
       for (let k = 0; k < fs.length; k++) {
         const f = fs[k]!;
         if (!mayTouch(g, st.dist, f)) continue;
+        // A twin's change replayed (twin-dests.ts) counts as its twin's path did, so later choices stay as they were.
+        const replayed = twins === false ? null : twins.replay(k, c, f, outs[k]!);
+        if (replayed !== null) {
+          if (replayed.closed) hits[k]!++;
+          else misses[k]!++;
+          walkedBy[k]! += replayed.walked;
+          continue;
+        }
+        const log = twins === false ? null : twins.begin(k, i, c, f);
+        const w0 = walkedBy[k]!;
         if (f.nodes[c] === 1) addDestinationLoads(g, st.dagOff, st.slots, st.flow, -1, outs[k]!);
-        else if (this.positiveWeights && (misses[k]! < CLOSED_TRIAL || 4 * misses[k]! <= hits[k]!) && (hits[k]! < CLOSED_TRIAL || walkedBy[k]! <= CLOSED_WALK * hits[k]!) && this.tryClosed(c, st, f, outs[k]!, walkedBy, k)) {
+        else if (this.positiveWeights && (misses[k]! < CLOSED_TRIAL || 4 * misses[k]! <= hits[k]!) && (hits[k]! < CLOSED_TRIAL || walkedBy[k]! <= CLOSED_WALK * hits[k]!) && this.tryClosed(c, st, f, outs[k]!, walkedBy, k, log)) {
           this.closedForm++;
           hits[k]!++;
+          if (log !== null && twins !== false) twins.end(k, c, true, walkedBy[k]! - w0);
         } else {
           misses[k]!++;
           this.incremental++;
+          if (log !== null) log.length = 0; // a closed form that said no added nothing; cleared all the same
+          this.general.opLog = log;
           this.general.apply(c, st, f, outs[k]!, false, row);
+          this.general.opLog = null;
+          if (log !== null && twins !== false) twins.end(k, c, false, walkedBy[k]! - w0);
         }
       }
     }
   }
 
-  /** closed(), its walked entries added to walkedBy[k]. */
-  private tryClosed(c: number, st: DestinationState, f: FailureMasks, out: SlotDelta, walkedBy: Float64Array, k: number): boolean {
+  /** closed(), its walked entries added to walkedBy[k], its additions to `log` when given (nothing when false). */
+  private tryClosed(c: number, st: DestinationState, f: FailureMasks, out: SlotDelta, walkedBy: Float64Array, k: number, log: LoadOpLog | null): boolean {
     const w0 = this.walked;
+    this.log = log;
     const ok = this.closed(c, st, f, out);
+    this.log = null;
     walkedBy[k]! += this.walked - w0;
     return ok;
   }
@@ -286,7 +315,9 @@ export class LocalFailureDeltas {
   private send(b: number, s: number, amount: number, c: number, st: DestinationState, v: Float64Array, mark: number): void {
     const { targets, edgeLink, linkSource } = this.g;
     const e = edgeLink[s]!;
-    v[2 * e + (linkSource[e] === b ? 0 : 1)]! += amount;
+    const x = 2 * e + (linkSource[e] === b ? 0 : 1);
+    v[x]! += amount;
+    if (this.log !== null) this.log.push(x, amount);
     const t = targets[s]!;
     if (this.isSeed[t] === mark) this.inflowChange[t]! += amount;
     else this.carryFrom(t, amount, c, st, v);
@@ -309,7 +340,15 @@ export class LocalFailureDeltas {
     const ps = this.poolSlot;
     const pv = this.poolValue;
     this.walked += this.unitTo[x]! - this.unitFrom[x]!;
-    for (let j = this.unitFrom[x]!; j < this.unitTo[x]!; j++) v[ps[j]!]! += amount * pv[j]!;
+    const log = this.log;
+    if (log === null) for (let j = this.unitFrom[x]!; j < this.unitTo[x]!; j++) v[ps[j]!]! += amount * pv[j]!;
+    else {
+      for (let j = this.unitFrom[x]!; j < this.unitTo[x]!; j++) {
+        const d = amount * pv[j]!;
+        v[ps[j]!]! += d;
+        log.push(ps[j]!, d);
+      }
+    }
   }
 
   /** One unit sent from x toward the current destination on the baseline DAG: the share each directed slot carries, into the pool. */
