@@ -77,9 +77,9 @@ describe('a twin destination replayed equals routing it', () => {
         ];
         replayed += compare(g, engine, failures);
       }),
-      { numRuns: 150, seed: 20261207 },
+      { numRuns: 80, seed: 20261207 },
     );
-    expect(replayed).toBeGreaterThan(2000);
+    expect(replayed).toBeGreaterThan(1000);
   });
 });
 
