@@ -17,12 +17,16 @@ const USAGE =
  * failed constraints; `notApplicable[]` / `notBuilt[]` the families left out
  * with the reason. Instant: `options[]` each with family, successProbability,
  * predicted {costUsd, p95LatencyMs, availability}, confidence, pros, cons, rationale.
+ * Both: `novelty`, the note on an intent unlike history (null when history
+ * knows intents like it) — learn/recommend.ts noveltyNote, the one text the
+ * text output, the Options view and the decision pack print.
  */
 export function recommendationJson(r: RecommendResult): unknown {
   if (r.mode === 'verified') {
     return {
       mode: r.mode,
       goal: r.goal,
+      novelty: r.novelty,
       options: r.options.flatMap((o) =>
         o.verified === undefined
           ? []
@@ -44,6 +48,7 @@ export function recommendationJson(r: RecommendResult): unknown {
   return {
     mode: r.mode,
     goal: r.goal,
+    novelty: r.novelty,
     options: r.options.map((o) => ({
       family: o.family,
       successProbability: o.successProbability,

@@ -48,7 +48,7 @@ describe('nettwin recommend: what would it take', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout) as Doc;
-    expect(Object.keys(doc)).toEqual(['mode', 'goal', 'options', 'notApplicable', 'notBuilt', 'relaxations']); // verified --json's shape (learn/cli.test.ts)
+    expect(Object.keys(doc)).toEqual(['mode', 'goal', 'novelty', 'options', 'notApplicable', 'notBuilt', 'relaxations']); // verified --json's shape (learn/cli.test.ts)
     const w = doc.relaxations!;
     expect(w).not.toBeNull();
     expect(w.binding[0]!.constraint).toBe('maxLatencyMs');

@@ -21,7 +21,7 @@ describe('nettwin recommend / learn / optimise / outcomes', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout) as { mode: string; options: Record<string, unknown>[] };
-    expect(Object.keys(doc)).toEqual(['mode', 'goal', 'options', 'relaxations']);
+    expect(Object.keys(doc)).toEqual(['mode', 'goal', 'novelty', 'options', 'relaxations']);
     expect(doc.mode).toBe('instant');
     expect(doc.options).toHaveLength(9);
     for (const o of doc.options) {
@@ -47,7 +47,7 @@ describe('nettwin recommend / learn / optimise / outcomes', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout) as { mode: string; options: { success: boolean; goalMeasure: number; measured: Record<string, number> }[]; notApplicable: unknown[] };
-    expect(Object.keys(doc)).toEqual(['mode', 'goal', 'options', 'notApplicable', 'notBuilt', 'relaxations']);
+    expect(Object.keys(doc)).toEqual(['mode', 'goal', 'novelty', 'options', 'notApplicable', 'notBuilt', 'relaxations']);
     expect(doc.mode).toBe('verified');
     expect(doc.options).toHaveLength(3);
     for (const o of doc.options) {
