@@ -24,6 +24,7 @@ import type { JobContext } from './jobs';
 import { planInWorker } from '../workers/clients/planning-worker';
 import type { LearningService } from './learning';
 import { restoreRecommendationRequest, type RecordedRequest } from '../../src-shared/learn/stored';
+import { replayDifferences, type ReplayDifferences } from './recommend-replay';
 
 /** Intents this large have history order their candidates (a 200-site family takes seconds to generate and sweep). */
 const SEARCH_ORDER_MIN_SITES = 200;
@@ -210,15 +211,19 @@ export class RecommendService {
     };
   }
 
-/** Recomputes a recorded recommendation from its request and the history it saw; identical when nothing drifted. */
-  replay(input: { projectId: string; recommendationId: string }): { identical: boolean; recorded: unknown; replayed: unknown } {
+/**
+   * Recomputes a recorded recommendation from its request and the history it saw; identical when nothing
+   * drifted. Otherwise says what differs: the answer (ranking, figures, verdicts) or only its presentation
+   * (wording, fields added since the record) — recommend-replay.ts.
+   */
+  replay(input: { projectId: string; recommendationId: string }): ReplayDifferences & { recorded: unknown; replayed: unknown } {
     const rec = this.project(input.projectId).recommendations.get(input.recommendationId);
     if (!rec) throw new AppError('NOT_FOUND', `recommendation ${input.recommendationId} not found`);
     const request = restoreRecommendationRequest(rec.request, `recommendation_history.request_json of ${rec.id}`);
     const answer = this.answer(request);
     const { ranked: _r, ...plain } = answer as Partial<VerifiedResult>;
     const replayed: unknown = JSON.parse(JSON.stringify(plain));
-    return { identical: JSON.stringify(replayed) === JSON.stringify(rec.result), recorded: rec.result, replayed };
+    return { ...replayDifferences(rec.result, replayed), recorded: rec.result, replayed };
   }
 
   /** The instant estimates' sized designs, by intent, family and seed, bounded in bytes (prepared-designs.ts). */

@@ -107,6 +107,25 @@ describe('recommendations through the service', () => {
     expect(r.recordId).not.toBeNull();
     expect(project.recommendations.get(r.recordId!)!.chosenFamily).toBe(r.options[0]!.family);
     expect(rec.replay({ projectId: 'p', recommendationId: r.recordId! }).identical).toBe(true);
+    // A record written before a release that reworded the notes and added a field: the same answer, and the
+    // replay says that only the presentation differs (it used to say "not identical" and no more).
+    const stored = project.recommendations.get(r.recordId!)!;
+    const { realWorld: _added, ...older } = stored.result as Record<string, unknown>;
+    const olderOptions = (older['options'] as Record<string, unknown>[]).map((o) => ({ ...o, rationale: `${String(o['rationale'])} (older words)` }));
+    const old = project.recommendations.insert({ intentId: stored.intentId, mode: stored.mode, request: stored.request, result: { ...older, options: olderOptions }, chosenFamily: stored.chosenFamily });
+    const replay = rec.replay({ projectId: 'p', recommendationId: old.id });
+    expect(replay.identical).toBe(false);
+    expect(replay.sameAnswer).toBe(true);
+    expect(replay.answer).toEqual([]);
+    expect(replay.presentation).toEqual(expect.arrayContaining(['realWorld (added since)', 'options[].rationale (reworded)']));
+    expect(replay.summary).toMatch(/the same answer .* only its presentation differs/);
+    // A figure changed is the answer differing.
+    const changed = structuredClone(stored.result) as { options: { predicted: { costUsd: number } }[] };
+    changed.options[0]!.predicted.costUsd += 1000;
+    const drifted = project.recommendations.insert({ intentId: stored.intentId, mode: stored.mode, request: stored.request, result: changed, chosenFamily: stored.chosenFamily });
+    const d = rec.replay({ projectId: 'p', recommendationId: drifted.id });
+    expect(d.sameAnswer).toBe(false);
+    expect(d.answer).toEqual([expect.stringMatching(/^options\[0\]\.predicted\.costUsd: \d+ → \d+$/)]);
     learning.dispose();
   });
 
