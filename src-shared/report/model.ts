@@ -123,6 +123,19 @@ export interface PredictedOption {
   pros: string[];
   cons: string[];
   rationale: string | null;
+  /** What verification measured (a verified recommendation's option), or null for an estimate. */
+  verified: MeasuredVerdict | null;
+}
+
+/** A verified option's measurement as the pack prints it (learn/options.ts VerifiedOption, read leniently). */
+export interface MeasuredVerdict {
+  seed: number;
+  success: boolean;
+  failed: { title: string }[];
+  costUsd: number | null;
+  p95LatencyMs: number | null;
+  availability: number | null;
+  downtimeMinPerYear: number | null;
 }
 
 export interface RecommendationView {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PredictedOption, RecommendationInput, RecommendationView } from './model';
+import type { MeasuredVerdict, PredictedOption, RecommendationInput, RecommendationView } from './model';
 
 /**
  * Reads stored recommendation documents (learn/recommend.ts Recommendation)
@@ -27,7 +27,33 @@ const OptionDoc = z.object({
   pros: Strings.optional(),
   cons: Strings.optional(),
   rationale: z.string().nullable().catch(null).optional(),
+  verified: z
+    .object({
+      seed: z.number().catch(1),
+      success: z.boolean(),
+      failed: z.array(z.object({ title: z.string() }).catch({ title: '–' })).catch([]),
+      measured: z
+        .object({ costUsd: Num.optional(), p95LatencyMs: Num.optional(), availability: Num.optional(), downtimeMinPerYear: Num.optional() })
+        .catch({}),
+    })
+    .nullable()
+    .catch(null)
+    .optional(),
 });
+
+function measuredOf(v: z.infer<typeof OptionDoc>['verified']): MeasuredVerdict | null {
+  if (v === null || v === undefined) return null;
+  const m = v.measured;
+  return {
+    seed: v.seed,
+    success: v.success,
+    failed: v.failed.map((f) => ({ title: f.title })),
+    costUsd: m.costUsd ?? null,
+    p95LatencyMs: m.p95LatencyMs ?? null,
+    availability: m.availability ?? null,
+    downtimeMinPerYear: m.downtimeMinPerYear ?? null,
+  };
+}
 
 const RecommendationDoc = z.object({
   mode: z.string().optional(),
@@ -59,6 +85,7 @@ function optionOf(raw: unknown, rank: number): PredictedOption | null {
     pros: d.pros ?? [],
     cons: d.cons ?? [],
     rationale: d.rationale ?? null,
+    verified: measuredOf(d.verified),
   };
 }
 

@@ -1,8 +1,9 @@
 import type { Intent } from '../model/intent';
 import { esc, shortJson } from './escape';
-import { availability, dateTime, minutes, ms, num, pct, usd, usdShort } from './format';
+import { availability, dateTime, minutes, ms, num, usd } from './format';
 import { badge, capped, facts, h3, none, p, section, table, text, type Html } from './kit';
-import type { OptionRow, PredictedOption, RecommendationView, ReportModel } from './model';
+import type { ReportModel } from './model';
+import { recommendationBlock, recommendationHeading } from './recommendation-table';
 
 const GOAL_WORDS: Record<Intent['goal'], string> = {
   cost: 'lowest cost',
@@ -79,65 +80,6 @@ function optionsTable(m: ReportModel): Html {
   );
 }
 
-const interval = (iv: [number, number] | null, f: (x: number) => string): Html => (iv ? `${f(iv[0])} – ${f(iv[1])}` : '–');
-
-/** A predicted availability is printed as recorded; one outside 0–100 % is marked, not corrected. */
-const predictedAvailability = (x: number): Html => (x < 0 || x > 1 ? `${availability(x)}†` : availability(x));
-const impossible = (o: PredictedOption): boolean =>
-  [o.availability, ...(o.availabilityInterval ?? [])].some((x) => x !== null && (x < 0 || x > 1));
-
-/** The same family's design in this project, computed: what the prediction can be held against. */
-function computedCell(o: OptionRow | undefined): Html {
-  return o ? `${usdShort(o.costUsd)}<br><span class="small">${availability(o.availability.availability)}</span>` : '<span class="small">no design of this family</span>';
-}
-
-function predictedTable(r: RecommendationView, m: ReportModel): Html {
-  const computed = new Map(m.options.filter((o) => o.family !== null).map((o) => [o.family!, o]));
-  return table(
-    [
-      { head: '#', num: true }, { head: 'Family' }, { head: 'Confidence', num: true }, { head: 'P(success)', num: true },
-      { head: 'Predicted cost (95 % interval)', num: true }, { head: 'Predicted p95 latency (interval)', num: true },
-      { head: 'Predicted availability (interval)', num: true }, { head: 'Computed for this project’s design', num: true },
-    ],
-    r.options.map((o: PredictedOption) => [
-      num(o.rank),
-      `${o.family === r.chosenFamily ? '<strong>' : ''}${esc(o.family)}${o.family === r.chosenFamily ? ' (chosen)</strong>' : ''}`,
-      pct(o.confidence),
-      pct(o.successProbability),
-      `${usdShort(o.costUsd)}<br><span class="small">${interval(o.costInterval, usdShort)}</span>`,
-      `${ms(o.p95LatencyMs)}<br><span class="small">${interval(o.p95Interval, ms)}</span>`,
-      `${o.availability === null ? '–' : predictedAvailability(o.availability)}<br><span class="small">${interval(o.availabilityInterval, predictedAvailability)}</span>`,
-      computedCell(computed.get(o.family)),
-    ]),
-    { cls: 'predicted' },
-  );
-}
-
-function recommendationBlock(r: RecommendationView, m: ReportModel): Html[] {
-  const head = `${esc(r.mode)} recommendation of ${dateTime(r.createdAt)}${r.goal ? `, ranked for ${esc(r.goal)}` : ''}` +
-    (r.model ? `; model trained on ${num(r.model.trainedOn)} past designs, held-out error: cost ${num(r.model.costMapePct, 1)} %, p95 latency ${num(r.model.p95MapePct, 1)} % (MAPE)` : '');
-  const out: Html[] = [p(head)];
-  if (r.novelty) out.push(p(esc(r.novelty), 'warn'));
-  if (r.options.length === 0) {
-    out.push(none('This recommendation record holds no readable options.'));
-    return out;
-  }
-  out.push(predictedTable(r, m));
-  if (r.options.some(impossible)) {
-    out.push(p('† Outside 0–100 %: the learning model extrapolates beyond its history here; read that figure as unknown.', 'small'));
-  }
-  const top = r.options.slice(0, 3).filter((o) => o.rationale || o.pros.length > 0 || o.cons.length > 0);
-  for (const o of top) {
-    out.push(
-      `<div class="option-note"><strong>${esc(o.family)}</strong>: ${esc(o.rationale ?? '')}` +
-        (o.pros.length ? `<br><span class="pro">+</span> ${o.pros.map(esc).join('; ')}` : '') +
-        (o.cons.length ? `<br><span class="con">−</span> ${o.cons.map(esc).join('; ')}` : '') +
-        '</div>',
-    );
-  }
-  return out;
-}
-
 export function optionsSection(m: ReportModel, n: number): Html {
   const body: Html[] = [];
   if (m.options.length === 0) {
@@ -151,7 +93,7 @@ export function optionsSection(m: ReportModel, n: number): Html {
       body.push(p('* No current validation of this design is stored in the project; it was validated for this report.', 'small'));
     }
   }
-  body.push(h3('Predicted metrics and uncertainty'));
+  body.push(h3(recommendationHeading(m.recommendations[0])));
   if (m.recommendations.length === 0) {
     body.push(none('No recommendation has been recorded in this project, so there are no predicted metrics or uncertainty intervals to show. The figures above are computed, not predicted.'));
   } else {

@@ -9,9 +9,9 @@ import { useProjectIntent } from '../../state/useProjectIntent';
 import { WhatItWouldTake } from './WhatItWouldTake';
 import { optionRows, skippedOf } from './rows';
 import { useOptionsRanking } from './useOptionsRanking';
+import { VerdictBadge } from './VerdictBadge';
 import { VerifyStatus } from './VerifyStatus';
 
-const pct = (x: number | null): string => (x === null ? '—' : `${Math.round(x * 100)} %`);
 const usd = (x: number | null): string => (x === null ? '—' : `$${Math.round(x).toLocaleString('en-US')}`);
 const ms = (x: number | null): string => (x === null ? '—' : `${x.toFixed(1)} ms`);
 const avail = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(3)} %`);
@@ -125,18 +125,7 @@ export function OptionsView({ projectId }: { projectId: string }) {
                     {i + 1}. {r.family}
                     {r.kind === 'verified' && r.verified.seed > 1 ? ` (variant ${r.verified.seed})` : ''}
                   </strong>
-                  {r.kind === 'verified' ? (
-                    <span className={r.verified.success ? 'pill pill--ok' : 'pill pill--bad'} title="measured by generation and simulation">
-                      {r.verified.success ? 'verified: meets the intent' : `verified: fails ${r.verified.failed.length} constraint${r.verified.failed.length === 1 ? '' : 's'}`}
-                    </span>
-                  ) : (
-                    <>
-                      <span className={r.estimate.successProbability >= 0.5 ? 'pill pill--ok' : 'pill pill--bad'} title="estimate from history: P(success) × familiarity">
-                        {r.pending ? 'estimate, verifying… ' : 'estimate: '}P(success) {pct(r.estimate.successProbability)}
-                      </span>
-                      <span className="muted">confidence {pct(r.estimate.confidence)}</span>
-                    </>
-                  )}
+                  <VerdictBadge row={r} />
                   <button type="button" onClick={() => void generate(r.family)} aria-label={`Generate the ${r.family} option`}>
                     Generate
                   </button>
