@@ -31,6 +31,9 @@ export function TradeOffChart({
       id: p.id, cx: x(p.costUsd), cy: y(p.availability), r: r(p.latencyMs), text: labels[p.id] ?? p.id, important: front.has(p.id) || p.id === selected,
     })),
     W - 4,
+    H - M.b,
+    // Clear of the rotated availability title on the left.
+    24,
   );
   const frontLine = points
     .filter((p) => front.has(p.id))
@@ -51,20 +54,23 @@ export function TradeOffChart({
           availability ({(Math.min(...avail) * 100).toFixed(3)} – {(Math.max(...avail) * 100).toFixed(3)} %)
         </text>
         {frontLine !== '' && <polyline points={frontLine} className="chart__front" />}
-        {points.map((p) => (
-          <g key={p.id} className={`chart__point${front.has(p.id) ? ' chart__point--front' : ''}${selected === p.id ? ' chart__point--selected' : ''}`} onClick={() => onSelect(p.id)}>
-            <circle cx={x(p.costUsd)} cy={y(p.availability)} r={r(p.latencyMs)}>
-              <title>
-                {labels[p.id] ?? p.id}: {usd(p.costUsd)}, {(p.availability * 100).toFixed(3)} %, p95 {p.latencyMs.toFixed(1)} ms{front.has(p.id) ? ' — on the Pareto front' : ''}
-              </title>
-            </circle>
-            {placed.has(p.id) && (
-              <text x={placed.get(p.id)!.x} y={placed.get(p.id)!.y} className="chart__name">
-                {placed.get(p.id)!.text}
-              </text>
-            )}
-          </g>
-        ))}
+        {points.map((p) => {
+          const label = placed.get(p.id);
+          const tip = `${labels[p.id] ?? p.id}: ${usd(p.costUsd)}, ${(p.availability * 100).toFixed(3)} %, p95 ${p.latencyMs.toFixed(1)} ms${front.has(p.id) ? ' — on the Pareto front' : ''}`;
+          return (
+            <g key={p.id} className={`chart__point${front.has(p.id) ? ' chart__point--front' : ''}${selected === p.id ? ' chart__point--selected' : ''}`} onClick={() => onSelect(p.id)}>
+              {/* The group's tooltip: the dot's and its name's, the full name where the chart shows a rank. */}
+              <title>{tip}</title>
+              <circle cx={x(p.costUsd)} cy={y(p.availability)} r={r(p.latencyMs)} />
+              {label?.leader !== undefined && <line className="chart__leader" x1={label.leader.x1} y1={label.leader.y1} x2={label.leader.x2} y2={label.leader.y2} />}
+              {label !== undefined && (
+                <text x={label.x} y={label.y} className="chart__name">
+                  {label.text}
+                </text>
+              )}
+            </g>
+          );
+        })}
       </svg>
       <figcaption className="muted">Ringed: the Pareto front (no other option is cheaper, more available and faster at once). Dot size: p95 latency.</figcaption>
     </figure>
