@@ -32,8 +32,9 @@ export const LinkEdgeView = memo(function LinkEdgeView(props: EdgeProps<LinkEdge
   // between devices whatever their relative position, with no per-edge subscription.
   const [path] = getStraightPath({ sourceX, sourceY: sourceY - HALF_NODE_H, targetX, targetY: targetY + HALF_NODE_H });
   const cls = `link${failed ? ' link--failed' : ''}${rerouted ? ' link--rerouted' : ''}${selected ? ' link--selected' : ''}${change ? ` link--${change}` : ''}`;
+  // The theme's colours (styles.css): the dark theme's pale green and amber are under 2:1 on the light canvas.
   const stroke =
-    change === 'added' ? '#4ade80' : change === 'removed' || failed ? '#f87171' : change === 'changed' ? '#fbbf24' : heat !== undefined ? heatColor(heat) : selected ? '#38bdf8' : undefined;
+    change === 'added' ? 'var(--ok)' : change === 'removed' || failed ? 'var(--danger)' : change === 'changed' ? 'var(--warn)' : heat !== undefined ? heatColor(heat) : selected ? 'var(--accent)' : undefined;
   return (
     <BaseEdge
       id={id}

@@ -4,6 +4,7 @@ import { useSession } from '../../state/session';
 import { largeDesignNotice, tooBigToDraw } from '../import';
 import { compareRows } from './metrics';
 import { CompareCanvas, type Marks } from './CompareCanvas';
+import { distinctNames } from './distinctNames';
 import { DiffList } from './DiffList';
 import { diffDesigns, diffInWords, diffMarks } from './designDiff';
 import { useDesignMetrics } from './useDesignMetrics';
@@ -36,6 +37,9 @@ export function CompareView({ projectId }: { projectId: string }) {
   const { designs, error } = useDesignMetrics(projectId, ids, allDesigns);
   const rows = useMemo(() => (designs === null ? [] : compareRows(designs.map((d) => d.metrics))), [designs]);
   const nameOf = (id: string): string => allDesigns.find((d) => d.id === id)?.name ?? id;
+  // In the pickers: what tells the designs apart, the whole name in the tooltip (distinctNames.ts).
+  const shortNames = distinctNames(ids.map(nameOf));
+  const shortOf = (id: string): string => shortNames[ids.indexOf(id)] ?? nameOf(id);
 
   // The pair whose differences are shown: the first two by default; '' turns it off.
   const [pick, setPick] = useState<{ a: string; b: string } | null>(null);
@@ -80,20 +84,20 @@ export function CompareView({ projectId }: { projectId: string }) {
         </button>
         <span className="compare__diffpick" role="group" aria-label="Differences">
           Differences from{' '}
-          <select aria-label="Differences from" value={pair?.a ?? ''} onChange={(e) => setPick({ a: e.target.value, b: pair?.b ?? '' })}>
+          <select aria-label="Differences from" title={pair ? nameOf(pair.a) : undefined} value={pair?.a ?? ''} onChange={(e) => setPick({ a: e.target.value, b: pair?.b ?? '' })}>
             <option value="">(off)</option>
             {ids.map((id) => (
-              <option key={id} value={id}>
-                {nameOf(id)}
+              <option key={id} value={id} title={nameOf(id)}>
+                {shortOf(id)}
               </option>
             ))}
           </select>{' '}
           to{' '}
-          <select aria-label="Differences to" value={pair?.b ?? ''} onChange={(e) => setPick({ a: pair?.a ?? '', b: e.target.value })}>
+          <select aria-label="Differences to" title={pair ? nameOf(pair.b) : undefined} value={pair?.b ?? ''} onChange={(e) => setPick({ a: pair?.a ?? '', b: e.target.value })}>
             <option value="">(off)</option>
             {ids.map((id) => (
-              <option key={id} value={id}>
-                {nameOf(id)}
+              <option key={id} value={id} title={nameOf(id)}>
+                {shortOf(id)}
               </option>
             ))}
           </select>
