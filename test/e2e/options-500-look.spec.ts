@@ -149,7 +149,21 @@ test('500 sites, dark and light: the chart names every option clear of the other
     await page.screenshot({ path: `${shots}/${tag}-compare-figures-${theme}.png` });
     const read = await readability(page, '.compare');
     const disabled = await disabledLookingPrimary(page);
-    findings[`compare-${theme}`] = { read, disabled };
+    // The bar's controls and its legend side by side, none drawn over another.
+    const crowded = await page.locator('.compare__bar').evaluate((bar) => {
+      const items = [...bar.querySelectorAll('select, button, label, .compare__legend')];
+      const out: string[] = [];
+      for (let i = 0; i < items.length; i++) {
+        for (let j = i + 1; j < items.length; j++) {
+          const [a, b] = [items[i]!.getBoundingClientRect(), items[j]!.getBoundingClientRect()];
+          if (items[i]!.contains(items[j]!) || items[j]!.contains(items[i]!)) continue;
+          if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) out.push(`${items[i]!.textContent?.slice(0, 20)} / ${items[j]!.textContent?.slice(0, 20)}`);
+        }
+      }
+      return out;
+    });
+    expect.soft(crowded, `${theme}: Compare bar items drawn over each other`).toEqual([]);
+    findings[`compare-${theme}`] = { read, disabled, crowded };
     expect.soft(read.lowContrast, `${theme}: Compare text below 4.5:1`).toEqual([]);
     expect.soft(read.cut, `${theme}: Compare text cut`).toEqual([]);
     expect.soft(disabled, `${theme}: disabled buttons with the primary fill`).toEqual([]);
