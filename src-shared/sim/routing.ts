@@ -2,7 +2,9 @@ import { hasUniformWeights, type CompiledGraph } from './csr';
 import { addDestinationLoads, buildDag, flowOnDag, type Demands } from './ecmp';
 import { DestinationDelta, SlotDelta, type DestinationState, type FailureMasks } from './incremental';
 import { MinHeap, onShortestPath as onShortestPathImport, shortestPathsTo } from './shortest';
-import { replayLoads, SharedBaseline, sharedBaselineBytes } from './shared-baseline';
+import { compactBaselineBytes, replayLoads, SharedBaseline, sharedBaselineBytes } from './shared-baseline';
+import type { TrafficMatrix } from './traffic';
+import { TwinStates } from './twin-states';
 
 // A module-level binding: run from source (tsx), an imported function is read through a getter on every
 // call, a tenth of a capacity sweep's time in this inner loop; bound once it is a plain call.
@@ -41,6 +43,8 @@ export class RoutingEngine {
   private scratch: DestinationState | null = null;
   /** Per destination: baseline latencies another worker may have computed (shared-baseline.ts), when the shared buffer keeps them. */
   private sharedLatencies: Float64Array[] = [];
+  /** With a compact shared baseline: per destination the destination whose state it relabels (twin-states.ts), -1 for its own. */
+  private leaderOf: Int32Array | null = null;
   /** demand(u, c) of the destination failureDeltas is on. */
   private readonly demandRow: Float64Array;
 
@@ -72,9 +76,15 @@ export class RoutingEngine {
     for (let t = 0; t < n; t++) if (traffic.receives(t)) dests.push(t);
     this.destinations = Int32Array.from(dests);
     this.states = new Array<DestinationState | null>(dests.length).fill(null);
-    const sb = shared === undefined || sharedBaselineBytes(g, dests.length) > cacheBudget ? null : SharedBaseline.attach(shared, g, dests.length);
+    let sb: SharedBaseline | null = null;
+    let twins: TwinStates | null = null;
+    if (shared !== undefined && SharedBaseline.isCompact(shared)) {
+      // Every state would not fit: twins' states kept once per class (twin-states.ts).
+      twins = TwinStates.build(g, traffic as Partial<Pick<TrafficMatrix, 'interchangeable'>>, this.destinations);
+      if (twins !== null && compactBaselineBytes(g, twins.own.length) <= cacheBudget) sb = SharedBaseline.attachCompact(shared, g, twins.own.length);
+    } else if (shared !== undefined && sharedBaselineBytes(g, dests.length) <= cacheBudget) sb = SharedBaseline.attach(shared, g, dests.length);
     if (sb !== null) {
-      this.cacheBytes = this.buildShared(sb, tick);
+      this.cacheBytes = this.buildShared(sb, tick, SharedBaseline.isCompact(shared!) ? twins : null);
       return;
     }
     let used = 0;
@@ -95,24 +105,35 @@ export class RoutingEngine {
    * adds up the link loads in the order the loop above adds them. Returns
    * the bytes of state (as that loop counts them).
    */
-  private buildShared(sb: SharedBaseline, tick?: (done: number, total: number) => boolean): number {
+  private buildShared(sb: SharedBaseline, tick?: (done: number, total: number) => boolean, twins: TwinStates | null = null): number {
     const D = this.destinations.length;
-    for (let i = sb.claim(); i < D; i = sb.claim()) {
-      const v = sb.views(i);
+    // Compact: only the states of their own are routed and kept, by rank.
+    const R = twins?.own.length ?? D;
+    for (let r = sb.claim(); r < R; r = sb.claim()) {
+      const i = twins !== null ? twins.own[r]! : r;
+      const v = sb.views(r);
       const c = this.destinations[i]!;
       const reached = shortestPathsTo(this.g, c, this.uniformWeights, v.dist, this.order, this.heap);
       const k = buildDag(this.g, v.dist, v.dagOff, this.slotScratch);
       flowOnDag(this.g, c, this.order, reached, v.dagOff, this.slotScratch, this.traffic, v.flow, null);
       sb.storeDag(v, this.slotScratch, k);
-      sb.storeLatency(this.g, i, this.order, reached, v, this.slotScratch);
+      sb.storeLatency(this.g, r, this.order, reached, v, this.slotScratch);
       const done = sb.finish();
-      if (tick !== undefined && !tick(done, D)) throw new SweepCancelled();
+      if (tick !== undefined && !tick(done, R)) throw new SweepCancelled();
     }
-    if (!sb.waitAll(D, () => tick === undefined || tick(sb.written(), D))) throw new SweepCancelled();
+    if (!sb.waitAll(R, () => tick === undefined || tick(sb.written(), R))) throw new SweepCancelled();
+    this.leaderOf = twins?.leaderOf ?? null;
     let used = 0;
     for (let i = 0; i < D; i++) {
-      const v = sb.views(i);
-      const lat = sb.latency(i);
+      if (twins !== null && twins.leaderOf[i]! >= 0) {
+        // A twin adds its loads from its leader's state relabelled, in its own place in the order.
+        const st = this.relabelled(i);
+        replayLoads(this.g, st.dagOff, st.slots, st.flow, this.baseLoad);
+        continue;
+      }
+      const r = twins !== null ? twins.rankOf[i]! : i;
+      const v = sb.views(r);
+      const lat = sb.latency(r);
       if (lat !== null) this.sharedLatencies.push(lat);
       const st = { dist: v.dist, flow: v.flow, dagOff: v.dagOff, slots: sb.dagSlots(v) };
       this.states[i] = st;
@@ -141,7 +162,19 @@ export class RoutingEngine {
   }
 
   private stateOf(i: number): DestinationState {
-    return this.states[i] ?? this.computeDestination(i, null, false);
+    const st = this.states[i];
+    if (st) return st;
+    return this.leaderOf !== null && this.leaderOf[i]! >= 0 ? this.relabelled(i) : this.computeDestination(i, null, false);
+  }
+
+  /** A twin's state from its leader's (kept), into scratch. O(n + m). */
+  private relabelled(i: number): DestinationState {
+    const n = this.n;
+    const l = this.leaderOf![i]!;
+    this.scratch ??= { dist: new Float64Array(n), flow: new Float64Array(n), dagOff: new Int32Array(n + 1), slots: this.slotScratch };
+    this.scratch.slots = this.slotScratch;
+    TwinStates.relabel(this.g, this.states[l]!, this.destinations[l]!, this.destinations[i]!, this.scratch);
+    return this.scratch;
   }
 
   /** Destination node indices (nodes somebody sends to), ascending. */

@@ -28,8 +28,8 @@ import type { CompiledGraph } from './csr';
  * destination from the same shortest-path order: the same sums as
  * meanLatency's and meanLatencyOnDag's.
  *
- * Layout: a header of four Int32 (next destination to claim, destinations
- * written, the DAG arena's next free position, 1 when latencies are kept), one fixed block per
+ * Layout: a header of eight Int32 (next destination to claim, destinations
+ * written, the DAG arena's next free position, 1 when latencies are kept, 1 when compact), one fixed block per
  * destination rank — dist f64[n], flow f64[n], dagOff i32[n + 1], meta i32[2]
  * (the DAG's start in the arena, its size) — then the arena: every
  * destination's DAG positions (i32), each reserved with one atomic add once
@@ -39,13 +39,23 @@ import type { CompiledGraph } from './csr';
  * DAGs, as one engine's cache counts it (the earlier layout kept each
  * destination's load additions and shares too, ~2.1 GB on the 5,000-device
  * hybrid, too big to share).
+ *
+ * Compact (a design whose states all together pass the budget, such as a
+ * 20,000-device hybrid's ~11 GB): the buffer is the budget itself, and the
+ * engines keep in it only the states of the destinations that are no twin of
+ * an earlier one (twin-states.ts: ~1,800 of ~20,000 there), laid out as above
+ * by their rank among those; a twin's state is its leader's relabelled when
+ * asked. A DAG then takes at most one direction of each link (no weight
+ * near 0: attach's condition), so each arena part is m positions. No
+ * latencies are kept (a twin's differ from its leader's).
  */
 
-const HEADER_BYTES = 16;
+const HEADER_BYTES = 32;
 const NEXT = 0;
 const DONE = 1;
 const TOP = 2;
 const HAS_LATENCY = 3;
+const COMPACT = 4;
 
 /** The latencies are shared only within the evaluator's own latency cache budget (impact.ts DEFAULT_LATENCY_CACHE_BYTES). */
 const SHARED_LATENCY_MAX_BYTES = 256 * 1024 * 1024;
@@ -71,16 +81,26 @@ export const SHARED_BASELINE_MAX_BYTES = 1024 * 1024 * 1024;
  * it would be too big; with `latencies` (an impact sweep) it keeps the
  * baseline latencies too when they fit their budget.
  */
-export function newSharedBaseline(g: Pick<CompiledGraph, 'nodeIds' | 'targets'>, latencies = false): SharedArrayBuffer | null {
+export function newSharedBaseline(g: Pick<CompiledGraph, 'nodeIds' | 'targets'>, latencies = false, maxBytes = SHARED_BASELINE_MAX_BYTES): SharedArrayBuffer | null {
   const bytes = sharedBaselineBytes(g);
   // Arena positions are Int32 indices.
   const arenaOk = g.nodeIds.length * g.targets.length < 2 ** 31;
-  if (bytes > SHARED_BASELINE_MAX_BYTES || !arenaOk) return null;
+  if (bytes > maxBytes || !arenaOk) {
+    // Compact: the budget's bytes, of which only the pages the states are written into get memory.
+    const buf = new SharedArrayBuffer(maxBytes - (maxBytes % 8));
+    new Int32Array(buf, 0, 5)[COMPACT] = 1;
+    return buf;
+  }
   const n = g.nodeIds.length;
   const lat = latencies && 8 * n * n <= SHARED_LATENCY_MAX_BYTES ? 8 * n * n : 0;
   const buf = new SharedArrayBuffer(bytes + lat);
-  if (lat > 0) new Int32Array(buf, 0, 4)[HAS_LATENCY] = 1;
+  if (lat > 0) new Int32Array(buf, 0, 5)[HAS_LATENCY] = 1;
   return buf;
+}
+
+/** Bytes of a compact shared baseline keeping `own` states (each DAG at most one position per link). */
+export function compactBaselineBytes(g: Pick<CompiledGraph, 'nodeIds' | 'linkIds'>, own: number): number {
+  return HEADER_BYTES + own * blockBytes(g.nodeIds.length) + 4 * own * g.linkIds.length;
 }
 
 /** One destination's state, as views on the shared buffer (slots: the arena from the DAG's start, `meta[1]` long once written). */
@@ -107,10 +127,26 @@ export class SharedBaseline {
    */
   static attach(buf: SharedArrayBuffer, g: CompiledGraph, dests: number): SharedBaseline | null {
     const base = sharedBaselineBytes(g, dests);
-    if (buf.byteLength < base || !dagIsAcyclic(g.weights)) return null;
+    if (SharedBaseline.isCompact(buf) || buf.byteLength < base || !dagIsAcyclic(g.weights)) return null;
     const n = g.nodeIds.length;
-    const lat = new Int32Array(buf, 0, 4)[HAS_LATENCY] === 1 && buf.byteLength >= base + 8 * n * dests;
+    const lat = new Int32Array(buf, 0, 5)[HAS_LATENCY] === 1 && buf.byteLength >= base + 8 * n * dests;
     return new SharedBaseline(buf, n, g.targets.length, dests, lat ? base : -1);
+  }
+
+  /** True for a compact buffer (newSharedBaseline when every state does not fit): attachCompact, not attach. */
+  static isCompact(buf: SharedArrayBuffer): boolean {
+    return buf.byteLength >= HEADER_BYTES && new Int32Array(buf, 0, 5)[COMPACT] === 1;
+  }
+
+  /**
+   * A compact buffer laid out for `own` states (the ranks of TwinStates.own),
+   * or null when they do not fit it or a weight near 0 lets a DAG have a
+   * cycle (see attach) or hold both directions of a link.
+   */
+  static attachCompact(buf: SharedArrayBuffer, g: CompiledGraph, own: number): SharedBaseline | null {
+    const m = g.linkIds.length;
+    if (!SharedBaseline.isCompact(buf) || buf.byteLength < compactBaselineBytes(g, own) || own * m >= 2 ** 31 || !dagIsAcyclic(g.weights)) return null;
+    return new SharedBaseline(buf, g.nodeIds.length, m, own, -1);
   }
 
   private constructor(
@@ -120,7 +156,7 @@ export class SharedBaseline {
     dests: number,
     latAt: number,
   ) {
-    this.header = new Int32Array(buf, 0, 4);
+    this.header = new Int32Array(buf, 0, 5);
     this.block = blockBytes(n);
     this.arena = new Int32Array(buf, HEADER_BYTES + dests * this.block, dests * cap);
     this.lat = latAt < 0 ? null : new Float64Array(buf, latAt, n * dests);

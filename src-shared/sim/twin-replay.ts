@@ -60,42 +60,8 @@ export class TwinReplay {
    * are none (or the traffic cannot say which routers are interchangeable).
    */
   static build(g: CompiledGraph, traffic: TrafficMatrix, dests: Int32Array, usable: (i: number) => boolean): TwinReplay | null {
-    if (traffic.interchangeable === undefined) return null;
-    const { offsets, targets, edgeLink, weights, latencies } = g;
-    const byKey = new Map<string, number>();
-    const classOf = new Int32Array(dests.length).fill(-1);
-    const lists: number[][] = [];
-    for (let i = 0; i < dests.length; i++) {
-      const c = dests[i]!;
-      const a = offsets[c]!;
-      const b = offsets[c + 1]!;
-      if (b === a || !usable(i)) continue;
-      const pairs: [number, number][] = [];
-      let ok = true;
-      for (let s = a; s < b && ok; s++) {
-        const e = edgeLink[s]!;
-        if (targets[s] === c || latencies[e] !== latencies[edgeLink[a]!]) ok = false;
-        pairs.push([targets[s]!, weights[e]!]);
-      }
-      pairs.sort((x, y) => x[0] - y[0]);
-      for (let j = 1; j < pairs.length && ok; j++) if (pairs[j]![0] === pairs[j - 1]![0]) ok = false; // parallel links: no unique swap
-      if (!ok) continue;
-      const key = pairs.map((p) => `${p[0]}:${p[1]}`).join(',');
-      let k = byKey.get(key);
-      if (k === undefined) {
-        k = lists.length;
-        byKey.set(key, k);
-        lists.push([]);
-      }
-      lists[k]!.push(i);
-      classOf[i] = k;
-    }
-    let any = false;
-    for (const l of lists) {
-      if (l.length < 2) for (const i of l) classOf[i] = -1;
-      else any = true;
-    }
-    return any ? new TwinReplay(g, traffic, classOf) : null;
+    const classOf = twinClasses(g, traffic, dests, usable);
+    return classOf === null ? null : new TwinReplay(g, traffic, classOf);
   }
 
   /** Forgets every scenario's log: a block's scenario k is not the last block's. */
@@ -260,4 +226,51 @@ class TwinLog {
     this.after = new Float64Array(size);
     this.before = new Float64Array(size);
   }
+}
+
+/**
+ * Twin classes among the destinations `usable` admits (per destination index:
+ * its class, -1 for none), or null when there are none or the traffic cannot
+ * say which routers are interchangeable. A class is keyed by the sorted
+ * (neighbour, weight) list of its members' links; a member has one link per
+ * neighbour, none to itself, and one latency on all of them. The caller checks
+ * `traffic.interchangeable` for the members it pairs.
+ */
+export function twinClasses(g: CompiledGraph, traffic: Pick<TrafficMatrix, 'interchangeable'>, dests: Int32Array, usable: (i: number) => boolean): Int32Array | null {
+  if (traffic.interchangeable === undefined) return null;
+  const { offsets, targets, edgeLink, weights, latencies } = g;
+  const byKey = new Map<string, number>();
+  const classOf = new Int32Array(dests.length).fill(-1);
+  const lists: number[][] = [];
+  for (let i = 0; i < dests.length; i++) {
+    const c = dests[i]!;
+    const a = offsets[c]!;
+    const b = offsets[c + 1]!;
+    if (b === a || !usable(i)) continue;
+    const pairs: [number, number][] = [];
+    let ok = true;
+    for (let s = a; s < b && ok; s++) {
+      const e = edgeLink[s]!;
+      if (targets[s] === c || latencies[e] !== latencies[edgeLink[a]!]) ok = false;
+      pairs.push([targets[s]!, weights[e]!]);
+    }
+    pairs.sort((x, y) => x[0] - y[0]);
+    for (let j = 1; j < pairs.length && ok; j++) if (pairs[j]![0] === pairs[j - 1]![0]) ok = false; // parallel links: no unique swap
+    if (!ok) continue;
+    const key = pairs.map((p) => `${p[0]}:${p[1]}`).join(',');
+    let k = byKey.get(key);
+    if (k === undefined) {
+      k = lists.length;
+      byKey.set(key, k);
+      lists.push([]);
+    }
+    lists[k]!.push(i);
+    classOf[i] = k;
+  }
+  let any = false;
+  for (const l of lists) {
+    if (l.length < 2) for (const i of l) classOf[i] = -1;
+    else any = true;
+  }
+  return any ? classOf : null;
 }
