@@ -27,14 +27,14 @@ const ONE_AT_A_TIME = [
 ];
 
 const shared = {
-  environment: 'node',
+  environment: 'node' as const,
   testTimeout: 60_000,
   hookTimeout: 60_000,
-  pool: 'forks',
+  pool: 'forks' as const,
   setupFiles: ['test/setup/fast-check.ts'],
   // Workers start from a bundle of this checkout built once per run (test/setup/worker-bundle.ts).
   globalSetup: ['test/setup/worker-bundle.ts'],
-} as const;
+};
 
 export default defineConfig({
   test: {
