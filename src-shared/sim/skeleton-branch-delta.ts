@@ -46,22 +46,24 @@ export class BranchDeltas {
   private readonly baseW: Float64Array;
   private readonly has: Uint8Array;
   private readonly baseIn: Float64Array;
-  private readonly baseM: Float64Array;
+  /** Lane 0's masses at the branch nodes in the recorded routing (read by skeleton-chain-delta.ts too). */
+  readonly baseM: Float64Array;
   /** Chains that sent in the recorded routing (its intact chains with mass). */
-  private readonly baseLive: Uint8Array;
+  readonly baseLive: Uint8Array;
   /** The histogram the branch destinations left (before any chain destination). */
   private readonly baseHist: Float64Array;
-  /** This call: chains intact and sending; nodes whose mass changed; stamps for de-duplication. */
-  private readonly liveNow: Uint8Array;
-  private readonly changed: Int32Array;
-  private nChanged = 0;
+  /** This call: chains intact and sending; nodes whose mass changed (nChanged of them); stamps for de-duplication. */
+  readonly liveNow: Uint8Array;
+  readonly changed: Int32Array;
+  nChanged = 0;
   private readonly nodeStamp: Int32Array;
   private readonly chainStamp: Int32Array;
   private stamp = 0;
-  /** Chains that no longer send intact (broken by the failure, or at a failed end). */
-  private readonly lost: Int32Array;
-  private nLost = 0;
-  private done: Uint8Array;
+  /** Chains that no longer send intact (broken by the failure, or at a failed end), nLost of them. */
+  readonly lost: Int32Array;
+  nLost = 0;
+  /** Rows taken from the record this call (1). */
+  readonly done: Uint8Array;
 
   /** Copies of the mass vectors the record was made with. */
   private readonly out: Float64Array;
@@ -148,6 +150,19 @@ export class BranchDeltas {
     for (let u = 0; u < nb; u++) if (l.mOut[u] !== this.baseM[u]) this.changed[this.nChanged++] = u;
     l.hist.set(this.baseHist);
     this.done.fill(0);
+  }
+
+  /**
+   * Recording: deposits that every later call's chain destinations make in
+   * the same rows (skeleton-chain-delta.ts) join the recorded rows, so a row
+   * taken from the record holds them already (sums of exact terms).
+   */
+  foldIn(G: Float64Array): void {
+    const nb = this.x.sk.nb;
+    for (let t = 0; t < nb; t++) {
+      if (this.has[t] === 0) continue;
+      for (let i = t * nb; i < t * nb + nb; i++) this.baseW[i]! += G[i]!;
+    }
   }
 
   /** Whether branch destination t (in-mass inT now) can be taken from the record. */

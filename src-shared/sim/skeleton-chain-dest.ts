@@ -1,6 +1,8 @@
 import type { Chain } from './chains';
 import type { SkeletonGraph } from './skeleton-graph';
-import { regionOf, type Lane } from './skeleton-lane';
+import type { Lane } from './skeleton-lane';
+import { cfgIndex, plainBulk, type ChainAt, type ChainRun } from './skeleton-chain-bulk';
+import type { ChainDeltas } from './skeleton-chain-delta';
 
 /** What the chain-destination pass reads of a skeleton routing (skeleton.ts). */
 export interface ChainDestContext {
@@ -49,18 +51,24 @@ export interface ChainDestContext {
  * Per chain O(branch nodes + chains + its length × the few per-position
  * items) instead of O(length × (branch nodes + chains)).
  */
-export class ChainDestinations {
-  private readonly first1: Int32Array;
-  private readonly first2: Int32Array;
-  private readonly pIn: Float64Array;
-  private readonly sIn: Float64Array;
-  private readonly tied: Int32Array;
+export class ChainDestinations implements ChainRun {
+  readonly first1: Int32Array;
+  readonly first2: Int32Array;
+  readonly pIn: Float64Array;
+  readonly sIn: Float64Array;
+  readonly tied: Int32Array;
+  nTied = 0;
+  nMid = 0;
+  private readonly at: ChainAt = { c: 0, k: 0, L: 0, no: 0, oA: 0, oB: 0, wA: 0, wB: 0 };
+  /** This call's chain delta (skeleton-chain-delta.ts) and the lane whose rows it builds: what put() adds there is checked. */
+  private delta: ChainDeltas | null = null;
+  private watch: Lane | null = null;
   private readonly tl: Int32Array;
   private readonly tdk: Float64Array;
   /** A tied node's next hops (adjacency indices). */
   private readonly hopScratch: Int32Array;
   /** Live chains (index into live) with positions where their ends are not both region 1 or both region 2: (x, lo, hi). */
-  private readonly middle: Int32Array;
+  readonly middle: Int32Array;
   /** Per position p: tied nodes tAt[tStart[p] .. tStart[p + 1]), chains (index into live) mAt[mStart[p] ..]. */
   private readonly tStart: Int32Array;
   private readonly mStart: Int32Array;
@@ -77,7 +85,7 @@ export class ChainDestinations {
   private bp = 0;
 
   constructor(
-    private readonly x: ChainDestContext,
+    readonly x: ChainDestContext,
     maxK: number,
   ) {
     const nb = x.sk.nb;
@@ -98,9 +106,18 @@ export class ChainDestinations {
   }
 
   /** Routes every destination inside chain c into the lanes' rows A and B and the chain's own links; false when none of its nodes receives. */
-  run(c: number, inn: Float64Array, live: readonly number[], liveOff: readonly number[], liveLanes: readonly number[], lanes: readonly Lane[]): boolean {
+  run(
+    c: number,
+    inn: Float64Array,
+    live: readonly number[],
+    liveOff: readonly number[],
+    liveLanes: readonly number[],
+    lanes: readonly Lane[],
+    delta: ChainDeltas | null = null,
+    recorder: ChainDeltas | null = null,
+  ): boolean {
     const x = this.x;
-    const { sk, dist, ord, cfgOff, firstOff, firstTwo } = x;
+    const { sk, dist } = x;
     const ch = x.chains[c]!;
     const k = ch.nodes.length;
     const nb = sk.nb;
@@ -125,112 +142,23 @@ export class ChainDestinations {
       const v = inn[ch.nodes[p]!]!;
       sIn[p] = sIn[p + 1]! + (v > 0 ? v : 0);
     }
-    const rA = x.row(A);
-    const oA = (this.oA = rA * nb);
-    const oB = (this.oB = x.row(B) * nb);
-    const wA = (this.wA = A * nb);
-    const wB = (this.wB = B * nb);
-    // The chain is intact, so A and B reach the same live nodes (a row untouched by the failure may also hold failed ones, without mass).
-    const len = x.reach[rA]!;
-    const { first1, first2, tied } = this;
-    let nTied = 0;
-    for (let r = 0; r < len; r++) {
-      const u = ord[oA + r]!;
-      const da = dist[oA + u]!;
-      const db = dist[oB + u]!;
-      let f1 = k;
-      let f2 = k;
-      if (db !== Infinity) {
-        if (firstOff !== null) {
-          const v = L - (da - db);
-          if (v < 0) f1 = f2 = 0;
-          else if (v <= 2 * L) {
-            f1 = firstOff[cfgOff![c]! + v]!;
-            f2 = firstTwo![cfgOff![c]! + v]!;
-          }
-        } else {
-          f1 = this.firstWhere(da, db, no, L, 0, k, 1);
-          f2 = this.firstWhere(da, db, no, L, f1, k, 2);
-        }
-      }
-      first1[u] = f1;
-      first2[u] = f2;
-      if (f1 < f2) tied[nTied++] = u;
-    }
-    // Each node's own mass: row A for the positions before first1, row B from first2 on.
-    for (const l of lanes) {
-      const { bA, bB, nz, mOut: mo, w: W } = l;
-      bA.fill(0, 0, k + 1);
-      bB.fill(0, 0, k + 1);
-      for (let i = 0; i < l.nzCount; i++) {
-        const u = nz[i]!;
-        if (dist[oA + u] === Infinity) continue;
-        const m = mo[u]!;
-        const f1 = first1[u]!;
-        const f2 = first2[u]!;
-        if (f1 > 0) {
-          W[wA + u]! += m * pIn[f1]!;
-          bA[f1]! += m;
-        }
-        if (f2 < k) {
-          W[wB + u]! += m * sIn[f2]!;
-          bB[f2]! += m;
-        }
-      }
-    }
-    // Other intact chains: both ends region 1 on a prefix of positions, both region 2 on a suffix, the rest per position.
-    const middle = this.middle;
-    let nMid = 0;
-    const a0 = al[no]!;
-    const bl = L - al[no + k - 1]!;
-    const { chA, chB, nOff, lenOf } = sk;
-    const cfgTable = x.cfgTable;
-    for (let xi = 0; xi < live.length; xi++) {
-      const c2 = live[xi]!;
-      if (c2 === c) continue;
-      const a = chA[c2]!;
-      const b = chB[c2]!;
-      if (dist[oA + a] === Infinity) continue;
-      const fa = first1[a]!;
-      const fb = first1[b]!;
-      const lo = fa < fb ? fa : fb;
-      const ga = first2[a]!;
-      const gb = first2[b]!;
-      const hi = ga > gb ? ga : gb;
-      const ho = 2 * (nOff[c2]! + c2);
-      if (lo > 0) {
-        // Whole-number lengths: the table at d(b) − d(a) (a shift by α₀ cancels).
-        const h = ho + (cfgTable !== null ? cfgTable[cfgOff![c2]! + dist[oA + b]! - dist[oA + a]! + lenOf[c2]!]! : this.cfgOf(c2, dist[oA + a]! + a0, dist[oA + b]! + a0));
-        const w = pIn[lo]!;
-        for (let y = liveOff[xi]!; y < liveOff[xi + 1]!; y++) {
-          const l = lanes[liveLanes[y]!]!;
-          const ma = l.mA[h]!;
-          const mb = l.mB[h]!;
-          l.hist[h]! += w;
-          if (ma !== 0) l.w[wA + a]! += w * ma;
-          if (mb !== 0) l.w[wA + b]! += w * mb;
-          l.bA[lo]! += ma + mb;
-        }
-      }
-      if (hi < k) {
-        const h = ho + (cfgTable !== null ? cfgTable[cfgOff![c2]! + dist[oB + b]! - dist[oB + a]! + lenOf[c2]!]! : this.cfgOf(c2, dist[oB + a]! + bl, dist[oB + b]! + bl));
-        const w = sIn[hi]!;
-        for (let y = liveOff[xi]!; y < liveOff[xi + 1]!; y++) {
-          const l = lanes[liveLanes[y]!]!;
-          const ma = l.mA[h]!;
-          const mb = l.mB[h]!;
-          l.hist[h]! += w;
-          if (ma !== 0) l.w[wB + a]! += w * ma;
-          if (mb !== 0) l.w[wB + b]! += w * mb;
-          l.bB[hi]! += ma + mb;
-        }
-      }
-      if (lo < hi) {
-        middle[nMid++] = xi;
-        middle[nMid++] = lo;
-        middle[nMid++] = hi;
-      }
-    }
+    const at = this.at;
+    at.c = c;
+    at.k = k;
+    at.L = L;
+    at.no = no;
+    at.oA = this.oA = x.row(A) * nb;
+    at.oB = this.oB = x.row(B) * nb;
+    at.wA = this.wA = A * nb;
+    at.wB = this.wB = B * nb;
+    const { oA, oB, wA, wB } = this;
+    this.delta = delta;
+    this.watch = delta !== null ? lanes[0]! : null;
+    if (delta !== null && delta.covers(c)) delta.bulk(at, lanes);
+    else plainBulk(this, at, live, liveOff, liveLanes, lanes);
+    recorder?.record(at, lanes[0]!, live);
+    const { first1, first2, tied, middle, nTied, nMid } = this;
+    const { chA, chB } = sk;
     // What region-1 masses send into the half A–t at position p (first1 beyond p), region-2 into t–B (first2 at or before p).
     for (const l of lanes) {
       const { bA, bB, sA, sB } = l;
@@ -292,7 +220,7 @@ export class ChainDestinations {
         const kaB = dist[oA + b]! + ap;
         const kbB = dist[oB + b]! + bp;
         const db = kaB < kbB ? kaB : kbB;
-        const h = 2 * (nOff[c2]! + c2) + (cfgTable !== null ? cfgTable[cfgOff![c2]! + db - da + lenOf[c2]!]! : this.cfgOf(c2, da, db));
+        const h = cfgIndex(x, c2, da, db);
         const ra = p < first1[a]! ? 1 : p < first2[a]! ? 3 : 2;
         const rb = p < first1[b]! ? 1 : p < first2[b]! ? 3 : 2;
         for (let y = liveOff[xi]!; y < liveOff[xi + 1]!; y++) {
@@ -407,27 +335,6 @@ export class ChainDestinations {
     }
   }
 
-  /** First position in [lo, hi) whose destination node (d(A) = da, d(B) = db) is not in region 1 (want 1) or is in region 2 (want 2); hi if none. */
-  private firstWhere(da: number, db: number, no: number, L: number, lo: number, hi: number, want: number): number {
-    const al = this.x.sk.alpha;
-    let a = lo;
-    let b = hi;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      const g = regionOf(da + al[no + mid]!, db + L - al[no + mid]!);
-      if (want === 1 ? g === 1 : g !== 2) a = mid + 1;
-      else b = mid;
-    }
-    return a;
-  }
-
-  /** Split configuration of live chain c2 whose ends are at da, db from the destination. */
-  private cfgOf(c2: number, da: number, db: number): number {
-    const { cfgOff, cfgTable, sk } = this.x;
-    const L2 = sk.lenOf[c2]!;
-    return cfgTable !== null ? cfgTable[cfgOff![c2]! + db - da + L2]! : this.x.split(c2, 0, this.x.chains[c2]!.nodes.length, da, 0, db, L2);
-  }
-
   /** Distance of branch node v from the destination at the current position (Infinity when unreached). */
   private dkAt(v: number): number {
     const d = this.x.dist;
@@ -450,9 +357,11 @@ export class ChainDestinations {
   private put(l: Lane, u: number, x: number): void {
     const p = this.p;
     if (p < this.first1[u]!) {
+      if (l === this.watch) this.delta!.check(this.wA + u, x);
       l.w[this.wA + u]! += x;
       l.dA += x;
     } else if (p >= this.first2[u]!) {
+      if (l === this.watch) this.delta!.check(this.wB + u, x);
       l.w[this.wB + u]! += x;
       l.dB += x;
     } else l.fl[u]! += x;

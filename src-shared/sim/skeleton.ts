@@ -8,6 +8,7 @@ import { newLane, type Lane } from './skeleton-lane';
 import { SkeletonRows } from './skeleton-rows';
 import { rowFlow } from './skeleton-row-flow';
 import { BranchDeltas, type BranchDeltaContext } from './skeleton-branch-delta';
+import { ChainDeltas } from './skeleton-chain-delta';
 import { addChainSplit, chainSplit } from './skeleton-splits';
 
 /** Most memory the lanes' per-row masses of one loadsMany take together (a 2,000-branch skeleton: 2 lanes at a time). */
@@ -106,6 +107,8 @@ export class SkeletonRouting {
   private readonly lanes: Lane[] = [];
   /** Branch destinations under a failure from the first nothing-failed single-lane routing (skeleton-branch-delta.ts); null: not exact for its masses. */
   private branchDelta: BranchDeltas | null | undefined = undefined;
+  /** Chain destinations' bulk part under a failure from the same record (skeleton-chain-delta.ts); null: not exact or too large. */
+  private chainDelta: ChainDeltas | null = null;
 
   constructor(
     readonly g: CompiledGraph,
@@ -352,6 +355,10 @@ export class SkeletonRouting {
     if (f === null && R === 1 && this.branchDelta === undefined) {
       record = this.branchDelta = BranchDeltas.forMasses(this.deltaContext(), outs[0]!, inn, lanes[0]!.hist.length);
       record?.recordStart(lanes[0]!, mIn, live, liveOff, liveLanes);
+      if (record !== null) {
+        const movedOf = (s: number): Int32Array => this.rows.movedOf(s);
+        this.chainDelta = ChainDeltas.forMasses(record, this.chainDest, movedOf, outs[0]!, inn, lanes[0]!.hist.length, nOff[chains.length]!);
+      }
     } else if (f !== null && this.branchDelta != null && this.branchDelta.sameMasses(outs[0]!, inn)) {
       delta = this.branchDelta;
       delta.begin(lanes[0]!, live, liveOff, liveLanes);
@@ -366,12 +373,17 @@ export class SkeletonRouting {
     }
     record?.recordEnd(lanes[0]!);
     delta?.finish(lanes[0]!);
+    // Chain destinations: lane 0's bulk part from the record too (skeleton-chain-delta.ts).
+    const chainRec = record !== null ? this.chainDelta : null;
+    const chainD = delta !== null && this.chainDelta?.begin(lanes, live, liveOff, liveLanes, slAlive, inn) === true ? this.chainDelta : null;
     for (let c = 0; c < chains.length; c++) {
-      if (slAlive[this.chainSl[c]!] === 1 && this.chainDest.run(c, inn, live, liveOff, liveLanes, lanes)) {
+      if (slAlive[this.chainSl[c]!] === 1 && this.chainDest.run(c, inn, live, liveOff, liveLanes, lanes, chainD, chainRec)) {
         this.wRow[this.chA[c]!] = 1;
         this.wRow[this.chB[c]!] = 1;
       }
     }
+    chainD?.end();
+    chainRec?.recordEnd();
     // Every destination's masses are in the rows now: one flow pass per row.
     for (let s = 0; s < nb; s++) {
       if (this.wRow[s] === 0) continue;
