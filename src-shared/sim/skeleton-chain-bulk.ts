@@ -13,8 +13,8 @@ import { regionOf, type Lane } from './skeleton-lane';
  */
 export interface ChainRun {
   readonly x: ChainDestContext;
-  readonly first1: Int32Array;
-  readonly first2: Int32Array;
+  first1: Int32Array;
+  first2: Int32Array;
   /** Tied nodes (first1 < first2) in row A's settle order, nTied of them. */
   readonly tied: Int32Array;
   nTied: number;

@@ -9,6 +9,19 @@ const MAX_PAIRS = 2 ** 21;
 const EXACT_LIMIT = 2 ** 40;
 const EXACT_SCALE = 2048;
 
+/** Sorts a[0 .. n) ascending in place: a handful of chains, no allocation. */
+function sortFew(a: Int32Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const v = a[i]!;
+    let j = i - 1;
+    while (j >= 0 && a[j]! > v) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = v;
+  }
+}
+
 /**
  * Chain destinations of a skeleton routing under a failure, with their
  * O(branch nodes + chains) part (skeleton-chain-bulk.ts) taken from the
@@ -46,6 +59,14 @@ export class ChainDeltas {
   private readonly f2: Int32Array;
   private readonly D: Float64Array;
   private readonly bAB: Float64Array;
+  /** Per chain: views of its rows of f1, f2 (a run reads them in place, patched at the moved nodes and restored after: undo). */
+  private readonly f1Of: Int32Array[] = [];
+  private readonly f2Of: Int32Array[] = [];
+  private readonly undoNode: Int32Array;
+  private readonly undo1: Int32Array;
+  private readonly undo2: Int32Array;
+  private nUndo = 0;
+  private undoChain = -1;
   private readonly tiedOf: Int32Array[] = [];
   private readonly midOf: Int32Array[] = [];
   private readonly has: Uint8Array;
@@ -87,6 +108,13 @@ export class ChainDeltas {
     this.f1 = new Int32Array(chains * nb);
     this.f2 = new Int32Array(chains * nb);
     this.D = new Float64Array(2 * chains * nb);
+    for (let c = 0; c < chains; c++) {
+      this.f1Of.push(this.f1.subarray(c * nb, c * nb + nb));
+      this.f2Of.push(this.f2.subarray(c * nb, c * nb + nb));
+    }
+    this.undoNode = new Int32Array(nb);
+    this.undo1 = new Int32Array(nb);
+    this.undo2 = new Int32Array(nb);
     this.bAB = new Float64Array(2 * (chainNodes + chains));
     this.has = new Uint8Array(chains);
     this.G = new Float64Array(nb * nb);
@@ -216,7 +244,21 @@ export class ChainDeltas {
 
   /** End of the call's chain destinations. */
   end(): void {
+    this.restore();
     this.active = false;
+  }
+
+  /** The record's first positions of the last chain run, as recorded again. */
+  private restore(): void {
+    if (this.undoChain < 0) return;
+    const a = this.f1Of[this.undoChain]!;
+    const b = this.f2Of[this.undoChain]!;
+    for (let q = this.nUndo - 1; q >= 0; q--) {
+      a[this.undoNode[q]!] = this.undo1[q]!;
+      b[this.undoNode[q]!] = this.undo2[q]!;
+    }
+    this.nUndo = 0;
+    this.undoChain = -1;
   }
 
   /** Whether chain c's bulk part comes from the record this call. */
@@ -231,13 +273,14 @@ export class ChainDeltas {
     const c = at.c;
     const k = at.k;
     const cb = c * nb;
-    const { first1, first2 } = r;
-    first1.set(this.f1.subarray(cb, cb + nb));
-    first2.set(this.f2.subarray(cb, cb + nb));
+    const { bAB } = this;
+    this.restore();
     const l = lanes[0]!;
     const o = 2 * (sk.nOff[c]! + c);
-    l.bA.set(this.bAB.subarray(o, o + k + 1));
-    l.bB.set(this.bAB.subarray(o + k + 1, o + 2 * k + 2));
+    for (let p = 0; p <= k; p++) {
+      l.bA[p] = bAB[o + p]!;
+      l.bB[p] = bAB[o + k + 1 + p]!;
+    }
     const { wA, wB, oA, oB } = at;
     this.cur = c;
     const movA = this.movedOf(wA / nb);
@@ -247,47 +290,71 @@ export class ChainDeltas {
     let nm = 0;
     const nodes = this.nodes;
     const marked = this.marked;
-    const mark = (c2: number): void => {
-      if (c2 !== c && chainStamp[c2] !== stamp) {
-        chainStamp[c2] = stamp;
-        marked[nm++] = c2;
-      }
-    };
-    for (const mov of [movA, movB]) {
+    for (let e = 0; e < 2; e++) {
+      const mov = e === 0 ? movA : movB;
       for (let q = 0; q < mov.length; q++) {
         const u = mov[q]!;
         if (nodeStamp[u] === stamp) continue;
         nodeStamp[u] = stamp;
         nodes[nn++] = u;
-        setFirsts(r, at, u, dist[oA + u]!, dist[oB + u]!);
         for (let j = sk.adjOff[u]!; j < sk.adjOff[u + 1]!; j++) {
           const c2 = sk.slChain[sk.adjSl[j]!]!;
-          if (c2 >= 0) mark(c2);
+          if (c2 >= 0 && c2 !== c && chainStamp[c2] !== stamp) {
+            chainStamp[c2] = stamp;
+            marked[nm++] = c2;
+          }
         }
       }
     }
+    const nMoved = nn;
     for (let q = 0; q < bd.nChanged; q++) {
       const u = bd.changed[q]!;
       if (nodeStamp[u] === stamp) continue;
       nodeStamp[u] = stamp;
       nodes[nn++] = u;
     }
-    for (let q = 0; q < bd.nLost; q++) mark(bd.lost[q]!);
+    for (let q = 0; q < bd.nLost; q++) {
+      const c2 = bd.lost[q]!;
+      if (c2 !== c && chainStamp[c2] !== stamp) {
+        chainStamp[c2] = stamp;
+        marked[nm++] = c2;
+      }
+    }
+    sortFew(marked, nm);
     const { baseM, baseLive, liveNow } = bd;
+    // Recorded deposits out (read from the record before it is patched), then the moved nodes' first positions patched in place.
     for (let q = 0; q < nn; q++) {
       const u = nodes[q]!;
       if (baseM[u] !== 0 && dist[wA + u] !== Infinity) nodeTerm(r, at, l, u, -baseM[u]!, this.f1[cb + u]!, this.f2[cb + u]!, dirty, 0);
-      if (l.mOut[u] !== 0 && dist[oA + u] !== Infinity) nodeTerm(r, at, l, u, l.mOut[u]!, first1[u]!, first2[u]!, dirty, 0);
     }
-    // Changed chains: recorded deposits out, new ones in; the new per-position ones (lo < hi) kept in chain order, to merge.
-    let nf = 0;
-    const fresh = this.fresh;
-    marked.subarray(0, nm).sort();
     for (let q = 0; q < nm; q++) {
       const c2 = marked[q]!;
       const a = sk.chA[c2]!;
       const b = sk.chB[c2]!;
       if (baseLive[c2] === 1 && dist[wA + a] !== Infinity) chainTerms(r, at, l, c2, wA, wB, spanLo(this.f1, cb, a, b), spanHi(this.f2, cb, a, b), -1, dirty, 0);
+    }
+    const first1 = (r.first1 = this.f1Of[c]!);
+    const first2 = (r.first2 = this.f2Of[c]!);
+    this.undoChain = c;
+    for (let q = 0; q < nMoved; q++) {
+      const u = nodes[q]!;
+      this.undoNode[q] = u;
+      this.undo1[q] = first1[u]!;
+      this.undo2[q] = first2[u]!;
+      setFirsts(r, at, u, dist[oA + u]!, dist[oB + u]!);
+    }
+    this.nUndo = nMoved;
+    for (let q = 0; q < nn; q++) {
+      const u = nodes[q]!;
+      if (l.mOut[u] !== 0 && dist[oA + u] !== Infinity) nodeTerm(r, at, l, u, l.mOut[u]!, first1[u]!, first2[u]!, dirty, 0);
+    }
+    // Changed chains' new deposits; the new per-position ones (lo < hi) kept in chain order, to merge.
+    let nf = 0;
+    const fresh = this.fresh;
+    for (let q = 0; q < nm; q++) {
+      const c2 = marked[q]!;
+      const a = sk.chA[c2]!;
+      const b = sk.chB[c2]!;
       if (liveNow[c2] === 1 && dist[oA + a] !== Infinity) {
         const lo = spanLo(first1, 0, a, b);
         const hi = spanHi(first2, 0, a, b);
@@ -368,7 +435,7 @@ export class ChainDeltas {
       }
     }
     if (nm === 0) return;
-    marked.subarray(0, nm).sort();
+    sortFew(marked, nm);
     for (let q = 0; q < nm; q++) {
       const c2 = marked[q]!;
       const a = sk.chA[c2]!;

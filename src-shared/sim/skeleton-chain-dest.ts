@@ -52,8 +52,11 @@ export interface ChainDestContext {
  * items) instead of O(length × (branch nodes + chains)).
  */
 export class ChainDestinations implements ChainRun {
-  readonly first1: Int32Array;
-  readonly first2: Int32Array;
+  /** This run's first positions: its own arrays, or a chain delta's record patched for the run (skeleton-chain-delta.ts). */
+  first1: Int32Array;
+  first2: Int32Array;
+  private readonly own1: Int32Array;
+  private readonly own2: Int32Array;
   readonly pIn: Float64Array;
   readonly sIn: Float64Array;
   readonly tied: Int32Array;
@@ -89,8 +92,8 @@ export class ChainDestinations implements ChainRun {
     maxK: number,
   ) {
     const nb = x.sk.nb;
-    this.first1 = new Int32Array(nb);
-    this.first2 = new Int32Array(nb);
+    this.first1 = this.own1 = new Int32Array(nb);
+    this.first2 = this.own2 = new Int32Array(nb);
     this.pIn = new Float64Array(maxK + 1);
     this.sIn = new Float64Array(maxK + 1);
     this.tied = new Int32Array(nb);
@@ -155,7 +158,11 @@ export class ChainDestinations implements ChainRun {
     this.delta = delta;
     this.watch = delta !== null ? lanes[0]! : null;
     if (delta !== null && delta.covers(c)) delta.bulk(at, lanes);
-    else plainBulk(this, at, live, liveOff, liveLanes, lanes);
+    else {
+      this.first1 = this.own1;
+      this.first2 = this.own2;
+      plainBulk(this, at, live, liveOff, liveLanes, lanes);
+    }
     recorder?.record(at, lanes[0]!, live);
     const { first1, first2, tied, middle, nTied, nMid } = this;
     const { chA, chB } = sk;
