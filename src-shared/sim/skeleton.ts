@@ -355,10 +355,7 @@ export class SkeletonRouting {
     if (f === null && R === 1 && this.branchDelta === undefined) {
       record = this.branchDelta = BranchDeltas.forMasses(this.deltaContext(), outs[0]!, inn, lanes[0]!.hist.length);
       record?.recordStart(lanes[0]!, mIn, live, liveOff, liveLanes);
-      if (record !== null) {
-        const movedOf = (s: number): Int32Array => this.rows.movedOf(s);
-        this.chainDelta = ChainDeltas.forMasses(record, this.chainDest, movedOf, outs[0]!, inn, lanes[0]!.hist.length, nOff[chains.length]!);
-      }
+      if (record !== null) this.chainDelta = ChainDeltas.forMasses(record, this.chainDest, (s) => this.rows.movedOf(s), outs[0]!, inn, lanes[0]!.hist.length, nOff[chains.length]!);
     } else if (f !== null && this.branchDelta != null && this.branchDelta.sameMasses(outs[0]!, inn)) {
       delta = this.branchDelta;
       delta.begin(lanes[0]!, live, liveOff, liveLanes);
@@ -373,7 +370,6 @@ export class SkeletonRouting {
     }
     record?.recordEnd(lanes[0]!);
     delta?.finish(lanes[0]!);
-    // Chain destinations: lane 0's bulk part from the record too (skeleton-chain-delta.ts).
     const chainRec = record !== null ? this.chainDelta : null;
     const chainD = delta !== null && this.chainDelta?.begin(lanes, live, liveOff, liveLanes, slAlive, inn) === true ? this.chainDelta : null;
     for (let c = 0; c < chains.length; c++) {
