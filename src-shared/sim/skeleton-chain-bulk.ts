@@ -1,4 +1,4 @@
-import type { ChainDestContext } from './skeleton-chain-dest';
+import type { ChainDestContext } from './skeleton-chain-context';
 import { regionOf, type Lane } from './skeleton-lane';
 
 /**
