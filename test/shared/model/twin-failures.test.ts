@@ -9,6 +9,7 @@ import { compileTopology, type CompiledGraph } from '../../../src-shared/sim/csr
 import { SlotDelta } from '../../../src-shared/sim/incremental';
 import { failureMasks, RoutingEngine } from '../../../src-shared/sim/routing';
 import { explicitTraffic } from '../../../src-shared/sim/traffic';
+import { plantedTwinsArb, plantTwins } from '../../helpers/planted-twins';
 import { retailChain } from '../../helpers/retail-intents';
 import { topo } from '../sim/helpers';
 
@@ -39,33 +40,12 @@ function expectClose(g: CompiledGraph, baseLoad: Float64Array, got: Float64Array
 
 describe('a twin failure relabelled equals routing it afresh', () => {
   it('random cores with planted twins: any single failure and twin pairs of failures, demands alike or not', () => {
-    const shape = fc.integer({ min: 3, max: 6 }).chain((core) =>
-      fc.record({
-        core: fc.constant(core),
-        coreEdges: fc.array(fc.tuple(fc.nat(core - 1), fc.nat(core - 1), fc.integer({ min: 1, max: 4 })), { minLength: core, maxLength: 2 * core }),
-        // A group: its neighbours in the core (with weights) and how many twins share them.
-        groups: fc.array(fc.record({ hubs: fc.uniqueArray(fc.nat(core - 1), { minLength: 1, maxLength: 3 }), w: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 3, maxLength: 3 }), size: fc.integer({ min: 2, max: 3 }) }), { minLength: 1, maxLength: 3 }),
-        // Per node: demand it sends and receives (a twin with other masses must not be relabelled).
-        out: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 16, maxLength: 16 }),
-        inn: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 16, maxLength: 16 }),
-        alike: fc.boolean(),
-      }),
-    );
+    const shape = plantedTwinsArb(3);
     let relabelled = 0;
     let told = 0;
     fc.assert(
       fc.property(shape, ({ core, coreEdges, groups, out, inn, alike }) => {
-        const edges: [number, number, number][] = coreEdges.filter(([a, b]) => a !== b);
-        for (let i = 0; i + 1 < core; i++) edges.push([i, i + 1, 5]);
-        let n = core;
-        const groupOf: number[] = Array.from({ length: core }, () => -1);
-        groups.forEach((gr, k) => {
-          for (let j = 0; j < gr.size; j++) {
-            gr.hubs.forEach((h, x) => edges.push([n, h, gr.w[x]!]));
-            groupOf.push(k);
-            n++;
-          }
-        });
+        const { edges, n, groupOf } = plantTwins({ core, coreEdges, groups });
         // Twins send and receive by their group's masses when alike, else by their own.
         const mass = (v: number, m: number[]) => (alike && groupOf[v]! >= 0 ? m[groupOf[v]!]! : m[v % 16]!) + 1;
         const volume = (s: number, t: number) => mass(s, out) * mass(t, inn) * (s < core || t < core ? 2 : 1);

@@ -9,6 +9,7 @@ import { SlotDelta, type FailureMasks } from '../../../src-shared/sim/incrementa
 import { LocalFailureDeltas } from '../../../src-shared/sim/local-deltas';
 import { failureMasks, RoutingEngine } from '../../../src-shared/sim/routing';
 import { explicitTraffic } from '../../../src-shared/sim/traffic';
+import { plantedTwinsArb, plantTwins } from '../../helpers/planted-twins';
 import { retailChain } from '../../helpers/retail-intents';
 import { topo } from './helpers';
 
@@ -40,30 +41,11 @@ function compare(g: CompiledGraph, engine: RoutingEngine, masks: FailureMasks[])
 
 describe('a twin destination replayed equals routing it', () => {
   it('random cores with planted twins (consecutive), any single failure and a twin’s uplinks together, demands alike or not', () => {
-    const shape = fc.integer({ min: 3, max: 6 }).chain((core) =>
-      fc.record({
-        core: fc.constant(core),
-        coreEdges: fc.array(fc.tuple(fc.nat(core - 1), fc.nat(core - 1), fc.integer({ min: 1, max: 4 })), { minLength: core, maxLength: 2 * core }),
-        groups: fc.array(fc.record({ hubs: fc.uniqueArray(fc.nat(core - 1), { minLength: 1, maxLength: 3 }), w: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 3, maxLength: 3 }), size: fc.integer({ min: 2, max: 4 }) }), { minLength: 1, maxLength: 3 }),
-        out: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 16, maxLength: 16 }),
-        inn: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 16, maxLength: 16 }),
-        alike: fc.boolean(),
-      }),
-    );
+    const shape = plantedTwinsArb(4);
     let replayed = 0;
     fc.assert(
       fc.property(shape, ({ core, coreEdges, groups, out, inn, alike }) => {
-        const edges: [number, number, number][] = coreEdges.filter(([a, b]) => a !== b);
-        for (let i = 0; i + 1 < core; i++) edges.push([i, i + 1, 5]);
-        let n = core;
-        const groupOf: number[] = Array.from({ length: core }, () => -1);
-        groups.forEach((gr, k) => {
-          for (let j = 0; j < gr.size; j++) {
-            gr.hubs.forEach((h, x) => edges.push([n, h, gr.w[x]!]));
-            groupOf.push(k);
-            n++;
-          }
-        });
+        const { edges, n, groupOf } = plantTwins({ core, coreEdges, groups });
         // Received by the group's mass when alike, else each its own (sent: always its own, which a column does not see).
         const mass = (v: number, m: number[], byGroup: boolean) => (byGroup && groupOf[v]! >= 0 ? m[groupOf[v]!]! : m[v % 16]!) + 1;
         const demands: { s: number; t: number; volume: number }[] = [];
