@@ -1,5 +1,5 @@
 import { TOPOLOGY_FAMILIES, type Family } from '../model/topology';
-import { fitRidge, predictRidge, type RidgeModel } from './ridge';
+import { fitRidgeShared, predictRidge, type RidgeModel } from './ridge';
 import type { LearningSample } from './sample';
 import { hash32 } from '../lib/rng';
 import { MINUTES_PER_YEAR } from './availability';
@@ -125,12 +125,18 @@ function standardise(r: RidgeModel, x: readonly number[]): Float64Array {
   return z;
 }
 
-function fitTarget(samples: readonly LearningSample[], t: Target): TargetModel {
+/**
+ * The three targets' models on one family's rows. Their ridge means and
+ * scales, the standardised rows and the feature range depend on the rows
+ * alone, so they are computed once and shared (the same arrays) — which lets
+ * predictTargets find the neighbours once for all three. Each model is the
+ * one fitted for its target alone, bit for bit.
+ */
+function fitTargets(samples: readonly LearningSample[]): Record<Target, TargetModel> {
   const X = samples.map((s) => s.features);
-  const y = samples.map(toTarget[t]);
-  const ridge = fitRidge(X, y, RIDGE_LAMBDA);
-  const rows = X.map((x) => standardise(ridge, x));
-  const residuals = X.map((x, i) => y[i]! - predictRidge(ridge, x));
+  const ys = TARGETS.map((t) => samples.map(toTarget[t]));
+  const ridges = fitRidgeShared(X, ys, RIDGE_LAMBDA);
+  const rows = X.map((x) => standardise(ridges[0]!, x));
   const d = X[0]?.length ?? 0;
   const lo = new Float64Array(d).fill(Infinity);
   const hi = new Float64Array(d).fill(-Infinity);
@@ -145,7 +151,13 @@ function fitTarget(samples: readonly LearningSample[], t: Target): TargetModel {
     lo[j] = lo[j]! - EXTRAPOLATION_MARGIN * span;
     hi[j] = hi[j]! + EXTRAPOLATION_MARGIN * span;
   }
-  return { ridge, rows, residuals, lo, hi };
+  const out = {} as Record<Target, TargetModel>;
+  TARGETS.forEach((t, q) => {
+    const ridge = ridges[q]!;
+    const y = ys[q]!;
+    out[t] = { ridge, rows, residuals: X.map((x, i) => y[i]! - predictRidge(ridge, x)), lo, hi };
+  });
+  return out;
 }
 
 /** The features held within the range the model may extrapolate to. */
@@ -153,36 +165,56 @@ function bounded(m: TargetModel, x: readonly number[]): number[] {
   return x.map((v, j) => Math.min(m.hi[j] ?? v, Math.max(m.lo[j] ?? v, v)));
 }
 
-function predictTarget(m: TargetModel, raw: readonly number[], k = KNN_RESIDUAL): number {
-  const x = bounded(m, raw);
-  const base = predictRidge(m.ridge, x);
-  const z = standardise(m.ridge, x);
-  // The k nearest rows by insertion into a small sorted buffer (ties keep the earlier row).
+/** The k nearest rows of `z` (squared distances, row indices) by insertion into a small sorted buffer (ties keep the earlier row). */
+function nearestRows(rows: readonly Float64Array[], z: Float64Array, k: number): { bd: Float64Array; bi: Int32Array } {
   const bd = new Float64Array(k).fill(Infinity);
-  const br = new Float64Array(k);
-  for (let i = 0; i < m.rows.length; i++) {
-    const row = m.rows[i]!;
+  const bi = new Int32Array(k);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     let d = 0;
     for (let j = 0; j < z.length; j++) d += (z[j]! - row[j]!) ** 2;
     if (d >= bd[k - 1]!) continue;
     let p = k - 1;
     while (p > 0 && bd[p - 1]! > d) {
       bd[p] = bd[p - 1]!;
-      br[p] = br[p - 1]!;
+      bi[p] = bi[p - 1]!;
       p--;
     }
     bd[p] = d;
-    br[p] = m.residuals[i]!;
+    bi[p] = i;
   }
+  return { bd, bi };
+}
+
+/** The ridge prediction at `x` (already bounded) plus the inverse-distance mean residual of its neighbours. */
+function corrected(m: TargetModel, x: readonly number[], near: { bd: Float64Array; bi: Int32Array }): number {
+  const base = predictRidge(m.ridge, x);
   let w = 0;
   let s = 0;
-  for (let q = 0; q < k; q++) {
-    if (!Number.isFinite(bd[q]!)) break;
-    const wi = 1 / (Math.sqrt(bd[q]!) + 0.05);
+  for (let q = 0; q < near.bd.length; q++) {
+    if (!Number.isFinite(near.bd[q]!)) break;
+    const wi = 1 / (Math.sqrt(near.bd[q]!) + 0.05);
     w += wi;
-    s += wi * br[q]!;
+    s += wi * m.residuals[near.bi[q]!]!;
   }
   return base + (w > 0 ? s / w : 0);
+}
+
+function predictTarget(m: TargetModel, raw: readonly number[], k = KNN_RESIDUAL): number {
+  const x = bounded(m, raw);
+  return corrected(m, x, nearestRows(m.rows, standardise(m.ridge, x), k));
+}
+
+/** The three targets of one family at `raw`: one neighbour search when the models share their rows (fitTargets), else one each. */
+function predictTargets(ms: Record<Target, TargetModel>, raw: readonly number[]): Record<Target, number> {
+  const { cost, p95, downtime } = ms;
+  const shared = [p95, downtime].every(
+    (m) => m.rows === cost.rows && m.lo === cost.lo && m.hi === cost.hi && m.ridge.means === cost.ridge.means && m.ridge.scales === cost.ridge.scales,
+  );
+  if (!shared) return { cost: predictTarget(cost, raw), p95: predictTarget(p95, raw), downtime: predictTarget(downtime, raw) };
+  const x = bounded(cost, raw);
+  const near = nearestRows(cost.rows, standardise(cost.ridge, x), KNN_RESIDUAL);
+  return { cost: corrected(cost, x, near), p95: corrected(p95, x, near), downtime: corrected(downtime, x, near) };
 }
 
 function fitFamilies(samples: readonly LearningSample[]): Map<Family, FamilyModel> {
@@ -190,9 +222,7 @@ function fitFamilies(samples: readonly LearningSample[]): Map<Family, FamilyMode
   for (const family of TOPOLOGY_FAMILIES) {
     const own = samples.filter((s) => s.family === family);
     if (own.length < MIN_FAMILY_SAMPLES) continue;
-    const targets = {} as Record<Target, TargetModel>;
-    for (const t of TARGETS) targets[t] = fitTarget(own, t);
-    models.set(family, { family, n: own.length, targets });
+    models.set(family, { family, n: own.length, targets: fitTargets(own) });
   }
   return models;
 }
@@ -237,9 +267,7 @@ export function predictorFromFit(fit: PredictorFit, history: readonly LearningSa
     predict(family, x) {
       const m = models.get(family);
       if (!m) return null;
-      const c = predictTarget(m.targets.cost, x);
-      const p = predictTarget(m.targets.p95, x);
-      const d = predictTarget(m.targets.downtime, x);
+      const { cost: c, p95: p, downtime: d } = predictTargets(m.targets, x);
       // Downtime cannot exceed a year: the upper end of a wide interval must not give a negative availability.
       const avail = (down: number) => 1 - Math.min(MINUTES_PER_YEAR, fromTarget.downtime(down)) / MINUTES_PER_YEAR;
       const sc = familySigma(family, 'cost');
@@ -275,26 +303,35 @@ export function fitPredictorModel(history: readonly LearningSample[]): Predictor
   const downRel: number[] = [];
   // Per held-out sample: fold, raw P(success) ingredients (evidence, predicted ln cost), outcome.
   const probe: { fold: number; s: LearningSample; ev: ReturnType<typeof familyEvidence>; lnCost: number }[] = [];
+  const folds = usable.map((s) => foldOf(s.id));
   for (let f = 0; f < K_FOLDS; f++) {
-    const train = usable.filter((s) => foldOf(s.id) !== f);
-    const test = usable.filter((s) => foldOf(s.id) === f);
+    const train = usable.filter((_, i) => folds[i] !== f);
+    const test = usable.filter((_, i) => folds[i] === f);
     if (test.length === 0 || train.length === 0) continue;
     const fm = fitFamilies(train);
+    // familyEvidence reads the family's own samples in history order: hand it those alone, not all of train each time.
+    const trainOf = new Map<Family, LearningSample[]>();
+    for (const s of train) {
+      const own = trainOf.get(s.family!) ?? [];
+      own.push(s);
+      trainOf.set(s.family!, own);
+    }
     for (const s of test) {
       const m = fm.get(s.family!);
       if (!m) continue;
       const fr = famResid.get(s.family!) ?? { cost: [], p95: [], downtime: [] };
       famResid.set(s.family!, fr);
+      const predicted = predictTargets(m.targets, s.features);
       for (const t of TARGETS) {
-        const r = toTarget[t](s) - predictTarget(m.targets[t], s.features);
+        const r = toTarget[t](s) - predicted[t];
         resid[t].push(r);
         fr[t].push(r);
       }
-      const lnCost = predictTarget(m.targets.cost, s.features);
-      probe.push({ fold: f, s, ev: familyEvidence(train, s.family!, s.features), lnCost });
+      const lnCost = predicted.cost;
+      probe.push({ fold: f, s, ev: familyEvidence(trainOf.get(s.family!) ?? [], s.family!, s.features), lnCost });
       costPairs.push({ predicted: fromTarget.cost(lnCost), actual: s.metrics.costUsd });
-      p95Pairs.push({ predicted: fromTarget.p95(predictTarget(m.targets.p95, s.features)), actual: s.metrics.p95LatencyMs });
-      const dErr = Math.abs(fromTarget.downtime(predictTarget(m.targets.downtime, s.features)) - s.metrics.downtimeMinPerYear);
+      p95Pairs.push({ predicted: fromTarget.p95(predicted.p95), actual: s.metrics.p95LatencyMs });
+      const dErr = Math.abs(fromTarget.downtime(predicted.downtime) - s.metrics.downtimeMinPerYear);
       downErr.push(dErr);
       downRel.push(dErr / Math.max(1, s.metrics.downtimeMinPerYear));
     }

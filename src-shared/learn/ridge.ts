@@ -15,6 +15,17 @@ export interface RidgeModel {
 }
 
 export function fitRidge(X: readonly (readonly number[])[], y: readonly number[], lambda: number): RidgeModel {
+  return fitRidgeShared(X, [y], lambda)[0]!;
+}
+
+/**
+ * One ridge model per target in `ys`, all on the same rows X: the means,
+ * scales, XᵀX + λI and its Cholesky factor depend on X alone, so they are
+ * computed once (the predictor fits three targets on every family's rows).
+ * Each model is the one fitRidge(X, ys[t], λ) gives, bit for bit: every
+ * sum is taken in the same order. The models share their means and scales arrays.
+ */
+export function fitRidgeShared(X: readonly (readonly number[])[], ys: readonly (readonly number[])[], lambda: number): RidgeModel[] {
   const n = X.length;
   if (n === 0) throw new RangeError('ridge: no training rows');
   const d = X[0]!.length;
@@ -23,25 +34,26 @@ export function fitRidge(X: readonly (readonly number[])[], y: readonly number[]
   for (const row of X) for (let j = 0; j < d; j++) means[j]! += row[j]! / n;
   for (const row of X) for (let j = 0; j < d; j++) scales[j]! += (row[j]! - means[j]!) ** 2 / n;
   for (let j = 0; j < d; j++) scales[j] = Math.sqrt(scales[j]!) || 1;
-  const ym = y.reduce((a, b) => a + b, 0) / n;
+  const yms = ys.map((y) => y.reduce((a, b) => a + b, 0) / n);
   const A = new Float64Array(d * d);
-  const r = new Float64Array(d);
+  const rs = ys.map(() => new Float64Array(d));
   const z = new Float64Array(d);
   for (let i = 0; i < n; i++) {
     const row = X[i]!;
     for (let j = 0; j < d; j++) z[j] = (row[j]! - means[j]!) / scales[j]!;
-    const yi = y[i]! - ym;
-    for (let j = 0; j < d; j++) {
-      r[j]! += z[j]! * yi;
-      for (let k = 0; k <= j; k++) A[j * d + k]! += z[j]! * z[k]!;
+    for (let t = 0; t < ys.length; t++) {
+      const r = rs[t]!;
+      const yi = ys[t]![i]! - yms[t]!;
+      for (let j = 0; j < d; j++) r[j]! += z[j]! * yi;
     }
+    for (let j = 0; j < d; j++) for (let k = 0; k <= j; k++) A[j * d + k]! += z[j]! * z[k]!;
   }
   for (let j = 0; j < d; j++) {
     A[j * d + j]! += lambda;
     for (let k = 0; k < j; k++) A[k * d + j] = A[j * d + k]!;
   }
-  const coef = Array.from(choleskySolve(A, r, d));
-  return { means, scales, coef, intercept: ym };
+  const L = choleskyFactor(A, d);
+  return rs.map((r, t) => ({ means, scales, coef: Array.from(choleskySolveWith(L, r, d)), intercept: yms[t]! }));
 }
 
 export function predictRidge(m: RidgeModel, x: readonly number[]): number {
@@ -52,6 +64,11 @@ export function predictRidge(m: RidgeModel, x: readonly number[]): number {
 
 /** Solves A x = b for symmetric positive-definite A (row-major d×d). O(d³). */
 export function choleskySolve(A: Float64Array, b: Float64Array, d: number): Float64Array {
+  return choleskySolveWith(choleskyFactor(A, d), b, d);
+}
+
+/** The lower-triangular L with A = LLᵀ (row-major d×d); throws when A is not positive definite. O(d³). */
+function choleskyFactor(A: Float64Array, d: number): Float64Array {
   const L = new Float64Array(d * d);
   for (let i = 0; i < d; i++) {
     for (let j = 0; j <= i; j++) {
@@ -65,6 +82,11 @@ export function choleskySolve(A: Float64Array, b: Float64Array, d: number): Floa
       }
     }
   }
+  return L;
+}
+
+/** Solves LLᵀ x = b by forward and back substitution. O(d²). */
+function choleskySolveWith(L: Float64Array, b: Float64Array, d: number): Float64Array {
   const yv = new Float64Array(d);
   for (let i = 0; i < d; i++) {
     let s = b[i]!;

@@ -38,15 +38,53 @@ export function similarSamples(
   family: Family,
   x: readonly number[],
 ): { used: { sample: LearningSample; d: number }[]; nearest: number | null; familiar: boolean } {
-  const scored: { sample: LearningSample; d: number }[] = [];
+  const own: LearningSample[] = [];
+  const ds: number[] = [];
   for (const s of history) {
     if (s.family !== family) continue;
-    scored.push({ sample: s, d: intentDistance(x, s.features) });
+    own.push(s);
+    ds.push(intentDistance(x, s.features));
   }
-  scored.sort((a, b) => a.d - b.d);
-  const close = scored.filter((s) => s.d <= SIMILAR_RADIUS).slice(0, MAX_NEIGHBOURS);
+  const { used, first, familiar } = similarPicks(ds);
+  return { used: used.map((i) => ({ sample: own[i]!, d: ds[i]! })), nearest: first === undefined ? null : ds[first]!, familiar };
+}
+
+/**
+ * The rule above on distances alone: the indices of the samples used, nearest
+ * first, ties to the earlier sample (a stable sort by distance, as it was
+ * written). The used ones are always a prefix of that order (those within the
+ * radius come first), so only the MAX_NEIGHBOURS nearest are kept, in a small
+ * sorted buffer: O(n) instead of sorting every sample of the family for each
+ * query (the predictor's cross-validation asks this for every sample).
+ */
+function similarPicks(ds: readonly number[]): { used: number[]; first: number | undefined; familiar: boolean } {
+  const keep = Math.max(MAX_NEIGHBOURS, FALLBACK_NEIGHBOURS);
+  let order: number[];
+  if (ds.some(Number.isNaN)) {
+    // NaN compares equal to everything in a sort: keep the plain sort's own answer for it.
+    order = ds.map((_, i) => i).sort((a, b) => ds[a]! - ds[b]!);
+  } else {
+    const bd = new Float64Array(keep);
+    const bi = new Int32Array(keep);
+    let held = 0;
+    for (let i = 0; i < ds.length; i++) {
+      const d = ds[i]!;
+      if (held === keep && d >= bd[keep - 1]!) continue;
+      let p = Math.min(held, keep - 1);
+      while (p > 0 && bd[p - 1]! > d) {
+        bd[p] = bd[p - 1]!;
+        bi[p] = bi[p - 1]!;
+        p--;
+      }
+      bd[p] = d;
+      bi[p] = i;
+      if (held < keep) held++;
+    }
+    order = Array.from(bi.subarray(0, held));
+  }
+  const close = order.filter((i) => ds[i]! <= SIMILAR_RADIUS).slice(0, MAX_NEIGHBOURS);
   const familiar = close.length >= MIN_SIMILAR;
-  return { used: familiar ? close : scored.slice(0, FALLBACK_NEIGHBOURS), nearest: scored[0]?.d ?? null, familiar };
+  return { used: familiar ? close : order.slice(0, FALLBACK_NEIGHBOURS), first: order[0], familiar };
 }
 
 export function familyEvidence(history: readonly LearningSample[], family: Family, x: readonly number[]): Evidence {
