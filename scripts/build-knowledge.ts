@@ -8,7 +8,11 @@
  * test/fixtures/intents/realistic). Every row carries the current
  * MODEL_VERSION and FEATURE_SET_VERSION. Deterministic: fixed seeds and a
  * fixed timestamp, so rebuilding gives the same rows.
- * Usage: npm run knowledge:build [-- --zoo DIR --out FILE]
+ * Then fits the predictor on it and writes the fit beside it
+ * (bootstrap.fit.json, src-main/services/predictor-fit-store.ts), so no
+ * run fits the shipped history again; `--fit-only` writes that fit alone
+ * for the existing file (after a change to the fit's code and FIT_VERSION).
+ * Usage: npm run knowledge:build [-- --zoo DIR --out FILE] [-- --fit-only]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,18 +21,37 @@ import { importGraphml } from '../src-shared/io/graphml';
 import { samplesForIntents } from '../src-shared/learn/history';
 import { intentGrid, realisticIntents } from '../src-shared/learn/intents';
 import { FEATURE_SET_VERSION } from '../src-shared/learn/features';
-import { MODEL_VERSION } from '../src-shared/learn/sample';
+import { MODEL_VERSION, currentSample } from '../src-shared/learn/sample';
 import { sampleFromRealNetwork } from '../src-shared/learn/zoo';
 import type { LearningSample } from '../src-shared/learn/sample';
 import { APP_VERSION } from '../src-shared/lib/version';
 import { KnowledgeBase } from '../src-main/store/knowledge';
+import { compactFit, fitPredictorModel } from '../src-shared/learn/predictor';
+import { fitDigest, shippedFitFile, storedFitText } from '../src-main/services/predictor-fit-store';
 
 const { values } = parseArgs({
   options: {
     zoo: { type: 'string', default: path.resolve('test', 'data', 'topology-zoo') },
     out: { type: 'string', default: path.resolve('resources', 'knowledge', 'bootstrap.nettwin') },
+    'fit-only': { type: 'boolean', default: false },
   },
 });
+
+/** Fits the predictor on the knowledge base `file` holds, as LearningService reads it, and writes the fit beside it. */
+function writeShippedFit(file: string): void {
+  const kb = KnowledgeBase.open(file, { readOnly: true });
+  const history = kb.samples.list().flatMap((s) => currentSample(s) ?? []);
+  kb.close();
+  const fit = fitPredictorModel(history);
+  const fitFile = shippedFitFile(file);
+  fs.writeFileSync(fitFile, `${storedFitText(fitDigest(history), compactFit(fit))}\n`);
+  console.log(`wrote ${fitFile}: the predictor's fit of ${fit.trainedOn} samples`);
+}
+
+if (values['fit-only']) {
+  writeShippedFit(values.out);
+  process.exit(0);
+}
 const BUILT_AT = Date.UTC(2026, 0, 1);
 /** Realistic-shaped intents drawn for the knowledge base (seed REALISTIC_SEED). */
 const REALISTIC_COUNT = 96;
@@ -77,4 +100,5 @@ kb.file.meta.set(
 kb.samples.add([...zoo, ...generated]);
 kb.file.vacuum();
 kb.close();
+writeShippedFit(out);
 console.log(`wrote ${out}: ${(fs.statSync(out).size / 1048576).toFixed(2)} MB, ${zoo.length + generated.length} samples (${secs()} s)`);

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { accuracyKey, learningReport, type AccuracyPeriod, type LearningReport } from '../../src-shared/learn/report';
-import { fitPredictor, predictorFromFit, type Predictor } from '../../src-shared/learn/predictor';
+import { compactFit, expandFit, fitPredictorModel, predictorFromFit, type Predictor, type PredictorFit } from '../../src-shared/learn/predictor';
+import { FIT_META_KEY, fitDigest, readStoredFit, shippedFitFile, storedFitText } from './predictor-fit-store';
 import { rehearseFirstPaint } from '../../src-shared/learn/first-paint-warm';
 import { planInWorker } from '../workers/clients/planning-worker';
 import { parseOutcomes, predictedOutcomes, OUTCOME_UNITS, OutcomeFormatError, type OutcomeMetric } from '../../src-shared/learn/outcomes';
@@ -89,28 +90,37 @@ export class LearningService {
     return before === undefined ? this.cache.samples : this.cache.samples.filter((s) => s.createdAt < before);
   }
 
-  /** The predictor on the current history; refit when history has grown. */
+  /** The predictor on the current history; refit when history has grown (unless a stored fit of that history exists: fitStored). */
   predictor(history: readonly LearningSample[] = this.history()): Predictor {
-    if (this.fitted?.count !== history.length) this.fitted = { count: history.length, predictor: fitPredictor(history) };
+    if (this.fitted?.count !== history.length) {
+      const fit = this.fitStored(history) ?? this.keepFit(history, fitPredictorModel(history));
+      this.fitted = { count: history.length, predictor: predictorFromFit(fit, history) };
+    }
     return this.fitted.predictor;
   }
 
   /**
-   * The same predictor, fitted in a worker thread when history has grown since the last fit (0.5–2 s
-   * on the shipped knowledge base): the host keeps answering meanwhile, and callers that can wait
-   * (the instant recommendation's first paint) do not fit it on the host's thread. Callers arriving
-   * while a fit of the same history runs share it; a worker that cannot run is replaced by a fit here.
+   * The same predictor, fitted in a worker thread when history has grown since the last fit (0.3–1 s
+   * CPU on the shipped knowledge base) and no stored fit of it exists (fitStored): the host keeps
+   * answering meanwhile, and callers that can wait (the instant recommendation's first paint) do not
+   * fit it on the host's thread. Callers arriving while a fit of the same history runs share it; a
+   * worker that cannot run is replaced by a fit here.
    */
   predictorReady(history: readonly LearningSample[] = this.history()): Promise<Predictor> {
     const count = history.length;
     if (this.fitted?.count === count) return Promise.resolve(this.fitted.predictor);
     if (this.fitting?.count === count) return this.fitting.done;
+    const stored = this.fitStored(history);
+    if (stored !== null) {
+      this.fitted = { count, predictor: predictorFromFit(stored, history) };
+      return Promise.resolve(this.fitted.predictor);
+    }
     const done = planInWorker({ kind: 'fit-predictor', history: [...history] }, { signal: this.stopFitting.signal })
-      .then((fit) => predictorFromFit(fit, history))
       .catch((err: unknown) => {
         if (this.stopFitting.signal.aborted) throw err;
-        return fitPredictor(history);
+        return fitPredictorModel(history);
       })
+      .then((fit) => predictorFromFit(this.keepFit(history, fit), history))
       .then((predictor) => {
         if (this.fitted?.count !== count) this.fitted = { count, predictor };
         return predictor;
@@ -120,6 +130,51 @@ export class LearningService {
       });
     this.fitting = { count, done };
     return done;
+  }
+
+  /**
+   * The fit of `history` kept by an earlier run (predictor-fit-store.ts): the knowledge base's own,
+   * else the one shipped beside the bootstrap (what a knowledge base seeded from it, or the CLI
+   * reading it, starts with), expanded on history (O(n · d), milliseconds); null when neither
+   * store holds this history's fit — whatever is wrong with a store only means fitting again.
+   */
+  private fitStored(history: readonly LearningSample[]): PredictorFit | null {
+    try {
+      const digest = fitDigest(history);
+      const own = readStoredFit(this.knowledge().file.meta.get(FIT_META_KEY), digest);
+      const fit = own === null ? null : expandFit(history, own);
+      if (fit !== null) return fit;
+      const shipped = readStoredFit(this.shippedFit(), digest);
+      return shipped === null ? null : expandFit(history, shipped);
+    } catch {
+      return null;
+    }
+  }
+
+  private shipped: string | null | undefined;
+  private shippedFit(): string | null {
+    if (this.shipped === undefined) {
+      const file = this.opts.bootstrapFile === null ? null : shippedFitFile(this.opts.bootstrapFile);
+      try {
+        this.shipped = file !== null && fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
+      } catch {
+        this.shipped = null;
+      }
+    }
+    return this.shipped;
+  }
+
+  /** Keeps a fresh fit of `history` in the knowledge base, when it is writable (a failure to keep it only costs a refit later). */
+  private keepFit(history: readonly LearningSample[], fit: PredictorFit): PredictorFit {
+    try {
+      const kb = this.knowledge();
+      if (!kb.file.readOnly) {
+        kb.file.meta.set(FIT_META_KEY, storedFitText(fitDigest(history), compactFit(fit)));
+      }
+    } catch {
+      // Not kept: the next run fits again.
+    }
+    return fit;
   }
 
   /** The predictor last fitted, whatever history it was fitted on (a first paint that a full answer replaces), or null. */

@@ -1,6 +1,6 @@
 import { TOPOLOGY_FAMILIES, type Family } from '../model/topology';
-import { fitRidgeShared, predictRidge, type RidgeModel } from './ridge';
 import type { LearningSample } from './sample';
+import { fitFamilies, fromTarget, MIN_FAMILY_SAMPLES, modelsFrom, predictTargets, ridgesOf, TARGETS, toTarget, type FamilyModel, type FamilyRidges, type Target } from './predictor-models';
 import { hash32 } from '../lib/rng';
 import { MINUTES_PER_YEAR } from './availability';
 import { mape, mean } from './stats';
@@ -36,51 +36,7 @@ import { estimateRecord, type EstimateRecord } from './estimate-record';
 export const CALIBRATION_FLOOR = 0.01;
 /** Fewest held-out pairs for a calibration map; below it raw probabilities are stated as they are. */
 export const MIN_CALIBRATION_PAIRS = 50;
-export const RIDGE_LAMBDA = 0.3;
-export const KNN_RESIDUAL = 5;
 export const K_FOLDS = 5;
-/** Fewest samples of a family for a model of its own. */
-export const MIN_FAMILY_SAMPLES = 8;
-
-const TARGETS = ['cost', 'p95', 'downtime'] as const;
-type Target = (typeof TARGETS)[number];
-
-const toTarget: Record<Target, (s: LearningSample) => number> = {
-  cost: (s) => Math.log(Math.max(1, s.metrics.costUsd)),
-  p95: (s) => Math.log(1 + s.metrics.p95LatencyMs),
-  downtime: (s) => Math.log(0.01 + s.metrics.downtimeMinPerYear),
-};
-const fromTarget: Record<Target, (v: number) => number> = {
-  cost: (v) => Math.exp(v),
-  p95: (v) => Math.max(0, Math.exp(v) - 1),
-  downtime: (v) => Math.max(0, Math.exp(v) - 0.01),
-};
-
-interface TargetModel {
-  ridge: RidgeModel;
-  /** Standardised training rows and their residuals, for the k-NN correction. */
-  rows: Float64Array[];
-  residuals: number[];
-  /** Per feature, the range a prediction may use (history's range widened by EXTRAPOLATION_MARGIN). */
-  lo: Float64Array;
-  hi: Float64Array;
-}
-
-/**
- * How far beyond the range of history a feature may be taken, as a share of
- * that range. The model is linear in log space, so unbounded extrapolation
- * gives absurd figures ($0, $1e23) — worst for a feature that never varied in
- * a family's history (its standardised value explodes when a new intent
- * changes it). Past this margin predictions saturate instead, and the
- * recommender's novelty note says the intent is unlike history.
- */
-const EXTRAPOLATION_MARGIN = 0.25;
-
-interface FamilyModel {
-  family: Family;
-  n: number;
-  targets: Record<Target, TargetModel>;
-}
 
 export interface Prediction {
   costUsd: number;
@@ -119,119 +75,12 @@ export interface Predictor {
   estimateRecord(): EstimateRecord;
 }
 
-function standardise(r: RidgeModel, x: readonly number[]): Float64Array {
-  const z = new Float64Array(x.length);
-  for (let j = 0; j < x.length; j++) z[j] = (x[j]! - r.means[j]!) / r.scales[j]!;
-  return z;
-}
-
-/**
- * The three targets' models on one family's rows. Their ridge means and
- * scales, the standardised rows and the feature range depend on the rows
- * alone, so they are computed once and shared (the same arrays) — which lets
- * predictTargets find the neighbours once for all three. Each model is the
- * one fitted for its target alone, bit for bit.
- */
-function fitTargets(samples: readonly LearningSample[]): Record<Target, TargetModel> {
-  const X = samples.map((s) => s.features);
-  const ys = TARGETS.map((t) => samples.map(toTarget[t]));
-  const ridges = fitRidgeShared(X, ys, RIDGE_LAMBDA);
-  const rows = X.map((x) => standardise(ridges[0]!, x));
-  const d = X[0]?.length ?? 0;
-  const lo = new Float64Array(d).fill(Infinity);
-  const hi = new Float64Array(d).fill(-Infinity);
-  for (const x of X) {
-    for (let j = 0; j < d; j++) {
-      lo[j] = Math.min(lo[j]!, x[j]!);
-      hi[j] = Math.max(hi[j]!, x[j]!);
-    }
-  }
-  for (let j = 0; j < d; j++) {
-    const span = hi[j]! - lo[j]!;
-    lo[j] = lo[j]! - EXTRAPOLATION_MARGIN * span;
-    hi[j] = hi[j]! + EXTRAPOLATION_MARGIN * span;
-  }
-  const out = {} as Record<Target, TargetModel>;
-  TARGETS.forEach((t, q) => {
-    const ridge = ridges[q]!;
-    const y = ys[q]!;
-    out[t] = { ridge, rows, residuals: X.map((x, i) => y[i]! - predictRidge(ridge, x)), lo, hi };
-  });
-  return out;
-}
-
-/** The features held within the range the model may extrapolate to. */
-function bounded(m: TargetModel, x: readonly number[]): number[] {
-  return x.map((v, j) => Math.min(m.hi[j] ?? v, Math.max(m.lo[j] ?? v, v)));
-}
-
-/** The k nearest rows of `z` (squared distances, row indices) by insertion into a small sorted buffer (ties keep the earlier row). */
-function nearestRows(rows: readonly Float64Array[], z: Float64Array, k: number): { bd: Float64Array; bi: Int32Array } {
-  const bd = new Float64Array(k).fill(Infinity);
-  const bi = new Int32Array(k);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    let d = 0;
-    for (let j = 0; j < z.length; j++) d += (z[j]! - row[j]!) ** 2;
-    if (d >= bd[k - 1]!) continue;
-    let p = k - 1;
-    while (p > 0 && bd[p - 1]! > d) {
-      bd[p] = bd[p - 1]!;
-      bi[p] = bi[p - 1]!;
-      p--;
-    }
-    bd[p] = d;
-    bi[p] = i;
-  }
-  return { bd, bi };
-}
-
-/** The ridge prediction at `x` (already bounded) plus the inverse-distance mean residual of its neighbours. */
-function corrected(m: TargetModel, x: readonly number[], near: { bd: Float64Array; bi: Int32Array }): number {
-  const base = predictRidge(m.ridge, x);
-  let w = 0;
-  let s = 0;
-  for (let q = 0; q < near.bd.length; q++) {
-    if (!Number.isFinite(near.bd[q]!)) break;
-    const wi = 1 / (Math.sqrt(near.bd[q]!) + 0.05);
-    w += wi;
-    s += wi * m.residuals[near.bi[q]!]!;
-  }
-  return base + (w > 0 ? s / w : 0);
-}
-
-function predictTarget(m: TargetModel, raw: readonly number[], k = KNN_RESIDUAL): number {
-  const x = bounded(m, raw);
-  return corrected(m, x, nearestRows(m.rows, standardise(m.ridge, x), k));
-}
-
-/** The three targets of one family at `raw`: one neighbour search when the models share their rows (fitTargets), else one each. */
-function predictTargets(ms: Record<Target, TargetModel>, raw: readonly number[]): Record<Target, number> {
-  const { cost, p95, downtime } = ms;
-  const shared = [p95, downtime].every(
-    (m) => m.rows === cost.rows && m.lo === cost.lo && m.hi === cost.hi && m.ridge.means === cost.ridge.means && m.ridge.scales === cost.ridge.scales,
-  );
-  if (!shared) return { cost: predictTarget(cost, raw), p95: predictTarget(p95, raw), downtime: predictTarget(downtime, raw) };
-  const x = bounded(cost, raw);
-  const near = nearestRows(cost.rows, standardise(cost.ridge, x), KNN_RESIDUAL);
-  return { cost: corrected(cost, x, near), p95: corrected(p95, x, near), downtime: corrected(downtime, x, near) };
-}
-
-function fitFamilies(samples: readonly LearningSample[]): Map<Family, FamilyModel> {
-  const models = new Map<Family, FamilyModel>();
-  for (const family of TOPOLOGY_FAMILIES) {
-    const own = samples.filter((s) => s.family === family);
-    if (own.length < MIN_FAMILY_SAMPLES) continue;
-    models.set(family, { family, n: own.length, targets: fitTargets(own) });
-  }
-  return models;
-}
 
 const foldOf = (id: string): number => hash32(`fold:${id}`) % K_FOLDS;
 
 /**
  * What a fit learns, as plain data: it is fitted in a worker (the app's
- * planning worker, ~0.5–2 s on the shipped knowledge base) and the
+ * planning worker, ~0.3–1 s CPU on the shipped knowledge base) and the
  * predictor built from it on the host (predictorFromFit) at once.
  */
 export interface PredictorFit {
@@ -291,10 +140,43 @@ export function predictorFromFit(fit: PredictorFit, history: readonly LearningSa
 const clamp = (p: number) => Math.min(1 - CALIBRATION_FLOOR, Math.max(CALIBRATION_FLOOR, p));
 const calibrateWith = (m: IsotonicMap | null, raw: number) => clamp(m ? applyIsotonic(m, raw) : raw);
 
+/**
+ * What cross-validation finds: everything in a fit but the final models, and
+ * nearly all of its time (K_FOLDS refits, every sample predicted and its
+ * similar samples found).
+ */
+type HeldOutFindings = Omit<PredictorFit, 'models'>;
+
 /** The fit itself: per-family models, held-out spreads and error, the calibration map. O(F · n · d²) + K_FOLDS refits. */
 export function fitPredictorModel(history: readonly LearningSample[]): PredictorFit {
   const usable = history.filter((s) => s.family !== null);
-  const models = fitFamilies(usable);
+  const { trainedOn, sigma, familySigma, isotonic, heldOut } = crossValidate(usable);
+  return { trainedOn, models: [...fitFamilies(usable).values()], sigma, familySigma, isotonic, heldOut };
+}
+
+/**
+ * A fit as kept between runs (src-main/services/predictor-fit-store.ts, under
+ * a digest of the history it read): the final models reduced to their ridge
+ * fits, everything else as it is. A few kilobytes.
+ */
+export interface CompactFit extends HeldOutFindings {
+  ridges: FamilyRidges[];
+}
+
+export function compactFit(fit: PredictorFit): CompactFit {
+  const { trainedOn, sigma, familySigma, isotonic, heldOut } = fit;
+  return { trainedOn, sigma, familySigma, isotonic, heldOut, ridges: ridgesOf(fit.models) };
+}
+
+/** The fit compactFit kept, for the same `history`, bit for bit (modelsFrom: O(n · d)); null when it does not fit this history. */
+export function expandFit(history: readonly LearningSample[], c: CompactFit): PredictorFit | null {
+  const models = modelsFrom(history.filter((s) => s.family !== null), c.ridges);
+  if (models === null) return null;
+  const { trainedOn, sigma, familySigma, isotonic, heldOut } = c;
+  return { trainedOn, models, sigma, familySigma, isotonic, heldOut };
+}
+
+function crossValidate(usable: readonly LearningSample[]): HeldOutFindings {
   const resid: Record<Target, number[]> = { cost: [], p95: [], downtime: [] };
   const famResid = new Map<Family, Record<Target, number[]>>();
   const costPairs: { predicted: number; actual: number }[] = [];
@@ -361,5 +243,5 @@ export function fitPredictorModel(history: readonly LearningSample[]): Predictor
   };
   const perFamily = {} as PredictorFit['familySigma'];
   for (const f of TOPOLOGY_FAMILIES) perFamily[f] = { cost: familySigma(f, 'cost'), p95: familySigma(f, 'p95'), downtime: familySigma(f, 'downtime') };
-  return { trainedOn: usable.length, models: [...models.values()], sigma, familySigma: perFamily, isotonic, heldOut };
+  return { trainedOn: usable.length, sigma, familySigma: perFamily, isotonic, heldOut };
 }

@@ -14,7 +14,8 @@ import { calibrationOf } from '../../src-shared/learn/accuracy';
 import { applyIsotonic, fitIsotonic, type IsotonicMap } from '../../src-shared/learn/isotonic';
 import { rawSuccessProbability, MAX_NEIGHBOURS, MIN_SIMILAR, FALLBACK_NEIGHBOURS, SIMILAR_RADIUS, type Evidence } from '../../src-shared/learn/similarity';
 import { intentDistance } from '../../src-shared/learn/features';
-import { CALIBRATION_FLOOR, K_FOLDS, KNN_RESIDUAL, MIN_CALIBRATION_PAIRS, MIN_FAMILY_SAMPLES, RIDGE_LAMBDA, type PredictorFit } from '../../src-shared/learn/predictor';
+import { CALIBRATION_FLOOR, K_FOLDS, MIN_CALIBRATION_PAIRS, type PredictorFit } from '../../src-shared/learn/predictor';
+import { KNN_RESIDUAL, MIN_FAMILY_SAMPLES, RIDGE_LAMBDA } from '../../src-shared/learn/predictor-models';
 
 interface Ridge {
   means: number[];
