@@ -62,11 +62,6 @@ export function predictRidge(m: RidgeModel, x: readonly number[]): number {
   return s;
 }
 
-/** Solves A x = b for symmetric positive-definite A (row-major d×d). O(d³). */
-export function choleskySolve(A: Float64Array, b: Float64Array, d: number): Float64Array {
-  return choleskySolveWith(choleskyFactor(A, d), b, d);
-}
-
 /** The lower-triangular L with A = LLᵀ (row-major d×d); throws when A is not positive definite. O(d³). */
 function choleskyFactor(A: Float64Array, d: number): Float64Array {
   const L = new Float64Array(d * d);
