@@ -5,7 +5,7 @@ import { CompressedSweep } from '../../../src-shared/sim/compressed';
 import { bridgesAndCutNodes, dfsForest } from '../../../src-shared/sim/connectivity';
 import { compileTopology } from '../../../src-shared/sim/csr';
 import { n1Scenarios } from '../../../src-shared/sim/sweep';
-import { bruteLoads, type Multigraph } from './brute';
+import { bruteLoadsMany, type Multigraph } from './brute';
 import { topo } from './helpers';
 
 /**
@@ -58,22 +58,26 @@ describe('bridge chains in closed form equal routing from scratch', () => {
         const gravity = Float64Array.from({ length: total }, (_, i) => mass[i % mass.length]!);
         // Out ≠ in as well (directed sums differ), so a dropped fan-in or fan-out term shows in the maximum.
         const skewed = Float64Array.from({ length: total }, (_, i) => (i % 3 === 0 ? 5 * mass[(i * 7) % mass.length]! : 0));
-        for (const [out, inn] of [
+        const patterns = [
           [new Float64Array(total).fill(1), new Float64Array(total).fill(1)],
           [gravity, gravity],
           [gravity, skewed],
           [skewed, gravity],
-        ] as const) {
+        ] as const;
+        const sweeps = patterns.map(([out, inn]) => {
           const cs = new CompressedSweep(g, out, inn);
           if (cs.onSkeleton) skeletonRuns++;
           bridgeChains += findChains(cs.forest.core).chains.filter((c) => br[cs.forest.coreLinks[c.links[0]!]!] === 1).length;
-          const demand = (s: number, t: number): number => out[s]! * inn[t]!;
-          const maxOf = (loads: Map<string, number>): number => Math.max(0, ...loads.values());
-          expect(cs.baselineMax()).toBeCloseTo(maxOf(bruteLoads(m, new Set(), new Set(), demand)), 9);
-          for (const spec of n1Scenarios(g)) {
-            const want = maxOf(bruteLoads(m, new Set(spec.nodes), new Set(spec.links.map((e) => g.linkOrigin[e]!)), demand));
-            expect(Math.abs(cs.maxLoad(spec) - want)).toBeLessThanOrEqual(1e-9 * Math.max(1, want));
-          }
+          return cs;
+        });
+        // The reference routes each failure once for the four demand patterns (bruteLoadsMany).
+        const demands = patterns.map(([out, inn]) => (s: number, t: number): number => out[s]! * inn[t]!);
+        const maxOf = (loads: Map<string, number>): number => Math.max(0, ...loads.values());
+        const baseline = bruteLoadsMany(m, new Set(), new Set(), demands);
+        sweeps.forEach((cs, k) => expect(cs.baselineMax()).toBeCloseTo(maxOf(baseline[k]!), 9));
+        for (const spec of n1Scenarios(g)) {
+          const want = bruteLoadsMany(m, new Set(spec.nodes), new Set(spec.links.map((e) => g.linkOrigin[e]!)), demands).map(maxOf);
+          sweeps.forEach((cs, k) => expect(Math.abs(cs.maxLoad(spec) - want[k]!)).toBeLessThanOrEqual(1e-9 * Math.max(1, want[k]!)));
         }
       }),
       { numRuns: 80, seed: 1807 },

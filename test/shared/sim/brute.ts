@@ -55,8 +55,31 @@ export function bruteLoads(
   deadEdges: Set<number>,
   demand: (s: number, t: number) => number = () => 1,
 ): Map<string, number> {
-  const load = new Map<string, number>();
-  const live = g.edges.map(([a, b], i) => !deadEdges.has(i) && a !== b && !deadNodes.has(a) && !deadNodes.has(b));
+  return bruteLoadsMany(g, deadNodes, deadEdges, [demand])[0]!;
+}
+
+/**
+ * bruteLoads for several demands on one failure: the routing (distances and
+ * equal-cost next hops) is found once and each demand's flow pushed down it,
+ * in the same order as bruteLoads alone, so each map is the one bruteLoads
+ * gives, number for number. Each node's live links are listed once, in link
+ * order (the per-node scan of every link was most of the property tests' time).
+ */
+export function bruteLoadsMany(
+  g: Multigraph,
+  deadNodes: Set<number>,
+  deadEdges: Set<number>,
+  demands: readonly ((s: number, t: number) => number)[],
+): Map<string, number>[] {
+  // Loads by directed link slot (2 × link + 0 from its first end, 1 from its second), keyed at the end in
+  // the order each was first loaded, as bruteLoads's map always was.
+  const acc = demands.map(() => ({ sum: new Float64Array(2 * g.edges.length), seen: new Uint8Array(2 * g.edges.length), first: [] as number[] }));
+  const adj: [number, number, number, number][][] = Array.from({ length: g.n }, () => []);
+  g.edges.forEach(([a, b, w], i) => {
+    if (deadEdges.has(i) || a === b || deadNodes.has(a) || deadNodes.has(b)) return;
+    adj[a]!.push([i, b, w, 2 * i]);
+    adj[b]!.push([i, a, w, 2 * i + 1]);
+  });
   for (let t = 0; t < g.n; t++) {
     if (deadNodes.has(t)) continue;
     const dist = new Array<number>(g.n).fill(Infinity);
@@ -67,29 +90,27 @@ export function bruteLoads(
       for (let v = 0; v < g.n; v++) if (!done[v] && dist[v]! < Infinity && (u < 0 || dist[v]! < dist[u]!)) u = v;
       if (u < 0) break;
       done[u] = true;
-      g.edges.forEach(([a, b, w], i) => {
-        if (!live[i]) return;
-        const v = a === u ? b : b === u ? a : -1;
-        if (v >= 0 && dist[u]! + w < dist[v]!) dist[v] = dist[u]! + w;
-      });
+      for (const [, v, w] of adj[u]!) if (dist[u]! + w < dist[v]!) dist[v] = dist[u]! + w;
     }
-    const flow = new Array<number>(g.n).fill(0);
     const order = [...Array(g.n).keys()].filter((v) => dist[v]! < Infinity && v !== t).sort((x, y) => dist[y]! - dist[x]!);
-    for (const u of order) {
-      flow[u]! += demand(u, t);
-      const hops: [number, number][] = [];
-      g.edges.forEach(([a, b, w], i) => {
-        if (!live[i]) return;
-        const v = a === u ? b : b === u ? a : -1;
-        if (v >= 0 && dist[v]! + w === dist[u]) hops.push([i, v]);
+    const hopsOf = order.map((u) => adj[u]!.filter(([, v, w]) => dist[v]! + w === dist[u]));
+    demands.forEach((demand, k) => {
+      const { sum, seen, first } = acc[k]!;
+      const flow = new Array<number>(g.n).fill(0);
+      order.forEach((u, j) => {
+        flow[u]! += demand(u, t);
+        const hops = hopsOf[j]!;
+        for (const [, v, , slot] of hops) {
+          const share = flow[u]! / hops.length;
+          flow[v]! += share;
+          if (seen[slot] === 0) {
+            seen[slot] = 1;
+            first.push(slot);
+          }
+          sum[slot] += share;
+        }
       });
-      for (const [i, v] of hops) {
-        const share = flow[u]! / hops.length;
-        flow[v]! += share;
-        const key = `${i}:${u}`;
-        load.set(key, (load.get(key) ?? 0) + share);
-      }
-    }
+    });
   }
-  return load;
+  return acc.map(({ sum, first }) => new Map(first.map((slot) => [`${slot >> 1}:${g.edges[slot >> 1]![slot & 1]}`, sum[slot]!])));
 }

@@ -8,7 +8,7 @@ import { CompressedSweep } from '../../../src-shared/sim/compressed';
 import { n1Scenarios } from '../../../src-shared/sim/sweep';
 import { failureMasks, RoutingEngine } from '../../../src-shared/sim/routing';
 import { uniformTraffic } from '../../../src-shared/sim/traffic';
-import { bruteLoads, lostPairs, type Multigraph } from './brute';
+import { bruteLoads, bruteLoadsMany, lostPairs, type Multigraph } from './brute';
 import { topo } from './helpers';
 
 /** Random small multigraphs: parallel links, self-loops, isolated nodes, several components. */
@@ -120,15 +120,16 @@ describe('pendant-tree compressed N-1 sweep equals routing from scratch', () => 
         for (const [at, w] of hang) edges.push([at % total, total++, w]); // each new node hangs off an existing one
         const m: Multigraph = { n: total, edges };
         const g = compile(m);
-        for (const masses of [new Float64Array(total).fill(1), Float64Array.from({ length: total }, (_, i) => mass[i % mass.length]!)]) {
-          const cs = new CompressedSweep(g, masses, masses);
-          const demand = (s: number, t: number): number => masses[s]! * masses[t]!;
-          const maxOf = (loads: Map<string, number>): number => Math.max(0, ...loads.values());
-          expect(cs.baselineMax()).toBeCloseTo(maxOf(bruteLoads(m, new Set(), new Set(), demand)), 9);
-          for (const spec of n1Scenarios(g)) {
-            const want = maxOf(bruteLoads(m, new Set(spec.nodes), new Set(spec.links.map((e) => originOf(g, e))), demand));
-            expect(Math.abs(cs.maxLoad(spec) - want)).toBeLessThanOrEqual(1e-9 * Math.max(1, want));
-          }
+        // The reference routes each failure once for both mass patterns (bruteLoadsMany).
+        const patterns = [new Float64Array(total).fill(1), Float64Array.from({ length: total }, (_, i) => mass[i % mass.length]!)];
+        const sweeps = patterns.map((masses) => new CompressedSweep(g, masses, masses));
+        const demands = patterns.map((masses) => (s: number, t: number): number => masses[s]! * masses[t]!);
+        const maxOf = (loads: Map<string, number>): number => Math.max(0, ...loads.values());
+        const baseline = bruteLoadsMany(m, new Set(), new Set(), demands);
+        sweeps.forEach((cs, k) => expect(cs.baselineMax()).toBeCloseTo(maxOf(baseline[k]!), 9));
+        for (const spec of n1Scenarios(g)) {
+          const want = bruteLoadsMany(m, new Set(spec.nodes), new Set(spec.links.map((e) => originOf(g, e))), demands).map(maxOf);
+          sweeps.forEach((cs, k) => expect(Math.abs(cs.maxLoad(spec) - want[k]!)).toBeLessThanOrEqual(1e-9 * Math.max(1, want[k]!)));
         }
       }),
       { numRuns: 120, seed: 77 },
@@ -168,14 +169,14 @@ describe('chain-compressed N-1 sweep equals routing from scratch', () => {
         for (const [at, w] of hang) edges.push([at % total, total++, w]);
         const m: Multigraph = { n: total, edges };
         const g = compile(m);
-        for (const masses of [new Float64Array(total).fill(1), Float64Array.from({ length: total }, (_, i) => mass[i % mass.length]!)]) {
-          const cs = new CompressedSweep(g, masses, masses);
-          const demand = (s: number, t: number): number => masses[s]! * masses[t]!;
-          const maxOf = (loads: Map<string, number>): number => Math.max(0, ...loads.values());
-          for (const spec of n1Scenarios(g)) {
-            const want = maxOf(bruteLoads(m, new Set(spec.nodes), new Set(spec.links.map((e) => originOf(g, e))), demand));
-            expect(Math.abs(cs.maxLoad(spec) - want)).toBeLessThanOrEqual(1e-9 * Math.max(1, want));
-          }
+        // The reference routes each failure once for both mass patterns (bruteLoadsMany).
+        const patterns = [new Float64Array(total).fill(1), Float64Array.from({ length: total }, (_, i) => mass[i % mass.length]!)];
+        const sweeps = patterns.map((masses) => new CompressedSweep(g, masses, masses));
+        const demands = patterns.map((masses) => (s: number, t: number): number => masses[s]! * masses[t]!);
+        const maxOf = (loads: Map<string, number>): number => Math.max(0, ...loads.values());
+        for (const spec of n1Scenarios(g)) {
+          const want = bruteLoadsMany(m, new Set(spec.nodes), new Set(spec.links.map((e) => originOf(g, e))), demands).map(maxOf);
+          sweeps.forEach((cs, k) => expect(Math.abs(cs.maxLoad(spec) - want[k]!)).toBeLessThanOrEqual(1e-9 * Math.max(1, want[k]!)));
         }
       }),
       { numRuns: 150, seed: 1812 },
