@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { HISTORY_TABLES } from '../../../src-main/store/projectFile';
 import { TOPOLOGY_FAMILIES } from '../../../src-shared/model/topology';
@@ -41,8 +42,39 @@ function withDb<T>(file: string, fn: (db: Database.Database) => T): T {
   }
 }
 
-// Table names below come from the constant TABLES list, never from input.
+/**
+ * What a file's bytes are at: inode, size, modification time, and SQLite's
+ * file change counter (header offset 24), which every committed write
+ * transaction bumps in the rollback-journal mode project files use
+ * (src-main/store/db.ts). The same stamp means no write since: the last look
+ * is still the truth, and the fuzz need not re-read and re-digest every row
+ * of a growing project after each of its thousand-odd calls.
+ */
+function stampOf(file: string): string {
+  const st = fs.statSync(file, { bigint: true });
+  const header = Buffer.alloc(4);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, header, 0, 4, 24);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}:${header.readUInt32BE(0)}`;
+}
+
+const looks = new Map<string, { stamp: string; look: Look }>();
+
+/** Counts, digest and meta keys of a file: re-read only when its stamp moved since the last look. */
 export function look(file: string): Look {
+  const stamp = stampOf(file);
+  let known = looks.get(file);
+  if (known?.stamp !== stamp) looks.set(file, (known = { stamp, look: readLook(file) }));
+  const { counts, digest, metaKeys } = known.look;
+  return { counts: { ...counts }, digest, metaKeys: new Set(metaKeys) };
+}
+
+// Table names below come from the constant TABLES list, never from input.
+function readLook(file: string): Look {
   return withDb(file, (db) => {
     const hash = createHash('sha1');
     const counts = {} as Counts;
