@@ -54,7 +54,8 @@ function checkAgainstScratch(m: Multigraph, volume: (s: number, t: number) => nu
         [2 * e + 1, g.linkTarget[e]!],
       ] as const) {
         const w = want.get(`${g.linkOrigin[e]}:${from}`) ?? 0;
-        expect(Math.abs(engine.baseLoad[slot]! + outs[k]!.value[slot]! - w)).toBeLessThanOrEqual(1e-9 * Math.max(1, w));
+        const err = Math.abs(engine.baseLoad[slot]! + outs[k]!.value[slot]! - w);
+        if (!(err <= 1e-9 * Math.max(1, w))) expect(err).toBeLessThanOrEqual(1e-9 * Math.max(1, w)); // the matcher on a miss only
       }
     }
   });
@@ -77,7 +78,9 @@ function checkAgainstIncremental(g: CompiledGraph, engine: RoutingEngine, masks:
       for (let s = 0; s < engine.slots; s++) {
         if (f.links[s >> 1] === 1) continue;
         const scale = Math.max(1e-9, Math.abs(engine.baseLoad[s]!), Math.abs(b[k]!.value[s]!));
-        expect(Math.abs(a[k]!.value[s]! - b[k]!.value[s]!) / scale, `${g.linkIds[s >> 1]} failure ${i0 + k}`).toBeLessThanOrEqual(1e-12);
+        const err = Math.abs(a[k]!.value[s]! - b[k]!.value[s]!) / scale;
+        // The matcher runs only on a miss (NaN included): called for every slot, it was most of the check's time.
+        if (!(err <= 1e-12)) expect(err, `${g.linkIds[s >> 1]} failure ${i0 + k}`).toBeLessThanOrEqual(1e-12);
       }
     });
   }
