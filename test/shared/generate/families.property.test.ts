@@ -37,26 +37,32 @@ describe.each(TOPOLOGY_FAMILIES)('%s over random intents', (family) => {
         expect(t.family).toBe(family);
         const siteIds = new Set(t.sites.map((s) => s.id));
         const withDevices = new Set(t.nodes.map((n) => n.site));
-        for (const s of siteIds) expect(withDevices.has(s)).toBe(true);
+        for (const s of siteIds) if (!withDevices.has(s)) expect(withDevices.has(s)).toBe(true);
         const siteOf = new Map(t.nodes.map((n) => [n.id, n.site]));
+        // Per device and per link the matchers run only on a miss (the same matcher, so the same message):
+        // called for every element of every design, they were a large part of this property's time.
         for (const n of t.nodes) {
-          expect(n.ports).toBeGreaterThanOrEqual(2);
-          expect(n.costUsd).toBeGreaterThan(0);
-          expect(siteIds.has(n.site!)).toBe(true);
+          if (!(n.ports >= 2)) expect(n.ports).toBeGreaterThanOrEqual(2);
+          if (!(n.costUsd > 0)) expect(n.costUsd).toBeGreaterThan(0);
+          if (!siteIds.has(n.site!)) expect(siteIds.has(n.site!)).toBe(true);
         }
         for (const l of t.links) {
-          expect(l.capacityGbps).toBeGreaterThan(0);
-          expect(l.igpWeight).toBeGreaterThanOrEqual(1);
-          expect(l.latencyMs).toBeGreaterThan(0);
+          if (!(l.capacityGbps > 0)) expect(l.capacityGbps).toBeGreaterThan(0);
+          if (!(l.igpWeight >= 1)) expect(l.igpWeight).toBeGreaterThanOrEqual(1);
+          if (!(l.latencyMs > 0)) expect(l.latencyMs).toBeGreaterThan(0);
           const a = siteOf.get(l.source)!;
           const b = siteOf.get(l.target)!;
-          if (a === b) expect(l.srlgs).toEqual([`site:${a}`]);
-          else expect(l.srlgs[0]).toMatch(new RegExp(`^duct:${a < b ? a : b}~${a < b ? b : a}(#\\d+)?$`));
+          if (a === b) {
+            if (!(l.srlgs.length === 1 && l.srlgs[0] === `site:${a}`)) expect(l.srlgs).toEqual([`site:${a}`]);
+          } else {
+            const duct = new RegExp(`^duct:${a < b ? a : b}~${a < b ? b : a}(#\\d+)?$`);
+            if (!duct.test(String(l.srlgs[0]))) expect(l.srlgs[0]).toMatch(duct);
+          }
         }
         expect(d.validation.redundancyAchieved).not.toBeNull();
         // The headline is the TCO: capex plus the monthly recurring cost over the term (undiscounted by default).
         expect(Math.abs(d.cost.totalUsd - (d.cost.capexUsd + 12 * d.cost.termYears * d.cost.mrcUsd))).toBeLessThanOrEqual(12 * d.cost.termYears);
-        for (const l of d.topology.links) expect(l.transport).toBeDefined();
+        for (const l of d.topology.links) if (l.transport === undefined) expect(l.transport).toBeDefined();
       }),
       { numRuns: RUNS },
     );
