@@ -43,7 +43,7 @@ describe.each(TOPOLOGY_FAMILIES)('%s over random intents', (family) => {
         // called for every element of every design, they were a large part of this property's time.
         for (const n of t.nodes) {
           if (!(n.ports >= 2)) expect(n.ports).toBeGreaterThanOrEqual(2);
-          if (!(n.costUsd > 0)) expect(n.costUsd).toBeGreaterThan(0);
+          if (!((n.costUsd ?? 0) > 0)) expect(n.costUsd).toBeGreaterThan(0);
           if (!siteIds.has(n.site!)) expect(siteIds.has(n.site!)).toBe(true);
         }
         for (const l of t.links) {

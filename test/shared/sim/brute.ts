@@ -107,7 +107,7 @@ export function bruteLoadsMany(
             seen[slot] = 1;
             first.push(slot);
           }
-          sum[slot] += share;
+          sum[slot] = sum[slot]! + share;
         }
       });
     });
