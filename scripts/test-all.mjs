@@ -1,7 +1,9 @@
 // `npm test`: every check in one command, non-zero on any failure.
-// typecheck ∥ ESLint ∥ (layering → knip → build → Electronegativity), then vitest → Playwright e2e → Electron smoke.
+// build → (vitest → Playwright e2e → Electron smoke) ∥ at lowest priority (typecheck ∥ ESLint ∥ (layering → knip →
+// Electronegativity)).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { electronBinary, repoRoot } from './lib.mjs';
 import { readPlaywrightReport, readVitestReport } from './test-report.mjs';
@@ -31,21 +33,57 @@ function step(name, cmd, args, env = {}) {
 }
 
 /**
+ * step() without blocking: the steps running beside it (their output held in pipes) keep being read.
+ * Resolves with whether it passed; its result is recorded like step()'s.
+ */
+function stepAsync(name, cmd, args) {
+  const started = Date.now();
+  console.log(header(name, cmd, args));
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: repoRoot, stdio: 'inherit', env: process.env });
+    const finish = (ok) => {
+      results.push({ name, ok, seconds: (Date.now() - started) / 1000 });
+      resolve(ok);
+    };
+    child.on('error', (err) => {
+      console.log(`\n${name} did not start: ${err.message}`);
+      finish(false);
+    });
+    child.on('close', (code) => finish(code === 0));
+  });
+}
+
+/**
  * A step run beside others: its output (stdout and stderr, interleaved as written) is held and
  * printed whole with its header once `print` is called, so steps running at once never mix lines.
  * Resolves with the step's own exit status and time; the caller records them in `results`.
  */
-function background(name, cmd, args) {
+function background(name, cmd, args, { low = false } = {}) {
   const started = Date.now();
   const chunks = [];
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    if (low) lowerPriority(child.pid);
     child.stdout.on('data', (c) => chunks.push(c));
     child.stderr.on('data', (c) => chunks.push(c));
     const finish = (ok, extra = '') => resolve({ name, ok, seconds: (Date.now() - started) / 1000, text: header(name, cmd, args), output: Buffer.concat(chunks).toString() + extra });
     child.on('error', (err) => finish(false, `\n${name} did not start: ${err.message}\n`));
     child.on('close', (code, signal) => finish(code === 0, signal ? `\n${name} ended by ${signal}\n` : ''));
   });
+}
+
+/**
+ * The lowest CPU priority (nice 19) for a step that only needs the cores the tests leave idle: it
+ * yields the core at once to any test process that wants it, so a timing-bound test's verdict is not
+ * its neighbour's. Children started afterwards inherit it. Where the OS refuses, the step runs as is.
+ */
+function lowerPriority(pid) {
+  if (pid === undefined) return;
+  try {
+    os.setPriority(pid, 19);
+  } catch {
+    // Not permitted here: the step still runs, at normal priority.
+  }
 }
 
 /** Prints a background step's held output and records its result (in the order the steps are listed, not finished). */
@@ -58,10 +96,10 @@ function report(r) {
 }
 
 /** Steps one after another in the background, each stopping the chain when `stops(r)`; all results returned. */
-async function chain(steps) {
+async function chain(steps, opts) {
   const done = [];
   for (const s of steps) {
-    const r = await background(s.name, s.cmd, s.args);
+    const r = await background(s.name, s.cmd, s.args, opts);
     done.push(r);
     if (!r.ok && s.stops) break;
   }
@@ -71,38 +109,42 @@ async function chain(steps) {
 fs.mkdirSync(path.join(repoRoot, 'test-results'), { recursive: true });
 for (const f of ['vitest.json', 'e2e-report.json', 'electron-report.json']) fs.rmSync(path.join(repoRoot, 'test-results', f), { force: true });
 
-// The static checks and the build read the sources and write nothing another of them reads (tsc -b writes
-// .tsbuild/, the build out/, which ESLint ignores), so they run side by side: the type-checker and ESLint's
-// type-aware rules (each one core for a minute or two) overlap instead of queueing (~230 s → ~130 s in CI's
-// 2 cores). Each keeps its own exit status and time; the output is printed per step once all have ended.
+// The build first: the end-to-end tests serve it, the scan reads it, and tests that start the CLI run its bundle.
+const built = step('build', bin('electron-vite'), ['build']) && step('build CLI', process.execPath, [path.join(repoRoot, 'scripts', 'build-cli.mjs')]);
+
+// The static checks read the sources and write nothing a test reads (tsc -b writes .tsbuild/, which nothing
+// else reads), so they run while the tests do, at the lowest CPU priority: vitest's files two at a time keep
+// both cores busy and the checks mostly wait, then its timing-bound files run one at a time and leave a core
+// idle for several minutes, which the checks take (CI's 2 cores: the checks' ~190 s of their own wall time
+// left the critical path). Each keeps its own exit status and time; its output is printed once all have ended.
 const SCAN = 'security scan (Electronegativity, reviewed allowlist)';
-const [typecheck, lint, rest] = await Promise.all([
-  background('typecheck', bin('tsc'), ['-b', 'src-shared', 'src-main', 'src-renderer', 'test']),
-  background('lint', bin('eslint'), ['.']),
+const staticChecks = Promise.all([
+  background('typecheck', bin('tsc'), ['-b', 'src-shared', 'src-main', 'src-renderer', 'test'], { low: true }),
+  background('lint', bin('eslint'), ['.'], { low: true }),
   chain([
     { name: 'layering', cmd: bin('depcruise'), args: ['src-shared', 'src-main', 'src-renderer', '--config', 'test/architecture/dependency-cruiser.cjs'] },
     { name: 'unused files, exports and dependencies (knip)', cmd: bin('knip'), args: ['--no-progress'] },
-    { name: 'build', cmd: bin('electron-vite'), args: ['build'], stops: true },
-    { name: 'build CLI', cmd: process.execPath, args: [path.join(repoRoot, 'scripts', 'build-cli.mjs')], stops: true },
     // Scans the bundles just built; without them there is nothing to scan, and that is a failure too (below).
-    { name: SCAN, cmd: process.execPath, args: [path.join(repoRoot, 'scripts', 'electronegativity.mjs')] },
-  ]),
+    ...(built ? [{ name: SCAN, cmd: process.execPath, args: [path.join(repoRoot, 'scripts', 'electronegativity.mjs')] }] : []),
+  ], { low: true }),
 ]);
-for (const r of [typecheck, lint, ...rest]) report(r);
-const built = rest.some((r) => r.name === 'build CLI' && r.ok);
-if (!built && !rest.some((r) => r.name === SCAN)) results.push({ name: SCAN, ok: false, seconds: 0 });
-step('unit, property and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']);
+
+await stepAsync('unit, property and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']);
 count(readVitestReport(path.join(repoRoot, 'test-results', 'vitest.json'), repoRoot));
 if (built) {
-  step('end-to-end (browser app, Chromium)', bin('playwright'), ['test']);
+  await stepAsync('end-to-end (browser app, Chromium)', bin('playwright'), ['test']);
   count(readPlaywrightReport(path.join(repoRoot, 'test-results', 'e2e-report.json')));
 } else {
   results.push({ name: 'end-to-end (browser app, Chromium)', ok: false, seconds: 0 });
 }
 const { bin: electron, reason } = electronBinary();
 if (electron === null) console.log(`\nElectron smoke test: SKIPPED — ${reason}. It runs wherever the Electron binary is installed.`);
-step('Electron smoke test', bin('playwright'), ['test', '-c', 'playwright.electron.config.ts']);
+await stepAsync('Electron smoke test', bin('playwright'), ['test', '-c', 'playwright.electron.config.ts']);
 count(readPlaywrightReport(path.join(repoRoot, 'test-results', 'electron-report.json')));
+
+const [typecheck, lint, rest] = await staticChecks;
+for (const r of [typecheck, lint, ...rest]) report(r);
+if (!built) results.push({ name: SCAN, ok: false, seconds: 0 });
 
 console.log('\nSummary');
 for (const r of results) console.log(`  ${r.ok ? 'ok  ' : 'FAIL'}  ${r.name} (${r.seconds.toFixed(1)} s)`);
