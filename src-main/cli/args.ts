@@ -4,7 +4,10 @@ import { CliError } from './command';
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** node:util parseArgs, with bad flags turned into a one-line CliError. */
-export function parseCli<O extends Options>(args: string[], options: O) {
+export function parseCli<O extends Options>(
+  args: string[],
+  options: O,
+): ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>> {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (err) {

@@ -9,7 +9,10 @@ export function useNativeBinding(file: string | undefined): void {
   nativeBinding = file;
 }
 
-export type Db = Database.Database;
+// An interface, not an alias: the migrations' declarations (composite type-check) name it as `Db`
+// rather than better-sqlite3's namespace-private `BetterSqlite3.Database`.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Db extends Database.Database {}
 
 /** The addon option every connection passes (empty under plain Node). */
 export function nativeOptions(): Database.Options {
