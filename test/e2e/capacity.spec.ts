@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { E2E_TOKEN } from '../../playwright.config';
 import type { Topology } from '../../src-shared/model/topology';
 import { syntheticCounters } from '../helpers/counters';
-import { createProject, generateFromWizard, openDesign, shot, watchProblems } from './helpers';
+import { createProject, generateFromWizard, openDesign, settled, shot, watchProblems } from './helpers';
 
 test('capacity view: counters in, a dated plan out — heat, forecast, timeline, a step on the canvas, approval', async ({ page }) => {
   test.setTimeout(180_000);
@@ -54,7 +54,7 @@ test('capacity view: counters in, a dated plan out — heat, forecast, timeline,
   await expect(detail).toContainText('Verified in the twin');
   const canvas = page.getByRole('region', { name: 'Step on the canvas' }).locator('.canvas');
   await expect(canvas).toHaveAttribute('data-focus', /\S/);
-  await page.waitForTimeout(600); // the zoom to the change animates
+  await settled(canvas.locator('.react-flow__node')); // the zoom to the change animates
   await shot(page, 'capacity');
 
   await expect(first).toContainText('proposed');

@@ -1,4 +1,4 @@
-import { expect, test, type Download, type Page } from '@playwright/test';
+import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
 
 /** Fails the test on any page error or console error (a blank page must never pass). */
@@ -49,6 +49,29 @@ export async function nodeTranslate(page: Page, selector: string): Promise<{ x: 
   const m = /translate\(([-\d.]+)px,\s*([-\d.]+)px\)/.exec(transform);
   if (!m) throw new Error(`no translate in "${transform}"`);
   return { x: Number(m[1]), y: Number(m[2]) };
+}
+
+/**
+ * Waits until what `locator` matches stands still: its boxes, read two animation frames after each poll,
+ * the same as 100 ms before (a fit or zoom has ended and the labels it picks are drawn). In place of a fixed
+ * sleep, which is too short when the machine is busy and time lost when it is not.
+ */
+export async function settled(locator: Locator): Promise<void> {
+  let last: string | null = null;
+  await expect
+    .poll(
+      async () => {
+        const now = await locator.evaluateAll(async (els) => {
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          return JSON.stringify(els.map((e) => e.getBoundingClientRect()).map((r) => [r.x, r.y, r.width, r.height]));
+        });
+        const still = now === last;
+        last = now;
+        return still;
+      },
+      { intervals: [100], message: 'still moving' },
+    )
+    .toBe(true);
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
 import { ZOO_DIR } from '../helpers/data';
-import { shot, watchProblems } from './helpers';
+import { settled, shot, watchProblems } from './helpers';
 
 const api = async <T>(page: Page, channel: string, input: unknown): Promise<T> => {
   const r = await page.request.post(`/api/call/${channel}`, { data: input, headers: { 'X-NetTwin-Token': E2E_TOKEN } });
@@ -47,6 +48,8 @@ async function openProjectDesign(page: Page, project: string, design: RegExp): P
   await expect(page.locator('.canvas')).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
 }
 
+/** The overview's sites (or a drilled-into site's devices) and their labels: still once a fit or zoom has ended. */
+const overviewNodes = (page: Page) => page.locator('.overview .react-flow__node, .overview .site__label');
 const view = (page: Page, name: string) => page.getByRole('group', { name: 'View' }).getByRole('button', { name, exact: true });
 
 test('a 249-device hybrid in the site, region and map views, with drill-down into a site and back', async ({ page }) => {
@@ -65,7 +68,7 @@ test('a 249-device hybrid in the site, region and map views, with drill-down int
   const summary = page.getByRole('status', { name: 'View summary' });
   await expect(summary).toContainText('Site view: 224 sites');
   await expect(page.locator('.react-flow__node-site')).toHaveCount(224);
-  await page.waitForTimeout(400);
+  await settled(overviewNodes(page));
   expect(await expectLabelsApart(page)).toBeGreaterThanOrEqual(3);
   await shot(page, 'views-hybrid-sites');
 
@@ -73,7 +76,7 @@ test('a 249-device hybrid in the site, region and map views, with drill-down int
   await expect(overview).toHaveAttribute('data-view', 'regions');
   await expect(page.locator('.region-box')).toHaveCount(3);
   await expect(page.getByRole('group', { name: /^Region eu: \d+ sites · \d+ devices/ })).toBeVisible();
-  await page.waitForTimeout(400);
+  await settled(overviewNodes(page));
   await expectLabelsApart(page);
   await shot(page, 'views-hybrid-regions');
 
@@ -81,7 +84,7 @@ test('a 249-device hybrid in the site, region and map views, with drill-down int
   await expect(overview).toHaveAttribute('data-view', 'geo');
   await expect(summary).toContainText('Every site has coordinates.');
   await expect(page.locator('.basemap__land')).toHaveCount(1);
-  await page.waitForTimeout(400);
+  await settled(overviewNodes(page));
   await expectLabelsApart(page);
   await shot(page, 'views-hybrid-map');
 
@@ -101,7 +104,7 @@ test('a 249-device hybrid in the site, region and map views, with drill-down int
   await expect(overviewView).toHaveAttribute('data-view', 'sites');
   await page.getByLabel(/^Site Paris HQ,/).locator('.site__disc').dblclick();
   await expect(overviewView).toHaveAttribute('data-view', 'site-devices');
-  await page.waitForTimeout(400);
+  await settled(overviewNodes(page));
   await shot(page, 'views-hybrid-drill');
   await page.getByRole('button', { name: '← All sites' }).click();
   await expect(overviewView).toHaveAttribute('data-view', 'sites');
@@ -124,19 +127,19 @@ test('the largest Topology Zoo network in the test data, imported, in the site, 
   await view(page, 'Sites').click();
   const summary = page.getByRole('status', { name: 'View summary' });
   await expect(summary).toContainText('Site view: 193 sites');
-  await page.waitForTimeout(400);
+  await settled(overviewNodes(page));
   await expectLabelsApart(page);
   await shot(page, 'views-zoo-sites');
 
   await view(page, 'Regions').click();
   await expect(page.locator('.region-box').first()).toBeVisible();
-  await page.waitForTimeout(400);
+  await settled(overviewNodes(page));
   await expectLabelsApart(page);
   await shot(page, 'views-zoo-regions');
 
   await view(page, 'Map').click();
   await expect(summary).toContainText(/sites? ha(s|ve) no coordinates: listed beside the map|Every site has coordinates/);
-  await page.waitForTimeout(400);
+  await settled(overviewNodes(page));
   expect(await expectLabelsApart(page)).toBeGreaterThan(3);
   await shot(page, 'views-zoo-map');
   // Zoomed in on the country, more PoPs are named and still none overlap.
@@ -146,7 +149,7 @@ test('the largest Topology Zoo network in the test data, imported, in the site, 
   const box = (await biggest.boundingBox())!;
   await page.mouse.move(box.x, box.y);
   for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -300);
-  await page.waitForTimeout(600);
+  await settled(overviewNodes(page));
   expect(pane.width).toBeGreaterThan(0);
   await expectLabelsApart(page);
   expect(await page.locator('.site__label').count()).toBeGreaterThanOrEqual(before);
