@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
 import type { Topology } from '../../src-shared/model/topology';
 import { syntheticCounters } from '../helpers/counters';

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test } from './fixtures';
+import { expect, test } from '@playwright/test';
 import { createProject, downloadFrom, generateFromWizard, shot, watchProblems } from './helpers';
 
 test('compare three designs: each fitted with no minimap over it, their differences coloured and listed, every figure in a column', async ({ page }) => {

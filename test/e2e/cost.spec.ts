@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test } from './fixtures';
+import { expect, test } from '@playwright/test';
 import { createProject, downloadFrom, generateFromWizard, shot, watchProblems } from './helpers';
 
 test('cost as a finance officer reads it: design view breakdown, transport per link, price-book editor and the decision pack', async ({ page }) => {

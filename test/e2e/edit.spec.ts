@@ -1,5 +1,4 @@
-import { expect, test } from './fixtures';
-import type { Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { createProject, generateFromWizard, nodeTranslate, openDesign, shot, watchProblems } from './helpers';
 
 const nodes = (page: Page) => page.locator('.react-flow__node');

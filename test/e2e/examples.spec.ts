@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from './fixtures';
-import type { Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
 import { shot, watchProblems } from './helpers';
 
@@ -12,13 +11,14 @@ const api = async <T>(page: Page, channel: string, input: unknown): Promise<T> =
   return body.value;
 };
 
+const projectsDir = path.resolve('test-results', 'e2e-projects');
+
 for (const ex of [
   { title: 'GÉANT, a real network', project: 'Example — GÉANT, a real network', designs: 1, family: null },
   { title: 'Regional retail chain', project: 'Example — Regional retail chain', designs: 5, family: 'any' },
 ]) {
-  test(`one click builds the example "${ex.title}": designs, a sweep, a decision pack, opened`, async ({ page, host }) => {
+  test(`one click builds the example "${ex.title}": designs, a sweep, a decision pack, opened`, async ({ page }) => {
     test.setTimeout(120_000);
-    const projectsDir = host.projectsDir;
     const problems = watchProblems(page);
     await page.goto(`/?token=${E2E_TOKEN}`);
     await expect(page.getByRole('heading', { name: 'Start from an example' })).toBeVisible();
@@ -59,8 +59,7 @@ test('an example can be cancelled, and the start page says what was kept', async
   await expect(page.getByRole('button', { name: /Open project Example — Global enterprise WAN/ })).toBeVisible();
 });
 
-test('a file that is not a project is refused by name, and a real project uploads and opens', async ({ page, host }) => {
-  const projectsDir = host.projectsDir;
+test('a file that is not a project is refused by name, and a real project uploads and opens', async ({ page }) => {
   await page.goto(`/?token=${E2E_TOKEN}`);
   const upload = page.getByLabel('Upload a .nettwin project');
   await upload.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import { createProject, generateFromWizard, watchProblems } from './helpers';
 

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test } from '@playwright/test';
 import { zooGraphmlChunks } from '../shared/io/huge-graphml';
 import { createProject, shot, watchProblems } from './helpers';
 

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test } from '@playwright/test';
 import { createProject, generateFromWizard, shot, watchProblems } from './helpers';
 
 test('learnt effects: a calibration from measured outcomes is listed off with its evidence, and switching it on shows calibrated figures and stays on', async ({ page }) => {

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import { expect, test } from './fixtures';
-import type { Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
 import { retailChain } from '../helpers/retail-intents';
 import { watchProblems } from './helpers';

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test } from '@playwright/test';
 import { createProject, generateFromWizard, openDesign, shot, watchProblems } from './helpers';
 
 test('options: history paints first, every family is then verified by itself with its verdict, generate an option', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test } from '@playwright/test';
 import { createProject, generateFromWizard, openDesign, shot, watchProblems } from './helpers';
 
 test('governance policy: with no automatic approvals every optimiser step waits for a person', async ({ page }) => {

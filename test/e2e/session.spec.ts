@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test } from '@playwright/test';
 
 // A tab opened without the session link, or with a stale one, says how to open the app (not "Loading…" forever).
 test('without the session token the app explains how to open it', async ({ page }) => {

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from './fixtures';
-import type { Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
 import { ZOO_DIR } from '../helpers/data';
 import { settled, shot, watchProblems } from './helpers';

@@ -1,5 +1,4 @@
-import { expect, test } from './fixtures';
-import type { Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { E2E_TOKEN } from '../../playwright.config';
 import { createProject, generateFromWizard, openDesign, shot, watchProblems } from './helpers';
 

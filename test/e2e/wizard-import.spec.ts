@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test } from '@playwright/test';
 import { createProject, shot, watchProblems } from './helpers';
 
 test('wizard: every field is checked inline and a step with problems cannot be left with Next', async ({ page }) => {

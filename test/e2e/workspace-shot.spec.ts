@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test } from '@playwright/test';
 import { createProject, openDesign, shot } from './helpers';
 
 // The picture README shows (copied to docs/screenshots/workspace.png): a
