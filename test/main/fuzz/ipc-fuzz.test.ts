@@ -17,6 +17,12 @@ const SEED = Number(process.env['FUZZ_SEED'] ?? 20_260_808);
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 20);
 /** Jobs run a sweep, nine generators or a verified recommendation per accepted payload. */
 const JOB_RUNS = Math.max(4, Math.round(RUNS / 2));
+/**
+ * Calls that are not jobs but compute a whole answer per accepted payload (an estimate of every family,
+ * a rendered report, a learning report): as many runs as a job, ~0.5–1 s each. They still meet every
+ * mutation kind the plan arbitrary draws and must refuse some of them (asserted below).
+ */
+const HEAVY: ReadonlySet<Channel> = new Set<Channel>(['recommend:instant', 'report:generate', 'learn:report']);
 
 const prototypesBefore = snapshotPrototypes();
 
@@ -26,7 +32,7 @@ function snapshotPrototypes(): string {
     .join('|');
 }
 
-const runsFor = (c: Channel) => (JOBS.has(c) ? JOB_RUNS : RUNS);
+const runsFor = (c: Channel) => (JOBS.has(c) || HEAVY.has(c) ? JOB_RUNS : RUNS);
 
 describe.each([
   ['electron', async () => electronTransport()],
